@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
+import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
+import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { authRoutes, createSessionResolver, usersRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { registerAuthGuard } from './platform/auth/guard.js';
+import type { AppConfig } from './platform/config.js';
+import type { Database } from './platform/db/client.js';
+import { registerErrorHandler } from './platform/http/errors.js';
+import { languageOf, translate } from './platform/i18n/messages.js';
+
+export const API_VERSION = '0.1.0';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: { method: string; url: string }[];
+  }
+}
+
+export interface BuildAppOptions {
+  database: Database;
+  config: AppConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The composition root: platform plugins, then every module's routes, then the web UI. */
+export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
+  const { db } = database;
+  const app = Fastify({
+    logger,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // Every route, so the access tests can prove each one refuses siblings and the unpermitted.
+  const registeredRoutes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
+  });
+  app.decorate('registeredRoutes', registeredRoutes);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.isSecureCookie,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Yufang (预防) API',
+        description:
+          'Work-injury prevention platform. Sign in with POST /api/auth/login (session cookie); send the csrfToken from /api/auth/me in X-CSRF-Token on every write. Accept-Language: en for English messages.',
+        version: API_VERSION,
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yf_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthGuard(app, createSessionResolver(db, config));
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check; no sign-in needed',
+        security: [],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: database.kind, version: API_VERSION };
+    },
+  );
+
+  const deps = { db, config };
+  await app.register(authRoutes, deps);
+  await app.register(usersRoutes, deps);
+  await app.register(jurisdictionsRoutes, deps);
+  await app.register(codeTablesRoutes, deps);
+  await app.register(organisationsRoutes, deps);
+  await app.register(jointMeetingRoutes, deps);
+  await app.register(auditRoutes, deps);
+
+  const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the single-page app get index.html; unknown API paths a JSON 404.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'not_found',
+      message: translate('not_found', languageOf(request)),
+    });
+  });
+  return app;
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { purgeExpiredSessions } from './modules/users/session.service.js';
+import { loadConfig } from './platform/config.js';
+import { openDatabase } from './platform/db/client.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
+import { seedReferenceData } from './seed/reference.js';
+
+/** One entry point: serve | migrate | seed | openapi. */
+const [command = 'serve', ...args] = process.argv.slice(2);
+
+async function prepareDatabase() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const applied = await seedReferenceData(database.db);
+  const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
+  return { config, database, applied, isDemoSeeded };
+}
+
+async function serve() {
+  const started = performance.now();
+  const { config, database, applied } = await prepareDatabase();
+  await purgeExpiredSessions(database.db, config);
+  const app = await buildApp({
+    database,
+    config,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where =
+    database.kind === 'pglite'
+      ? `embedded PGlite at ${path.relative(process.cwd(), config.dataDir)}`
+      : 'PostgreSQL (DATABASE_URL)';
+  console.log(
+    `\nYufang 预防 is ready at http://localhost:${config.port}  (${Math.round(performance.now() - started)} ms)`,
+  );
+  console.log(`  database: ${where}${applied.length ? `; loaded ${applied.join(', ')}` : ''}`);
+  console.log(`  API docs: http://localhost:${config.port}/api/docs`);
+  if (config.isDemo) {
+    console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
+  }
+}
+
+async function migrateOnly() {
+  const { database, applied, isDemoSeeded } = await prepareDatabase();
+  console.log(
+    `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
+  );
+  await database.close();
+}
+
+/** Generates the OpenAPI document from the route schemas (--write) or fails on drift (--check). */
+async function openapi() {
+  const database = await openDatabase({});
+  const app = await buildApp({ database, config: loadConfig({ webDir: '/nonexistent' }) });
+  await app.ready();
+  const document = `${JSON.stringify(app.swagger(), null, 2)}\n`;
+  await app.close();
+  await database.close();
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const types = `/** Generated from docs/openapi.json by \`npm run openapi\`: do not edit. */\n${astToString(await openapiTS(JSON.parse(document)))}`;
+  const outputs = [
+    { file: path.resolve('docs/openapi.json'), content: document },
+    { file: path.resolve('src/web/api/schema.d.ts'), content: types },
+  ];
+  if (args.includes('--check')) {
+    const stale = outputs.filter(
+      (o) => !fs.existsSync(o.file) || fs.readFileSync(o.file, 'utf8') !== o.content,
+    );
+    if (stale.length > 0) {
+      console.error(
+        `${stale.map((o) => path.relative(process.cwd(), o.file)).join(' and ')} out of date with the route schemas: run \`npm run openapi\` and commit.`,
+      );
+      process.exit(1);
+    }
+    console.log('OpenAPI document and web client types are up to date.');
+    return;
+  }
+  if (args.includes('--write')) {
+    for (const o of outputs) {
+      fs.writeFileSync(o.file, o.content);
+      console.log(`wrote ${path.relative(process.cwd(), o.file)}`);
+    }
+    return;
+  }
+  process.stdout.write(document);
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  serve,
+  migrate: migrateOnly,
+  seed: migrateOnly,
+  openapi,
+};
+const run = commands[command];
+if (!run) {
+  console.error(`unknown command "${command}": use ${Object.keys(commands).join(' | ')}`);
+  process.exit(2);
+}
+run().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { Permission, Role } from './permissions.js';
+
+/** Who is acting: every service function takes it first. */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  permissions: ReadonlySet<Permission>;
+  jurisdictionId: number;
+  jurisdictionCode: string;
+  /** Materialized path of the actor's jurisdiction: its scope is this path and everything below. */
+  jurisdictionPath: string;
+  organisationId: number | null;
+  sessionId: string;
+  csrfToken: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** True when `path` is the actor's jurisdiction or lies below it. */
+export function isInScope(actor: Pick<Actor, 'jurisdictionPath'>, path: string): boolean {
+  return path === actor.jurisdictionPath || path.startsWith(`${actor.jurisdictionPath}/`);
+}

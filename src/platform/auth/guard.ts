@@ -1,0 +1,65 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { AppError } from '../http/errors.js';
+import type { Actor } from './actor.js';
+import type { Permission } from './permissions.js';
+
+export const SESSION_COOKIE = 'yf_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Sign-in has no session yet, so no CSRF token to echo. */
+    skipCsrf?: boolean;
+  }
+}
+
+/** Finds the actor of a session token (and touches the session), or null when it is unknown or expired. */
+export type SessionResolver = (token: string, request: FastifyRequest) => Promise<Actor | null>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the session cookie into `request.actor` on every request, and refuses cookie-authenticated
+ * writes without the session's CSRF token in the X-CSRF-Token header (double submit).
+ */
+export function registerAuthGuard(app: FastifyInstance, resolveSession: SessionResolver): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const actor = await resolveSession(token, request);
+    if (!actor) return;
+    const skipsCsrf = request.routeOptions.config?.skipCsrf === true;
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !skipsCsrf &&
+      !isSameToken(request.headers[CSRF_HEADER], actor.csrfToken)
+    ) {
+      throw new AppError(403, 'auth.csrf');
+    }
+    request.actor = actor;
+  });
+}
+
+function isSameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/** preHandler: a signed-in actor holding `permission`, else 401 or 403. */
+export function requirePermission(permission: Permission | null): preHandlerHookHandler {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.actor) throw new AppError(401, 'auth.required');
+    if (permission && !request.actor.permissions.has(permission)) throw new AppError(403, 'auth.forbidden');
+  };
+}
+
+/** The actor of a route behind requirePermission. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, 'auth.required');
+  return request.actor;
+}

@@ -1,0 +1,70 @@
+/**
+ * The one list of permissions and roles. Routes declare a permission; the UI reads the actor's
+ * permissions from /api/auth/me only to hide what the server would refuse.
+ */
+export const PERMISSIONS = [
+  'jurisdictions:read',
+  'organisations:read',
+  'organisations:write',
+  'roster:read',
+  'roster:write',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
+  'personal-data:view',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'system_admin',
+  'hrss_officer',
+  'member_officer',
+  'si_agency_officer',
+  'expert',
+  'employer',
+  'service_org',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+/** What each role may do, always within its own jurisdiction and those below it. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  /** 系统管理员 */
+  system_admin: ALL,
+  /** 人社部门工作人员: leads the programme, administers its subtree (users, rosters, organisations). */
+  hrss_officer: ALL,
+  /** 成员单位工作人员 (工信, 财政, 住建, 交通运输, 卫健, 应急, 总工会) */
+  member_officer: ['jurisdictions:read', 'organisations:read', 'roster:read'],
+  /** 社保经办机构工作人员: keeps employer records. */
+  si_agency_officer: [
+    'jurisdictions:read',
+    'organisations:read',
+    'organisations:write',
+    'roster:read',
+    'personal-data:view',
+  ],
+  /** 专家 */
+  expert: ['jurisdictions:read'],
+  /** 用人单位 */
+  employer: ['jurisdictions:read'],
+  /** 服务机构 */
+  service_org: ['jurisdictions:read'],
+};
+
+/** Roles an officer may grant: nobody but a system administrator creates another one. */
+export function canGrantRole(granterRole: Role, role: Role): boolean {
+  if (role === 'system_admin') return granterRole === 'system_admin';
+  return granterRole === 'system_admin' || granterRole === 'hrss_officer';
+}
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,137 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isMessageKey, type Language, type MessageKey, pickLanguage, translate } from '../i18n/messages.js';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. creditCode or rows.3.idNumber */
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An expected failure with a message key; the error handler renders it in the caller's language. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: MessageKey,
+    readonly params: Record<string, unknown> = {},
+    /** A field-level error: the form shows it beside the field. */
+    readonly field?: string,
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const forbidden = () => new AppError(403, 'auth.forbidden');
+export const badRequest = (code: MessageKey, field?: string, params: Record<string, unknown> = {}) =>
+  new AppError(400, code, params, field);
+
+interface ZodIssueLike {
+  code?: string;
+  message?: string;
+  expected?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  format?: string;
+  values?: unknown[];
+  keys?: string[];
+}
+
+/** Renders a zod issue in the caller's language (zod's own messages are English only here). */
+export function describeIssue(issue: ZodIssueLike, language: Language): string {
+  const zh = language === 'zh';
+  if (issue.code === 'custom' && issue.message && isMessageKey(issue.message)) {
+    return translate(issue.message, language);
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return zh ? `必填，类型应为 ${issue.expected}` : `Required, expected ${issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string')
+        return zh ? `至少 ${issue.minimum} 个字符` : `At least ${issue.minimum} characters`;
+      return zh ? `不能小于 ${issue.minimum}` : `Must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string')
+        return zh ? `最多 ${issue.maximum} 个字符` : `At most ${issue.maximum} characters`;
+      return zh ? `不能大于 ${issue.maximum}` : `Must be at most ${issue.maximum}`;
+    case 'invalid_format':
+      return zh ? `格式不正确（${issue.format}）` : `Invalid format (${issue.format})`;
+    case 'invalid_value':
+      return zh
+        ? `取值应为：${(issue.values ?? []).join('、')}`
+        : `Must be one of: ${(issue.values ?? []).join(', ')}`;
+    case 'unrecognized_keys':
+      return zh
+        ? `不认识的字段：${(issue.keys ?? []).join('、')}`
+        : `Unknown fields: ${(issue.keys ?? []).join(', ')}`;
+    default:
+      return issue.message ?? (zh ? '输入无效' : 'Invalid input');
+  }
+}
+
+/** One error shape for every failure: { statusCode, error, code, message, fields? }. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const language = pickLanguage(request.headers['accept-language']);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext;
+      const fields: FieldError[] = error.validation.map((v) => {
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const issue = { code: v.keyword, message: v.message, ...(v.params as object) } as ZodIssueLike;
+        return {
+          field: path || where || '',
+          code: issue.message && isMessageKey(issue.message) ? issue.message : v.keyword,
+          message: describeIssue(issue, language),
+        };
+      });
+      return reply.code(400).send({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'validation.failed',
+        message: `${translate('validation.failed', language)}: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+        fields,
+      });
+    }
+    if (error instanceof AppError) {
+      const message = translate(error.code, language, error.params);
+      return reply.code(error.statusCode).send({
+        statusCode: error.statusCode,
+        error: statusText(error.statusCode),
+        code: error.code,
+        message,
+        ...(error.field ? { fields: [{ field: error.field, code: error.code, message }] } : {}),
+      });
+    }
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    const code = status === 429 ? 'rate_limited' : status === 500 ? 'internal' : (error.code ?? 'error');
+    return reply.code(status).send({
+      statusCode: status,
+      error: statusText(status),
+      code,
+      message:
+        status === 500
+          ? translate('internal', language)
+          : status === 429
+            ? translate('rate_limited', language)
+            : error.message,
+    });
+  });
+}
+
+function statusText(status: number): string {
+  return (
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      409: 'Conflict',
+      423: 'Locked',
+      429: 'Too Many Requests',
+    }[status] ?? 'Internal Server Error'
+  );
+}

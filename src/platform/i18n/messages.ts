@@ -1,0 +1,103 @@
+/** Server-side messages in the two languages of the UI; keys are stable error codes clients may match. */
+export type Language = 'zh' | 'en';
+
+const MESSAGES = {
+  'validation.failed': { zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
+  'auth.required': { zh: '请先登录', en: 'Please sign in' },
+  'auth.invalid_credentials': { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': {
+    zh: '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins: the account is locked, try again in {minutes} minutes',
+  },
+  'auth.inactive': { zh: '账号已停用', en: 'This account is disabled' },
+  'auth.csrf': {
+    zh: '请求缺少有效的防跨站令牌，请刷新页面后重试',
+    en: 'Missing or invalid CSRF token: reload the page and retry',
+  },
+  'auth.forbidden': { zh: '没有执行此操作的权限', en: 'You do not have permission for this action' },
+  'auth.wrong_current_password': { zh: '当前密码不正确', en: 'The current password is wrong' },
+  'password.too_short': { zh: '密码至少 10 位', en: 'The password needs at least 10 characters' },
+  'password.too_simple': {
+    zh: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: 'The password needs three of: upper case, lower case, digits, symbols',
+  },
+  'password.contains_username': {
+    zh: '密码不能包含用户名',
+    en: 'The password must not contain the username',
+  },
+  'password.reused': {
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  not_found: { zh: '未找到该记录', en: 'Not found' },
+  'scope.outside': {
+    zh: '该管辖区不在您的权限范围内',
+    en: 'That jurisdiction is outside your scope',
+  },
+  'credit_code.malformed': {
+    zh: '统一社会信用代码格式不正确：应为 18 位，由数字和大写字母（不含 I、O、S、V、Z）组成',
+    en: 'Malformed unified social credit code: 18 characters of digits and capitals (no I, O, S, V, Z)',
+  },
+  'credit_code.check_failed': {
+    zh: '统一社会信用代码校验位不符（应为 {expected}）：已按原样记录，请核实',
+    en: 'Unified social credit code check character does not match (expected {expected}): recorded as given, please verify',
+  },
+  'credit_code.duplicate': {
+    zh: '该统一社会信用代码已登记',
+    en: 'An organisation with this unified social credit code already exists',
+  },
+  'credit_code.required': {
+    zh: '用人单位须填写统一社会信用代码',
+    en: 'An employer needs a unified social credit code',
+  },
+  'industry.unknown': { zh: '国民经济行业代码不存在：{code}', en: 'Unknown GB/T 4754 industry code: {code}' },
+  'jurisdiction.unknown': { zh: '管辖区代码不存在：{code}', en: 'Unknown jurisdiction code: {code}' },
+  'department.required': {
+    zh: '成员单位须选择部门类别',
+    en: 'A member department needs its department type',
+  },
+  'department.only_member': {
+    zh: '只有成员单位才有部门类别',
+    en: 'Only a member department has a department type',
+  },
+  'username.taken': { zh: '用户名已被使用', en: 'This username is taken' },
+  'role.not_grantable': { zh: '您不能授予该角色', en: 'You cannot grant this role' },
+  'user.self_deactivate': { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  'roster.member_ended': {
+    zh: '该成员已被替换，不能再次替换',
+    en: 'This member was already replaced',
+  },
+  'roster.date_before_start': {
+    zh: '生效日期不能早于被替换成员的任职日期 {from}',
+    en: 'The effective date cannot precede the replaced member’s start date {from}',
+  },
+  'organisation.outside_jurisdiction': {
+    zh: '所选单位不属于该管辖区',
+    en: 'The chosen organisation does not belong to this jurisdiction',
+  },
+  'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in MESSAGES;
+}
+
+export function translate(key: MessageKey, language: Language, params: Record<string, unknown> = {}): string {
+  const template: string = MESSAGES[key][language];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The UI sends Accept-Language: en when English is chosen; anything else gets Chinese. */
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/** Language of a request: from Accept-Language. */
+export function languageOf(request: { headers: Record<string, string | string[] | undefined> }): Language {
+  const header = request.headers['accept-language'];
+  return pickLanguage(Array.isArray(header) ? header[0] : header);
+}

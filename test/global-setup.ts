@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/platform/db/client.js';
+import { seedDemoData } from '../src/seed/demo.js';
+import { seedReferenceData } from '../src/seed/reference.js';
+import { adminQuery, withDatabase } from './db-template.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: path of a dumped, migrated and seeded data dir. PostgreSQL: name of a template database. */
+    dbTemplate: string;
+  }
+}
+
+/**
+ * Migrates and seeds one database for the whole run; every test file starts from a copy of it
+ * (a PGlite dump, or CREATE DATABASE … TEMPLATE on PostgreSQL) instead of migrating again.
+ */
+export default async function setup(project: TestProject) {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const name = `yufang_tpl_${process.pid}_${Date.now()}`;
+    await adminQuery(databaseUrl, `CREATE DATABASE ${name}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    await database.migrate();
+    await seedReferenceData(database.db);
+    await seedDemoData(database.db);
+    await database.close();
+    project.provide('dbTemplate', name);
+    return async () => {
+      await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
+  }
+  const database = await openDatabase({});
+  await database.migrate();
+  await seedReferenceData(database.db);
+  await seedDemoData(database.db);
+  const dump = await database.pglite?.dumpDataDir('none');
+  await database.close();
+  if (!dump) throw new Error('PGlite dump failed');
+  const dir = path.resolve('.tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `pglite-template-${process.pid}.tar`);
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('dbTemplate', file);
+  return async () => fs.rmSync(file, { force: true });
+}

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
+import { users } from '../src/modules/users/users.tables.js';
+import { hashPassword } from '../src/platform/auth/password.js';
+import type { Role } from '../src/platform/auth/permissions.js';
+import { loadConfig } from '../src/platform/config.js';
+import { type Database, type Db, openDatabase } from '../src/platform/db/client.js';
+import { DEMO_PASSWORD } from '../src/seed/demo.js';
+import { adminQuery, withDatabase } from './db-template.js';
+
+export { DEMO_PASSWORD };
+
+/** A strong password that passes the policy, for users the tests create. */
+export const TEST_PASSWORD = 'Test-Passw0rd!';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  database: Database;
+  /** Signs in through the real API and returns a client carrying the cookie and CSRF token. */
+  signIn(username: string, password?: string): Promise<Agent>;
+  /** Creates a user directly in the database (a fixture builder), password TEST_PASSWORD. */
+  buildUser(options: {
+    role: Role;
+    jurisdictionCode: string;
+    username?: string;
+    organisationId?: number;
+  }): Promise<{
+    id: number;
+    username: string;
+  }>;
+  close(): Promise<void>;
+}
+
+export interface Agent {
+  csrfToken: string;
+  cookie: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+let counter = 0;
+let cachedHash: Promise<string> | undefined;
+
+/** A fresh database copied from the run's template, and the real app on top of it. */
+export async function createTestApp(overrides: Parameters<typeof loadConfig>[0] = {}): Promise<TestApp> {
+  const template = inject('dbTemplate');
+  const databaseUrl = process.env.DATABASE_URL;
+  let database: Database;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (databaseUrl) {
+    const name = `yufang_t_${process.pid}_${Date.now()}_${counter++}`;
+    await adminQuery(databaseUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    dropDatabase = () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } else {
+    const blob = new Blob([fs.readFileSync(template)]);
+    database = await openDatabase({ loadDataDir: blob });
+  }
+  const config = loadConfig({ webDir: path.resolve('dist/web'), ...overrides });
+  const app = await buildApp({ database, config });
+  await app.ready();
+  const db = database.db;
+
+  async function signIn(username: string, password = DEMO_PASSWORD): Promise<Agent> {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+    const setCookie = response.cookies.find((c) => c.name === 'yf_session');
+    if (!setCookie) throw new Error('no session cookie');
+    const cookie = `yf_session=${setCookie.value}`;
+    const csrfToken = response.json().csrfToken as string;
+    const request = (options: InjectOptions) =>
+      app.inject({
+        ...options,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers as Record<string, string>) },
+      });
+    return {
+      csrfToken,
+      cookie,
+      request,
+      get: (url, headers) => request({ method: 'GET', url, headers }),
+      post: (url, payload, headers) => request({ method: 'POST', url, payload: payload as never, headers }),
+      put: (url, payload, headers) => request({ method: 'PUT', url, payload: payload as never, headers }),
+    };
+  }
+
+  async function buildUser(options: {
+    role: Role;
+    jurisdictionCode: string;
+    username?: string;
+    organisationId?: number;
+  }) {
+    cachedHash ??= hashPassword(TEST_PASSWORD);
+    const [j] = await db
+      .select({ id: jurisdictions.id })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, options.jurisdictionCode));
+    if (!j) throw new Error(`no jurisdiction ${options.jurisdictionCode}`);
+    const username =
+      options.username ??
+      `${options.role.replace(/_/g, '')}${options.jurisdictionCode}${counter++}`.toLowerCase();
+    const [row] = await db
+      .insert(users)
+      .values({
+        username,
+        passwordHash: await cachedHash,
+        displayName: `测试${username}`,
+        role: options.role,
+        jurisdictionId: j.id,
+        organisationId: options.organisationId ?? null,
+      })
+      .returning({ id: users.id });
+    if (!row) throw new Error('user insert failed');
+    return { id: row.id, username };
+  }
+
+  return {
+    app,
+    db,
+    database,
+    signIn,
+    buildUser,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await dropDatabase?.();
+    },
+  };
+}
