@@ -1,0 +1,111 @@
+import { Result, Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth/auth';
+import { useI18n } from './i18n/i18n';
+import { AppLayout } from './layout/AppLayout';
+
+// Route-level code splitting: each page is its own chunk.
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const JurisdictionsPage = lazy(() => import('./pages/jurisdictions/JurisdictionsPage'));
+const OrganisationsPage = lazy(() => import('./pages/organisations/OrganisationsPage'));
+const RosterPage = lazy(() => import('./pages/joint-meeting/RosterPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
+
+const loading = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin />
+  </div>
+);
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, isLoading } = useAuth();
+  const location = useLocation();
+  if (isLoading) return loading;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+/** Hides a page the server would refuse anyway (the server still enforces). */
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useI18n();
+  if (!can(permission)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  return children;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={<Link to="/">{t('common.backHome')}</Link>}
+    />
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={loading}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path="jurisdictions"
+            element={
+              <RequirePermission permission="jurisdictions:read">
+                <JurisdictionsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="organisations"
+            element={
+              <RequirePermission permission="organisations:read">
+                <OrganisationsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="joint-meeting/roster"
+            element={
+              <RequirePermission permission="roster:read">
+                <RosterPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequirePermission permission="users:read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit:read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

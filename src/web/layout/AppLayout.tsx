@@ -1,0 +1,158 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, type MenuProps, Spin, TreeSelect, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth';
+import { useJurisdiction } from '../auth/jurisdiction';
+import { useI18n } from '../i18n/i18n';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { me, can, signOut } = useAuth();
+  const { t, language, setLanguage } = useI18n();
+  const { tree, current, setCurrent } = useJurisdiction();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    {
+      key: 'org',
+      icon: <ApartmentOutlined />,
+      label: t('nav.org'),
+      children: [
+        can('jurisdictions:read') && {
+          key: '/jurisdictions',
+          icon: <GlobalOutlined />,
+          label: t('nav.jurisdictions'),
+        },
+        can('organisations:read') && {
+          key: '/organisations',
+          icon: <BankOutlined />,
+          label: t('nav.organisations'),
+        },
+      ].filter(Boolean) as MenuProps['items'],
+    },
+    can('roster:read') && {
+      key: 'jm',
+      icon: <TeamOutlined />,
+      label: t('nav.jointMeeting'),
+      children: [{ key: '/joint-meeting/roster', label: t('nav.roster') }],
+    },
+    (can('users:read') || can('audit:read')) && {
+      key: 'system',
+      icon: <KeyOutlined />,
+      label: t('nav.system'),
+      children: [
+        can('users:read') && { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
+        can('audit:read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+      ].filter(Boolean) as MenuProps['items'],
+    },
+  ].filter(Boolean) as MenuProps['items'];
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+    { key: 'docs', icon: <GlobalOutlined />, label: t('nav.apiDocs') },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        width={220}
+        breakpoint="lg"
+        collapsedWidth={64}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div
+          style={{
+            padding: '16px 20px',
+            fontWeight: 600,
+            fontSize: 18,
+            color: '#1f5fa8',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
+          {t('app.name')}
+          <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8, fontWeight: 400 }}>
+            {t('app.title')}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          defaultOpenKeys={['org', 'jm', 'system']}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Typography.Text type="secondary">{t('header.jurisdiction')}</Typography.Text>
+          <TreeSelect
+            data-testid="jurisdiction-selector"
+            style={{ width: 280 }}
+            treeData={tree}
+            value={current?.code}
+            onChange={(code: string) => setCurrent(code)}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandedKeys={me ? [me.jurisdiction.code] : []}
+          />
+          <div style={{ flex: 1 }} />
+          <Button
+            type="text"
+            onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+            data-testid="language-switch"
+          >
+            {t('header.language')}
+          </Button>
+          <Dropdown
+            menu={{
+              items: userMenu,
+              onClick: async ({ key }) => {
+                if (key === 'password') navigate('/account/password');
+                if (key === 'docs') window.open('/api/docs', '_blank');
+                if (key === 'logout') {
+                  await signOut();
+                  navigate('/login');
+                }
+              },
+            }}
+          >
+            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+              {me?.displayName} · {me ? t(`role.${me.role}`) : ''}
+            </Button>
+          </Dropdown>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
