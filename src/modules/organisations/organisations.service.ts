@@ -213,6 +213,11 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
 export async function updateOrganisation(db: Db, actor: Actor, id: number, input: OrganisationInput) {
   const before = await findOrganisationRow(db, actor, id);
   const { warnings, values, jurisdiction } = await validateOrganisationInput(db, actor, input, id);
+  // Someone who only ever saw masked contact data cannot have meant to erase it: keep it.
+  if (!actor.permissions.has('personal-data:view')) {
+    values.contactName = input.contactName ?? before.contactName;
+    values.contactPhone = input.contactPhone ?? before.contactPhone;
+  }
   await db.transaction(async (tx) => {
     await tx
       .update(organisations)

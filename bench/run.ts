@@ -1,0 +1,134 @@
+/**
+ * Benchmarks (`npm run bench`), never part of `npm test`. Each prints its figures as ratios
+ * against a baseline measured in the same run, so the numbers compare across machines.
+ *
+ * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
+ * ready /api/health, a warm restart on the existing database, and the server-only start, each
+ * against a bare Node.js HTTP server started the same way (the floor of any Node service).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PORT = 3990;
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before answering`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
+}
+
+function rssMiB(pid: number): number | null {
+  // npm start → sh → node: take the largest resident set among the process tree's node processes.
+  const pids = [pid, ...descendants(pid)];
+  let best = 0;
+  for (const p of pids) {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      best = Math.max(best, kb);
+    } catch {
+      // gone
+    }
+  }
+  return best ? Math.round(best / 1024) : null;
+}
+
+function descendants(pid: number): number[] {
+  try {
+    const children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+    return children.flatMap((c) => [c, ...descendants(c)]);
+  } catch {
+    return [];
+  }
+}
+
+async function timeStart(command: string, args: string[], env: Record<string, string>, healthPath: string) {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env, PORT: String(PORT) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    await waitForHealth(`http://127.0.0.1:${PORT}${healthPath}`, child);
+    const ms = performance.now() - started;
+    return { ms, rss: child.pid ? rssMiB(child.pid) : null };
+  } finally {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function benchStartup() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yufang-bench-'));
+  const baselineScript = path.join(tmp, 'baseline.mjs');
+  fs.writeFileSync(
+    baselineScript,
+    `import http from 'node:http'; http.createServer((q, s) => s.end('ok')).listen(${PORT});`,
+  );
+  const rows: Record<string, { ms: number[]; rss: (number | null)[] }> = {
+    'baseline: bare Node.js HTTP server': { ms: [], rss: [] },
+    'npm start, fresh database (build + create + migrate + seed)': { ms: [], rss: [] },
+    'npm start, existing database': { ms: [], rss: [] },
+    'server only (tsx src/cli.ts serve), fresh database': { ms: [], rss: [] },
+  };
+  const labels = Object.keys(rows);
+  for (let run = 0; run < RUNS; run++) {
+    const dataDir = path.join(tmp, `data-${run}`);
+    const env = { YUFANG_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const measures = [
+      await timeStart('node', [baselineScript], {}, '/'),
+      await timeStart('npm', ['start'], env, '/api/health'),
+      await timeStart('npm', ['start'], env, '/api/health'),
+      await timeStart(
+        'npx',
+        ['tsx', 'src/cli.ts', 'serve'],
+        { ...env, YUFANG_DATA_DIR: `${dataDir}-serve` },
+        '/api/health',
+      ),
+    ];
+    measures.forEach((m, i) => {
+      const row = rows[labels[i] as string];
+      row?.ms.push(m.ms);
+      row?.rss.push(m.rss);
+    });
+    console.error(`startup run ${run + 1}/${RUNS} done`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const baseline = median(rows[labels[0] as string]?.ms ?? []);
+  console.log(`\n## startup (median of ${RUNS} runs, ${os.cpus().length} cores, Node ${process.version})\n`);
+  console.log('| what | median ms | × baseline | RSS MiB at ready |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [label, row] of Object.entries(rows)) {
+    const ms = median(row.ms);
+    const rss = row.rss.filter((r): r is number => r !== null);
+    console.log(
+      `| ${label} | ${Math.round(ms)} | ${(ms / baseline).toFixed(1)} | ${rss.length ? median(rss) : '—'} |`,
+    );
+  }
+}
+
+const which = process.argv[2] ?? 'all';
+if (which === 'all' || which === 'startup') await benchStartup();
