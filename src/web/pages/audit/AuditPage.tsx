@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -66,7 +66,7 @@ export default function AuditPage() {
       title: t('audit.at'),
       dataIndex: 'at',
       width: 180,
-      render: (v: string) => new Date(v).toLocaleString(),
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
       title: t('audit.actor'),
@@ -85,7 +85,8 @@ export default function AuditPage() {
       title: t('audit.target'),
       key: 'target',
       width: 160,
-      render: (_, r) => (r.targetType ? `${r.targetType} #${r.targetId ?? ''}` : t('common.none')),
+      render: (_, r) =>
+        r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : t('common.none'),
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130 },
     {

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
@@ -135,7 +136,7 @@ export default function UsersPage() {
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      render: (v: string | null) => (v ? new Date(v).toLocaleString() : t('common.none')),
+      render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : t('common.none')),
     },
     {
       title: t('common.actions'),
