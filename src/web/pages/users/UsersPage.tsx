@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
+import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
 
 type User = Schemas['User'];
@@ -27,6 +28,7 @@ interface UserValues {
   phone?: string | null;
   role: Role;
   jurisdictionCode: string;
+  organisationId?: number | null;
   isActive: boolean;
 }
 
@@ -45,6 +47,7 @@ export default function UsersPage() {
   const [isSaving, setSaving] = useState(false);
   const [form] = Form.useForm<UserValues>();
   const [resetForm] = Form.useForm<{ newPassword: string }>();
+  const jurisdictionCode = Form.useWatch('jurisdictionCode', form);
 
   const load = useCallback(async () => {
     if (!current) return;
@@ -77,6 +80,7 @@ export default function UsersPage() {
         phone: values.phone || null,
         role: values.role,
         jurisdictionCode: values.jurisdictionCode,
+        organisationId: values.organisationId ?? null,
         isActive: values.isActive,
       };
       if (editing === 'new') {
@@ -263,6 +267,12 @@ export default function UsersPage() {
           </Form.Item>
           <Form.Item name="jurisdictionCode" label={t('users.jurisdiction')} rules={[{ required: true }]}>
             <TreeSelect treeData={tree} showSearch={{ treeNodeFilterProp: 'title' }} />
+          </Form.Item>
+          <Form.Item name="organisationId" label={t('users.organisation')}>
+            <OrganisationSelect
+              jurisdictionCode={jurisdictionCode}
+              initialLabel={editing && editing !== 'new' ? editing.organisationName : null}
+            />
           </Form.Item>
           <Form.Item name="isActive" label={t('users.active')} valuePropName="checked">
             <Switch />
