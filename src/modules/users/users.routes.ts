@@ -43,6 +43,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; sets the HttpOnly session cookie',
+        security: [],
         body: ZLoginInput,
         response: { 200: ZMe, 400: ZError, 401: ZError, 423: ZError },
       },
