@@ -16,6 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
@@ -26,12 +28,15 @@ import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
 import { registerErrorHandler } from './platform/http/errors.js';
 import { languageOf, translate } from './platform/i18n/messages.js';
+import { JobQueue } from './platform/jobs/queue.js';
 
 export const API_VERSION = '0.1.0';
 
 declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: { method: string; url: string }[];
+    /** Background jobs (imports): tests await `jobs.idle()`. */
+    jobs: JobQueue;
   }
 }
 
@@ -121,6 +126,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
     },
   );
 
+  const jobs = new JobQueue((error, name) => app.log.error({ err: error }, `job ${name} failed`));
+  app.decorate('jobs', jobs);
+  const runtime: ExchangeRuntime = { database, config, queue: jobs };
   const deps = { db, config };
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
@@ -129,6 +137,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(organisationsRoutes, deps);
   await app.register(jointMeetingRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(exchangeRoutes, { runtime });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

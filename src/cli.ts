@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
+import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
@@ -23,6 +24,11 @@ async function serve() {
   const started = performance.now();
   const { config, database, applied } = await prepareDatabase();
   await purgeExpiredSessions(database.db, config);
+  const interrupted = await recoverInterruptedImports(database.db);
+  if (interrupted > 0)
+    console.log(
+      `${interrupted} import(s) interrupted by the last stop were marked failed; submit them again.`,
+    );
   const app = await buildApp({
     database,
     config,

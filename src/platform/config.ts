@@ -12,6 +12,8 @@ export interface AppConfig {
   isDemo: boolean;
   /** Folder of the built web UI. */
   webDir: string;
+  /** Where uploaded exchange files wait for their import (deleted afterwards). */
+  uploadDir: string;
   /** Sessions end after this much inactivity (等保 2.0: session timeout). */
   sessionIdleMinutes: number;
   /** Sessions end this long after sign-in, however active. */
@@ -41,6 +43,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     host: process.env.HOST ?? '0.0.0.0',
     isDemo: databaseUrl === undefined || process.argv.includes('--demo'),
     webDir: path.resolve(process.env.YUFANG_WEB_DIR ?? 'dist/web'),
+    uploadDir: path.resolve(process.env.YUFANG_UPLOAD_DIR ?? 'data/uploads'),
     sessionIdleMinutes: readInt('SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: readInt('SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: readInt('LOCKOUT_THRESHOLD', 5),

@@ -30,7 +30,7 @@ export async function codeTablesRoutes(app: FastifyInstance, { db }: { db: Db })
         summary: 'GB/T 4754 industry classification (sections and divisions)',
         response: { 200: ZIndustryTable, ...errorResponses },
       },
-      preHandler: requirePermission(null),
+      onRequest: requirePermission(null),
     },
     async () => listIndustries(db),
   );

@@ -24,7 +24,7 @@ export async function jointMeetingRoutes(app: FastifyInstance, { db }: { db: Db 
         params: ZRosterParams,
         response: { 200: ZRoster, ...errorResponses },
       },
-      preHandler: requirePermission('roster:read'),
+      onRequest: requirePermission('roster:read'),
     },
     async (req) => getRoster(db, actorOf(req), req.params.code),
   );
@@ -38,7 +38,7 @@ export async function jointMeetingRoutes(app: FastifyInstance, { db }: { db: Db 
         body: ZAddMemberInput,
         response: { 201: ZRosterMember, ...errorResponses },
       },
-      preHandler: requirePermission('roster:write'),
+      onRequest: requirePermission('roster:write'),
     },
     async (req, reply) =>
       reply.code(201).send(await addRosterMember(db, actorOf(req), req.params.code, req.body)),
@@ -53,7 +53,7 @@ export async function jointMeetingRoutes(app: FastifyInstance, { db }: { db: Db 
         body: ZReplaceMemberInput,
         response: { 201: ZRosterMember, ...errorResponses },
       },
-      preHandler: requirePermission('roster:write'),
+      onRequest: requirePermission('roster:write'),
     },
     async (req, reply) =>
       reply.code(201).send(await replaceRosterMember(db, actorOf(req), req.params.id, req.body)),

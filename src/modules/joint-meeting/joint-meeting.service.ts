@@ -95,7 +95,7 @@ async function resolveMemberUnit(db: Db, jurisdictionId: number, input: MemberIn
     .from(organisations)
     .where(and(eq(organisations.id, input.organisationId), eq(organisations.jurisdictionId, jurisdictionId)));
   if (!org) throw badRequest('organisation.outside_jurisdiction', 'organisationId');
-  return { organisationId: org.id, unitName: input.unitName ?? org.name };
+  return { organisationId: org.id, unitName: input.unitName ?? fallbackUnit ?? org.name };
 }
 
 /**
@@ -114,11 +114,13 @@ export async function replaceRosterMember(db: Db, actor: Actor, memberId: number
   if (input.effectiveDate < member.effectiveFrom) {
     throw badRequest('roster.date_before_start', 'effectiveDate', { from: member.effectiveFrom });
   }
+  // Same unit unless another is named: keep the roster's printed form of it (e.g. 市总工会).
+  const isSameUnit = input.organisationId === undefined || input.organisationId === member.organisationId;
   const unit = await resolveMemberUnit(
     db,
     member.jurisdictionId,
     { ...input, organisationId: input.organisationId ?? member.organisationId ?? undefined },
-    member.unitName,
+    isSameUnit ? member.unitName : undefined,
   );
   const newId = await db.transaction(async (tx) => {
     // Only an open membership can be replaced; the condition makes two concurrent replacements of one member fail.

@@ -131,8 +131,8 @@ export function buildJurisdictionSeeds(): JurisdictionSeed[] {
       code: a.code,
       name: a.name,
       level: 'county',
-      // NBS codes with 7 in the fourth digit are 经济技术开发区 and similar functional zones.
-      kind: a.code[3] === '7' ? 'functional_zone' : 'gbt2260',
+      // NBS county codes 71–79 (fifth digit 7) are 经济技术开发区 and similar functional zones.
+      kind: a.code[4] === '7' ? 'functional_zone' : 'gbt2260',
       parentCode: adopted.get(a.code) ?? sixDigits(a.cityCode ?? ''),
       source: DIVISION_SOURCE,
     });

@@ -23,7 +23,7 @@ export async function jurisdictionsRoutes(app: FastifyInstance, { db }: { db: Db
         querystring: ZJurisdictionListQuery,
         response: { 200: z.object({ items: z.array(ZJurisdiction) }), ...errorResponses },
       },
-      preHandler: requirePermission('jurisdictions:read'),
+      onRequest: requirePermission('jurisdictions:read'),
     },
     async (req) => ({ items: await listJurisdictions(db, actorOf(req), req.query) }),
   );
@@ -36,7 +36,7 @@ export async function jurisdictionsRoutes(app: FastifyInstance, { db }: { db: Db
         params: z.object({ code: ZJurisdictionCode }),
         response: { 200: ZJurisdictionDetail, ...errorResponses },
       },
-      preHandler: requirePermission('jurisdictions:read'),
+      onRequest: requirePermission('jurisdictions:read'),
     },
     async (req) => describeJurisdiction(db, actorOf(req), req.params.code),
   );

@@ -122,7 +122,10 @@ export async function loadJurisdictions(db: Db): Promise<number> {
       const [row] = await tx
         .insert(jurisdictions)
         .values(values)
-        .onConflictDoUpdate({ target: jurisdictions.code, set: { name: values.name, source: values.source } })
+        .onConflictDoUpdate({
+          target: jurisdictions.code,
+          set: { name: values.name, kind: values.kind, source: values.source },
+        })
         .returning({ id: jurisdictions.id });
       if (row) idOf.set(seed.code, row.id);
     }

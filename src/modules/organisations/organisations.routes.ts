@@ -40,7 +40,7 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: { db: Db
         querystring: ZOrganisationListQuery,
         response: { 200: pageOf(ZOrganisation), ...errorResponses },
       },
-      preHandler: requirePermission('organisations:read'),
+      onRequest: requirePermission('organisations:read'),
     },
     async (req) => listOrganisations(db, actorOf(req), req.query),
   );
@@ -53,7 +53,7 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: { db: Db
         params: ZId,
         response: { 200: ZOrganisation, ...errorResponses },
       },
-      preHandler: requirePermission('organisations:read'),
+      onRequest: requirePermission('organisations:read'),
     },
     async (req) => getOrganisation(db, actorOf(req), req.params.id),
   );
@@ -66,7 +66,7 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: { db: Db
         body: ZOrganisationInput,
         response: { 201: ZOrganisationSaved, 409: errorResponses[400], ...errorResponses },
       },
-      preHandler: requirePermission('organisations:write'),
+      onRequest: requirePermission('organisations:write'),
     },
     async (req, reply) => {
       const saved = await createOrganisation(db, actorOf(req), req.body);
@@ -83,7 +83,7 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: { db: Db
         body: ZOrganisationInput,
         response: { 200: ZOrganisationSaved, 409: errorResponses[400], ...errorResponses },
       },
-      preHandler: requirePermission('organisations:write'),
+      onRequest: requirePermission('organisations:write'),
     },
     async (req) => {
       const saved = await updateOrganisation(db, actorOf(req), req.params.id, req.body);

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 
 export type OrganisationKind =
@@ -45,6 +55,14 @@ export const organisations = pgTable(
     contactName: text('contact_name'),
     /** Personal data: masked unless the viewer holds personal-data:view. */
     contactPhone: text('contact_phone'),
+    /** Employers: 大型 | 中型 | 小型 | 微型 as large | medium | small | micro. */
+    sizeBand: text('size_band').$type<'large' | 'medium' | 'small' | 'micro'>(),
+    /** Employers: work-injury insurance status from the latest exchange batch. */
+    insuranceStatus: text('insurance_status').$type<'insured' | 'uninsured' | 'suspended'>(),
+    /** Created from an exchange row that named an unknown credit code: listed for review. */
+    isPending: boolean('is_pending').notNull().default(false),
+    /** The exchange batch that last wrote this employer, if any. */
+    sourceBatchId: integer('source_batch_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

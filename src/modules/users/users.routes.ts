@@ -68,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
         summary: 'Sign out: ends the session',
         response: { 200: ZOk, ...errorResponses },
       },
-      preHandler: requirePermission(null),
+      onRequest: requirePermission(null),
     },
     async (req, reply) => {
       await signOut(db, actorOf(req));
@@ -84,7 +84,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
         summary: 'The signed-in user, its scope and permissions, and the CSRF token',
         response: { 200: ZMe, ...errorResponses },
       },
-      preHandler: requirePermission(null),
+      onRequest: requirePermission(null),
     },
     async (req) => describeActor(db, actorOf(req)),
   );
@@ -97,7 +97,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
         body: ZChangePasswordInput,
         response: { 200: ZOk, ...errorResponses },
       },
-      preHandler: requirePermission(null),
+      onRequest: requirePermission(null),
     },
     async (req) => {
       await changeOwnPassword(db, actorOf(req), req.body);
@@ -117,7 +117,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
         querystring: ZUserListQuery,
         response: { 200: pageOf(ZUser), ...errorResponses },
       },
-      preHandler: requirePermission('users:read'),
+      onRequest: requirePermission('users:read'),
     },
     async (req) => listUsers(db, actorOf(req), req.query),
   );
@@ -130,7 +130,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
         params: ZId,
         response: { 200: ZUser, ...errorResponses },
       },
-      preHandler: requirePermission('users:read'),
+      onRequest: requirePermission('users:read'),
     },
     async (req) => getUser(db, actorOf(req), req.params.id),
   );
@@ -143,7 +143,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
         body: ZUserCreate,
         response: { 201: ZUser, 409: ZError, ...errorResponses },
       },
-      preHandler: requirePermission('users:manage'),
+      onRequest: requirePermission('users:manage'),
     },
     async (req, reply) => reply.code(201).send(await createUser(db, actorOf(req), req.body)),
   );
@@ -157,7 +157,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
         body: ZUserUpdate,
         response: { 200: ZUser, ...errorResponses },
       },
-      preHandler: requirePermission('users:manage'),
+      onRequest: requirePermission('users:manage'),
     },
     async (req) => updateUser(db, actorOf(req), req.params.id, req.body),
   );
@@ -171,7 +171,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
         body: ZResetPasswordInput,
         response: { 200: ZOk, ...errorResponses },
       },
-      preHandler: requirePermission('users:manage'),
+      onRequest: requirePermission('users:manage'),
     },
     async (req) => {
       await resetUserPassword(db, actorOf(req), req.params.id, req.body.newPassword);

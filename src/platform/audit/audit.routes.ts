@@ -44,7 +44,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
         querystring: ZAuditQuery,
         response: { 200: pageOf(ZAuditRecord), ...errorResponses },
       },
-      preHandler: requirePermission('audit:read'),
+      onRequest: requirePermission('audit:read'),
     },
     async (req) => {
       const { from, to, ...rest } = req.query;

@@ -50,7 +50,10 @@ function isSameToken(given: string | string[] | undefined, expected: string): bo
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
-/** preHandler: a signed-in actor holding `permission`, else 401 or 403. */
+/**
+ * Route hook (onRequest, so it runs before body validation): a signed-in actor holding
+ * `permission`, else 401 or 403.
+ */
 export function requirePermission(permission: Permission | null): preHandlerHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.actor) throw new AppError(401, 'auth.required');

@@ -11,6 +11,10 @@ export const PERMISSIONS = [
   'users:read',
   'users:manage',
   'audit:read',
+  /** Submit the data domains of one's own department (DX-2). */
+  'exchange:submit',
+  /** See exchange batches and the shared data of one's scope. */
+  'exchange:read',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -38,13 +42,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 人社部门工作人员: leads the programme, administers its subtree (users, rosters, organisations). */
   hrss_officer: ALL,
   /** 成员单位工作人员 (工信, 财政, 住建, 交通运输, 卫健, 应急, 总工会) */
-  member_officer: ['jurisdictions:read', 'organisations:read', 'roster:read'],
+  member_officer: [
+    'jurisdictions:read',
+    'organisations:read',
+    'roster:read',
+    'exchange:submit',
+    'exchange:read',
+  ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
     'jurisdictions:read',
     'organisations:read',
     'organisations:write',
     'roster:read',
+    'exchange:submit',
+    'exchange:read',
     'personal-data:view',
   ],
   /** 专家 */

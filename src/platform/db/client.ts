@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -7,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /** The one database type every service takes: PGlite and PostgreSQL share the PostgreSQL dialect. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -16,6 +19,15 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Applies the committed migrations in `migrations/`. */
   migrate(): Promise<void>;
+  /**
+   * Bulk-loads rows with COPY (PostgreSQL: COPY FROM STDIN; PGlite: COPY FROM '/dev/blob'), several
+   * times faster than multi-row INSERT. `table` and `columns` are trusted identifiers from code.
+   */
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly (string | null)[])[],
+  ): Promise<void>;
   close(): Promise<void>;
   /** The PGlite instance in embedded mode (for dumps in tests), otherwise undefined. */
   pglite?: PGlite;
@@ -34,11 +46,24 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that breaks (server restart, killed backend) must not crash the process:
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => console.error('PostgreSQL pool: idle connection error:', error.message));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       migrate: async () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      copyRows: async (table, columns, rows) => {
+        if (rows.length === 0) return;
+        const client = await pool.connect();
+        try {
+          const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+          await pipeline(Readable.from([toCsv(rows)]), stream);
+        } finally {
+          client.release();
+        }
+      },
       close: async () => pool.end(),
     };
   }
@@ -50,6 +75,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     kind: 'pglite',
     pglite: client,
     migrate: async () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    copyRows: async (table, columns, rows) => {
+      if (rows.length === 0) return;
+      await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([toCsv(rows)]) });
+    },
     close: async () => client.close(),
   };
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+/** CSV for COPY: null stays an unquoted empty field (NULL), every other value is quoted. */
+function toCsv(rows: readonly (readonly (string | null)[])[]): string {
+  let out = '';
+  for (const row of rows) {
+    out += row.map((v) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`)).join(',');
+    out += '\n';
+  }
+  return out;
 }

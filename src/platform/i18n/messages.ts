@@ -75,6 +75,24 @@ const MESSAGES = {
     zh: '所选单位不属于该管辖区',
     en: 'The chosen organisation does not belong to this jurisdiction',
   },
+  'exchange.domain_not_allowed': {
+    zh: '本单位不能报送该类数据（{domain}）',
+    en: 'Your unit does not submit this domain ({domain})',
+  },
+  'exchange.empty_file': { zh: '文件为空', en: 'The file is empty' },
+  'exchange.supersede_invalid': {
+    zh: '只能更正本单位已入库的同类批次',
+    en: 'Only a committed batch of the same domain from your unit can be superseded',
+  },
+  'exchange.reason_required': { zh: '更正批次须说明原因', en: 'A corrected resubmission needs a reason' },
+  'exchange.too_many_rows': {
+    zh: '单次接口报送最多 {max} 行，请改用文件',
+    en: 'At most {max} rows per API call: send a file instead',
+  },
+  'roster.unit_required': {
+    zh: '请填写单位或选择成员单位',
+    en: 'Give the unit or choose a member department',
+  },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },

@@ -1688,6 +1688,564 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exchange/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange formats of every data domain, and the domains your unit may submit (DX-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeFormats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches submitted in your scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
+                    domain?: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                    status?: "queued" | "processing" | "committed" | "failed" | "superseded";
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows of this page */
+                            items: components["schemas"]["ExchangeBatch"][];
+                            /** @description Rows matching the filter, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as the raw request body (Content-Type application/octet-stream); the import runs in the background (DX-2) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
+                    domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description Original file name (.csv or .xlsx) */
+                    fileName: string;
+                    /** @description Id of the committed batch this corrects */
+                    supersedes?: number;
+                    /** @description Why the earlier batch is superseded (required with supersedes) */
+                    reason?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeSubmitted"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeSubmitted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/batches/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit rows as JSON (at most 10,000 per call); validated and imported like a file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                         * @enum {string}
+                         */
+                        domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                        /** @description Rows keyed by column name (Chinese, English or key, as in docs/exchange-formats.md) */
+                        rows: {
+                            [key: string]: string | number | boolean | null;
+                        }[];
+                        supersedes?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeSubmitted"];
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeSubmitted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch with its progress (rows done of total, rows per second) and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeBatch"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/batches/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rejected rows (line, column, reason) and warnings of a batch */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExchangeBatchIssues"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/batches/{id}/rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the rejected rows in the file’s own format (CSV in its encoding, or XLSX) with line numbers and reasons; holds personal data, so the download is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1775,6 +2333,105 @@ export interface components {
             }[];
             /** @description Jurisdictions directly below */
             children: components["schemas"]["JurisdictionInput"][];
+        };
+        ExchangeBatchInput: {
+            id: number;
+            /**
+             * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+             * @enum {string}
+             */
+            domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+            organisationId: number;
+            /** @description Submitting member unit */
+            organisationName: string;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description Username of the submitter */
+            submittedBy: string;
+            /** @description web | api */
+            channel: string;
+            fileName: string;
+            /** @description csv | xlsx | json */
+            format: string;
+            /** @description utf-8 | utf-8-bom | gb18030 (detected) */
+            encoding: string | null;
+            fileBytes: number;
+            /** @description SHA-256 of the submitted content */
+            sha256: string;
+            /** @enum {string} */
+            status: "queued" | "processing" | "committed" | "failed" | "superseded";
+            /** @description Data rows counted before validation (CSV) */
+            expectedRows: number | null;
+            /** @description Rows validated so far */
+            rowsDone: number;
+            rowsPerSecond: number | null;
+            totalRows: number;
+            validRows: number;
+            rejectedRows: number;
+            warningRows: number;
+            /** @description Unknown employers created as pending for review */
+            pendingEmployers: number;
+            supersedesBatchId: number | null;
+            supersedeReason: string | null;
+            supersededByBatchId: number | null;
+            /** @description Why a failed batch failed (code) */
+            error: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ExchangeSubmittedInput: {
+            batch: components["schemas"]["ExchangeBatchInput"];
+            /** @description True when identical content was already submitted: nothing changed */
+            isDuplicate: boolean;
+        };
+        ExchangeBatchIssuesInput: {
+            rejected: {
+                line: number;
+                issues: {
+                    /** @description Column key; empty for the whole row */
+                    column: string;
+                    columnName: string;
+                    code: string;
+                    message: string;
+                }[];
+            }[];
+            /** @description Rejected rows in all */
+            total: number;
+            /** @description First 200 warnings */
+            warnings: {
+                /** @description Column key; empty for the whole row */
+                column: string;
+                columnName: string;
+                code: string;
+                message: string;
+                line: number;
+            }[];
+        };
+        ExchangeFormatsInput: {
+            /** @description Domains your unit may submit */
+            submittable: ("employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund")[];
+            domains: {
+                /**
+                 * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                 * @enum {string}
+                 */
+                domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                zh: string;
+                en: string;
+                submitters: string[];
+                naturalKey: string[];
+                columns: {
+                    key: string;
+                    zh: string;
+                    en: string;
+                    type: string;
+                    required: boolean;
+                    codeTable: string | null;
+                    description: string;
+                    example: string;
+                }[];
+            }[];
         };
         RosterMemberInput: {
             id: number;
@@ -1996,6 +2653,105 @@ export interface components {
             }[];
             /** @description Jurisdictions directly below */
             children: components["schemas"]["Jurisdiction"][];
+        };
+        ExchangeBatch: {
+            id: number;
+            /**
+             * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+             * @enum {string}
+             */
+            domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+            organisationId: number;
+            /** @description Submitting member unit */
+            organisationName: string;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description Username of the submitter */
+            submittedBy: string;
+            /** @description web | api */
+            channel: string;
+            fileName: string;
+            /** @description csv | xlsx | json */
+            format: string;
+            /** @description utf-8 | utf-8-bom | gb18030 (detected) */
+            encoding: string | null;
+            fileBytes: number;
+            /** @description SHA-256 of the submitted content */
+            sha256: string;
+            /** @enum {string} */
+            status: "queued" | "processing" | "committed" | "failed" | "superseded";
+            /** @description Data rows counted before validation (CSV) */
+            expectedRows: number | null;
+            /** @description Rows validated so far */
+            rowsDone: number;
+            rowsPerSecond: number | null;
+            totalRows: number;
+            validRows: number;
+            rejectedRows: number;
+            warningRows: number;
+            /** @description Unknown employers created as pending for review */
+            pendingEmployers: number;
+            supersedesBatchId: number | null;
+            supersedeReason: string | null;
+            supersededByBatchId: number | null;
+            /** @description Why a failed batch failed (code) */
+            error: string | null;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        ExchangeSubmitted: {
+            batch: components["schemas"]["ExchangeBatch"];
+            /** @description True when identical content was already submitted: nothing changed */
+            isDuplicate: boolean;
+        };
+        ExchangeBatchIssues: {
+            rejected: {
+                line: number;
+                issues: {
+                    /** @description Column key; empty for the whole row */
+                    column: string;
+                    columnName: string;
+                    code: string;
+                    message: string;
+                }[];
+            }[];
+            /** @description Rejected rows in all */
+            total: number;
+            /** @description First 200 warnings */
+            warnings: {
+                /** @description Column key; empty for the whole row */
+                column: string;
+                columnName: string;
+                code: string;
+                message: string;
+                line: number;
+            }[];
+        };
+        ExchangeFormats: {
+            /** @description Domains your unit may submit */
+            submittable: ("employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund")[];
+            domains: {
+                /**
+                 * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                 * @enum {string}
+                 */
+                domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                zh: string;
+                en: string;
+                submitters: string[];
+                naturalKey: string[];
+                columns: {
+                    key: string;
+                    zh: string;
+                    en: string;
+                    type: string;
+                    required: boolean;
+                    codeTable: string | null;
+                    description: string;
+                    example: string;
+                }[];
+            }[];
         };
         RosterMember: {
             id: number;

@@ -1,0 +1,231 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requirePermission } from '../../platform/auth/guard.js';
+import { AppError } from '../../platform/http/errors.js';
+import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
+import { languageOf } from '../../platform/i18n/messages.js';
+import {
+  ZBatch,
+  ZBatchIssues,
+  ZBatchListQuery,
+  ZFormats,
+  ZJsonSubmit,
+  ZSubmitQuery,
+  ZSubmitted,
+} from './exchange.schema.js';
+import {
+  type ExchangeRuntime,
+  getBatch,
+  listBatches,
+  listBatchIssues,
+  listSubmittableDomains,
+  openRejectedRows,
+  submitBatch,
+} from './exchange.service.js';
+import { DOMAINS, FORMATS } from './formats.js';
+import { buildRejectedFile } from './rejected-file.js';
+import { describeReason } from './row-messages.js';
+
+const ZId = z.object({ id: z.coerce.number().int().positive().describe('Batch id') });
+const UPLOAD_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtime: ExchangeRuntime }) {
+  const { db } = runtime.database;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Uploads stream straight to disk: the body parser hands the stream through untouched.
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+
+  r.get(
+    '/api/exchange/formats',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'The exchange formats of every data domain, and the domains your unit may submit (DX-1)',
+        response: { 200: ZFormats, ...errorResponses },
+      },
+      onRequest: requirePermission(null),
+    },
+    async (req) => ({
+      submittable: await listSubmittableDomains(db, actorOf(req)),
+      domains: DOMAINS.map((d) => ({
+        ...FORMATS[d],
+        submitters: [...FORMATS[d].submitters],
+        naturalKey: [...FORMATS[d].naturalKey],
+        columns: FORMATS[d].columns.map((c) => ({
+          key: c.key,
+          zh: c.zh,
+          en: c.en,
+          type: c.type,
+          required: c.required,
+          codeTable: c.codeTable ?? null,
+          description: c.description,
+          example: c.example,
+        })),
+      })),
+    }),
+  );
+
+  r.post(
+    '/api/exchange/batches',
+    {
+      bodyLimit: 2 * 1024 * 1024 * 1024,
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Submit a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as the raw request body (Content-Type application/octet-stream); the import runs in the background (DX-2)',
+        querystring: ZSubmitQuery,
+        response: { 200: ZSubmitted, 202: ZSubmitted, ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:submit'),
+    },
+    async (req, reply) => {
+      if (!(req.body instanceof Readable)) throw new AppError(400, 'exchange.empty_file', {}, 'file');
+      const result = await submitBatch(runtime, actorOf(req), {
+        domain: req.query.domain,
+        fileName: req.query.fileName,
+        body: req.body,
+        channel: 'web',
+        supersedesBatchId: req.query.supersedes,
+        reason: req.query.reason,
+      });
+      return reply.code(result.isDuplicate ? 200 : 202).send(result);
+    },
+  );
+
+  r.post(
+    '/api/exchange/batches/json',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'Submit rows as JSON (at most 10,000 per call); validated and imported like a file',
+        body: ZJsonSubmit,
+        response: { 200: ZSubmitted, 202: ZSubmitted, 413: ZError, ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:submit'),
+    },
+    async (req, reply) => {
+      const { domain, rows, supersedes, reason } = req.body;
+      // Rows become a UTF-8 CSV with the format's English headers, then take the same path as a file.
+      const columns = FORMATS[domain].columns;
+      const pick = (row: Record<string, unknown>, c: (typeof columns)[number]) =>
+        row[c.key] ?? row[c.en] ?? row[c.zh] ?? '';
+      const quote = (v: unknown) => {
+        const s = v === null || v === undefined ? '' : String(v);
+        return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+      };
+      const text = [
+        columns.map((c) => c.en).join(','),
+        ...rows.map((row) => columns.map((c) => quote(pick(row, c))).join(',')),
+      ].join('\n');
+      const result = await submitBatch(runtime, actorOf(req), {
+        domain,
+        fileName: `api-${domain}.json`,
+        body: Readable.from([Buffer.from(`${text}\n`, 'utf8')]),
+        channel: 'api',
+        format: 'json',
+        supersedesBatchId: supersedes,
+        reason,
+      });
+      return reply.code(result.isDuplicate ? 200 : 202).send(result);
+    },
+  );
+
+  r.get(
+    '/api/exchange/batches',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'Batches submitted in your scope, newest first',
+        querystring: ZBatchListQuery,
+        response: { 200: pageOf(ZBatch), ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req) => listBatches(db, actorOf(req), req.query),
+  );
+
+  r.get(
+    '/api/exchange/batches/:id',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'One batch with its progress (rows done of total, rows per second) and counts',
+        params: ZId,
+        response: { 200: ZBatch, ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req) => getBatch(db, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/exchange/batches/:id/issues',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'Rejected rows (line, column, reason) and warnings of a batch',
+        params: ZId,
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: ZBatchIssues, ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req) => {
+      const language = languageOf(req);
+      const batch = await getBatch(db, actorOf(req), req.params.id);
+      const columns = FORMATS[batch.domain].columns;
+      const name = (key: string) => {
+        const c = columns.find((col) => col.key === key);
+        return c ? (language === 'zh' ? c.zh : c.en) : '';
+      };
+      const render = (i: { column: string; code: string; params?: unknown }) => ({
+        column: i.column,
+        columnName: name(i.column),
+        code: i.code,
+        message: describeReason(i.code, language, (i.params ?? {}) as Record<string, unknown>),
+      });
+      const result = await listBatchIssues(db, actorOf(req), req.params.id, req.query);
+      return {
+        total: result.total,
+        rejected: result.rejected.map((row) => ({ line: row.line, issues: row.issues.map(render) })),
+        warnings: result.warnings.map((w) => ({ line: w.line, ...render(w) })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/exchange/batches/:id/rejected',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Download the rejected rows in the file’s own format (CSV in its encoding, or XLSX) with line numbers and reasons; holds personal data, so the download is audited',
+        params: ZId,
+        response: errorResponses,
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const batch = await openRejectedRows(db, actor, req.params.id);
+      // The cells are what the unit sent: its own officers, or viewers cleared for personal data.
+      if (batch.organisationId !== actor.organisationId && !actor.permissions.has('personal-data:view')) {
+        throw new AppError(403, 'auth.forbidden');
+      }
+      const file = buildRejectedFile(db, batch, languageOf(req));
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.body as never);
+    },
+  );
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { ZPageQuery } from '../../platform/http/schemas.js';
+import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
+import { DOMAINS } from './formats.js';
+
+export const ZDomain = z
+  .enum(DOMAINS)
+  .describe(
+    'employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支',
+  );
+
+export const ZBatchStatus = z.enum(['queued', 'processing', 'committed', 'failed', 'superseded']);
+
+export const ZBatch = z
+  .object({
+    id: z.number().int(),
+    domain: ZDomain,
+    organisationId: z.number().int(),
+    organisationName: z.string().describe('Submitting member unit'),
+    jurisdictionCode: z.string(),
+    jurisdictionName: z.string(),
+    submittedBy: z.string().describe('Username of the submitter'),
+    channel: z.string().describe('web | api'),
+    fileName: z.string(),
+    format: z.string().describe('csv | xlsx | json'),
+    encoding: z.string().nullable().describe('utf-8 | utf-8-bom | gb18030 (detected)'),
+    fileBytes: z.number().int(),
+    sha256: z.string().describe('SHA-256 of the submitted content'),
+    status: ZBatchStatus,
+    expectedRows: z.number().int().nullable().describe('Data rows counted before validation (CSV)'),
+    rowsDone: z.number().int().describe('Rows validated so far'),
+    rowsPerSecond: z.number().nullable(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    rejectedRows: z.number().int(),
+    warningRows: z.number().int(),
+    pendingEmployers: z.number().int().describe('Unknown employers created as pending for review'),
+    supersedesBatchId: z.number().int().nullable(),
+    supersedeReason: z.string().nullable(),
+    supersededByBatchId: z.number().int().nullable(),
+    error: z.string().nullable().describe('Why a failed batch failed (code)'),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ExchangeBatch' });
+
+export const ZSubmitted = z
+  .object({
+    batch: ZBatch,
+    isDuplicate: z.boolean().describe('True when identical content was already submitted: nothing changed'),
+  })
+  .meta({ id: 'ExchangeSubmitted' });
+
+export const ZSubmitQuery = z.object({
+  domain: ZDomain,
+  fileName: z.string().trim().min(1).max(200).describe('Original file name (.csv or .xlsx)'),
+  supersedes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Id of the committed batch this corrects'),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .describe('Why the earlier batch is superseded (required with supersedes)'),
+});
+
+export const ZJsonSubmit = z.object({
+  domain: ZDomain,
+  rows: z
+    .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])))
+    .min(1)
+    .max(10_000)
+    .describe('Rows keyed by column name (Chinese, English or key, as in docs/exchange-formats.md)'),
+  supersedes: z.number().int().positive().optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const ZBatchListQuery = ZPageQuery.extend({
+  domain: ZDomain.optional(),
+  status: ZBatchStatus.optional(),
+  jurisdiction: ZJurisdictionCode.optional(),
+});
+
+const ZIssue = z.object({
+  column: z.string().describe('Column key; empty for the whole row'),
+  columnName: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const ZBatchIssues = z
+  .object({
+    rejected: z.array(z.object({ line: z.number().int(), issues: z.array(ZIssue) })),
+    total: z.number().int().describe('Rejected rows in all'),
+    warnings: z.array(ZIssue.extend({ line: z.number().int() })).describe('First 200 warnings'),
+  })
+  .meta({ id: 'ExchangeBatchIssues' });
+
+export const ZFormats = z
+  .object({
+    submittable: z.array(ZDomain).describe('Domains your unit may submit'),
+    domains: z.array(
+      z.object({
+        domain: ZDomain,
+        zh: z.string(),
+        en: z.string(),
+        submitters: z.array(z.string()),
+        naturalKey: z.array(z.string()),
+        columns: z.array(
+          z.object({
+            key: z.string(),
+            zh: z.string(),
+            en: z.string(),
+            type: z.string(),
+            required: z.boolean(),
+            codeTable: z.string().nullable(),
+            description: z.string(),
+            example: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'ExchangeFormats' });

@@ -1,0 +1,582 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AuditSource, recordAudit } from '../../platform/audit/audit.service.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppConfig } from '../../platform/config.js';
+import type { Database, Db } from '../../platform/db/client.js';
+import { withinScope } from '../../platform/db/scope.js';
+import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import type { JobQueue } from '../../platform/jobs/queue.js';
+import { startWorker } from '../../platform/jobs/worker.js';
+import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import {
+  type BatchStatus,
+  exchangeBatches,
+  exchangeRejectedRows,
+  exchangeRowWarnings,
+} from './exchange.tables.js';
+import { type Domain, domainsOf, FORMATS } from './formats.js';
+import type { WorkerInput, WorkerMessage } from './import.worker.js';
+import { dropStagedRows, mergeBatch } from './merge.js';
+import { detectEncoding, detectFormat, type Encoding, type FileFormat } from './read-file.js';
+import { stagingKeys } from './staging.js';
+
+/** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
+export interface ExchangeRuntime {
+  database: Database;
+  config: Pick<AppConfig, 'uploadDir'>;
+  queue: JobQueue;
+}
+
+const CHUNK_ROWS = 5_000;
+const STAGING_COLUMNS = [
+  'batch_id',
+  'line',
+  'raw',
+  ...Array.from({ length: 18 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`),
+];
+
+function batchSelection() {
+  return {
+    batch: exchangeBatches,
+    organisationName: organisations.name,
+    jurisdictionCode: jurisdictions.code,
+    jurisdictionName: jurisdictions.name,
+    jurisdictionPath: jurisdictions.path,
+  };
+}
+
+function selectBatches(db: Db) {
+  return db
+    .select(batchSelection())
+    .from(exchangeBatches)
+    .innerJoin(organisations, eq(organisations.id, exchangeBatches.organisationId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
+    .$dynamic();
+}
+
+type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
+
+export function toBatchDto(row: BatchRow) {
+  const b = row.batch;
+  return {
+    id: b.id,
+    domain: b.domain,
+    organisationId: b.organisationId,
+    organisationName: row.organisationName,
+    jurisdictionCode: row.jurisdictionCode,
+    jurisdictionName: row.jurisdictionName,
+    submittedBy: b.submittedBy,
+    channel: b.channel,
+    fileName: b.fileName,
+    format: b.format,
+    encoding: b.encoding,
+    fileBytes: b.fileBytes,
+    sha256: b.sha256,
+    status: b.status,
+    expectedRows: b.expectedRows,
+    rowsDone: b.rowsDone,
+    rowsPerSecond: b.rowsPerSecond,
+    totalRows: b.totalRows,
+    validRows: b.validRows,
+    rejectedRows: b.rejectedRows,
+    warningRows: b.warningRows,
+    pendingEmployers: b.pendingEmployers,
+    supersedesBatchId: b.supersedesBatchId,
+    supersedeReason: b.supersedeReason,
+    supersededByBatchId: b.supersededByBatchId,
+    error: b.error,
+    createdAt: b.createdAt.toISOString(),
+    startedAt: b.startedAt?.toISOString() ?? null,
+    finishedAt: b.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export type BatchDto = ReturnType<typeof toBatchDto>;
+
+async function findBatchInScope(db: Db, actor: Actor, id: number): Promise<BatchRow> {
+  const [row] = await selectBatches(db).where(
+    and(eq(exchangeBatches.id, id), withinScope(jurisdictions.path, actor.jurisdictionPath)),
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The domains the actor's unit may submit (from its department). */
+export async function listSubmittableDomains(db: Db, actor: Actor): Promise<Domain[]> {
+  if (!actor.organisationId || !actor.permissions.has('exchange:submit')) return [];
+  const [org] = await db
+    .select({ kind: organisations.kind, department: organisations.department })
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId));
+  return org?.kind === 'member_department' ? domainsOf(org.department) : [];
+}
+
+export interface SubmitInput {
+  domain: Domain;
+  fileName: string;
+  body: Readable;
+  channel: 'web' | 'api';
+  /** JSON rows arrive already written as UTF-8 CSV. */
+  format?: 'json';
+  supersedesBatchId?: number;
+  reason?: string;
+}
+
+/**
+ * Receives a file for a domain (DX-2): stores it while hashing, recognises identical content
+ * already submitted, records the batch and queues its import. Returns at once; progress is on the batch.
+ */
+export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input: SubmitInput) {
+  const { db } = runtime.database;
+  const allowed = await listSubmittableDomains(db, actor);
+  if (!allowed.includes(input.domain))
+    throw new AppError(403, 'exchange.domain_not_allowed', { domain: FORMATS[input.domain].zh });
+  let supersedes: BatchRow | null = null;
+  if (input.supersedesBatchId !== undefined) {
+    supersedes = await findBatchInScope(db, actor, input.supersedesBatchId).catch(() => null);
+    const b = supersedes?.batch;
+    if (
+      !b ||
+      b.domain !== input.domain ||
+      b.organisationId !== actor.organisationId ||
+      b.status !== 'committed'
+    ) {
+      throw badRequest('exchange.supersede_invalid', 'supersedes');
+    }
+    if (!input.reason || input.reason.trim().length < 2)
+      throw badRequest('exchange.reason_required', 'reason');
+  }
+
+  await fs.mkdir(runtime.config.uploadDir, { recursive: true });
+  const filePath = path.join(runtime.config.uploadDir, `${randomUUID()}.upload`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let firstBytes = Buffer.alloc(0);
+  await pipeline(
+    input.body,
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        if (firstBytes.length < 8) firstBytes = Buffer.concat([firstBytes, chunk.subarray(0, 8)]);
+        yield chunk;
+      }
+    },
+    createWriteStream(filePath),
+  );
+  if (bytes === 0) {
+    await fs.rm(filePath, { force: true });
+    throw badRequest('exchange.empty_file', 'file');
+  }
+  const sha256 = hash.digest('hex');
+
+  // Identical content from the same unit for the same domain: recognised, nothing changes.
+  const [same] = await selectBatches(db).where(
+    and(
+      eq(exchangeBatches.organisationId, actor.organisationId as number),
+      eq(exchangeBatches.domain, input.domain),
+      eq(exchangeBatches.sha256, sha256),
+      inArray(exchangeBatches.status, ['queued', 'processing', 'committed']),
+    ),
+  );
+  if (same) {
+    await fs.rm(filePath, { force: true });
+    await recordAudit(db, actor, {
+      action: 'exchange.resubmit-identical',
+      targetType: 'exchange_batch',
+      targetId: same.batch.id,
+      jurisdictionPath: same.jurisdictionPath,
+      details: { fileName: input.fileName, sha256 },
+    });
+    return { batch: toBatchDto(same), isDuplicate: true };
+  }
+
+  const format: FileFormat | 'json' = input.format ?? detectFormat(input.fileName, firstBytes);
+  const encoding: Encoding | null =
+    format === 'xlsx' ? null : format === 'json' ? 'utf-8' : await detectEncoding(filePath);
+  const id = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(exchangeBatches)
+      .values({
+        domain: input.domain,
+        organisationId: actor.organisationId as number,
+        jurisdictionId: actor.jurisdictionId,
+        userId: actor.userId,
+        submittedBy: actor.username,
+        channel: input.channel,
+        fileName: input.fileName,
+        format,
+        encoding,
+        fileBytes: bytes,
+        sha256,
+        status: 'queued',
+        supersedesBatchId: supersedes?.batch.id ?? null,
+        supersedeReason: supersedes ? (input.reason?.trim() ?? null) : null,
+      })
+      .returning({ id: exchangeBatches.id });
+    if (!created) throw new Error('insert returned no row');
+    await recordAudit(tx, actor, {
+      action: 'exchange.submit',
+      targetType: 'exchange_batch',
+      targetId: created.id,
+      details: {
+        domain: input.domain,
+        fileName: input.fileName,
+        bytes,
+        sha256,
+        supersedes: supersedes?.batch.id,
+      },
+    });
+    return created.id;
+  });
+  runtime.queue.enqueue(`import ${id}`, () => runImport(runtime, id, filePath));
+  return { batch: toBatchDto(await findBatchInScope(db, actor, id)), isDuplicate: false };
+}
+
+function jsonbText(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * Imports one queued batch: a worker thread parses and validates, this thread stages chunks with
+ * COPY and then merges the batch in one transaction. Any failure leaves no fact row of the batch.
+ */
+export async function runImport(runtime: ExchangeRuntime, batchId: number, filePath: string): Promise<void> {
+  const { db } = runtime.database;
+  const [row] = await db
+    .select({ batch: exchangeBatches, path: jurisdictions.path })
+    .from(exchangeBatches)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
+    .where(eq(exchangeBatches.id, batchId));
+  if (!row) return;
+  const batch = row.batch;
+  const source: AuditSource = {
+    userId: batch.userId,
+    username: batch.submittedBy,
+    ip: 'import-job',
+    jurisdictionPath: row.path,
+  };
+  const started = Date.now();
+  await db
+    .update(exchangeBatches)
+    .set({ status: 'processing', startedAt: new Date(started) })
+    .where(eq(exchangeBatches.id, batchId));
+  try {
+    const codes = await db
+      .select({ code: jurisdictions.code })
+      .from(jurisdictions)
+      .where(withinScope(jurisdictions.path, row.path));
+    const workerInput: WorkerInput = {
+      path: filePath,
+      format: batch.format === 'xlsx' ? 'xlsx' : 'csv',
+      encoding: (batch.encoding as Encoding | null) ?? 'utf-8',
+      domain: batch.domain,
+      jurisdictionCodes: codes.map((c) => c.code),
+      today: new Date().toISOString().slice(0, 10),
+      chunkSize: CHUNK_ROWS,
+    };
+    const { totalRows, headerSeen } = await streamIntoStaging(runtime, batchId, workerInput, started);
+    if (!headerSeen) throw new ImportFailure('file.no_header');
+    await db.transaction(async (tx) => {
+      const { pendingEmployers } = await mergeBatch(tx, {
+        batchId,
+        domain: batch.domain,
+        scopePath: row.path,
+        scopeJurisdictionId: batch.jurisdictionId,
+        supersedesBatchId: batch.supersedesBatchId,
+      });
+      const [rejected] = await tx
+        .select({ n: count() })
+        .from(exchangeRejectedRows)
+        .where(eq(exchangeRejectedRows.batchId, batchId));
+      const [warned] = await tx
+        .select({ n: sql<number>`count(distinct ${exchangeRowWarnings.line})` })
+        .from(exchangeRowWarnings)
+        .where(eq(exchangeRowWarnings.batchId, batchId));
+      const rejectedRows = Number(rejected?.n ?? 0);
+      if (batch.supersedesBatchId !== null) {
+        await tx
+          .update(exchangeBatches)
+          .set({ status: 'superseded', supersededByBatchId: batchId })
+          .where(eq(exchangeBatches.id, batch.supersedesBatchId));
+      }
+      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+      await tx
+        .update(exchangeBatches)
+        .set({
+          status: 'committed',
+          totalRows,
+          validRows: totalRows - rejectedRows,
+          rejectedRows,
+          warningRows: Number(warned?.n ?? 0),
+          pendingEmployers,
+          rowsDone: totalRows,
+          rowsPerSecond: totalRows / seconds,
+          finishedAt: new Date(),
+        })
+        .where(eq(exchangeBatches.id, batchId));
+      await recordAudit(tx, source, {
+        action: 'exchange.commit',
+        targetType: 'exchange_batch',
+        targetId: batchId,
+        details: {
+          domain: batch.domain,
+          totalRows,
+          rejectedRows,
+          pendingEmployers,
+          supersedes: batch.supersedesBatchId,
+        },
+      });
+    });
+  } catch (error) {
+    const message =
+      error instanceof ImportFailure ? error.code : error instanceof Error ? error.message : String(error);
+    await dropStagedRows(db, [batchId]);
+    await db
+      .update(exchangeBatches)
+      .set({ status: 'failed', error: message, finishedAt: new Date() })
+      .where(eq(exchangeBatches.id, batchId));
+    await recordAudit(db, source, {
+      action: 'exchange.fail',
+      outcome: 'failure',
+      targetType: 'exchange_batch',
+      targetId: batchId,
+      details: { error: message, params: error instanceof ImportFailure ? error.params : undefined },
+    });
+  } finally {
+    await fs.rm(filePath, { force: true });
+  }
+}
+
+/** A whole-file problem (missing columns, no header): the batch fails with a stable code. */
+class ImportFailure extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+async function streamIntoStaging(
+  runtime: ExchangeRuntime,
+  batchId: number,
+  input: WorkerInput,
+  started: number,
+) {
+  const { database } = runtime;
+  const { db } = database;
+  const width = stagingKeys(input.domain).length;
+  const worker = startWorker(new URL('./import.worker.ts', import.meta.url), { ...input });
+  let headerSeen = false;
+  try {
+    return await new Promise<{ totalRows: number; headerSeen: boolean }>((resolve, reject) => {
+      let chain = Promise.resolve();
+      const handle = async (message: WorkerMessage) => {
+        switch (message.type) {
+          case 'header':
+            headerSeen = true;
+            await db
+              .update(exchangeBatches)
+              .set({ headers: message.headers })
+              .where(eq(exchangeBatches.id, batchId));
+            if (message.missing.length > 0)
+              throw new ImportFailure('file.missing_columns', { columns: message.missing.join('、') });
+            return;
+          case 'total':
+            await db
+              .update(exchangeBatches)
+              .set({ expectedRows: message.expectedRows })
+              .where(eq(exchangeBatches.id, batchId));
+            return;
+          case 'chunk': {
+            await database.copyRows(
+              'exchange_staging',
+              STAGING_COLUMNS,
+              message.staged.map((r) => [
+                String(batchId),
+                String(r.line),
+                jsonbText(r.raw),
+                ...r.values,
+                ...Array.from({ length: 18 - width }, () => null),
+              ]),
+            );
+            await database.copyRows(
+              'exchange_rejected_rows',
+              ['batch_id', 'line', 'raw', 'issues'],
+              message.rejected.map((r) => [
+                String(batchId),
+                String(r.line),
+                jsonbText(r.raw),
+                jsonbText(r.issues),
+              ]),
+            );
+            await database.copyRows(
+              'exchange_row_warnings',
+              ['batch_id', 'line', 'column', 'code', 'params'],
+              message.warnings.map((w) => [
+                String(batchId),
+                String(w.line),
+                w.column,
+                w.code,
+                w.params ? jsonbText(w.params) : null,
+              ]),
+            );
+            const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+            await db
+              .update(exchangeBatches)
+              .set({ rowsDone: message.rowsDone, rowsPerSecond: message.rowsDone / seconds })
+              .where(eq(exchangeBatches.id, batchId));
+            worker.postMessage('ack');
+            return;
+          }
+          case 'done':
+            resolve({ totalRows: message.totalRows, headerSeen });
+            return;
+          case 'error':
+            throw new ImportFailure('file.unreadable', { reason: message.message });
+        }
+      };
+      worker.on('message', (message: WorkerMessage) => {
+        chain = chain.then(() => handle(message)).catch(reject);
+      });
+      worker.on('error', (error) => reject(new ImportFailure('file.unreadable', { reason: error.message })));
+      worker.on('exit', (code) => {
+        if (code !== 0)
+          reject(new ImportFailure('file.unreadable', { reason: `worker exited with ${code}` }));
+      });
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * After a restart: batches that were queued or importing when the process stopped are marked
+ * failed ("interrupted") and their staged rows dropped, so no partial batch remains and the same
+ * file can be submitted again.
+ */
+export async function recoverInterruptedImports(db: Db): Promise<number> {
+  const stuck = await db
+    .select({ id: exchangeBatches.id })
+    .from(exchangeBatches)
+    .where(inArray(exchangeBatches.status, ['queued', 'processing'] satisfies BatchStatus[]));
+  const ids = stuck.map((s) => s.id);
+  if (ids.length === 0) return 0;
+  await dropStagedRows(db, ids);
+  await db
+    .update(exchangeBatches)
+    .set({ status: 'failed', error: 'interrupted', finishedAt: new Date() })
+    .where(inArray(exchangeBatches.id, ids));
+  return ids.length;
+}
+
+export interface ListBatchesOptions {
+  domain?: Domain;
+  status?: BatchStatus;
+  jurisdiction?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Batches submitted in the actor's scope, newest first. */
+export async function listBatches(db: Db, actor: Actor, options: ListBatchesOptions) {
+  const conditions: SQL[] = [withinScope(jurisdictions.path, actor.jurisdictionPath)];
+  if (options.jurisdiction) {
+    const within = await getJurisdictionInScope(db, actor, options.jurisdiction);
+    conditions.push(withinScope(jurisdictions.path, within.path));
+  }
+  if (options.domain) conditions.push(eq(exchangeBatches.domain, options.domain));
+  if (options.status) conditions.push(eq(exchangeBatches.status, options.status));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    selectBatches(db)
+      .where(where)
+      .orderBy(desc(exchangeBatches.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db
+      .select({ n: count() })
+      .from(exchangeBatches)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
+      .where(where),
+  ]);
+  return { items: rows.map(toBatchDto), total: Number(total?.n ?? 0) };
+}
+
+export async function getBatch(db: Db, actor: Actor, id: number) {
+  return toBatchDto(await findBatchInScope(db, actor, id));
+}
+
+/** The rejected rows and warnings of a batch, without the cells (which hold personal data). */
+export async function listBatchIssues(
+  db: Db,
+  actor: Actor,
+  id: number,
+  options: { page: number; pageSize: number },
+) {
+  await findBatchInScope(db, actor, id);
+  const [rejected, [total], warnings] = await Promise.all([
+    db
+      .select({ line: exchangeRejectedRows.line, issues: exchangeRejectedRows.issues })
+      .from(exchangeRejectedRows)
+      .where(eq(exchangeRejectedRows.batchId, id))
+      .orderBy(asc(exchangeRejectedRows.line))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db.select({ n: count() }).from(exchangeRejectedRows).where(eq(exchangeRejectedRows.batchId, id)),
+    db
+      .select({
+        line: exchangeRowWarnings.line,
+        column: exchangeRowWarnings.column,
+        code: exchangeRowWarnings.code,
+        params: exchangeRowWarnings.params,
+      })
+      .from(exchangeRowWarnings)
+      .where(eq(exchangeRowWarnings.batchId, id))
+      .orderBy(asc(exchangeRowWarnings.line))
+      .limit(200),
+  ]);
+  return { rejected, total: Number(total?.n ?? 0), warnings };
+}
+
+/** Everything the rejected-rows file needs, read page by page so a large batch streams. */
+export async function* readRejectedRows(db: Db, batchId: number) {
+  const pageSize = 5_000;
+  for (let after = -1; ; ) {
+    const page = await db
+      .select({
+        line: exchangeRejectedRows.line,
+        raw: exchangeRejectedRows.raw,
+        issues: exchangeRejectedRows.issues,
+      })
+      .from(exchangeRejectedRows)
+      .where(and(eq(exchangeRejectedRows.batchId, batchId), sql`${exchangeRejectedRows.line} > ${after}`))
+      .orderBy(asc(exchangeRejectedRows.line))
+      .limit(pageSize);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = (page[page.length - 1] as { line: number }).line;
+  }
+}
+
+/** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
+export async function openRejectedRows(db: Db, actor: Actor, id: number) {
+  const row = await findBatchInScope(db, actor, id);
+  await recordAudit(db, actor, {
+    action: 'personal-data.view',
+    targetType: 'exchange_batch',
+    targetId: id,
+    jurisdictionPath: row.jurisdictionPath,
+    details: { what: 'rejected-rows file' },
+  });
+  return row.batch;
+}

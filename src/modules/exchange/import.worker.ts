@@ -1,0 +1,126 @@
+/**
+ * Worker thread of an import: streams the file, validates every row and hands the main thread
+ * chunks of staged values and rejected rows, one chunk at a time (it waits for an ack), so memory
+ * stays flat whatever the file size and the server thread never parses.
+ */
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkCreditCode } from '../organisations/credit-code.js';
+import type { Domain } from './formats.js';
+import { type Encoding, type FileFormat, mapHeaders, readRows } from './read-file.js';
+import { stagingKeys } from './staging.js';
+import { type RowIssue, validateRow } from './validate.js';
+
+export interface WorkerInput {
+  path: string;
+  format: FileFormat;
+  encoding: Encoding;
+  domain: Domain;
+  jurisdictionCodes: string[];
+  today: string;
+  chunkSize: number;
+}
+
+export interface StagedRow {
+  line: number;
+  raw: string[];
+  values: (string | null)[];
+}
+
+export interface RejectedRow {
+  line: number;
+  raw: string[];
+  issues: RowIssue[];
+}
+
+export type WorkerMessage =
+  | { type: 'header'; headers: string[]; missing: string[] }
+  | { type: 'total'; expectedRows: number }
+  | {
+      type: 'chunk';
+      staged: StagedRow[];
+      rejected: RejectedRow[];
+      warnings: (RowIssue & { line: number })[];
+      rowsDone: number;
+    }
+  | { type: 'done'; totalRows: number }
+  | { type: 'error'; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('import.worker runs in a worker thread');
+const input = workerData as WorkerInput;
+
+function waitForAck(): Promise<void> {
+  return new Promise((resolve) => port?.once('message', () => resolve()));
+}
+
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return String(value);
+}
+
+/** Counts line breaks of a CSV (a close upper bound of its records) so the UI can show done of total. */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  let last = 0x0a;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
+    last = chunk[chunk.length - 1] ?? last;
+  }
+  return last === 0x0a ? lines : lines + 1;
+}
+
+async function run() {
+  if (input.format === 'csv') {
+    port?.postMessage({
+      type: 'total',
+      expectedRows: Math.max((await countLines(input.path)) - 1, 0),
+    } satisfies WorkerMessage);
+  }
+  const keys = stagingKeys(input.domain);
+  const context = { jurisdictionCodes: new Set(input.jurisdictionCodes), today: input.today };
+  let staged: StagedRow[] = [];
+  let rejected: RejectedRow[] = [];
+  let warnings: (RowIssue & { line: number })[] = [];
+  let rowsDone = 0;
+  let headerMissing = false;
+
+  const flush = async () => {
+    port?.postMessage({ type: 'chunk', staged, rejected, warnings, rowsDone } satisfies WorkerMessage);
+    staged = [];
+    rejected = [];
+    warnings = [];
+    await waitForAck();
+  };
+
+  const rows = readRows(input.path, input.format, input.encoding, (headers) => {
+    const info = mapHeaders(input.domain, headers);
+    port?.postMessage({ type: 'header', headers, missing: info.missing } satisfies WorkerMessage);
+    headerMissing = info.missing.length > 0;
+    return info;
+  });
+  for await (const row of rows) {
+    if (headerMissing) break;
+    rowsDone++;
+    const result = validateRow(input.domain, row.cells, context);
+    for (const w of result.warnings) warnings.push({ ...w, line: row.line });
+    if (result.ok) {
+      const value = result.value;
+      if (typeof value.creditCode === 'string')
+        value.creditCodeStatus = checkCreditCode(value.creditCode).status;
+      staged.push({ line: row.line, raw: row.raw, values: keys.map((k) => toText(value[k])) });
+    } else {
+      rejected.push({ line: row.line, raw: row.raw, issues: result.errors });
+    }
+    if (staged.length + rejected.length >= input.chunkSize) await flush();
+  }
+  if (!headerMissing) await flush();
+  port?.postMessage({ type: 'done', totalRows: rowsDone } satisfies WorkerMessage);
+}
+
+run().catch((error: unknown) => {
+  port.postMessage({
+    type: 'error',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies WorkerMessage);
+});

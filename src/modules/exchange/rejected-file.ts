@@ -1,0 +1,83 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { Db } from '../../platform/db/client.js';
+import { readRejectedRows } from './exchange.service.js';
+import type { exchangeBatches } from './exchange.tables.js';
+import { FORMATS } from './formats.js';
+import { describeReason } from './row-messages.js';
+
+type Batch = typeof exchangeBatches.$inferSelect;
+
+/**
+ * The rejected rows of a batch, in the file's own format (CSV in its own encoding, or XLSX): the
+ * original header and cells, preceded by the line number and followed by every reason.
+ */
+export function buildRejectedFile(db: Db, batch: Batch, language: 'zh' | 'en') {
+  const format = FORMATS[batch.domain];
+  const columnName = (key: string) => {
+    const column = format.columns.find((c) => c.key === key);
+    return column ? (language === 'zh' ? column.zh : column.en) : '';
+  };
+  const headers = batch.headers ?? format.columns.map((c) => c.zh);
+  const header = [
+    language === 'zh' ? '行号' : 'line',
+    ...headers,
+    language === 'zh' ? '错误原因' : 'reasons',
+  ];
+  const reasonsOf = (issues: { column: string; code: string; params?: Record<string, unknown> }[]) =>
+    issues
+      .map((i) => {
+        const where = columnName(i.column);
+        const why = describeReason(i.code, language, i.params);
+        return where ? `${where}：${why}` : why;
+      })
+      .join('；');
+  const base = batch.fileName.replace(/\.(csv|xlsx|json)$/i, '');
+  const suffix = language === 'zh' ? '未通过校验的行' : 'rejected';
+
+  if (batch.format === 'xlsx') {
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
+    const sheet = workbook.addWorksheet(suffix);
+    (async () => {
+      sheet.addRow(header).commit();
+      for await (const row of readRejectedRows(db, batch.id)) {
+        sheet.addRow([row.line, ...row.raw, reasonsOf(row.issues)]).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    })().catch((error) => out.destroy(error));
+    return {
+      fileName: `${base}-${suffix}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: out,
+    };
+  }
+
+  const csvLine = (cells: (string | number)[]) =>
+    `${cells
+      .map((c) => {
+        const s = String(c);
+        return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+      })
+      .join(',')}\r\n`;
+  const encoding = batch.encoding ?? 'utf-8';
+  const encode = (text: string) =>
+    encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');
+  async function* lines() {
+    if (encoding === 'utf-8-bom') yield Buffer.from([0xef, 0xbb, 0xbf]);
+    yield encode(csvLine(header));
+    for await (const row of readRejectedRows(db, batch.id))
+      yield encode(csvLine([row.line, ...row.raw, reasonsOf(row.issues)]));
+  }
+  return {
+    fileName: `${base}-${suffix}.csv`,
+    contentType: `text/csv; charset=${encoding === 'gb18030' ? 'gb18030' : 'utf-8'}`,
+    body: Readable.from(lines()),
+  };
+}

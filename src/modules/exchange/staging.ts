@@ -1,0 +1,21 @@
+import { type Domain, FORMATS } from './formats.js';
+
+/** Values the worker derives from a row and stages beside the file's columns. */
+function derivedKeys(domain: Domain): string[] {
+  const keys: string[] = [];
+  if (FORMATS[domain].columns.some((c) => c.key === 'creditCode')) keys.push('creditCodeStatus');
+  if (domain === 'diseases') keys.push('isPneumoconiosis');
+  return keys;
+}
+
+/** The order in which a domain's normalized values fill the staging columns c01, c02, … */
+export function stagingKeys(domain: Domain): string[] {
+  return [...FORMATS[domain].columns.map((c) => c.key), ...derivedKeys(domain)];
+}
+
+/** Staging column holding `key` for `domain`, e.g. injuries.caseNo → c01. */
+export function stagingColumn(domain: Domain, key: string): string {
+  const index = stagingKeys(domain).indexOf(key);
+  if (index < 0) throw new Error(`no staging column for ${domain}.${key}`);
+  return `c${String(index + 1).padStart(2, '0')}`;
+}

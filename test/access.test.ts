@@ -1,0 +1,532 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
+import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
+import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
+import { organisations } from '../src/modules/organisations/organisations.tables.js';
+import { auditLog } from '../src/platform/audit/audit.tables.js';
+import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
+import { INJURY_HEADER, injuryRow, toCsv } from './exchange-builders.js';
+import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from './helpers.js';
+
+/**
+ * The unauthorised-access suite: every API route refuses (a) an anonymous caller, (b) a signed-in
+ * user without the route's permission, and (c) an officer of a sibling jurisdiction reaching for
+ * Fuzhou's data. A route registered without a row here fails the suite.
+ */
+
+interface Fixture {
+  /** A member officer in 鼓楼区 (350102). */
+  userId: number;
+  /** An employer in 鼓楼区 (350102). */
+  organisationId: number;
+  organisationCreditCode: string;
+  /** An open membership of Fuzhou's joint-meeting roster. */
+  rosterMemberId: number;
+  /** A committed exchange batch submitted by Fuzhou's HRSS bureau. */
+  batchId: number;
+  /** 福州市人力资源和社会保障局: the unit a Fuzhou HRSS officer submits for. */
+  hrssOrganisationId: number;
+}
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  payload?: Record<string, unknown> | Buffer;
+  headers?: Record<string, string>;
+}
+
+/**
+ * How an officer of sibling Xiamen is refused Fuzhou's data:
+ * - hidden: 404 (or 403), as if the record did not exist;
+ * - field: 400 on jurisdictionCode, for a create naming a Fuzhou jurisdiction;
+ * - filtered: 200 with none of Fuzhou's rows, for a list with no jurisdiction parameter.
+ */
+type SiblingRefusal = 'hidden' | 'field' | 'filtered';
+
+interface RouteCase {
+  /** The permission the route requires; null for what any signed-in user may do. */
+  permission: Permission | null;
+  /** A valid request on a Fuzhou (350100) resource: a Fuzhou HRSS officer's succeeds. */
+  call: (f: Fixture) => Call;
+  /** null for routes that act only on the caller or serve national reference data. */
+  sibling: SiblingRefusal | null;
+}
+
+let serial = 0;
+const next = () => ++serial;
+
+/** A one-row injury file for 鼓楼区, unique per call. */
+function injuryFile(): Buffer {
+  return Buffer.from(toCsv([INJURY_HEADER, injuryRow(9000 + next())]), 'utf8');
+}
+
+function freshCreditCode(): string {
+  const body = `91350102MA${(7000 + next()).toString().padStart(7, '0')}`;
+  return body + computeCreditCodeCheckChar(body);
+}
+
+const CASES: Record<string, RouteCase> = {
+  'POST /api/auth/logout': {
+    permission: null,
+    call: () => ({ method: 'POST', url: '/api/auth/logout' }),
+    sibling: null,
+  },
+  'GET /api/auth/me': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/auth/me' }),
+    sibling: null,
+  },
+  'POST /api/auth/password': {
+    permission: null,
+    call: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: `Another-Passw0rd-${next()}` },
+    }),
+    sibling: null,
+  },
+  'GET /api/users': {
+    permission: 'users:read',
+    call: () => ({ method: 'GET', url: '/api/users?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/users/:id': {
+    permission: 'users:read',
+    call: (f) => ({ method: 'GET', url: `/api/users/${f.userId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/users': {
+    permission: 'users:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `access.new${next()}`,
+        password: TEST_PASSWORD,
+        displayName: '鼓楼区新用户',
+        role: 'member_officer',
+        jurisdictionCode: '350102',
+      },
+    }),
+    sibling: 'field',
+  },
+  'PUT /api/users/:id': {
+    permission: 'users:manage',
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/users/${f.userId}`,
+      payload: {
+        displayName: '鼓楼区成员单位',
+        role: 'member_officer',
+        jurisdictionCode: '350102',
+        isActive: true,
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/users/:id/password': {
+    permission: 'users:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/users/${f.userId}/password`,
+      payload: { newPassword: `Temp-Passw0rd-${next()}` },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/jurisdictions': {
+    permission: 'jurisdictions:read',
+    call: () => ({ method: 'GET', url: '/api/jurisdictions?within=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/jurisdictions/:code': {
+    permission: 'jurisdictions:read',
+    call: () => ({ method: 'GET', url: '/api/jurisdictions/350102' }),
+    sibling: 'hidden',
+  },
+  'GET /api/code-tables/industries': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/code-tables/industries' }),
+    sibling: null,
+  },
+  'GET /api/organisations': {
+    permission: 'organisations:read',
+    call: () => ({ method: 'GET', url: '/api/organisations?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/organisations/:id': {
+    permission: 'organisations:read',
+    call: (f) => ({ method: 'GET', url: `/api/organisations/${f.organisationId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/organisations': {
+    permission: 'organisations:write',
+    call: () => ({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: {
+        kind: 'employer',
+        name: `鼓楼区访问测试企业${next()}`,
+        creditCode: freshCreditCode(),
+        industryCode: '4710',
+        jurisdictionCode: '350102',
+      },
+    }),
+    sibling: 'field',
+  },
+  'PUT /api/organisations/:id': {
+    permission: 'organisations:write',
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/organisations/${f.organisationId}`,
+      payload: {
+        kind: 'employer',
+        name: '鼓楼区访问测试企业',
+        creditCode: f.organisationCreditCode,
+        industryCode: '4710',
+        jurisdictionCode: '350102',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/joint-meetings/:code/roster': {
+    permission: 'roster:read',
+    call: () => ({ method: 'GET', url: '/api/joint-meetings/350100/roster' }),
+    sibling: 'hidden',
+  },
+  'POST /api/joint-meetings/:code/roster': {
+    permission: 'roster:write',
+    call: () => ({
+      method: 'POST',
+      url: '/api/joint-meetings/350100/roster',
+      payload: {
+        role: 'liaison',
+        personName: '访问测试',
+        title: '一级主任科员',
+        unitName: '市人社局',
+        effectiveDate: '2024-01-02',
+        reason: '增设联络员',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/roster-members/:id/replace': {
+    permission: 'roster:write',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/roster-members/${f.rosterMemberId}/replace`,
+      payload: { personName: '接任者', title: '处长', effectiveDate: '2024-01-02', reason: '工作变动' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/exchange/formats': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/exchange/formats' }),
+    sibling: null,
+  },
+  'POST /api/exchange/batches': {
+    permission: 'exchange:submit',
+    call: () => ({
+      method: 'POST',
+      url: '/api/exchange/batches?domain=injuries&fileName=access.csv',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: injuryFile(),
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/exchange/batches/json': {
+    permission: 'exchange:submit',
+    call: () => {
+      const values = injuryRow(9000 + next());
+      return {
+        method: 'POST',
+        url: '/api/exchange/batches/json',
+        payload: {
+          domain: 'injuries',
+          rows: [Object.fromEntries(INJURY_HEADER.map((h, i) => [h, values[i] ?? '']))],
+        },
+      };
+    },
+    sibling: 'hidden',
+  },
+  'GET /api/exchange/batches': {
+    permission: 'exchange:read',
+    call: () => ({ method: 'GET', url: '/api/exchange/batches?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/exchange/batches/:id': {
+    permission: 'exchange:read',
+    call: (f) => ({ method: 'GET', url: `/api/exchange/batches/${f.batchId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/exchange/batches/:id/issues': {
+    permission: 'exchange:read',
+    call: (f) => ({ method: 'GET', url: `/api/exchange/batches/${f.batchId}/issues` }),
+    sibling: 'hidden',
+  },
+  'GET /api/exchange/batches/:id/rejected': {
+    permission: 'exchange:read',
+    call: (f) => ({ method: 'GET', url: `/api/exchange/batches/${f.batchId}/rejected` }),
+    sibling: 'hidden',
+  },
+  'GET /api/audit': {
+    permission: 'audit:read',
+    call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
+    sibling: 'filtered',
+  },
+};
+
+/** Routes that need no sign-in, or are not API calls of a user. */
+const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+const isOutsideTable = (method: string, url: string) =>
+  PUBLIC.has(`${method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/');
+
+const ROWS = Object.entries(CASES).map(([key, row]) => ({ key, ...row }));
+const GUARDED = ROWS.filter((r) => r.permission !== null);
+const SCOPED = ROWS.filter((r) => r.sibling !== null);
+
+let t: TestApp;
+let fixture: Fixture;
+let employer: Agent;
+let probe: { id: number; username: string };
+let probeAgent: Agent;
+let sibling: { id: number; username: string };
+let siblingAgent: Agent;
+beforeAll(async () => {
+  t = await createTestApp();
+  const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350102' });
+  const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
+  const creditCode = freshCreditCode();
+  const [org] = await t.db
+    .insert(organisations)
+    .values({
+      kind: 'employer',
+      name: '鼓楼区访问测试企业',
+      creditCode,
+      creditCodeStatus: 'valid',
+      industryCode: '4710',
+      jurisdictionId: gulou?.id ?? 0,
+      contactName: '陈明',
+      contactPhone: '13900000001',
+    })
+    .returning({ id: organisations.id });
+  const [fuzhouJurisdiction] = await t.db
+    .select()
+    .from(jurisdictions)
+    .where(eq(jurisdictions.code, '350100'));
+  const [member] = await t.db
+    .select({ id: rosterMembers.id })
+    .from(rosterMembers)
+    .where(
+      and(
+        eq(rosterMembers.jurisdictionId, fuzhouJurisdiction?.id ?? 0),
+        eq(rosterMembers.personName, '陈中钦'),
+      ),
+    );
+  if (!org || !member) throw new Error('fixture missing');
+  // Fuzhou's own audit records, for the audit row, and a batch of Fuzhou's.
+  const fuzhou = await t.signIn('fuzhou');
+  const submitted = await fuzhou.request({
+    method: 'POST',
+    url: '/api/exchange/batches?domain=injuries&fileName=fixture.csv',
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: injuryFile(),
+  });
+  await t.app.jobs.idle();
+  fixture = {
+    userId: user.id,
+    organisationId: org.id,
+    organisationCreditCode: creditCode,
+    rosterMemberId: member.id,
+    batchId: submitted.json().batch.id,
+    hrssOrganisationId: (
+      await t.db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.name, '福州市人力资源和社会保障局'))
+    )[0]?.id as number,
+  };
+  const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
+  probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
+  sibling = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });
+  [employer, probeAgent, siblingAgent] = await Promise.all([
+    t.signIn(employerUser.username, TEST_PASSWORD),
+    t.signIn(probe.username, TEST_PASSWORD),
+    t.signIn(sibling.username, TEST_PASSWORD),
+  ]);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function send(agent: Agent | null, call: Call) {
+  const options: InjectOptions = {
+    method: call.method,
+    url: call.url,
+    payload: call.payload,
+    headers: call.headers,
+  };
+  return agent ? agent.request(options) : t.app.inject(options);
+}
+
+/** Runs `body` while `role` holds exactly `permissions` (roles are read from the list per request). */
+async function withRolePermissions(
+  role: keyof typeof ROLE_PERMISSIONS,
+  permissions: readonly Permission[],
+  body: () => Promise<void>,
+) {
+  const saved = ROLE_PERMISSIONS[role];
+  ROLE_PERMISSIONS[role] = permissions;
+  try {
+    await body();
+  } finally {
+    ROLE_PERMISSIONS[role] = saved;
+  }
+}
+
+/** Audited changes made by a user: everything but its sign-ins and its views of personal data. */
+async function writesBy(userId: number) {
+  return t.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorUserId, userId),
+        notInArray(auditLog.action, ['auth.login', 'personal-data.view']),
+      ),
+    );
+}
+
+describe('the table', () => {
+  it('covers every registered API route, and nothing else', () => {
+    const registered = t.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/') && !isOutsideTable(r.method, r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(new Set(registered).size).toBe(registered.length);
+    expect(Object.keys(CASES).sort()).toEqual([...registered].sort());
+  });
+
+  it('exempts exactly the routes any signed-in user may call from the permission check', () => {
+    expect(
+      ROWS.filter((r) => r.permission === null)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([
+      'GET /api/auth/me',
+      'GET /api/code-tables/industries',
+      'GET /api/exchange/formats',
+      'POST /api/auth/logout',
+      'POST /api/auth/password',
+    ]);
+    expect(ROWS.filter((r) => r.sibling === null).map((r) => r.key)).toEqual(
+      ROWS.filter((r) => r.permission === null).map((r) => r.key),
+    );
+  });
+
+  it('names only permissions that exist, and every permission that guards a route is used', () => {
+    const used = new Set(GUARDED.map((r) => r.permission));
+    for (const permission of used) expect(PERMISSIONS).toContain(permission);
+    expect([...PERMISSIONS].filter((p) => !used.has(p))).toEqual(['personal-data:view']);
+  });
+});
+
+describe('(a) anonymous callers', () => {
+  it.each(ROWS)('$key answers 401', async (row) => {
+    const res = await send(null, row.call(fixture));
+    expect(res.statusCode, res.body).toBe(401);
+    expect(res.json().code).toBe('auth.required');
+  });
+});
+
+describe('(b) users without the permission', () => {
+  it.each(GUARDED)('$key answers 403 to a user holding every other permission', async (row) => {
+    const others = PERMISSIONS.filter((p) => p !== row.permission);
+    await withRolePermissions('service_org', others, async () => {
+      const res = await send(probeAgent, row.call(fixture));
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('auth.forbidden');
+    });
+  });
+
+  it('serves the same probe user once its role holds the permission (the probe is not refused for other reasons)', async () => {
+    await withRolePermissions('service_org', PERMISSIONS, async () => {
+      for (const row of GUARDED.filter((r) => r.call(fixture).method === 'GET')) {
+        const res = await send(probeAgent, row.call(fixture));
+        expect(res.statusCode, `${row.key} ${res.body}`).toBe(200);
+      }
+    });
+  });
+
+  it.each(GUARDED.filter((r) => r.permission && !ROLE_PERMISSIONS.employer.includes(r.permission)))(
+    '$key answers 403 to an employer of Fuzhou',
+    async (row) => {
+      const res = await send(employer, row.call(fixture));
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('auth.forbidden');
+    },
+  );
+
+  it('has every role hold jurisdictions:read, so only the probe can test those routes’ refusal', () => {
+    const heldByAll = PERMISSIONS.filter((p) => ROLES.every((role) => ROLE_PERMISSIONS[role].includes(p)));
+    expect(heldByAll).toEqual(['jurisdictions:read']);
+  });
+
+  it.each(ROWS.filter((r) => r.permission === null))('$key is open to an employer', async (row) => {
+    const agent = await t.signIn(
+      (await t.buildUser({ role: 'employer', jurisdictionCode: '350100' })).username,
+      TEST_PASSWORD,
+    );
+    const res = await send(agent, row.call(fixture));
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('recorded no write by the refused users', async () => {
+    expect(await writesBy(probe.id)).toEqual([]);
+  });
+});
+
+describe('(c) an officer of sibling Xiamen reaching for Fuzhou', () => {
+  it.each(SCOPED)('$key refuses ($sibling)', async (row) => {
+    const res = await send(siblingAgent, row.call(fixture));
+    if (row.sibling === 'hidden') {
+      expect([403, 404], res.body).toContain(res.statusCode);
+    } else if (row.sibling === 'field') {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'jurisdiction.unknown',
+        fields: [{ field: 'jurisdictionCode' }],
+      });
+    } else {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ items: [], total: 0 });
+    }
+  });
+
+  it('recorded no write by the sibling officer', async () => {
+    expect(await writesBy(sibling.id)).toEqual([]);
+    const [org] = await t.db.select().from(organisations).where(eq(organisations.id, fixture.organisationId));
+    expect(org?.name).toBe('鼓楼区访问测试企业');
+    const [member] = await t.db
+      .select()
+      .from(rosterMembers)
+      .where(eq(rosterMembers.id, fixture.rosterMemberId));
+    expect(member?.effectiveTo).toBeNull();
+  });
+});
+
+describe('control: the same requests succeed for a Fuzhou HRSS officer', () => {
+  // Proves each refusal above is about access: the requests themselves are valid.
+  it.each(ROWS)('$key succeeds', async (row) => {
+    const owner = await t.buildUser({
+      role: 'hrss_officer',
+      jurisdictionCode: '350100',
+      organisationId: fixture.hrssOrganisationId,
+    });
+    const agent = await t.signIn(owner.username, TEST_PASSWORD);
+    const res = await send(agent, row.call(fixture));
+    // 202: an exchange submission is accepted and imported in the background.
+    expect([200, 201, 202], res.body).toContain(res.statusCode);
+    if (row.sibling === 'filtered') expect(res.json().total).toBeGreaterThan(0);
+  });
+});
