@@ -13,6 +13,8 @@ const OrganisationsPage = lazy(() => import('./pages/organisations/Organisations
 const RosterPage = lazy(() => import('./pages/joint-meeting/RosterPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const ExchangePage = lazy(() => import('./pages/exchange/ExchangePage'));
+const FormatsPage = lazy(() => import('./pages/exchange/FormatsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 
 const loading = (
@@ -102,6 +104,15 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route
+            path="exchange"
+            element={
+              <RequirePermission permission="exchange:read">
+                <ExchangePage />
+              </RequirePermission>
+            }
+          />
+          <Route path="exchange/formats" element={<FormatsPage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

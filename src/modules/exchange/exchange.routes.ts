@@ -147,7 +147,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       },
       onRequest: requirePermission('exchange:read'),
     },
-    async (req) => listBatches(db, actorOf(req), req.query),
+    async (req) => listBatches(db, actorOf(req), { ...req.query, language: languageOf(req) }),
   );
 
   r.get(
@@ -161,7 +161,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       },
       onRequest: requirePermission('exchange:read'),
     },
-    async (req) => getBatch(db, actorOf(req), req.params.id),
+    async (req) => getBatch(db, actorOf(req), req.params.id, languageOf(req)),
   );
 
   r.get(

@@ -26,6 +26,7 @@ import { type Domain, domainsOf, FORMATS } from './formats.js';
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import { dropStagedRows, mergeBatch } from './merge.js';
 import { detectEncoding, detectFormat, type Encoding, type FileFormat } from './read-file.js';
+import { describeReason } from './row-messages.js';
 import { stagingKeys } from './staging.js';
 
 /** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
@@ -64,7 +65,7 @@ function selectBatches(db: Db) {
 
 type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
 
-export function toBatchDto(row: BatchRow) {
+export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh') {
   const b = row.batch;
   return {
     id: b.id,
@@ -93,6 +94,7 @@ export function toBatchDto(row: BatchRow) {
     supersedeReason: b.supersedeReason,
     supersededByBatchId: b.supersededByBatchId,
     error: b.error,
+    errorMessage: b.error ? describeReason(b.error, language, b.errorParams ?? {}) : null,
     createdAt: b.createdAt.toISOString(),
     startedAt: b.startedAt?.toISOString() ?? null,
     finishedAt: b.finishedAt?.toISOString() ?? null,
@@ -342,7 +344,12 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     await dropStagedRows(db, [batchId]);
     await db
       .update(exchangeBatches)
-      .set({ status: 'failed', error: message, finishedAt: new Date() })
+      .set({
+        status: 'failed',
+        error: message,
+        errorParams: error instanceof ImportFailure ? error.params : null,
+        finishedAt: new Date(),
+      })
       .where(eq(exchangeBatches.id, batchId));
     await recordAudit(db, source, {
       action: 'exchange.fail',
@@ -485,6 +492,7 @@ export interface ListBatchesOptions {
   jurisdiction?: string;
   page: number;
   pageSize: number;
+  language?: 'zh' | 'en';
 }
 
 /** Batches submitted in the actor's scope, newest first. */
@@ -509,11 +517,11 @@ export async function listBatches(db: Db, actor: Actor, options: ListBatchesOpti
       .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
       .where(where),
   ]);
-  return { items: rows.map(toBatchDto), total: Number(total?.n ?? 0) };
+  return { items: rows.map((r) => toBatchDto(r, options.language)), total: Number(total?.n ?? 0) };
 }
 
-export async function getBatch(db: Db, actor: Actor, id: number) {
-  return toBatchDto(await findBatchInScope(db, actor, id));
+export async function getBatch(db: Db, actor: Actor, id: number, language: 'zh' | 'en' = 'zh') {
+  return toBatchDto(await findBatchInScope(db, actor, id), language);
 }
 
 /** The rejected rows and warnings of a batch, without the cells (which hold personal data). */

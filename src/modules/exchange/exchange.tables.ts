@@ -65,7 +65,9 @@ export const exchangeBatches = pgTable(
     supersedesBatchId: integer('supersedes_batch_id'),
     supersedeReason: text('supersede_reason'),
     supersededByBatchId: integer('superseded_by_batch_id'),
+    /** Why a failed batch failed: a reason code (see row-messages.ts) and its parameters. */
     error: text('error'),
+    errorParams: jsonb('error_params').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

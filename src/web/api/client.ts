@@ -86,3 +86,20 @@ export function showError(error: unknown, notify: (message: string) => void, for
   }
   notify(error instanceof Error ? error.message : String(error));
 }
+
+/** Downloads a file the API streams (with the session cookie and the UI's language). */
+export async function downloadFile(url: string): Promise<void> {
+  const response = await fetch(url, { headers: { 'accept-language': language } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as Partial<{ code: string; message: string }>;
+    throw new ApiError(response.status, body.code ?? 'error', body.message ?? response.statusText);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'download');
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(href);
+}

@@ -2374,8 +2374,10 @@ export interface components {
             supersedesBatchId: number | null;
             supersedeReason: string | null;
             supersededByBatchId: number | null;
-            /** @description Why a failed batch failed (code) */
+            /** @description Why a failed batch failed (code, e.g. file.missing_columns) */
             error: string | null;
+            /** @description The same, in the language of Accept-Language */
+            errorMessage: string | null;
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
@@ -2694,8 +2696,10 @@ export interface components {
             supersedesBatchId: number | null;
             supersedeReason: string | null;
             supersededByBatchId: number | null;
-            /** @description Why a failed batch failed (code) */
+            /** @description Why a failed batch failed (code, e.g. file.missing_columns) */
             error: string | null;
+            /** @description The same, in the language of Accept-Language */
+            errorMessage: string | null;
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;

@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -42,6 +43,15 @@ export function AppLayout() {
           icon: <BankOutlined />,
           label: t('nav.organisations'),
         },
+      ].filter(Boolean) as MenuProps['items'],
+    },
+    {
+      key: 'exchange',
+      icon: <SwapOutlined />,
+      label: t('nav.exchange'),
+      children: [
+        can('exchange:read') && { key: '/exchange', label: t('nav.exchangeSubmit') },
+        { key: '/exchange/formats', label: t('nav.exchangeFormats') },
       ].filter(Boolean) as MenuProps['items'],
     },
     can('roster:read') && {
@@ -95,7 +105,7 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[location.pathname]}
-          defaultOpenKeys={['org', 'jm', 'system']}
+          defaultOpenKeys={['org', 'exchange', 'jm', 'system']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

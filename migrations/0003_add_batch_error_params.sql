@@ -1,0 +1,1 @@
+ALTER TABLE "exchange_batches" ADD COLUMN "error_params" jsonb;

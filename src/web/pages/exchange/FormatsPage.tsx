@@ -1,0 +1,58 @@
+import { Card, Table, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+
+type Formats = Schemas['ExchangeFormats'];
+
+/** The exchange formats (DX-1), from the same definitions the importer uses. */
+export default function FormatsPage() {
+  const { t, language } = useI18n();
+  const [formats, setFormats] = useState<Formats | null>(null);
+  useEffect(() => {
+    unwrap(api.GET('/api/exchange/formats')).then(setFormats);
+  }, []);
+  if (!formats) return null;
+  return (
+    <Card title={t('nav.exchangeFormats')}>
+      <Tabs
+        items={formats.domains.map((d) => ({
+          key: d.domain,
+          label: language === 'zh' ? d.zh : d.en,
+          children: (
+            <>
+              <Typography.Paragraph type="secondary">
+                {t('exchange.key')}：
+                {d.naturalKey.map((k) => d.columns.find((c) => c.key === k)?.zh ?? k).join(' + ')} ·{' '}
+                {d.submitters.map((s) => t(`dept.${s}`)).join('、')}
+              </Typography.Paragraph>
+              <Table
+                size="small"
+                rowKey="key"
+                pagination={false}
+                dataSource={d.columns}
+                columns={[
+                  { title: '列名', dataIndex: 'zh', width: 150 },
+                  { title: 'Column', dataIndex: 'en', width: 170, render: (v: string) => <code>{v}</code> },
+                  { title: t('exchange.type'), dataIndex: 'type', width: 100 },
+                  {
+                    title: t('exchange.required'),
+                    dataIndex: 'required',
+                    width: 70,
+                    render: (v: boolean) => (v ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')),
+                  },
+                  {
+                    title: t('exchange.codeTable'),
+                    dataIndex: 'codeTable',
+                    render: (v: string | null) => v ?? '',
+                  },
+                  { title: t('exchange.example'), dataIndex: 'example', width: 170 },
+                ]}
+              />
+            </>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}

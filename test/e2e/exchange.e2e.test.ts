@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INJURY_HEADER, injuryRow, toCsv } from '../exchange-builders.js';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+const resultsDir = path.resolve('test-results');
+if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}: .ci/run installs it`);
+
+describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submits injury data', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let file: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    fs.mkdirSync(resultsDir, { recursive: true });
+    // Large enough that the import is still running when the page first polls it; two bad rows.
+    const rows = [INJURY_HEADER];
+    for (let n = 1; n <= 40_000; n++) rows.push(injuryRow(n));
+    rows[101] = injuryRow(100, { sex: '女' });
+    rows[2001] = injuryRow(2000, { determined: '2025-01-01' });
+    file = path.join(resultsDir, 'injuries-upload.csv');
+    fs.writeFileSync(file, toCsv(rows));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('uploads a file with bad rows, watches the progress, downloads the rejected rows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill('fuzhou');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('您好').waitFor();
+    await page.goto(`${baseUrl}/exchange`);
+
+    const form = page.getByTestId('exchange-form');
+    await form.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option', { hasText: '工伤认定' }).click();
+    await form.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('exchange-submit').click();
+    // Progress: rows done of the total, rows per second.
+    const progress = page
+      .getByTestId('batch-progress')
+      .filter({ hasText: /已校验 [1-9]\d* \/ 40000 行，\d+ 行\/秒/ });
+    await progress.first().waitFor({ timeout: 30_000 });
+
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('已入库').waitFor({ timeout: 60_000 });
+    await drawer.getByText('未通过校验的行（2）').waitFor();
+    const issues = await drawer.getByTestId('batch-issues').textContent();
+    expect(issues).toContain('性别：性别与身份证号不符');
+    expect(issues).toContain('认定日期：认定日期早于受伤日期');
+    await page.screenshot({ path: path.join(resultsDir, 'exchange-batch.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      drawer.getByTestId('download-rejected').click(),
+    ]);
+    const saved = path.join(resultsDir, 'rejected.csv');
+    await download.saveAs(saved);
+    const lines = fs.readFileSync(saved, 'utf8').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^行号,认定书编号,/);
+    expect(lines[1]).toMatch(/^102,/);
+    expect(lines[2]).toMatch(/^2002,/);
+
+    const agent = await t.signIn('fuzhou');
+    const batches = (await agent.get('/api/exchange/batches')).json();
+    expect(batches.items[0]).toMatchObject({
+      status: 'committed',
+      totalRows: 40_000,
+      validRows: 39_998,
+      rejectedRows: 2,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
