@@ -28,6 +28,9 @@ function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (isLoading) return loading;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // The server refuses everything else until an initial or reset password is changed.
+  if (me.mustChangePassword && location.pathname !== '/account/password')
+    return <Navigate to="/account/password" replace />;
   return children;
 }
 

@@ -200,3 +200,28 @@ describe('change password', () => {
     expect(row?.hash).toMatch(/^\$argon2id\$/);
   });
 });
+
+describe('initial password', () => {
+  it('allows nothing but me, sign-out and the password change until the initial password is changed', async () => {
+    const officer = await t.signIn('fuzhou');
+    const created = await officer.post('/api/users', {
+      username: 'first.login',
+      password: 'Initial-Passw0rd',
+      displayName: '首次登录',
+      role: 'member_officer',
+      jurisdictionCode: '350102',
+    });
+    expect(created.statusCode).toBe(201);
+    const user = await t.signIn('first.login', 'Initial-Passw0rd');
+    expect((await user.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    const refused = await user.get('/api/jurisdictions');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('auth.must_change_password');
+    const changed = await user.post('/api/auth/password', {
+      currentPassword: 'Initial-Passw0rd',
+      newPassword: 'Chosen-Passw0rd',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await user.get('/api/jurisdictions')).statusCode).toBe(200);
+  });
+});

@@ -13,6 +13,8 @@ export interface Actor {
   jurisdictionPath: string;
   organisationId: number | null;
   sessionId: string;
+  /** An initial or reset password: until changed, only the routes without a permission answer. */
+  mustChangePassword: boolean;
   csrfToken: string;
   ip: string;
   userAgent: string | null;

@@ -57,6 +57,7 @@ function isSameToken(given: string | string[] | undefined, expected: string): bo
 export function requirePermission(permission: Permission | null): preHandlerHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.actor) throw new AppError(401, 'auth.required');
+    if (permission && request.actor.mustChangePassword) throw new AppError(403, 'auth.must_change_password');
     if (permission && !request.actor.permissions.has(permission)) throw new AppError(403, 'auth.forbidden');
   };
 }

@@ -15,6 +15,10 @@ const MESSAGES = {
     en: 'Missing or invalid CSRF token: reload the page and retry',
   },
   'auth.forbidden': { zh: '没有执行此操作的权限', en: 'You do not have permission for this action' },
+  'auth.must_change_password': {
+    zh: '请先修改初始密码',
+    en: 'Change your initial password first',
+  },
   'auth.wrong_current_password': { zh: '当前密码不正确', en: 'The current password is wrong' },
   'password.too_short': { zh: '密码至少 10 位', en: 'The password needs at least 10 characters' },
   'password.too_simple': {
