@@ -21,7 +21,12 @@ import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
-import { authRoutes, createSessionResolver, usersRoutes } from './modules/users/users.routes.js';
+import {
+  authRoutes,
+  createSessionResolver,
+  createTokenResolver,
+  usersRoutes,
+} from './modules/users/users.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { registerAuthGuard } from './platform/auth/guard.js';
 import type { AppConfig } from './platform/config.js';
@@ -102,7 +107,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerAuthGuard(app, createSessionResolver(db, config));
+  registerAuthGuard(app, createSessionResolver(db, config), createTokenResolver(db));
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',

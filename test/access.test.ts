@@ -28,6 +28,10 @@ interface Fixture {
   batchId: number;
   /** 福州市人力资源和社会保障局: the unit a Fuzhou HRSS officer submits for. */
   hrssOrganisationId: number;
+  /** 福州市应急管理局, a member department of Fuzhou. */
+  emergencyOrganisationId: number;
+  /** An API token issued to 福州市应急管理局. */
+  tokenId: number;
 }
 
 interface Call {
@@ -52,6 +56,15 @@ interface RouteCase {
   call: (f: Fixture) => Call;
   /** null for routes that act only on the caller or serve national reference data. */
   sibling: SiblingRefusal | null;
+}
+
+async function organisationIdOf(name: string): Promise<number> {
+  const [row] = await t.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, name));
+  if (!row) throw new Error(`no organisation ${name}`);
+  return row.id;
 }
 
 let serial = 0;
@@ -270,6 +283,25 @@ const CASES: Record<string, RouteCase> = {
     call: (f) => ({ method: 'GET', url: `/api/exchange/batches/${f.batchId}/rejected` }),
     sibling: 'hidden',
   },
+  'GET /api/api-tokens': {
+    permission: 'users:manage',
+    call: () => ({ method: 'GET', url: '/api/api-tokens' }),
+    sibling: 'filtered',
+  },
+  'POST /api/api-tokens': {
+    permission: 'users:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/api-tokens',
+      payload: { organisationId: f.emergencyOrganisationId, name: `接口${next()}` },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/api-tokens/:id/revoke': {
+    permission: 'users:manage',
+    call: (f) => ({ method: 'POST', url: `/api/api-tokens/${f.tokenId}/revoke` }),
+    sibling: 'hidden',
+  },
   'GET /api/audit': {
     permission: 'audit:read',
     call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
@@ -340,6 +372,8 @@ beforeAll(async () => {
     organisationCreditCode: creditCode,
     rosterMemberId: member.id,
     batchId: submitted.json().batch.id,
+    emergencyOrganisationId: await organisationIdOf('福州市应急管理局'),
+    tokenId: 0,
     hrssOrganisationId: (
       await t.db
         .select({ id: organisations.id })
@@ -347,6 +381,12 @@ beforeAll(async () => {
         .where(eq(organisations.name, '福州市人力资源和社会保障局'))
     )[0]?.id as number,
   };
+  fixture.tokenId = (
+    await fuzhou.post('/api/api-tokens', {
+      organisationId: fixture.emergencyOrganisationId,
+      name: '访问测试令牌',
+    })
+  ).json().id;
   const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
   probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
   sibling = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });

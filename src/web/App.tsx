@@ -12,6 +12,7 @@ const JurisdictionsPage = lazy(() => import('./pages/jurisdictions/Jurisdictions
 const OrganisationsPage = lazy(() => import('./pages/organisations/OrganisationsPage'));
 const RosterPage = lazy(() => import('./pages/joint-meeting/RosterPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const TokensPage = lazy(() => import('./pages/users/TokensPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ExchangePage = lazy(() => import('./pages/exchange/ExchangePage'));
 const FormatsPage = lazy(() => import('./pages/exchange/FormatsPage'));
@@ -96,6 +97,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="users:read">
                 <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tokens"
+            element={
+              <RequirePermission permission="users:manage">
+                <TokensPage />
               </RequirePermission>
             }
           />

@@ -90,7 +90,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         domain: req.query.domain,
         fileName: req.query.fileName,
         body: req.body,
-        channel: 'web',
+        channel: actorOf(req).isToken ? 'api' : 'web',
         supersedesBatchId: req.query.supersedes,
         reason: req.query.reason,
       });

@@ -6,8 +6,12 @@ import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, pageOf, ZError, ZOk } from '../../platform/http/schemas.js';
 import { changeOwnPassword, describeActor, resolveSession, signIn, signOut } from './session.service.js';
+import { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './tokens.service.js';
 import {
+  ZApiToken,
   ZChangePasswordInput,
+  ZIssueApiTokenInput,
+  ZIssuedApiToken,
   ZLoginInput,
   ZMe,
   ZResetPasswordInput,
@@ -20,6 +24,11 @@ import { createUser, getUser, listUsers, resetUserPassword, updateUser } from '.
 
 export function clientOf(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}
+
+/** The API-token resolver the auth guard calls for Authorization: Bearer requests. */
+export function createTokenResolver(db: Db) {
+  return (token: string, request: FastifyRequest) => resolveApiToken(db, token, clientOf(request));
 }
 
 /** The session resolver the auth guard calls on every request. */
@@ -177,5 +186,46 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
       await resetUserPassword(db, actorOf(req), req.params.id, req.body.newPassword);
       return { ok: true as const };
     },
+  );
+  r.get(
+    '/api/api-tokens',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'API tokens of the member units in your scope (DX-2 machine submission)',
+        response: {
+          200: z.object({ items: z.array(ZApiToken), total: z.number().int() }),
+          ...errorResponses,
+        },
+      },
+      onRequest: requirePermission('users:manage'),
+    },
+    async (req) => listApiTokens(db, actorOf(req)),
+  );
+  r.post(
+    '/api/api-tokens',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Issue an API token to a member unit; the secret is in this response only',
+        body: ZIssueApiTokenInput,
+        response: { 201: ZIssuedApiToken, ...errorResponses },
+      },
+      onRequest: requirePermission('users:manage'),
+    },
+    async (req, reply) => reply.code(201).send(await issueApiToken(db, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/api-tokens/:id/revoke',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke an API token at once',
+        params: z.object({ id: z.coerce.number().int().positive().describe('Token id') }),
+        response: { 200: ZApiToken, ...errorResponses },
+      },
+      onRequest: requirePermission('users:manage'),
+    },
+    async (req) => revokeApiToken(db, actorOf(req), req.params.id),
   );
 }

@@ -94,3 +94,35 @@ export const ZUserListQuery = ZPageQuery.extend({
 export const ZResetPasswordInput = z.object({
   newPassword: z.string().min(1).max(200).describe('Temporary password; the user must change it'),
 });
+
+export const ZApiToken = z
+  .object({
+    id: z.number().int(),
+    name: z.string().describe('What the token is for, e.g. 应急管理局事故数据接口'),
+    prefix: z.string().describe('First characters of the token'),
+    organisationId: z.number().int(),
+    organisationName: z.string().describe('The member unit the token acts for'),
+    jurisdictionCode: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const ZIssuedApiToken = ZApiToken.extend({
+  token: z.string().describe('The secret, shown this once: send it as Authorization: Bearer <token>'),
+}).meta({ id: 'IssuedApiToken' });
+
+export const ZIssueApiTokenInput = z.object({
+  organisationId: z.number().int().positive().describe('A member department in your scope'),
+  name: z.string().trim().min(2).max(60).describe('What the token is for'),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(730)
+    .optional()
+    .describe('Lifetime in days (default: until revoked)'),
+});

@@ -18,6 +18,8 @@ export interface Actor {
   csrfToken: string;
   ip: string;
   userAgent: string | null;
+  /** Authenticated by an API token (Authorization: Bearer), not a browser session: no CSRF check. */
+  isToken?: boolean;
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -20,15 +20,30 @@ declare module 'fastify' {
 /** Finds the actor of a session token (and touches the session), or null when it is unknown or expired. */
 export type SessionResolver = (token: string, request: FastifyRequest) => Promise<Actor | null>;
 
+/** Finds the actor of an API token (Authorization: Bearer …), or null. */
+export type TokenResolver = (token: string, request: FastifyRequest) => Promise<Actor | null>;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the session cookie into `request.actor` on every request, and refuses cookie-authenticated
  * writes without the session's CSRF token in the X-CSRF-Token header (double submit).
  */
-export function registerAuthGuard(app: FastifyInstance, resolveSession: SessionResolver): void {
+export function registerAuthGuard(
+  app: FastifyInstance,
+  resolveSession: SessionResolver,
+  resolveToken: TokenResolver,
+): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      // A machine client: no cookie, so no CSRF to guard against. An unknown token is refused outright.
+      const actor = await resolveToken(bearer, request);
+      if (!actor) throw new AppError(401, 'auth.invalid_token');
+      request.actor = actor;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const actor = await resolveSession(token, request);

@@ -19,6 +19,14 @@ const MESSAGES = {
     zh: '请先修改初始密码',
     en: 'Change your initial password first',
   },
+  'auth.invalid_token': {
+    zh: 'API 令牌无效、已过期或已吊销',
+    en: 'The API token is invalid, expired or revoked',
+  },
+  'token.member_unit_only': {
+    zh: '令牌只能发给本辖区内的联席会议成员单位',
+    en: 'Tokens are issued to member departments of your scope only',
+  },
   'auth.wrong_current_password': { zh: '当前密码不正确', en: 'The current password is wrong' },
   'password.too_short': { zh: '密码至少 10 位', en: 'The password needs at least 10 characters' },
   'password.too_simple': {

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   GlobalOutlined,
@@ -66,6 +67,7 @@ export function AppLayout() {
       label: t('nav.system'),
       children: [
         can('users:read') && { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
+        can('users:manage') && { key: '/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         can('audit:read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
       ].filter(Boolean) as MenuProps['items'],
     },
