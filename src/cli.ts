@@ -6,6 +6,8 @@ import { purgeExpiredSessions } from './modules/users/session.service.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
+import { seedDemoExchangeData } from './seed/demo-exchange.js';
+import { generateDataset, type Scale } from './seed/generate.js';
 import { seedReferenceData } from './seed/reference.js';
 
 /** One entry point: serve | migrate | seed | openapi. */
@@ -17,6 +19,7 @@ async function prepareDatabase() {
   await database.migrate();
   const applied = await seedReferenceData(database.db);
   const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
+  if (config.isDemo) await seedDemoExchangeData(database);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -102,11 +105,31 @@ async function openapi() {
   process.stdout.write(document);
 }
 
+/** Writes the synthetic data set: --scale demo|city|province --seed N --out DIR. */
+async function generate() {
+  const arg = (name: string, fallback: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
+  };
+  const scale = arg('scale', 'demo');
+  if (!['demo', 'city', 'province'].includes(scale))
+    throw new Error(`--scale must be demo, city or province, not ${scale}`);
+  const seed = Number(arg('seed', '1'));
+  const outDir = path.resolve(arg('out', `data/generated/${scale}-${seed}`));
+  const started = performance.now();
+  const summary = await generateDataset({ scale: scale as Scale, seed, outDir });
+  console.log(
+    `wrote ${path.relative(process.cwd(), outDir)} in ${Math.round(performance.now() - started)} ms:`,
+  );
+  for (const [file, rows] of Object.entries(summary.files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
+}
+
 const commands: Record<string, () => Promise<void>> = {
   serve,
   migrate: migrateOnly,
   seed: migrateOnly,
   openapi,
+  generate,
 };
 const run = commands[command];
 if (!run) {
