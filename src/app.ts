@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(jointMeetingRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });
+  await app.register(enterprisesRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

@@ -32,10 +32,12 @@ interface Fixture {
   emergencyOrganisationId: number;
   /** An API token issued to 福州市应急管理局. */
   tokenId: number;
+  /** A key industry Fuzhou added to the 2026–2030 list. */
+  keyIndustryId: number;
 }
 
 interface Call {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   payload?: Record<string, unknown> | Buffer;
   headers?: Record<string, string>;
@@ -302,6 +304,71 @@ const CASES: Record<string, RouteCase> = {
     call: (f) => ({ method: 'POST', url: `/api/api-tokens/${f.tokenId}/revoke` }),
     sibling: 'hidden',
   },
+  'GET /api/plan-periods': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/plan-periods' }),
+    sibling: null,
+  },
+  'GET /api/key-industries': {
+    permission: 'enterprises:read',
+    call: () => ({ method: 'GET', url: '/api/key-industries?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/key-industries': {
+    permission: 'enterprises:configure',
+    call: () => ({
+      method: 'POST',
+      url: '/api/key-industries',
+      payload: {
+        planPeriod: '2026-2030',
+        category: 'key',
+        name: `访问测试行业${next()}`,
+        industryPrefixes: ['602'],
+        jurisdictionCode: '350100',
+        source: '访问测试',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'DELETE /api/key-industries/:id': {
+    permission: 'enterprises:configure',
+    call: (f) => ({ method: 'DELETE', url: `/api/key-industries/${f.keyIndustryId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/enterprises/ledger': {
+    permission: 'enterprises:read',
+    call: () => ({ method: 'GET', url: '/api/enterprises/ledger?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/enterprises/ledger/export': {
+    permission: 'enterprises:read',
+    call: () => ({ method: 'GET', url: '/api/enterprises/ledger/export?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/enterprises/monitoring': {
+    permission: 'enterprises:read',
+    call: () => ({ method: 'GET', url: '/api/enterprises/monitoring?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/settings/monitoring-threshold': {
+    permission: 'enterprises:read',
+    call: () => ({ method: 'GET', url: '/api/settings/monitoring-threshold?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/settings/monitoring-threshold': {
+    permission: 'enterprises:configure',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/settings/monitoring-threshold',
+      payload: { jurisdictionCode: '350100', value: 4 },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/shared-picture': {
+    permission: 'enterprises:read',
+    call: () => ({ method: 'GET', url: '/api/shared-picture?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
   'GET /api/audit': {
     permission: 'audit:read',
     call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
@@ -374,6 +441,7 @@ beforeAll(async () => {
     batchId: submitted.json().batch.id,
     emergencyOrganisationId: await organisationIdOf('福州市应急管理局'),
     tokenId: 0,
+    keyIndustryId: 0,
     hrssOrganisationId: (
       await t.db
         .select({ id: organisations.id })
@@ -381,6 +449,16 @@ beforeAll(async () => {
         .where(eq(organisations.name, '福州市人力资源和社会保障局'))
     )[0]?.id as number,
   };
+  fixture.keyIndustryId = (
+    await fuzhou.post('/api/key-industries', {
+      planPeriod: '2026-2030',
+      category: 'key',
+      name: '即时配送（访问测试）',
+      industryPrefixes: ['602'],
+      jurisdictionCode: '350100',
+      source: '访问测试',
+    })
+  ).json().id;
   fixture.tokenId = (
     await fuzhou.post('/api/api-tokens', {
       organisationId: fixture.emergencyOrganisationId,
@@ -456,6 +534,7 @@ describe('the table', () => {
       'GET /api/auth/me',
       'GET /api/code-tables/industries',
       'GET /api/exchange/formats',
+      'GET /api/plan-periods',
       'POST /api/auth/logout',
       'POST /api/auth/password',
     ]);

@@ -255,6 +255,7 @@ export const diseaseCases = pgTable(
     uniqueIndex('disease_cases_key').on(t.caseNo),
     index('disease_cases_jurisdiction_idx').on(t.jurisdictionId, t.diagnosedOn),
     index('disease_cases_id_number_idx').on(t.idNumber),
+    index('disease_cases_employer_idx').on(t.employerId),
     index('disease_cases_batch_idx').on(t.batchId),
   ],
 );

@@ -13,8 +13,16 @@ export const PERMISSIONS = [
   'audit:read',
   /** Submit the data domains of one's own department (DX-2). */
   'exchange:submit',
+  /** Key-enterprise ledgers, dust-hazard and monitoring lists, the shared picture (KI-1…3, DX-4). */
+  'enterprises:read',
+  /** Key-industry lists per plan period and jurisdiction settings such as the monitoring threshold. */
+  'enterprises:configure',
   /** See exchange batches and the shared data of one's scope. */
   'exchange:read',
+  /** Key-enterprise ledgers, dust-hazard and monitoring lists, the shared picture (KI-1…3, DX-4). */
+  'enterprises:read',
+  /** Key-industry lists per plan period and jurisdiction settings such as the monitoring threshold. */
+  'enterprises:configure',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -48,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'roster:read',
     'exchange:submit',
     'exchange:read',
+    'enterprises:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -57,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'roster:read',
     'exchange:submit',
     'exchange:read',
+    'enterprises:read',
     'personal-data:view',
   ],
   /** 专家 */

@@ -105,6 +105,11 @@ const MESSAGES = {
     zh: '请填写单位或选择成员单位',
     en: 'Give the unit or choose a member department',
   },
+  'key_industry.duplicate': {
+    zh: '该计划期已有同名行业',
+    en: 'This plan period already lists an industry of that name',
+  },
+  'setting.out_of_range': { zh: '取值应在 {min} 到 {max} 之间', en: 'Must be from {min} to {max}' },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },

@@ -2463,6 +2463,789 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plan-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plan periods with their baselines and targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PlanPeriod"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key and dust-hazard industries that apply to a jurisdiction in a plan period (KI-1, KI-2) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the current period */
+                    planPeriod?: string;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    category?: "key" | "dust";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyIndustryList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an industry to a plan period’s list for a jurisdiction (data, not code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Plan period code, e.g. 2026-2030 */
+                        planPeriod: string;
+                        /**
+                         * @description key 重点行业 | dust 尘肺病易发高发行业
+                         * @enum {string}
+                         */
+                        category: "key" | "dust";
+                        /** @description Industry name as the plan words it, e.g. 即时配送 */
+                        name: string;
+                        /** @description GB/T 4754 code prefixes (2–4 digits) */
+                        industryPrefixes: string[];
+                        /** @description Applies to this jurisdiction and those below (within your scope) */
+                        jurisdictionCode: string;
+                        /** @description The document or meeting that decided it */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-industries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an industry a jurisdiction of your scope added */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key-enterprise ledger (台账) of a jurisdiction and year: filter, sort, paginate (KI-1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    planPeriod?: string;
+                    keyIndustryId?: number;
+                    /** @description Default: the latest year with headcount data */
+                    year?: number;
+                    insuranceStatus?: "insured" | "uninsured" | "suspended";
+                    /** @description Part of the name or credit code */
+                    search?: string;
+                    sort?: "injuries" | "rate" | "insured" | "name" | "insuredShare";
+                    order?: "asc" | "desc";
+                    category?: "key" | "dust";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ledger"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same ledger as an XLSX file (all matching rows, at most 200,000) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    planPeriod?: string;
+                    keyIndustryId?: number;
+                    /** @description Default: the latest year with headcount data */
+                    year?: number;
+                    insuranceStatus?: "insured" | "uninsured" | "suspended";
+                    /** @description Part of the name or credit code */
+                    search?: string;
+                    sort?: "injuries" | "rate" | "insured" | "name" | "insuredShare";
+                    order?: "asc" | "desc";
+                    category?: "key" | "dust";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key monitoring (重点监控): uninsured employers and employers with frequent injuries, with reasons (KI-3) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Monitoring"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/monitoring-threshold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key-monitoring threshold that applies to a jurisdiction, and where it is set */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            value: number;
+                            definedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set a jurisdiction’s key-monitoring threshold (applies below it unless overridden) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        /** @description New value */
+                        value: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            value: number;
+                            definedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-picture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared picture of a jurisdiction’s year: injury types, high-incidence posts and groups, fund expenditure, accidents, occupational disease (DX-4) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharedPicture"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2550,6 +3333,158 @@ export interface components {
             }[];
             /** @description Jurisdictions directly below */
             children: components["schemas"]["JurisdictionInput"][];
+        };
+        PlanPeriodInput: {
+            id: number;
+            /** @description e.g. 2021-2025 */
+            code: string;
+            name: string;
+            startYear: number;
+            endYear: number;
+            baselineYear: number;
+            /** @description Key-industry accident-rate reduction over the period, percent */
+            targetReductionPct: number;
+            /** @description Minimum yearly reduction, percent; null if none */
+            annualReductionPct: number | null;
+            source: string;
+        };
+        KeyIndustryInput: {
+            id: number;
+            /**
+             * @description key 重点行业 | dust 尘肺病易发高发行业
+             * @enum {string}
+             */
+            category: "key" | "dust";
+            name: string;
+            /** @description GB/T 4754-2017 code prefixes */
+            industryPrefixes: string[];
+            /** @description Null: the national list; otherwise added for this jurisdiction and below */
+            jurisdictionCode: string | null;
+            jurisdictionName: string | null;
+            source: string;
+            createdBy: string;
+            createdAt: string;
+        };
+        KeyIndustryListInput: {
+            planPeriod: components["schemas"]["PlanPeriodInput"];
+            items: components["schemas"]["KeyIndustryInput"][];
+        };
+        LedgerRowInput: {
+            id: number;
+            name: string;
+            creditCode: string | null;
+            industryCode: string | null;
+            /** @description Which listed industries it belongs to */
+            keyIndustries: string;
+            sizeBand: string | null;
+            insuranceStatus: string | null;
+            /** @description Created from an exchange row, awaiting review */
+            isPending: boolean;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            averageInsured: number | null;
+            employees: number | null;
+            /** @description Average insured ÷ workforce, percent */
+            insuredShare: number | null;
+            /** @description Determinations with an injury date in the year */
+            injuries: number;
+            deaths: number;
+            fundExpenditureFen: number;
+            /** @description Injuries per 1,000 average insured; null without headcount */
+            ratePer1000: number | null;
+            accidents: number;
+            diseases: number;
+            pneumoconiosis: number;
+        };
+        LedgerInput: {
+            year: number;
+            planPeriod: string;
+            /**
+             * @description key 重点行业 | dust 尘肺病易发高发行业
+             * @enum {string}
+             */
+            category: "key" | "dust";
+            total: number;
+            items: components["schemas"]["LedgerRowInput"][];
+        };
+        MonitoringInput: {
+            year: number;
+            /** @description Determinations in the year that put an employer on the list */
+            threshold: number;
+            /** @description Jurisdiction whose setting applies; null: the default */
+            thresholdDefinedAt: string | null;
+            total: number;
+            items: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                industryCode: string | null;
+                insuranceStatus: string | null;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                injuries: number;
+                deaths: number;
+                averageInsured: number | null;
+                reasons: {
+                    /** @enum {string} */
+                    code: "not_insured" | "suspended" | "frequent_injuries";
+                    injuries?: number;
+                }[];
+            }[];
+        };
+        SharedPictureInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            injuries: {
+                /** @description Determinations (人次) */
+                cases: number;
+                /** @description Distinct persons */
+                persons: number;
+                deaths: number;
+                serious: number;
+                fundExpenditureFen: number;
+                previousYearCases: number;
+            };
+            /** @description GB 6441 accident category (empty key: occupational disease or sudden illness) */
+            byCategory: {
+                key: string;
+                count: number;
+            }[];
+            /** @description 工伤保险条例 article and item */
+            byGround: {
+                key: string;
+                count: number;
+            }[];
+            /** @description High-incidence posts (岗位), top 10 */
+            topPosts: {
+                key: string;
+                count: number;
+            }[];
+            byAgeSex: {
+                band: string;
+                male: number;
+                female: number;
+            }[];
+            bySeverity: {
+                key: string;
+                count: number;
+                fundExpenditureFen: number;
+            }[];
+            byMonth: {
+                key: string;
+                count: number;
+            }[];
+            accidents: {
+                count: number;
+                deaths: number;
+            };
+            diseases: {
+                count: number;
+                pneumoconiosis: number;
+            };
         };
         ExchangeBatchInput: {
             id: number;
@@ -2906,6 +3841,158 @@ export interface components {
             }[];
             /** @description Jurisdictions directly below */
             children: components["schemas"]["Jurisdiction"][];
+        };
+        PlanPeriod: {
+            id: number;
+            /** @description e.g. 2021-2025 */
+            code: string;
+            name: string;
+            startYear: number;
+            endYear: number;
+            baselineYear: number;
+            /** @description Key-industry accident-rate reduction over the period, percent */
+            targetReductionPct: number;
+            /** @description Minimum yearly reduction, percent; null if none */
+            annualReductionPct: number | null;
+            source: string;
+        };
+        KeyIndustry: {
+            id: number;
+            /**
+             * @description key 重点行业 | dust 尘肺病易发高发行业
+             * @enum {string}
+             */
+            category: "key" | "dust";
+            name: string;
+            /** @description GB/T 4754-2017 code prefixes */
+            industryPrefixes: string[];
+            /** @description Null: the national list; otherwise added for this jurisdiction and below */
+            jurisdictionCode: string | null;
+            jurisdictionName: string | null;
+            source: string;
+            createdBy: string;
+            createdAt: string;
+        };
+        KeyIndustryList: {
+            planPeriod: components["schemas"]["PlanPeriod"];
+            items: components["schemas"]["KeyIndustry"][];
+        };
+        LedgerRow: {
+            id: number;
+            name: string;
+            creditCode: string | null;
+            industryCode: string | null;
+            /** @description Which listed industries it belongs to */
+            keyIndustries: string;
+            sizeBand: string | null;
+            insuranceStatus: string | null;
+            /** @description Created from an exchange row, awaiting review */
+            isPending: boolean;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            averageInsured: number | null;
+            employees: number | null;
+            /** @description Average insured ÷ workforce, percent */
+            insuredShare: number | null;
+            /** @description Determinations with an injury date in the year */
+            injuries: number;
+            deaths: number;
+            fundExpenditureFen: number;
+            /** @description Injuries per 1,000 average insured; null without headcount */
+            ratePer1000: number | null;
+            accidents: number;
+            diseases: number;
+            pneumoconiosis: number;
+        };
+        Ledger: {
+            year: number;
+            planPeriod: string;
+            /**
+             * @description key 重点行业 | dust 尘肺病易发高发行业
+             * @enum {string}
+             */
+            category: "key" | "dust";
+            total: number;
+            items: components["schemas"]["LedgerRow"][];
+        };
+        Monitoring: {
+            year: number;
+            /** @description Determinations in the year that put an employer on the list */
+            threshold: number;
+            /** @description Jurisdiction whose setting applies; null: the default */
+            thresholdDefinedAt: string | null;
+            total: number;
+            items: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                industryCode: string | null;
+                insuranceStatus: string | null;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                injuries: number;
+                deaths: number;
+                averageInsured: number | null;
+                reasons: {
+                    /** @enum {string} */
+                    code: "not_insured" | "suspended" | "frequent_injuries";
+                    injuries?: number;
+                }[];
+            }[];
+        };
+        SharedPicture: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            injuries: {
+                /** @description Determinations (人次) */
+                cases: number;
+                /** @description Distinct persons */
+                persons: number;
+                deaths: number;
+                serious: number;
+                fundExpenditureFen: number;
+                previousYearCases: number;
+            };
+            /** @description GB 6441 accident category (empty key: occupational disease or sudden illness) */
+            byCategory: {
+                key: string;
+                count: number;
+            }[];
+            /** @description 工伤保险条例 article and item */
+            byGround: {
+                key: string;
+                count: number;
+            }[];
+            /** @description High-incidence posts (岗位), top 10 */
+            topPosts: {
+                key: string;
+                count: number;
+            }[];
+            byAgeSex: {
+                band: string;
+                male: number;
+                female: number;
+            }[];
+            bySeverity: {
+                key: string;
+                count: number;
+                fundExpenditureFen: number;
+            }[];
+            byMonth: {
+                key: string;
+                count: number;
+            }[];
+            accidents: {
+                count: number;
+                deaths: number;
+            };
+            diseases: {
+                count: number;
+                pneumoconiosis: number;
+            };
         };
         ExchangeBatch: {
             id: number;

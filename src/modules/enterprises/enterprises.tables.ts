@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+
+/**
+ * A five-year plan period (工伤预防五年行动计划): its years, baseline and targets. Data, not code:
+ * the 2026–2030 plan changed the target from −20 % to −10 %.
+ */
+export const planPeriods = pgTable('plan_periods', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  /** e.g. 2021-2025 */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  startYear: smallint('start_year').notNull(),
+  endYear: smallint('end_year').notNull(),
+  baselineYear: smallint('baseline_year').notNull(),
+  /** Key-industry accident-rate reduction over the period, percent (20 = −20 %). */
+  targetReductionPct: numeric('target_reduction_pct', { precision: 5, scale: 2 }).notNull(),
+  /** Minimum reduction each year against the previous one, percent; null when the plan sets none. */
+  annualReductionPct: numeric('annual_reduction_pct', { precision: 5, scale: 2 }),
+  /** The document that set it. */
+  source: text('source').notNull(),
+});
+
+/**
+ * Key industries (重点行业) and dust-hazard industries (尘肺病易发高发行业) of a plan period, each
+ * mapped to GB/T 4754 code prefixes. A province may add its own (jurisdiction set).
+ */
+export const keyIndustries = pgTable(
+  'key_industries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planPeriodId: integer('plan_period_id')
+      .notNull()
+      .references(() => planPeriods.id),
+    /** key | dust */
+    category: text('category').$type<'key' | 'dust'>().notNull(),
+    name: text('name').notNull(),
+    /** GB/T 4754-2017 code prefixes (division, group or class), e.g. ["47","48","49","50"]. */
+    industryPrefixes: jsonb('industry_prefixes').$type<string[]>().notNull(),
+    /** Null: applies everywhere; otherwise only in this jurisdiction and below. */
+    jurisdictionId: integer('jurisdiction_id').references(() => jurisdictions.id),
+    source: text('source').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('key_industries_name_key').on(t.planPeriodId, t.category, t.name, t.jurisdictionId),
+    index('key_industries_period_idx').on(t.planPeriodId),
+    check('key_industries_category_check', sql`${t.category} in ('key','dust')`),
+  ],
+);
+
+/**
+ * Settings that vary by jurisdiction (e.g. the key-monitoring threshold): a jurisdiction inherits
+ * its nearest ancestor's value unless it sets its own.
+ */
+export const jurisdictionSettings = pgTable(
+  'jurisdiction_settings',
+  {
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('jurisdiction_settings_key').on(t.jurisdictionId, t.key)],
+);

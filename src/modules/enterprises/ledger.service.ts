@@ -1,0 +1,295 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/client.js';
+import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
+
+type Row = Record<string, unknown>;
+
+function rowsOf(result: unknown): Row[] {
+  return (result as { rows: Row[] }).rows;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function scopeOf(column: SQL, path: string): SQL {
+  return sql`(${column} = ${path} or ${column} like ${`${escapeLike(path)}/%`})`;
+}
+
+/** The latest year with headcount data: the default year of ledgers and pictures. */
+export async function latestDataYear(db: Db): Promise<number> {
+  const [row] = rowsOf(await db.execute(sql`select max(year) as year from insured_headcounts`));
+  return Number(row?.year ?? new Date().getFullYear() - 1);
+}
+
+export interface LedgerOptions {
+  jurisdiction?: string;
+  planPeriod?: string;
+  category: 'key' | 'dust';
+  keyIndustryId?: number;
+  year?: number;
+  insuranceStatus?: 'insured' | 'uninsured' | 'suspended';
+  search?: string;
+  sort: 'injuries' | 'rate' | 'insured' | 'name' | 'insuredShare';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORTS: Record<LedgerOptions['sort'], string> = {
+  injuries: 'injuries',
+  rate: 'rate_per_1000',
+  insured: 'average_insured',
+  name: 'name',
+  insuredShare: 'insured_share',
+};
+
+/**
+ * The key-enterprise ledger (台账, KI-1) or the dust-hazard list (KI-2) of a jurisdiction: employers
+ * of the plan period's key (or dust) industries with their year's insured headcount, insured share,
+ * injuries, deaths, accidents and occupational-disease cases.
+ */
+export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOptions) {
+  const jurisdiction = await getJurisdictionInScope(
+    db,
+    actor,
+    options.jurisdiction ?? actor.jurisdictionCode,
+  );
+  const year = options.year ?? (await latestDataYear(db));
+  const period = await findPlanPeriod(db, options.planPeriod, year);
+  const ancestors = jurisdiction.path.split('/');
+  const from = `${year}-01-01`;
+  const to = `${year + 1}-01-01`;
+  const filters: SQL[] = [];
+  if (options.insuranceStatus) filters.push(sql`and o.insurance_status = ${options.insuranceStatus}`);
+  if (options.search) {
+    const pattern = `%${escapeLike(options.search)}%`;
+    filters.push(sql`and (o.name ilike ${pattern} or o.credit_code ilike ${pattern})`);
+  }
+  const direction = options.order === 'asc' ? sql.raw('asc') : sql.raw('desc');
+  const result = await db.execute(sql`
+    with ki as (
+      select k.id, k.name, p.prefix
+      from key_industries k cross join lateral jsonb_array_elements_text(k.industry_prefixes) as p(prefix)
+      where k.plan_period_id = ${period.id} and k.category = ${options.category}
+        and (k.jurisdiction_id is null or k.jurisdiction_id in (select id from jurisdictions where code in ${sql`(${sql.join(
+          ancestors.map((c) => sql`${c}`),
+          sql`, `,
+        )})`}))
+        ${options.keyIndustryId ? sql`and k.id = ${options.keyIndustryId}` : sql``}
+    ), emp as (
+      select o.id, o.name, o.credit_code, o.industry_code, o.size_band, o.insurance_status, o.is_pending,
+             j.code as jurisdiction_code, j.name as jurisdiction_name,
+             (select string_agg(distinct ki.name, '、') from ki where o.industry_code like ki.prefix || '%') as industries
+      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+      where o.kind = 'employer' and ${scopeOf(sql`j.path`, jurisdiction.path)}
+        and exists (select 1 from ki where o.industry_code like ki.prefix || '%')
+        ${sql.join(filters, sql` `)}
+    ), inj as (
+      select employer_id, count(*) as n, count(*) filter (where is_death) as deaths, sum(fund_expenditure_fen) as fen
+      from injury_cases where occurred_on >= ${from} and occurred_on < ${to} and employer_id in (select id from emp)
+      group by employer_id
+    ), acc as (
+      select employer_id, count(*) as n from safety_accidents
+      where occurred_on >= ${from} and occurred_on < ${to} and employer_id in (select id from emp) group by employer_id
+    ), dis as (
+      select employer_id, count(*) as n, count(*) filter (where is_pneumoconiosis) as pneumoconiosis from disease_cases
+      where diagnosed_on >= ${from} and diagnosed_on < ${to} and employer_id in (select id from emp) group by employer_id
+    )
+    select emp.*, h.average_insured, h.employees,
+      coalesce(inj.n, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, coalesce(inj.fen, 0)::bigint as fund_fen,
+      coalesce(acc.n, 0)::int as accidents, coalesce(dis.n, 0)::int as diseases, coalesce(dis.pneumoconiosis, 0)::int as pneumoconiosis,
+      case when h.average_insured > 0 then round(coalesce(inj.n, 0) * 1000.0 / h.average_insured, 2) end as rate_per_1000,
+      case when h.employees > 0 then round(coalesce(h.average_insured, 0) * 100.0 / h.employees, 1) end as insured_share,
+      count(*) over () as total
+    from emp
+    left join insured_headcounts h on h.employer_id = emp.id and h.year = ${year}
+    left join inj on inj.employer_id = emp.id
+    left join acc on acc.employer_id = emp.id
+    left join dis on dis.employer_id = emp.id
+    order by ${sql.raw(SORTS[options.sort])} ${direction} nulls last, emp.id
+    limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`);
+  const rows = rowsOf(result);
+  return {
+    year,
+    planPeriod: period.code,
+    category: options.category,
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      name: String(r.name),
+      creditCode: r.credit_code === null ? null : String(r.credit_code),
+      industryCode: r.industry_code === null ? null : String(r.industry_code),
+      keyIndustries: String(r.industries ?? ''),
+      sizeBand: (r.size_band as string | null) ?? null,
+      insuranceStatus: (r.insurance_status as string | null) ?? null,
+      isPending: Boolean(r.is_pending),
+      jurisdictionCode: String(r.jurisdiction_code),
+      jurisdictionName: String(r.jurisdiction_name),
+      averageInsured: r.average_insured === null ? null : Number(r.average_insured),
+      employees: r.employees === null ? null : Number(r.employees),
+      insuredShare: r.insured_share === null ? null : Number(r.insured_share),
+      injuries: Number(r.injuries),
+      deaths: Number(r.deaths),
+      fundExpenditureFen: Number(r.fund_fen),
+      ratePer1000: r.rate_per_1000 === null ? null : Number(r.rate_per_1000),
+      accidents: Number(r.accidents),
+      diseases: Number(r.diseases),
+      pneumoconiosis: Number(r.pneumoconiosis),
+    })),
+  };
+}
+
+/**
+ * 重点监控 (KI-3): employers not insured as required, and employers with at least the
+ * jurisdiction's threshold of determinations in the year, each with why it is listed.
+ */
+export async function listMonitoredEmployers(
+  db: Db,
+  actor: Actor,
+  options: { jurisdiction?: string; year?: number; page: number; pageSize: number },
+) {
+  const jurisdiction = await getJurisdictionInScope(
+    db,
+    actor,
+    options.jurisdiction ?? actor.jurisdictionCode,
+  );
+  const year = options.year ?? (await latestDataYear(db));
+  const threshold = await resolveSetting(db, jurisdiction.path, 'monitoring.injuryThreshold');
+  const result = await db.execute(sql`
+    with inj as (
+      select i.employer_id, count(*) as n, count(*) filter (where i.is_death) as deaths
+      from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id
+      where i.occurred_on >= ${`${year}-01-01`} and i.occurred_on < ${`${year + 1}-01-01`} and ${scopeOf(sql`j.path`, jurisdiction.path)}
+      group by i.employer_id
+    )
+    select o.id, o.name, o.credit_code, o.insurance_status, o.industry_code, j.code as jurisdiction_code, j.name as jurisdiction_name,
+      coalesce(inj.n, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, h.average_insured, count(*) over () as total
+    from organisations o
+    join jurisdictions j on j.id = o.jurisdiction_id
+    left join inj on inj.employer_id = o.id
+    left join insured_headcounts h on h.employer_id = o.id and h.year = ${year}
+    where o.kind = 'employer' and ${scopeOf(sql`j.path`, jurisdiction.path)}
+      and (o.insurance_status in ('uninsured', 'suspended') or coalesce(inj.n, 0) >= ${threshold.value})
+    order by coalesce(inj.n, 0) desc, o.insurance_status desc nulls last, o.id
+    limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`);
+  const rows = rowsOf(result);
+  return {
+    year,
+    threshold: threshold.value,
+    thresholdDefinedAt: threshold.definedAt,
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => {
+      const reasons: { code: 'not_insured' | 'suspended' | 'frequent_injuries'; injuries?: number }[] = [];
+      if (r.insurance_status === 'uninsured') reasons.push({ code: 'not_insured' });
+      if (r.insurance_status === 'suspended') reasons.push({ code: 'suspended' });
+      if (Number(r.injuries) >= threshold.value)
+        reasons.push({ code: 'frequent_injuries', injuries: Number(r.injuries) });
+      return {
+        id: Number(r.id),
+        name: String(r.name),
+        creditCode: r.credit_code === null ? null : String(r.credit_code),
+        industryCode: r.industry_code === null ? null : String(r.industry_code),
+        insuranceStatus: (r.insurance_status as string | null) ?? null,
+        jurisdictionCode: String(r.jurisdiction_code),
+        jurisdictionName: String(r.jurisdiction_name),
+        injuries: Number(r.injuries),
+        deaths: Number(r.deaths),
+        averageInsured: r.average_insured === null ? null : Number(r.average_insured),
+        reasons,
+      };
+    }),
+  };
+}
+
+const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55+'] as const;
+
+/**
+ * The shared picture of a jurisdiction's year (DX-4, F 三(二)2): injury types, high-incidence posts,
+ * high-incidence groups (age band × sex), fund expenditure, with accidents and occupational disease
+ * beside them. Aggregates only: no personal data.
+ */
+export async function describeSharedPicture(
+  db: Db,
+  actor: Actor,
+  options: { jurisdiction?: string; year?: number },
+) {
+  const jurisdiction = await getJurisdictionInScope(
+    db,
+    actor,
+    options.jurisdiction ?? actor.jurisdictionCode,
+  );
+  const year = options.year ?? (await latestDataYear(db));
+  const inScope = scopeOf(sql`j.path`, jurisdiction.path);
+  const inYear = (column: string, y: number) =>
+    sql`${sql.raw(column)} >= ${`${y}-01-01`} and ${sql.raw(column)} < ${`${y + 1}-01-01`}`;
+  const injuries = (y: number) =>
+    sql`injury_cases i join jurisdictions j on j.id = i.jurisdiction_id where ${inScope} and ${inYear('i.occurred_on', y)}`;
+  const [totals, previous, byCategory, byGround, byPost, byAgeSex, bySeverity, byMonth, accidents, diseases] =
+    await Promise.all([
+      db.execute(sql`select count(*)::int as cases, count(distinct i.id_number)::int as persons, count(*) filter (where i.is_death)::int as deaths,
+      count(*) filter (where i.severity = 'serious')::int as serious, coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen from ${injuries(year)}`),
+      db.execute(sql`select count(*)::int as cases from ${injuries(year - 1)}`),
+      db.execute(
+        sql`select coalesce(i.accident_category, '') as key, count(*)::int as n from ${injuries(year)} group by 1 order by 2 desc`,
+      ),
+      db.execute(
+        sql`select i.ground as key, count(*)::int as n from ${injuries(year)} group by 1 order by 1`,
+      ),
+      db.execute(
+        sql`select coalesce(i.post, '') as key, count(*)::int as n from ${injuries(year)} group by 1 order by 2 desc, 1 limit 10`,
+      ),
+      db.execute(sql`select case when a < 25 then '<25' when a < 35 then '25-34' when a < 45 then '35-44' when a < 55 then '45-54' else '55+' end as band,
+        sex, count(*)::int as n
+      from (select ${year} - extract(year from i.birth_date)::int as a, i.sex from ${injuries(year)}) t group by 1, 2`),
+      db.execute(
+        sql`select i.severity as key, count(*)::int as n, coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen from ${injuries(year)} group by 1`,
+      ),
+      db.execute(
+        sql`select extract(month from i.occurred_on)::int as key, count(*)::int as n from ${injuries(year)} group by 1 order by 1`,
+      ),
+      db.execute(sql`select count(*)::int as n, coalesce(sum(a.deaths), 0)::int as deaths from safety_accidents a join jurisdictions j on j.id = a.jurisdiction_id
+      where ${inScope} and ${inYear('a.occurred_on', year)}`),
+      db.execute(sql`select count(*)::int as n, count(*) filter (where d.is_pneumoconiosis)::int as pneumoconiosis from disease_cases d
+      join jurisdictions j on j.id = d.jurisdiction_id where ${inScope} and ${inYear('d.diagnosed_on', year)}`),
+    ]);
+  const t = rowsOf(totals)[0] ?? {};
+  const counts = (result: unknown) => rowsOf(result).map((r) => ({ key: String(r.key), count: Number(r.n) }));
+  const ageSex = rowsOf(byAgeSex);
+  return {
+    jurisdiction: { code: jurisdiction.code, name: jurisdiction.name },
+    year,
+    injuries: {
+      cases: Number(t.cases ?? 0),
+      persons: Number(t.persons ?? 0),
+      deaths: Number(t.deaths ?? 0),
+      serious: Number(t.serious ?? 0),
+      fundExpenditureFen: Number(t.fen ?? 0),
+      previousYearCases: Number(rowsOf(previous)[0]?.cases ?? 0),
+    },
+    byCategory: counts(byCategory),
+    byGround: counts(byGround),
+    topPosts: counts(byPost),
+    byAgeSex: AGE_BANDS.map((band) => ({
+      band,
+      male: Number(ageSex.find((r) => r.band === band && r.sex === 'male')?.n ?? 0),
+      female: Number(ageSex.find((r) => r.band === band && r.sex === 'female')?.n ?? 0),
+    })),
+    bySeverity: rowsOf(bySeverity).map((r) => ({
+      key: String(r.key),
+      count: Number(r.n),
+      fundExpenditureFen: Number(r.fen),
+    })),
+    byMonth: counts(byMonth),
+    accidents: {
+      count: Number(rowsOf(accidents)[0]?.n ?? 0),
+      deaths: Number(rowsOf(accidents)[0]?.deaths ?? 0),
+    },
+    diseases: {
+      count: Number(rowsOf(diseases)[0]?.n ?? 0),
+      pneumoconiosis: Number(rowsOf(diseases)[0]?.pneumoconiosis ?? 0),
+    },
+  };
+}
