@@ -16,6 +16,9 @@ const TokensPage = lazy(() => import('./pages/users/TokensPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ExchangePage = lazy(() => import('./pages/exchange/ExchangePage'));
 const FormatsPage = lazy(() => import('./pages/exchange/FormatsPage'));
+const LedgerPage = lazy(() => import('./pages/enterprises/LedgerPage'));
+const KeyIndustriesPage = lazy(() => import('./pages/enterprises/KeyIndustriesPage'));
+const SharedPicturePage = lazy(() => import('./pages/enterprises/SharedPicturePage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 
 const loading = (
@@ -125,6 +128,19 @@ export function AppRoutes() {
             }
           />
           <Route path="exchange/formats" element={<FormatsPage />} />
+          {(
+            [
+              ['enterprises/ledger', <LedgerPage key="ledger" />],
+              ['enterprises/key-industries', <KeyIndustriesPage key="ki" />],
+              ['shared-picture', <SharedPicturePage key="picture" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="enterprises:read">{page}</RequirePermission>}
+            />
+          ))}
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -58,6 +58,12 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submit
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByText('您好').waitFor();
+    // The ledger before: the demo builder is listed (建筑施工) with no injuries.
+    const ledgerRow = () =>
+      page.getByTestId('ledger-key').locator('tr', { hasText: '福州榕城建筑工程有限公司' });
+    await page.goto(`${baseUrl}/enterprises/ledger`);
+    await ledgerRow().waitFor();
+    expect(await ledgerRow().locator('td').nth(5).textContent()).toBe('0');
     await page.goto(`${baseUrl}/exchange`);
 
     const form = page.getByTestId('exchange-form');
@@ -90,6 +96,12 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submit
     expect(lines[0]).toMatch(/^行号,认定书编号,/);
     expect(lines[1]).toMatch(/^102,/);
     expect(lines[2]).toMatch(/^2002,/);
+
+    // The ledger after: the same employer now carries the imported determinations.
+    await page.goto(`${baseUrl}/enterprises/ledger`);
+    await ledgerRow().waitFor();
+    expect(await ledgerRow().locator('td').nth(5).textContent()).toBe('39998');
+    await page.screenshot({ path: path.join(resultsDir, 'ledger-after-import.png'), fullPage: true });
 
     const agent = await t.signIn('fuzhou');
     const batches = (await agent.get('/api/exchange/batches')).json();

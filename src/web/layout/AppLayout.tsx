@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -55,6 +56,16 @@ export function AppLayout() {
         { key: '/exchange/formats', label: t('nav.exchangeFormats') },
       ].filter(Boolean) as MenuProps['items'],
     },
+    can('enterprises:read') && {
+      key: 'enterprises',
+      icon: <AlertOutlined />,
+      label: t('nav.enterprises'),
+      children: [
+        { key: '/shared-picture', label: t('nav.picture') },
+        { key: '/enterprises/ledger', label: t('nav.ledger') },
+        { key: '/enterprises/key-industries', label: t('nav.keyIndustries') },
+      ],
+    },
     can('roster:read') && {
       key: 'jm',
       icon: <TeamOutlined />,
@@ -107,7 +118,7 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[location.pathname]}
-          defaultOpenKeys={['org', 'exchange', 'jm', 'system']}
+          defaultOpenKeys={['org', 'exchange', 'enterprises', 'jm', 'system']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

@@ -1,0 +1,225 @@
+import { App, Card, Col, Empty, InputNumber, Row, Space, Statistic, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useJurisdiction } from '../../auth/jurisdiction';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { useI18n } from '../../i18n/i18n';
+
+type Picture = Schemas['SharedPicture'];
+
+const GB6441: Record<string, string> = {
+  '01': '物体打击',
+  '02': '车辆伤害',
+  '03': '机械伤害',
+  '04': '起重伤害',
+  '05': '触电',
+  '06': '淹溺',
+  '07': '灼烫',
+  '08': '火灾',
+  '09': '高处坠落',
+  '10': '坍塌',
+  '11': '冒顶片帮',
+  '12': '透水',
+  '13': '放炮',
+  '14': '火药爆炸',
+  '15': '瓦斯爆炸',
+  '16': '锅炉爆炸',
+  '17': '容器爆炸',
+  '18': '其他爆炸',
+  '19': '中毒和窒息',
+  '20': '其他伤害',
+};
+
+function bars(labels: string[], values: number[], horizontal = false): ChartOption {
+  const category = {
+    type: 'category',
+    data: labels,
+    axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 },
+  };
+  const value = { type: 'value', minInterval: 1 };
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: horizontal ? 90 : 40, right: 20, top: 20, bottom: horizontal ? 30 : 70 },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? { ...category, inverse: true } : value,
+    series: [{ type: 'bar', data: values, itemStyle: { color: '#1f5fa8' } }],
+  };
+}
+
+/** 共享分析 (DX-4): what every member unit of the scope sees of injuries, accidents, disease and the fund. */
+export default function SharedPicturePage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { current } = useJurisdiction();
+  const [year, setYear] = useState<number | null>(null);
+  const [picture, setPicture] = useState<Picture | null>(null);
+
+  useEffect(() => {
+    if (!current) return;
+    unwrap(
+      api.GET('/api/shared-picture', {
+        params: { query: { jurisdiction: current.code, year: year ?? undefined } },
+      }),
+    )
+      .then((p) => {
+        setPicture(p);
+        if (year === null) setYear(p.year);
+      })
+      .catch((e) => showError(e, (m) => message.error(m)));
+  }, [current, year, message]);
+
+  const charts = useMemo(() => {
+    if (!picture) return null;
+    return {
+      category: bars(
+        picture.byCategory.map((c) => (c.key ? (GB6441[c.key] ?? c.key) : t('picture.noCategory'))),
+        picture.byCategory.map((c) => c.count),
+      ),
+      posts: bars(
+        picture.topPosts.map((p) => p.key || '—'),
+        picture.topPosts.map((p) => p.count),
+        true,
+      ),
+      ageSex: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 40, right: 20, top: 30, bottom: 30 },
+        xAxis: { type: 'category', data: picture.byAgeSex.map((b) => b.band) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            name: t('picture.male'),
+            type: 'bar',
+            stack: 'sex',
+            data: picture.byAgeSex.map((b) => b.male),
+            itemStyle: { color: '#1f5fa8' },
+          },
+          {
+            name: t('picture.female'),
+            type: 'bar',
+            stack: 'sex',
+            data: picture.byAgeSex.map((b) => b.female),
+            itemStyle: { color: '#e8684a' },
+          },
+        ],
+      } satisfies ChartOption,
+      severity: {
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0 },
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '70%'],
+            data: picture.bySeverity.map((s) => ({
+              name: t(`severity.${s.key}`),
+              value: Math.round(s.fundExpenditureFen / 1_000_000),
+            })),
+          },
+        ],
+      } satisfies ChartOption,
+      month: {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 40, right: 20, top: 20, bottom: 30 },
+        xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => `${i + 1}`) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            type: 'line',
+            smooth: false,
+            data: Array.from(
+              { length: 12 },
+              (_, i) => picture.byMonth.find((m) => Number(m.key) === i + 1)?.count ?? 0,
+            ),
+            itemStyle: { color: '#1f5fa8' },
+          },
+        ],
+      } satisfies ChartOption,
+    };
+  }, [picture, t]);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={`${t('picture.title')} · ${picture?.jurisdiction.name ?? current?.name ?? ''}`}
+        extra={
+          <Space>
+            {t('ledger.year')}
+            <InputNumber
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => setYear(v)}
+              data-testid="picture-year"
+            />
+          </Space>
+        }
+      >
+        {picture && (
+          <Row gutter={16}>
+            <Col xs={12} md={4}>
+              <Statistic title={t('picture.cases')} value={picture.injuries.cases} />
+              <Typography.Text type="secondary">
+                {t('picture.previous', { n: picture.injuries.previousYearCases })}
+              </Typography.Text>
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title={t('picture.persons')} value={picture.injuries.persons} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title={t('picture.deaths')} value={picture.injuries.deaths} />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic
+                title={t('picture.fund')}
+                value={(picture.injuries.fundExpenditureFen / 1_000_000).toFixed(1)}
+              />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic
+                title={t('picture.accidents')}
+                value={picture.accidents.count}
+                suffix={`/ ${picture.accidents.deaths} ${t('picture.deaths')}`}
+              />
+            </Col>
+            <Col xs={12} md={4}>
+              <Statistic title={t('picture.diseases')} value={picture.diseases.count} />
+              <Typography.Text type="secondary">
+                {t('picture.pneumo', { n: picture.diseases.pneumoconiosis })}
+              </Typography.Text>
+            </Col>
+          </Row>
+        )}
+      </Card>
+      {picture && picture.injuries.cases === 0 && <Empty description={t('picture.empty')} />}
+      {charts && picture && picture.injuries.cases > 0 && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
+            <Card title={t('picture.byCategory')}>
+              <Chart option={charts.category} testId="chart-category" />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title={t('picture.topPosts')}>
+              <Chart option={charts.posts} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title={t('picture.byAgeSex')}>
+              <Chart option={charts.ageSex} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={6}>
+            <Card title={t('picture.bySeverity')}>
+              <Chart option={charts.severity} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={6}>
+            <Card title={t('picture.byMonth')}>
+              <Chart option={charts.month} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}
