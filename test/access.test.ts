@@ -1,6 +1,7 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injuryCases } from '../src/modules/exchange/exchange.tables.js';
 import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
@@ -34,6 +35,8 @@ interface Fixture {
   tokenId: number;
   /** A key industry Fuzhou added to the 2026–2030 list. */
   keyIndustryId: number;
+  /** 身份证号 of the injured worker in Fuzhou's fixture batch. */
+  personIdNumber: string;
 }
 
 interface Call {
@@ -369,6 +372,21 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/shared-picture?jurisdiction=350100' }),
     sibling: 'hidden',
   },
+  'GET /api/injuries': {
+    permission: 'exchange:read',
+    call: () => ({ method: 'GET', url: '/api/injuries?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/persons/:idNumber': {
+    permission: 'exchange:read',
+    call: (f) => ({ method: 'GET', url: `/api/persons/${f.personIdNumber}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/employers/:creditCode/profile': {
+    permission: 'exchange:read',
+    call: () => ({ method: 'GET', url: `/api/employers/${injuryRow(1)[1]}/profile` }),
+    sibling: 'hidden',
+  },
   'GET /api/audit': {
     permission: 'audit:read',
     call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
@@ -442,6 +460,8 @@ beforeAll(async () => {
     emergencyOrganisationId: await organisationIdOf('福州市应急管理局'),
     tokenId: 0,
     keyIndustryId: 0,
+    personIdNumber: (await t.db.select({ id: injuryCases.idNumber }).from(injuryCases).limit(1))[0]
+      ?.id as string,
     hrssOrganisationId: (
       await t.db
         .select({ id: organisations.id })

@@ -16,6 +16,7 @@ const TokensPage = lazy(() => import('./pages/users/TokensPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ExchangePage = lazy(() => import('./pages/exchange/ExchangePage'));
 const FormatsPage = lazy(() => import('./pages/exchange/FormatsPage'));
+const RecordsPage = lazy(() => import('./pages/exchange/RecordsPage'));
 const LedgerPage = lazy(() => import('./pages/enterprises/LedgerPage'));
 const KeyIndustriesPage = lazy(() => import('./pages/enterprises/KeyIndustriesPage'));
 const SharedPicturePage = lazy(() => import('./pages/enterprises/SharedPicturePage'));
@@ -128,6 +129,14 @@ export function AppRoutes() {
             }
           />
           <Route path="exchange/formats" element={<FormatsPage />} />
+          <Route
+            path="exchange/records"
+            element={
+              <RequirePermission permission="exchange:read">
+                <RecordsPage />
+              </RequirePermission>
+            }
+          />
           {(
             [
               ['enterprises/ledger', <LedgerPage key="ledger" />],

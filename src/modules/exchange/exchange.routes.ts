@@ -10,8 +10,12 @@ import {
   ZBatch,
   ZBatchIssues,
   ZBatchListQuery,
+  ZEmployerProfile,
   ZFormats,
+  ZInjuryCase,
+  ZInjuryQuery,
   ZJsonSubmit,
+  ZPerson,
   ZSubmitQuery,
   ZSubmitted,
 } from './exchange.schema.js';
@@ -25,6 +29,7 @@ import {
   submitBatch,
 } from './exchange.service.js';
 import { DOMAINS, FORMATS } from './formats.js';
+import { describeEmployer, describePerson, listInjuryCases } from './records.service.js';
 import { buildRejectedFile } from './rejected-file.js';
 import { describeReason } from './row-messages.js';
 
@@ -227,5 +232,52 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .send(file.body as never);
     },
+  );
+
+  r.get(
+    '/api/injuries',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Injury determinations of a jurisdiction and below; 身份证号 and names masked unless permitted (DX-3)',
+        querystring: ZInjuryQuery,
+        response: { 200: pageOf(ZInjuryCase), ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req) => listInjuryCases(db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/persons/:idNumber',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary: 'One person’s injuries and diagnoses linked by 身份证号 (needs personal-data:view; audited)',
+        params: z.object({
+          idNumber: z
+            .string()
+            .trim()
+            .regex(/^(\d{15}|\d{17}[\dXx])$/, 'id number: 15 or 18 characters'),
+        }),
+        response: { 200: ZPerson, ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req) => describePerson(db, actorOf(req), req.params.idNumber),
+  );
+  r.get(
+    '/api/employers/:creditCode/profile',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'An employer across domains, linked by 统一社会信用代码: headcount, injuries, accidents, diagnoses by year',
+        params: z.object({ creditCode: z.string().trim().length(18) }),
+        response: { 200: ZEmployerProfile, ...errorResponses },
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req) => describeEmployer(db, actorOf(req), req.params.creditCode),
   );
 }

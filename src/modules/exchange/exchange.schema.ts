@@ -128,3 +128,88 @@ export const ZFormats = z
     ),
   })
   .meta({ id: 'ExchangeFormats' });
+
+export const ZInjuryCase = z
+  .object({
+    id: z.number().int(),
+    caseNo: z.string(),
+    idNumber: z.string().describe('身份证号, masked (350102********123X) unless you hold personal-data:view'),
+    personName: z.string().describe('Masked (张*) unless you hold personal-data:view'),
+    sex: z.string(),
+    birthDate: z.string(),
+    post: z.string().nullable(),
+    occurredOn: z.string(),
+    determinedOn: z.string(),
+    ground: z.string(),
+    accidentCategory: z.string().nullable(),
+    severity: z.string(),
+    disabilityGrade: z.number().int().nullable(),
+    isDeath: z.boolean(),
+    fundExpenditureFen: z.number().int(),
+    employerName: z.string(),
+    employerCreditCode: z.string().nullable(),
+    jurisdictionCode: z.string(),
+    jurisdictionName: z.string(),
+    batchId: z.number().int().describe('The exchange batch that last wrote it'),
+    isMasked: z.boolean(),
+  })
+  .meta({ id: 'InjuryCase' });
+
+export const ZInjuryQuery = ZPageQuery.extend({
+  jurisdiction: ZJurisdictionCode.optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  creditCode: z.string().trim().max(18).optional().describe('Only this employer'),
+  search: z.string().trim().max(50).optional().describe('Part of the case number or employer name'),
+});
+
+export const ZPerson = z
+  .object({
+    idNumber: z.string(),
+    personName: z.string(),
+    injuries: z.array(ZInjuryCase),
+    diseases: z.array(
+      z.object({
+        id: z.number().int(),
+        caseNo: z.string(),
+        personName: z.string(),
+        diseaseClass: z.string(),
+        diseaseName: z.string(),
+        isPneumoconiosis: z.boolean(),
+        diagnosedOn: z.string(),
+        exposureYears: z.number(),
+        employerName: z.string(),
+        employerCreditCode: z.string().nullable(),
+        jurisdictionName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Person' });
+
+export const ZEmployerProfile = z
+  .object({
+    employer: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      creditCode: z.string().nullable(),
+      creditCodeStatus: z.string().nullable(),
+      industryCode: z.string().nullable(),
+      sizeBand: z.string().nullable(),
+      insuranceStatus: z.string().nullable(),
+      isPending: z.boolean(),
+      jurisdictionCode: z.string(),
+      jurisdictionName: z.string(),
+    }),
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        averageInsured: z.number().int().nullable(),
+        employees: z.number().int().nullable(),
+        injuries: z.number().int(),
+        deaths: z.number().int(),
+        accidents: z.number().int(),
+        diseases: z.number().int(),
+        pneumoconiosis: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'EmployerProfile' });

@@ -2463,6 +2463,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/injuries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Injury determinations of a jurisdiction and below; 身份证号 and names masked unless permitted (DX-3) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                    /** @description Only this employer */
+                    creditCode?: string;
+                    /** @description Part of the case number or employer name */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows of this page */
+                            items: components["schemas"]["InjuryCase"][];
+                            /** @description Rows matching the filter, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{idNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person’s injuries and diagnoses linked by 身份证号 (needs personal-data:view; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idNumber: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{creditCode}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer across domains, linked by 统一社会信用代码: headcount, injuries, accidents, diagnoses by year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    creditCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmployerProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plan-periods": {
         parameters: {
             query?: never;
@@ -3587,6 +3824,74 @@ export interface components {
                 }[];
             }[];
         };
+        InjuryCaseInput: {
+            id: number;
+            caseNo: string;
+            /** @description 身份证号, masked (350102********123X) unless you hold personal-data:view */
+            idNumber: string;
+            /** @description Masked (张*) unless you hold personal-data:view */
+            personName: string;
+            sex: string;
+            birthDate: string;
+            post: string | null;
+            occurredOn: string;
+            determinedOn: string;
+            ground: string;
+            accidentCategory: string | null;
+            severity: string;
+            disabilityGrade: number | null;
+            isDeath: boolean;
+            fundExpenditureFen: number;
+            employerName: string;
+            employerCreditCode: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description The exchange batch that last wrote it */
+            batchId: number;
+            isMasked: boolean;
+        };
+        PersonInput: {
+            idNumber: string;
+            personName: string;
+            injuries: components["schemas"]["InjuryCaseInput"][];
+            diseases: {
+                id: number;
+                caseNo: string;
+                personName: string;
+                diseaseClass: string;
+                diseaseName: string;
+                isPneumoconiosis: boolean;
+                diagnosedOn: string;
+                exposureYears: number;
+                employerName: string;
+                employerCreditCode: string | null;
+                jurisdictionName: string;
+            }[];
+        };
+        EmployerProfileInput: {
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                creditCodeStatus: string | null;
+                industryCode: string | null;
+                sizeBand: string | null;
+                insuranceStatus: string | null;
+                isPending: boolean;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+            };
+            years: {
+                year: number;
+                averageInsured: number | null;
+                employees: number | null;
+                injuries: number;
+                deaths: number;
+                accidents: number;
+                diseases: number;
+                pneumoconiosis: number;
+            }[];
+        };
         RosterMemberInput: {
             id: number;
             /**
@@ -4093,6 +4398,74 @@ export interface components {
                     description: string;
                     example: string;
                 }[];
+            }[];
+        };
+        InjuryCase: {
+            id: number;
+            caseNo: string;
+            /** @description 身份证号, masked (350102********123X) unless you hold personal-data:view */
+            idNumber: string;
+            /** @description Masked (张*) unless you hold personal-data:view */
+            personName: string;
+            sex: string;
+            birthDate: string;
+            post: string | null;
+            occurredOn: string;
+            determinedOn: string;
+            ground: string;
+            accidentCategory: string | null;
+            severity: string;
+            disabilityGrade: number | null;
+            isDeath: boolean;
+            fundExpenditureFen: number;
+            employerName: string;
+            employerCreditCode: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description The exchange batch that last wrote it */
+            batchId: number;
+            isMasked: boolean;
+        };
+        Person: {
+            idNumber: string;
+            personName: string;
+            injuries: components["schemas"]["InjuryCase"][];
+            diseases: {
+                id: number;
+                caseNo: string;
+                personName: string;
+                diseaseClass: string;
+                diseaseName: string;
+                isPneumoconiosis: boolean;
+                diagnosedOn: string;
+                exposureYears: number;
+                employerName: string;
+                employerCreditCode: string | null;
+                jurisdictionName: string;
+            }[];
+        };
+        EmployerProfile: {
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                creditCodeStatus: string | null;
+                industryCode: string | null;
+                sizeBand: string | null;
+                insuranceStatus: string | null;
+                isPending: boolean;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+            };
+            years: {
+                year: number;
+                averageInsured: number | null;
+                employees: number | null;
+                injuries: number;
+                deaths: number;
+                accidents: number;
+                diseases: number;
+                pneumoconiosis: number;
             }[];
         };
         RosterMember: {

@@ -53,6 +53,7 @@ export function AppLayout() {
       label: t('nav.exchange'),
       children: [
         can('exchange:read') && { key: '/exchange', label: t('nav.exchangeSubmit') },
+        can('exchange:read') && { key: '/exchange/records', label: t('nav.records') },
         { key: '/exchange/formats', label: t('nav.exchangeFormats') },
       ].filter(Boolean) as MenuProps['items'],
     },

@@ -1,0 +1,292 @@
+import { type AnyColumn, and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/client.js';
+import { withinScope } from '../../platform/db/scope.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
+import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import { diseaseCases, injuryCases, insuredHeadcounts, safetyAccidents } from './exchange.tables.js';
+import { normalizeIdNumber } from './id-number.js';
+
+const injurySelection = {
+  id: injuryCases.id,
+  caseNo: injuryCases.caseNo,
+  idNumber: injuryCases.idNumber,
+  personName: injuryCases.personName,
+  sex: injuryCases.sex,
+  birthDate: injuryCases.birthDate,
+  post: injuryCases.post,
+  occurredOn: injuryCases.occurredOn,
+  determinedOn: injuryCases.determinedOn,
+  ground: injuryCases.ground,
+  accidentCategory: injuryCases.accidentCategory,
+  severity: injuryCases.severity,
+  disabilityGrade: injuryCases.disabilityGrade,
+  isDeath: injuryCases.isDeath,
+  fundExpenditureFen: injuryCases.fundExpenditureFen,
+  employerName: organisations.name,
+  employerCreditCode: organisations.creditCode,
+  jurisdictionCode: jurisdictions.code,
+  jurisdictionName: jurisdictions.name,
+  batchId: injuryCases.batchId,
+};
+
+/** Masks personal fields unless the actor may see them; the caller audits unmasked views. */
+function protect<T extends { idNumber: string; personName: string }>(
+  row: T,
+  canSee: boolean,
+): T & { isMasked: boolean } {
+  return canSee
+    ? { ...row, isMasked: false }
+    : {
+        ...row,
+        idNumber: maskIdNumber(row.idNumber) ?? '',
+        personName: maskName(row.personName) ?? '',
+        isMasked: true,
+      };
+}
+
+async function auditUnmasked(db: Db, actor: Actor, targetType: string, ids: number[], what: string) {
+  if (ids.length === 0) return;
+  await recordAudit(db, actor, {
+    action: 'personal-data.view',
+    targetType,
+    targetId: ids.length === 1 ? ids[0] : undefined,
+    details: { ids, fields: ['idNumber', 'personName'], what },
+  });
+}
+
+/**
+ * Injury determinations of a jurisdiction and those below it (DX-3): 身份证号 and names masked
+ * (350102********123X, 张*) unless the viewer holds personal-data:view, whose every view is audited.
+ */
+export async function listInjuryCases(
+  db: Db,
+  actor: Actor,
+  options: {
+    jurisdiction?: string;
+    year?: number;
+    creditCode?: string;
+    search?: string;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const jurisdiction = await getJurisdictionInScope(
+    db,
+    actor,
+    options.jurisdiction ?? actor.jurisdictionCode,
+  );
+  const conditions: SQL[] = [withinScope(jurisdictions.path, jurisdiction.path)];
+  if (options.year) {
+    conditions.push(
+      gte(injuryCases.occurredOn, `${options.year}-01-01`),
+      lt(injuryCases.occurredOn, `${options.year + 1}-01-01`),
+    );
+  }
+  if (options.creditCode) conditions.push(eq(organisations.creditCode, options.creditCode.toUpperCase()));
+  if (options.search) {
+    const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(or(ilike(injuryCases.caseNo, pattern), ilike(organisations.name, pattern)) as SQL);
+  }
+  const where = and(...conditions);
+  const base = () =>
+    db
+      .select(injurySelection)
+      .from(injuryCases)
+      .innerJoin(organisations, eq(organisations.id, injuryCases.employerId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
+      .$dynamic();
+  const [rows, [total]] = await Promise.all([
+    base()
+      .where(where)
+      .orderBy(desc(injuryCases.occurredOn), desc(injuryCases.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    db
+      .select({ n: count() })
+      .from(injuryCases)
+      .innerJoin(organisations, eq(organisations.id, injuryCases.employerId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
+      .where(where),
+  ]);
+  const canSee = actor.permissions.has('personal-data:view');
+  if (canSee)
+    await auditUnmasked(
+      db,
+      actor,
+      'injury_case',
+      rows.map((r) => r.id),
+      'injury list',
+    );
+  return { items: rows.map((r) => protect(r, canSee)), total: Number(total?.n ?? 0) };
+}
+
+/**
+ * One person's records across domains, linked by 身份证号 (DX-3): injury determinations and
+ * occupational-disease diagnoses in the actor's scope. Needs personal-data:view; always audited.
+ */
+export async function describePerson(db: Db, actor: Actor, rawIdNumber: string) {
+  if (!actor.permissions.has('personal-data:view')) throw new AppError(403, 'auth.forbidden');
+  const idNumber = normalizeIdNumber(rawIdNumber);
+  const [injuries, diseases] = await Promise.all([
+    db
+      .select(injurySelection)
+      .from(injuryCases)
+      .innerJoin(organisations, eq(organisations.id, injuryCases.employerId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
+      .where(and(eq(injuryCases.idNumber, idNumber), withinScope(jurisdictions.path, actor.jurisdictionPath)))
+      .orderBy(asc(injuryCases.occurredOn)),
+    db
+      .select({
+        id: diseaseCases.id,
+        caseNo: diseaseCases.caseNo,
+        personName: diseaseCases.personName,
+        diseaseClass: diseaseCases.diseaseClass,
+        diseaseName: diseaseCases.diseaseName,
+        isPneumoconiosis: diseaseCases.isPneumoconiosis,
+        diagnosedOn: diseaseCases.diagnosedOn,
+        exposureYears: diseaseCases.exposureYears,
+        employerName: organisations.name,
+        employerCreditCode: organisations.creditCode,
+        jurisdictionName: jurisdictions.name,
+      })
+      .from(diseaseCases)
+      .innerJoin(organisations, eq(organisations.id, diseaseCases.employerId))
+      .innerJoin(jurisdictions, eq(jurisdictions.id, diseaseCases.jurisdictionId))
+      .where(
+        and(eq(diseaseCases.idNumber, idNumber), withinScope(jurisdictions.path, actor.jurisdictionPath)),
+      )
+      .orderBy(asc(diseaseCases.diagnosedOn)),
+  ]);
+  if (injuries.length === 0 && diseases.length === 0) throw notFound();
+  await recordAudit(db, actor, {
+    action: 'personal-data.view',
+    targetType: 'person',
+    targetId: maskIdNumber(idNumber) ?? undefined,
+    details: {
+      what: 'person records',
+      injuries: injuries.map((i) => i.id),
+      diseases: diseases.map((d) => d.id),
+    },
+  });
+  return {
+    idNumber,
+    personName: injuries[0]?.personName ?? diseases[0]?.personName ?? '',
+    injuries: injuries.map((i) => ({ ...i, isMasked: false })),
+    diseases: diseases.map((d) => ({ ...d, exposureYears: Number(d.exposureYears) })),
+  };
+}
+
+/**
+ * An employer's record across domains, linked by 统一社会信用代码 (DX-3): registry data, insured
+ * headcount and the counts of injuries, accidents and diagnoses by year. Aggregates: no personal data.
+ */
+export async function describeEmployer(db: Db, actor: Actor, creditCode: string) {
+  const [employer] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      creditCode: organisations.creditCode,
+      creditCodeStatus: organisations.creditCodeStatus,
+      industryCode: organisations.industryCode,
+      sizeBand: organisations.sizeBand,
+      insuranceStatus: organisations.insuranceStatus,
+      isPending: organisations.isPending,
+      jurisdictionCode: jurisdictions.code,
+      jurisdictionName: jurisdictions.name,
+    })
+    .from(organisations)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+    .where(
+      and(
+        eq(organisations.creditCode, creditCode.toUpperCase()),
+        eq(organisations.kind, 'employer'),
+        withinScope(jurisdictions.path, actor.jurisdictionPath),
+      ),
+    );
+  if (!employer) throw notFound();
+  const year = (column: AnyColumn) => sql<number>`extract(year from ${column})::int`;
+  const [headcounts, injuries, accidents, diseases] = await Promise.all([
+    db
+      .select({
+        year: insuredHeadcounts.year,
+        averageInsured: insuredHeadcounts.averageInsured,
+        averagePaying: insuredHeadcounts.averagePaying,
+        employees: insuredHeadcounts.employees,
+      })
+      .from(insuredHeadcounts)
+      .where(eq(insuredHeadcounts.employerId, employer.id))
+      .orderBy(asc(insuredHeadcounts.year)),
+    db
+      .select({
+        year: year(injuryCases.occurredOn),
+        cases: count(),
+        deaths: sql<number>`count(*) filter (where ${injuryCases.isDeath})::int`,
+      })
+      .from(injuryCases)
+      .where(eq(injuryCases.employerId, employer.id))
+      .groupBy(year(injuryCases.occurredOn))
+      .orderBy(year(injuryCases.occurredOn)),
+    db
+      .select({
+        year: year(safetyAccidents.occurredOn),
+        cases: count(),
+        deaths: sql<number>`coalesce(sum(${safetyAccidents.deaths}), 0)::int`,
+      })
+      .from(safetyAccidents)
+      .where(eq(safetyAccidents.employerId, employer.id))
+      .groupBy(year(safetyAccidents.occurredOn))
+      .orderBy(year(safetyAccidents.occurredOn)),
+    db
+      .select({
+        year: year(diseaseCases.diagnosedOn),
+        cases: count(),
+        deaths: sql<number>`count(*) filter (where ${diseaseCases.isPneumoconiosis})::int`,
+      })
+      .from(diseaseCases)
+      .where(eq(diseaseCases.employerId, employer.id))
+      .groupBy(year(diseaseCases.diagnosedOn))
+      .orderBy(year(diseaseCases.diagnosedOn)),
+  ]);
+  const byYear = new Map<
+    number,
+    {
+      year: number;
+      averageInsured: number | null;
+      employees: number | null;
+      injuries: number;
+      deaths: number;
+      accidents: number;
+      diseases: number;
+      pneumoconiosis: number;
+    }
+  >();
+  const entry = (y: number) => {
+    const existing = byYear.get(y);
+    if (existing) return existing;
+    const created = {
+      year: y,
+      averageInsured: null,
+      employees: null,
+      injuries: 0,
+      deaths: 0,
+      accidents: 0,
+      diseases: 0,
+      pneumoconiosis: 0,
+    };
+    byYear.set(y, created);
+    return created;
+  };
+  for (const h of headcounts)
+    Object.assign(entry(h.year), { averageInsured: h.averageInsured, employees: h.employees });
+  for (const i of injuries)
+    Object.assign(entry(Number(i.year)), { injuries: Number(i.cases), deaths: Number(i.deaths) });
+  for (const a of accidents) entry(Number(a.year)).accidents = Number(a.cases);
+  for (const d of diseases)
+    Object.assign(entry(Number(d.year)), { diseases: Number(d.cases), pneumoconiosis: Number(d.deaths) });
+  return { employer, years: [...byYear.values()].sort((a, b) => a.year - b.year) };
+}
