@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
+import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
@@ -81,6 +82,7 @@ async function openapi() {
   const outputs = [
     { file: path.resolve('docs/openapi.json'), content: document },
     { file: path.resolve('src/web/api/schema.d.ts'), content: types },
+    { file: path.resolve('docs/exchange-formats.md'), content: renderFormatsDoc() },
   ];
   if (args.includes('--check')) {
     const stale = outputs.filter(
