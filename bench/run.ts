@@ -2,6 +2,8 @@
  * Benchmarks (`npm run bench`), never part of `npm test`. Each prints its figures as ratios
  * against a baseline measured in the same run, so the numbers compare across machines.
  *
+ * import: see bench/import.ts (BENCH_SCALE=demo|city|province, BENCH_DB=postgres|pglite).
+ *
  * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
  * ready /api/health, a warm restart on the existing database, and the server-only start, each
  * against a bare Node.js HTTP server started the same way (the floor of any Node service).
@@ -132,3 +134,4 @@ async function benchStartup() {
 
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'startup') await benchStartup();
+if (which === 'all' || which === 'import') await (await import('./import.js')).benchImport();
