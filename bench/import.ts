@@ -7,13 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { runImport } from '../src/modules/exchange/exchange.service.js';
 import { exchangeBatches } from '../src/modules/exchange/exchange.tables.js';
 import type { Domain } from '../src/modules/exchange/formats.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
+import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { loadConfig } from '../src/platform/config.js';
 import { type Database, openDatabase } from '../src/platform/db/client.js';
 import { JobQueue } from '../src/platform/jobs/queue.js';
@@ -63,7 +64,12 @@ async function importFile(database: Database, domain: Domain, file: string, dir:
     .where(eq(exchangeBatches.id, batch?.id as number));
   if (done?.status !== 'committed')
     throw new Error(`import of ${domain} ended ${done?.status}: ${done?.error}`);
-  return { ms, rows: done.validRows };
+  const [audit] = await db
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'exchange.commit'), eq(auditLog.targetId, String(done.id))));
+  const timings = audit?.details as { stageMs: number; mergeMs: number } | undefined;
+  return { ms, rows: done.validRows, stageMs: timings?.stageMs ?? 0, mergeMs: timings?.mergeMs ?? 0 };
 }
 
 /** Time to COPY the table's current rows back into it (the raw-load baseline for the same rows). */
@@ -163,14 +169,16 @@ async function benchOne(kind: 'postgres' | 'pglite', files: string, work: string
     ]);
     const rate = (x: { ms: number; rows: number }) => x.rows / (x.ms / 1000);
     console.log(`\n### ${kind} (${scale} scale, ${os.cpus().length} cores, Node ${process.version})\n`);
-    console.log('| file | rows | validated import rows/s | raw COPY rows/s | ratio |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| file | rows | validated import rows/s | raw COPY rows/s | ratio | parse+validate+stage ms | merge ms |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, imported, copied] of [
       ['headcounts', headcounts, copyHeadcounts],
       ['injuries', injuries, copyInjuries],
     ] as const) {
       console.log(
-        `| ${name} | ${imported.rows} | ${Math.round(rate(imported))} | ${Math.round(rate(copied))} | ${(rate(imported) / rate(copied)).toFixed(2)} |`,
+        `| ${name} | ${imported.rows} | ${Math.round(rate(imported))} | ${Math.round(rate(copied))} | ${(rate(imported) / rate(copied)).toFixed(2)} | ${imported.stageMs} | ${imported.mergeMs} |`,
       );
     }
     console.log(

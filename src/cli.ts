@@ -28,7 +28,7 @@ async function serve() {
   const started = performance.now();
   const { config, database, applied } = await prepareDatabase();
   await purgeExpiredSessions(database.db, config);
-  const interrupted = await recoverInterruptedImports(database.db);
+  const interrupted = await recoverInterruptedImports(database.db, config.uploadDir);
   if (interrupted > 0)
     console.log(
       `${interrupted} import(s) interrupted by the last stop were marked failed; submit them again.`,

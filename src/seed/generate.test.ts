@@ -85,12 +85,12 @@ describe('the synthetic data set', () => {
       string,
       string
     >[];
-    expect(diseases.some((d) => /尘肺|矽肺/.test(d['职业病名称'] ?? ''))).toBe(true);
+    expect(diseases.some((d) => /尘肺|矽肺/.test(d.职业病名称 ?? ''))).toBe(true);
     const injuries = parse(fs.readFileSync(path.join(dir, 'injuries.csv')), { columns: true }) as Record<
       string,
       string
     >[];
-    const byYear = (year: string) => injuries.filter((i) => (i['受伤日期'] ?? '').startsWith(year)).length;
+    const byYear = (year: string) => injuries.filter((i) => (i.受伤日期 ?? '').startsWith(year)).length;
     expect(byYear('2021')).toBeGreaterThan(0);
     expect(byYear('2025')).toBeGreaterThan(0);
   });

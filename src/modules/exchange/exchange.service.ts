@@ -287,6 +287,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     };
     const { totalRows, headerSeen } = await streamIntoStaging(runtime, batchId, workerInput, started);
     if (!headerSeen) throw new ImportFailure('file.no_header');
+    const stagedAt = Date.now();
     await db.transaction(async (tx) => {
       const { pendingEmployers } = await mergeBatch(tx, {
         batchId,
@@ -335,6 +336,9 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
           rejectedRows,
           pendingEmployers,
           supersedes: batch.supersedesBatchId,
+          // Where the time went: parsing, validating and staging; then the merge transaction.
+          stageMs: stagedAt - started,
+          mergeMs: Date.now() - stagedAt,
         },
       });
     });
@@ -468,10 +472,20 @@ async function streamIntoStaging(
 
 /**
  * After a restart: batches that were queued or importing when the process stopped are marked
- * failed ("interrupted") and their staged rows dropped, so no partial batch remains and the same
- * file can be submitted again.
+ * failed ("interrupted"), their staged rows dropped and their uploaded files deleted, so no partial
+ * batch remains and the same file can be submitted again.
  */
-export async function recoverInterruptedImports(db: Db): Promise<number> {
+export async function recoverInterruptedImports(db: Db, uploadDir?: string): Promise<number> {
+  // No import runs at start-up: every upload left in the folder belongs to an interrupted one, and
+  // holds personal data. Remove them.
+  if (uploadDir) {
+    const leftovers = await fs.readdir(uploadDir).catch(() => [] as string[]);
+    await Promise.all(
+      leftovers
+        .filter((f) => f.endsWith('.upload'))
+        .map((f) => fs.rm(path.join(uploadDir, f), { force: true })),
+    );
+  }
   const stuck = await db
     .select({ id: exchangeBatches.id })
     .from(exchangeBatches)
@@ -579,6 +593,10 @@ export async function* readRejectedRows(db: Db, batchId: number) {
 /** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
 export async function openRejectedRows(db: Db, actor: Actor, id: number) {
   const row = await findBatchInScope(db, actor, id);
+  // The cells are what the unit sent: its own officers, or viewers cleared for personal data.
+  if (row.batch.organisationId !== actor.organisationId && !actor.permissions.has('personal-data:view')) {
+    throw new AppError(403, 'auth.forbidden');
+  }
   await recordAudit(db, actor, {
     action: 'personal-data.view',
     targetType: 'exchange_batch',

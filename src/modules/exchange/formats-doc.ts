@@ -40,8 +40,14 @@ export function renderFormatsDoc(): string {
     const f = FORMATS[domain];
     const keyNames = f.naturalKey.map((k) => f.columns.find((c) => c.key === k)?.zh ?? k).join(' + ');
     lines.push(`## ${f.zh} — ${f.en} (\`${domain}\`)`, '');
-    lines.push(`Submitted by: ${f.submitters.map((s) => DEPARTMENT_NAMES[s] ?? s).join('、')}. Record key: ${keyNames}.`, '');
-    lines.push('| 列名 | column | type | required | code table / rule | example |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `Submitted by: ${f.submitters.map((s) => DEPARTMENT_NAMES[s] ?? s).join('、')}. Record key: ${keyNames}.`,
+      '',
+    );
+    lines.push(
+      '| 列名 | column | type | required | code table / rule | example |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const c of f.columns) {
       lines.push(
         `| ${c.zh} | \`${c.en}\` | ${TYPE_NAMES[c.type] ?? c.type} | ${c.required ? 'yes' : 'no'} | ${(c.codeTable ?? c.description).replaceAll('|', '\\|')} | ${c.example} |`,

@@ -78,6 +78,8 @@ const YES_NO = {
   N: 'false',
   yes: 'true',
   no: 'false',
+  true: 'true',
+  false: 'false',
   '1': 'true',
   '0': 'false',
 };

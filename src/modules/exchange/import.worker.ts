@@ -1,7 +1,7 @@
 /**
  * Worker thread of an import: streams the file, validates every row and hands the main thread
- * chunks of staged values and rejected rows, one chunk at a time (it waits for an ack), so memory
- * stays flat whatever the file size and the server thread never parses.
+ * chunks of staged values and rejected rows (at most one unacknowledged chunk), so memory stays
+ * flat whatever the file size and the server thread never parses.
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -85,12 +85,16 @@ async function run() {
   let rowsDone = 0;
   let headerMissing = false;
 
+  // Double buffering: the main thread stores one chunk while this thread validates the next; at
+  // most two chunks are ever in memory.
+  let previousAck: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await previousAck;
     port?.postMessage({ type: 'chunk', staged, rejected, warnings, rowsDone } satisfies WorkerMessage);
+    previousAck = waitForAck();
     staged = [];
     rejected = [];
     warnings = [];
-    await waitForAck();
   };
 
   const rows = readRows(input.path, input.format, input.encoding, (headers) => {
@@ -115,6 +119,7 @@ async function run() {
     if (staged.length + rejected.length >= input.chunkSize) await flush();
   }
   if (!headerMissing) await flush();
+  await previousAck;
   port?.postMessage({ type: 'done', totalRows: rowsDone } satisfies WorkerMessage);
 }
 

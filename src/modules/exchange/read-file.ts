@@ -116,14 +116,17 @@ export async function* readRows(
         info = onHeader(record.record.map((h) => h.replace(/^\uFEFF/, '')));
         continue;
       }
-      yield toRow(record.record, record.info.lines);
+      // info.lines is where the record ends: count back the line breaks inside quoted cells.
+      const breaks = record.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      yield toRow(record.record, record.info.lines - breaks);
     }
     return;
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles carry the number formats that tell a date cell from a number.
+    styles: 'cache',
     worksheets: 'emit',
   });
   for await (const worksheet of reader) {

@@ -77,7 +77,8 @@ describe('records and their masking (DX-3)', () => {
         ),
       );
     expect(views.length).toBeGreaterThanOrEqual(1);
-    expect((views.at(-1)?.details as { ids: number[] }).ids).toContain(mine.id);
+    const last = views.at(-1);
+    expect((last?.details as { ids: number[] } | undefined)?.ids).toContain(mine.id);
   });
 
   it('links one person’s records by 身份证号, for permitted viewers only', async () => {

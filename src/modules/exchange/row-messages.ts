@@ -39,6 +39,10 @@ const REASONS = {
   },
   'id.malformed': { zh: '身份证号格式不正确', en: 'malformed ID number' },
   'id.bad_date': { zh: '身份证号中的出生日期无效', en: 'the birth date inside the ID number is invalid' },
+  'id.future_birth': {
+    zh: '身份证号中的出生日期晚于今天',
+    en: 'the birth date inside the ID number lies in the future',
+  },
   'id.check_failed': {
     zh: '身份证号校验位不符（应为 {expected}）',
     en: 'ID number check character differs (expected {expected})',

@@ -127,7 +127,13 @@ function normalizeCell(
       return /^\d+(\.\d)?$/.test(value) && n <= 60 ? n : fail('row.bad_decimal', { max: 60 });
     }
     case 'enum': {
-      const mapped = column.values?.[value] ?? column.values?.[value.toLowerCase()];
+      // Own keys only: names such as constructor or __proto__ are not labels.
+      const values = column.values ?? {};
+      const mapped = Object.hasOwn(values, value)
+        ? values[value]
+        : Object.hasOwn(values, value.toLowerCase())
+          ? values[value.toLowerCase()]
+          : undefined;
       if (mapped !== undefined) return mapped === 'true' ? true : mapped === 'false' ? false : mapped;
       const allowed = [
         ...new Set(Object.keys(column.values ?? {}).filter((k) => /[\u4e00-\u9fa5\d-]/.test(k))),
@@ -152,17 +158,25 @@ export function validateRow(
     const cell = normalizeCell(column, raw[column.key] ?? '', context, errors, warnings);
     if (cell !== undefined) value[column.key] = cell;
   }
-  crossCheck(domain, value, errors, warnings);
+  crossCheck(domain, value, errors, warnings, context);
   return errors.length === 0 ? { ok: true, value, warnings } : { ok: false, errors, warnings };
 }
 
 /** Rules between columns of one row. Only checks columns that were themselves valid. */
-function crossCheck(domain: Domain, row: NormalizedRow, errors: RowIssue[], warnings: RowIssue[]) {
+function crossCheck(
+  domain: Domain,
+  row: NormalizedRow,
+  errors: RowIssue[],
+  warnings: RowIssue[],
+  context: ValidationContext,
+) {
   const has = (key: string) => row[key] !== undefined && row[key] !== null;
   if (domain === 'injuries') {
     if (has('idNumber')) {
       const id = checkIdNumber(String(row.idNumber));
-      if (id.ok) {
+      if (id.ok && id.birthDate > context.today) {
+        errors.push({ column: 'idNumber', code: 'id.future_birth' });
+      } else if (id.ok) {
         if (has('sex') && row.sex !== id.sex) errors.push({ column: 'sex', code: 'row.sex_mismatch' });
         if (has('birthDate') && row.birthDate !== id.birthDate)
           errors.push({ column: 'birthDate', code: 'row.birth_mismatch' });
