@@ -27,7 +27,7 @@ import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import { dropStagedRows, mergeBatch } from './merge.js';
 import { detectEncoding, detectFormat, type Encoding, type FileFormat } from './read-file.js';
 import { describeReason } from './row-messages.js';
-import { stagingKeys } from './staging.js';
+import { STAGING_WIDTH } from './staging.js';
 
 /** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
 export interface ExchangeRuntime {
@@ -41,7 +41,7 @@ const STAGING_COLUMNS = [
   'batch_id',
   'line',
   'raw',
-  ...Array.from({ length: 18 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`),
+  ...Array.from({ length: STAGING_WIDTH }, (_, i) => `c${String(i + 1).padStart(2, '0')}`),
 ];
 
 function batchSelection() {
@@ -243,10 +243,6 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
   return { batch: toBatchDto(await findBatchInScope(db, actor, id)), isDuplicate: false };
 }
 
-function jsonbText(value: unknown): string {
-  return JSON.stringify(value);
-}
-
 /**
  * Imports one queued batch: a worker thread parses and validates, this thread stages chunks with
  * COPY and then merges the batch in one transaction. Any failure leaves no fact row of the batch.
@@ -277,6 +273,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       .from(jurisdictions)
       .where(withinScope(jurisdictions.path, row.path));
     const workerInput: WorkerInput = {
+      batchId,
       path: filePath,
       format: batch.format === 'xlsx' ? 'xlsx' : 'csv',
       encoding: (batch.encoding as Encoding | null) ?? 'utf-8',
@@ -385,7 +382,6 @@ async function streamIntoStaging(
 ) {
   const { database } = runtime;
   const { db } = database;
-  const width = stagingKeys(input.domain).length;
   const worker = startWorker(new URL('./import.worker.ts', import.meta.url), { ...input });
   let headerSeen = false;
   try {
@@ -409,37 +405,16 @@ async function streamIntoStaging(
               .where(eq(exchangeBatches.id, batchId));
             return;
           case 'chunk': {
-            await database.copyRows(
-              'exchange_staging',
-              STAGING_COLUMNS,
-              message.staged.map((r) => [
-                String(batchId),
-                String(r.line),
-                jsonbText(r.raw),
-                ...r.values,
-                ...Array.from({ length: 18 - width }, () => null),
-              ]),
-            );
-            await database.copyRows(
+            await database.copyCsv('exchange_staging', STAGING_COLUMNS, message.staged);
+            await database.copyCsv(
               'exchange_rejected_rows',
               ['batch_id', 'line', 'raw', 'issues'],
-              message.rejected.map((r) => [
-                String(batchId),
-                String(r.line),
-                jsonbText(r.raw),
-                jsonbText(r.issues),
-              ]),
+              message.rejected,
             );
-            await database.copyRows(
+            await database.copyCsv(
               'exchange_row_warnings',
               ['batch_id', 'line', 'column', 'code', 'params'],
-              message.warnings.map((w) => [
-                String(batchId),
-                String(w.line),
-                w.column,
-                w.code,
-                w.params ? jsonbText(w.params) : null,
-              ]),
+              message.warnings,
             );
             const seconds = Math.max((Date.now() - started) / 1000, 0.001);
             await db

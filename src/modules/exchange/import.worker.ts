@@ -5,13 +5,15 @@
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { toCopyCsvLine } from '../../platform/db/copy-csv.js';
 import { checkCreditCode } from '../organisations/credit-code.js';
 import type { Domain } from './formats.js';
 import { type Encoding, type FileFormat, mapHeaders, readRows } from './read-file.js';
-import { stagingKeys } from './staging.js';
-import { type RowIssue, validateRow } from './validate.js';
+import { STAGING_WIDTH, stagingKeys } from './staging.js';
+import { validateRow } from './validate.js';
 
 export interface WorkerInput {
+  batchId: number;
   path: string;
   format: FileFormat;
   encoding: Encoding;
@@ -21,26 +23,15 @@ export interface WorkerInput {
   chunkSize: number;
 }
 
-export interface StagedRow {
-  line: number;
-  raw: string[];
-  values: (string | null)[];
-}
-
-export interface RejectedRow {
-  line: number;
-  raw: string[];
-  issues: RowIssue[];
-}
-
 export type WorkerMessage =
   | { type: 'header'; headers: string[]; missing: string[] }
   | { type: 'total'; expectedRows: number }
   | {
       type: 'chunk';
-      staged: StagedRow[];
-      rejected: RejectedRow[];
-      warnings: (RowIssue & { line: number })[];
+      /** COPY input (copy-csv.ts) for exchange_staging, exchange_rejected_rows and exchange_row_warnings. */
+      staged: string;
+      rejected: string;
+      warnings: string;
       rowsDone: number;
     }
   | { type: 'done'; totalRows: number }
@@ -79,22 +70,27 @@ async function run() {
   }
   const keys = stagingKeys(input.domain);
   const context = { jurisdictionCodes: new Set(input.jurisdictionCodes), today: input.today };
-  let staged: StagedRow[] = [];
-  let rejected: RejectedRow[] = [];
-  let warnings: (RowIssue & { line: number })[] = [];
+  const width = keys.length;
+  const padding: null[] = Array.from({ length: STAGING_WIDTH - width }, () => null);
+  const batch = String(input.batchId);
+  let staged = '';
+  let rejected = '';
+  let warnings = '';
+  let inChunk = 0;
   let rowsDone = 0;
   let headerMissing = false;
 
   // Double buffering: the main thread stores one chunk while this thread validates the next; at
-  // most two chunks are ever in memory.
+  // most two chunks are ever in memory. COPY input is built here, off the server thread.
   let previousAck: Promise<void> = Promise.resolve();
   const flush = async () => {
     await previousAck;
     port?.postMessage({ type: 'chunk', staged, rejected, warnings, rowsDone } satisfies WorkerMessage);
     previousAck = waitForAck();
-    staged = [];
-    rejected = [];
-    warnings = [];
+    staged = '';
+    rejected = '';
+    warnings = '';
+    inChunk = 0;
   };
 
   const rows = readRows(input.path, input.format, input.encoding, (headers) => {
@@ -107,16 +103,19 @@ async function run() {
     if (headerMissing) break;
     rowsDone++;
     const result = validateRow(input.domain, row.cells, context);
-    for (const w of result.warnings) warnings.push({ ...w, line: row.line });
+    const line = String(row.line);
+    for (const w of result.warnings) {
+      warnings += `${toCopyCsvLine([batch, line, w.column, w.code, w.params ? JSON.stringify(w.params) : null])}\n`;
+    }
     if (result.ok) {
       const value = result.value;
       if (typeof value.creditCode === 'string')
         value.creditCodeStatus = checkCreditCode(value.creditCode).status;
-      staged.push({ line: row.line, raw: row.raw, values: keys.map((k) => toText(value[k])) });
+      staged += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), ...keys.map((k) => toText(value[k])), ...padding])}\n`;
     } else {
-      rejected.push({ line: row.line, raw: row.raw, issues: result.errors });
+      rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(result.errors)])}\n`;
     }
-    if (staged.length + rejected.length >= input.chunkSize) await flush();
+    if (++inChunk >= input.chunkSize) await flush();
   }
   if (!headerMissing) await flush();
   await previousAck;

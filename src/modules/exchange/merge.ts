@@ -81,17 +81,15 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
   const d = ctx.domain;
   const col = (key: string) => c(d, key);
   const b = ctx.batchId;
-  // Built on use: not every domain has both columns.
-  const employer = () => sql`(select o.id from organisations o where o.credit_code = ${col('creditCode')})`;
-  const jurisdiction = () =>
-    sql`(select j.id from jurisdictions j where j.code = ${col('jurisdictionCode')})`;
+  // Employers and jurisdictions are joined by code: every staged code exists by now (unknown
+  // employers became pending ones, jurisdictions were validated against the scope).
   switch (d) {
     case 'employers':
       await tx.execute(sql`
         insert into organisations (kind, name, credit_code, credit_code_status, industry_code, jurisdiction_id, size_band, insurance_status, is_pending, source_batch_id)
-        select 'employer', ${col('name')}, ${col('creditCode')}, ${col('creditCodeStatus')}, ${col('industryCode')}, ${jurisdiction()},
+        select 'employer', ${col('name')}, ${col('creditCode')}, ${col('creditCodeStatus')}, ${col('industryCode')}, j.id,
                ${col('sizeBand')}, ${col('insuranceStatus')}, false, ${b}
-        from exchange_staging s where s.batch_id = ${b}
+        from exchange_staging s join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
         on conflict (credit_code) do update set name = excluded.name, credit_code_status = excluded.credit_code_status,
           industry_code = excluded.industry_code, jurisdiction_id = excluded.jurisdiction_id, size_band = excluded.size_band,
           insurance_status = excluded.insurance_status, is_pending = false, source_batch_id = excluded.source_batch_id, updated_at = now()`);
@@ -99,8 +97,8 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
     case 'headcounts':
       await tx.execute(sql`
         insert into insured_headcounts (employer_id, year, average_insured, average_paying, employees, batch_id)
-        select ${employer()}, ${col('year')}::smallint, ${col('averageInsured')}::int, ${col('averagePaying')}::int, ${col('employees')}::int, ${b}
-        from exchange_staging s where s.batch_id = ${b}
+        select o.id, ${col('year')}::smallint, ${col('averageInsured')}::int, ${col('averagePaying')}::int, ${col('employees')}::int, ${b}
+        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} where s.batch_id = ${b}
         on conflict (employer_id, year) do update set average_insured = excluded.average_insured,
           average_paying = excluded.average_paying, employees = excluded.employees, batch_id = excluded.batch_id`);
       return;
@@ -108,11 +106,11 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
       await tx.execute(sql`
         insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, sex, birth_date, post, occurred_on,
           determined_on, ground, accident_category, severity, disability_grade, is_death, fund_expenditure_fen, batch_id)
-        select ${col('caseNo')}, ${employer()}, ${jurisdiction()}, ${col('idNumber')}, ${col('personName')}, ${col('sex')},
+        select ${col('caseNo')}, o.id, j.id, ${col('idNumber')}, ${col('personName')}, ${col('sex')},
           ${col('birthDate')}::date, ${col('post')}, ${col('occurredOn')}::date, ${col('determinedOn')}::date, ${col('ground')},
           ${col('accidentCategory')}, ${col('severity')}, ${col('disabilityGrade')}::smallint, ${col('isDeath')}::boolean,
           ${col('fundExpenditureFen')}::bigint, ${b}
-        from exchange_staging s where s.batch_id = ${b}
+        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
         on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
           id_number = excluded.id_number, person_name = excluded.person_name, sex = excluded.sex, birth_date = excluded.birth_date,
           post = excluded.post, occurred_on = excluded.occurred_on, determined_on = excluded.determined_on, ground = excluded.ground,
@@ -122,9 +120,9 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
     case 'accidents':
       await tx.execute(sql`
         insert into safety_accidents (accident_no, employer_id, jurisdiction_id, occurred_on, category, grade, deaths, serious_injuries, direct_loss_fen, batch_id)
-        select ${col('accidentNo')}, ${employer()}, ${jurisdiction()}, ${col('occurredOn')}::date, ${col('category')}, ${col('grade')},
+        select ${col('accidentNo')}, o.id, j.id, ${col('occurredOn')}::date, ${col('category')}, ${col('grade')},
           ${col('deaths')}::int, ${col('seriousInjuries')}::int, ${col('directLossFen')}::bigint, ${b}
-        from exchange_staging s where s.batch_id = ${b}
+        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
         on conflict (accident_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
           occurred_on = excluded.occurred_on, category = excluded.category, grade = excluded.grade, deaths = excluded.deaths,
           serious_injuries = excluded.serious_injuries, direct_loss_fen = excluded.direct_loss_fen, batch_id = excluded.batch_id`);
@@ -133,10 +131,10 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
       await tx.execute(sql`
         insert into disease_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, catalogue_version, disease_class,
           disease_name, is_pneumoconiosis, diagnosed_on, exposure_years, batch_id)
-        select ${col('caseNo')}, ${employer()}, ${jurisdiction()}, ${col('idNumber')}, ${col('personName')}, ${col('catalogueVersion')},
+        select ${col('caseNo')}, o.id, j.id, ${col('idNumber')}, ${col('personName')}, ${col('catalogueVersion')},
           ${col('diseaseClass')}, ${col('diseaseName')}, coalesce(${col('isPneumoconiosis')}::boolean, false), ${col('diagnosedOn')}::date,
           ${col('exposureYears')}::numeric, ${b}
-        from exchange_staging s where s.batch_id = ${b}
+        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
         on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
           id_number = excluded.id_number, person_name = excluded.person_name, catalogue_version = excluded.catalogue_version,
           disease_class = excluded.disease_class, disease_name = excluded.disease_name, is_pneumoconiosis = excluded.is_pneumoconiosis,
@@ -145,9 +143,9 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
     case 'fund':
       await tx.execute(sql`
         insert into fund_accounts (jurisdiction_id, year, contribution_income_fen, benefit_expenditure_fen, prevention_fee_spent_fen, batch_id)
-        select ${jurisdiction()}, ${col('year')}::smallint, ${col('contributionIncomeFen')}::bigint, ${col('benefitExpenditureFen')}::bigint,
+        select j.id, ${col('year')}::smallint, ${col('contributionIncomeFen')}::bigint, ${col('benefitExpenditureFen')}::bigint,
           ${col('preventionFeeSpentFen')}::bigint, ${b}
-        from exchange_staging s where s.batch_id = ${b}
+        from exchange_staging s join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
         on conflict (jurisdiction_id, year) do update set contribution_income_fen = excluded.contribution_income_fen,
           benefit_expenditure_fen = excluded.benefit_expenditure_fen, prevention_fee_spent_fen = excluded.prevention_fee_spent_fen,
           batch_id = excluded.batch_id`);

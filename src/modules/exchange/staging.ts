@@ -1,5 +1,8 @@
 import { type Domain, FORMATS } from './formats.js';
 
+/** Text columns c01…c18 of exchange_staging. */
+export const STAGING_WIDTH = 18;
+
 /** Values the worker derives from a row and stages beside the file's columns. */
 function derivedKeys(domain: Domain): string[] {
   const keys: string[] = [];

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { toCopyCsv } from './copy-csv.js';
 
 /** The one database type every service takes: PGlite and PostgreSQL share the PostgreSQL dialect. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -28,6 +29,8 @@ export interface Database {
     columns: readonly string[],
     rows: readonly (readonly (string | null)[])[],
   ): Promise<void>;
+  /** The same with input already in COPY's CSV form (see copy-csv.ts), e.g. built in a worker thread. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   close(): Promise<void>;
   /** The PGlite instance in embedded mode (for dumps in tests), otherwise undefined. */
   pglite?: PGlite;
@@ -54,16 +57,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       kind: 'postgres',
       migrate: async () => migratePg(drizzlePg(pool), { migrationsFolder }),
-      copyRows: async (table, columns, rows) => {
-        if (rows.length === 0) return;
-        const client = await pool.connect();
-        try {
-          const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-          await pipeline(Readable.from([toCsv(rows)]), stream);
-        } finally {
-          client.release();
-        }
-      },
+      copyRows: async (table, columns, rows) => copyCsvPg(pool, table, columns, toCopyCsv(rows)),
+      copyCsv: async (table, columns, csv) => copyCsvPg(pool, table, columns, csv),
       close: async () => pool.end(),
     };
   }
@@ -75,10 +70,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     kind: 'pglite',
     pglite: client,
     migrate: async () => migratePglite(drizzlePglite(client), { migrationsFolder }),
-    copyRows: async (table, columns, rows) => {
-      if (rows.length === 0) return;
-      await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([toCsv(rows)]) });
-    },
+    copyRows: async (table, columns, rows) => copyCsvPglite(client, table, columns, toCopyCsv(rows)),
+    copyCsv: async (table, columns, csv) => copyCsvPglite(client, table, columns, csv),
     close: async () => client.close(),
   };
 }
@@ -87,12 +80,18 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
-/** CSV for COPY: null stays an unquoted empty field (NULL), every other value is quoted. */
-function toCsv(rows: readonly (readonly (string | null)[])[]): string {
-  let out = '';
-  for (const row of rows) {
-    out += row.map((v) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`)).join(',');
-    out += '\n';
+async function copyCsvPg(pool: pg.Pool, table: string, columns: readonly string[], csv: string) {
+  if (csv === '') return;
+  const client = await pool.connect();
+  try {
+    const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+    await pipeline(Readable.from([csv]), stream);
+  } finally {
+    client.release();
   }
-  return out;
+}
+
+async function copyCsvPglite(client: PGlite, table: string, columns: readonly string[], csv: string) {
+  if (csv === '') return;
+  await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
 }
