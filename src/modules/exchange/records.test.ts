@@ -104,3 +104,39 @@ describe('records and their masking (DX-3)', () => {
     ]);
   });
 });
+
+describe('pending employers (DX-2: unknown employer created as pending, listed for review)', () => {
+  it('lists employers an exchange row created, until an officer reviews one by editing it', async () => {
+    const unknown = makeCreditCode('350104', 8888);
+    const csv = toCsv([
+      INJURY_HEADER,
+      injuryRow(50, {
+        creditCode: unknown,
+        jurisdiction: '350104',
+        occurred: '2025-02-02',
+        determined: '2025-03-03',
+      }),
+    ]);
+    await fuzhou.request({
+      method: 'POST',
+      url: '/api/exchange/batches?domain=injuries&fileName=unknown.csv',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv),
+    });
+    await t.app.jobs.idle();
+    const pending = (await fuzhou.get('/api/organisations?pending=true&pageSize=100')).json();
+    const row = pending.items.find((o: { creditCode: string }) => o.creditCode === unknown);
+    expect(row).toMatchObject({ isPending: true, kind: 'employer', jurisdictionCode: '350104' });
+    expect(pending.items.every((o: { isPending: boolean }) => o.isPending)).toBe(true);
+    const reviewed = await fuzhou.put(`/api/organisations/${row.id}`, {
+      kind: 'employer',
+      name: '福州仓山核实后企业有限公司',
+      creditCode: unknown,
+      industryCode: '4710',
+      jurisdictionCode: '350104',
+    });
+    expect(reviewed.json().organisation.isPending).toBe(false);
+    const after = (await fuzhou.get('/api/organisations?pending=true&pageSize=100')).json();
+    expect(after.items.some((o: { creditCode: string }) => o.creditCode === unknown)).toBe(false);
+  });
+});

@@ -98,6 +98,7 @@ export const ZOrganisation = z
     contactName: z.string().nullable().describe('Masked (张*) unless you hold personal-data:view'),
     contactPhone: z.string().nullable().describe('Masked (138****5678) unless you hold personal-data:view'),
     isPersonalDataMasked: z.boolean(),
+    isPending: z.boolean().describe('Created from an exchange row naming an unknown credit code: to review'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -119,6 +120,11 @@ export const ZOrganisationListQuery = ZPageQuery.extend({
     'This jurisdiction and those below (default: your own)',
   ),
   search: z.string().trim().max(50).optional().describe('Part of the name or the credit code'),
+  pending: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('true: only employers created from exchange rows and awaiting review'),
   sort: z.enum(['name', 'createdAt', 'jurisdiction']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

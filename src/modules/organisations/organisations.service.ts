@@ -34,6 +34,7 @@ const selection = {
   address: organisations.address,
   contactName: organisations.contactName,
   contactPhone: organisations.contactPhone,
+  isPending: organisations.isPending,
   createdAt: organisations.createdAt,
   updatedAt: organisations.updatedAt,
 };
@@ -78,6 +79,7 @@ export interface ListOrganisationsOptions {
   department?: Department;
   jurisdiction?: string;
   search?: string;
+  pending?: boolean;
   sort: 'name' | 'createdAt' | 'jurisdiction';
   order: 'asc' | 'desc';
   page: number;
@@ -92,6 +94,7 @@ export async function listOrganisations(db: Db, actor: Actor, options: ListOrgan
   const conditions: SQL[] = [withinScope(jurisdictions.path, scopePath)];
   if (options.kind) conditions.push(eq(organisations.kind, options.kind));
   if (options.department) conditions.push(eq(organisations.department, options.department));
+  if (options.pending !== undefined) conditions.push(eq(organisations.isPending, options.pending));
   if (options.search) {
     const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
     conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.creditCode, pattern)) as SQL);
@@ -221,7 +224,8 @@ export async function updateOrganisation(db: Db, actor: Actor, id: number, input
   await db.transaction(async (tx) => {
     await tx
       .update(organisations)
-      .set({ ...values, updatedAt: new Date() })
+      // An officer's edit is the review of an employer an exchange row created.
+      .set({ ...values, isPending: false, updatedAt: new Date() })
       .where(eq(organisations.id, id));
     const changed = Object.fromEntries(
       Object.entries(values).filter(

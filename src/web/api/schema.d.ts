@@ -1232,6 +1232,8 @@ export interface paths {
                     jurisdiction?: string;
                     /** @description Part of the name or the credit code */
                     search?: string;
+                    /** @description true: only employers created from exchange rows and awaiting review */
+                    pending?: "true" | "false";
                     sort?: "name" | "createdAt" | "jurisdiction";
                     order?: "asc" | "desc";
                 };
@@ -3953,6 +3955,8 @@ export interface components {
             /** @description Masked (138****5678) unless you hold personal-data:view */
             contactPhone: string | null;
             isPersonalDataMasked: boolean;
+            /** @description Created from an exchange row naming an unknown credit code: to review */
+            isPending: boolean;
             createdAt: string;
             updatedAt: string;
         };
@@ -4529,6 +4533,8 @@ export interface components {
             /** @description Masked (138****5678) unless you hold personal-data:view */
             contactPhone: string | null;
             isPersonalDataMasked: boolean;
+            /** @description Created from an exchange row naming an unknown credit code: to review */
+            isPending: boolean;
             createdAt: string;
             updatedAt: string;
         };

@@ -1,5 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
@@ -16,6 +29,7 @@ interface Filters {
   kind?: Kind;
   department?: Department;
   search?: string;
+  pending?: 'true';
 }
 
 export default function OrganisationsPage() {
@@ -56,7 +70,18 @@ export default function OrganisationsPage() {
   }, [load]);
 
   const columns: ColumnsType<Organisation> = [
-    { title: t('org.name'), dataIndex: 'name', sorter: true, key: 'name', width: 240 },
+    {
+      title: t('org.name'),
+      dataIndex: 'name',
+      sorter: true,
+      key: 'name',
+      width: 240,
+      render: (name: string, row) => (
+        <>
+          {name} {row.isPending && <Tag color="orange">{t('ledger.pending')}</Tag>}
+        </>
+      ),
+    },
     {
       title: t('org.kind'),
       dataIndex: 'kind',
@@ -162,6 +187,13 @@ export default function OrganisationsPage() {
         </Form.Item>
         <Form.Item name="search">
           <Input placeholder={t('org.searchPlaceholder')} allowClear style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item
+          name="pending"
+          valuePropName="checked"
+          getValueFromEvent={(e) => (e.target.checked ? 'true' : undefined)}
+        >
+          <Checkbox data-testid="org-pending">{t('org.pendingOnly')}</Checkbox>
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">
