@@ -1,40 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJURY_HEADER, injuryRow, toCsv } from '../exchange-builders.js';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const resultsDir = path.resolve('test-results');
-if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}: .ci/run installs it`);
+import { DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submits injury data', () => {
+  let app: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
   let file: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    fs.mkdirSync(resultsDir, { recursive: true });
+    app = await startBrowserApp();
+    ({ t, browser, baseUrl } = app);
     // Large enough that the import is still running when the page first polls it; two bad rows.
     const rows = [INJURY_HEADER];
     for (let n = 1; n <= 40_000; n++) rows.push(injuryRow(n));
@@ -44,10 +25,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submit
     fs.writeFileSync(file, toCsv(rows));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(async () => app?.close());
 
   it('uploads a file with bad rows, watches the progress, downloads the rejected rows', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });

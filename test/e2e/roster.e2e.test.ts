@@ -1,52 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
-
-/** Debian's Chromium (apt-get install chromium fonts-noto-cjk); never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const hasWeb = fs.existsSync(path.resolve('dist/web/index.html'));
-const resultsDir = path.resolve('test-results');
-
-if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}: .ci/run installs it`);
-if (!hasWeb) throw new Error('dist/web is missing: `npm test` builds the web UI first (npm run build:web)');
-if (!hasChromium)
-  console.warn(
-    `end-to-end test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
-  );
+import { DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer replaces a roster member', () => {
+  let app: BrowserApp;
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    fs.mkdirSync(resultsDir, { recursive: true });
+    app = await startBrowserApp();
+    ({ t, browser, baseUrl } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(async () => app?.close());
 
   it('signs in, opens the roster, replaces a member and sees the history', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -161,7 +161,7 @@ export const ZSharedPicture = z
       previousYearCases: z.number().int(),
     }),
     byCategory: z
-      .array(ZCount)
+      .array(ZCount.extend({ name: z.string().nullable().describe('GB 6441 name of the category') }))
       .describe('GB 6441 accident category (empty key: occupational disease or sudden illness)'),
     byGround: z.array(ZCount).describe('工伤保险条例 article and item'),
     topPosts: z.array(ZCount).describe('High-incidence posts (岗位), top 10'),

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
 
@@ -269,7 +270,7 @@ export async function describeSharedPicture(
       fundExpenditureFen: Number(t.fen ?? 0),
       previousYearCases: Number(rowsOf(previous)[0]?.cases ?? 0),
     },
-    byCategory: counts(byCategory),
+    byCategory: counts(byCategory).map((c) => ({ ...c, name: GB6441_CATEGORIES[c.key] ?? null })),
     byGround: counts(byGround),
     topPosts: counts(byPost),
     byAgeSex: AGE_BANDS.map((band) => ({

@@ -3691,6 +3691,8 @@ export interface components {
             byCategory: {
                 key: string;
                 count: number;
+                /** @description GB 6441 name of the category */
+                name: string | null;
             }[];
             /** @description 工伤保险条例 article and item */
             byGround: {
@@ -4269,6 +4271,8 @@ export interface components {
             byCategory: {
                 key: string;
                 count: number;
+                /** @description GB 6441 name of the category */
+                name: string | null;
             }[];
             /** @description 工伤保险条例 article and item */
             byGround: {

@@ -7,29 +7,6 @@ import { useI18n } from '../../i18n/i18n';
 
 type Picture = Schemas['SharedPicture'];
 
-const GB6441: Record<string, string> = {
-  '01': '物体打击',
-  '02': '车辆伤害',
-  '03': '机械伤害',
-  '04': '起重伤害',
-  '05': '触电',
-  '06': '淹溺',
-  '07': '灼烫',
-  '08': '火灾',
-  '09': '高处坠落',
-  '10': '坍塌',
-  '11': '冒顶片帮',
-  '12': '透水',
-  '13': '放炮',
-  '14': '火药爆炸',
-  '15': '瓦斯爆炸',
-  '16': '锅炉爆炸',
-  '17': '容器爆炸',
-  '18': '其他爆炸',
-  '19': '中毒和窒息',
-  '20': '其他伤害',
-};
-
 function bars(labels: string[], values: number[], horizontal = false): ChartOption {
   const category = {
     type: 'category',
@@ -72,7 +49,7 @@ export default function SharedPicturePage() {
     if (!picture) return null;
     return {
       category: bars(
-        picture.byCategory.map((c) => (c.key ? (GB6441[c.key] ?? c.key) : t('picture.noCategory'))),
+        picture.byCategory.map((c) => (c.key ? (c.name ?? c.key) : t('picture.noCategory'))),
         picture.byCategory.map((c) => c.count),
       ),
       posts: bars(

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { createTestApp, type TestApp } from '../helpers.js';
+
+/** Debian's Chromium (apt-get install chromium fonts-noto-cjk); never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+export const resultsDir = path.resolve('test-results');
+
+if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM}: .ci/run installs it`);
+if (!fs.existsSync(path.resolve('dist/web/index.html'))) {
+  throw new Error('dist/web is missing: `npm test` builds the web UI first (npm run build:web)');
+}
+if (!hasChromium)
+  console.warn(
+    `end-to-end test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
+  );
+
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a real port, and Chromium launched the way this machine's closed network needs. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  return {
+    t,
+    browser,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
