@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppConfig } from '../../platform/config.js';
@@ -25,7 +25,14 @@ import {
 import { type Domain, domainsOf, FORMATS } from './formats.js';
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import { dropStagedRows, mergeBatch } from './merge.js';
-import { detectEncoding, detectFormat, type Encoding, type FileFormat } from './read-file.js';
+import {
+  detectEncoding,
+  detectFormat,
+  type Encoding,
+  type FileFormat,
+  mapHeaders,
+  readRows,
+} from './read-file.js';
 import { describeReason } from './row-messages.js';
 import { STAGING_WIDTH } from './staging.js';
 
@@ -339,6 +346,10 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
         },
       });
     });
+    await fillRejectedCells(db, batchId, filePath, workerInput).catch((error: unknown) =>
+      // The batch is committed; a row of the rejected-rows file then lacks its cells, not its reason.
+      console.error(`batch ${batchId}: could not read back rejected cells:`, error),
+    );
   } catch (error) {
     const message =
       error instanceof ImportFailure ? error.code : error instanceof Error ? error.message : String(error);
@@ -361,6 +372,29 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     });
   } finally {
     await fs.rm(filePath, { force: true });
+  }
+}
+
+/**
+ * Staging does not keep each row's cells (that would double what is copied), so the cells of the
+ * rows the merge rejected (duplicates, employers out of scope) are read back from the file.
+ */
+async function fillRejectedCells(db: Db, batchId: number, filePath: string, input: WorkerInput) {
+  const missing = await db
+    .select({ line: exchangeRejectedRows.line })
+    .from(exchangeRejectedRows)
+    .where(and(eq(exchangeRejectedRows.batchId, batchId), isNull(exchangeRejectedRows.raw)));
+  const wanted = new Set(missing.map((m) => m.line));
+  if (wanted.size === 0) return;
+  for await (const row of readRows(filePath, input.format, input.encoding, (headers) =>
+    mapHeaders(input.domain, headers),
+  )) {
+    if (!wanted.delete(row.line)) continue;
+    await db
+      .update(exchangeRejectedRows)
+      .set({ raw: row.raw })
+      .where(and(eq(exchangeRejectedRows.batchId, batchId), eq(exchangeRejectedRows.line, row.line)));
+    if (wanted.size === 0) return;
   }
 }
 

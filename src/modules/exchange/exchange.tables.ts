@@ -87,7 +87,8 @@ export const exchangeRejectedRows = pgTable(
       .notNull()
       .references(() => exchangeBatches.id),
     line: integer('line').notNull(),
-    raw: jsonb('raw').$type<string[]>().notNull(),
+    /** Null only until the cells of a row the merge rejected are read back from the file. */
+    raw: jsonb('raw').$type<string[]>(),
     issues: jsonb('issues')
       .$type<{ column: string; code: string; params?: Record<string, unknown> }[]>()
       .notNull(),
@@ -120,7 +121,8 @@ export const exchangeStaging = pgTable(
   {
     batchId: integer('batch_id').notNull(),
     line: integer('line').notNull(),
-    raw: jsonb('raw').$type<string[]>().notNull(),
+    /** Not staged (it would double the bytes copied): the merge's few rejections read it back from the file. */
+    raw: jsonb('raw').$type<string[]>(),
     c01: text('c01'),
     c02: text('c02'),
     c03: text('c03'),

@@ -503,6 +503,11 @@ describe('whole-file and cross-row problems', () => {
       },
     ]);
     expect((await injuriesByCase([601])).get(caseNo(601))?.personName).toBe('先来');
+    // The merge rejected it, so its cells were read back from the file for the rejected-rows file.
+    const file = await fuzhou.get(`/api/exchange/batches/${batch.id}/rejected`);
+    const lines = file.body.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^4,${caseNo(601)},.*,后到,`));
   });
 
   it('a row naming an employer registered outside the submitter’s scope is rejected', async () => {

@@ -111,7 +111,7 @@ async function run() {
       const value = result.value;
       if (typeof value.creditCode === 'string')
         value.creditCodeStatus = checkCreditCode(value.creditCode).status;
-      staged += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), ...keys.map((k) => toText(value[k])), ...padding])}\n`;
+      staged += `${toCopyCsvLine([batch, line, null, ...keys.map((k) => toText(value[k])), ...padding])}\n`;
     } else {
       rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(result.errors)])}\n`;
     }

@@ -47,7 +47,7 @@ export function buildRejectedFile(db: Db, batch: Batch, language: 'zh' | 'en') {
     (async () => {
       sheet.addRow(header).commit();
       for await (const row of readRejectedRows(db, batch.id)) {
-        sheet.addRow([row.line, ...row.raw, reasonsOf(row.issues)]).commit();
+        sheet.addRow([row.line, ...(row.raw ?? []), reasonsOf(row.issues)]).commit();
       }
       sheet.commit();
       await workbook.commit();
@@ -73,7 +73,7 @@ export function buildRejectedFile(db: Db, batch: Batch, language: 'zh' | 'en') {
     if (encoding === 'utf-8-bom') yield Buffer.from([0xef, 0xbb, 0xbf]);
     yield encode(csvLine(header));
     for await (const row of readRejectedRows(db, batch.id))
-      yield encode(csvLine([row.line, ...row.raw, reasonsOf(row.issues)]));
+      yield encode(csvLine([row.line, ...(row.raw ?? []), reasonsOf(row.issues)]));
   }
   return {
     fileName: `${base}-${suffix}.csv`,
