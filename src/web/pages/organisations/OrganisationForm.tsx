@@ -4,6 +4,10 @@ import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
+/**
+ * The values the API accepts, for the selects. Typed against the generated client, so a value the
+ * API drops fails the type check; every value the API documents must appear here (checked below).
+ */
 export const ORGANISATION_KINDS = [
   'member_department',
   'employer',
@@ -11,7 +15,7 @@ export const ORGANISATION_KINDS = [
   'service_organisation',
   'training_institution',
   'technical_school',
-] as const;
+] as const satisfies readonly Schemas['Organisation']['kind'][];
 
 export const DEPARTMENTS = [
   'hrss',
@@ -23,7 +27,17 @@ export const DEPARTMENTS = [
   'emergency',
   'union',
   'social_insurance',
-] as const;
+] as const satisfies readonly NonNullable<Schemas['Organisation']['department']>[];
+
+// Exhaustiveness: a kind or department the API adds without a select option here fails to compile.
+type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : never;
+const kindsComplete: Missing<Schemas['Organisation']['kind'], (typeof ORGANISATION_KINDS)[number]> = true;
+const departmentsComplete: Missing<
+  NonNullable<Schemas['Organisation']['department']>,
+  (typeof DEPARTMENTS)[number]
+> = true;
+void kindsComplete;
+void departmentsComplete;
 
 type Organisation = Schemas['Organisation'];
 
