@@ -596,8 +596,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           (lossFen / 100).toFixed(2),
         ]);
       }
-      // Occupational disease: pneumoconiosis in the dust industries, hearing loss and poisoning elsewhere.
-      const diseases = poisson(r, (insured * (industry.dust ? 0.9 : 0.03)) / 1000);
+      // Occupational disease: pneumoconiosis in the dust industries, hearing loss and poisoning elsewhere
+      // (tuned so the province scale has about 5,000 diagnoses over five years).
+      const diseases = poisson(r, (insured * (industry.dust ? 0.28 : 0.008)) / 1000);
       for (let k = 0; k < diseases; k++) {
         const diagnosed = dateIn(r, year);
         const version = diagnosed >= '2025-08-01' ? '2024' : '2013';
