@@ -68,7 +68,11 @@ async function importFile(database: Database, domain: Domain, file: string, dir:
     .select({ details: auditLog.details })
     .from(auditLog)
     .where(and(eq(auditLog.action, 'exchange.commit'), eq(auditLog.targetId, String(done.id))));
-  const timings = audit?.details as { stageMs: number; mergeMs: number } | undefined;
+  const timings = audit?.details as
+    | { stageMs: number; mergeMs: number; mergeStepMs?: Record<string, number> }
+    | undefined;
+  if (timings?.mergeStepMs)
+    console.error(`${domain} merge steps (ms): ${JSON.stringify(timings.mergeStepMs)}`);
   return { ms, rows: done.validRows, stageMs: timings?.stageMs ?? 0, mergeMs: timings?.mergeMs ?? 0 };
 }
 

@@ -293,7 +293,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     if (!headerSeen) throw new ImportFailure('file.no_header');
     const stagedAt = Date.now();
     await db.transaction(async (tx) => {
-      const { pendingEmployers } = await mergeBatch(tx, {
+      const { pendingEmployers, stepMs } = await mergeBatch(tx, {
         batchId,
         domain: batch.domain,
         scopePath: row.path,
@@ -343,6 +343,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
           // Where the time went: parsing, validating and staging; then the merge transaction.
           stageMs: stagedAt - started,
           mergeMs: Date.now() - stagedAt,
+          mergeStepMs: stepMs,
         },
       });
     });

@@ -172,18 +172,30 @@ async function removeSupersededRows(tx: Db, ctx: MergeContext) {
 }
 
 /** Merges a fully staged batch. Returns the number of pending employers it created. */
-export async function mergeBatch(tx: Db, ctx: MergeContext): Promise<{ pendingEmployers: number }> {
-  await rejectDuplicates(tx, ctx);
+export async function mergeBatch(
+  tx: Db,
+  ctx: MergeContext,
+): Promise<{ pendingEmployers: number; stepMs: Record<string, number> }> {
+  // How long each step took, for the commit's audit record and the import benchmark.
+  const stepMs: Record<string, number> = {};
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    stepMs[name] = Math.round(performance.now() - started);
+    return result;
+  };
+  await step('duplicates', () => rejectDuplicates(tx, ctx));
   const hasEmployer = FORMATS[ctx.domain].columns.some((col) => col.key === 'creditCode');
   let pendingEmployers = 0;
   if (hasEmployer) {
-    await rejectEmployersOutsideScope(tx, ctx);
-    if (ctx.domain !== 'employers') pendingEmployers = await createPendingEmployers(tx, ctx);
+    await step('scope', () => rejectEmployersOutsideScope(tx, ctx));
+    if (ctx.domain !== 'employers')
+      pendingEmployers = await step('pending', () => createPendingEmployers(tx, ctx));
   }
-  await removeSupersededRows(tx, ctx);
-  await mergeFacts(tx, ctx);
-  await tx.execute(sql`delete from exchange_staging where batch_id = ${ctx.batchId}`);
-  return { pendingEmployers };
+  await step('supersede', () => removeSupersededRows(tx, ctx));
+  await step('upsert', () => mergeFacts(tx, ctx));
+  await step('cleanup', () => tx.execute(sql`delete from exchange_staging where batch_id = ${ctx.batchId}`));
+  return { pendingEmployers, stepMs };
 }
 
 /** Drops the staged rows of batches that never committed (a crash mid-import). */
