@@ -243,6 +243,11 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/exchange/formats' }),
     sibling: null,
   },
+  'GET /api/exchange/formats/:domain/template': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/exchange/formats/injuries/template' }),
+    sibling: null,
+  },
   'POST /api/exchange/batches': {
     permission: 'exchange:submit',
     call: () => ({
@@ -554,6 +559,7 @@ describe('the table', () => {
       'GET /api/auth/me',
       'GET /api/code-tables/industries',
       'GET /api/exchange/formats',
+      'GET /api/exchange/formats/:domain/template',
       'GET /api/plan-periods',
       'POST /api/auth/logout',
       'POST /api/auth/password',

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import {
   ZBatch,
   ZBatchIssues,
   ZBatchListQuery,
+  ZDomain,
   ZEmployerProfile,
   ZFormats,
   ZInjuryCase,
@@ -275,5 +277,50 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       onRequest: requirePermission('exchange:read'),
     },
     async (req) => describeEmployer(db, actorOf(req), req.params.creditCode),
+  );
+
+  r.get(
+    '/api/exchange/formats/:domain/template',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'A template of a domain’s format: the header and one example row (CSV in UTF-8 with BOM, or XLSX)',
+        params: z.object({ domain: ZDomain }),
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        response: errorResponses,
+      },
+      onRequest: requirePermission(null),
+    },
+    async (req, reply) => {
+      const format = FORMATS[req.params.domain];
+      const header = format.columns.map((c) => c.zh);
+      const example = format.columns.map((c) => c.example);
+      const name = `${format.zh}-模板`;
+      if (req.query.format === 'xlsx') {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet(format.zh);
+        sheet.addRow(header);
+        sheet.addRow(example);
+        // Every column as text, so codes like 0601 and long numbers keep their digits.
+        sheet.columns.forEach((column) => {
+          column.numFmt = '@';
+          column.width = 18;
+        });
+        const body = Buffer.from(await workbook.xlsx.writeBuffer());
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
+          .send(body as never);
+      }
+      const line = (cells: string[]) =>
+        cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+      // UTF-8 with BOM: spreadsheet software in Chinese offices opens it without garbling.
+      const body = `\uFEFF${line(header)}\r\n${line(example)}\r\n`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.csv`)}`)
+        .send(body as never);
+    },
   );
 }

@@ -247,7 +247,8 @@ export const FORMATS: Readonly<Record<Domain, DomainFormat>> = {
         values: { 男: 'male', 女: 'female', male: 'male', female: 'female', M: 'male', F: 'female' },
         codeTable: '男 / 女 (must agree with the 身份证号)',
         description: 'Sex',
-        example: '男',
+        // The example 身份证号 11010519491231002X is a woman's (its 17th digit is even).
+        example: '女',
       },
       {
         key: 'birthDate',

@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -16,7 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -180,6 +180,25 @@ export default function ExchangePage() {
                 >
                   <Button icon={<UploadOutlined />}>{t('exchange.chooseFile')}</Button>
                 </Upload>
+                {domain && (
+                  <Space style={{ marginTop: 8 }}>
+                    {(['csv', 'xlsx'] as const).map((f) => (
+                      <Button
+                        key={f}
+                        size="small"
+                        type="link"
+                        icon={<DownloadOutlined />}
+                        onClick={() =>
+                          downloadFile(`/api/exchange/formats/${domain}/template?format=${f}`).catch((e) =>
+                            showError(e, (m) => message.error(m)),
+                          )
+                        }
+                      >
+                        {t('exchange.template')} ({f.toUpperCase()})
+                      </Button>
+                    ))}
+                  </Space>
+                )}
               </Form.Item>
               {supersedable.length > 0 && (
                 <Form.Item
