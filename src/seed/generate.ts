@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { gradeOfAccident } from '../modules/code-tables/injury-codes.data.js';
+import { toCsvLine } from '../modules/exchange/csv.js';
 import { type Domain, FORMATS } from '../modules/exchange/formats.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
@@ -369,11 +370,6 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 /** A CSV writer that respects back-pressure. */
 class CsvFile {
   private readonly stream: WriteStream;
@@ -384,7 +380,7 @@ class CsvFile {
   }
   async write(cells: (string | number)[]) {
     this.rows++;
-    if (!this.stream.write(`${cells.map(csvCell).join(',')}\n`)) await once(this.stream, 'drain');
+    if (!this.stream.write(`${toCsvLine(cells)}\n`)) await once(this.stream, 'drain');
   }
   async close() {
     this.stream.end();

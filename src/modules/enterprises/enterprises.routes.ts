@@ -8,7 +8,6 @@ import type { Db } from '../../platform/db/client.js';
 import { errorResponses, ZPageQuery } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
-import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import {
   ZKeyIndustryInput,
   ZKeyIndustryList,
@@ -21,10 +20,10 @@ import {
 } from './enterprises.schema.js';
 import {
   addKeyIndustry,
+  getSetting,
   listKeyIndustries,
   listPlanPeriods,
   removeKeyIndustry,
-  resolveSetting,
   updateSetting,
 } from './enterprises.service.js';
 import { describeSharedPicture, listKeyEnterprises, listMonitoredEmployers } from './ledger.service.js';
@@ -198,11 +197,7 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
       },
       onRequest: requirePermission('enterprises:read'),
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const j = await getJurisdictionInScope(db, actor, req.query.jurisdiction ?? actor.jurisdictionCode);
-      return resolveSetting(db, j.path, 'monitoring.injuryThreshold');
-    },
+    async (req) => getSetting(db, actorOf(req), req.query.jurisdiction, 'monitoring.injuryThreshold'),
   );
   r.put(
     '/api/settings/monitoring-threshold',

@@ -207,6 +207,17 @@ export async function resolveSetting(
     : { value: SETTINGS[key].default, definedAt: null };
 }
 
+/** The setting that applies to a jurisdiction of the actor's scope (default: the actor's own). */
+export async function getSetting(
+  db: Db,
+  actor: Actor,
+  jurisdictionCode: string | undefined,
+  key: SettingKey,
+) {
+  const jurisdiction = await getJurisdictionInScope(db, actor, jurisdictionCode ?? actor.jurisdictionCode);
+  return resolveSetting(db, jurisdiction.path, key);
+}
+
 /** Sets a jurisdiction's own value of a setting (it applies below it unless overridden). */
 export async function updateSetting(
   db: Db,

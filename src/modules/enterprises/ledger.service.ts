@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { containing, withinScope } from '../../platform/db/scope.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
@@ -9,14 +10,6 @@ type Row = Record<string, unknown>;
 
 function rowsOf(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function scopeOf(column: SQL, path: string): SQL {
-  return sql`(${column} = ${path} or ${column} like ${`${escapeLike(path)}/%`})`;
 }
 
 /** The latest year with headcount data: the default year of ledgers and pictures. */
@@ -66,7 +59,7 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
   const filters: SQL[] = [];
   if (options.insuranceStatus) filters.push(sql`and o.insurance_status = ${options.insuranceStatus}`);
   if (options.search) {
-    const pattern = `%${escapeLike(options.search)}%`;
+    const pattern = containing(options.search);
     filters.push(sql`and (o.name ilike ${pattern} or o.credit_code ilike ${pattern})`);
   }
   const direction = options.order === 'asc' ? sql.raw('asc') : sql.raw('desc');
@@ -85,7 +78,7 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
              j.code as jurisdiction_code, j.name as jurisdiction_name,
              (select string_agg(distinct ki.name, '、') from ki where o.industry_code like ki.prefix || '%') as industries
       from organisations o join jurisdictions j on j.id = o.jurisdiction_id
-      where o.kind = 'employer' and ${scopeOf(sql`j.path`, jurisdiction.path)}
+      where o.kind = 'employer' and ${withinScope(sql`j.path`, jurisdiction.path)}
         and exists (select 1 from ki where o.industry_code like ki.prefix || '%')
         ${sql.join(filters, sql` `)}
     ), inj as (
@@ -163,7 +156,7 @@ export async function listMonitoredEmployers(
     with inj as (
       select i.employer_id, count(*) as n, count(*) filter (where i.is_death) as deaths
       from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id
-      where i.occurred_on >= ${`${year}-01-01`} and i.occurred_on < ${`${year + 1}-01-01`} and ${scopeOf(sql`j.path`, jurisdiction.path)}
+      where i.occurred_on >= ${`${year}-01-01`} and i.occurred_on < ${`${year + 1}-01-01`} and ${withinScope(sql`j.path`, jurisdiction.path)}
       group by i.employer_id
     )
     select o.id, o.name, o.credit_code, o.insurance_status, o.industry_code, j.code as jurisdiction_code, j.name as jurisdiction_name,
@@ -172,7 +165,7 @@ export async function listMonitoredEmployers(
     join jurisdictions j on j.id = o.jurisdiction_id
     left join inj on inj.employer_id = o.id
     left join insured_headcounts h on h.employer_id = o.id and h.year = ${year}
-    where o.kind = 'employer' and ${scopeOf(sql`j.path`, jurisdiction.path)}
+    where o.kind = 'employer' and ${withinScope(sql`j.path`, jurisdiction.path)}
       and (o.insurance_status in ('uninsured', 'suspended') or coalesce(inj.n, 0) >= ${threshold.value})
     order by coalesce(inj.n, 0) desc, o.insurance_status desc nulls last, o.id
     limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`);
@@ -223,7 +216,7 @@ export async function describeSharedPicture(
     options.jurisdiction ?? actor.jurisdictionCode,
   );
   const year = options.year ?? (await latestDataYear(db));
-  const inScope = scopeOf(sql`j.path`, jurisdiction.path);
+  const inScope = withinScope(sql`j.path`, jurisdiction.path);
   const inYear = (column: string, y: number) =>
     sql`${sql.raw(column)} >= ${`${y}-01-01`} and ${sql.raw(column)} < ${`${y + 1}-01-01`}`;
   const injuries = (y: number) =>

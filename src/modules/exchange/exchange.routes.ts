@@ -7,6 +7,7 @@ import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
+import { toCsvLine } from './csv.js';
 import {
   ZBatch,
   ZBatchIssues,
@@ -122,13 +123,9 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       const columns = FORMATS[domain].columns;
       const pick = (row: Record<string, unknown>, c: (typeof columns)[number]) =>
         row[c.key] ?? row[c.en] ?? row[c.zh] ?? '';
-      const quote = (v: unknown) => {
-        const s = v === null || v === undefined ? '' : String(v);
-        return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-      };
       const text = [
-        columns.map((c) => c.en).join(','),
-        ...rows.map((row) => columns.map((c) => quote(pick(row, c))).join(',')),
+        toCsvLine(columns.map((c) => c.en)),
+        ...rows.map((row) => toCsvLine(columns.map((c) => pick(row, c)))),
       ].join('\n');
       const result = await submitBatch(runtime, actorOf(req), {
         domain,
@@ -313,10 +310,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
           .send(body as never);
       }
-      const line = (cells: string[]) =>
-        cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
       // UTF-8 with BOM: spreadsheet software in Chinese offices opens it without garbling.
-      const body = `\uFEFF${line(header)}\r\n${line(example)}\r\n`;
+      const body = `\uFEFF${toCsvLine(header)}\r\n${toCsvLine(example)}\r\n`;
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.csv`)}`)

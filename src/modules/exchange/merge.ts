@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { withinScope } from '../../platform/db/scope.js';
 import { type Domain, FORMATS } from './formats.js';
 import { stagingColumn } from './staging.js';
 
@@ -46,12 +47,11 @@ async function rejectDuplicates(tx: Db, ctx: MergeContext) {
 /** Rows naming an employer registered outside the submitter's scope are rejected, not merged. */
 async function rejectEmployersOutsideScope(tx: Db, ctx: MergeContext) {
   const credit = c(ctx.domain, 'creditCode');
-  const like = `${ctx.scopePath.replace(/[\\%_]/g, '\\$&')}/%`;
   await tx.execute(sql`
     with removed as (
       delete from exchange_staging s using organisations o, jurisdictions j
       where s.batch_id = ${ctx.batchId} and o.credit_code = ${credit} and j.id = o.jurisdiction_id
-        and not (j.path = ${ctx.scopePath} or j.path like ${like})
+        and not ${withinScope(sql`j.path`, ctx.scopePath)}
       returning s.line, s.raw
     )
     insert into exchange_rejected_rows (batch_id, line, raw, issues)

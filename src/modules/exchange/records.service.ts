@@ -1,8 +1,8 @@
 import { type AnyColumn, and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { withinScope } from '../../platform/db/scope.js';
+import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
@@ -49,16 +49,6 @@ function protect<T extends { idNumber: string; personName: string }>(
       };
 }
 
-async function auditUnmasked(db: Db, actor: Actor, targetType: string, ids: number[], what: string) {
-  if (ids.length === 0) return;
-  await recordAudit(db, actor, {
-    action: 'personal-data.view',
-    targetType,
-    targetId: ids.length === 1 ? ids[0] : undefined,
-    details: { ids, fields: ['idNumber', 'personName'], what },
-  });
-}
-
 /**
  * Injury determinations of a jurisdiction and those below it (DX-3): 身份证号 and names masked
  * (350102********123X, 张*) unless the viewer holds personal-data:view, whose every view is audited.
@@ -89,7 +79,7 @@ export async function listInjuryCases(
   }
   if (options.creditCode) conditions.push(eq(organisations.creditCode, options.creditCode.toUpperCase()));
   if (options.search) {
-    const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = containing(options.search);
     conditions.push(or(ilike(injuryCases.caseNo, pattern), ilike(organisations.name, pattern)) as SQL);
   }
   const where = and(...conditions);
@@ -114,14 +104,15 @@ export async function listInjuryCases(
       .where(where),
   ]);
   const canSee = actor.permissions.has('personal-data:view');
-  if (canSee)
-    await auditUnmasked(
-      db,
-      actor,
-      'injury_case',
-      rows.map((r) => r.id),
-      'injury list',
-    );
+  if (canSee) {
+    const ids = rows.map((r) => r.id);
+    await recordPersonalDataView(db, actor, {
+      targetType: 'injury_case',
+      ids,
+      fields: ['idNumber', 'personName'],
+      what: 'injury list',
+    });
+  }
   return { items: rows.map((r) => protect(r, canSee)), total: Number(total?.n ?? 0) };
 }
 

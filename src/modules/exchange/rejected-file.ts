@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Db } from '../../platform/db/client.js';
+import { toCsvLine } from './csv.js';
 import { readRejectedRows } from './exchange.service.js';
 import type { exchangeBatches } from './exchange.tables.js';
 import { FORMATS } from './formats.js';
@@ -59,13 +60,7 @@ export function buildRejectedFile(db: Db, batch: Batch, language: 'zh' | 'en') {
     };
   }
 
-  const csvLine = (cells: (string | number)[]) =>
-    `${cells
-      .map((c) => {
-        const s = String(c);
-        return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-      })
-      .join(',')}\r\n`;
+  const csvLine = (cells: readonly unknown[]) => `${toCsvLine(cells)}\r\n`;
   const encoding = batch.encoding ?? 'utf-8';
   const encode = (text: string) =>
     encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');

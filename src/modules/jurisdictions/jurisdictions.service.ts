@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { withinScope } from '../../platform/db/scope.js';
+import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { buildJurisdictionSeeds } from './jurisdictions.data.js';
 import { jurisdictions } from './jurisdictions.tables.js';
@@ -24,8 +24,7 @@ export async function listJurisdictions(db: Db, actor: Actor, options: { within?
     ? (await getJurisdictionInScope(db, actor, options.within)).path
     : actor.jurisdictionPath;
   const conditions: SQL[] = [withinScope(jurisdictions.path, scopePath)];
-  if (options.search)
-    conditions.push(ilike(jurisdictions.name, `%${options.search.replace(/[\\%_]/g, '\\$&')}%`));
+  if (options.search) conditions.push(ilike(jurisdictions.name, containing(options.search)));
   const rows = await db
     .select(columns)
     .from(jurisdictions)
@@ -39,20 +38,26 @@ export async function listJurisdictions(db: Db, actor: Actor, options: { within?
  * so a user cannot probe which records exist elsewhere.
  */
 export async function getJurisdictionInScope(db: Db, actor: Actor, code: string): Promise<JurisdictionRow> {
+  const row = await findJurisdictionInScope(db, actor, code);
+  if (!row) throw notFound();
+  return row;
+}
+
+async function findJurisdictionInScope(
+  db: Db,
+  actor: Actor,
+  code: string,
+): Promise<JurisdictionRow | undefined> {
   const [row] = await db
     .select()
     .from(jurisdictions)
     .where(and(eq(jurisdictions.code, code), withinScope(jurisdictions.path, actor.jurisdictionPath)));
-  if (!row) throw notFound();
   return row;
 }
 
 /** Like getJurisdictionInScope, for a code given in a form field: a 400 naming the field. */
 export async function resolveJurisdictionField(db: Db, actor: Actor, code: string, field: string) {
-  const [row] = await db
-    .select()
-    .from(jurisdictions)
-    .where(and(eq(jurisdictions.code, code), withinScope(jurisdictions.path, actor.jurisdictionPath)));
+  const row = await findJurisdictionInScope(db, actor, code);
   if (!row) throw new AppError(400, 'jurisdiction.unknown', { code }, field);
   return row;
 }

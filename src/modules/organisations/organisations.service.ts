@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { withinScope } from '../../platform/db/scope.js';
+import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { MessageKey } from '../../platform/i18n/messages.js';
 import { maskName, maskPhone } from '../../platform/privacy/mask.js';
@@ -62,15 +62,13 @@ function toDto(row: Row, canSeePersonalData: boolean) {
   };
 }
 
-/** Records that the actor was shown unmasked personal data of these organisations. */
-async function auditPersonalDataView(db: Db, actor: Actor, rows: Row[]) {
-  const shown = rows.filter((r) => r.contactName || r.contactPhone);
-  if (shown.length === 0) return;
-  await recordAudit(db, actor, {
-    action: 'personal-data.view',
+/** Audits the unmasked contact data of the rows that have any. */
+function auditContactView(db: Db, actor: Actor, rows: Row[]) {
+  const ids = rows.filter((r) => r.contactName || r.contactPhone).map((r) => r.id);
+  return recordPersonalDataView(db, actor, {
     targetType: 'organisation',
-    targetId: shown.length === 1 ? shown[0]?.id : undefined,
-    details: { ids: shown.map((r) => r.id), fields: ['contactName', 'contactPhone'] },
+    ids,
+    fields: ['contactName', 'contactPhone'],
   });
 }
 
@@ -96,7 +94,7 @@ export async function listOrganisations(db: Db, actor: Actor, options: ListOrgan
   if (options.department) conditions.push(eq(organisations.department, options.department));
   if (options.pending !== undefined) conditions.push(eq(organisations.isPending, options.pending));
   if (options.search) {
-    const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = containing(options.search);
     conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.creditCode, pattern)) as SQL);
   }
   const where = and(...conditions);
@@ -119,7 +117,7 @@ export async function listOrganisations(db: Db, actor: Actor, options: ListOrgan
       .where(where),
   ]);
   const canSee = actor.permissions.has('personal-data:view');
-  if (canSee) await auditPersonalDataView(db, actor, rows);
+  if (canSee) await auditContactView(db, actor, rows);
   return { items: rows.map((r) => toDto(r, canSee)), total: Number(counted?.total ?? 0) };
 }
 
@@ -135,7 +133,7 @@ async function findOrganisationRow(db: Db, actor: Actor, id: number): Promise<Ro
 export async function getOrganisation(db: Db, actor: Actor, id: number) {
   const row = await findOrganisationRow(db, actor, id);
   const canSee = actor.permissions.has('personal-data:view');
-  if (canSee) await auditPersonalDataView(db, actor, [row]);
+  if (canSee) await auditContactView(db, actor, [row]);
   return toDto(row, canSee);
 }
 

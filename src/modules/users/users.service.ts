@@ -1,10 +1,10 @@
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/password.js';
 import { canGrantRole, type Role } from '../../platform/auth/permissions.js';
 import type { Db } from '../../platform/db/client.js';
-import { withinScope } from '../../platform/db/scope.js';
+import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -53,16 +53,6 @@ function toDto(row: Row, canSeePersonalData: boolean) {
   };
 }
 
-async function auditPersonalDataView(db: Db, actor: Actor, rows: Row[]) {
-  if (rows.length === 0) return;
-  await recordAudit(db, actor, {
-    action: 'personal-data.view',
-    targetType: 'user',
-    targetId: rows.length === 1 ? rows[0]?.id : undefined,
-    details: { ids: rows.map((r) => r.id), fields: ['displayName', 'phone'] },
-  });
-}
-
 /** Lists the users of a jurisdiction and those below it, within the actor's scope. */
 export async function listUsers(
   db: Db,
@@ -75,7 +65,7 @@ export async function listUsers(
   const conditions: SQL[] = [withinScope(jurisdictions.path, scopePath)];
   if (options.role) conditions.push(eq(users.role, options.role));
   if (options.search) {
-    const pattern = `%${options.search.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = containing(options.search);
     conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)) as SQL);
   }
   const where = and(...conditions);
@@ -92,7 +82,12 @@ export async function listUsers(
       .where(where),
   ]);
   const canSee = actor.permissions.has('personal-data:view');
-  if (canSee) await auditPersonalDataView(db, actor, rows);
+  if (canSee)
+    await recordPersonalDataView(db, actor, {
+      targetType: 'user',
+      ids: rows.map((r) => r.id),
+      fields: ['displayName', 'phone'],
+    });
   return { items: rows.map((r) => toDto(r, canSee)), total: Number(total?.n ?? 0) };
 }
 
@@ -107,7 +102,12 @@ async function findUserInScope(db: Db, actor: Actor, id: number): Promise<Row> {
 export async function getUser(db: Db, actor: Actor, id: number) {
   const row = await findUserInScope(db, actor, id);
   const canSee = actor.permissions.has('personal-data:view');
-  if (canSee) await auditPersonalDataView(db, actor, [row]);
+  if (canSee)
+    await recordPersonalDataView(db, actor, {
+      targetType: 'user',
+      ids: [row].map((r) => r.id),
+      fields: ['displayName', 'phone'],
+    });
   return toDto(row, canSee);
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
-import { withinScope } from '../db/scope.js';
+import { escapeLike, withinScope } from '../db/scope.js';
 import { auditLog } from './audit.tables.js';
 
 export interface AuditEntry {
@@ -97,6 +97,20 @@ export async function listAuditRecords(db: Db, actor: Actor, options: ListAuditO
   return { items: rows, total };
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * Records that the actor was shown these records' personal data unmasked (ORG-4, DX-3). Nothing
+ * is written when no record was shown.
+ */
+export async function recordPersonalDataView(
+  db: Db,
+  actor: Actor,
+  view: { targetType: string; ids: number[]; fields: string[]; what?: string },
+): Promise<void> {
+  if (view.ids.length === 0) return;
+  await recordAudit(db, actor, {
+    action: 'personal-data.view',
+    targetType: view.targetType,
+    targetId: view.ids.length === 1 ? view.ids[0] : undefined,
+    details: { ids: view.ids, fields: view.fields, ...(view.what ? { what: view.what } : {}) },
+  });
 }
