@@ -18,6 +18,8 @@ import { z } from 'zod';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
+import { analyticsMergeListener } from './modules/analytics/refresh.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
@@ -134,7 +136,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
 
   const jobs = new JobQueue((error, name) => app.log.error({ err: error }, `job ${name} failed`));
   app.decorate('jobs', jobs);
-  const runtime: ExchangeRuntime = { database, config, queue: jobs };
+  const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener: analyticsMergeListener };
   const deps = { db, config };
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
@@ -145,6 +147,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);
+  await app.register(analyticsRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

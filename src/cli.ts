@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
+import { rebuildAnalytics } from './modules/analytics/refresh.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
@@ -9,7 +10,7 @@ import { openDatabase } from './platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { generateDataset, type Scale } from './seed/generate.js';
-import { seedReferenceData } from './seed/reference.js';
+import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
 /** One entry point: serve | migrate | seed | openapi. */
 const [command = 'serve', ...args] = process.argv.slice(2);
@@ -21,6 +22,9 @@ async function prepareDatabase() {
   const applied = await seedReferenceData(database.db);
   const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
   if (config.isDemo) await seedDemoExchangeData(database);
+  // Figures of data that predate the analytics tables are computed once; imports keep them current.
+  if (await runSeedOnce(database.db, 'analytics-cells:v1', () => rebuildAnalytics(database.db)))
+    applied.push('analytics-cells:v1');
   return { config, database, applied, isDemoSeeded };
 }
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { loadIndicators } from '../modules/analytics/analytics.service.js';
 import { loadIndustryCodes } from '../modules/code-tables/code-tables.service.js';
 import { GBT4754_VERSION } from '../modules/code-tables/gbt4754.data.js';
 import { loadPlanPeriods } from '../modules/enterprises/enterprises.service.js';
@@ -25,6 +26,7 @@ export async function seedReferenceData(db: Db): Promise<string[]> {
     [`code-tables:gbt4754:${GBT4754_VERSION}`, () => loadIndustryCodes(db)],
     ['rosters:2021', () => loadRosters(db)],
     ['plan-periods:v1', () => loadPlanPeriods(db)],
+    ['indicators:v1', () => loadIndicators(db)],
   ];
   for (const [key, step] of steps) if (await runSeedOnce(db, key, step)) applied.push(key);
   return applied;

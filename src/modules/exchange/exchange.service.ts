@@ -41,6 +41,19 @@ export interface ExchangeRuntime {
   database: Database;
   config: Pick<AppConfig, 'uploadDir'>;
   queue: JobQueue;
+  /** Told about every merge inside its transaction (analytics keeps its figures in step with it). */
+  mergeListener?: MergeListener;
+}
+
+/** What a module derived from the facts needs to stay exact: a look before and after each merge. */
+export interface MergeListener {
+  beforeMerge(tx: Db, batch: MergedBatch): Promise<unknown>;
+  afterMerge(tx: Db, batch: MergedBatch, captured: unknown): Promise<void>;
+}
+export interface MergedBatch {
+  batchId: number;
+  domain: Domain;
+  supersedesBatchId: number | null;
 }
 
 const CHUNK_ROWS = 5_000;
@@ -293,6 +306,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     if (!headerSeen) throw new ImportFailure('file.no_header');
     const stagedAt = Date.now();
     await db.transaction(async (tx) => {
+      const merged: MergedBatch = { batchId, domain: batch.domain, supersedesBatchId: batch.supersedesBatchId };
+      const captured = await runtime.mergeListener?.beforeMerge(tx, merged);
       const { pendingEmployers, stepMs } = await mergeBatch(tx, {
         batchId,
         domain: batch.domain,
@@ -300,6 +315,9 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
         scopeJurisdictionId: batch.jurisdictionId,
         supersedesBatchId: batch.supersedesBatchId,
       });
+      const listenedAt = performance.now();
+      await runtime.mergeListener?.afterMerge(tx, merged, captured);
+      stepMs.derived = Math.round(performance.now() - listenedAt);
       const [rejected] = await tx
         .select({ n: count() })
         .from(exchangeRejectedRows)

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'enterprises:read',
   /** Key-industry lists per plan period and jurisdiction settings such as the monitoring threshold. */
   'enterprises:configure',
+  /** Indicators, dashboards and targets of one's scope (AN-1, AN-2). */
+  'analytics:read',
+  /** Indicator definitions, a jurisdiction's counting options, plan-period targets (national level). */
+  'analytics:configure',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -57,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:submit',
     'exchange:read',
     'enterprises:read',
+    'analytics:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -67,6 +72,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:submit',
     'exchange:read',
     'enterprises:read',
+    'analytics:read',
     'personal-data:view',
   ],
   /** 专家 */

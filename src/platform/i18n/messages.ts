@@ -109,6 +109,29 @@ const MESSAGES = {
     zh: '该计划期已有同名行业',
     en: 'This plan period already lists an industry of that name',
   },
+  'analytics.unknown_element': { zh: '未知的数据元素：{element}', en: 'Unknown data element: {element}' },
+  'analytics.unknown_indicator': { zh: '未知的指标：{code}', en: 'Unknown indicator: {code}' },
+  'analytics.built_in_elements': {
+    zh: '内置指标 {code} 的分子、分母不能修改，可修改名称、系数和单位，或新建指标',
+    en: 'The numerator and denominator of built-in indicator {code} cannot change: edit its name, factor or unit, or add an indicator',
+  },
+  'analytics.too_many_dimensions': {
+    zh: '最多同时按两个维度（含重点行业筛选）细分',
+    en: 'At most two dimensions at once (a key-industry filter counts as one)',
+  },
+  'analytics.axis_not_available': {
+    zh: '指标 {indicator} 不能按“{axis}”细分',
+    en: 'Indicator {indicator} cannot be broken down by {axis}',
+  },
+  'analytics.year_range': { zh: '起始年度不能晚于截止年度', en: 'The first year must not be after the last' },
+  'analytics.unknown_key_industry': {
+    zh: '该规划期没有这个重点行业',
+    en: 'No such key industry in the plan period',
+  },
+  'analytics.no_baseline': {
+    zh: '基准年 {year} 没有数据，无法计算目标进度',
+    en: 'No data for the baseline year {year}: progress cannot be computed',
+  },
   'setting.out_of_range': { zh: '取值应在 {min} 到 {max} 之间', en: 'Must be from {min} to {max}' },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },

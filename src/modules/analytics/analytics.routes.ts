@@ -1,0 +1,201 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requirePermission } from '../../platform/auth/guard.js';
+import type { Db } from '../../platform/db/client.js';
+import { errorResponses, ZOk } from '../../platform/http/schemas.js';
+import { languageOf } from '../../platform/i18n/messages.js';
+import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
+import {
+  ZCounting,
+  ZCountingOptions,
+  ZDashboard,
+  ZDashboardQuery,
+  ZElement,
+  ZIndicator,
+  ZIndicatorInput,
+  ZPlanPeriodInput,
+  ZQuery,
+  ZQueryResult,
+  ZTargets,
+  ZTargetsQuery,
+} from './analytics.schema.js';
+import {
+  describeDashboard,
+  getCounting,
+  listIndicators,
+  queryIndicator,
+  saveIndicator,
+  updateCounting,
+} from './analytics.service.js';
+import { ELEMENTS } from './elements.js';
+import { describeTargets, updatePlanPeriod } from './targets.service.js';
+
+export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/analytics/indicators',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Indicator definitions: numerator ÷ denominator × factor over data elements (AN-1)',
+        response: { 200: z.object({ items: z.array(ZIndicator) }), ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async () => ({ items: await listIndicators(db) }),
+  );
+  r.get(
+    '/api/analytics/elements',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'The data elements indicators are built from',
+        response: { 200: z.object({ items: z.array(ZElement) }), ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async () => ({
+      items: Object.entries(ELEMENTS).map(([code, e]) => ({ code, source: e.source, zh: e.zh, en: e.en })),
+    }),
+  );
+  r.put(
+    '/api/analytics/indicators/:code',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Add or change an indicator definition',
+        params: z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{2,40}$/) }),
+        body: ZIndicatorInput,
+        response: { 200: ZIndicator, 409: errorResponses[400], ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:configure'),
+    },
+    async (req) => saveIndicator(db, actorOf(req), { ...req.body, code: req.params.code }),
+  );
+  r.get(
+    '/api/analytics/query',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'An indicator by one or two axes (jurisdiction, year, industry, accident category, post, age, sex)',
+        querystring: ZQuery,
+        response: { 200: ZQueryResult, ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async (req) => queryIndicator(db, actorOf(req), req.query, languageOf(req)),
+  );
+  r.get(
+    '/api/analytics/query.xlsx',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'The same table as /api/analytics/query, as XLSX',
+        querystring: ZQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: z.any(), ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async (req, reply) => {
+      const lang = languageOf(req);
+      const result = await queryIndicator(db, actorOf(req), req.query, lang);
+      const zh = lang === 'zh';
+      const out = new PassThrough();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      const name = zh ? result.indicator.nameZh : result.indicator.nameEn;
+      const sheet = workbook.addWorksheet(zh ? '分析' : 'Analysis');
+      const columns = result.columns?.items ?? [{ key: '', label: zh ? '数值' : 'Value' }];
+      const value = (row: string, column: string) =>
+        result.cells.find((c) => c.row === row && c.column === column)?.value ?? '—';
+      (async () => {
+        sheet.addRow([`${result.jurisdiction.name} · ${name}`]).commit();
+        sheet.addRow([`${zh ? '口径' : 'Definition'}: ${result.definition}`]).commit();
+        if (result.partialYears.length)
+          sheet.addRow([`${zh ? '年度数据不完整' : 'Partial years'}: ${result.partialYears.join(', ')}`]).commit();
+        for (const note of result.notes) sheet.addRow([note]).commit();
+        sheet.addRow(['', ...columns.map((c) => c.label)]).commit();
+        for (const row of result.rows.items)
+          sheet.addRow([row.label, ...columns.map((c) => value(row.key, c.key))]).commit();
+        sheet.addRow([zh ? '合计' : 'Total', result.total.value ?? '—']).commit();
+        sheet.commit();
+        await workbook.commit();
+      })().catch((error) => out.destroy(error));
+      const file = `${name}-${result.jurisdiction.code}-${result.years.join('_')}.xlsx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`)
+        .send(out as never);
+    },
+  );
+  r.get(
+    '/api/analytics/dashboard',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Every indicator this year against last year, and one by child jurisdiction and over six years',
+        querystring: ZDashboardQuery,
+        response: { 200: ZDashboard, ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async (req) => describeDashboard(db, actorOf(req), req.query, languageOf(req)),
+  );
+  r.get(
+    '/api/analytics/targets',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Key-industry rate against the plan period’s target: baseline, latest, path, status, projection (AN-2)',
+        querystring: ZTargetsQuery,
+        response: { 200: ZTargets, ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async (req) => describeTargets(db, actorOf(req), req.query, languageOf(req)),
+  );
+  r.get(
+    '/api/analytics/counting',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'The counting options that apply to a jurisdiction (its own or inherited)',
+        querystring: z.object({ jurisdiction: ZJurisdictionCode.optional() }),
+        response: { 200: ZCounting, ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:read'),
+    },
+    async (req) => getCounting(db, actorOf(req), req.query.jurisdiction),
+  );
+  r.put(
+    '/api/analytics/counting/:jurisdiction',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Set a jurisdiction’s counting options (they apply below it unless overridden)',
+        params: z.object({ jurisdiction: ZJurisdictionCode }),
+        body: ZCountingOptions,
+        response: { 200: ZCounting, ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:configure'),
+    },
+    async (req) => updateCounting(db, actorOf(req), req.params.jurisdiction, req.body),
+  );
+  r.put(
+    '/api/plan-periods/:code',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Change a plan period’s baseline and targets (national officers only)',
+        params: z.object({ code: z.string().regex(/^\d{4}-\d{4}$/) }),
+        body: ZPlanPeriodInput,
+        response: { 200: ZOk, ...errorResponses },
+      },
+      onRequest: requirePermission('analytics:configure'),
+    },
+    async (req) => updatePlanPeriod(db, actorOf(req), req.params.code, req.body),
+  );
+}

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Pre-aggregated figures (DHIS2's analytics tables): one row per source, grain, county (the
+ * jurisdiction a fact is recorded at), year and up to two dimension values. Dashboards read these,
+ * never the raw rows; a committed import refreshes the (jurisdiction, year) slices it touched in
+ * its own transaction (refresh.ts), so the figures are never older than the data.
+ *
+ * Measures are sums, so any scope (a prefix of jurisdiction paths) adds up. "Persons" counts are
+ * additive because each person is counted once per year, at their first determination of that
+ * year within the ground scope (docs/decisions/0006).
+ */
+export const analyticsCells = pgTable(
+  'analytics_cells',
+  {
+    /** injury | accident | disease | headcount */
+    source: text('source').notNull(),
+    /** Dimension keys joined by '*': '' (totals), 'industry', 'category*sex', … */
+    grain: text('grain').notNull(),
+    jurisdictionId: integer('jurisdiction_id').notNull(),
+    year: smallint('year').notNull(),
+    d1: text('d1').notNull().default(''),
+    d2: text('d2').notNull().default(''),
+    /** Injury determinations (人次) of all grounds, of 认定 grounds (14-*), of production grounds (14-1…14-4). */
+    casesAll: integer('cases_all').notNull().default(0),
+    casesDet: integer('cases_det').notNull().default(0),
+    casesProd: integer('cases_prod').notNull().default(0),
+    personsAll: integer('persons_all').notNull().default(0),
+    personsDet: integer('persons_det').notNull().default(0),
+    personsProd: integer('persons_prod').notNull().default(0),
+    deathsAll: integer('deaths_all').notNull().default(0),
+    deathsDet: integer('deaths_det').notNull().default(0),
+    deathsProd: integer('deaths_prod').notNull().default(0),
+    /** Injury fund expenditure, or an accident's direct loss, in fen. */
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
+    /** Accidents: count, deaths and serious injuries. Diseases: cases and pneumoconiosis cases. */
+    events: integer('events').notNull().default(0),
+    eventDeaths: integer('event_deaths').notNull().default(0),
+    eventSerious: integer('event_serious').notNull().default(0),
+    pneumoconiosis: integer('pneumoconiosis').notNull().default(0),
+    /** Headcount: sums of the employers' average insured and paying persons, and employers. */
+    insured: bigint('insured', { mode: 'number' }).notNull().default(0),
+    paying: bigint('paying', { mode: 'number' }).notNull().default(0),
+    employers: integer('employers').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.grain, t.year, t.jurisdictionId, t.d1, t.d2] }),
+    index('analytics_cells_slice_idx').on(t.jurisdictionId, t.year),
+  ],
+);
+
+/**
+ * An indicator is a stored definition — numerator ÷ denominator × factor over data elements
+ * (elements.ts) — not a code path: officers add indicators without a release.
+ */
+export const indicatorDefinitions = pgTable(
+  'indicator_definitions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull().unique(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    numerator: text('numerator').notNull(),
+    /** Null: the indicator is a count or a sum. */
+    denominator: text('denominator'),
+    factor: numeric('factor', { precision: 14, scale: 4 }).notNull(),
+    unitZh: text('unit_zh').notNull().default(''),
+    unitEn: text('unit_en').notNull().default(''),
+    decimals: smallint('decimals').notNull().default(2),
+    /** Lower is better (rates of harm) or higher is better. */
+    direction: text('direction').$type<'lower' | 'higher'>().notNull().default('lower'),
+    sortOrder: smallint('sort_order').notNull().default(100),
+    isBuiltIn: boolean('is_built_in').notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('indicator_definitions_factor_check', sql`${t.factor} > 0`),
+    check('indicator_definitions_direction_check', sql`${t.direction} in ('lower','higher')`),
+  ],
+);

@@ -1,0 +1,224 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INJURY_HEADER, injuryRow, makeCreditCode, makeIdNumber, toCsv } from '../../../test/exchange-builders.js';
+import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { seedDemoExchangeData } from '../../seed/demo-exchange.js';
+import { rebuildAnalytics } from './refresh.js';
+
+/**
+ * Known answers: the demo data set (generated, seed 2026) is imported, and every figure the API
+ * gives is compared with a plain computation over the raw rows here — for every counting option.
+ */
+let t: TestApp;
+let fujian: Agent;
+
+type Raw = Record<string, unknown>;
+let injuries: Raw[] = [];
+let headcounts: Raw[] = [];
+let YEAR = 0;
+
+const rowsOf = (r: unknown) => (r as { rows: Raw[] }).rows;
+
+async function loadRaw() {
+  injuries = rowsOf(
+    await t.db.execute(sql`
+      select j.path, c.id_number, c.case_no, c.determined_on::text as determined, c.occurred_on::text as occurred,
+        c.birth_date::text as birth, c.ground, c.is_death, c.sex, c.post, c.accident_category, c.fund_expenditure_fen,
+        o.industry_code
+      from injury_cases c join jurisdictions j on j.id = c.jurisdiction_id join organisations o on o.id = c.employer_id`),
+  );
+  headcounts = rowsOf(
+    await t.db.execute(sql`
+      select j.path, h.year, h.average_insured, h.average_paying, o.industry_code
+      from insured_headcounts h join organisations o on o.id = h.employer_id join jurisdictions j on j.id = o.jurisdiction_id`),
+  );
+}
+
+type Unit = 'persons' | 'cases';
+type Scope = 'all' | 'determined' | 'production';
+
+const inScope = (ground: string, scope: Scope) =>
+  scope === 'all' ? true : scope === 'determined' ? ground.startsWith('14-') : ['14-1', '14-2', '14-3', '14-4'].includes(ground);
+
+/** Persons: a person counts once a year, where their first determination (date, then case number) of the scope lies. */
+function expectedNumerator(filter: (r: Raw) => boolean, year: number, unit: Unit, scope: Scope): number {
+  const ofYear = injuries.filter(
+    (r) => Number(String(r.determined).slice(0, 4)) === year && inScope(String(r.ground), scope),
+  );
+  if (unit === 'cases') return ofYear.filter(filter).length;
+  const first = new Map<string, Raw>();
+  for (const r of ofYear) {
+    const seen = first.get(String(r.id_number));
+    const earlier =
+      !seen ||
+      String(r.determined) < String(seen.determined) ||
+      (String(r.determined) === String(seen.determined) && String(r.case_no) < String(seen.case_no));
+    if (earlier) first.set(String(r.id_number), r);
+  }
+  return [...first.values()].filter(filter).length;
+}
+
+function expectedDenominator(filter: (r: Raw) => boolean, year: number, base: 'insured' | 'paying') {
+  return headcounts
+    .filter((h) => Number(h.year) === year && filter(h))
+    .reduce((a, h) => a + Number(base === 'insured' ? h.average_insured : h.average_paying), 0);
+}
+
+const under = (code: string) => (r: Raw) => `${String(r.path)}/`.includes(`/${code}/`);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoExchangeData(t.database);
+  await rebuildAnalytics(t.db);
+  fujian = await t.signIn('fujian');
+  await loadRaw();
+  const years = injuries.map((r) => Number(String(r.determined).slice(0, 4)));
+  YEAR = Math.max(...headcounts.map((h) => Number(h.year)).filter((y) => years.includes(y)));
+}, 120_000);
+
+afterAll(async () => t?.close());
+
+describe('incidence rates against an independent computation (AN-1)', () => {
+  const options: [Unit, Scope, 'insured' | 'paying'][] = [];
+  for (const unit of ['persons', 'cases'] as const)
+    for (const scope of ['all', 'determined', 'production'] as const)
+      for (const base of ['insured', 'paying'] as const) options.push([unit, scope, base]);
+
+  it.each(options)('%s · %s · %s: Fujian and each prefecture', async (unit, scope, base) => {
+    const res = await fujian.get(
+      `/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=${YEAR}&rows=jurisdiction&countUnit=${unit}&groundScope=${scope}&denominator=${base}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.options).toEqual({ countUnit: unit, groundScope: scope, denominator: base });
+    const prefectures = body.rows.items.filter((h: { key: string }) => h.key !== '');
+    expect(prefectures.length).toBeGreaterThan(5);
+    let checked = 0;
+    for (const p of prefectures) {
+      const cell = body.cells.find((c: { row: string }) => c.row === p.key);
+      const num = expectedNumerator(under(p.key), YEAR, unit, scope);
+      const den = expectedDenominator(under(p.key), YEAR, base);
+      expect(cell.numerator, p.label).toBe(num);
+      expect(cell.denominator, p.label).toBe(den);
+      if (den === 0) expect(cell.value).toBeNull();
+      else expect(cell.value).toBeCloseTo((num / den) * 1000, 9);
+      if (num > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+    const total = expectedNumerator(under('350000'), YEAR, unit, scope);
+    expect(body.total.numerator).toBe(total);
+    expect(body.total.value).toBeCloseTo((total / expectedDenominator(under('350000'), YEAR, base)) * 1000, 9);
+  });
+
+  it('persons are fewer than 人次 only where someone was determined twice in a year', async () => {
+    const q = (unit: Unit) =>
+      fujian.get(`/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=${YEAR}&rows=year&countUnit=${unit}`);
+    const ofThisYear = (body: { cells: { row: string; numerator: number }[] }) =>
+      body.cells.find((c) => c.row === String(YEAR))?.numerator;
+    const persons = ofThisYear((await q('persons')).json());
+    const cases = ofThisYear((await q('cases')).json());
+    const ofYear = injuries.filter(
+      (r) => Number(String(r.determined).slice(0, 4)) === YEAR && under('350000')(r),
+    );
+    expect(cases).toBe(ofYear.length);
+    expect(persons).toBe(new Set(ofYear.map((r) => r.id_number)).size);
+  });
+
+  it('a pivot of sex × age band adds up to the total, its denominator the whole insured population', async () => {
+    const res = await fujian.get(
+      `/api/analytics/query?indicator=injury_rate_per_100k&jurisdiction=350100&year=${YEAR}&rows=sex&columns=age`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const den = expectedDenominator(under('350100'), YEAR, 'insured');
+    let sum = 0;
+    for (const c of body.cells) {
+      expect(c.denominator).toBe(den);
+      sum += c.numerator;
+    }
+    expect(sum).toBe(expectedNumerator(under('350100'), YEAR, 'cases', 'all'));
+    const male = injuries.filter(
+      (r) => under('350100')(r) && Number(String(r.determined).slice(0, 4)) === YEAR && r.sex === 'male',
+    ).length;
+    expect(
+      body.cells.filter((c: { row: string }) => c.row === 'male').reduce((a: number, c: { numerator: number }) => a + c.numerator, 0),
+    ).toBe(male);
+    expect(body.notes.join()).toContain('分母不按');
+  });
+
+  it('by industry division: numerator and denominator both split by industry', async () => {
+    const res = await fujian.get(
+      `/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=${YEAR}&rows=industry`,
+    );
+    const body = res.json();
+    expect(body.rows.items.length).toBeGreaterThan(3);
+    for (const h of body.rows.items) {
+      const byIndustry = (r: Raw) => under('350000')(r) && String(r.industry_code ?? '').slice(0, 2) === h.key;
+      const cell = body.cells.find((c: { row: string }) => c.row === h.key);
+      expect(cell.numerator, h.label).toBe(expectedNumerator(byIndustry, YEAR, 'cases', 'all'));
+      expect(cell.denominator, h.label).toBe(expectedDenominator(byIndustry, YEAR, 'insured'));
+    }
+  });
+
+  it('a year axis marks the current year partial', async () => {
+    const res = await fujian.get(
+      `/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=${new Date().getFullYear()}&fromYear=${YEAR - 2}&rows=year`,
+    );
+    const body = res.json();
+    expect(body.partialYears).toEqual([new Date().getFullYear()]);
+    expect(body.years[0]).toBe(YEAR - 2);
+  });
+
+  it('a zero denominator gives null (—), never Infinity or NaN', async () => {
+    // Jilin's officer data is outside Fujian; a year with no headcount has a zero denominator.
+    const res = await fujian.get(`/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=2001`);
+    const body = res.json();
+    expect(res.statusCode).toBe(200);
+    expect(body.total.denominator).toBe(0);
+    expect(body.total.value).toBeNull();
+    expect(res.body).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('a breakdown the indicator has no data for is refused, naming the field', async () => {
+    const res = await fujian.get('/api/analytics/query?indicator=prevention_fee_share&rows=sex');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].field).toBe('rows');
+  });
+});
+
+describe('an import keeps the figures exact (refresh inside the merge)', () => {
+  it('after a new injuries batch, the cells equal a full rebuild', async () => {
+    const fuzhou = await t.signIn('fuzhou');
+    const id = makeIdNumber('350102', '1990-01-01', 'male', 77);
+    const employer = rowsOf(
+      await t.db.execute(sql`select o.credit_code from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+        where j.path like '%/350100/%' and o.kind = 'employer' and not o.is_pending and o.industry_code is not null limit 1`),
+    )[0]?.credit_code as string;
+    const csv = toCsv([
+      INJURY_HEADER,
+      injuryRow(1, { caseNo: 'KA-1', creditCode: employer, idNumber: id, birth: '1990-01-01', determined: `${YEAR}-03-01`, occurred: `${YEAR}-01-05` }),
+      injuryRow(2, { caseNo: 'KA-2', creditCode: employer, idNumber: id, birth: '1990-01-01', determined: `${YEAR}-02-01`, occurred: `${YEAR}-01-02`, jurisdiction: '350104' }),
+    ]);
+    const before = (await fujian.get(`/api/analytics/query?indicator=injury_count&jurisdiction=350100&year=${YEAR}&rows=jurisdiction&countUnit=persons`)).json();
+    const res = await fuzhou.request({
+      method: 'POST',
+      url: '/api/exchange/batches?domain=injuries&fileName=more.csv',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(csv, 'utf8'),
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await t.app.jobs.idle();
+    const batch = (await fuzhou.get(`/api/exchange/batches/${res.json().batch.id}`)).json();
+    expect(batch.status, JSON.stringify(batch)).toBe('committed');
+    const after = (await fujian.get(`/api/analytics/query?indicator=injury_count&jurisdiction=350100&year=${YEAR}&rows=jurisdiction&countUnit=persons`)).json();
+    expect(after.total.numerator).toBe(before.total.numerator + 1);
+    // The person counts once, in 仓山区 (350104), where the earlier determination lies.
+    const cell = (body: typeof after, code: string) => body.cells.find((c: { row: string }) => c.row === code)?.numerator ?? 0;
+    expect(cell(after, '350104') - cell(before, '350104')).toBe(1);
+    const snapshot = async () =>
+      rowsOf(await t.db.execute(sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`));
+    const incremental = await snapshot();
+    await rebuildAnalytics(t.db);
+    expect(await snapshot()).toEqual(incremental);
+  });
+});

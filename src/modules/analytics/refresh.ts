@@ -1,0 +1,291 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { stagingColumn } from '../exchange/staging.js';
+import type { Domain } from '../exchange/formats.js';
+import { SOURCE_DIMENSIONS, type Source, type StoredDimension } from './elements.js';
+
+/**
+ * Keeps analytics_cells equal to a GROUP BY of the raw facts. A slice is (jurisdiction, year): a
+ * committed batch recomputes the slices it touched, inside the batch's own transaction, so the
+ * figures change exactly when the data does (no nightly rebuild; a crash leaves both or neither).
+ */
+
+type CubeSource = Exclude<Source, 'fund'>;
+export type Slice = readonly [jurisdictionId: number, year: number];
+export type Slices = Partial<Record<CubeSource, Slice[]>>;
+
+/** Above this many slices of one source, recomputing the whole source is cheaper. */
+const FULL_REBUILD_SLICES = 400;
+
+/** Every grain: totals, each dimension, and each pair of dimensions (two at once as a pivot). */
+export function grainsOf(source: CubeSource): StoredDimension[][] {
+  const dims = SOURCE_DIMENSIONS[source];
+  const grains: StoredDimension[][] = [[]];
+  for (const d of dims) grains.push([d]);
+  for (let i = 0; i < dims.length; i++)
+    for (let j = i + 1; j < dims.length; j++) grains.push([dims[i] as StoredDimension, dims[j] as StoredDimension]);
+  return grains;
+}
+
+const AGE_BAND = sql.raw(`(case
+  when extract(year from age(c.occurred_on, c.birth_date)) < 25 then '16-24'
+  when extract(year from age(c.occurred_on, c.birth_date)) < 35 then '25-34'
+  when extract(year from age(c.occurred_on, c.birth_date)) < 45 then '35-44'
+  when extract(year from age(c.occurred_on, c.birth_date)) < 55 then '45-54'
+  when extract(year from age(c.occurred_on, c.birth_date)) < 60 then '55-59'
+  else '60+' end)`);
+
+function slicePredicate(jid: SQL, year: SQL, slices: Slice[] | null): SQL {
+  if (slices === null) return sql`true`;
+  if (slices.length === 0) return sql`false`;
+  const values = sql.join(
+    slices.map(([j, y]) => sql`(${j}::int, ${y}::int)`),
+    sql`, `,
+  );
+  return sql`(${jid}, ${year}) in (${values})`;
+}
+
+/** The INSERT … SELECT … GROUP BY GROUPING SETS of one source over a derived table `b`. */
+function aggregate(source: CubeSource, base: SQL, measures: string): SQL {
+  const dims = SOURCE_DIMENSIONS[source];
+  const sets = grainsOf(source)
+    .map((g) => `(${g.join(', ')})`)
+    .join(', ');
+  const grain = `concat_ws('*', ${dims.map((d) => `case when grouping(${d}) = 0 then '${d}' end`).join(', ')})`;
+  const values = `array_remove(array[${dims.map((d) => `case when grouping(${d}) = 0 then ${d} end`).join(', ')}], null)`;
+  return sql`
+    insert into analytics_cells (source, grain, jurisdiction_id, year, d1, d2, ${sql.raw(measures.split(';')[0] as string)})
+    select ${source}, ${sql.raw(grain)}, jid, yr, coalesce((${sql.raw(values)})[1], ''), coalesce((${sql.raw(values)})[2], ''),
+      ${sql.raw(measures.split(';')[1] as string)}
+    from (${base}) b
+    group by jid, yr, grouping sets (${sql.raw(sets)})`;
+}
+
+function injuryBase(slices: Slice[] | null): SQL {
+  const inSlice = slicePredicate(sql`c.jurisdiction_id`, sql`extract(year from c.determined_on)::int`, slices);
+  // The persons of the slice, with every determination they have in those years (anywhere), so
+  // "first determination of the year" is decided over all of a person's cases.
+  return sql`
+    with s as (
+      select c.* from injury_cases c where ${inSlice}
+    ), p as (
+      select c.id, c.id_number, extract(year from c.determined_on)::int as yr, c.determined_on, c.case_no,
+             c.ground like '14-%' as det, c.ground in ('14-1','14-2','14-3','14-4') as prod
+      from injury_cases c
+      ${slices === null ? sql`` : sql`where (c.id_number, extract(year from c.determined_on)::int) in (select id_number, extract(year from determined_on)::int from s)`}
+    ), r as (
+      select id,
+        row_number() over (partition by id_number, yr order by determined_on, case_no) = 1 as first_all,
+        det and row_number() over (partition by id_number, yr, det order by determined_on, case_no) = 1 as first_det,
+        prod and row_number() over (partition by id_number, yr, prod order by determined_on, case_no) = 1 as first_prod,
+        det, prod
+      from p
+    )
+    select c.jurisdiction_id as jid, extract(year from c.determined_on)::int as yr,
+      coalesce(left(o.industry_code, 2), '') as industry, coalesce(c.accident_category, '') as category,
+      coalesce(c.post, '') as post, ${AGE_BAND} as age, c.sex as sex,
+      r.det, r.prod, r.first_all, r.first_det, r.first_prod, c.is_death, c.fund_expenditure_fen
+    from s c join r on r.id = c.id join organisations o on o.id = c.employer_id`;
+}
+
+const INJURY_MEASURES =
+  'cases_all, cases_det, cases_prod, persons_all, persons_det, persons_prod, deaths_all, deaths_det, deaths_prod, amount_fen;' +
+  'count(*), count(*) filter (where det), count(*) filter (where prod), count(*) filter (where first_all), ' +
+  'count(*) filter (where first_det), count(*) filter (where first_prod), count(*) filter (where is_death), ' +
+  'count(*) filter (where is_death and det), count(*) filter (where is_death and prod), coalesce(sum(fund_expenditure_fen), 0)';
+
+function accidentBase(slices: Slice[] | null): SQL {
+  return sql`
+    select c.jurisdiction_id as jid, extract(year from c.occurred_on)::int as yr,
+      coalesce(left(o.industry_code, 2), '') as industry, c.category as category, c.grade as grade,
+      c.deaths, c.serious_injuries, c.direct_loss_fen
+    from safety_accidents c join organisations o on o.id = c.employer_id
+    where ${slicePredicate(sql`c.jurisdiction_id`, sql`extract(year from c.occurred_on)::int`, slices)}`;
+}
+const ACCIDENT_MEASURES =
+  'events, event_deaths, event_serious, amount_fen;count(*), coalesce(sum(deaths), 0), coalesce(sum(serious_injuries), 0), coalesce(sum(direct_loss_fen), 0)';
+
+function diseaseBase(slices: Slice[] | null): SQL {
+  return sql`
+    select c.jurisdiction_id as jid, extract(year from c.diagnosed_on)::int as yr,
+      coalesce(left(o.industry_code, 2), '') as industry, c.disease_class as category, c.is_pneumoconiosis
+    from disease_cases c join organisations o on o.id = c.employer_id
+    where ${slicePredicate(sql`c.jurisdiction_id`, sql`extract(year from c.diagnosed_on)::int`, slices)}`;
+}
+const DISEASE_MEASURES = 'events, pneumoconiosis;count(*), count(*) filter (where is_pneumoconiosis)';
+
+function headcountBase(slices: Slice[] | null): SQL {
+  return sql`
+    select o.jurisdiction_id as jid, h.year::int as yr, coalesce(left(o.industry_code, 2), '') as industry,
+      h.average_insured, h.average_paying
+    from insured_headcounts h join organisations o on o.id = h.employer_id
+    where ${slicePredicate(sql`o.jurisdiction_id`, sql`h.year::int`, slices)}`;
+}
+const HEADCOUNT_MEASURES =
+  'insured, paying, employers;coalesce(sum(average_insured), 0), coalesce(sum(average_paying), 0), count(*)';
+
+const BUILDERS: Record<CubeSource, { base: (s: Slice[] | null) => SQL; measures: string }> = {
+  injury: { base: injuryBase, measures: INJURY_MEASURES },
+  accident: { base: accidentBase, measures: ACCIDENT_MEASURES },
+  disease: { base: diseaseBase, measures: DISEASE_MEASURES },
+  headcount: { base: headcountBase, measures: HEADCOUNT_MEASURES },
+};
+
+const CUBE_SOURCES = Object.keys(BUILDERS) as CubeSource[];
+
+/** Recomputes the given slices of one source (null: all of it). */
+async function refreshSource(tx: Db, source: CubeSource, slices: Slice[] | null) {
+  if (slices !== null && slices.length === 0) return;
+  const whole = slices === null || slices.length > FULL_REBUILD_SLICES;
+  const target = whole ? null : slices;
+  await tx.execute(
+    sql`delete from analytics_cells where source = ${source} and ${slicePredicate(sql`jurisdiction_id`, sql`year::int`, target)}`,
+  );
+  const { base, measures } = BUILDERS[source];
+  await tx.execute(aggregate(source, base(target), measures));
+}
+
+/** Recomputes every figure from the raw rows (start-up of a database that has none, tests, bench). */
+export async function rebuildAnalytics(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const source of CUBE_SOURCES) await refreshSource(tx, source, null);
+  });
+}
+
+/** Recomputes the slices of each source (inside the caller's transaction). */
+export async function refreshSlices(tx: Db, slices: Slices): Promise<void> {
+  for (const source of CUBE_SOURCES) {
+    const list = slices[source];
+    if (list?.length) await refreshSource(tx, source, dedupe(list));
+  }
+}
+
+function dedupe(slices: Slice[]): Slice[] {
+  const seen = new Map<string, Slice>();
+  for (const s of slices) seen.set(`${s[0]}:${s[1]}`, s);
+  return [...seen.values()];
+}
+
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
+const toSlices = (rows: Row[]): Slice[] => rows.map((r) => [Number(r.jid), Number(r.yr)] as const);
+
+/** Slices of the given injury rows, widened to every slice holding another case of the same person that year. */
+async function injurySlices(tx: Db, where: SQL): Promise<Slice[]> {
+  return toSlices(
+    rowsOf(
+      await tx.execute(sql`
+        with touched as (
+          select id_number, extract(year from determined_on)::int as yr from injury_cases c where ${where}
+        )
+        select distinct c.jurisdiction_id as jid, extract(year from c.determined_on)::int as yr
+        from injury_cases c join touched t on t.id_number = c.id_number and t.yr = extract(year from c.determined_on)::int`),
+    ),
+  );
+}
+
+async function slicesOf(tx: Db, source: CubeSource, where: SQL): Promise<Slice[]> {
+  switch (source) {
+    case 'injury':
+      return injurySlices(tx, where);
+    case 'accident':
+      return toSlices(
+        rowsOf(
+          await tx.execute(
+            sql`select distinct c.jurisdiction_id as jid, extract(year from c.occurred_on)::int as yr from safety_accidents c where ${where}`,
+          ),
+        ),
+      );
+    case 'disease':
+      return toSlices(
+        rowsOf(
+          await tx.execute(
+            sql`select distinct c.jurisdiction_id as jid, extract(year from c.diagnosed_on)::int as yr from disease_cases c where ${where}`,
+          ),
+        ),
+      );
+    case 'headcount':
+      return toSlices(
+        rowsOf(
+          await tx.execute(
+            sql`select distinct o.jurisdiction_id as jid, c.year::int as yr from insured_headcounts c join organisations o on o.id = c.employer_id where ${where}`,
+          ),
+        ),
+      );
+  }
+}
+
+const DOMAIN_SOURCE: Partial<Record<Domain, { source: CubeSource; key: string; column: string }>> = {
+  injuries: { source: 'injury', key: 'caseNo', column: 'case_no' },
+  accidents: { source: 'accident', key: 'accidentNo', column: 'accident_no' },
+  diseases: { source: 'disease', key: 'caseNo', column: 'case_no' },
+};
+
+export interface BatchInfo {
+  batchId: number;
+  domain: Domain;
+  supersedesBatchId: number | null;
+}
+
+/** Slices a batch is about to change, read before its merge (rows it replaces or removes). */
+export async function captureSlicesBefore(tx: Db, batch: BatchInfo): Promise<Slices> {
+  const staged = (key: string) =>
+    sql`(select ${sql.raw(`s.${stagingColumn(batch.domain, key)}`)} from exchange_staging s where s.batch_id = ${batch.batchId})`;
+  const superseded = batch.supersedesBatchId ?? -1;
+  if (batch.domain === 'employers') {
+    const employers = sql`c.employer_id in (select o.id from organisations o where o.credit_code in ${staged('creditCode')})`;
+    return employerSlices(tx, employers);
+  }
+  if (batch.domain === 'headcounts') {
+    return {
+      headcount: await slicesOf(
+        tx,
+        'headcount',
+        sql`(c.batch_id = ${superseded} or o.credit_code in ${staged('creditCode')})`,
+      ),
+    };
+  }
+  const d = DOMAIN_SOURCE[batch.domain];
+  if (!d) return {};
+  return {
+    [d.source]: await slicesOf(
+      tx,
+      d.source,
+      sql`(c.batch_id = ${superseded} or ${sql.raw(`c.${d.column}`)} in ${staged(d.key)})`,
+    ),
+  };
+}
+
+async function employerSlices(tx: Db, employers: SQL): Promise<Slices> {
+  return {
+    injury: await slicesOf(tx, 'injury', employers),
+    accident: await slicesOf(tx, 'accident', employers),
+    disease: await slicesOf(tx, 'disease', employers),
+    headcount: await slicesOf(tx, 'headcount', employers),
+  };
+}
+
+/** After the merge: the batch's own rows' slices plus those captured before, recomputed. */
+export async function refreshAfterMerge(tx: Db, batch: BatchInfo, before: Slices): Promise<void> {
+  let after: Slices = {};
+  if (batch.domain === 'employers') {
+    after = await employerSlices(
+      tx,
+      sql`c.employer_id in (select o.id from organisations o where o.source_batch_id = ${batch.batchId})`,
+    );
+  } else if (batch.domain === 'headcounts') {
+    after = { headcount: await slicesOf(tx, 'headcount', sql`c.batch_id = ${batch.batchId}`) };
+  } else {
+    const d = DOMAIN_SOURCE[batch.domain];
+    if (d) after = { [d.source]: await slicesOf(tx, d.source, sql`c.batch_id = ${batch.batchId}`) };
+  }
+  const merged: Slices = {};
+  for (const source of CUBE_SOURCES) merged[source] = [...(before[source] ?? []), ...(after[source] ?? [])];
+  await refreshSlices(tx, merged);
+}
+
+/** Handed to the exchange: every merge refreshes the figures it changes, in its transaction. */
+export const analyticsMergeListener = {
+  beforeMerge: (tx: Db, batch: BatchInfo) => captureSlicesBefore(tx, batch),
+  afterMerge: (tx: Db, batch: BatchInfo, captured: unknown) => refreshAfterMerge(tx, batch, captured as Slices),
+};

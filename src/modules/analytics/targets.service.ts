@@ -1,0 +1,239 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
+import { planPeriods } from '../enterprises/enterprises.tables.js';
+import type { Db } from '../../platform/db/client.js';
+import type { Language } from '../../platform/i18n/messages.js';
+import { findPlanPeriod } from '../enterprises/enterprises.service.js';
+import { latestAnalyticsYear, queryIndicator, type QueryInput } from './analytics.service.js';
+import type { CountingOptions } from './elements.js';
+
+/** The indicator the plans' targets are set on: the key-industry injury rate (J 二(一)). */
+export const TARGET_INDICATOR = 'injury_rate_per_1000';
+
+export type TargetStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_baseline' | 'not_started';
+
+export interface TargetPoint {
+  year: number;
+  value: number | null;
+  required: number | null;
+  partial: boolean;
+}
+
+/** Two-sided 80 % Student t quantiles (0.90) by degrees of freedom; ≥ 30 uses the normal value. */
+const T90 = [0, 3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415, 1.397, 1.383, 1.372, 1.363, 1.356, 1.35, 1.345, 1.341];
+const t90 = (df: number) => T90[df] ?? (df < 30 ? 1.32 : 1.282);
+
+/**
+ * Projects ln(rate) = a + b·year by least squares to `year`, with an 80 % prediction interval.
+ * Needs at least three positive values (two leave no error to estimate).
+ */
+export function projectRate(points: { year: number; value: number }[], year: number) {
+  const usable = points.filter((p) => p.value > 0);
+  const n = usable.length;
+  if (n < 3) return null;
+  const xs = usable.map((p) => p.year);
+  const ys = usable.map((p) => Math.log(p.value));
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const b = xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] as number) - my), 0) / sxx;
+  const a = my - b * mx;
+  const residual = ys.reduce((acc, y, i) => acc + (y - (a + b * (xs[i] as number))) ** 2, 0);
+  const s = Math.sqrt(residual / (n - 2));
+  const fit = a + b * year;
+  const half = t90(n - 2) * s * Math.sqrt(1 + 1 / n + (year - mx) ** 2 / sxx);
+  return {
+    year,
+    value: Math.exp(fit),
+    low: Math.exp(fit - half),
+    high: Math.exp(fit + half),
+    /** Average yearly change of the fitted trend, percent. */
+    annualChangePct: (Math.exp(b) - 1) * 100,
+    points: n,
+  };
+}
+
+/** The rate the plan requires in a year: baseline × (1 − R)^(elapsed ÷ period), compounding evenly. */
+export function requiredRate(baseline: number, reductionPct: number, baselineYear: number, endYear: number, year: number) {
+  return baseline * (1 - reductionPct / 100) ** ((year - baselineYear) / (endYear - baselineYear));
+}
+
+export function statusOf(input: {
+  baseline: number | null;
+  latest: TargetPoint | null;
+  previous: TargetPoint | null;
+  target: number | null;
+  projection: ReturnType<typeof projectRate>;
+  annualReductionPct: number | null;
+}): TargetStatus {
+  const { baseline, latest, previous, target, projection } = input;
+  if (!baseline || target === null) return 'no_baseline';
+  if (!latest || latest.value === null || latest.required === null) return 'not_started';
+  const onPath = latest.value <= latest.required;
+  const annualMet =
+    input.annualReductionPct === null || !previous?.value
+      ? true
+      : latest.value <= previous.value * (1 - input.annualReductionPct / 100);
+  const projected = projection ? projection.value <= target : onPath;
+  if (onPath && projected && annualMet) return 'on_track';
+  if (!onPath && !projected) return 'off_track';
+  return 'at_risk';
+}
+
+export interface TargetsInput {
+  jurisdiction?: string;
+  planPeriod?: string;
+  countUnit?: CountingOptions['countUnit'];
+  groundScope?: CountingOptions['groundScope'];
+  denominator?: CountingOptions['denominator'];
+  today?: Date;
+}
+
+/** AN-2: per jurisdiction and its children, the key-industry rate against the plan's path. */
+export async function describeTargets(db: Db, actor: Actor, input: TargetsInput, lang: Language = 'zh') {
+  const today = input.today ?? new Date();
+  const latestData = (await latestAnalyticsYear(db)) ?? today.getFullYear() - 1;
+  const period = await findPlanPeriod(db, input.planPeriod, Math.min(latestData, today.getFullYear() - 1));
+  const lastYear = Math.max(period.baselineYear, Math.min(period.endYear, latestData));
+  const base: QueryInput = {
+    indicator: TARGET_INDICATOR,
+    jurisdiction: input.jurisdiction,
+    planPeriod: period.code,
+    keyIndustries: 'all',
+    fromYear: period.baselineYear,
+    year: lastYear,
+    rows: 'jurisdiction',
+    columns: 'year',
+    countUnit: input.countUnit,
+    groundScope: input.groundScope,
+    denominator: input.denominator,
+    today,
+  };
+  const byChild = await queryIndicator(db, actor, base, lang);
+  const own = await queryIndicator(db, actor, { ...base, rows: 'year', columns: undefined }, lang);
+  const pneumoconiosis = await queryIndicator(
+    db,
+    actor,
+    {
+      ...base,
+      indicator: 'pneumoconiosis_rate_per_100k',
+      keyIndustries: undefined,
+      rows: 'year',
+      columns: undefined,
+      fromYear: period.baselineYear,
+    },
+    lang,
+  );
+  const reduction = Number(period.targetReductionPct);
+  const annual = period.annualReductionPct === null ? null : Number(period.annualReductionPct);
+  const partial = new Set(own.partialYears);
+
+  const assess = (code: string, name: string, values: Map<number, number | null>) => {
+    const baseline = values.get(period.baselineYear) ?? null;
+    const series: TargetPoint[] = byChild.years.map((year) => ({
+      year,
+      value: values.get(year) ?? null,
+      required: baseline ? requiredRate(baseline, reduction, period.baselineYear, period.endYear, year) : null,
+      partial: partial.has(year),
+    }));
+    const complete = series.filter((p) => !p.partial && p.year > period.baselineYear && p.value !== null);
+    const latest = complete[complete.length - 1] ?? null;
+    const previous = latest ? (series.find((p) => p.year === latest.year - 1) ?? null) : null;
+    const target = baseline ? baseline * (1 - reduction / 100) : null;
+    const projection = projectRate(
+      series.filter((p) => !p.partial && p.value !== null).map((p) => ({ year: p.year, value: p.value as number })),
+      period.endYear,
+    );
+    return {
+      code,
+      name,
+      baseline,
+      target,
+      latestYear: latest?.year ?? null,
+      latest: latest?.value ?? null,
+      changePct: baseline && latest?.value != null ? ((latest.value - baseline) / baseline) * 100 : null,
+      requiredLatest: latest?.required ?? null,
+      status: statusOf({ baseline, latest, previous, target, projection, annualReductionPct: annual }),
+      projection,
+      series,
+    };
+  };
+  const ownValues = new Map(own.cells.map((c) => [Number(c.row), c.value]));
+  const children = byChild.rows.items.map((r) =>
+    assess(
+      r.key || byChild.jurisdiction.code,
+      r.label,
+      new Map(byChild.cells.filter((c) => c.row === r.key).map((c) => [Number(c.column), c.value])),
+    ),
+  );
+  return {
+    planPeriod: {
+      code: period.code,
+      name: period.name,
+      baselineYear: period.baselineYear,
+      startYear: period.startYear,
+      endYear: period.endYear,
+      targetReductionPct: reduction,
+      annualReductionPct: annual,
+    },
+    definition: own.definition,
+    options: own.options,
+    jurisdiction: assess(byChild.jurisdiction.code, byChild.jurisdiction.name, ownValues),
+    children,
+    pneumoconiosis: {
+      definition: pneumoconiosis.definition,
+      series: pneumoconiosis.cells.map((c) => ({
+        year: Number(c.row),
+        value: c.value,
+        partial: partial.has(Number(c.row)),
+      })),
+      projection: projectRate(
+        pneumoconiosis.cells
+          .filter((c) => c.value !== null && !partial.has(Number(c.row)))
+          .map((c) => ({ year: Number(c.row), value: c.value as number })),
+        period.endYear,
+      ),
+    },
+  };
+}
+
+/** Plan periods are national data: only a national-level officer changes their targets. */
+export async function updatePlanPeriod(
+  db: Db,
+  actor: Actor,
+  code: string,
+  input: {
+    name: string;
+    baselineYear: number;
+    startYear: number;
+    endYear: number;
+    targetReductionPct: number;
+    annualReductionPct: number | null;
+    source: string;
+  },
+) {
+  if (actor.jurisdictionPath.includes('/')) throw forbidden();
+  if (input.startYear > input.endYear) throw badRequest('analytics.year_range', 'endYear');
+  if (input.baselineYear >= input.startYear) throw badRequest('analytics.year_range', 'baselineYear');
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(planPeriods).where(eq(planPeriods.code, code));
+    if (!before) throw notFound();
+    await tx
+      .update(planPeriods)
+      .set({
+        ...input,
+        targetReductionPct: String(input.targetReductionPct),
+        annualReductionPct: input.annualReductionPct === null ? null : String(input.annualReductionPct),
+      })
+      .where(eq(planPeriods.id, before.id));
+    await recordAudit(tx, actor, {
+      action: 'plan-period.update',
+      targetType: 'plan_period',
+      targetId: code,
+      details: { before, after: input },
+    });
+    return { ok: true as const };
+  });
+}
