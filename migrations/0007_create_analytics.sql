@@ -39,6 +39,7 @@ CREATE TABLE "indicator_definitions" (
 	"direction" text DEFAULT 'lower' NOT NULL,
 	"sort_order" smallint DEFAULT 100 NOT NULL,
 	"is_built_in" boolean DEFAULT false NOT NULL,
+	"jurisdiction_id" integer,
 	"created_by" text NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "indicator_definitions_code_unique" UNIQUE("code"),

@@ -15,11 +15,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
+import { analyticsMergeListener } from './modules/analytics/refresh.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
-import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
-import { analyticsMergeListener } from './modules/analytics/refresh.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';

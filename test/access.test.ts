@@ -377,6 +377,86 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/shared-picture?jurisdiction=350100' }),
     sibling: 'hidden',
   },
+  'GET /api/analytics/indicators': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/analytics/indicators?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/analytics/elements': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/analytics/elements' }),
+    sibling: null,
+  },
+  'PUT /api/analytics/indicators/:code': {
+    permission: 'analytics:configure',
+    call: () => ({
+      method: 'PUT',
+      url: `/api/analytics/indicators/fz_rate_${next()}`,
+      payload: {
+        jurisdictionCode: '350100',
+        nameZh: '福州工伤率（万分之）',
+        nameEn: 'Fuzhou rate per 10,000',
+        numerator: 'injury.count',
+        denominator: 'headcount.base',
+        factor: 10000,
+      },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/analytics/query': {
+    permission: 'analytics:read',
+    call: () => ({
+      method: 'GET',
+      url: '/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350100',
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/analytics/query.xlsx': {
+    permission: 'analytics:read',
+    call: () => ({
+      method: 'GET',
+      url: '/api/analytics/query.xlsx?indicator=injury_count&jurisdiction=350100',
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/analytics/dashboard': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/analytics/dashboard?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/analytics/targets': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/analytics/targets?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/analytics/counting': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/analytics/counting?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/analytics/counting/:jurisdiction': {
+    permission: 'analytics:configure',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/analytics/counting/350100',
+      payload: { countUnit: 'persons', groundScope: 'determined', denominator: 'paying' },
+    }),
+    sibling: 'hidden',
+  },
+  'PUT /api/analytics/targets/:jurisdiction': {
+    permission: 'analytics:configure',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/analytics/targets/350100',
+      payload: {
+        planPeriod: '2021-2025',
+        targetReductionPct: 25,
+        annualReductionPct: 6,
+        reason: '福州市实施方案',
+      },
+    }),
+    sibling: 'hidden',
+  },
   'GET /api/injuries': {
     permission: 'exchange:read',
     call: () => ({ method: 'GET', url: '/api/injuries?jurisdiction=350100' }),
@@ -556,6 +636,7 @@ describe('the table', () => {
         .map((r) => r.key)
         .sort(),
     ).toEqual([
+      'GET /api/analytics/elements',
       'GET /api/auth/me',
       'GET /api/code-tables/industries',
       'GET /api/exchange/formats',

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
-import { errorResponses, ZOk } from '../../platform/http/schemas.js';
+import { errorResponses } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
@@ -16,11 +16,12 @@ import {
   ZElement,
   ZIndicator,
   ZIndicatorInput,
-  ZPlanPeriodInput,
   ZQuery,
   ZQueryResult,
   ZTargets,
+  ZTargetsInput,
   ZTargetsQuery,
+  ZTargetsSetting,
 } from './analytics.schema.js';
 import {
   describeDashboard,
@@ -31,7 +32,7 @@ import {
   updateCounting,
 } from './analytics.service.js';
 import { ELEMENTS } from './elements.js';
-import { describeTargets, updatePlanPeriod } from './targets.service.js';
+import { describeTargets, updateTargets } from './targets.service.js';
 
 export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,11 +42,12 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       schema: {
         tags: ['analytics'],
         summary: 'Indicator definitions: numerator ÷ denominator × factor over data elements (AN-1)',
+        querystring: z.object({ jurisdiction: ZJurisdictionCode.optional() }),
         response: { 200: z.object({ items: z.array(ZIndicator) }), ...errorResponses },
       },
       onRequest: requirePermission('analytics:read'),
     },
-    async () => ({ items: await listIndicators(db) }),
+    async (req) => ({ items: await listIndicators(db, actorOf(req), req.query.jurisdiction) }),
   );
   r.get(
     '/api/analytics/elements',
@@ -55,7 +57,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         summary: 'The data elements indicators are built from',
         response: { 200: z.object({ items: z.array(ZElement) }), ...errorResponses },
       },
-      onRequest: requirePermission('analytics:read'),
+      onRequest: requirePermission(null),
     },
     async () => ({
       items: Object.entries(ELEMENTS).map(([code, e]) => ({ code, source: e.source, zh: e.zh, en: e.en })),
@@ -66,7 +68,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
     {
       schema: {
         tags: ['analytics'],
-        summary: 'Add or change an indicator definition',
+        summary: 'Add or change an indicator a jurisdiction defines for itself and those below it',
         params: z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{2,40}$/) }),
         body: ZIndicatorInput,
         response: { 200: ZIndicator, 409: errorResponses[400], ...errorResponses },
@@ -80,7 +82,8 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
     {
       schema: {
         tags: ['analytics'],
-        summary: 'An indicator by one or two axes (jurisdiction, year, industry, accident category, post, age, sex)',
+        summary:
+          'An indicator by one or two axes (jurisdiction, year, industry, accident category, post, age, sex)',
         querystring: ZQuery,
         response: { 200: ZQueryResult, ...errorResponses },
       },
@@ -105,7 +108,11 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       const result = await queryIndicator(db, actorOf(req), req.query, lang);
       const zh = lang === 'zh';
       const out = new PassThrough();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: false,
+        useSharedStrings: false,
+      });
       const name = zh ? result.indicator.nameZh : result.indicator.nameEn;
       const sheet = workbook.addWorksheet(zh ? '分析' : 'Analysis');
       const columns = result.columns?.items ?? [{ key: '', label: zh ? '数值' : 'Value' }];
@@ -115,7 +122,9 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         sheet.addRow([`${result.jurisdiction.name} · ${name}`]).commit();
         sheet.addRow([`${zh ? '口径' : 'Definition'}: ${result.definition}`]).commit();
         if (result.partialYears.length)
-          sheet.addRow([`${zh ? '年度数据不完整' : 'Partial years'}: ${result.partialYears.join(', ')}`]).commit();
+          sheet
+            .addRow([`${zh ? '年度数据不完整' : 'Partial years'}: ${result.partialYears.join(', ')}`])
+            .commit();
         for (const note of result.notes) sheet.addRow([note]).commit();
         sheet.addRow(['', ...columns.map((c) => c.label)]).commit();
         for (const row of result.rows.items)
@@ -136,7 +145,8 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
     {
       schema: {
         tags: ['analytics'],
-        summary: 'Every indicator this year against last year, and one by child jurisdiction and over six years',
+        summary:
+          'Every indicator this year against last year, and one by child jurisdiction and over six years',
         querystring: ZDashboardQuery,
         response: { 200: ZDashboard, ...errorResponses },
       },
@@ -149,7 +159,8 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
     {
       schema: {
         tags: ['analytics'],
-        summary: 'Key-industry rate against the plan period’s target: baseline, latest, path, status, projection (AN-2)',
+        summary:
+          'Key-industry rate against the plan period’s target: baseline, latest, path, status, projection (AN-2)',
         querystring: ZTargetsQuery,
         response: { 200: ZTargets, ...errorResponses },
       },
@@ -185,17 +196,17 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
     async (req) => updateCounting(db, actorOf(req), req.params.jurisdiction, req.body),
   );
   r.put(
-    '/api/plan-periods/:code',
+    '/api/analytics/targets/:jurisdiction',
     {
       schema: {
         tags: ['analytics'],
-        summary: 'Change a plan period’s baseline and targets (national officers only)',
-        params: z.object({ code: z.string().regex(/^\d{4}-\d{4}$/) }),
-        body: ZPlanPeriodInput,
-        response: { 200: ZOk, ...errorResponses },
+        summary: 'Set a jurisdiction’s own targets for a plan period (they apply below it unless overridden)',
+        params: z.object({ jurisdiction: ZJurisdictionCode }),
+        body: ZTargetsInput,
+        response: { 200: ZTargetsSetting, ...errorResponses },
       },
       onRequest: requirePermission('analytics:configure'),
     },
-    async (req) => updatePlanPeriod(db, actorOf(req), req.params.code, req.body),
+    async (req) => updateTargets(db, actorOf(req), req.params.jurisdiction, req.body),
   );
 }

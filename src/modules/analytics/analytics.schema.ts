@@ -31,9 +31,13 @@ export const ZIndicator = z.object({
 });
 
 export const ZIndicatorInput = z.object({
+  jurisdictionCode: ZJurisdictionCode.describe('The jurisdiction defining it, for itself and those below'),
   nameZh: z.string().trim().min(1).max(60),
   nameEn: z.string().trim().min(1).max(120),
-  numerator: z.string().min(1).describe('A data element, e.g. injury.count (see GET /api/analytics/elements)'),
+  numerator: z
+    .string()
+    .min(1)
+    .describe('A data element, e.g. injury.count (see GET /api/analytics/elements)'),
   denominator: z.string().min(1).nullable(),
   factor: z.number().positive().max(1e9),
   unitZh: z.string().max(20).default(''),
@@ -164,6 +168,7 @@ export const ZTargets = z.object({
     endYear: z.number().int(),
     targetReductionPct: z.number(),
     annualReductionPct: z.number().nullable(),
+    targetsDefinedAt: z.string().nullable(),
   }),
   definition: z.string(),
   options: ZCountingOptions,
@@ -185,12 +190,17 @@ export const ZCounting = ZCountingOptions.extend({
   }),
 });
 
-export const ZPlanPeriodInput = z.object({
-  name: z.string().trim().min(1).max(120),
-  baselineYear: z.number().int().min(2000).max(2100),
-  startYear: z.number().int().min(2000).max(2100),
-  endYear: z.number().int().min(2000).max(2100),
-  targetReductionPct: z.number().min(0).max(100),
-  annualReductionPct: z.number().min(0).max(100).nullable(),
-  source: z.string().trim().min(1).max(200),
+export const ZTargetsInput = z.object({
+  planPeriod: z.string().regex(/^\d{4}-\d{4}$/),
+  targetReductionPct: z.number().min(0).max(100).describe('Reduction over the period, percent (20 = −20 %)'),
+  annualReductionPct: z.number().min(0).max(100).nullable().describe('Minimum yearly reduction, percent'),
+  reason: z.string().trim().min(2).max(500).describe('Why (e.g. the provincial plan document)'),
+});
+
+export const ZTargetsSetting = z.object({
+  jurisdiction: z.string(),
+  planPeriod: z.string(),
+  targetReductionPct: z.number(),
+  annualReductionPct: z.number().nullable(),
+  definedAt: z.string().nullable(),
 });

@@ -7,9 +7,13 @@ import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import { GBT4754_DIVISIONS, GBT4754_SECTIONS, sectionOfDivision } from '../code-tables/gbt4754.data.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
-import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
 import { listKeyIndustries } from '../enterprises/enterprises.service.js';
-import { getJurisdictionInScope, type JurisdictionRow } from '../jurisdictions/jurisdictions.service.js';
+import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
+import {
+  getJurisdictionInScope,
+  type JurisdictionRow,
+  resolveJurisdictionField,
+} from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { indicatorDefinitions } from './analytics.tables.js';
 import {
@@ -34,16 +38,37 @@ export type IndicatorRow = typeof indicatorDefinitions.$inferSelect;
 export async function loadIndicators(db: Db): Promise<void> {
   await db
     .insert(indicatorDefinitions)
-    .values(BUILT_IN_INDICATORS.map((i) => ({ ...i, factor: String(i.factor), isBuiltIn: true, createdBy: 'reference-data' })))
+    .values(
+      BUILT_IN_INDICATORS.map((i) => ({
+        ...i,
+        factor: String(i.factor),
+        isBuiltIn: true,
+        createdBy: 'reference-data',
+      })),
+    )
     .onConflictDoNothing();
 }
 
-export async function listIndicators(db: Db) {
-  const rows = await db
+/** Definitions that apply to a jurisdiction: the national ones and those of it and its ancestors. */
+function applicable(path: string) {
+  return sql`(${indicatorDefinitions.jurisdictionId} is null or ${indicatorDefinitions.jurisdictionId} in (
+    select id from jurisdictions where code in (${sql.join(
+      path.split('/').map((c) => sql`${c}`),
+      sql`, `,
+    )})))`;
+}
+
+async function indicatorsFor(db: Db, path: string) {
+  return db
     .select()
     .from(indicatorDefinitions)
+    .where(applicable(path))
     .orderBy(asc(indicatorDefinitions.sortOrder), asc(indicatorDefinitions.id));
-  return rows.map(toIndicatorDto);
+}
+
+export async function listIndicators(db: Db, actor: Actor, jurisdictionCode?: string) {
+  const scope = await getJurisdictionInScope(db, actor, jurisdictionCode ?? actor.jurisdictionCode);
+  return (await indicatorsFor(db, scope.path)).map(toIndicatorDto);
 }
 
 export function toIndicatorDto(r: IndicatorRow) {
@@ -76,6 +101,8 @@ function axesOf(element: string): Axis[] {
 
 export interface IndicatorInput {
   code: string;
+  /** The jurisdiction that defines it, for itself and those below it. */
+  jurisdictionCode: string;
   nameZh: string;
   nameEn: string;
   numerator: string;
@@ -89,30 +116,53 @@ export interface IndicatorInput {
 
 /** Adds or changes an indicator definition (built-in ones keep their elements). */
 export async function saveIndicator(db: Db, actor: Actor, input: IndicatorInput) {
-  if (!ELEMENTS[input.numerator]) throw badRequest('analytics.unknown_element', 'numerator', { element: input.numerator });
+  if (!ELEMENTS[input.numerator])
+    throw badRequest('analytics.unknown_element', 'numerator', { element: input.numerator });
   if (input.denominator !== null && !ELEMENTS[input.denominator])
     throw badRequest('analytics.unknown_element', 'denominator', { element: input.denominator });
+  const owner = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(indicatorDefinitions).where(eq(indicatorDefinitions.code, input.code));
-    if (existing?.isBuiltIn && (existing.numerator !== input.numerator || existing.denominator !== input.denominator))
-      throw new AppError(409, 'analytics.built_in_elements', { code: input.code });
-    const values = { ...input, factor: String(input.factor), createdBy: actor.username, updatedAt: new Date() };
+    const [existing] = await tx
+      .select()
+      .from(indicatorDefinitions)
+      .where(eq(indicatorDefinitions.code, input.code));
+    if (existing) {
+      // A national definition, or another jurisdiction's, is not this officer's to change.
+      if (existing.jurisdictionId === null || existing.jurisdictionId !== owner.id)
+        throw new AppError(409, 'analytics.indicator_taken', { code: input.code });
+    }
+    const { jurisdictionCode: _owner, ...fields } = input;
+    const values = {
+      ...fields,
+      factor: String(input.factor),
+      jurisdictionId: owner.id,
+      createdBy: actor.username,
+      updatedAt: new Date(),
+    };
     const [row] = existing
-      ? await tx.update(indicatorDefinitions).set(values).where(eq(indicatorDefinitions.id, existing.id)).returning()
+      ? await tx
+          .update(indicatorDefinitions)
+          .set(values)
+          .where(eq(indicatorDefinitions.id, existing.id))
+          .returning()
       : await tx.insert(indicatorDefinitions).values(values).returning();
     if (!row) throw notFound();
     await recordAudit(tx, actor, {
       action: existing ? 'indicator.update' : 'indicator.create',
       targetType: 'indicator',
       targetId: input.code,
+      jurisdictionPath: owner.path,
       details: { before: existing ? toIndicatorDto(existing) : null, after: input },
     });
     return toIndicatorDto(row);
   });
 }
 
-async function findIndicator(db: Db, code: string): Promise<IndicatorRow> {
-  const [row] = await db.select().from(indicatorDefinitions).where(eq(indicatorDefinitions.code, code));
+async function findIndicator(db: Db, code: string, path: string): Promise<IndicatorRow> {
+  const [row] = await db
+    .select()
+    .from(indicatorDefinitions)
+    .where(and(eq(indicatorDefinitions.code, code), applicable(path)));
   if (!row) throw badRequest('analytics.unknown_indicator', 'indicator', { code });
   return row;
 }
@@ -145,7 +195,10 @@ export async function resolveCounting(
         inArray(jurisdictions.code, codes),
       ),
     );
-  const result = { ...DEFAULT_COUNTING, definedAt: { countUnit: null, groundScope: null, denominator: null } } as CountingOptions & {
+  const result = {
+    ...DEFAULT_COUNTING,
+    definedAt: { countUnit: null, groundScope: null, denominator: null },
+  } as CountingOptions & {
     definedAt: Record<keyof CountingOptions, string | null>;
   };
   for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
@@ -166,7 +219,12 @@ export async function getCounting(db: Db, actor: Actor, jurisdictionCode?: strin
 }
 
 /** Sets a jurisdiction's own counting options; they apply below it unless a jurisdiction sets its own. */
-export async function updateCounting(db: Db, actor: Actor, jurisdictionCode: string, options: CountingOptions) {
+export async function updateCounting(
+  db: Db,
+  actor: Actor,
+  jurisdictionCode: string,
+  options: CountingOptions,
+) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
   await db.transaction(async (tx) => {
     for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
@@ -278,7 +336,11 @@ function sumElement(ctx: Context, element: string, axes: Axis[]): Promise<{ sums
   return found;
 }
 
-async function fetchElement(ctx: Context, element: string, axes: Axis[]): Promise<{ sums: Sums; axes: Axis[] }> {
+async function fetchElement(
+  ctx: Context,
+  element: string,
+  axes: Axis[],
+): Promise<{ sums: Sums; axes: Axis[] }> {
   const e = ELEMENTS[element];
   if (!e) throw badRequest('analytics.unknown_element', 'indicator', { element });
   if (e.source === 'fund') return sumFund(ctx, e.column(ctx.options), axes);
@@ -325,7 +387,14 @@ async function fetchElement(ctx: Context, element: string, axes: Axis[]): Promis
 }
 
 /** The axis values of a cube row (a division may fall in several key industries: one key each). */
-function keysOf(ctx: Context, axes: Axis[], ordered: StoredDimension[], jk: string, yr: number, values: string[]) {
+function keysOf(
+  ctx: Context,
+  axes: Axis[],
+  ordered: StoredDimension[],
+  jk: string,
+  yr: number,
+  values: string[],
+) {
   let keys: string[][] = [[]];
   for (const axis of axes) {
     let options: string[];
@@ -411,8 +480,10 @@ export async function prepareQuery(
 export type Prepared = Awaited<ReturnType<typeof prepareQuery>>;
 
 export async function queryIndicator(db: Db, actor: Actor, input: QueryInput, lang: Language = 'zh') {
-  const [indicator, prepared] = await Promise.all([findIndicator(db, input.indicator), prepareQuery(db, actor, input)]);
-  const lastYear = input.year ?? (await latestAnalyticsYear(db)) ?? (input.today ?? new Date()).getFullYear() - 1;
+  const prepared = await prepareQuery(db, actor, input);
+  const indicator = await findIndicator(db, input.indicator, prepared.scope.path);
+  const lastYear =
+    input.year ?? (await latestAnalyticsYear(db)) ?? (input.today ?? new Date()).getFullYear() - 1;
   return evaluateIndicator(prepared, indicator, { ...input, year: lastYear }, lang);
 }
 
@@ -426,24 +497,39 @@ export async function evaluateIndicator(
   const { db, scope, defaults, options, key } = prepared;
   const today = input.today ?? new Date();
   const lastYear = input.year;
-  const axes: Axis[] = input.columns && input.columns !== input.rows ? [input.rows, input.columns] : [input.rows];
+  const axes: Axis[] =
+    input.columns && input.columns !== input.rows ? [input.rows, input.columns] : [input.rows];
   const allowed = axesOf(indicator.numerator);
   for (const [i, a] of axes.entries())
     if (!allowed.includes(a))
-      throw badRequest('analytics.axis_not_available', i === 0 ? 'rows' : 'columns', { axis: a, indicator: indicator.code });
+      throw badRequest('analytics.axis_not_available', i === 0 ? 'rows' : 'columns', {
+        axis: a,
+        indicator: indicator.code,
+      });
   const firstYear = axes.includes('year') ? (input.fromYear ?? lastYear - 5) : lastYear;
   if (firstYear > lastYear) throw badRequest('analytics.year_range', 'fromYear');
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   let divisions: string[] | null = null;
   if (input.keyIndustries !== undefined) {
     if (!allowed.includes('industry'))
-      throw badRequest('analytics.axis_not_available', 'keyIndustries', { axis: 'industry', indicator: indicator.code });
+      throw badRequest('analytics.axis_not_available', 'keyIndustries', {
+        axis: 'industry',
+        indicator: indicator.code,
+      });
     const chosen =
       input.keyIndustries === 'all' ? key.items : key.items.filter((k) => k.id === input.keyIndustries);
     if (chosen.length === 0) throw badRequest('analytics.unknown_key_industry', 'keyIndustries');
     divisions = [...new Set(chosen.flatMap((k) => k.divisions))].sort();
   }
-  const ctx: Context = { db, scope, years, options, keyIndustries: key.items, divisions, memo: prepared.memo };
+  const ctx: Context = {
+    db,
+    scope,
+    years,
+    options,
+    keyIndustries: key.items,
+    divisions,
+    memo: prepared.memo,
+  };
   const [numerator, denominator, totalNumerator, totalDenominator] = await Promise.all([
     sumElement(ctx, indicator.numerator, axes),
     indicator.denominator ? sumElement(ctx, indicator.denominator, axes) : null,
@@ -559,7 +645,11 @@ async function headersOf(
         .where(eq(jurisdictions.parentId, ctx.scope.id))
         .orderBy(asc(jurisdictions.code));
       const items = children.map((c) => ({ key: c.code, label: c.name }));
-      if (values.has('')) items.push({ key: '', label: lang === 'zh' ? `${ctx.scope.name}（本级）` : `${ctx.scope.name} (own level)` });
+      if (values.has(''))
+        items.push({
+          key: '',
+          label: lang === 'zh' ? `${ctx.scope.name}（本级）` : `${ctx.scope.name} (own level)`,
+        });
       result.push(items);
     } else if (axis === 'year') {
       result.push(ctx.years.map((y) => ({ key: String(y), label: String(y) })));
@@ -616,11 +706,11 @@ export interface DashboardInput {
  */
 export async function describeDashboard(db: Db, actor: Actor, input: DashboardInput, lang: Language = 'zh') {
   const today = input.today ?? new Date();
-  const [prepared, indicators, latest] = await Promise.all([
+  const [prepared, latest] = await Promise.all([
     prepareQuery(db, actor, input),
-    db.select().from(indicatorDefinitions).orderBy(asc(indicatorDefinitions.sortOrder), asc(indicatorDefinitions.id)),
     input.year === undefined ? latestAnalyticsYear(db) : Promise.resolve(input.year),
   ]);
+  const indicators = await indicatorsFor(db, prepared.scope.path);
   const year = latest ?? today.getFullYear() - 1;
   const main = indicators.find((i) => i.code === input.indicator);
   if (!main) throw badRequest('analytics.unknown_indicator', 'indicator', { code: input.indicator });

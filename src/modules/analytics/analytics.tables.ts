@@ -84,6 +84,8 @@ export const indicatorDefinitions = pgTable(
     direction: text('direction').$type<'lower' | 'higher'>().notNull().default('lower'),
     sortOrder: smallint('sort_order').notNull().default(100),
     isBuiltIn: boolean('is_built_in').notNull().default(false),
+    /** Null: a national definition (built in); otherwise defined by this jurisdiction for itself and below. */
+    jurisdictionId: integer('jurisdiction_id'),
     createdBy: text('created_by').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

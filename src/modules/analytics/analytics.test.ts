@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INJURY_HEADER, injuryRow, makeCreditCode, makeIdNumber, toCsv } from '../../../test/exchange-builders.js';
+import {
+  INJURY_HEADER,
+  injuryRow,
+  makeCreditCode,
+  makeIdNumber,
+  toCsv,
+} from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
 import { seedDemoExchangeData } from '../../seed/demo-exchange.js';
 import { rebuildAnalytics } from './refresh.js';
@@ -38,7 +44,11 @@ type Unit = 'persons' | 'cases';
 type Scope = 'all' | 'determined' | 'production';
 
 const inScope = (ground: string, scope: Scope) =>
-  scope === 'all' ? true : scope === 'determined' ? ground.startsWith('14-') : ['14-1', '14-2', '14-3', '14-4'].includes(ground);
+  scope === 'all'
+    ? true
+    : scope === 'determined'
+      ? ground.startsWith('14-')
+      : ['14-1', '14-2', '14-3', '14-4'].includes(ground);
 
 /** Persons: a person counts once a year, where their first determination (date, then case number) of the scope lies. */
 function expectedNumerator(filter: (r: Raw) => boolean, year: number, unit: Unit, scope: Scope): number {
@@ -107,12 +117,17 @@ describe('incidence rates against an independent computation (AN-1)', () => {
     expect(checked).toBeGreaterThan(3);
     const total = expectedNumerator(under('350000'), YEAR, unit, scope);
     expect(body.total.numerator).toBe(total);
-    expect(body.total.value).toBeCloseTo((total / expectedDenominator(under('350000'), YEAR, base)) * 1000, 9);
+    expect(body.total.value).toBeCloseTo(
+      (total / expectedDenominator(under('350000'), YEAR, base)) * 1000,
+      9,
+    );
   });
 
   it('persons are fewer than 人次 only where someone was determined twice in a year', async () => {
     const q = (unit: Unit) =>
-      fujian.get(`/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=${YEAR}&rows=year&countUnit=${unit}`);
+      fujian.get(
+        `/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=${YEAR}&rows=year&countUnit=${unit}`,
+      );
     const ofThisYear = (body: { cells: { row: string; numerator: number }[] }) =>
       body.cells.find((c) => c.row === String(YEAR))?.numerator;
     const persons = ofThisYear((await q('persons')).json());
@@ -141,7 +156,9 @@ describe('incidence rates against an independent computation (AN-1)', () => {
       (r) => under('350100')(r) && Number(String(r.determined).slice(0, 4)) === YEAR && r.sex === 'male',
     ).length;
     expect(
-      body.cells.filter((c: { row: string }) => c.row === 'male').reduce((a: number, c: { numerator: number }) => a + c.numerator, 0),
+      body.cells
+        .filter((c: { row: string }) => c.row === 'male')
+        .reduce((a: number, c: { numerator: number }) => a + c.numerator, 0),
     ).toBe(male);
     expect(body.notes.join()).toContain('分母不按');
   });
@@ -153,7 +170,8 @@ describe('incidence rates against an independent computation (AN-1)', () => {
     const body = res.json();
     expect(body.rows.items.length).toBeGreaterThan(3);
     for (const h of body.rows.items) {
-      const byIndustry = (r: Raw) => under('350000')(r) && String(r.industry_code ?? '').slice(0, 2) === h.key;
+      const byIndustry = (r: Raw) =>
+        under('350000')(r) && String(r.industry_code ?? '').slice(0, 2) === h.key;
       const cell = body.cells.find((c: { row: string }) => c.row === h.key);
       expect(cell.numerator, h.label).toBe(expectedNumerator(byIndustry, YEAR, 'cases', 'all'));
       expect(cell.denominator, h.label).toBe(expectedDenominator(byIndustry, YEAR, 'insured'));
@@ -171,7 +189,9 @@ describe('incidence rates against an independent computation (AN-1)', () => {
 
   it('a zero denominator gives null (—), never Infinity or NaN', async () => {
     // Jilin's officer data is outside Fujian; a year with no headcount has a zero denominator.
-    const res = await fujian.get(`/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=2001`);
+    const res = await fujian.get(
+      `/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=2001`,
+    );
     const body = res.json();
     expect(res.statusCode).toBe(200);
     expect(body.total.denominator).toBe(0);
@@ -196,10 +216,29 @@ describe('an import keeps the figures exact (refresh inside the merge)', () => {
     )[0]?.credit_code as string;
     const csv = toCsv([
       INJURY_HEADER,
-      injuryRow(1, { caseNo: 'KA-1', creditCode: employer, idNumber: id, birth: '1990-01-01', determined: `${YEAR}-03-01`, occurred: `${YEAR}-01-05` }),
-      injuryRow(2, { caseNo: 'KA-2', creditCode: employer, idNumber: id, birth: '1990-01-01', determined: `${YEAR}-02-01`, occurred: `${YEAR}-01-02`, jurisdiction: '350104' }),
+      injuryRow(1, {
+        caseNo: 'KA-1',
+        creditCode: employer,
+        idNumber: id,
+        birth: '1990-01-01',
+        determined: `${YEAR}-03-01`,
+        occurred: `${YEAR}-01-05`,
+      }),
+      injuryRow(2, {
+        caseNo: 'KA-2',
+        creditCode: employer,
+        idNumber: id,
+        birth: '1990-01-01',
+        determined: `${YEAR}-02-01`,
+        occurred: `${YEAR}-01-02`,
+        jurisdiction: '350104',
+      }),
     ]);
-    const before = (await fujian.get(`/api/analytics/query?indicator=injury_count&jurisdiction=350100&year=${YEAR}&rows=jurisdiction&countUnit=persons`)).json();
+    const before = (
+      await fujian.get(
+        `/api/analytics/query?indicator=injury_count&jurisdiction=350100&year=${YEAR}&rows=jurisdiction&countUnit=persons`,
+      )
+    ).json();
     const res = await fuzhou.request({
       method: 'POST',
       url: '/api/exchange/batches?domain=injuries&fileName=more.csv',
@@ -210,15 +249,106 @@ describe('an import keeps the figures exact (refresh inside the merge)', () => {
     await t.app.jobs.idle();
     const batch = (await fuzhou.get(`/api/exchange/batches/${res.json().batch.id}`)).json();
     expect(batch.status, JSON.stringify(batch)).toBe('committed');
-    const after = (await fujian.get(`/api/analytics/query?indicator=injury_count&jurisdiction=350100&year=${YEAR}&rows=jurisdiction&countUnit=persons`)).json();
+    const after = (
+      await fujian.get(
+        `/api/analytics/query?indicator=injury_count&jurisdiction=350100&year=${YEAR}&rows=jurisdiction&countUnit=persons`,
+      )
+    ).json();
     expect(after.total.numerator).toBe(before.total.numerator + 1);
     // The person counts once, in 仓山区 (350104), where the earlier determination lies.
-    const cell = (body: typeof after, code: string) => body.cells.find((c: { row: string }) => c.row === code)?.numerator ?? 0;
+    const cell = (body: typeof after, code: string) =>
+      body.cells.find((c: { row: string }) => c.row === code)?.numerator ?? 0;
     expect(cell(after, '350104') - cell(before, '350104')).toBe(1);
     const snapshot = async () =>
-      rowsOf(await t.db.execute(sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`));
+      rowsOf(
+        await t.db.execute(
+          sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
+        ),
+      );
     const incremental = await snapshot();
     await rebuildAnalytics(t.db);
     expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe('targets (AN-2)', () => {
+  it('baseline and latest equal the key-industry rate the query gives, and a province can set its own target', async () => {
+    const res = await fujian.get('/api/analytics/targets?jurisdiction=350000&planPeriod=2021-2025');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const q = (
+      await fujian.get(
+        '/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&planPeriod=2021-2025&keyIndustries=all&rows=year&fromYear=2020&year=2025',
+      )
+    ).json();
+    const at = (year: number) => q.cells.find((c: { row: string }) => c.row === String(year))?.value ?? null;
+    expect(body.jurisdiction.baseline).toBe(at(2020));
+    if (body.jurisdiction.latestYear) expect(body.jurisdiction.latest).toBe(at(body.jurisdiction.latestYear));
+    expect(body.planPeriod.targetReductionPct).toBe(20);
+    expect(body.children.length).toBeGreaterThan(5);
+    expect(['on_track', 'at_risk', 'off_track', 'no_baseline', 'not_started']).toContain(
+      body.jurisdiction.status,
+    );
+
+    const set = await fujian.put('/api/analytics/targets/350000', {
+      planPeriod: '2021-2025',
+      targetReductionPct: 25,
+      annualReductionPct: 6,
+      reason: '福建省实施方案',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const after = (
+      await fujian.get('/api/analytics/targets?jurisdiction=350100&planPeriod=2021-2025')
+    ).json();
+    expect(after.planPeriod).toMatchObject({
+      targetReductionPct: 25,
+      annualReductionPct: 6,
+      targetsDefinedAt: '350000',
+    });
+    if (after.jurisdiction.baseline)
+      expect(after.jurisdiction.target).toBeCloseTo(after.jurisdiction.baseline * 0.75, 9);
+  });
+
+  it('an indicator defined by Fuzhou applies in Fuzhou, not in Xiamen', async () => {
+    const fuzhou = await t.signIn('fuzhou');
+    const res = await fuzhou.put('/api/analytics/indicators/fz_per_10k', {
+      jurisdictionCode: '350100',
+      nameZh: '工伤发生率（万分之）',
+      nameEn: 'per 10,000',
+      numerator: 'injury.count',
+      denominator: 'headcount.base',
+      factor: 10000,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const q = (
+      await fujian.get(`/api/analytics/query?indicator=fz_per_10k&jurisdiction=350100&year=${YEAR}`)
+    ).json();
+    const per1000 = (
+      await fujian.get(`/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350100&year=${YEAR}`)
+    ).json();
+    expect(q.total.value).toBeCloseTo(per1000.total.value * 10, 9);
+    const xiamen = await fujian.get(
+      `/api/analytics/query?indicator=fz_per_10k&jurisdiction=350200&year=${YEAR}`,
+    );
+    expect(xiamen.statusCode).toBe(400);
+    const taken = await fuzhou.put('/api/analytics/indicators/injury_rate_per_1000', {
+      jurisdictionCode: '350100',
+      nameZh: 'x',
+      nameEn: 'x',
+      numerator: 'injury.count',
+      denominator: null,
+      factor: 1,
+    });
+    expect(taken.statusCode).toBe(409);
+  });
+
+  it('the dashboard answers every indicator with its definition', async () => {
+    const res = await fujian.get(`/api/analytics/dashboard?jurisdiction=350000&year=${YEAR}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.headline.length).toBeGreaterThanOrEqual(10);
+    expect(body.headline.every((h: { definition: string }) => h.definition.length > 0)).toBe(true);
+    expect(body.main.children.length).toBeGreaterThan(5);
+    expect(body.main.trend.length).toBe(6);
   });
 });

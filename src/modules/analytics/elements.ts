@@ -71,8 +71,16 @@ export interface Element {
 }
 
 const scopeSuffix = { all: 'all', determined: 'det', production: 'prod' } as const;
-const scopeZh = { all: '全部认定及视同情形', determined: '认定工伤（条例第十四条）', production: '生产性工伤（第十四条第一至四项）' };
-const scopeEn = { all: 'all grounds (14 and 15)', determined: 'determined (Art. 14)', production: 'production injuries (14-1…14-4)' };
+const scopeZh = {
+  all: '全部认定及视同情形',
+  determined: '认定工伤（条例第十四条）',
+  production: '生产性工伤（第十四条第一至四项）',
+};
+const scopeEn = {
+  all: 'all grounds (14 and 15)',
+  determined: 'determined (Art. 14)',
+  production: 'production injuries (14-1…14-4)',
+};
 
 export const ELEMENTS: Record<string, Element> = {
   'injury.count': {
@@ -87,28 +95,78 @@ export const ELEMENTS: Record<string, Element> = {
     en: 'work-related deaths',
     column: (o) => `deaths_${scopeSuffix[o.groundScope]}`,
   },
-  'injury.cases_all': { source: 'injury', zh: '工伤认定人次', en: 'determinations', column: () => 'cases_all' },
-  'injury.fund_fen': { source: 'injury', zh: '工伤保险基金支出', en: 'fund expenditure', column: () => 'amount_fen' },
+  'injury.cases_all': {
+    source: 'injury',
+    zh: '工伤认定人次',
+    en: 'determinations',
+    column: () => 'cases_all',
+  },
+  'injury.fund_fen': {
+    source: 'injury',
+    zh: '工伤保险基金支出',
+    en: 'fund expenditure',
+    column: () => 'amount_fen',
+  },
   'headcount.base': {
     source: 'headcount',
     zh: '年平均参保人数',
     en: 'average insured persons',
     column: (o) => o.denominator,
   },
-  'headcount.insured': { source: 'headcount', zh: '年平均参保人数', en: 'average insured', column: () => 'insured' },
-  'headcount.paying': { source: 'headcount', zh: '年平均缴费人数', en: 'average paying', column: () => 'paying' },
-  'accident.count': { source: 'accident', zh: '生产安全事故起数', en: 'safety accidents', column: () => 'events' },
-  'accident.deaths': { source: 'accident', zh: '事故死亡人数', en: 'accident deaths', column: () => 'event_deaths' },
-  'accident.serious': { source: 'accident', zh: '事故重伤人数', en: 'serious injuries', column: () => 'event_serious' },
-  'accident.loss_fen': { source: 'accident', zh: '直接经济损失', en: 'direct loss', column: () => 'amount_fen' },
-  'disease.cases': { source: 'disease', zh: '职业病诊断例数', en: 'occupational-disease cases', column: () => 'events' },
+  'headcount.insured': {
+    source: 'headcount',
+    zh: '年平均参保人数',
+    en: 'average insured',
+    column: () => 'insured',
+  },
+  'headcount.paying': {
+    source: 'headcount',
+    zh: '年平均缴费人数',
+    en: 'average paying',
+    column: () => 'paying',
+  },
+  'accident.count': {
+    source: 'accident',
+    zh: '生产安全事故起数',
+    en: 'safety accidents',
+    column: () => 'events',
+  },
+  'accident.deaths': {
+    source: 'accident',
+    zh: '事故死亡人数',
+    en: 'accident deaths',
+    column: () => 'event_deaths',
+  },
+  'accident.serious': {
+    source: 'accident',
+    zh: '事故重伤人数',
+    en: 'serious injuries',
+    column: () => 'event_serious',
+  },
+  'accident.loss_fen': {
+    source: 'accident',
+    zh: '直接经济损失',
+    en: 'direct loss',
+    column: () => 'amount_fen',
+  },
+  'disease.cases': {
+    source: 'disease',
+    zh: '职业病诊断例数',
+    en: 'occupational-disease cases',
+    column: () => 'events',
+  },
   'disease.pneumoconiosis': {
     source: 'disease',
     zh: '尘肺病例数',
     en: 'pneumoconiosis cases',
     column: () => 'pneumoconiosis',
   },
-  'fund.contribution': { source: 'fund', zh: '基金征缴收入', en: 'contribution income', column: () => 'contribution' },
+  'fund.contribution': {
+    source: 'fund',
+    zh: '基金征缴收入',
+    en: 'contribution income',
+    column: () => 'contribution',
+  },
   'fund.contribution_prev': {
     source: 'fund',
     zh: '上年度基金征缴收入',
@@ -116,7 +174,12 @@ export const ELEMENTS: Record<string, Element> = {
     column: () => 'contribution_prev',
   },
   'fund.benefit': { source: 'fund', zh: '基金待遇支出', en: 'benefit expenditure', column: () => 'benefit' },
-  'fund.prevention_fee': { source: 'fund', zh: '工伤预防费支出', en: 'prevention fee spent', column: () => 'prevention' },
+  'fund.prevention_fee': {
+    source: 'fund',
+    zh: '工伤预防费支出',
+    en: 'prevention fee spent',
+    column: () => 'prevention',
+  },
 };
 export type ElementCode = keyof typeof ELEMENTS;
 
@@ -126,7 +189,14 @@ export function describeElement(code: string, o: CountingOptions, lang: 'zh' | '
   if (!e) return code;
   const name = lang === 'zh' ? e.zh : e.en;
   if (code === 'injury.count') {
-    const unit = lang === 'zh' ? (o.countUnit === 'persons' ? '人数' : '人次') : o.countUnit === 'persons' ? 'persons' : 'cases';
+    const unit =
+      lang === 'zh'
+        ? o.countUnit === 'persons'
+          ? '人数'
+          : '人次'
+        : o.countUnit === 'persons'
+          ? 'persons'
+          : 'cases';
     return lang === 'zh'
       ? `${name}（${unit}，${scopeZh[o.groundScope]}，按认定年度）`
       : `${name} (${unit}, ${scopeEn[o.groundScope]}, by year of determination)`;

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { stagingColumn } from '../exchange/staging.js';
 import type { Domain } from '../exchange/formats.js';
+import { stagingColumn } from '../exchange/staging.js';
 import { SOURCE_DIMENSIONS, type Source, type StoredDimension } from './elements.js';
 
 /**
@@ -23,7 +23,8 @@ export function grainsOf(source: CubeSource): StoredDimension[][] {
   const grains: StoredDimension[][] = [[]];
   for (const d of dims) grains.push([d]);
   for (let i = 0; i < dims.length; i++)
-    for (let j = i + 1; j < dims.length; j++) grains.push([dims[i] as StoredDimension, dims[j] as StoredDimension]);
+    for (let j = i + 1; j < dims.length; j++)
+      grains.push([dims[i] as StoredDimension, dims[j] as StoredDimension]);
   return grains;
 }
 
@@ -62,7 +63,11 @@ function aggregate(source: CubeSource, base: SQL, measures: string): SQL {
 }
 
 function injuryBase(slices: Slice[] | null): SQL {
-  const inSlice = slicePredicate(sql`c.jurisdiction_id`, sql`extract(year from c.determined_on)::int`, slices);
+  const inSlice = slicePredicate(
+    sql`c.jurisdiction_id`,
+    sql`extract(year from c.determined_on)::int`,
+    slices,
+  );
   // The persons of the slice, with every determination they have in those years (anywhere), so
   // "first determination of the year" is decided over all of a person's cases.
   return sql`
@@ -287,5 +292,6 @@ export async function refreshAfterMerge(tx: Db, batch: BatchInfo, before: Slices
 /** Handed to the exchange: every merge refreshes the figures it changes, in its transaction. */
 export const analyticsMergeListener = {
   beforeMerge: (tx: Db, batch: BatchInfo) => captureSlicesBefore(tx, batch),
-  afterMerge: (tx: Db, batch: BatchInfo, captured: unknown) => refreshAfterMerge(tx, batch, captured as Slices),
+  afterMerge: (tx: Db, batch: BatchInfo, captured: unknown) =>
+    refreshAfterMerge(tx, batch, captured as Slices),
 };

@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
-import { planPeriods } from '../enterprises/enterprises.tables.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
-import { latestAnalyticsYear, queryIndicator, type QueryInput } from './analytics.service.js';
+import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
+import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { latestAnalyticsYear, type QueryInput, queryIndicator } from './analytics.service.js';
 import type { CountingOptions } from './elements.js';
 
 /** The indicator the plans' targets are set on: the key-industry injury rate (J 二(一)). */
@@ -22,7 +23,9 @@ export interface TargetPoint {
 }
 
 /** Two-sided 80 % Student t quantiles (0.90) by degrees of freedom; ≥ 30 uses the normal value. */
-const T90 = [0, 3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415, 1.397, 1.383, 1.372, 1.363, 1.356, 1.35, 1.345, 1.341];
+const T90 = [
+  0, 3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415, 1.397, 1.383, 1.372, 1.363, 1.356, 1.35, 1.345, 1.341,
+];
 const t90 = (df: number) => T90[df] ?? (df < 30 ? 1.32 : 1.282);
 
 /**
@@ -56,7 +59,13 @@ export function projectRate(points: { year: number; value: number }[], year: num
 }
 
 /** The rate the plan requires in a year: baseline × (1 − R)^(elapsed ÷ period), compounding evenly. */
-export function requiredRate(baseline: number, reductionPct: number, baselineYear: number, endYear: number, year: number) {
+export function requiredRate(
+  baseline: number,
+  reductionPct: number,
+  baselineYear: number,
+  endYear: number,
+  year: number,
+) {
   return baseline * (1 - reductionPct / 100) ** ((year - baselineYear) / (endYear - baselineYear));
 }
 
@@ -126,8 +135,10 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     },
     lang,
   );
-  const reduction = Number(period.targetReductionPct);
-  const annual = period.annualReductionPct === null ? null : Number(period.annualReductionPct);
+  const scope = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
+  const targets = await resolveTargets(db, scope.path, period);
+  const reduction = targets.targetReductionPct;
+  const annual = targets.annualReductionPct;
   const partial = new Set(own.partialYears);
 
   const assess = (code: string, name: string, values: Map<number, number | null>) => {
@@ -135,7 +146,9 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     const series: TargetPoint[] = byChild.years.map((year) => ({
       year,
       value: values.get(year) ?? null,
-      required: baseline ? requiredRate(baseline, reduction, period.baselineYear, period.endYear, year) : null,
+      required: baseline
+        ? requiredRate(baseline, reduction, period.baselineYear, period.endYear, year)
+        : null,
       partial: partial.has(year),
     }));
     const complete = series.filter((p) => !p.partial && p.year > period.baselineYear && p.value !== null);
@@ -143,7 +156,9 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     const previous = latest ? (series.find((p) => p.year === latest.year - 1) ?? null) : null;
     const target = baseline ? baseline * (1 - reduction / 100) : null;
     const projection = projectRate(
-      series.filter((p) => !p.partial && p.value !== null).map((p) => ({ year: p.year, value: p.value as number })),
+      series
+        .filter((p) => !p.partial && p.value !== null)
+        .map((p) => ({ year: p.year, value: p.value as number })),
       period.endYear,
     );
     return {
@@ -177,6 +192,8 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
       endYear: period.endYear,
       targetReductionPct: reduction,
       annualReductionPct: annual,
+      /** Where the targets come from: the plan (null) or the jurisdiction that set its own. */
+      targetsDefinedAt: targets.definedAt,
     },
     definition: own.definition,
     options: own.options,
@@ -199,41 +216,66 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
   };
 }
 
-/** Plan periods are national data: only a national-level officer changes their targets. */
-export async function updatePlanPeriod(
+/**
+ * A jurisdiction may set its own targets for a plan period (a province stricter than the national
+ * plan); they apply to it and below unless a lower jurisdiction sets its own.
+ */
+export async function resolveTargets(
+  db: Db,
+  path: string,
+  period: { code: string; targetReductionPct: string | number; annualReductionPct: string | number | null },
+) {
+  const codes = path.split('/');
+  const rows = await db
+    .select({ code: jurisdictions.code, value: jurisdictionSettings.value })
+    .from(jurisdictionSettings)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, jurisdictionSettings.jurisdictionId))
+    .where(and(eq(jurisdictionSettings.key, `targets:${period.code}`), inArray(jurisdictions.code, codes)));
+  const nearest = rows.sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
+  if (nearest) {
+    const v = nearest.value as { targetReductionPct: number; annualReductionPct: number | null };
+    return { ...v, definedAt: nearest.code };
+  }
+  return {
+    targetReductionPct: Number(period.targetReductionPct),
+    annualReductionPct: period.annualReductionPct === null ? null : Number(period.annualReductionPct),
+    definedAt: null,
+  };
+}
+
+export async function updateTargets(
   db: Db,
   actor: Actor,
-  code: string,
+  jurisdictionCode: string,
   input: {
-    name: string;
-    baselineYear: number;
-    startYear: number;
-    endYear: number;
+    planPeriod: string;
     targetReductionPct: number;
     annualReductionPct: number | null;
-    source: string;
+    reason: string;
   },
 ) {
-  if (actor.jurisdictionPath.includes('/')) throw forbidden();
-  if (input.startYear > input.endYear) throw badRequest('analytics.year_range', 'endYear');
-  if (input.baselineYear >= input.startYear) throw badRequest('analytics.year_range', 'baselineYear');
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(planPeriods).where(eq(planPeriods.code, code));
-    if (!before) throw notFound();
+  const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
+  const period = await findPlanPeriod(db, input.planPeriod);
+  const value = {
+    targetReductionPct: input.targetReductionPct,
+    annualReductionPct: input.annualReductionPct,
+  };
+  await db.transaction(async (tx) => {
+    const key = `targets:${period.code}`;
     await tx
-      .update(planPeriods)
-      .set({
-        ...input,
-        targetReductionPct: String(input.targetReductionPct),
-        annualReductionPct: input.annualReductionPct === null ? null : String(input.annualReductionPct),
-      })
-      .where(eq(planPeriods.id, before.id));
+      .insert(jurisdictionSettings)
+      .values({ jurisdictionId: j.id, key, value, updatedBy: actor.username })
+      .onConflictDoUpdate({
+        target: [jurisdictionSettings.jurisdictionId, jurisdictionSettings.key],
+        set: { value, updatedBy: actor.username, updatedAt: sql`now()` },
+      });
     await recordAudit(tx, actor, {
-      action: 'plan-period.update',
-      targetType: 'plan_period',
-      targetId: code,
-      details: { before, after: input },
+      action: 'targets.update',
+      targetType: 'jurisdiction_setting',
+      targetId: `${j.code}:${key}`,
+      jurisdictionPath: j.path,
+      details: { ...value, planPeriod: period.code, reason: input.reason },
     });
-    return { ok: true as const };
   });
+  return { jurisdiction: j.code, planPeriod: period.code, ...(await resolveTargets(db, j.path, period)) };
 }

@@ -306,7 +306,11 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     if (!headerSeen) throw new ImportFailure('file.no_header');
     const stagedAt = Date.now();
     await db.transaction(async (tx) => {
-      const merged: MergedBatch = { batchId, domain: batch.domain, supersedesBatchId: batch.supersedesBatchId };
+      const merged: MergedBatch = {
+        batchId,
+        domain: batch.domain,
+        supersedesBatchId: batch.supersedesBatchId,
+      };
       const captured = await runtime.mergeListener?.beforeMerge(tx, merged);
       const { pendingEmployers, stepMs } = await mergeBatch(tx, {
         batchId,

@@ -111,9 +111,9 @@ const MESSAGES = {
   },
   'analytics.unknown_element': { zh: '未知的数据元素：{element}', en: 'Unknown data element: {element}' },
   'analytics.unknown_indicator': { zh: '未知的指标：{code}', en: 'Unknown indicator: {code}' },
-  'analytics.built_in_elements': {
-    zh: '内置指标 {code} 的分子、分母不能修改，可修改名称、系数和单位，或新建指标',
-    en: 'The numerator and denominator of built-in indicator {code} cannot change: edit its name, factor or unit, or add an indicator',
+  'analytics.indicator_taken': {
+    zh: '指标代码 {code} 已由全国或其他地区定义，请换一个代码',
+    en: 'Indicator code {code} is defined nationally or by another jurisdiction: choose another code',
   },
   'analytics.too_many_dimensions': {
     zh: '最多同时按两个维度（含重点行业筛选）细分',

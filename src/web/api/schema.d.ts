@@ -3553,6 +3553,1197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator definitions: numerator ÷ denominator × factor over data elements (AN-1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                numerator: string;
+                                denominator: string | null;
+                                factor: number;
+                                unitZh: string;
+                                unitEn: string;
+                                decimals: number;
+                                /** @enum {string} */
+                                direction: "lower" | "higher";
+                                isBuiltIn: boolean;
+                                axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data elements indicators are built from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                source: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change an indicator a jurisdiction defines for itself and those below it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The jurisdiction defining it, for itself and those below */
+                        jurisdictionCode: string;
+                        nameZh: string;
+                        nameEn: string;
+                        /** @description A data element, e.g. injury.count (see GET /api/analytics/elements) */
+                        numerator: string;
+                        denominator: string | null;
+                        factor: number;
+                        /** @default  */
+                        unitZh?: string;
+                        /** @default  */
+                        unitEn?: string;
+                        /** @default 2 */
+                        decimals?: number;
+                        /**
+                         * @default lower
+                         * @enum {string}
+                         */
+                        direction?: "lower" | "higher";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            numerator: string;
+                            denominator: string | null;
+                            factor: number;
+                            unitZh: string;
+                            unitEn: string;
+                            decimals: number;
+                            /** @enum {string} */
+                            direction: "lower" | "higher";
+                            isBuiltIn: boolean;
+                            axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator by one or two axes (jurisdiction, year, industry, accident category, post, age, sex) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description persons: each person once a year; cases: 人次 */
+                    countUnit?: "persons" | "cases";
+                    /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
+                    groundScope?: "all" | "determined" | "production";
+                    /** @description average insured or average paying persons */
+                    denominator?: "insured" | "paying";
+                    indicator: string;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Default: the latest year with data */
+                    year?: number;
+                    /** @description First year when a year axis is used (default: year − 5) */
+                    fromYear?: number;
+                    rows?: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                    columns?: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                    /** @description Only the key industries of the plan period: all, or one by id */
+                    keyIndustries?: "all" | number;
+                    planPeriod?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                numerator: string;
+                                denominator: string | null;
+                                factor: number;
+                                unitZh: string;
+                                unitEn: string;
+                                decimals: number;
+                                /** @enum {string} */
+                                direction: "lower" | "higher";
+                                isBuiltIn: boolean;
+                                axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
+                            };
+                            definition: string;
+                            options: {
+                                /**
+                                 * @description persons: each person once a year; cases: 人次
+                                 * @enum {string}
+                                 */
+                                countUnit: "persons" | "cases";
+                                /**
+                                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                                 * @enum {string}
+                                 */
+                                groundScope: "all" | "determined" | "production";
+                                /**
+                                 * @description average insured or average paying persons
+                                 * @enum {string}
+                                 */
+                                denominator: "insured" | "paying";
+                            };
+                            jurisdiction: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            planPeriod: string;
+                            years: number[];
+                            partialYears: number[];
+                            rows: {
+                                /** @enum {string} */
+                                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                                items: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                            };
+                            columns: {
+                                /** @enum {string} */
+                                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                                items: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                            } | null;
+                            cells: {
+                                row: string;
+                                column: string;
+                                numerator: number;
+                                denominator: number | null;
+                                /** @description null when the denominator is zero (shown as —) */
+                                value: number | null;
+                            }[];
+                            total: {
+                                row: string;
+                                column: string;
+                                numerator: number;
+                                denominator: number | null;
+                                /** @description null when the denominator is zero (shown as —) */
+                                value: number | null;
+                            };
+                            notes: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/query.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same table as /api/analytics/query, as XLSX */
+        get: {
+            parameters: {
+                query: {
+                    /** @description persons: each person once a year; cases: 人次 */
+                    countUnit?: "persons" | "cases";
+                    /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
+                    groundScope?: "all" | "determined" | "production";
+                    /** @description average insured or average paying persons */
+                    denominator?: "insured" | "paying";
+                    indicator: string;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Default: the latest year with data */
+                    year?: number;
+                    /** @description First year when a year axis is used (default: year − 5) */
+                    fromYear?: number;
+                    rows?: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                    columns?: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                    /** @description Only the key industries of the plan period: all, or one by id */
+                    keyIndustries?: "all" | number;
+                    planPeriod?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator this year against last year, and one by child jurisdiction and over six years */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description persons: each person once a year; cases: 人次 */
+                    countUnit?: "persons" | "cases";
+                    /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
+                    groundScope?: "all" | "determined" | "production";
+                    /** @description average insured or average paying persons */
+                    denominator?: "insured" | "paying";
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                    indicator?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdiction: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            year: number;
+                            partial: boolean;
+                            options: {
+                                /**
+                                 * @description persons: each person once a year; cases: 人次
+                                 * @enum {string}
+                                 */
+                                countUnit: "persons" | "cases";
+                                /**
+                                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                                 * @enum {string}
+                                 */
+                                groundScope: "all" | "determined" | "production";
+                                /**
+                                 * @description average insured or average paying persons
+                                 * @enum {string}
+                                 */
+                                denominator: "insured" | "paying";
+                            };
+                            headline: {
+                                code: string;
+                                name: string;
+                                unit: string;
+                                decimals: number;
+                                /** @enum {string} */
+                                direction: "lower" | "higher";
+                                definition: string;
+                                value: number | null;
+                                previous: number | null;
+                                changePct: number | null;
+                            }[];
+                            main: {
+                                indicator: {
+                                    code: string;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    numerator: string;
+                                    denominator: string | null;
+                                    factor: number;
+                                    unitZh: string;
+                                    unitEn: string;
+                                    decimals: number;
+                                    /** @enum {string} */
+                                    direction: "lower" | "higher";
+                                    isBuiltIn: boolean;
+                                    axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
+                                };
+                                definition: string;
+                                children: {
+                                    row: string;
+                                    column: string;
+                                    numerator: number;
+                                    denominator: number | null;
+                                    /** @description null when the denominator is zero (shown as —) */
+                                    value: number | null;
+                                    label: string;
+                                }[];
+                                trend: {
+                                    row: string;
+                                    column: string;
+                                    numerator: number;
+                                    denominator: number | null;
+                                    /** @description null when the denominator is zero (shown as —) */
+                                    value: number | null;
+                                    label: string;
+                                    partial: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key-industry rate against the plan period’s target: baseline, latest, path, status, projection (AN-2) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description persons: each person once a year; cases: 人次 */
+                    countUnit?: "persons" | "cases";
+                    /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
+                    groundScope?: "all" | "determined" | "production";
+                    /** @description average insured or average paying persons */
+                    denominator?: "insured" | "paying";
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    planPeriod?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planPeriod: {
+                                code: string;
+                                name: string;
+                                baselineYear: number;
+                                startYear: number;
+                                endYear: number;
+                                targetReductionPct: number;
+                                annualReductionPct: number | null;
+                                targetsDefinedAt: string | null;
+                            };
+                            definition: string;
+                            options: {
+                                /**
+                                 * @description persons: each person once a year; cases: 人次
+                                 * @enum {string}
+                                 */
+                                countUnit: "persons" | "cases";
+                                /**
+                                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                                 * @enum {string}
+                                 */
+                                groundScope: "all" | "determined" | "production";
+                                /**
+                                 * @description average insured or average paying persons
+                                 * @enum {string}
+                                 */
+                                denominator: "insured" | "paying";
+                            };
+                            jurisdiction: {
+                                code: string;
+                                name: string;
+                                baseline: number | null;
+                                target: number | null;
+                                latestYear: number | null;
+                                latest: number | null;
+                                changePct: number | null;
+                                requiredLatest: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                                projection: {
+                                    year: number;
+                                    value: number;
+                                    low: number;
+                                    high: number;
+                                    annualChangePct: number;
+                                    points: number;
+                                } | null;
+                                series: {
+                                    year: number;
+                                    value: number | null;
+                                    required: number | null;
+                                    partial: boolean;
+                                }[];
+                            };
+                            children: {
+                                code: string;
+                                name: string;
+                                baseline: number | null;
+                                target: number | null;
+                                latestYear: number | null;
+                                latest: number | null;
+                                changePct: number | null;
+                                requiredLatest: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                                projection: {
+                                    year: number;
+                                    value: number;
+                                    low: number;
+                                    high: number;
+                                    annualChangePct: number;
+                                    points: number;
+                                } | null;
+                                series: {
+                                    year: number;
+                                    value: number | null;
+                                    required: number | null;
+                                    partial: boolean;
+                                }[];
+                            }[];
+                            pneumoconiosis: {
+                                definition: string;
+                                series: {
+                                    year: number;
+                                    value: number | null;
+                                    partial: boolean;
+                                }[];
+                                projection: {
+                                    year: number;
+                                    value: number;
+                                    low: number;
+                                    high: number;
+                                    annualChangePct: number;
+                                    points: number;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/counting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counting options that apply to a jurisdiction (its own or inherited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description persons: each person once a year; cases: 人次
+                             * @enum {string}
+                             */
+                            countUnit: "persons" | "cases";
+                            /**
+                             * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                             * @enum {string}
+                             */
+                            groundScope: "all" | "determined" | "production";
+                            /**
+                             * @description average insured or average paying persons
+                             * @enum {string}
+                             */
+                            denominator: "insured" | "paying";
+                            jurisdiction: string;
+                            definedAt: {
+                                countUnit: string | null;
+                                groundScope: string | null;
+                                denominator: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/counting/{jurisdiction}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a jurisdiction’s counting options (they apply below it unless overridden) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description persons: each person once a year; cases: 人次
+                         * @enum {string}
+                         */
+                        countUnit: "persons" | "cases";
+                        /**
+                         * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                         * @enum {string}
+                         */
+                        groundScope: "all" | "determined" | "production";
+                        /**
+                         * @description average insured or average paying persons
+                         * @enum {string}
+                         */
+                        denominator: "insured" | "paying";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description persons: each person once a year; cases: 人次
+                             * @enum {string}
+                             */
+                            countUnit: "persons" | "cases";
+                            /**
+                             * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                             * @enum {string}
+                             */
+                            groundScope: "all" | "determined" | "production";
+                            /**
+                             * @description average insured or average paying persons
+                             * @enum {string}
+                             */
+                            denominator: "insured" | "paying";
+                            jurisdiction: string;
+                            definedAt: {
+                                countUnit: string | null;
+                                groundScope: string | null;
+                                denominator: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/targets/{jurisdiction}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a jurisdiction’s own targets for a plan period (they apply below it unless overridden) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        planPeriod: string;
+                        /** @description Reduction over the period, percent (20 = −20 %) */
+                        targetReductionPct: number;
+                        /** @description Minimum yearly reduction, percent */
+                        annualReductionPct: number | null;
+                        /** @description Why (e.g. the provincial plan document) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdiction: string;
+                            planPeriod: string;
+                            targetReductionPct: number;
+                            annualReductionPct: number | null;
+                            definedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
