@@ -627,7 +627,7 @@ async function headersOf(
   lang: Language,
 ): Promise<Header[][]> {
   const seen = axes.map(() => new Set<string>());
-  for (const k of numerator.keys()) k.split(SEP).forEach((v, i) => seen[i]?.add(v));
+  for (const k of numerator.keys()) for (const [i, v] of k.split(SEP).entries()) seen[i]?.add(v);
   if (denominator)
     for (const k of denominator.sums.keys())
       k.split(SEP).forEach((v, i) => {

@@ -1,12 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  INJURY_HEADER,
-  injuryRow,
-  makeCreditCode,
-  makeIdNumber,
-  toCsv,
-} from '../../../test/exchange-builders.js';
+import { INJURY_HEADER, injuryRow, makeIdNumber, toCsv } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
 import { seedDemoExchangeData } from '../../seed/demo-exchange.js';
 import { rebuildAnalytics } from './refresh.js';
