@@ -20,6 +20,8 @@ const RecordsPage = lazy(() => import('./pages/exchange/RecordsPage'));
 const LedgerPage = lazy(() => import('./pages/enterprises/LedgerPage'));
 const KeyIndustriesPage = lazy(() => import('./pages/enterprises/KeyIndustriesPage'));
 const SharedPicturePage = lazy(() => import('./pages/enterprises/SharedPicturePage'));
+const DashboardPage = lazy(() => import('./pages/analytics/DashboardPage'));
+const TargetsPage = lazy(() => import('./pages/analytics/TargetsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 
 const loading = (
@@ -148,6 +150,18 @@ export function AppRoutes() {
               key={path}
               path={path}
               element={<RequirePermission permission="enterprises:read">{page}</RequirePermission>}
+            />
+          ))}
+          {(
+            [
+              ['analytics', <DashboardPage key="dashboard" />],
+              ['analytics/targets', <TargetsPage key="targets" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="analytics:read">{page}</RequirePermission>}
             />
           ))}
           <Route path="account/password" element={<ChangePasswordPage />} />

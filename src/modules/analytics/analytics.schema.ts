@@ -15,20 +15,22 @@ export const ZCountingOptions = z.object({
 
 const ZOptionalCounting = ZCountingOptions.partial();
 
-export const ZIndicator = z.object({
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  numerator: z.string(),
-  denominator: z.string().nullable(),
-  factor: z.number(),
-  unitZh: z.string(),
-  unitEn: z.string(),
-  decimals: z.number().int(),
-  direction: z.enum(['lower', 'higher']),
-  isBuiltIn: z.boolean(),
-  axes: z.array(ZAxis),
-});
+export const ZIndicator = z
+  .object({
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    numerator: z.string(),
+    denominator: z.string().nullable(),
+    factor: z.number(),
+    unitZh: z.string(),
+    unitEn: z.string(),
+    decimals: z.number().int(),
+    direction: z.enum(['lower', 'higher']),
+    isBuiltIn: z.boolean(),
+    axes: z.array(ZAxis),
+  })
+  .meta({ id: 'Indicator' });
 
 export const ZIndicatorInput = z.object({
   jurisdictionCode: ZJurisdictionCode.describe('The jurisdiction defining it, for itself and those below'),
@@ -74,20 +76,22 @@ const ZCell = z.object({
   value: z.number().nullable().describe('null when the denominator is zero (shown as —)'),
 });
 
-export const ZQueryResult = z.object({
-  indicator: ZIndicator,
-  definition: z.string(),
-  options: ZCountingOptions,
-  jurisdiction: z.object({ code: z.string(), name: z.string(), level: z.string() }),
-  planPeriod: z.string(),
-  years: z.array(z.number().int()),
-  partialYears: z.array(z.number().int()),
-  rows: z.object({ axis: ZAxis, items: z.array(ZHeader) }),
-  columns: z.object({ axis: ZAxis, items: z.array(ZHeader) }).nullable(),
-  cells: z.array(ZCell),
-  total: ZCell,
-  notes: z.array(z.string()),
-});
+export const ZQueryResult = z
+  .object({
+    indicator: ZIndicator,
+    definition: z.string(),
+    options: ZCountingOptions,
+    jurisdiction: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+    planPeriod: z.string(),
+    years: z.array(z.number().int()),
+    partialYears: z.array(z.number().int()),
+    rows: z.object({ axis: ZAxis, items: z.array(ZHeader) }),
+    columns: z.object({ axis: ZAxis, items: z.array(ZHeader) }).nullable(),
+    cells: z.array(ZCell),
+    total: ZCell,
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'QueryResult' });
 
 export const ZDashboardQuery = ZOptionalCounting.extend({
   jurisdiction: ZJurisdictionCode.optional(),
@@ -95,31 +99,33 @@ export const ZDashboardQuery = ZOptionalCounting.extend({
   indicator: z.string().default('injury_rate_per_1000'),
 });
 
-export const ZDashboard = z.object({
-  jurisdiction: z.object({ code: z.string(), name: z.string(), level: z.string() }),
-  year: z.number().int(),
-  partial: z.boolean(),
-  options: ZCountingOptions,
-  headline: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      unit: z.string(),
-      decimals: z.number().int(),
-      direction: z.enum(['lower', 'higher']),
+export const ZDashboard = z
+  .object({
+    jurisdiction: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+    year: z.number().int(),
+    partial: z.boolean(),
+    options: ZCountingOptions,
+    headline: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        decimals: z.number().int(),
+        direction: z.enum(['lower', 'higher']),
+        definition: z.string(),
+        value: z.number().nullable(),
+        previous: z.number().nullable(),
+        changePct: z.number().nullable(),
+      }),
+    ),
+    main: z.object({
+      indicator: ZIndicator,
       definition: z.string(),
-      value: z.number().nullable(),
-      previous: z.number().nullable(),
-      changePct: z.number().nullable(),
+      children: z.array(ZCell.extend({ label: z.string() })),
+      trend: z.array(ZCell.extend({ label: z.string(), partial: z.boolean() })),
     }),
-  ),
-  main: z.object({
-    indicator: ZIndicator,
-    definition: z.string(),
-    children: z.array(ZCell.extend({ label: z.string() })),
-    trend: z.array(ZCell.extend({ label: z.string(), partial: z.boolean() })),
-  }),
-});
+  })
+  .meta({ id: 'Dashboard' });
 
 const ZPoint = z.object({
   year: z.number().int(),
@@ -159,27 +165,31 @@ export const ZTargetsQuery = ZOptionalCounting.extend({
     .optional(),
 });
 
-export const ZTargets = z.object({
-  planPeriod: z.object({
-    code: z.string(),
-    name: z.string(),
-    baselineYear: z.number().int(),
-    startYear: z.number().int(),
-    endYear: z.number().int(),
-    targetReductionPct: z.number(),
-    annualReductionPct: z.number().nullable(),
-    targetsDefinedAt: z.string().nullable(),
-  }),
-  definition: z.string(),
-  options: ZCountingOptions,
-  jurisdiction: ZAssessment,
-  children: z.array(ZAssessment),
-  pneumoconiosis: z.object({
+export const ZTargets = z
+  .object({
+    planPeriod: z.object({
+      code: z.string(),
+      name: z.string(),
+      baselineYear: z.number().int(),
+      startYear: z.number().int(),
+      endYear: z.number().int(),
+      targetReductionPct: z.number(),
+      annualReductionPct: z.number().nullable(),
+      targetsDefinedAt: z.string().nullable(),
+    }),
     definition: z.string(),
-    series: z.array(z.object({ year: z.number().int(), value: z.number().nullable(), partial: z.boolean() })),
-    projection: ZProjection,
-  }),
-});
+    options: ZCountingOptions,
+    jurisdiction: ZAssessment,
+    children: z.array(ZAssessment),
+    pneumoconiosis: z.object({
+      definition: z.string(),
+      series: z.array(
+        z.object({ year: z.number().int(), value: z.number().nullable(), partial: z.boolean() }),
+      ),
+      projection: ZProjection,
+    }),
+  })
+  .meta({ id: 'Targets' });
 
 export const ZCounting = ZCountingOptions.extend({
   jurisdiction: z.string(),
@@ -188,7 +198,7 @@ export const ZCounting = ZCountingOptions.extend({
     groundScope: z.string().nullable(),
     denominator: z.string().nullable(),
   }),
-});
+}).meta({ id: 'Counting' });
 
 export const ZTargetsInput = z.object({
   planPeriod: z.string().regex(/^\d{4}-\d{4}$/),

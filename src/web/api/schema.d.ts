@@ -3580,21 +3580,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                nameZh: string;
-                                nameEn: string;
-                                numerator: string;
-                                denominator: string | null;
-                                factor: number;
-                                unitZh: string;
-                                unitEn: string;
-                                decimals: number;
-                                /** @enum {string} */
-                                direction: "lower" | "higher";
-                                isBuiltIn: boolean;
-                                axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
-                            }[];
+                            items: components["schemas"]["Indicator"][];
                         };
                     };
                 };
@@ -3773,21 +3759,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            nameZh: string;
-                            nameEn: string;
-                            numerator: string;
-                            denominator: string | null;
-                            factor: number;
-                            unitZh: string;
-                            unitEn: string;
-                            decimals: number;
-                            /** @enum {string} */
-                            direction: "lower" | "higher";
-                            isBuiltIn: boolean;
-                            axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
-                        };
+                        "application/json": components["schemas"]["Indicator"];
                     };
                 };
                 /** @description Default Response */
@@ -3886,82 +3858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            indicator: {
-                                code: string;
-                                nameZh: string;
-                                nameEn: string;
-                                numerator: string;
-                                denominator: string | null;
-                                factor: number;
-                                unitZh: string;
-                                unitEn: string;
-                                decimals: number;
-                                /** @enum {string} */
-                                direction: "lower" | "higher";
-                                isBuiltIn: boolean;
-                                axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
-                            };
-                            definition: string;
-                            options: {
-                                /**
-                                 * @description persons: each person once a year; cases: 人次
-                                 * @enum {string}
-                                 */
-                                countUnit: "persons" | "cases";
-                                /**
-                                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                                 * @enum {string}
-                                 */
-                                groundScope: "all" | "determined" | "production";
-                                /**
-                                 * @description average insured or average paying persons
-                                 * @enum {string}
-                                 */
-                                denominator: "insured" | "paying";
-                            };
-                            jurisdiction: {
-                                code: string;
-                                name: string;
-                                level: string;
-                            };
-                            planPeriod: string;
-                            years: number[];
-                            partialYears: number[];
-                            rows: {
-                                /** @enum {string} */
-                                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
-                                items: {
-                                    key: string;
-                                    label: string;
-                                }[];
-                            };
-                            columns: {
-                                /** @enum {string} */
-                                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
-                                items: {
-                                    key: string;
-                                    label: string;
-                                }[];
-                            } | null;
-                            cells: {
-                                row: string;
-                                column: string;
-                                numerator: number;
-                                denominator: number | null;
-                                /** @description null when the denominator is zero (shown as —) */
-                                value: number | null;
-                            }[];
-                            total: {
-                                row: string;
-                                column: string;
-                                numerator: number;
-                                denominator: number | null;
-                                /** @description null when the denominator is zero (shown as —) */
-                                value: number | null;
-                            };
-                            notes: string[];
-                        };
+                        "application/json": components["schemas"]["QueryResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4135,81 +4032,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            jurisdiction: {
-                                code: string;
-                                name: string;
-                                level: string;
-                            };
-                            year: number;
-                            partial: boolean;
-                            options: {
-                                /**
-                                 * @description persons: each person once a year; cases: 人次
-                                 * @enum {string}
-                                 */
-                                countUnit: "persons" | "cases";
-                                /**
-                                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                                 * @enum {string}
-                                 */
-                                groundScope: "all" | "determined" | "production";
-                                /**
-                                 * @description average insured or average paying persons
-                                 * @enum {string}
-                                 */
-                                denominator: "insured" | "paying";
-                            };
-                            headline: {
-                                code: string;
-                                name: string;
-                                unit: string;
-                                decimals: number;
-                                /** @enum {string} */
-                                direction: "lower" | "higher";
-                                definition: string;
-                                value: number | null;
-                                previous: number | null;
-                                changePct: number | null;
-                            }[];
-                            main: {
-                                indicator: {
-                                    code: string;
-                                    nameZh: string;
-                                    nameEn: string;
-                                    numerator: string;
-                                    denominator: string | null;
-                                    factor: number;
-                                    unitZh: string;
-                                    unitEn: string;
-                                    decimals: number;
-                                    /** @enum {string} */
-                                    direction: "lower" | "higher";
-                                    isBuiltIn: boolean;
-                                    axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
-                                };
-                                definition: string;
-                                children: {
-                                    row: string;
-                                    column: string;
-                                    numerator: number;
-                                    denominator: number | null;
-                                    /** @description null when the denominator is zero (shown as —) */
-                                    value: number | null;
-                                    label: string;
-                                }[];
-                                trend: {
-                                    row: string;
-                                    column: string;
-                                    numerator: number;
-                                    denominator: number | null;
-                                    /** @description null when the denominator is zero (shown as —) */
-                                    value: number | null;
-                                    label: string;
-                                    partial: boolean;
-                                }[];
-                            };
-                        };
+                        "application/json": components["schemas"]["Dashboard"];
                     };
                 };
                 /** @description Default Response */
@@ -4291,104 +4114,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            planPeriod: {
-                                code: string;
-                                name: string;
-                                baselineYear: number;
-                                startYear: number;
-                                endYear: number;
-                                targetReductionPct: number;
-                                annualReductionPct: number | null;
-                                targetsDefinedAt: string | null;
-                            };
-                            definition: string;
-                            options: {
-                                /**
-                                 * @description persons: each person once a year; cases: 人次
-                                 * @enum {string}
-                                 */
-                                countUnit: "persons" | "cases";
-                                /**
-                                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                                 * @enum {string}
-                                 */
-                                groundScope: "all" | "determined" | "production";
-                                /**
-                                 * @description average insured or average paying persons
-                                 * @enum {string}
-                                 */
-                                denominator: "insured" | "paying";
-                            };
-                            jurisdiction: {
-                                code: string;
-                                name: string;
-                                baseline: number | null;
-                                target: number | null;
-                                latestYear: number | null;
-                                latest: number | null;
-                                changePct: number | null;
-                                requiredLatest: number | null;
-                                /** @enum {string} */
-                                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
-                                projection: {
-                                    year: number;
-                                    value: number;
-                                    low: number;
-                                    high: number;
-                                    annualChangePct: number;
-                                    points: number;
-                                } | null;
-                                series: {
-                                    year: number;
-                                    value: number | null;
-                                    required: number | null;
-                                    partial: boolean;
-                                }[];
-                            };
-                            children: {
-                                code: string;
-                                name: string;
-                                baseline: number | null;
-                                target: number | null;
-                                latestYear: number | null;
-                                latest: number | null;
-                                changePct: number | null;
-                                requiredLatest: number | null;
-                                /** @enum {string} */
-                                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
-                                projection: {
-                                    year: number;
-                                    value: number;
-                                    low: number;
-                                    high: number;
-                                    annualChangePct: number;
-                                    points: number;
-                                } | null;
-                                series: {
-                                    year: number;
-                                    value: number | null;
-                                    required: number | null;
-                                    partial: boolean;
-                                }[];
-                            }[];
-                            pneumoconiosis: {
-                                definition: string;
-                                series: {
-                                    year: number;
-                                    value: number | null;
-                                    partial: boolean;
-                                }[];
-                                projection: {
-                                    year: number;
-                                    value: number;
-                                    low: number;
-                                    high: number;
-                                    annualChangePct: number;
-                                    points: number;
-                                } | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["Targets"];
                     };
                 };
                 /** @description Default Response */
@@ -4463,29 +4189,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description persons: each person once a year; cases: 人次
-                             * @enum {string}
-                             */
-                            countUnit: "persons" | "cases";
-                            /**
-                             * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                             * @enum {string}
-                             */
-                            groundScope: "all" | "determined" | "production";
-                            /**
-                             * @description average insured or average paying persons
-                             * @enum {string}
-                             */
-                            denominator: "insured" | "paying";
-                            jurisdiction: string;
-                            definedAt: {
-                                countUnit: string | null;
-                                groundScope: string | null;
-                                denominator: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["Counting"];
                     };
                 };
                 /** @description Default Response */
@@ -4581,29 +4285,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description persons: each person once a year; cases: 人次
-                             * @enum {string}
-                             */
-                            countUnit: "persons" | "cases";
-                            /**
-                             * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                             * @enum {string}
-                             */
-                            groundScope: "all" | "determined" | "production";
-                            /**
-                             * @description average insured or average paying persons
-                             * @enum {string}
-                             */
-                            denominator: "insured" | "paying";
-                            jurisdiction: string;
-                            definedAt: {
-                                countUnit: string | null;
-                                groundScope: string | null;
-                                denominator: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["Counting"];
                     };
                 };
                 /** @description Default Response */
@@ -4767,21 +4449,6 @@ export interface components {
                 message: string;
             }[];
         };
-        IndustryTableInput: {
-            /** @description Edition of GB/T 4754, e.g. 2017 */
-            version: string;
-            /** @description Date the edition took effect */
-            effectiveFrom: string;
-            items: {
-                /** @description Section letter or 2-digit division */
-                code: string;
-                name: string;
-                /** @description Section of a division */
-                parentCode: string | null;
-                /** @description section | division */
-                level: string;
-            }[];
-        };
         JurisdictionInput: {
             /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
             code: string;
@@ -4831,6 +4498,280 @@ export interface components {
             }[];
             /** @description Jurisdictions directly below */
             children: components["schemas"]["JurisdictionInput"][];
+        };
+        IndicatorInput: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            numerator: string;
+            denominator: string | null;
+            factor: number;
+            unitZh: string;
+            unitEn: string;
+            decimals: number;
+            /** @enum {string} */
+            direction: "lower" | "higher";
+            isBuiltIn: boolean;
+            axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
+        };
+        QueryResultInput: {
+            indicator: components["schemas"]["IndicatorInput"];
+            definition: string;
+            options: {
+                /**
+                 * @description persons: each person once a year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            planPeriod: string;
+            years: number[];
+            partialYears: number[];
+            rows: {
+                /** @enum {string} */
+                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                items: {
+                    key: string;
+                    label: string;
+                }[];
+            };
+            columns: {
+                /** @enum {string} */
+                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                items: {
+                    key: string;
+                    label: string;
+                }[];
+            } | null;
+            cells: {
+                row: string;
+                column: string;
+                numerator: number;
+                denominator: number | null;
+                /** @description null when the denominator is zero (shown as —) */
+                value: number | null;
+            }[];
+            total: {
+                row: string;
+                column: string;
+                numerator: number;
+                denominator: number | null;
+                /** @description null when the denominator is zero (shown as —) */
+                value: number | null;
+            };
+            notes: string[];
+        };
+        DashboardInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            partial: boolean;
+            options: {
+                /**
+                 * @description persons: each person once a year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            headline: {
+                code: string;
+                name: string;
+                unit: string;
+                decimals: number;
+                /** @enum {string} */
+                direction: "lower" | "higher";
+                definition: string;
+                value: number | null;
+                previous: number | null;
+                changePct: number | null;
+            }[];
+            main: {
+                indicator: components["schemas"]["IndicatorInput"];
+                definition: string;
+                children: {
+                    row: string;
+                    column: string;
+                    numerator: number;
+                    denominator: number | null;
+                    /** @description null when the denominator is zero (shown as —) */
+                    value: number | null;
+                    label: string;
+                }[];
+                trend: {
+                    row: string;
+                    column: string;
+                    numerator: number;
+                    denominator: number | null;
+                    /** @description null when the denominator is zero (shown as —) */
+                    value: number | null;
+                    label: string;
+                    partial: boolean;
+                }[];
+            };
+        };
+        TargetsInput: {
+            planPeriod: {
+                code: string;
+                name: string;
+                baselineYear: number;
+                startYear: number;
+                endYear: number;
+                targetReductionPct: number;
+                annualReductionPct: number | null;
+                targetsDefinedAt: string | null;
+            };
+            definition: string;
+            options: {
+                /**
+                 * @description persons: each person once a year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            jurisdiction: {
+                code: string;
+                name: string;
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                changePct: number | null;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                projection: {
+                    year: number;
+                    value: number;
+                    low: number;
+                    high: number;
+                    annualChangePct: number;
+                    points: number;
+                } | null;
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            };
+            children: {
+                code: string;
+                name: string;
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                changePct: number | null;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                projection: {
+                    year: number;
+                    value: number;
+                    low: number;
+                    high: number;
+                    annualChangePct: number;
+                    points: number;
+                } | null;
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            }[];
+            pneumoconiosis: {
+                definition: string;
+                series: {
+                    year: number;
+                    value: number | null;
+                    partial: boolean;
+                }[];
+                projection: {
+                    year: number;
+                    value: number;
+                    low: number;
+                    high: number;
+                    annualChangePct: number;
+                    points: number;
+                } | null;
+            };
+        };
+        CountingInput: {
+            /**
+             * @description persons: each person once a year; cases: 人次
+             * @enum {string}
+             */
+            countUnit: "persons" | "cases";
+            /**
+             * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+             * @enum {string}
+             */
+            groundScope: "all" | "determined" | "production";
+            /**
+             * @description average insured or average paying persons
+             * @enum {string}
+             */
+            denominator: "insured" | "paying";
+            jurisdiction: string;
+            definedAt: {
+                countUnit: string | null;
+                groundScope: string | null;
+                denominator: string | null;
+            };
+        };
+        IndustryTableInput: {
+            /** @description Edition of GB/T 4754, e.g. 2017 */
+            version: string;
+            /** @description Date the edition took effect */
+            effectiveFrom: string;
+            items: {
+                /** @description Section letter or 2-digit division */
+                code: string;
+                name: string;
+                /** @description Section of a division */
+                parentCode: string | null;
+                /** @description section | division */
+                level: string;
+            }[];
         };
         PlanPeriodInput: {
             id: number;
@@ -5347,21 +5288,6 @@ export interface components {
                 message: string;
             }[];
         };
-        IndustryTable: {
-            /** @description Edition of GB/T 4754, e.g. 2017 */
-            version: string;
-            /** @description Date the edition took effect */
-            effectiveFrom: string;
-            items: {
-                /** @description Section letter or 2-digit division */
-                code: string;
-                name: string;
-                /** @description Section of a division */
-                parentCode: string | null;
-                /** @description section | division */
-                level: string;
-            }[];
-        };
         Jurisdiction: {
             /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
             code: string;
@@ -5411,6 +5337,280 @@ export interface components {
             }[];
             /** @description Jurisdictions directly below */
             children: components["schemas"]["Jurisdiction"][];
+        };
+        Indicator: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            numerator: string;
+            denominator: string | null;
+            factor: number;
+            unitZh: string;
+            unitEn: string;
+            decimals: number;
+            /** @enum {string} */
+            direction: "lower" | "higher";
+            isBuiltIn: boolean;
+            axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
+        };
+        QueryResult: {
+            indicator: components["schemas"]["Indicator"];
+            definition: string;
+            options: {
+                /**
+                 * @description persons: each person once a year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            planPeriod: string;
+            years: number[];
+            partialYears: number[];
+            rows: {
+                /** @enum {string} */
+                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                items: {
+                    key: string;
+                    label: string;
+                }[];
+            };
+            columns: {
+                /** @enum {string} */
+                axis: "jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade";
+                items: {
+                    key: string;
+                    label: string;
+                }[];
+            } | null;
+            cells: {
+                row: string;
+                column: string;
+                numerator: number;
+                denominator: number | null;
+                /** @description null when the denominator is zero (shown as —) */
+                value: number | null;
+            }[];
+            total: {
+                row: string;
+                column: string;
+                numerator: number;
+                denominator: number | null;
+                /** @description null when the denominator is zero (shown as —) */
+                value: number | null;
+            };
+            notes: string[];
+        };
+        Dashboard: {
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            partial: boolean;
+            options: {
+                /**
+                 * @description persons: each person once a year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            headline: {
+                code: string;
+                name: string;
+                unit: string;
+                decimals: number;
+                /** @enum {string} */
+                direction: "lower" | "higher";
+                definition: string;
+                value: number | null;
+                previous: number | null;
+                changePct: number | null;
+            }[];
+            main: {
+                indicator: components["schemas"]["Indicator"];
+                definition: string;
+                children: {
+                    row: string;
+                    column: string;
+                    numerator: number;
+                    denominator: number | null;
+                    /** @description null when the denominator is zero (shown as —) */
+                    value: number | null;
+                    label: string;
+                }[];
+                trend: {
+                    row: string;
+                    column: string;
+                    numerator: number;
+                    denominator: number | null;
+                    /** @description null when the denominator is zero (shown as —) */
+                    value: number | null;
+                    label: string;
+                    partial: boolean;
+                }[];
+            };
+        };
+        Targets: {
+            planPeriod: {
+                code: string;
+                name: string;
+                baselineYear: number;
+                startYear: number;
+                endYear: number;
+                targetReductionPct: number;
+                annualReductionPct: number | null;
+                targetsDefinedAt: string | null;
+            };
+            definition: string;
+            options: {
+                /**
+                 * @description persons: each person once a year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            jurisdiction: {
+                code: string;
+                name: string;
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                changePct: number | null;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                projection: {
+                    year: number;
+                    value: number;
+                    low: number;
+                    high: number;
+                    annualChangePct: number;
+                    points: number;
+                } | null;
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            };
+            children: {
+                code: string;
+                name: string;
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                changePct: number | null;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                projection: {
+                    year: number;
+                    value: number;
+                    low: number;
+                    high: number;
+                    annualChangePct: number;
+                    points: number;
+                } | null;
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            }[];
+            pneumoconiosis: {
+                definition: string;
+                series: {
+                    year: number;
+                    value: number | null;
+                    partial: boolean;
+                }[];
+                projection: {
+                    year: number;
+                    value: number;
+                    low: number;
+                    high: number;
+                    annualChangePct: number;
+                    points: number;
+                } | null;
+            };
+        };
+        Counting: {
+            /**
+             * @description persons: each person once a year; cases: 人次
+             * @enum {string}
+             */
+            countUnit: "persons" | "cases";
+            /**
+             * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+             * @enum {string}
+             */
+            groundScope: "all" | "determined" | "production";
+            /**
+             * @description average insured or average paying persons
+             * @enum {string}
+             */
+            denominator: "insured" | "paying";
+            jurisdiction: string;
+            definedAt: {
+                countUnit: string | null;
+                groundScope: string | null;
+                denominator: string | null;
+            };
+        };
+        IndustryTable: {
+            /** @description Edition of GB/T 4754, e.g. 2017 */
+            version: string;
+            /** @description Date the edition took effect */
+            effectiveFrom: string;
+            items: {
+                /** @description Section letter or 2-digit division */
+                code: string;
+                name: string;
+                /** @description Section of a division */
+                parentCode: string | null;
+                /** @description section | division */
+                level: string;
+            }[];
         };
         PlanPeriod: {
             id: number;

@@ -7,6 +7,7 @@ import {
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -67,6 +68,15 @@ export function AppLayout() {
         { key: '/enterprises/key-industries', label: t('nav.keyIndustries') },
       ],
     },
+    can('analytics:read') && {
+      key: 'analytics',
+      icon: <LineChartOutlined />,
+      label: t('nav.analytics'),
+      children: [
+        { key: '/analytics', label: t('nav.dashboard') },
+        { key: '/analytics/targets', label: t('nav.targets') },
+      ],
+    },
     can('roster:read') && {
       key: 'jm',
       icon: <TeamOutlined />,
@@ -119,7 +129,7 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[location.pathname]}
-          defaultOpenKeys={['org', 'exchange', 'enterprises', 'jm', 'system']}
+          defaultOpenKeys={['org', 'exchange', 'enterprises', 'analytics', 'jm', 'system']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAnalytics } from '../../src/modules/analytics/refresh.js';
+import { seedDemoExchangeData } from '../../src/seed/demo-exchange.js';
+import { DEMO_PASSWORD } from '../helpers.js';
+import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
+
+describe.skipIf(!hasChromium)('end to end in Chromium: the Fujian officer reads the indicators', () => {
+  let app: BrowserApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    ({ browser, baseUrl } = app);
+    await seedDemoExchangeData(app.t.database);
+    await rebuildAnalytics(app.t.db);
+  }, 120_000);
+
+  afterAll(async () => app?.close());
+
+  it('opens the dashboard, drills into 福州市, switches the counting option and exports the table', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill('fujian');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('您好').waitFor();
+    await page.goto(`${baseUrl}/analytics`);
+    await page.getByText('指标分析 · 福建省').waitFor();
+    const definition = page.getByTestId('definition');
+    await definition.filter({ hasText: '人次' }).waitFor();
+
+    // Drill into 福州市: the title and the figures follow.
+    await page.getByTestId('drill-350100').click();
+    await page.getByText('指标分析 · 福州市').waitFor();
+    const kpi = page.getByTestId('kpi-injury_count').locator('.ant-statistic-content');
+    await kpi.waitFor();
+    const cases = await kpi.textContent();
+    const firstBar = page.getByTestId('drill-350102');
+    await firstBar.waitFor();
+    const barBefore = await firstBar.textContent();
+
+    // Persons instead of 人次, production injuries only: the definition and the numbers change.
+    await page.getByTestId('ground-scope').click();
+    await page.locator('.ant-select-item-option', { hasText: '生产性工伤' }).click();
+    await definition.filter({ hasText: '生产性工伤' }).waitFor();
+    await page.getByTestId('count-unit').click();
+    await page.locator('.ant-select-item-option', { hasText: '按人数' }).click();
+    await definition.filter({ hasText: '人数' }).waitFor();
+    await expect.poll(async () => kpi.textContent()).not.toBe(cases);
+    await expect.poll(async () => firstBar.textContent()).not.toBe(barBefore);
+
+    // The pivot (industry × sex) with its heat colours, exported as shown.
+    const table = page.getByTestId('pivot-table');
+    await table.locator('tr.ant-table-row').first().waitFor();
+    expect(await table.locator('tr.ant-table-row').count()).toBeGreaterThan(2);
+    await page.screenshot({ path: path.join(resultsDir, 'analytics-dashboard.png'), fullPage: true });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('pivot-export').click(),
+    ]);
+    const saved = path.join(resultsDir, 'analytics-pivot.xlsx');
+    await download.saveAs(saved);
+    expect(fs.statSync(saved).size).toBeGreaterThan(1000);
+
+    // Target progress for 福州市.
+    await page.goto(`${baseUrl}/analytics/targets`);
+    await page.getByTestId('targets-table').locator('tr.ant-table-row').first().waitFor();
+    await page.screenshot({ path: path.join(resultsDir, 'analytics-targets.png'), fullPage: true });
+    await page
+      .getByText(/进度正常|存在风险|进度落后|尚无评估年度|无基准数据/)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: path.join(resultsDir, 'analytics-targets.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
