@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
-import { runImport } from '../src/modules/exchange/exchange.service.js';
+import { analyticsMergeListener } from '../src/modules/analytics/refresh.js';
+import { type MergeListener, runImport } from '../src/modules/exchange/exchange.service.js';
 import { exchangeBatches } from '../src/modules/exchange/exchange.tables.js';
 import type { Domain } from '../src/modules/exchange/formats.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
@@ -25,7 +26,14 @@ import { adminQuery, withDatabase } from '../test/db-template.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'city') as Scale;
 
-async function importFile(database: Database, domain: Domain, file: string, dir: string) {
+/** Imports one file as Fujian's HRSS department through the real pipeline (merge listener included). */
+export async function importFile(
+  database: Database,
+  domain: Domain,
+  file: string,
+  dir: string,
+  mergeListener: MergeListener | undefined = analyticsMergeListener,
+) {
   const { db } = database;
   const [org] = await db
     .select({ id: organisations.id })
@@ -54,7 +62,12 @@ async function importFile(database: Database, domain: Domain, file: string, dir:
   // runImport deletes its file when done: hand it a copy.
   const copy = path.join(dir, `copy-${domain}.csv`);
   fs.copyFileSync(file, copy);
-  const runtime = { database, config: { uploadDir: dir }, queue: new JobQueue(() => undefined) };
+  const runtime = {
+    database,
+    config: { uploadDir: dir },
+    queue: new JobQueue(() => undefined),
+    mergeListener,
+  };
   const started = performance.now();
   await runImport(runtime, batch?.id as number, copy);
   const ms = performance.now() - started;
@@ -73,7 +86,13 @@ async function importFile(database: Database, domain: Domain, file: string, dir:
     | undefined;
   if (timings?.mergeStepMs)
     console.error(`${domain} merge steps (ms): ${JSON.stringify(timings.mergeStepMs)}`);
-  return { ms, rows: done.validRows, stageMs: timings?.stageMs ?? 0, mergeMs: timings?.mergeMs ?? 0 };
+  return {
+    ms,
+    rows: done.validRows,
+    stageMs: timings?.stageMs ?? 0,
+    mergeMs: timings?.mergeMs ?? 0,
+    derivedMs: timings?.mergeStepMs?.derived ?? 0,
+  };
 }
 
 /** Time to COPY the table's current rows back into it (the raw-load baseline for the same rows). */

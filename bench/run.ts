@@ -3,6 +3,7 @@
  * against a baseline measured in the same run, so the numbers compare across machines.
  *
  * import: see bench/import.ts (BENCH_SCALE=demo|city|province, BENCH_DB=postgres|pglite).
+ * analytics: see bench/analytics.ts (dashboard p95 vs raw GROUP BY, refresh after a month's import).
  *
  * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
  * ready /api/health, a warm restart on the existing database, and the server-only start, each
@@ -135,3 +136,4 @@ async function benchStartup() {
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'startup') await benchStartup();
 if (which === 'all' || which === 'import') await (await import('./import.js')).benchImport();
+if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();

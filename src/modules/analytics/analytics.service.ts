@@ -23,6 +23,7 @@ import {
   describeElement,
   ELEMENTS,
   SOURCE_DIMENSIONS,
+  type Source,
   STORED_DIMENSIONS,
   type StoredDimension,
   storedDimensionOf,
@@ -299,8 +300,10 @@ interface Context {
   keyIndustries: KeyIndustry[];
   /** Only these divisions count (a key-industry filter), or null. */
   divisions: string[] | null;
-  /** Sums already fetched in this request (indicators share elements). */
-  memo: Map<string, Promise<{ sums: Sums; axes: Axis[] }>>;
+  /** Sources already fetched in this request (indicators share them). */
+  memo: Map<string, Promise<Map<string, Sums>>>;
+  /** The fund rows of the scope by year range, fetched once per request. */
+  fund: Map<string, Promise<Row[]>>;
 }
 
 type Sums = Map<string, number>;
@@ -326,31 +329,53 @@ async function loadKeyIndustries(db: Db, actor: Actor, scope: JurisdictionRow, p
 }
 
 /** Sums of one element by the query's axes (keys: axis values joined). */
-function sumElement(ctx: Context, element: string, axes: Axis[]): Promise<{ sums: Sums; axes: Axis[] }> {
-  const key = `${element}|${axes.join(',')}|${ctx.years.join(',')}|${ctx.divisions?.join(',') ?? ''}`;
-  let found = ctx.memo.get(key);
-  if (!found) {
-    found = fetchElement(ctx, element, axes);
-    ctx.memo.set(key, found);
-  }
-  return found;
-}
+const SOURCE_COLUMNS: Record<Exclude<Source, 'fund'>, readonly string[]> = {
+  injury: [
+    'cases_all',
+    'cases_det',
+    'cases_prod',
+    'persons_all',
+    'persons_det',
+    'persons_prod',
+    'deaths_all',
+    'deaths_det',
+    'deaths_prod',
+    'amount_fen',
+  ],
+  accident: ['events', 'event_deaths', 'event_serious', 'amount_fen'],
+  disease: ['events', 'pneumoconiosis'],
+  headcount: ['insured', 'paying', 'employers'],
+};
 
-async function fetchElement(
-  ctx: Context,
-  element: string,
-  axes: Axis[],
-): Promise<{ sums: Sums; axes: Axis[] }> {
+type Summed = { sums: Sums; axes: Axis[] };
+
+/** An element's sums by the axes it can be broken down by (the others it is not split by). */
+async function sumElement(ctx: Context, element: string, axes: Axis[]): Promise<Summed> {
   const e = ELEMENTS[element];
   if (!e) throw badRequest('analytics.unknown_element', 'indicator', { element });
   if (e.source === 'fund') return sumFund(ctx, e.column(ctx.options), axes);
   const available = SOURCE_DIMENSIONS[e.source];
-  // The axes this element can be broken down by; the others it is not split by (a denominator
-  // without sex or post is the whole population of the row).
   const own = axes.filter((a) => {
     const d = storedDimensionOf(a);
     return d === null || available.includes(d);
   });
+  const key = `${e.source}|${own.join(',')}|${ctx.years.join(',')}|${ctx.divisions?.join(',') ?? ''}`;
+  let found = ctx.memo.get(key);
+  if (!found) {
+    found = fetchSource(ctx, e.source, own);
+    ctx.memo.set(key, found);
+  }
+  const columns = await found;
+  return { sums: columns.get(e.column(ctx.options)) ?? new Map(), axes: own };
+}
+
+/** Every measure of one source by the axes, in one query (indicators share their sources). */
+async function fetchSource(
+  ctx: Context,
+  source: Exclude<Source, 'fund'>,
+  own: Axis[],
+): Promise<Map<string, Sums>> {
+  const available = SOURCE_DIMENSIONS[source];
   const dims = new Set<StoredDimension>();
   for (const a of own) {
     const d = storedDimensionOf(a);
@@ -364,26 +389,39 @@ async function fetchElement(
   const jurisdictionKey = own.includes('jurisdiction')
     ? sql`case when j.path = ${ctx.scope.path} then '' else split_part(j.path, '/', ${depth + 1}) end`
     : sql`''`;
+  const columns = SOURCE_COLUMNS[source];
+  const measures = sql.raw(columns.map((c) => `sum(c.${c}) as ${c}`).join(', '));
   const result = rowsOf(
     await ctx.db.execute(sql`
-      select ${jurisdictionKey} as jk, c.year as yr, c.d1, c.d2, sum(c.${sql.raw(e.column(ctx.options))}) as v
+      select ${jurisdictionKey} as jk, c.year as yr, c.d1, c.d2, ${measures}
       from analytics_cells c join jurisdictions j on j.id = c.jurisdiction_id
-      where c.source = ${e.source} and c.grain = ${grain}
+      where c.source = ${source} and c.grain = ${grain}
         and c.year >= ${Math.min(...ctx.years)} and c.year <= ${Math.max(...ctx.years)}
         and ${withinScope(sql`j.path`, ctx.scope.path)}
       group by 1, 2, 3, 4`),
   );
   const industryAt = ordered.indexOf('industry');
-  const sums: Sums = new Map();
+  const out = new Map<string, Sums>(columns.map((c) => [c, new Map()]));
   for (const r of result) {
     const values = [String(r.d1), String(r.d2)];
     const industry = industryAt >= 0 ? (values[industryAt] as string) : '';
     if (ctx.divisions && industryAt >= 0 && !ctx.divisions.includes(industry)) continue;
-    const v = Number(r.v);
-    for (const key of keysOf(ctx, own, ordered, String(r.jk), Number(r.yr), values))
-      sums.set(key, (sums.get(key) ?? 0) + v);
+    const keys = keysOf(ctx, own, ordered, String(r.jk), Number(r.yr), values);
+    for (const c of columns) {
+      const sums = out.get(c) as Sums;
+      const v = Number(r[c]);
+      for (const k of keys) sums.set(k, (sums.get(k) ?? 0) + v);
+    }
   }
-  return { sums, axes: own };
+  return out;
+}
+
+/** The total over the axes: the sum of the cells, unless a row can repeat (key industries, fund groups). */
+async function totalOf(ctx: Context, element: string, axes: Axis[], summed: Summed): Promise<Summed> {
+  const e = ELEMENTS[element];
+  if (e && e.source !== 'fund' && !summed.axes.includes('keyIndustry'))
+    return { sums: new Map([['', [...summed.sums.values()].reduce((a, b) => a + b, 0)]]), axes: [] };
+  return sumElement(ctx, element, []);
 }
 
 /** The axis values of a cube row (a division may fall in several key industries: one key each). */
@@ -420,14 +458,20 @@ function keysOf(
 async function sumFund(ctx: Context, column: string, axes: Axis[]): Promise<{ sums: Sums; axes: Axis[] }> {
   const own = axes.filter((a) => a === 'jurisdiction' || a === 'year');
   const previous = column === 'contribution_prev';
-  const rows = rowsOf(
-    await ctx.db.execute(sql`
-      select j.path, f.year::int as yr, f.contribution_income_fen as contribution, f.benefit_expenditure_fen as benefit,
-        f.prevention_fee_spent_fen as prevention
-      from fund_accounts f join jurisdictions j on j.id = f.jurisdiction_id
-      where ${withinScope(sql`j.path`, ctx.scope.path)}
-        and f.year >= ${Math.min(...ctx.years) - 1} and f.year <= ${Math.max(...ctx.years)}`),
-  );
+  const range = `${Math.min(...ctx.years)}-${Math.max(...ctx.years)}`;
+  let fetched = ctx.fund.get(range);
+  if (!fetched) {
+    fetched = ctx.db
+      .execute(sql`
+        select j.path, f.year::int as yr, f.contribution_income_fen as contribution, f.benefit_expenditure_fen as benefit,
+          f.prevention_fee_spent_fen as prevention
+        from fund_accounts f join jurisdictions j on j.id = f.jurisdiction_id
+        where ${withinScope(sql`j.path`, ctx.scope.path)}
+          and f.year >= ${Math.min(...ctx.years) - 1} and f.year <= ${Math.max(...ctx.years)}`)
+      .then(rowsOf);
+    ctx.fund.set(range, fetched);
+  }
+  const rows = await fetched;
   const depth = ctx.scope.path.split('/').length;
   const groupOf = (path: string) =>
     own.includes('jurisdiction') && path !== ctx.scope.path ? (path.split('/')[depth] as string) : '';
@@ -475,7 +519,15 @@ export async function prepareQuery(
     groundScope: input.groundScope ?? defaults.groundScope,
     denominator: input.denominator ?? defaults.denominator,
   };
-  return { db, scope, defaults, options, key, memo: new Map() as Context['memo'] };
+  return {
+    db,
+    scope,
+    defaults,
+    options,
+    key,
+    memo: new Map() as Context['memo'],
+    fund: new Map() as Context['fund'],
+  };
 }
 export type Prepared = Awaited<ReturnType<typeof prepareQuery>>;
 
@@ -529,13 +581,16 @@ export async function evaluateIndicator(
     keyIndustries: key.items,
     divisions,
     memo: prepared.memo,
+    fund: prepared.fund,
   };
-  const [numerator, denominator, totalNumerator, totalDenominator] = await Promise.all([
+  const [numerator, denominator] = await Promise.all([
     sumElement(ctx, indicator.numerator, axes),
     indicator.denominator ? sumElement(ctx, indicator.denominator, axes) : null,
-    // The total is summed afresh: a division in two key industries appears in both rows, once here.
-    sumElement(ctx, indicator.numerator, []),
-    indicator.denominator ? sumElement(ctx, indicator.denominator, []) : null,
+  ]);
+  // A division in two key industries appears in both rows: such totals are summed afresh.
+  const [totalNumerator, totalDenominator] = await Promise.all([
+    totalOf(ctx, indicator.numerator, axes, numerator),
+    denominator && indicator.denominator ? totalOf(ctx, indicator.denominator, axes, denominator) : null,
   ]);
   const factor = Number(indicator.factor);
 
