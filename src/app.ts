@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
-import { analyticsMergeListener } from './modules/analytics/refresh.js';
+import { analyticsEmployerListener, analyticsMergeListener } from './modules/analytics/refresh.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -142,7 +142,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(usersRoutes, deps);
   await app.register(jurisdictionsRoutes, deps);
   await app.register(codeTablesRoutes, deps);
-  await app.register(organisationsRoutes, deps);
+  await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });
   await app.register(jointMeetingRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });

@@ -265,6 +265,41 @@ describe('an import keeps the figures exact (refresh inside the merge)', () => {
   });
 });
 
+describe('an officer moving an employer to another industry', () => {
+  it('takes its figures along: the cells equal a full rebuild', async () => {
+    const [employer] = rowsOf(
+      await t.db.execute(sql`select o.id, o.name, o.credit_code, o.industry_code, j.code as jurisdiction
+        from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+        where o.kind = 'employer' and j.path like '%/350100/%'
+          and exists (select 1 from injury_cases c where c.employer_id = o.id) limit 1`),
+    );
+    if (!employer) throw new Error('no employer with injuries in the demo data');
+    const industry = String(employer.industry_code).startsWith('47') ? '2614' : '4710';
+    const res = await fujian.put(`/api/organisations/${employer.id}`, {
+      kind: 'employer',
+      name: employer.name,
+      creditCode: employer.credit_code,
+      industryCode: industry,
+      jurisdictionCode: employer.jurisdiction,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const cell = rowsOf(
+      await t.db.execute(sql`select sum(cases_all)::int as n from analytics_cells
+        where source = 'injury' and grain = 'industry' and d1 = ${industry.slice(0, 2)}`),
+    )[0]?.n;
+    const snapshot = async () =>
+      rowsOf(
+        await t.db.execute(
+          sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
+        ),
+      );
+    const incremental = await snapshot();
+    await rebuildAnalytics(t.db);
+    expect(await snapshot()).toEqual(incremental);
+    expect(Number(cell)).toBeGreaterThan(0);
+  });
+});
+
 describe('targets (AN-2)', () => {
   it('baseline and latest equal the key-industry rate the query gives, and a province can set its own target', async () => {
     const res = await fujian.get('/api/analytics/targets?jurisdiction=350000&planPeriod=2021-2025');

@@ -295,3 +295,15 @@ export const analyticsMergeListener = {
   afterMerge: (tx: Db, batch: BatchInfo, captured: unknown) =>
     refreshAfterMerge(tx, batch, captured as Slices),
 };
+
+/** Handed to organisations: an employer moved to another industry or jurisdiction takes its figures along. */
+export const analyticsEmployerListener = {
+  beforeChange: (tx: Db, employerId: number) => employerSlices(tx, sql`c.employer_id = ${employerId}`),
+  afterChange: async (tx: Db, employerId: number, captured: unknown) => {
+    const after = await employerSlices(tx, sql`c.employer_id = ${employerId}`);
+    const before = captured as Slices;
+    const merged: Slices = {};
+    for (const source of CUBE_SOURCES) merged[source] = [...(before[source] ?? []), ...(after[source] ?? [])];
+    await refreshSlices(tx, merged);
+  },
+};

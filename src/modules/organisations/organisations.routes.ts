@@ -13,6 +13,7 @@ import {
 } from './organisations.schema.js';
 import {
   createOrganisation,
+  type EmployerChangeListener,
   getOrganisation,
   listOrganisations,
   updateOrganisation,
@@ -29,7 +30,10 @@ function renderWarnings(warnings: Warning[], language: Language) {
   }));
 }
 
-export async function organisationsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function organisationsRoutes(
+  app: FastifyInstance,
+  { db, employerListener }: { db: Db; employerListener?: EmployerChangeListener },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/organisations',
@@ -86,7 +90,7 @@ export async function organisationsRoutes(app: FastifyInstance, { db }: { db: Db
       onRequest: requirePermission('organisations:write'),
     },
     async (req) => {
-      const saved = await updateOrganisation(db, actorOf(req), req.params.id, req.body);
+      const saved = await updateOrganisation(db, actorOf(req), req.params.id, req.body, employerListener);
       return { ...saved, warnings: renderWarnings(saved.warnings, languageOf(req)) };
     },
   );

@@ -210,8 +210,23 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
   return { organisation: toDto(row, actor.permissions.has('personal-data:view')), warnings };
 }
 
+/**
+ * Told, inside the edit's transaction, when an employer's industry or jurisdiction changes: figures
+ * derived from its facts (analytics) are recomputed before the edit commits.
+ */
+export interface EmployerChangeListener {
+  beforeChange(tx: Db, employerId: number): Promise<unknown>;
+  afterChange(tx: Db, employerId: number, captured: unknown): Promise<void>;
+}
+
 /** Edits an organisation in the actor's scope; moving it to another jurisdiction needs that one in scope too. */
-export async function updateOrganisation(db: Db, actor: Actor, id: number, input: OrganisationInput) {
+export async function updateOrganisation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: OrganisationInput,
+  listener?: EmployerChangeListener,
+) {
   const before = await findOrganisationRow(db, actor, id);
   const { warnings, values, jurisdiction } = await validateOrganisationInput(db, actor, input, id);
   // Someone who only ever saw masked contact data cannot have meant to erase it: keep it.
@@ -219,7 +234,11 @@ export async function updateOrganisation(db: Db, actor: Actor, id: number, input
     values.contactName = input.contactName ?? before.contactName;
     values.contactPhone = input.contactPhone ?? before.contactPhone;
   }
+  const moves =
+    before.kind === 'employer' &&
+    (before.industryCode !== (values.industryCode ?? null) || before.jurisdictionCode !== jurisdiction.code);
   await db.transaction(async (tx) => {
+    const captured = moves ? await listener?.beforeChange(tx, id) : undefined;
     await tx
       .update(organisations)
       // An officer's edit is the review of an employer an exchange row created.
@@ -244,6 +263,7 @@ export async function updateOrganisation(db: Db, actor: Actor, id: number, input
         ),
       },
     });
+    if (moves) await listener?.afterChange(tx, id, captured);
   });
   const row = await findOrganisationRow(db, actor, id);
   return { organisation: toDto(row, actor.permissions.has('personal-data:view')), warnings };
