@@ -353,6 +353,11 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/enterprises/ledger/export?jurisdiction=350100' }),
     sibling: 'hidden',
   },
+  'GET /api/enterprises/:id/insured-persons': {
+    permission: 'enterprises:read',
+    call: (f) => ({ method: 'GET', url: `/api/enterprises/${f.organisationId}/insured-persons` }),
+    sibling: 'hidden',
+  },
   'GET /api/enterprises/monitoring': {
     permission: 'enterprises:read',
     call: () => ({ method: 'GET', url: '/api/enterprises/monitoring?jurisdiction=350100' }),

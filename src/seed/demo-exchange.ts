@@ -18,6 +18,12 @@ import { runSeedOnce } from './reference.js';
 const SUBMITTERS: readonly { province: '35' | '22'; domain: Domain; organisation: string; file: string }[] = [
   { province: '35', domain: 'employers', organisation: '福建省人力资源和社会保障厅', file: 'employers.csv' },
   { province: '35', domain: 'headcounts', organisation: '福建省社会保险中心', file: 'headcounts.csv' },
+  {
+    province: '35',
+    domain: 'insuredPersons',
+    organisation: '福建省社会保险中心',
+    file: 'insuredPersons.csv',
+  },
   { province: '35', domain: 'injuries', organisation: '福建省人力资源和社会保障厅', file: 'injuries.csv' },
   { province: '35', domain: 'accidents', organisation: '福建省应急管理厅', file: 'accidents.csv' },
   { province: '35', domain: 'diseases', organisation: '福建省卫生健康委员会', file: 'diseases.csv' },
@@ -31,6 +37,12 @@ const SUBMITTERS: readonly { province: '35' | '22'; domain: Domain; organisation
   },
   { province: '22', domain: 'employers', organisation: '吉林省人力资源和社会保障厅', file: 'employers.csv' },
   { province: '22', domain: 'headcounts', organisation: '吉林省社会保险事业管理局', file: 'headcounts.csv' },
+  {
+    province: '22',
+    domain: 'insuredPersons',
+    organisation: '吉林省社会保险事业管理局',
+    file: 'insuredPersons.csv',
+  },
   { province: '22', domain: 'injuries', organisation: '吉林省人力资源和社会保障厅', file: 'injuries.csv' },
   { province: '22', domain: 'accidents', organisation: '吉林省应急管理厅', file: 'accidents.csv' },
   { province: '22', domain: 'diseases', organisation: '吉林省卫生健康委员会', file: 'diseases.csv' },
@@ -39,7 +51,7 @@ const SUBMITTERS: readonly { province: '35' | '22'; domain: Domain; organisation
 
 /** Region of a data line: the jurisdiction column, or the credit code's region digits (headcounts). */
 function regionOf(domain: Domain, cells: string[]): string {
-  if (domain === 'headcounts') return (cells[0] ?? '').slice(2, 8);
+  if (domain === 'headcounts' || domain === 'insuredPersons') return (cells[0] ?? '').slice(2, 8);
   if (domain === 'fund') return cells[0] ?? '';
   return cells[2] ?? '';
 }

@@ -54,6 +54,7 @@ describe('the synthetic data set', () => {
     const domains: [string, Domain][] = [
       ['employers.csv', 'employers'],
       ['headcounts.csv', 'headcounts'],
+      ['insuredPersons.csv', 'insuredPersons'],
       ['injuries.csv', 'injuries'],
       ['accidents.csv', 'accidents'],
       ['diseases.csv', 'diseases'],

@@ -20,11 +20,15 @@ export type Scale = 'demo' | 'city' | 'province';
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
 /** Employers per scale, and which prefectures they are spread over. */
-const SCALES: Record<Scale, { employers: number; prefectures: (code: string) => boolean }> = {
+const SCALES: Record<
+  Scale,
+  { employers: number; prefectures: (code: string) => boolean; insuredPersons: boolean }
+> = {
   // Fuzhou in full and a little of every other prefecture, so every page has something to show.
-  demo: { employers: 1_500, prefectures: () => true },
-  city: { employers: 100_000, prefectures: (code) => code === '350100' },
-  province: { employers: 1_000_000, prefectures: (code) => code.startsWith('35') },
+  demo: { employers: 1_500, prefectures: () => true, insuredPersons: true },
+  city: { employers: 100_000, prefectures: (code) => code === '350100', insuredPersons: true },
+  // Lists of every insured person of a province's dust-hazard employers (millions of rows) are left out.
+  province: { employers: 1_000_000, prefectures: (code) => code.startsWith('35'), insuredPersons: false },
 };
 
 /** mulberry32: small, fast and deterministic. */
@@ -401,12 +405,14 @@ export interface GenerateSummary {
 /** Writes the data set; returns the row count of each file. */
 export async function generateDataset(options: GenerateOptions): Promise<GenerateSummary> {
   const r = rng(options.seed);
+  const rp = rng(options.seed ^ 0x5bd1e995);
   const scale = SCALES[options.scale];
   mkdirSync(path.join(options.outDir, 'invalid'), { recursive: true });
   const out = (name: string, domain: Domain) => new CsvFile(path.join(options.outDir, name), domain);
   const files = {
     employers: out('employers.csv', 'employers'),
     headcounts: out('headcounts.csv', 'headcounts'),
+    insuredPersons: out('insuredPersons.csv', 'insuredPersons'),
     injuries: out('injuries.csv', 'injuries'),
     accidents: out('accidents.csv', 'accidents'),
     diseases: out('diseases.csv', 'diseases'),
@@ -479,6 +485,20 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         Math.max(insured, base * growth) / (industry.dust ? 0.8 + 0.2 * r() : 0.95 + 0.05 * r()),
       );
       await files.headcounts.write([code, year, insured, paying, employees]);
+      // The latest year's insured list of a dust-hazard employer (KI-2), from a stream of its own so
+      // the rest of the data set does not change with it.
+      if (scale.insuredPersons && industry.dust && year === YEARS[YEARS.length - 1])
+        for (let k = 0; k < insured; k++) {
+          const sex = rp() < 0.8 ? 'male' : 'female';
+          const age = Math.round(Math.min(60, Math.max(18, 38 + 10 * normal(rp))));
+          await files.insuredPersons.write([
+            code,
+            year,
+            idNumber(rp, region, year - age, sex),
+            personName(rp),
+            `${year - 1 - Math.floor(rp() * 8)}-${String(1 + Math.floor(rp() * 12)).padStart(2, '0')}-01`,
+          ]);
+        }
       const f = fund.get(prefecture) ?? { insured: YEARS.map(() => 0) };
       f.insured[yi] = (f.insured[yi] ?? 0) + insured;
       fund.set(prefecture, f);

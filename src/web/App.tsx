@@ -20,6 +20,7 @@ const RecordsPage = lazy(() => import('./pages/exchange/RecordsPage'));
 const LedgerPage = lazy(() => import('./pages/enterprises/LedgerPage'));
 const KeyIndustriesPage = lazy(() => import('./pages/enterprises/KeyIndustriesPage'));
 const SharedPicturePage = lazy(() => import('./pages/enterprises/SharedPicturePage'));
+const InsuredListPage = lazy(() => import('./pages/enterprises/InsuredListPage'));
 const DashboardPage = lazy(() => import('./pages/analytics/DashboardPage'));
 const TargetsPage = lazy(() => import('./pages/analytics/TargetsPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
@@ -144,6 +145,7 @@ export function AppRoutes() {
               ['enterprises/ledger', <LedgerPage key="ledger" />],
               ['enterprises/key-industries', <KeyIndustriesPage key="ki" />],
               ['shared-picture', <SharedPicturePage key="picture" />],
+              ['enterprises/:id/insured-list', <InsuredListPage key="insured" />],
             ] as const
           ).map(([path, page]) => (
             <Route

@@ -9,6 +9,7 @@ import { errorResponses, ZPageQuery } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
+  ZInsuredList,
   ZKeyIndustryInput,
   ZKeyIndustryList,
   ZLedger,
@@ -26,7 +27,12 @@ import {
   removeKeyIndustry,
   updateSetting,
 } from './enterprises.service.js';
-import { describeSharedPicture, listKeyEnterprises, listMonitoredEmployers } from './ledger.service.js';
+import {
+  describeSharedPicture,
+  listInsuredPersonsForDisplay,
+  listKeyEnterprises,
+  listMonitoredEmployers,
+} from './ledger.service.js';
 
 const EXPORT_LIMIT = 200_000;
 
@@ -165,6 +171,21 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
         .send(out as never);
     },
+  );
+  r.get(
+    '/api/enterprises/:id/insured-persons',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary:
+          'An employer’s insured persons of a year, masked for public display (公示参保人员名单, KI-2)',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: ZInsuredList, ...errorResponses },
+      },
+      onRequest: requirePermission('enterprises:read'),
+    },
+    async (req) => listInsuredPersonsForDisplay(db, actorOf(req), req.params.id, req.query.year),
   );
   r.get(
     '/api/enterprises/monitoring',

@@ -177,3 +177,27 @@ export const ZSettingInput = z.object({
   jurisdictionCode: ZJurisdictionCode,
   value: z.number().int().describe('New value'),
 });
+
+export const ZInsuredList = z
+  .object({
+    employer: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      creditCode: z.string().nullable(),
+      industryCode: z.string().nullable(),
+      jurisdictionName: z.string(),
+    }),
+    year: z.number().int().nullable().describe('null: no list submitted for this employer'),
+    averageInsured: z.number().nullable(),
+    employees: z.number().nullable(),
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        no: z.number().int(),
+        name: z.string().describe('Masked, e.g. 张*'),
+        idNumber: z.string().describe('Masked, e.g. 350102********123X'),
+        insuredFrom: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'InsuredList' });

@@ -217,3 +217,34 @@ describe('shared picture (DX-4)', () => {
     ).toBe(403);
   });
 });
+
+describe('insured-person list for public display (KI-2)', () => {
+  it('lists an employer’s insured persons of a year, always masked, and nothing for a sibling', async () => {
+    const woman = makeIdNumber('350102', '1990-02-28', 'female', 5);
+    await upload(
+      'insuredPersons',
+      toCsv([
+        ['统一社会信用代码', '年度', '身份证号', '姓名', '参保日期'],
+        [BUILDER, '2025', makeIdNumber('350102', '1985-06-15', 'male', 7), '王大锤', '2020-03-01'],
+        [BUILDER, '2025', woman, '李小红', '2019-07-01'],
+      ]),
+    );
+    const [employer] = (await fuzhou.get(`/api/organisations?search=${BUILDER}`)).json().items;
+    const res = await fuzhou.get(`/api/enterprises/${employer.id}/insured-persons`);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json();
+    expect(list).toMatchObject({ year: 2025, total: 2, averageInsured: 200 });
+    // Ordered by insured date; masked although the Fuzhou officer may see personal data.
+    expect(list.items[0]).toEqual({
+      no: 1,
+      name: '李**',
+      idNumber: `${woman.slice(0, 6)}********${woman.slice(-4)}`,
+      insuredFrom: '2019-07-01',
+    });
+    expect(res.body).not.toContain('李小红');
+    expect(res.body).not.toContain(woman);
+    const xiamen = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });
+    const sibling = await t.signIn(xiamen.username, TEST_PASSWORD);
+    expect((await sibling.get(`/api/enterprises/${employer.id}/insured-persons`)).statusCode).toBe(404);
+  });
+});

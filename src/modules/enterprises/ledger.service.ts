@@ -2,6 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
+import { notFound } from '../../platform/http/errors.js';
+import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
@@ -285,5 +287,57 @@ export async function describeSharedPicture(
       count: Number(rowsOf(diseases)[0]?.n ?? 0),
       pneumoconiosis: Number(rowsOf(diseases)[0]?.pneumoconiosis ?? 0),
     },
+  };
+}
+
+/**
+ * 公示参保人员名单 (KI-2): an employer's insured persons of a year, prepared for public display —
+ * names and 身份证号 are always masked here, whoever looks, so the list can be posted as it is.
+ */
+export async function listInsuredPersonsForDisplay(db: Db, actor: Actor, employerId: number, year?: number) {
+  const [employer] = rowsOf(
+    await db.execute(sql`
+      select o.id, o.name, o.credit_code, o.industry_code, j.name as jurisdiction_name
+      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+      where o.id = ${employerId} and o.kind = 'employer' and ${withinScope(sql`j.path`, actor.jurisdictionPath)}`),
+  );
+  if (!employer) throw notFound();
+  const [latest] = rowsOf(
+    await db.execute(sql`select max(year) as year from insured_persons where employer_id = ${employerId}`),
+  );
+  const listYear = year ?? (latest?.year === null || latest?.year === undefined ? null : Number(latest.year));
+  const persons =
+    listYear === null
+      ? []
+      : rowsOf(
+          await db.execute(sql`
+            select person_name, id_number, insured_from::text as insured_from from insured_persons
+            where employer_id = ${employerId} and year = ${listYear} order by insured_from, id_number limit 20000`),
+        );
+  const [headcount] =
+    listYear === null
+      ? []
+      : rowsOf(
+          await db.execute(sql`
+            select average_insured, employees from insured_headcounts where employer_id = ${employerId} and year = ${listYear}`),
+        );
+  return {
+    employer: {
+      id: Number(employer.id),
+      name: String(employer.name),
+      creditCode: employer.credit_code === null ? null : String(employer.credit_code),
+      industryCode: employer.industry_code === null ? null : String(employer.industry_code),
+      jurisdictionName: String(employer.jurisdiction_name),
+    },
+    year: listYear,
+    averageInsured: headcount ? Number(headcount.average_insured) : null,
+    employees: headcount?.employees == null ? null : Number(headcount.employees),
+    total: persons.length,
+    items: persons.map((p, i) => ({
+      no: i + 1,
+      name: maskName(String(p.person_name)) as string,
+      idNumber: maskIdNumber(String(p.id_number)) as string,
+      insuredFrom: String(p.insured_from),
+    })),
   };
 }

@@ -165,6 +165,29 @@ export const insuredHeadcounts = pgTable(
   ],
 );
 
+/**
+ * 参保人员名单: who an employer insures in a year, for the public display of dust-hazard employers'
+ * insured lists (KI-2). Personal data: shown masked on the public list.
+ */
+export const insuredPersons = pgTable(
+  'insured_persons',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    idNumber: text('id_number').notNull(),
+    personName: text('person_name').notNull(),
+    insuredFrom: date('insured_from').notNull(),
+    batchId: integer('batch_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('insured_persons_key').on(t.employerId, t.year, t.idNumber),
+    index('insured_persons_batch_idx').on(t.batchId),
+  ],
+);
+
 /** 工伤认定: one determination. */
 export const injuryCases = pgTable(
   'injury_cases',

@@ -35,7 +35,15 @@ export interface ColumnDef {
   isPersonal?: boolean;
 }
 
-export const DOMAINS = ['employers', 'headcounts', 'injuries', 'accidents', 'diseases', 'fund'] as const;
+export const DOMAINS = [
+  'employers',
+  'headcounts',
+  'insuredPersons',
+  'injuries',
+  'accidents',
+  'diseases',
+  'fund',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export interface DomainFormat {
@@ -196,6 +204,55 @@ export const FORMATS: Readonly<Record<Domain, DomainFormat>> = {
         required: false,
         description: 'Workforce at year end (for the insured share of dust-hazard employers)',
         example: '335',
+      },
+    ],
+  },
+  insuredPersons: {
+    domain: 'insuredPersons',
+    zh: '参保人员名单',
+    en: 'Insured persons',
+    submitters: ['hrss', 'social_insurance'],
+    naturalKey: ['creditCode', 'year', 'idNumber'],
+    columns: [
+      { ...CREDIT_CODE, description: 'The employer (dust-hazard employers first: KI-2 public display)' },
+      {
+        key: 'year',
+        zh: '年度',
+        en: 'year',
+        type: 'year',
+        required: true,
+        description: 'Calendar year of the list',
+        example: '2025',
+      },
+      {
+        key: 'idNumber',
+        zh: '身份证号',
+        en: 'id_number',
+        type: 'id_number',
+        required: true,
+        codeTable: 'GB 11643-1999 (check character verified)',
+        description: 'Insured worker (personal data; masked on the public list)',
+        example: '11010519491231002X',
+        isPersonal: true,
+      },
+      {
+        key: 'personName',
+        zh: '姓名',
+        en: 'name',
+        type: 'text',
+        required: true,
+        description: 'Insured worker (personal data; masked on the public list)',
+        example: '张三',
+        isPersonal: true,
+      },
+      {
+        key: 'insuredFrom',
+        zh: '参保日期',
+        en: 'insured_from',
+        type: 'date',
+        required: true,
+        description: 'Date the worker was first insured with this employer',
+        example: '2023-03-01',
       },
     ],
   },

@@ -102,6 +102,14 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
         on conflict (employer_id, year) do update set average_insured = excluded.average_insured,
           average_paying = excluded.average_paying, employees = excluded.employees, batch_id = excluded.batch_id`);
       return;
+    case 'insuredPersons':
+      await tx.execute(sql`
+        insert into insured_persons (employer_id, year, id_number, person_name, insured_from, batch_id)
+        select o.id, ${col('year')}::smallint, ${col('idNumber')}, ${col('personName')}, ${col('insuredFrom')}::date, ${b}
+        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} where s.batch_id = ${b}
+        on conflict (employer_id, year, id_number) do update set person_name = excluded.person_name,
+          insured_from = excluded.insured_from, batch_id = excluded.batch_id`);
+      return;
     case 'injuries':
       await tx.execute(sql`
         insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, sex, birth_date, post, occurred_on,
@@ -155,6 +163,7 @@ async function mergeFacts(tx: Db, ctx: MergeContext) {
 
 const FACT_TABLES: Partial<Record<Domain, string>> = {
   headcounts: 'insured_headcounts',
+  insuredPersons: 'insured_persons',
   injuries: 'injury_cases',
   accidents: 'safety_accidents',
   diseases: 'disease_cases',

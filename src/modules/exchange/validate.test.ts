@@ -33,6 +33,13 @@ const BASE: Record<Domain, Record<string, string>> = {
     averagePaying: '310',
     employees: '335',
   },
+  insuredPersons: {
+    creditCode: EMPLOYER,
+    year: '2024',
+    idNumber: ID_FEMALE,
+    personName: '李四',
+    insuredFrom: '2023-03-01',
+  },
   injuries: {
     caseNo: '榕人社工认〔2025〕0001号',
     creditCode: EMPLOYER,

@@ -1994,8 +1994,8 @@ export interface paths {
                     page?: number;
                     /** @description Rows per page (at most 200) */
                     pageSize?: number;
-                    /** @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
-                    domain?: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
+                    domain?: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
                     status?: "queued" | "processing" | "committed" | "failed" | "superseded";
                     /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
                     jurisdiction?: string;
@@ -2063,8 +2063,8 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    /** @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
-                    domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
+                    domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
                     /** @description Original file name (.csv or .xlsx) */
                     fileName: string;
                     /** @description Id of the committed batch this corrects */
@@ -2161,10 +2161,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                         * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
                          * @enum {string}
                          */
-                        domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                        domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
                         /** @description Rows keyed by column name (Chinese, English or key, as in docs/exchange-formats.md) */
                         rows: {
                             [key: string]: string | number | boolean | null;
@@ -2717,8 +2717,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
-                    domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
+                    domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
                 };
                 cookie?: never;
             };
@@ -3205,6 +3205,82 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/insured-persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer’s insured persons of a year, masked for public display (公示参保人员名单, KI-2) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsuredList"];
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -4927,13 +5003,35 @@ export interface components {
                 pneumoconiosis: number;
             };
         };
+        InsuredListInput: {
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                industryCode: string | null;
+                jurisdictionName: string;
+            };
+            /** @description null: no list submitted for this employer */
+            year: number | null;
+            averageInsured: number | null;
+            employees: number | null;
+            total: number;
+            items: {
+                no: number;
+                /** @description Masked, e.g. 张* */
+                name: string;
+                /** @description Masked, e.g. 350102********123X */
+                idNumber: string;
+                insuredFrom: string;
+            }[];
+        };
         ExchangeBatchInput: {
             id: number;
             /**
-             * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+             * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
              * @enum {string}
              */
-            domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+            domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
             organisationId: number;
             /** @description Submitting member unit */
             organisationName: string;
@@ -5005,13 +5103,13 @@ export interface components {
         };
         ExchangeFormatsInput: {
             /** @description Domains your unit may submit */
-            submittable: ("employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund")[];
+            submittable: ("employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund")[];
             domains: {
                 /**
-                 * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                 * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
                  * @enum {string}
                  */
-                domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
                 zh: string;
                 en: string;
                 submitters: string[];
@@ -5766,13 +5864,35 @@ export interface components {
                 pneumoconiosis: number;
             };
         };
+        InsuredList: {
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                industryCode: string | null;
+                jurisdictionName: string;
+            };
+            /** @description null: no list submitted for this employer */
+            year: number | null;
+            averageInsured: number | null;
+            employees: number | null;
+            total: number;
+            items: {
+                no: number;
+                /** @description Masked, e.g. 张* */
+                name: string;
+                /** @description Masked, e.g. 350102********123X */
+                idNumber: string;
+                insuredFrom: string;
+            }[];
+        };
         ExchangeBatch: {
             id: number;
             /**
-             * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+             * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
              * @enum {string}
              */
-            domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+            domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
             organisationId: number;
             /** @description Submitting member unit */
             organisationName: string;
@@ -5844,13 +5964,13 @@ export interface components {
         };
         ExchangeFormats: {
             /** @description Domains your unit may submit */
-            submittable: ("employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund")[];
+            submittable: ("employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund")[];
             domains: {
                 /**
-                 * @description employers 用人单位 | headcounts 参保人数 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                 * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
                  * @enum {string}
                  */
-                domain: "employers" | "headcounts" | "injuries" | "accidents" | "diseases" | "fund";
+                domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
                 zh: string;
                 en: string;
                 submitters: string[];

@@ -223,6 +223,7 @@ export const zh = {
   'batchStatus.superseded': '已被更正',
   'domain.employers': '用人单位',
   'domain.headcounts': '参保人数',
+  'domain.insuredPersons': '参保人员名单',
   'domain.injuries': '工伤认定',
   'domain.accidents': '生产安全事故',
   'domain.diseases': '职业病诊断',
@@ -393,6 +394,17 @@ export const zh = {
   'targets.required': '应达路径',
   'targets.projection': '预测',
   'targets.pneumo': '尘肺病发病趋势',
+  'insuredList.title': '{name} {year}年度参保人员名单公示',
+  'insuredList.print': '打印',
+  'insuredList.summary':
+    '统一社会信用代码 {code}，{place}；名单 {total} 人，年平均参保 {insured} 人，职工 {employees} 人。',
+  'insuredList.none': '该单位尚未报送参保人员名单',
+  'insuredList.no': '序号',
+  'insuredList.name': '姓名',
+  'insuredList.idNumber': '身份证号',
+  'insuredList.from': '参保日期',
+  'insuredList.note': '为保护个人信息，姓名和身份证号已按规定脱敏，可直接张贴公示。',
+  'insuredList.link': '公示名单',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -621,6 +633,7 @@ export const en: Record<MessageKey, string> = {
   'batchStatus.superseded': 'Superseded',
   'domain.employers': 'Employers',
   'domain.headcounts': 'Insured headcount',
+  'domain.insuredPersons': 'Insured persons',
   'domain.injuries': 'Injury determinations',
   'domain.accidents': 'Safety accidents',
   'domain.diseases': 'Occupational disease',
@@ -792,4 +805,16 @@ export const en: Record<MessageKey, string> = {
   'targets.required': 'Required path',
   'targets.projection': 'Projection',
   'targets.pneumo': 'Pneumoconiosis trend',
+  'insuredList.title': '{name}: insured persons {year}, for public display',
+  'insuredList.print': 'Print',
+  'insuredList.summary':
+    'Credit code {code}, {place}; {total} persons listed, {insured} insured on average, {employees} employees.',
+  'insuredList.none': 'This employer has not submitted an insured-person list',
+  'insuredList.no': 'No.',
+  'insuredList.name': 'Name',
+  'insuredList.idNumber': 'ID number',
+  'insuredList.from': 'Insured since',
+  'insuredList.note':
+    'Names and ID numbers are masked to protect personal data: the list can be posted as it is.',
+  'insuredList.link': 'Public list',
 };

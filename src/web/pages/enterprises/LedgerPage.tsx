@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
@@ -128,6 +129,16 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
               ),
           },
           { title: t('ledger.pneumoconiosis'), dataIndex: 'pneumoconiosis', width: 80 },
+          {
+            title: t('insuredList.link'),
+            key: 'insuredList',
+            width: 90,
+            render: (_: unknown, r: LedgerRow) => (
+              <Link to={`/enterprises/${r.id}/insured-list`} data-testid={`insured-list-${r.id}`}>
+                {t('insuredList.link')}
+              </Link>
+            ),
+          },
         ]
       : []),
     { title: t('ledger.injuries'), dataIndex: 'injuries', key: 'injuries', sorter: true, width: 90 },
