@@ -23,6 +23,16 @@ export const PERMISSIONS = [
   'enterprises:read',
   /** Key-industry lists per plan period and jurisdiction settings such as the monitoring threshold. */
   'enterprises:configure',
+  /** Shared analysis: indicators, dashboards and the yearly key-industry and enterprise ranking (AN-1, AN-3). */
+  'analysis:read',
+  /** Adopt a year's ranking into the key-enterprise ledger on the joint meeting's decision (AN-3). */
+  'analysis:adopt',
+  /** Read typical-accident bulletins (典型事故通报) published to one's jurisdiction or drafted in one's scope (AN-4). */
+  'bulletins:read',
+  /** Draft and edit typical-accident bulletins from accident and injury records (AN-4). */
+  'bulletins:draft',
+  /** Approve and publish a bulletin someone else drafted (AN-4). */
+  'bulletins:approve',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -57,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:submit',
     'exchange:read',
     'enterprises:read',
+    'analysis:read',
+    'bulletins:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -67,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:submit',
     'exchange:read',
     'enterprises:read',
+    'analysis:read',
+    'bulletins:read',
     'personal-data:view',
   ],
   /** 专家 */
