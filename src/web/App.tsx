@@ -20,6 +20,10 @@ const RecordsPage = lazy(() => import('./pages/exchange/RecordsPage'));
 const LedgerPage = lazy(() => import('./pages/enterprises/LedgerPage'));
 const KeyIndustriesPage = lazy(() => import('./pages/enterprises/KeyIndustriesPage'));
 const SharedPicturePage = lazy(() => import('./pages/enterprises/SharedPicturePage'));
+const RankingPage = lazy(() => import('./pages/analysis/RankingPage'));
+const BulletinsPage = lazy(() => import('./pages/analysis/BulletinsPage'));
+const BulletinPage = lazy(() => import('./pages/analysis/BulletinPage'));
+const BulletinPrintPage = lazy(() => import('./pages/analysis/BulletinPrintPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 
 const loading = (
@@ -64,6 +68,16 @@ export function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/analysis/bulletins/:id/print"
+          element={
+            <RequireAuth>
+              <RequirePermission permission="bulletins:read">
+                <BulletinPrintPage />
+              </RequirePermission>
+            </RequireAuth>
+          }
+        />
         <Route
           element={
             <RequireAuth>
@@ -148,6 +162,26 @@ export function AppRoutes() {
               key={path}
               path={path}
               element={<RequirePermission permission="enterprises:read">{page}</RequirePermission>}
+            />
+          ))}
+          <Route
+            path="analysis/ranking"
+            element={
+              <RequirePermission permission="analysis:read">
+                <RankingPage />
+              </RequirePermission>
+            }
+          />
+          {(
+            [
+              ['analysis/bulletins', <BulletinsPage key="bulletins" />],
+              ['analysis/bulletins/:id', <BulletinPage key="bulletin" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="bulletins:read">{page}</RequirePermission>}
             />
           ))}
           <Route path="account/password" element={<ChangePasswordPage />} />

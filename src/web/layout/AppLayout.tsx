@@ -4,6 +4,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -67,6 +68,15 @@ export function AppLayout() {
         { key: '/enterprises/key-industries', label: t('nav.keyIndustries') },
       ],
     },
+    (can('analysis:read') || can('bulletins:read')) && {
+      key: 'analysis',
+      icon: <BarChartOutlined />,
+      label: t('nav.analysis'),
+      children: [
+        can('analysis:read') && { key: '/analysis/ranking', label: t('nav.ranking') },
+        can('bulletins:read') && { key: '/analysis/bulletins', label: t('nav.bulletins') },
+      ].filter(Boolean) as MenuProps['items'],
+    },
     can('roster:read') && {
       key: 'jm',
       icon: <TeamOutlined />,
@@ -119,7 +129,7 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[location.pathname]}
-          defaultOpenKeys={['org', 'exchange', 'enterprises', 'jm', 'system']}
+          defaultOpenKeys={['org', 'exchange', 'enterprises', 'analysis', 'jm', 'system']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

@@ -1,5 +1,18 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
@@ -19,6 +32,7 @@ interface Filters {
   year?: number;
   insuranceStatus?: 'insured' | 'uninsured' | 'suspended';
   search?: string;
+  adoptedOnly?: 'true';
 }
 
 function LedgerTable({ category }: { category: 'key' | 'dust' }) {
@@ -90,6 +104,23 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
       ),
     },
     { title: t('ledger.keyIndustry'), dataIndex: 'keyIndustries', width: 110 },
+    ...(category === 'key'
+      ? [
+          {
+            title: t('ledger.adoption'),
+            dataIndex: 'adoption',
+            width: 200,
+            render: (a: LedgerRow['adoption']) =>
+              a ? (
+                <Tag color="blue" data-testid="adopted-tag">
+                  {t('ledger.adoptedTag', { in: a.adoptedIn, rank: a.rank, who: a.adoptedByName })}
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
     { title: t('org.jurisdiction'), dataIndex: 'jurisdictionName', width: 90 },
     {
       title: t('ledger.insurance'),
@@ -187,6 +218,17 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
           onSearch={(v) => setFilters((f) => ({ ...f, search: v || undefined }))}
           style={{ width: 220 }}
         />
+        {category === 'key' && (
+          <Checkbox
+            checked={filters.adoptedOnly === 'true'}
+            onChange={(e) =>
+              setFilters((f) => ({ ...f, adoptedOnly: e.target.checked ? 'true' : undefined }))
+            }
+            data-testid="ledger-adopted-only"
+          >
+            {t('ledger.adoptedOnly')}
+          </Checkbox>
+        )}
         <Button
           icon={<DownloadOutlined />}
           onClick={() => downloadFile(exportUrl()).catch((e) => showError(e, (m) => message.error(m)))}
