@@ -15,11 +15,11 @@ import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './bro
 
 /** Eight Fuzhou employers of 2025: building firms of thousands, a firm of ten with one case, chemicals. */
 const FIRMS = [
-  { name: '福州一建集团有限公司', industry: '4710', insured: 3000, cases: 75 },
-  { name: '福州二建工程有限公司', industry: '4710', insured: 2500, cases: 45 },
-  { name: '福州三建工程有限公司', industry: '4720', insured: 2000, cases: 24 },
+  { name: '福州一建集团有限公司', industry: '4710', insured: 3000, cases: 90 },
+  { name: '福州二建工程有限公司', industry: '4710', insured: 2500, cases: 70 },
+  { name: '福州三建工程有限公司', industry: '4720', insured: 2000, cases: 10 },
   { name: '福州小微装修工作室', industry: '4710', insured: 10, cases: 1 },
-  { name: '福州港运输有限公司', industry: '5430', insured: 1500, cases: 30 },
+  { name: '福州港运输有限公司', industry: '5430', insured: 1500, cases: 45 },
   { name: '福州江南化工有限公司', industry: '2614', insured: 800, cases: 16 },
   { name: '福州晨光化工有限公司', industry: '2614', insured: 600, cases: 3 },
   { name: '福州鼓楼商贸有限公司', industry: '5212', insured: 400, cases: 2 },
@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium)(
 
       await page.getByRole('button', { name: '确定为重点企业' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByTestId('adopt-top').locator('input').fill('3');
+      await dialog.getByRole('spinbutton').fill('3');
       await dialog.getByLabel('依据（会议纪要等）').fill('2026年第一次联席会议纪要');
       await dialog.getByRole('button', { name: '确定为重点企业' }).click();
       await page.getByText('已确定 3 家重点企业，已列入重点企业台账').waitFor();

@@ -199,7 +199,7 @@ function AdoptModal({
   );
 }
 
-function EnterpriseRankingTab({ options }: { options: Options }) {
+function EnterpriseRankingTab({ options, onYear }: { options: Options; onYear: (year: number) => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
@@ -218,10 +218,13 @@ function EnterpriseRankingTab({ options }: { options: Options }) {
         params: { query: { ...options, jurisdiction: current.code, sort, limit: 100 } },
       }),
     )
-      .then(setRanking)
+      .then((r) => {
+        setRanking(r);
+        onYear(r.year);
+      })
       .catch((e) => showError(e, (m) => message.error(m)))
       .finally(() => setLoading(false));
-  }, [current, options, sort, message]);
+  }, [current, options, sort, message, onYear]);
   useEffect(load, [load]);
 
   const chart = useMemo<ChartOption>(() => {
@@ -554,6 +557,8 @@ export default function RankingPage() {
     grounds: 'all',
     denominator: 'insured',
   });
+  // Show the year the server chose (the latest with data) once the first ranking arrives.
+  const onYear = useCallback((year: number) => setOptions((o) => (o.year ? o : { ...o, year })), []);
   return (
     <Card title={`${t('nav.ranking')} · ${current?.name ?? ''}`}>
       <OptionsBar options={options} onChange={setOptions} />
@@ -563,7 +568,7 @@ export default function RankingPage() {
           {
             key: 'enterprises',
             label: t('rank.enterprises'),
-            children: <EnterpriseRankingTab options={options} />,
+            children: <EnterpriseRankingTab options={options} onYear={onYear} />,
           },
           {
             key: 'industries',
