@@ -104,23 +104,6 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
       ),
     },
     { title: t('ledger.keyIndustry'), dataIndex: 'keyIndustries', width: 110 },
-    ...(category === 'key'
-      ? [
-          {
-            title: t('ledger.adoption'),
-            dataIndex: 'adoption',
-            width: 200,
-            render: (a: LedgerRow['adoption']) =>
-              a ? (
-                <Tag color="blue" data-testid="adopted-tag">
-                  {t('ledger.adoptedTag', { in: a.adoptedIn, rank: a.rank, who: a.adoptedByName })}
-                </Tag>
-              ) : (
-                '—'
-              ),
-          },
-        ]
-      : []),
     { title: t('org.jurisdiction'), dataIndex: 'jurisdictionName', width: 90 },
     {
       title: t('ledger.insurance'),
@@ -173,6 +156,23 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
     { title: t('ledger.deaths'), dataIndex: 'deaths', width: 60 },
     { title: t('ledger.accidents'), dataIndex: 'accidents', width: 60 },
     { title: t('ledger.diseases'), dataIndex: 'diseases', width: 70 },
+    ...(category === 'key'
+      ? [
+          {
+            title: t('ledger.adoption'),
+            dataIndex: 'adoption',
+            width: 200,
+            render: (a: LedgerRow['adoption']) =>
+              a ? (
+                <Tag color="blue" data-testid="adopted-tag">
+                  {t('ledger.adoptedTag', { in: a.adoptedIn, rank: a.rank, who: a.adoptedByName })}
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -243,7 +243,7 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
         loading={isLoading}
         columns={columns}
         dataSource={ledger?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: category === 'key' ? 1300 : 1100 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
