@@ -155,6 +155,33 @@ describe.skipIf(!hasChromium)(
       for (const name of top3) await ledger.getByText(name).waitFor();
       expect(await ledger.getByTestId('adopted-tag').first().textContent()).toContain('福州市确定');
       await page.screenshot({ path: path.join(resultsDir, 'ledger-adopted.png'), fullPage: true });
+
+      // The industry ranking: the meeting lists the top GB/T 4754 division as a key industry.
+      await page.getByRole('menuitem', { name: '排名与重点确定' }).click();
+      await page.getByRole('tab', { name: '行业排名' }).click();
+      await page.getByTestId('industry-ranking').getByText('建筑施工').waitFor();
+      await page.getByTestId('industry-level').click();
+      await page.locator('.ant-select-item-option', { hasText: '国民经济行业大类' }).click();
+      const industries = page.getByTestId('industry-ranking');
+      await industries.getByText('54 道路运输业').waitFor();
+      await industries
+        .locator('tbody tr.ant-table-row')
+        .first()
+        .getByRole('button', { name: '列为重点行业' })
+        .click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await page.getByText('已将「道路运输业」列入重点行业').waitFor();
+      const added = (
+        await (await t.signIn('fuzhou')).get('/api/key-industries?planPeriod=2026-2030&jurisdiction=350100')
+      ).json();
+      expect(added.items.find((k: { name: string }) => k.name === '道路运输业')).toMatchObject({
+        industryPrefixes: ['54'],
+        jurisdictionCode: '350100',
+        source: '联席会议根据2025年行业排名确定',
+      });
       expect(errors).toEqual([]);
       await page.close();
     });

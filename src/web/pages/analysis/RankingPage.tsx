@@ -385,10 +385,81 @@ function EnterpriseRankingTab({ options, onYear }: { options: Options; onYear: (
   );
 }
 
-function IndustryRankingTab({ options }: { options: Options }) {
+/**
+ * The joint meeting lists a ranked GB/T 4754 division as a key industry of a plan period for this
+ * jurisdiction and below (through the key-industry list, KI-1), with the decision as its source.
+ */
+function AddKeyIndustryModal({
+  row,
+  year,
+  onClose,
+}: {
+  row: IndustryRanking['items'][number] | null;
+  year: number;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
+  const [periods, setPeriods] = useState<{ code: string; startYear: number; endYear: number }[]>([]);
+  const [form] = Form.useForm<{ planPeriod: string; source: string }>();
+  useEffect(() => {
+    unwrap(api.GET('/api/plan-periods')).then((p) => setPeriods(p.items));
+  }, []);
+  useEffect(() => {
+    if (!row) return;
+    // The ranking of a year decides the key industries of the years that follow it.
+    const next = periods.find((p) => year + 1 >= p.startYear && year + 1 <= p.endYear) ?? periods.at(-1);
+    form.setFieldsValue({ planPeriod: next?.code, source: t('rank.keySource', { year }) });
+  }, [row, periods, year, form, t]);
+  const submit = async () => {
+    if (!row || !current) return;
+    const values = await form.validateFields();
+    try {
+      await unwrap(
+        api.POST('/api/key-industries', {
+          body: {
+            planPeriod: values.planPeriod,
+            category: 'key',
+            name: row.name,
+            industryPrefixes: [row.code],
+            jurisdictionCode: current.code,
+            source: values.source,
+          },
+        }),
+      );
+      message.success(t('rank.keyAdded', { name: row.name }));
+      onClose();
+    } catch (e) {
+      showError(e, (m) => message.error(m), form);
+    }
+  };
+  return (
+    <Modal
+      open={row !== null}
+      title={t('rank.addKeyTitle', { name: row ? `${row.code} ${row.name}` : '' })}
+      onCancel={onClose}
+      onOk={submit}
+      forceRender
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="planPeriod" label={t('ledger.planPeriod')} rules={[{ required: true }]}>
+          <Select options={periods.map((p) => ({ value: p.code, label: p.code }))} />
+        </Form.Item>
+        <Form.Item name="source" label={t('rank.reason')} rules={[{ required: true, min: 2 }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function IndustryRankingTab({ options }: { options: Options }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const { current } = useJurisdiction();
+  const [adding, setAdding] = useState<IndustryRanking['items'][number] | null>(null);
   const [level, setLevel] = useState<'division' | 'key'>('key');
   const [sort, setSort] = useState<'rate' | 'count'>('rate');
   const [ranking, setRanking] = useState<IndustryRanking | null>(null);
@@ -426,6 +497,7 @@ function IndustryRankingTab({ options }: { options: Options }) {
         <Select
           style={{ width: 180 }}
           value={level}
+          data-testid="industry-level"
           options={(['key', 'division'] as const).map((v) => ({ value: v, label: t(`rank.level.${v}`) }))}
           onChange={setLevel}
         />
@@ -465,8 +537,24 @@ function IndustryRankingTab({ options }: { options: Options }) {
             width: 100,
             render: (v: number | null) => rate(v),
           },
+          ...(level === 'division' && can('enterprises:configure')
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 120,
+                  render: (_: unknown, r: IndustryRanking['items'][number]) =>
+                    r.code ? (
+                      <Button size="small" onClick={() => setAdding(r)}>
+                        {t('rank.addKey')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
+      {ranking && <AddKeyIndustryModal row={adding} year={ranking.year} onClose={() => setAdding(null)} />}
     </>
   );
 }
