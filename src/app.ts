@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { analyticsEmployerListener, analyticsMergeListener } from './modules/analytics/refresh.js';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -24,6 +25,7 @@ import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import {
   authRoutes,
   createSessionResolver,
@@ -148,6 +150,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);
   await app.register(analyticsRoutes, deps);
+  await app.register(rankingRoutes, deps);
+  await app.register(bulletinsRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

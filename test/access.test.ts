@@ -1,7 +1,7 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injuryCases } from '../src/modules/exchange/exchange.tables.js';
+import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
 import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
@@ -37,6 +37,12 @@ interface Fixture {
   keyIndustryId: number;
   /** 身份证号 of the injured worker in Fuzhou's fixture batch. */
   personIdNumber: string;
+  /** That worker's injury_cases id. */
+  injuryId: number;
+  /** Fuzhou bulletins drafted by `fuzhou`: one to read and edit, one to approve, one approved to publish. */
+  bulletinDraftId: number;
+  bulletinToApproveId: number;
+  bulletinApprovedId: number;
 }
 
 interface Call {
@@ -477,6 +483,73 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: `/api/employers/${injuryRow(1)[1]}/profile` }),
     sibling: 'hidden',
   },
+  'GET /api/ranking/industries': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/ranking/industries?jurisdiction=350100&year=2025' }),
+    sibling: 'hidden',
+  },
+  'GET /api/ranking/enterprises': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/ranking/enterprises?jurisdiction=350100&year=2025' }),
+    sibling: 'hidden',
+  },
+  'GET /api/ranking/adoptions': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/ranking/adoptions?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/ranking/adoptions': {
+    permission: 'analytics:adopt',
+    call: () => ({
+      method: 'POST',
+      url: '/api/ranking/adoptions',
+      payload: { jurisdictionCode: '350100', year: 2025, top: 1, reason: '访问测试联席会议' },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/bulletins': {
+    permission: 'bulletins:read',
+    call: () => ({ method: 'GET', url: '/api/bulletins' }),
+    sibling: 'filtered',
+  },
+  'GET /api/bulletins/candidates': {
+    permission: 'bulletins:draft',
+    call: () => ({ method: 'GET', url: '/api/bulletins/candidates?jurisdiction=350100&year=2025' }),
+    sibling: 'hidden',
+  },
+  'GET /api/bulletins/:id': {
+    permission: 'bulletins:read',
+    call: (f) => ({ method: 'GET', url: `/api/bulletins/${f.bulletinDraftId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/bulletins': {
+    permission: 'bulletins:draft',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/bulletins',
+      payload: { jurisdictionCode: '350100', injuryIds: [f.injuryId] },
+    }),
+    sibling: 'field',
+  },
+  'PUT /api/bulletins/:id': {
+    permission: 'bulletins:draft',
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/bulletins/${f.bulletinDraftId}`,
+      payload: { title: '访问测试通报', body: '访问测试通报正文，足够长。' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/bulletins/:id/approve': {
+    permission: 'bulletins:approve',
+    call: (f) => ({ method: 'POST', url: `/api/bulletins/${f.bulletinToApproveId}/approve` }),
+    sibling: 'hidden',
+  },
+  'POST /api/bulletins/:id/publish': {
+    permission: 'bulletins:approve',
+    call: (f) => ({ method: 'POST', url: `/api/bulletins/${f.bulletinApprovedId}/publish` }),
+    sibling: 'hidden',
+  },
   'GET /api/audit': {
     permission: 'audit:read',
     call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
@@ -552,6 +625,10 @@ beforeAll(async () => {
     keyIndustryId: 0,
     personIdNumber: (await t.db.select({ id: injuryCases.idNumber }).from(injuryCases).limit(1))[0]
       ?.id as string,
+    injuryId: (await t.db.select({ id: injuryCases.id }).from(injuryCases).limit(1))[0]?.id as number,
+    bulletinDraftId: 0,
+    bulletinToApproveId: 0,
+    bulletinApprovedId: 0,
     hrssOrganisationId: (
       await t.db
         .select({ id: organisations.id })
@@ -575,6 +652,27 @@ beforeAll(async () => {
       name: '访问测试令牌',
     })
   ).json().id;
+  // A headcount for the ranking to adopt from, and bulletins in each state the routes act on.
+  await t.db.insert(insuredHeadcounts).values({
+    employerId: org.id,
+    year: 2025,
+    averageInsured: 120,
+    averagePaying: 110,
+    employees: 130,
+    batchId: 0,
+  });
+  const draft = async () =>
+    (
+      await fuzhou.post('/api/bulletins', { jurisdictionCode: '350100', injuryIds: [fixture.injuryId] })
+    ).json().id as number;
+  fixture.bulletinDraftId = await draft();
+  fixture.bulletinToApproveId = await draft();
+  fixture.bulletinApprovedId = await draft();
+  const reviewer = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350100' });
+  const approved = await (await t.signIn(reviewer.username, TEST_PASSWORD)).post(
+    `/api/bulletins/${fixture.bulletinApprovedId}/approve`,
+  );
+  if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
   const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
   probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
   sibling = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });

@@ -23,6 +23,10 @@ const SharedPicturePage = lazy(() => import('./pages/enterprises/SharedPicturePa
 const InsuredListPage = lazy(() => import('./pages/enterprises/InsuredListPage'));
 const DashboardPage = lazy(() => import('./pages/analytics/DashboardPage'));
 const TargetsPage = lazy(() => import('./pages/analytics/TargetsPage'));
+const RankingPage = lazy(() => import('./pages/analysis/RankingPage'));
+const BulletinsPage = lazy(() => import('./pages/analysis/BulletinsPage'));
+const BulletinPage = lazy(() => import('./pages/analysis/BulletinPage'));
+const BulletinPrintPage = lazy(() => import('./pages/analysis/BulletinPrintPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 
 const loading = (
@@ -67,6 +71,16 @@ export function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/analysis/bulletins/:id/print"
+          element={
+            <RequireAuth>
+              <RequirePermission permission="bulletins:read">
+                <BulletinPrintPage />
+              </RequirePermission>
+            </RequireAuth>
+          }
+        />
         <Route
           element={
             <RequireAuth>
@@ -164,6 +178,26 @@ export function AppRoutes() {
               key={path}
               path={path}
               element={<RequirePermission permission="analytics:read">{page}</RequirePermission>}
+            />
+          ))}
+          <Route
+            path="analysis/ranking"
+            element={
+              <RequirePermission permission="analytics:read">
+                <RankingPage />
+              </RequirePermission>
+            }
+          />
+          {(
+            [
+              ['analysis/bulletins', <BulletinsPage key="bulletins" />],
+              ['analysis/bulletins/:id', <BulletinPage key="bulletin" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="bulletins:read">{page}</RequirePermission>}
             />
           ))}
           <Route path="account/password" element={<ChangePasswordPage />} />

@@ -157,6 +157,12 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
         ['生产安全事故', 'Accidents', (x) => x.accidents],
         ['职业病', 'Occupational disease', (x) => x.diseases],
         ['其中尘肺病', 'Pneumoconiosis', (x) => x.pneumoconiosis],
+        [
+          '联席会议确定',
+          'Adopted by the joint meeting',
+          (x) =>
+            x.adoption ? `${x.adoption.adoptedIn} #${x.adoption.rank} ${x.adoption.adoptedByName}` : null,
+        ],
       ];
       (async () => {
         sheet.addRow([`${zh ? '年度' : 'Year'} ${ledger.year} · ${ledger.planPeriod}`]).commit();

@@ -75,6 +75,11 @@ export const ZLedgerQuery = ZPageQuery.extend({
     .describe('Default: the latest year with headcount data'),
   insuranceStatus: z.enum(['insured', 'uninsured', 'suspended']).optional(),
   search: z.string().trim().max(50).optional().describe('Part of the name or credit code'),
+  adoptedOnly: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('true: only employers the joint meeting adopted for the year (AN-3)'),
   sort: z.enum(['injuries', 'rate', 'insured', 'name', 'insuredShare']).default('injuries'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -101,6 +106,15 @@ export const ZLedgerRow = z
     accidents: z.number().int(),
     diseases: z.number().int(),
     pneumoconiosis: z.number().int(),
+    adoption: z
+      .object({
+        rank: z.number().int().describe('Rank in the adopted ranking'),
+        adoptedByName: z.string(),
+        adoptedIn: z.string().describe('The jurisdiction whose joint meeting adopted it'),
+        adoptedAt: z.string(),
+      })
+      .nullable()
+      .describe('The joint meeting’s standing adoption of this employer for the year (AN-3), if any'),
   })
   .meta({ id: 'LedgerRow' });
 

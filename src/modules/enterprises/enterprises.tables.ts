@@ -6,12 +6,14 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
 
 /**
  * A five-year plan period (工伤预防五年行动计划): its years, baseline and targets. Data, not code:
@@ -78,4 +80,66 @@ export const jurisdictionSettings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('jurisdiction_settings_key').on(t.jurisdictionId, t.key)],
+);
+
+/**
+ * The joint meeting's adoption (确定) of a year's enterprise ranking into the key-enterprise ledger
+ * (AN-3, J 三(一)): who adopted it, when, why, with which method and parameters. Re-adopting the
+ * same jurisdiction and year supersedes the earlier adoption; both stay.
+ */
+export const keyEnterpriseAdoptions = pgTable(
+  'key_enterprise_adoptions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    /** The data year ranked (e.g. 2025), which decides the key enterprises that follow. */
+    year: smallint('year').notNull(),
+    /** e.g. poisson-gamma-eb */
+    method: text('method').notNull(),
+    /** Counting options, k and the industry level used, as ranked at adoption time. */
+    parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull(),
+    /** The meeting's decision, e.g. 2026年第一次联席会议纪要. */
+    reason: text('reason').notNull(),
+    adoptedByUserId: integer('adopted_by_user_id'),
+    adoptedBy: text('adopted_by').notNull(),
+    adoptedByName: text('adopted_by_name').notNull(),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When and by which adoption this one was replaced; both null while it stands. */
+    supersededById: integer('superseded_by_id'),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('key_enterprise_adoptions_year_idx').on(t.jurisdictionId, t.year),
+    uniqueIndex('key_enterprise_adoptions_current_key')
+      .on(t.jurisdictionId, t.year)
+      .where(sql`${t.supersededAt} is null`),
+  ],
+);
+
+/** One adopted employer with its rank and figures at adoption time. */
+export const keyEnterpriseAdoptionItems = pgTable(
+  'key_enterprise_adoption_items',
+  {
+    adoptionId: integer('adoption_id')
+      .notNull()
+      .references(() => keyEnterpriseAdoptions.id),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => organisations.id),
+    rank: integer('rank').notNull(),
+    cases: integer('cases').notNull(),
+    /** The denominator (average insured or paying persons). */
+    exposure: integer('exposure').notNull(),
+    /** Per 1,000; null without a denominator. */
+    rawRate: numeric('raw_rate', { precision: 12, scale: 4 }),
+    credibility: numeric('credibility', { precision: 6, scale: 4 }),
+    industryRate: numeric('industry_rate', { precision: 12, scale: 4 }),
+    shrunkRate: numeric('shrunk_rate', { precision: 12, scale: 4 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.adoptionId, t.employerId] }),
+    index('key_enterprise_adoption_items_employer_idx').on(t.employerId),
+  ],
 );

@@ -28,6 +28,8 @@ export interface LedgerOptions {
   year?: number;
   insuranceStatus?: 'insured' | 'uninsured' | 'suspended';
   search?: string;
+  /** Only employers the joint meeting adopted for the year (AN-3). */
+  adoptedOnly?: boolean;
   sort: 'injuries' | 'rate' | 'insured' | 'name' | 'insuredShare';
   order: 'asc' | 'desc';
   page: number;
@@ -75,13 +77,28 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
           sql`, `,
         )})`}))
         ${options.keyIndustryId ? sql`and k.id = ${options.keyIndustryId}` : sql``}
+    ), adopted as (
+      -- The standing adoptions of the year (AN-3): the latest one naming the employer.
+      select distinct on (i.employer_id) i.employer_id, i.rank, a.adopted_by_name, a.adopted_at, aj.name as adopted_in
+      from key_enterprise_adoption_items i
+      join key_enterprise_adoptions a on a.id = i.adoption_id
+      join jurisdictions aj on aj.id = a.jurisdiction_id
+      where a.year = ${year} and a.superseded_at is null
+      order by i.employer_id, a.adopted_at desc
     ), emp as (
       select o.id, o.name, o.credit_code, o.industry_code, o.size_band, o.insurance_status, o.is_pending,
              j.code as jurisdiction_code, j.name as jurisdiction_name,
              (select string_agg(distinct ki.name, '、') from ki where o.industry_code like ki.prefix || '%') as industries
       from organisations o join jurisdictions j on j.id = o.jurisdiction_id
       where o.kind = 'employer' and ${withinScope(sql`j.path`, jurisdiction.path)}
-        and exists (select 1 from ki where o.industry_code like ki.prefix || '%')
+        and (exists (select 1 from ki where o.industry_code like ki.prefix || '%')
+          ${
+            // Adopted employers join the key ledger even outside the key industries.
+            options.category === 'key' && !options.keyIndustryId
+              ? sql`or o.id in (select employer_id from adopted)`
+              : sql``
+          })
+        ${options.adoptedOnly ? sql`and o.id in (select employer_id from adopted)` : sql``}
         ${sql.join(filters, sql` `)}
     ), inj as (
       select employer_id, count(*) as n, count(*) filter (where is_death) as deaths, sum(fund_expenditure_fen) as fen
@@ -95,6 +112,7 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
       where diagnosed_on >= ${from} and diagnosed_on < ${to} and employer_id in (select id from emp) group by employer_id
     )
     select emp.*, h.average_insured, h.employees,
+      ad.rank as adopted_rank, ad.adopted_by_name, ad.adopted_at, ad.adopted_in,
       coalesce(inj.n, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, coalesce(inj.fen, 0)::bigint as fund_fen,
       coalesce(acc.n, 0)::int as accidents, coalesce(dis.n, 0)::int as diseases, coalesce(dis.pneumoconiosis, 0)::int as pneumoconiosis,
       case when h.average_insured > 0 then round(coalesce(inj.n, 0) * 1000.0 / h.average_insured, 2) end as rate_per_1000,
@@ -105,6 +123,7 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
     left join inj on inj.employer_id = emp.id
     left join acc on acc.employer_id = emp.id
     left join dis on dis.employer_id = emp.id
+    left join adopted ad on ad.employer_id = emp.id
     order by ${sql.raw(SORTS[options.sort])} ${direction} nulls last, emp.id
     limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`);
   const rows = rowsOf(result);
@@ -134,6 +153,15 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
       accidents: Number(r.accidents),
       diseases: Number(r.diseases),
       pneumoconiosis: Number(r.pneumoconiosis),
+      adoption:
+        r.adopted_at === null || r.adopted_at === undefined
+          ? null
+          : {
+              rank: Number(r.adopted_rank),
+              adoptedByName: String(r.adopted_by_name),
+              adoptedIn: String(r.adopted_in),
+              adoptedAt: new Date(r.adopted_at as string).toISOString(),
+            },
     })),
   };
 }

@@ -19,14 +19,18 @@ export const PERMISSIONS = [
   'enterprises:configure',
   /** See exchange batches and the shared data of one's scope. */
   'exchange:read',
-  /** Key-enterprise ledgers, dust-hazard and monitoring lists, the shared picture (KI-1…3, DX-4). */
-  'enterprises:read',
-  /** Key-industry lists per plan period and jurisdiction settings such as the monitoring threshold. */
-  'enterprises:configure',
-  /** Indicators, dashboards and targets of one's scope (AN-1, AN-2). */
+  /** Indicators, dashboards, targets and the yearly key-industry and enterprise ranking of one's scope (AN-1…3). */
   'analytics:read',
-  /** Indicator definitions, a jurisdiction's counting options, plan-period targets (national level). */
+  /** Indicator definitions, a jurisdiction's counting options and its own targets for a plan period. */
   'analytics:configure',
+  /** Adopt a year's ranking into the key-enterprise ledger on the joint meeting's decision (AN-3). */
+  'analytics:adopt',
+  /** Read typical-accident bulletins (典型事故通报) published to one's jurisdiction or drafted in one's scope (AN-4). */
+  'bulletins:read',
+  /** Draft and edit typical-accident bulletins from accident and injury records (AN-4). */
+  'bulletins:draft',
+  /** Approve and publish a bulletin someone else drafted (AN-4). */
+  'bulletins:approve',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -62,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:read',
     'enterprises:read',
     'analytics:read',
+    'bulletins:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -73,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:read',
     'enterprises:read',
     'analytics:read',
+    'bulletins:read',
     'personal-data:view',
   ],
   /** 专家 */

@@ -135,6 +135,34 @@ const MESSAGES = {
   'setting.out_of_range': { zh: '取值应在 {min} 到 {max} 之间', en: 'Must be from {min} to {max}' },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  'ranking.top_or_selection': {
+    zh: '请给出前 N 名或选定的单位（二者取一）',
+    en: 'Give either the top N or a selection of employers, not both',
+  },
+  'ranking.not_ranked': {
+    zh: '单位 {id} 不在该年度排名中（无参保人数或不在辖区内）',
+    en: 'Employer {id} is not ranked that year (no denominator, or outside the jurisdiction)',
+  },
+  'ranking.nothing_to_adopt': {
+    zh: '{year} 年没有可确定的单位（缺少参保人数数据）',
+    en: 'Nothing to adopt for {year}: no employer has a denominator',
+  },
+  'bulletin.illegal_transition': {
+    zh: '通报当前状态为「{stateZh}」，不能{actionZh}',
+    en: 'The bulletin is {stateEn}: it cannot be {actionEn}',
+  },
+  'bulletin.self_approval': {
+    zh: '起草人不能审核自己起草的通报，请由另一位工作人员审核',
+    en: 'The drafter cannot approve their own bulletin: another officer must approve it',
+  },
+  'bulletin.no_records': {
+    zh: '请至少选择一起事故或一条工伤认定记录',
+    en: 'Choose at least one accident or injury record',
+  },
+  'bulletin.record_unknown': {
+    zh: '记录 {id} 不存在或不在所选辖区内',
+    en: 'Record {id} does not exist or lies outside the chosen jurisdiction',
+  },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -3110,6 +3110,8 @@ export interface paths {
                     insuranceStatus?: "insured" | "uninsured" | "suspended";
                     /** @description Part of the name or credit code */
                     search?: string;
+                    /** @description true: only employers the joint meeting adopted for the year (AN-3) */
+                    adoptedOnly?: "true" | "false";
                     sort?: "injuries" | "rate" | "insured" | "name" | "insuredShare";
                     order?: "asc" | "desc";
                     category?: "key" | "dust";
@@ -3195,6 +3197,8 @@ export interface paths {
                     insuranceStatus?: "insured" | "uninsured" | "suspended";
                     /** @description Part of the name or credit code */
                     search?: string;
+                    /** @description true: only employers the joint meeting adopted for the year (AN-3) */
+                    adoptedOnly?: "true" | "false";
                     sort?: "injuries" | "rate" | "insured" | "name" | "insuredShare";
                     order?: "asc" | "desc";
                     category?: "key" | "dust";
@@ -4502,6 +4506,888 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ranking/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Yearly ranking of industries (GB/T 4754 divisions or key industries) by injury rate or count (AN-3) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer */
+                    counting?: "cases" | "persons";
+                    /** @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4 */
+                    grounds?: "all" | "determined" | "production";
+                    /** @description insured: average insured persons | paying: average paying persons (insured_headcounts) */
+                    denominator?: "insured" | "paying";
+                    /** @description Default: your own jurisdiction */
+                    jurisdiction?: string;
+                    /** @description Default: the latest year with headcount data */
+                    year?: number;
+                    /** @description division: GB/T 4754 division (2 digits) | key: the plan period’s key industries */
+                    level?: "division" | "key";
+                    sort?: "rate" | "count";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryRanking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ranking/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Yearly ranking of employers by injury rate with credibility: raw rate, credibility weight and the rate shrunk toward the industry (AN-3) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer */
+                    counting?: "cases" | "persons";
+                    /** @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4 */
+                    grounds?: "all" | "determined" | "production";
+                    /** @description insured: average insured persons | paying: average paying persons (insured_headcounts) */
+                    denominator?: "insured" | "paying";
+                    /** @description Default: your own jurisdiction */
+                    jurisdiction?: string;
+                    /** @description Default: the latest year with headcount data */
+                    year?: number;
+                    /** @description shrunk: credibility-weighted rate (default) | raw: the employer’s own rate | count */
+                    sort?: "shrunk" | "raw" | "count";
+                    /** @description Only employers of this GB/T 4754 division */
+                    division?: string;
+                    /** @description Top rows returned (at most 500) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterpriseRanking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ranking/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Adoptions of rankings into the key-enterprise ledger, standing and superseded (history) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdoptionList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The joint meeting adopts the top N (or a selection) of a year’s ranking into the key-enterprise ledger; a standing adoption of the same year is superseded and kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                         * @default cases
+                         * @enum {string}
+                         */
+                        counting?: "cases" | "persons";
+                        /**
+                         * @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4
+                         * @default all
+                         * @enum {string}
+                         */
+                        grounds?: "all" | "determined" | "production";
+                        /**
+                         * @description insured: average insured persons | paying: average paying persons (insured_headcounts)
+                         * @default insured
+                         * @enum {string}
+                         */
+                        denominator?: "insured" | "paying";
+                        /** @description The joint meeting’s jurisdiction (within your scope) */
+                        jurisdictionCode: string;
+                        /** @description The data year ranked */
+                        year: number;
+                        /** @description Adopt the top N by credibility-weighted rate */
+                        top?: number;
+                        /** @description Or adopt this selection of ranked employers */
+                        employerIds?: number[];
+                        /** @description The meeting’s decision, e.g. 2026年第一次联席会议纪要; required again when replacing */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Adoption"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Typical-accident bulletins you may see: your scope’s, and those published by the jurisdictions above yours (AN-4) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description draft 草稿 → approved 已审核 → published 已发布 */
+                    status?: "draft" | "approved" | "published";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulletinList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a 典型事故通报 from chosen accident and injury records, the facts filled in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The publishing jurisdiction (within your scope) */
+                        jurisdictionCode: string;
+                        /**
+                         * @description safety_accidents ids
+                         * @default []
+                         */
+                        accidentIds?: number[];
+                        /**
+                         * @description injury_cases ids
+                         * @default []
+                         */
+                        injuryIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bulletin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulletins/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accidents and serious or fatal injuries of a year to draft a bulletin from (names masked) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulletinCandidates"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bulletin with its text and the facts it was drafted from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bulletin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft’s title and text (409 once approved) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bulletin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulletins/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** draft → approved, by an officer other than the drafter (409 otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bulletin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulletins/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** approved → published to the jurisdiction and every one below it (409 otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bulletin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4834,6 +5720,124 @@ export interface components {
                 denominator: string | null;
             };
         };
+        BulletinFactsInput: {
+            accidents: {
+                id: number;
+                accidentNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description GB 6441 category code */
+                category: string;
+                categoryName: string | null;
+                grade: string;
+                gradeName: string | null;
+                deaths: number;
+                seriousInjuries: number;
+                directLossFen: number;
+            }[];
+            injuries: {
+                id: number;
+                caseNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description Always masked (张*): a bulletin is published widely */
+                personName: string | null;
+                sex: string;
+                age: number;
+                post: string | null;
+                accidentCategory: string | null;
+                categoryName: string | null;
+                severity: string;
+                isDeath: boolean;
+            }[];
+        };
+        BulletinInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /**
+             * @description draft 草稿 → approved 已审核 → published 已发布
+             * @enum {string}
+             */
+            status: "draft" | "approved" | "published";
+            title: string;
+            body: string;
+            facts: components["schemas"]["BulletinFactsInput"];
+            draftedBy: string;
+            draftedAt: string;
+            /** @description The drafter may not approve it */
+            isDraftedByMe: boolean;
+            updatedBy: string;
+            updatedAt: string;
+            approvedBy: string | null;
+            approvedAt: string | null;
+            publishedBy: string | null;
+            publishedAt: string | null;
+            /** @description Drafted in your jurisdiction or below (false: published by a jurisdiction above yours) */
+            isInScope: boolean;
+        };
+        BulletinListInput: {
+            items: {
+                id: number;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                /**
+                 * @description draft 草稿 → approved 已审核 → published 已发布
+                 * @enum {string}
+                 */
+                status: "draft" | "approved" | "published";
+                title: string;
+                draftedBy: string;
+                draftedAt: string;
+                /** @description The drafter may not approve it */
+                isDraftedByMe: boolean;
+                updatedBy: string;
+                updatedAt: string;
+                approvedBy: string | null;
+                approvedAt: string | null;
+                publishedBy: string | null;
+                publishedAt: string | null;
+                /** @description Drafted in your jurisdiction or below (false: published by a jurisdiction above yours) */
+                isInScope: boolean;
+            }[];
+            total: number;
+        };
+        BulletinCandidatesInput: {
+            year: number;
+            accidents: {
+                id: number;
+                accidentNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description GB 6441 category code */
+                category: string;
+                categoryName: string | null;
+                grade: string;
+                gradeName: string | null;
+                deaths: number;
+                seriousInjuries: number;
+                directLossFen: number;
+            }[];
+            injuries: {
+                id: number;
+                caseNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description Always masked (张*): a bulletin is published widely */
+                personName: string | null;
+                sex: string;
+                age: number;
+                post: string | null;
+                accidentCategory: string | null;
+                categoryName: string | null;
+                severity: string;
+                isDeath: boolean;
+            }[];
+        };
         IndustryTableInput: {
             /** @description Edition of GB/T 4754, e.g. 2017 */
             version: string;
@@ -4910,6 +5914,15 @@ export interface components {
             accidents: number;
             diseases: number;
             pneumoconiosis: number;
+            /** @description The joint meeting’s standing adoption of this employer for the year (AN-3), if any */
+            adoption: {
+                /** @description Rank in the adopted ranking */
+                rank: number;
+                adoptedByName: string;
+                /** @description The jurisdiction whose joint meeting adopted it */
+                adoptedIn: string;
+                adoptedAt: string;
+            } | null;
         };
         LedgerInput: {
             year: number;
@@ -5268,6 +6281,159 @@ export interface components {
                 code: string;
                 message: string;
             }[];
+        };
+        IndustryRankingInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            options: {
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @default cases
+                 * @enum {string}
+                 */
+                counting: "cases" | "persons";
+                /**
+                 * @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4
+                 * @default all
+                 * @enum {string}
+                 */
+                grounds: "all" | "determined" | "production";
+                /**
+                 * @description insured: average insured persons | paying: average paying persons (insured_headcounts)
+                 * @default insured
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            /** @enum {string} */
+            level: "division" | "key";
+            /** @description The plan period whose key-industry list applies to the year */
+            planPeriod: string;
+            items: {
+                rank: number;
+                /** @description GB/T 4754 division, or the key industry’s id */
+                code: string;
+                name: string;
+                /** @description Employers with a denominator or a case in the year */
+                employers: number;
+                /** @description Sum of the denominator over the industry’s employers */
+                exposure: number;
+                /** @description Numerator over every employer of the industry */
+                cases: number;
+                /** @description Cases of employers without a denominator in the year */
+                unratedCases: number;
+                /** @description Rated cases ÷ exposure × 1,000; null when exposure is 0 */
+                ratePer1000: number | null;
+            }[];
+        };
+        CredibilityMethodInput: {
+            /**
+             * @description Poisson–gamma empirical Bayes, method of moments
+             * @constant
+             */
+            name: "poisson-gamma-eb";
+            /** @description Credibility constant in insured persons: Z = exposure / (exposure + k); null when the data show no variance beyond chance (Z = 0) */
+            k: number | null;
+            overallRatePer1000: number | null;
+            /** @description Between-employer variance of true rates around their industry rate, (‰)² */
+            priorVariancePer1000Sq: number | null;
+            employersRated: number;
+        };
+        EnterpriseRankingRowInput: {
+            rank: number;
+            employerId: number;
+            name: string;
+            creditCode: string | null;
+            industryCode: string | null;
+            /** @description GB/T 4754 division, empty when the employer has no industry */
+            division: string;
+            divisionName: string | null;
+            jurisdictionName: string;
+            /** @description The denominator; null without a headcount row */
+            exposure: number | null;
+            cases: number;
+            rawRatePer1000: number | null;
+            /** @description Z = exposure / (exposure + k), 0…1 */
+            credibility: number | null;
+            industryRatePer1000: number | null;
+            /** @description Z × raw + (1 − Z) × industry rate = (cases + k·r_ind) / (exposure + k) */
+            shrunkRatePer1000: number | null;
+            /** @description In the standing adoption of this jurisdiction and year */
+            isAdopted: boolean;
+        };
+        EnterpriseRankingInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            options: {
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @default cases
+                 * @enum {string}
+                 */
+                counting: "cases" | "persons";
+                /**
+                 * @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4
+                 * @default all
+                 * @enum {string}
+                 */
+                grounds: "all" | "determined" | "production";
+                /**
+                 * @description insured: average insured persons | paying: average paying persons (insured_headcounts)
+                 * @default insured
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            method: components["schemas"]["CredibilityMethodInput"];
+            /** @description Ranked employers (before the limit) */
+            total: number;
+            items: components["schemas"]["EnterpriseRankingRowInput"][];
+            /** @description The standing adoption of this jurisdiction and year, if any */
+            currentAdoption: {
+                id: number;
+                adoptedAt: string;
+                adoptedBy: string;
+                adoptedByName: string;
+                reason: string;
+                employers: number;
+            } | null;
+        };
+        AdoptionInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            year: number;
+            method: string;
+            parameters: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            adoptedBy: string;
+            adoptedByName: string;
+            adoptedAt: string;
+            supersededAt: string | null;
+            supersededById: number | null;
+            items: {
+                employerId: number;
+                name: string;
+                creditCode: string | null;
+                rank: number;
+                cases: number;
+                exposure: number;
+                rawRatePer1000: number | null;
+                credibility: number | null;
+                industryRatePer1000: number | null;
+                shrunkRatePer1000: number | null;
+            }[];
+        };
+        AdoptionListInput: {
+            items: components["schemas"]["AdoptionInput"][];
         };
         MeInput: {
             id: number;
@@ -5695,6 +6861,124 @@ export interface components {
                 denominator: string | null;
             };
         };
+        BulletinFacts: {
+            accidents: {
+                id: number;
+                accidentNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description GB 6441 category code */
+                category: string;
+                categoryName: string | null;
+                grade: string;
+                gradeName: string | null;
+                deaths: number;
+                seriousInjuries: number;
+                directLossFen: number;
+            }[];
+            injuries: {
+                id: number;
+                caseNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description Always masked (张*): a bulletin is published widely */
+                personName: string | null;
+                sex: string;
+                age: number;
+                post: string | null;
+                accidentCategory: string | null;
+                categoryName: string | null;
+                severity: string;
+                isDeath: boolean;
+            }[];
+        };
+        Bulletin: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /**
+             * @description draft 草稿 → approved 已审核 → published 已发布
+             * @enum {string}
+             */
+            status: "draft" | "approved" | "published";
+            title: string;
+            body: string;
+            facts: components["schemas"]["BulletinFacts"];
+            draftedBy: string;
+            draftedAt: string;
+            /** @description The drafter may not approve it */
+            isDraftedByMe: boolean;
+            updatedBy: string;
+            updatedAt: string;
+            approvedBy: string | null;
+            approvedAt: string | null;
+            publishedBy: string | null;
+            publishedAt: string | null;
+            /** @description Drafted in your jurisdiction or below (false: published by a jurisdiction above yours) */
+            isInScope: boolean;
+        };
+        BulletinList: {
+            items: {
+                id: number;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                /**
+                 * @description draft 草稿 → approved 已审核 → published 已发布
+                 * @enum {string}
+                 */
+                status: "draft" | "approved" | "published";
+                title: string;
+                draftedBy: string;
+                draftedAt: string;
+                /** @description The drafter may not approve it */
+                isDraftedByMe: boolean;
+                updatedBy: string;
+                updatedAt: string;
+                approvedBy: string | null;
+                approvedAt: string | null;
+                publishedBy: string | null;
+                publishedAt: string | null;
+                /** @description Drafted in your jurisdiction or below (false: published by a jurisdiction above yours) */
+                isInScope: boolean;
+            }[];
+            total: number;
+        };
+        BulletinCandidates: {
+            year: number;
+            accidents: {
+                id: number;
+                accidentNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description GB 6441 category code */
+                category: string;
+                categoryName: string | null;
+                grade: string;
+                gradeName: string | null;
+                deaths: number;
+                seriousInjuries: number;
+                directLossFen: number;
+            }[];
+            injuries: {
+                id: number;
+                caseNo: string;
+                employerName: string;
+                jurisdictionName: string;
+                occurredOn: string;
+                /** @description Always masked (张*): a bulletin is published widely */
+                personName: string | null;
+                sex: string;
+                age: number;
+                post: string | null;
+                accidentCategory: string | null;
+                categoryName: string | null;
+                severity: string;
+                isDeath: boolean;
+            }[];
+        };
         IndustryTable: {
             /** @description Edition of GB/T 4754, e.g. 2017 */
             version: string;
@@ -5771,6 +7055,15 @@ export interface components {
             accidents: number;
             diseases: number;
             pneumoconiosis: number;
+            /** @description The joint meeting’s standing adoption of this employer for the year (AN-3), if any */
+            adoption: {
+                /** @description Rank in the adopted ranking */
+                rank: number;
+                adoptedByName: string;
+                /** @description The jurisdiction whose joint meeting adopted it */
+                adoptedIn: string;
+                adoptedAt: string;
+            } | null;
         };
         Ledger: {
             year: number;
@@ -6129,6 +7422,159 @@ export interface components {
                 code: string;
                 message: string;
             }[];
+        };
+        IndustryRanking: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            options: {
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @default cases
+                 * @enum {string}
+                 */
+                counting: "cases" | "persons";
+                /**
+                 * @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4
+                 * @default all
+                 * @enum {string}
+                 */
+                grounds: "all" | "determined" | "production";
+                /**
+                 * @description insured: average insured persons | paying: average paying persons (insured_headcounts)
+                 * @default insured
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            /** @enum {string} */
+            level: "division" | "key";
+            /** @description The plan period whose key-industry list applies to the year */
+            planPeriod: string;
+            items: {
+                rank: number;
+                /** @description GB/T 4754 division, or the key industry’s id */
+                code: string;
+                name: string;
+                /** @description Employers with a denominator or a case in the year */
+                employers: number;
+                /** @description Sum of the denominator over the industry’s employers */
+                exposure: number;
+                /** @description Numerator over every employer of the industry */
+                cases: number;
+                /** @description Cases of employers without a denominator in the year */
+                unratedCases: number;
+                /** @description Rated cases ÷ exposure × 1,000; null when exposure is 0 */
+                ratePer1000: number | null;
+            }[];
+        };
+        CredibilityMethod: {
+            /**
+             * @description Poisson–gamma empirical Bayes, method of moments
+             * @constant
+             */
+            name: "poisson-gamma-eb";
+            /** @description Credibility constant in insured persons: Z = exposure / (exposure + k); null when the data show no variance beyond chance (Z = 0) */
+            k: number | null;
+            overallRatePer1000: number | null;
+            /** @description Between-employer variance of true rates around their industry rate, (‰)² */
+            priorVariancePer1000Sq: number | null;
+            employersRated: number;
+        };
+        EnterpriseRankingRow: {
+            rank: number;
+            employerId: number;
+            name: string;
+            creditCode: string | null;
+            industryCode: string | null;
+            /** @description GB/T 4754 division, empty when the employer has no industry */
+            division: string;
+            divisionName: string | null;
+            jurisdictionName: string;
+            /** @description The denominator; null without a headcount row */
+            exposure: number | null;
+            cases: number;
+            rawRatePer1000: number | null;
+            /** @description Z = exposure / (exposure + k), 0…1 */
+            credibility: number | null;
+            industryRatePer1000: number | null;
+            /** @description Z × raw + (1 − Z) × industry rate = (cases + k·r_ind) / (exposure + k) */
+            shrunkRatePer1000: number | null;
+            /** @description In the standing adoption of this jurisdiction and year */
+            isAdopted: boolean;
+        };
+        EnterpriseRanking: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            options: {
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @default cases
+                 * @enum {string}
+                 */
+                counting: "cases" | "persons";
+                /**
+                 * @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4
+                 * @default all
+                 * @enum {string}
+                 */
+                grounds: "all" | "determined" | "production";
+                /**
+                 * @description insured: average insured persons | paying: average paying persons (insured_headcounts)
+                 * @default insured
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            method: components["schemas"]["CredibilityMethod"];
+            /** @description Ranked employers (before the limit) */
+            total: number;
+            items: components["schemas"]["EnterpriseRankingRow"][];
+            /** @description The standing adoption of this jurisdiction and year, if any */
+            currentAdoption: {
+                id: number;
+                adoptedAt: string;
+                adoptedBy: string;
+                adoptedByName: string;
+                reason: string;
+                employers: number;
+            } | null;
+        };
+        Adoption: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            year: number;
+            method: string;
+            parameters: {
+                [key: string]: unknown;
+            };
+            reason: string;
+            adoptedBy: string;
+            adoptedByName: string;
+            adoptedAt: string;
+            supersededAt: string | null;
+            supersededById: number | null;
+            items: {
+                employerId: number;
+                name: string;
+                creditCode: string | null;
+                rank: number;
+                cases: number;
+                exposure: number;
+                rawRatePer1000: number | null;
+                credibility: number | null;
+                industryRatePer1000: number | null;
+                shrunkRatePer1000: number | null;
+            }[];
+        };
+        AdoptionList: {
+            items: components["schemas"]["Adoption"][];
         };
         Me: {
             id: number;

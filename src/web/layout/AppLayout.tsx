@@ -68,14 +68,16 @@ export function AppLayout() {
         { key: '/enterprises/key-industries', label: t('nav.keyIndustries') },
       ],
     },
-    can('analytics:read') && {
+    (can('analytics:read') || can('bulletins:read')) && {
       key: 'analytics',
       icon: <LineChartOutlined />,
       label: t('nav.analytics'),
       children: [
-        { key: '/analytics', label: t('nav.dashboard') },
-        { key: '/analytics/targets', label: t('nav.targets') },
-      ],
+        can('analytics:read') && { key: '/analytics', label: t('nav.dashboard') },
+        can('analytics:read') && { key: '/analytics/targets', label: t('nav.targets') },
+        can('analytics:read') && { key: '/analysis/ranking', label: t('nav.ranking') },
+        can('bulletins:read') && { key: '/analysis/bulletins', label: t('nav.bulletins') },
+      ].filter(Boolean) as MenuProps['items'],
     },
     can('roster:read') && {
       key: 'jm',

@@ -1,5 +1,18 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -20,6 +33,7 @@ interface Filters {
   year?: number;
   insuranceStatus?: 'insured' | 'uninsured' | 'suspended';
   search?: string;
+  adoptedOnly?: 'true';
 }
 
 function LedgerTable({ category }: { category: 'key' | 'dust' }) {
@@ -153,6 +167,23 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
     { title: t('ledger.deaths'), dataIndex: 'deaths', width: 60 },
     { title: t('ledger.accidents'), dataIndex: 'accidents', width: 60 },
     { title: t('ledger.diseases'), dataIndex: 'diseases', width: 70 },
+    ...(category === 'key'
+      ? [
+          {
+            title: t('ledger.adoption'),
+            dataIndex: 'adoption',
+            width: 200,
+            render: (a: LedgerRow['adoption']) =>
+              a ? (
+                <Tag color="blue" data-testid="adopted-tag">
+                  {t('ledger.adoptedTag', { in: a.adoptedIn, rank: a.rank, who: a.adoptedByName })}
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -198,6 +229,17 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
           onSearch={(v) => setFilters((f) => ({ ...f, search: v || undefined }))}
           style={{ width: 220 }}
         />
+        {category === 'key' && (
+          <Checkbox
+            checked={filters.adoptedOnly === 'true'}
+            onChange={(e) =>
+              setFilters((f) => ({ ...f, adoptedOnly: e.target.checked ? 'true' : undefined }))
+            }
+            data-testid="ledger-adopted-only"
+          >
+            {t('ledger.adoptedOnly')}
+          </Checkbox>
+        )}
         <Button
           icon={<DownloadOutlined />}
           onClick={() => downloadFile(exportUrl()).catch((e) => showError(e, (m) => message.error(m)))}
@@ -212,7 +254,7 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
         loading={isLoading}
         columns={columns}
         dataSource={ledger?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: category === 'key' ? 1300 : 1100 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
