@@ -23,6 +23,12 @@ export const PERMISSIONS = [
   'enterprises:read',
   /** Key-industry lists per plan period and jurisdiction settings such as the monitoring threshold. */
   'enterprises:configure',
+  /** Joint-meeting workflow: meetings, their papers, action items, yearly reports, rectifications, the inbox (JM-2…6, KI-4). */
+  'meetings:read',
+  /** Convene: schedule and hold meetings, minutes, assign action items, review yearly reports, issue rectifications. */
+  'meetings:manage',
+  /** A member unit's own work: progress and closure of its action items, its yearly report. */
+  'meetings:report',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -57,6 +63,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:submit',
     'exchange:read',
     'enterprises:read',
+    'meetings:read',
+    'meetings:report',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -68,6 +76,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exchange:read',
     'enterprises:read',
     'personal-data:view',
+    'meetings:read',
+    'meetings:report',
   ],
   /** 专家 */
   expert: ['jurisdictions:read'],
