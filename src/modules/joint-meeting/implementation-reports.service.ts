@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
-import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { getMemberReportBoard } from './member-reports.service.js';
 import { composeStandingReport, STANDING_REPORTS } from './standing-reports.service.js';
@@ -302,9 +302,7 @@ export async function composeImplementationReport(
   input: { jurisdictionCode: string; year: number; narrative?: string },
   now: Date,
 ) {
-  const j = await getJurisdictionInScope(db, actor, input.jurisdictionCode).catch(() => {
-    throw badRequest('jurisdiction.unknown', 'jurisdictionCode');
-  });
+  const j = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
   assertOwn(actor, j.path);
   if (!dueKeyOf(j.level)) throw badRequest('report.level', 'jurisdictionCode');
   const [existing] = await db

@@ -36,9 +36,16 @@ export async function getMemberReportBoard(
     .select()
     .from(memberReports)
     .where(and(eq(memberReports.jurisdictionId, j.id), eq(memberReports.year, options.year)));
+  const templates = Object.fromEntries(
+    [...new Set(units.map((u) => templateOf(u.department)))].map((key) => [
+      key,
+      REPORT_TEMPLATES[key] ?? { name: key, fields: [] },
+    ]),
+  );
   return {
     jurisdiction: { code: j.code, name: j.name },
     year: options.year,
+    templates,
     dueDate,
     dueDefinedAt: due.definedAt,
     items: units.map((u) => {

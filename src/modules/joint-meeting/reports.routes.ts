@@ -25,7 +25,6 @@ import {
   saveMemberReport,
   submitMemberReport,
 } from './member-reports.service.js';
-import { REPORT_TEMPLATES } from './report-templates.data.js';
 import {
   ZComposeInput,
   ZDueDateInput,
@@ -38,7 +37,6 @@ import {
   ZReviewInput,
   ZSaveMemberReportInput,
   ZSubmitInput,
-  ZTemplates,
   ZYearQuery,
 } from './workflow.schema.js';
 import { getDueDates, updateDueDate } from './workflow.shared.js';
@@ -53,18 +51,6 @@ export async function yearlyReportsRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => config.clock();
 
-  r.get(
-    '/api/member-reports/templates',
-    {
-      schema: {
-        tags,
-        summary: 'Yearly report templates per member-unit type (J 附件1 三)',
-        response: { 200: ZTemplates, ...errorResponses },
-      },
-      onRequest: requirePermission('meetings:read'),
-    },
-    async () => REPORT_TEMPLATES,
-  );
   r.get(
     '/api/member-reports/board',
     {

@@ -251,6 +251,16 @@ const ZEvent = z.object({
 
 export const ZYearQuery = z.object({ jurisdiction: ZJurisdictionCode.optional(), year: ZYear });
 
+const ZTemplates = z.record(
+  z.string(),
+  z.object({
+    name: z.string(),
+    fields: z.array(
+      z.object({ key: z.string(), label: z.string(), labelEn: z.string(), type: z.enum(['number', 'text']) }),
+    ),
+  }),
+);
+
 export const ZMemberReportBoard = z
   .object({
     jurisdiction: ZJurisdictionRef,
@@ -268,6 +278,7 @@ export const ZMemberReportBoard = z
         isOverdue: z.boolean(),
       }),
     ),
+    templates: ZTemplates.describe('The report templates of these units, by template key (J 附件1 三)'),
   })
   .meta({ id: 'MemberReportBoard' });
 
@@ -299,16 +310,6 @@ export const ZReviewInput = z.object({
   decision: z.enum(['accept', 'return']),
   comment: z.string().trim().max(2000).optional().describe('Required when returning: what to revise'),
 });
-
-export const ZTemplates = z.record(
-  z.string(),
-  z.object({
-    name: z.string(),
-    fields: z.array(
-      z.object({ key: z.string(), label: z.string(), labelEn: z.string(), type: z.enum(['number', 'text']) }),
-    ),
-  }),
-);
 
 const ZPart = z.object({
   key: z.string(),
@@ -443,14 +444,3 @@ export const ZDueDateInput = z.object({
   value: z.string().describe('MM-DD, e.g. 12-20'),
   reason: ZReason,
 });
-
-export const ZNotification = z
-  .object({
-    id: z.number().int(),
-    kind: z.string().describe('e.g. action_item.assigned, action_item.due_soon, action_item.overdue'),
-    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-    link: z.string().nullable(),
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .meta({ id: 'Notification' });

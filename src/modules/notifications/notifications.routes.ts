@@ -5,9 +5,9 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
-import { errorResponses, pageOf, ZOk, ZPageQuery } from '../../platform/http/schemas.js';
-import { ZNotification } from '../joint-meeting/workflow.schema.js';
-import { listNotifications, markNotificationRead } from './notifications.service.js';
+import { errorResponses, pageOf, ZPageQuery } from '../../platform/http/schemas.js';
+import { ZNotification } from './notifications.schema.js';
+import { listNotifications, markNotificationsRead } from './notifications.service.js';
 
 export interface NotificationsDeps {
   db: Db;
@@ -27,7 +27,7 @@ export async function notificationsRoutes(app: FastifyInstance, { db, config, re
         querystring: ZPageQuery.extend({ unreadOnly: z.stringbool().optional() }),
         response: { 200: pageOf(ZNotification), ...errorResponses },
       },
-      onRequest: requirePermission('meetings:read'),
+      onRequest: requirePermission(null),
     },
     async (req) => {
       const actor = actorOf(req);
@@ -36,16 +36,16 @@ export async function notificationsRoutes(app: FastifyInstance, { db, config, re
     },
   );
   r.post(
-    '/api/notifications/:id/read',
+    '/api/notifications/read',
     {
       schema: {
         tags: ['notifications'],
-        summary: 'Mark one of my notifications read',
-        params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 200: ZOk, ...errorResponses },
+        summary: 'Mark my notifications read: the ids given, or all',
+        body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }),
+        response: { 200: z.object({ updated: z.number().int() }), ...errorResponses },
       },
-      onRequest: requirePermission('meetings:read'),
+      onRequest: requirePermission(null),
     },
-    async (req) => markNotificationRead(db, actorOf(req), req.params.id, config.clock()),
+    async (req) => markNotificationsRead(db, actorOf(req), req.body, config.clock()),
   );
 }

@@ -1,8 +1,6 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { notFound } from '../../platform/http/errors.js';
 import { users } from '../users/users.tables.js';
 import { notifications } from './notifications.tables.js';
 
@@ -79,16 +77,14 @@ export async function listNotifications(
   };
 }
 
-/** Marks one of the actor's notifications read; another user's answers 404. */
-export async function markNotificationRead(db: Db, actor: Actor, id: number, now: Date) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(notifications)
-      .set({ readAt: now })
-      .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
-      .returning({ id: notifications.id });
-    if (!row) throw notFound();
-    await recordAudit(tx, actor, { action: 'notification.read', targetType: 'notification', targetId: id });
-    return { ok: true as const };
-  });
+/** Marks the actor's notifications read: the ones named, or all; others' ids are ignored. */
+export async function markNotificationsRead(db: Db, actor: Actor, input: { ids?: number[] }, now: Date) {
+  const conditions: SQL[] = [eq(notifications.userId, actor.userId), isNull(notifications.readAt)];
+  if (input.ids) conditions.push(inArray(notifications.id, input.ids.length ? input.ids : [-1]));
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(...conditions))
+    .returning({ id: notifications.id });
+  return { updated: rows.length };
 }
