@@ -8,6 +8,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
+import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { seedReferenceData } from './seed/reference.js';
 
@@ -21,6 +22,7 @@ async function prepareDatabase() {
   const applied = await seedReferenceData(database.db);
   const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
   if (config.isDemo) await seedDemoExchangeData(database);
+  if (config.isDemo) await seedDemoJointMeeting(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -58,6 +60,7 @@ async function serve() {
   if (config.isDemo) {
     console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
+    console.log(`    ${DEMO_MEMBER_ACCOUNT.username.padEnd(8)} Fujian emergency-management member officer`);
   }
 }
 

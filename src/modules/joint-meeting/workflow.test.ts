@@ -487,3 +487,22 @@ describe('rectification suggestions (KI-4)', () => {
     expect((await xiamen.get(`/api/rectifications/${id}`)).statusCode).toBe(404);
   });
 });
+
+describe('demo workflow data', () => {
+  it('adds a held Fujian meeting with minutes and two action items, one overdue, once', async () => {
+    const { seedDemoJointMeeting } = await import('../../seed/demo-joint-meeting.js');
+    const now = new Date('2026-11-25T02:00:00Z');
+    expect(await seedDemoJointMeeting(t.db, now)).toBe(true);
+    expect(await seedDemoJointMeeting(t.db, now)).toBe(false);
+    setToday('2026-11-25');
+    const list = (await fujian.get('/api/meetings?jurisdiction=350000')).json();
+    const demo = list.items.filter((m: { jurisdictionCode: string }) => m.jurisdictionCode === '350000');
+    expect(demo).toHaveLength(1);
+    expect(demo[0].status).toBe('minutes_approved');
+    const meeting = (await fujian.get(`/api/meetings/${demo[0].id}`)).json();
+    expect(meeting.agenda[0].isFrozen).toBe(true);
+    expect(meeting.actionItems.map((i: { isOverdue: boolean }) => i.isOverdue).sort()).toEqual([false, true]);
+    const member = await t.signIn('fjyjt');
+    expect((await member.get('/api/action-items?mine=true')).json().items).toHaveLength(1);
+  });
+});
