@@ -66,9 +66,12 @@ export function FollowUpTimeline({ followUps }: { followUps: FollowUp[] }) {
 export function FollowUpForm({
   kinds,
   onSubmit,
+  onSaved,
 }: {
   kinds: ('progress' | 'close' | 'escalate')[];
   onSubmit: (kind: 'progress' | 'close' | 'escalate', note: string) => Promise<number>;
+  /** Called once the follow-up and its file are both stored. */
+  onSaved: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -88,6 +91,7 @@ export function FollowUpForm({
       form.resetFields();
       setFile(null);
       message.success(t('common.saved'));
+      onSaved();
     } catch (e) {
       showError(e, (m) => message.error(m), form);
     } finally {
@@ -168,9 +172,9 @@ function ActionItemDetail({ id }: { id: number }) {
                   body: { kind: kind as 'progress' | 'close', note },
                 }),
               );
-              await load();
               return result.followUpId;
             }}
+            onSaved={load}
           />
         </Card>
       )}

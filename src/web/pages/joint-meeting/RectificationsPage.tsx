@@ -234,9 +234,11 @@ export default function RectificationsPage() {
                       body: { kind, note },
                     }),
                   );
-                  setOpen(r.rectification);
-                  load();
                   return r.followUpId;
+                }}
+                onSaved={() => {
+                  show(open.id);
+                  load();
                 }}
               />
             )}
