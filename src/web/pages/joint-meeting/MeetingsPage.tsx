@@ -39,6 +39,7 @@ interface CreateValues {
   plannedOn: Dayjs;
   location?: string;
   topics?: string;
+  guestOrganisationIds?: number[];
 }
 
 /** Meetings of the current jurisdiction (JM-2) and the superior's overview of its subordinates. */
@@ -54,7 +55,25 @@ export default function MeetingsPage() {
   const [isLoading, setLoading] = useState(false);
   const [isCreating, setCreating] = useState(false);
   const [form] = Form.useForm<CreateValues>();
+  const [guestOptions, setGuestOptions] = useState<{ value: number; label: string }[]>([]);
   const code = current?.code;
+
+  useEffect(() => {
+    if (!code || !isCreating) return;
+    // Other departments and bodies that may be invited (列席): not employers, not the members themselves.
+    api
+      .GET('/api/organisations', { params: { query: { jurisdiction: code, pageSize: 200 } } })
+      .then(({ data }) =>
+        setGuestOptions(
+          (data?.items ?? [])
+            .filter(
+              (o) =>
+                o.kind !== 'employer' && !(o.kind === 'member_department' && o.jurisdictionCode === code),
+            )
+            .map((o) => ({ value: o.id, label: o.name })),
+        ),
+      );
+  }, [code, isCreating]);
 
   const load = useCallback(async () => {
     if (!code) return;
@@ -90,6 +109,7 @@ export default function MeetingsPage() {
             reportYear: v.reportYear,
             plannedOn: v.plannedOn.format('YYYY-MM-DD'),
             location: v.location || undefined,
+            guestOrganisationIds: v.guestOrganisationIds,
             topics: (v.topics ?? '')
               .split('\n')
               .map((s) => s.trim())
@@ -253,6 +273,9 @@ export default function MeetingsPage() {
           </Form.Item>
           <Form.Item name="location" label={t('meeting.location')}>
             <Input />
+          </Form.Item>
+          <Form.Item name="guestOrganisationIds" label={t('meeting.guests')}>
+            <Select mode="multiple" options={guestOptions} optionFilterProp="label" />
           </Form.Item>
           <Form.Item name="topics" label={t('meeting.topics')} extra={t('meeting.topicsHint')}>
             <Input.TextArea rows={3} />
