@@ -22,8 +22,12 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
+import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
+import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
+import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import {
@@ -146,6 +150,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(codeTablesRoutes, deps);
   await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });
   await app.register(jointMeetingRoutes, deps);
+  await app.register(meetingsRoutes, deps);
+  await app.register(yearlyReportsRoutes, deps);
+  await app.register(notificationsRoutes, { ...deps, refresh: refreshDeadlineNotifications });
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);

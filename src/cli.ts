@@ -9,6 +9,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
+import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
@@ -25,6 +26,7 @@ async function prepareDatabase() {
   // Figures of data that predate the analytics tables are computed once; imports keep them current.
   if (await runSeedOnce(database.db, 'analytics-cells:v1', () => rebuildAnalytics(database.db)))
     applied.push('analytics-cells:v1');
+  if (config.isDemo) await seedDemoJointMeeting(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -62,6 +64,7 @@ async function serve() {
   if (config.isDemo) {
     console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
+    console.log(`    ${DEMO_MEMBER_ACCOUNT.username.padEnd(8)} Fujian emergency-management member officer`);
   }
 }
 

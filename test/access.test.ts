@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
 import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
+import { actionItems, implementationReports } from '../src/modules/joint-meeting/workflow.tables.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
@@ -43,6 +44,23 @@ interface Fixture {
   bulletinDraftId: number;
   bulletinToApproveId: number;
   bulletinApprovedId: number;
+  /** Joint-meeting workflow fixtures of Fuzhou, each in the state its route needs. */
+  jm: {
+    draftMeetingId: number;
+    scheduledMeetingId: number;
+    heldMeetingId: number;
+    minutesMeetingId: number;
+    /** Assigned to 福州市人力资源和社会保障局 (the control officer's unit), overdue. */
+    actionItemId: number;
+    followUpId: number;
+    attachmentId: number;
+    rectificationId: number;
+    submittedMemberReportId: number;
+    draftMemberReportId: number;
+    implementationReportId: number;
+    /** 鼓楼区's report, submitted: a Fuzhou officer reviews it. */
+    submittedImplementationReportId: number;
+  };
 }
 
 interface Call {
@@ -79,6 +97,11 @@ async function organisationIdOf(name: string): Promise<number> {
 }
 
 let serial = 0;
+
+/** Yesterday in China: a date a meeting may have been held on. */
+function yesterday(): string {
+  return new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+}
 const next = () => ++serial;
 
 /** A one-row injury file for 鼓楼区, unique per call. */
@@ -555,6 +578,255 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
     sibling: 'filtered',
   },
+  'GET /api/meetings': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/meetings?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/meetings': {
+    permission: 'meetings:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/meetings',
+      payload: {
+        jurisdictionCode: '350100',
+        kind: 'extraordinary',
+        title: '访问测试临时会议',
+        reportYear: 2025,
+        plannedOn: '2026-01-10',
+      },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/meetings/overview': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/meetings/overview?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'GET /api/meetings/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/meetings/${f.jm.heldMeetingId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/meetings/:id/schedule': {
+    permission: 'meetings:manage',
+    call: (f) => ({ method: 'POST', url: `/api/meetings/${f.jm.draftMeetingId}/schedule`, payload: {} }),
+    sibling: 'hidden',
+  },
+  'POST /api/meetings/:id/hold': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/meetings/${f.jm.scheduledMeetingId}/hold`,
+      payload: { heldOn: yesterday(), attendance: [] },
+    }),
+    sibling: 'hidden',
+  },
+  'PUT /api/meetings/:id/minutes': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/meetings/${f.jm.heldMeetingId}/minutes`,
+      payload: { minutes: '访问测试纪要', decisions: [] },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/meetings/:id/approve-minutes': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/meetings/${f.jm.minutesMeetingId}/approve-minutes`,
+      payload: {},
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/meetings/:id/action-items': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/meetings/${f.jm.heldMeetingId}/action-items`,
+      payload: { organisationId: f.emergencyOrganisationId, title: '访问测试事项', deadline: '2099-01-01' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/action-items': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/action-items?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/action-items/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/action-items/${f.jm.actionItemId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/action-items/:id/follow-ups': {
+    permission: 'meetings:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/action-items/${f.jm.actionItemId}/follow-ups`,
+      payload: { kind: 'progress', note: '访问测试进展' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/follow-ups/:id/attachments': {
+    permission: 'meetings:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/follow-ups/${f.jm.followUpId}/attachments?fileName=evidence.txt`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(`evidence ${next()}`),
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/attachments/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/attachments/${f.jm.attachmentId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/rectifications': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/rectifications?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/rectifications': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/rectifications',
+      payload: {
+        jurisdictionCode: '350100',
+        employerId: f.organisationId,
+        findingKind: 'hazard',
+        finding: '访问测试隐患',
+        suggestion: '限期整改',
+        deadline: '2099-01-01',
+        responsibleOrganisationId: f.emergencyOrganisationId,
+      },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/rectifications/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/rectifications/${f.jm.rectificationId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/rectifications/:id/follow-ups': {
+    permission: 'meetings:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/rectifications/${f.jm.rectificationId}/follow-ups`,
+      payload: { kind: 'progress', note: '访问测试进展' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/member-reports/board': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/member-reports/board?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/member-reports': {
+    permission: 'meetings:report',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/member-reports',
+      payload: { year: 2024, content: { insured: 1 } },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/member-reports/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/member-reports/${f.jm.submittedMemberReportId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/member-reports/:id/submit': {
+    permission: 'meetings:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/member-reports/${f.jm.draftMemberReportId}/submit`,
+      payload: {},
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/member-reports/:id/review': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/member-reports/${f.jm.submittedMemberReportId}/review`,
+      payload: { decision: 'accept' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/implementation-reports': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/implementation-reports?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'POST /api/implementation-reports': {
+    permission: 'meetings:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/implementation-reports',
+      payload: { jurisdictionCode: '350100', year: 2024 },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/implementation-reports/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/implementation-reports/${f.jm.implementationReportId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/implementation-reports/:id/submit': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/implementation-reports/${f.jm.implementationReportId}/submit`,
+      payload: {},
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/implementation-reports/:id/review': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/implementation-reports/${f.jm.submittedImplementationReportId}/review`,
+      payload: { decision: 'accept' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/implementation-reports/:id/print': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/implementation-reports/${f.jm.implementationReportId}/print` }),
+    sibling: 'hidden',
+  },
+  'GET /api/implementation-reports/:id/xlsx': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/implementation-reports/${f.jm.implementationReportId}/xlsx` }),
+    sibling: 'hidden',
+  },
+  'GET /api/joint-meeting-settings': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/joint-meeting-settings?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/joint-meeting-settings': {
+    permission: 'meetings:manage',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/joint-meeting-settings',
+      payload: { jurisdictionCode: '350100', key: 'jm.memberReportDue', value: '11-20' },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/notifications': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/notifications' }),
+    sibling: null,
+  },
+  'POST /api/notifications/read': {
+    permission: null,
+    call: () => ({ method: 'POST', url: '/api/notifications/read', payload: {} }),
+    sibling: null,
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -629,6 +901,7 @@ beforeAll(async () => {
     bulletinDraftId: 0,
     bulletinToApproveId: 0,
     bulletinApprovedId: 0,
+    jm: {} as Fixture['jm'],
     hrssOrganisationId: (
       await t.db
         .select({ id: organisations.id })
@@ -673,6 +946,7 @@ beforeAll(async () => {
     `/api/bulletins/${fixture.bulletinApprovedId}/approve`,
   );
   if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
+  fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
   const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
   probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
   sibling = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });
@@ -682,6 +956,93 @@ beforeAll(async () => {
     t.signIn(sibling.username, TEST_PASSWORD),
   ]);
 });
+/** Fuzhou's meetings, items and reports in the states the workflow routes act on. */
+async function buildMeetingFixtures(fuzhou: Agent, f: Fixture): Promise<Fixture['jm']> {
+  const create = async (title: string) =>
+    (
+      await fuzhou.post('/api/meetings', {
+        jurisdictionCode: '350100',
+        kind: 'regular',
+        title,
+        reportYear: 2025,
+        plannedOn: '2026-01-05',
+      })
+    ).json().id as number;
+  const hold = async (id: number) => {
+    await fuzhou.post(`/api/meetings/${id}/schedule`, {});
+    await fuzhou.post(`/api/meetings/${id}/hold`, { heldOn: yesterday(), attendance: [] });
+  };
+  const draftMeetingId = await create('访问测试草稿会议');
+  const scheduledMeetingId = await create('访问测试已安排会议');
+  await fuzhou.post(`/api/meetings/${scheduledMeetingId}/schedule`, {});
+  const heldMeetingId = await create('访问测试已召开会议');
+  await hold(heldMeetingId);
+  const minutesMeetingId = await create('访问测试待审定会议');
+  await hold(minutesMeetingId);
+  await fuzhou.put(`/api/meetings/${minutesMeetingId}/minutes`, { minutes: '纪要', decisions: [] });
+  const item = await fuzhou.post(`/api/meetings/${heldMeetingId}/action-items`, {
+    organisationId: f.hrssOrganisationId,
+    title: '访问测试督办事项',
+    deadline: '2099-01-01',
+  });
+  const actionItemId = item.json().id as number;
+  // Overdue, so the inbox of a Fuzhou convener holds a reminder.
+  await t.db.update(actionItems).set({ deadline: '2020-01-01' }).where(eq(actionItems.id, actionItemId));
+  const progress = await fuzhou.post(`/api/action-items/${actionItemId}/follow-ups`, {
+    kind: 'progress',
+    note: '访问测试进展',
+  });
+  const followUpId = progress.json().followUpId as number;
+  const attachment = await fuzhou.request({
+    method: 'POST',
+    url: `/api/follow-ups/${followUpId}/attachments?fileName=a.txt`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from('evidence'),
+  });
+  const rectification = await fuzhou.post('/api/rectifications', {
+    jurisdictionCode: '350100',
+    employerId: f.organisationId,
+    findingKind: 'hazard',
+    finding: '访问测试隐患',
+    suggestion: '限期整改',
+    deadline: '2099-01-01',
+    responsibleOrganisationId: f.emergencyOrganisationId,
+  });
+  const submitted = await fuzhou.put('/api/member-reports', { year: 2025, content: { insured: 100 } });
+  await fuzhou.post(`/api/member-reports/${submitted.json().id}/submit`, {});
+  const draft = await fuzhou.put('/api/member-reports', { year: 2023, content: { insured: 90 } });
+  const report = await fuzhou.post('/api/implementation-reports', { jurisdictionCode: '350100', year: 2025 });
+  const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
+  const [county] = await t.db
+    .insert(implementationReports)
+    .values({
+      jurisdictionId: gulou?.id ?? 0,
+      year: 2025,
+      content: { parts: [] },
+      status: 'submitted',
+      composedAt: new Date(),
+      submittedAt: new Date(),
+    })
+    .returning({ id: implementationReports.id });
+  const ids = {
+    draftMeetingId,
+    scheduledMeetingId,
+    heldMeetingId,
+    minutesMeetingId,
+    actionItemId,
+    followUpId,
+    attachmentId: attachment.json().id as number,
+    rectificationId: rectification.json().id as number,
+    submittedMemberReportId: submitted.json().id as number,
+    draftMemberReportId: draft.json().id as number,
+    implementationReportId: report.json().id as number,
+    submittedImplementationReportId: county?.id ?? 0,
+  };
+  for (const [key, value] of Object.entries(ids))
+    if (!value) throw new Error(`meeting fixture ${key} missing`);
+  return ids;
+}
+
 afterAll(async () => {
   await t.close();
 });
@@ -719,7 +1080,8 @@ async function writesBy(userId: number) {
     .where(
       and(
         eq(auditLog.actorUserId, userId),
-        notInArray(auditLog.action, ['auth.login', 'personal-data.view']),
+        // Views that are audited are not changes: unmasked personal data, evidence downloads.
+        notInArray(auditLog.action, ['auth.login', 'personal-data.view', 'attachment.download']),
       ),
     );
 }
@@ -744,9 +1106,11 @@ describe('the table', () => {
       'GET /api/code-tables/industries',
       'GET /api/exchange/formats',
       'GET /api/exchange/formats/:domain/template',
+      'GET /api/notifications',
       'GET /api/plan-periods',
       'POST /api/auth/logout',
       'POST /api/auth/password',
+      'POST /api/notifications/read',
     ]);
     expect(ROWS.filter((r) => r.sibling === null).map((r) => r.key)).toEqual(
       ROWS.filter((r) => r.permission === null).map((r) => r.key),

@@ -11,6 +11,12 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const JurisdictionsPage = lazy(() => import('./pages/jurisdictions/JurisdictionsPage'));
 const OrganisationsPage = lazy(() => import('./pages/organisations/OrganisationsPage'));
 const RosterPage = lazy(() => import('./pages/joint-meeting/RosterPage'));
+const MeetingsPage = lazy(() => import('./pages/joint-meeting/MeetingsPage'));
+const MeetingDetailPage = lazy(() => import('./pages/joint-meeting/MeetingDetailPage'));
+const ActionItemsPage = lazy(() => import('./pages/joint-meeting/ActionItemsPage'));
+const YearlyReportsPage = lazy(() => import('./pages/joint-meeting/YearlyReportsPage'));
+const RectificationsPage = lazy(() => import('./pages/joint-meeting/RectificationsPage'));
+const InboxPage = lazy(() => import('./pages/notifications/InboxPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TokensPage = lazy(() => import('./pages/users/TokensPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
@@ -113,6 +119,23 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          {(
+            [
+              ['joint-meeting/meetings', <MeetingsPage key="meetings" />],
+              ['joint-meeting/meetings/:id', <MeetingDetailPage key="meeting" />],
+              ['joint-meeting/action-items', <ActionItemsPage key="items" />],
+              ['joint-meeting/action-items/:id', <ActionItemsPage key="item" />],
+              ['joint-meeting/yearly-reports', <YearlyReportsPage key="yearly" />],
+              ['joint-meeting/rectifications', <RectificationsPage key="rect" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="meetings:read">{page}</RequirePermission>}
+            />
+          ))}
+          <Route path="inbox" element={<InboxPage />} />
           <Route
             path="users"
             element={

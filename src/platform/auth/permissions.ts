@@ -31,6 +31,12 @@ export const PERMISSIONS = [
   'bulletins:draft',
   /** Approve and publish a bulletin someone else drafted (AN-4). */
   'bulletins:approve',
+  /** Joint-meeting workflow: meetings, their papers, action items, yearly reports, rectifications, the inbox (JM-2…6, KI-4). */
+  'meetings:read',
+  /** Convene: schedule and hold meetings, minutes, assign action items, review yearly reports, issue rectifications. */
+  'meetings:manage',
+  /** A member unit's own work: progress and closure of its action items, its yearly report. */
+  'meetings:report',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
 ] as const;
@@ -67,6 +73,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enterprises:read',
     'analytics:read',
     'bulletins:read',
+    'meetings:read',
+    'meetings:report',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -80,6 +88,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analytics:read',
     'bulletins:read',
     'personal-data:view',
+    'meetings:read',
+    'meetings:report',
   ],
   /** 专家 */
   expert: ['jurisdictions:read'],

@@ -164,6 +164,56 @@ const MESSAGES = {
     en: 'Record {id} does not exist or lies outside the chosen jurisdiction',
   },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  'workflow.illegal_transition': {
+    zh: '当前状态为「{state}」，不能执行「{action}」',
+    en: 'Not allowed while the state is "{state}": {action}',
+  },
+  'workflow.not_assignee': {
+    zh: '只有承办单位可以更新本事项',
+    en: 'Only the assigned unit may update this item',
+  },
+  'workflow.deadline_past': { zh: '期限不能早于今天', en: 'The deadline cannot be before today' },
+  'workflow.not_member_unit': {
+    zh: '所选单位不是本辖区联席会议的成员单位',
+    en: 'That unit is not a member department of this jurisdiction',
+  },
+  'workflow.minutes_required': {
+    zh: '请先填写会议纪要，再审定',
+    en: 'Write the minutes before approving them',
+  },
+  'workflow.not_overdue': {
+    zh: '整改建议尚未逾期，不能移交督办',
+    en: 'The suggestion is not overdue yet, so it cannot be escalated',
+  },
+  'workflow.no_unit': {
+    zh: '您的账号未关联成员单位，不能填报',
+    en: 'Your account is not linked to a member unit',
+  },
+  'workflow.not_employer': {
+    zh: '所选单位不是本辖区的用人单位',
+    en: 'That organisation is not an employer of this jurisdiction',
+  },
+  'attachment.too_large': {
+    zh: '附件不能超过 {max} MB',
+    en: 'Attachments may be at most {max} MB',
+  },
+  'attachment.empty': { zh: '附件为空', en: 'The attachment is empty' },
+  'report.superior_only': {
+    zh: '年度报告由上级管辖区审核',
+    en: 'A yearly report is reviewed by the superior jurisdiction',
+  },
+  'report.own_only': {
+    zh: '年度报告由本管辖区自行提交',
+    en: 'A jurisdiction submits its own yearly report',
+  },
+  'report.level': {
+    zh: '只有地市和省级报送年度实施情况报告',
+    en: 'Only prefectures and provinces send a yearly implementation report',
+  },
+  'setting.month_day': {
+    zh: '日期格式应为 MM-DD，例如 12-20',
+    en: 'Use MM-DD, e.g. 12-20',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

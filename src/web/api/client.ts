@@ -103,3 +103,20 @@ export async function downloadFile(url: string): Promise<void> {
   link.click();
   URL.revokeObjectURL(href);
 }
+
+/** Sends a file as the raw request body (application/octet-stream) and resolves to the JSON answer. */
+export async function uploadFile<T>(url: string, file: Blob): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'accept-language': language,
+      'content-type': 'application/octet-stream',
+      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
+    body: file,
+  });
+  const body = (await response.json().catch(() => ({}))) as Partial<{ code: string; message: string }>;
+  if (!response.ok)
+    throw new ApiError(response.status, body.code ?? 'error', body.message ?? response.statusText);
+  return body as T;
+}

@@ -1814,6 +1814,2879 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joint meetings of a jurisdiction subtree, newest first (JM-2) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Calendar year */
+                    year?: number;
+                    /** @description draft → scheduled → held → minutes_approved */
+                    status?: "draft" | "scheduled" | "held" | "minutes_approved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MeetingSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a meeting: member units invited, the three standing reports on the agenda (JM-2, JM-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        /**
+                         * @description regular 例会 | extraordinary 临时会议
+                         * @enum {string}
+                         */
+                        kind: "regular" | "extraordinary";
+                        title: string;
+                        /** @description Year the standing reports cover */
+                        reportYear: number;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        plannedOn: string;
+                        location?: string;
+                        /** @description Departments invited beyond the members */
+                        guestOrganisationIds?: number[];
+                        /** @description Agenda topics after the standing reports */
+                        topics?: string[];
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Superior’s overview: meetings held per subordinate (flagged when none), overdue items (JM-2, JM-4) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Calendar year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingsOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting: participants, agenda with standing reports (frozen once held), action items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** draft → scheduled; invited units are notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** scheduled → held: attendance recorded, standing reports frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        heldOn: string;
+                        attendance: {
+                            organisationId: number;
+                            /** @enum {string} */
+                            attendance: "present" | "absent";
+                            /** @description Who attended for the unit */
+                            attendeeName?: string;
+                        }[];
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the minutes (会议纪要) and agreed matters of a held meeting (JM-4) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 会议纪要 */
+                        minutes: string;
+                        decisions: string[];
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/approve-minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** held → minutes_approved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an action item of the minutes to a member unit with a deadline (JM-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Member unit responsible */
+                        organisationId: number;
+                        title: string;
+                        description?: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        deadline: string;
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionItemDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Action items: my unit’s (mine=true), or all a convener may see; overdue computed today */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Only my unit’s items */
+                    mine?: string;
+                    /** @description Only overdue items */
+                    overdue?: string;
+                    /** @description open → in_progress → closed */
+                    status?: "open" | "in_progress" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActionItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One action item with its progress reports and evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionItemDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-items/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned unit reports progress or closes the item with evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description progress report, or closure with evidence
+                         * @enum {string}
+                         */
+                        kind: "progress" | "close";
+                        /** @description Progress, or the evidence of completion */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Attach evidence files to this follow-up */
+                            followUpId: number;
+                            item: components["schemas"]["ActionItemDetail"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an evidence file (raw body, Content-Type application/octet-stream, at most 10 MB) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Original file name */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file (scoped like its item; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rectification suggestions (限期整改建议) of a jurisdiction subtree (KI-4) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    overdue?: string;
+                    status?: "issued" | "rectifying" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Rectification"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a hazard or over-limit factor at an employer and issue a suggestion with a deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        employerId: number;
+                        /** @description The meeting that decided it */
+                        meetingId?: number;
+                        /**
+                         * @description hazard 隐患 | over_limit_factor 危害因素超标
+                         * @enum {string}
+                         */
+                        findingKind: "hazard" | "over_limit_factor";
+                        finding: string;
+                        /** @description Required for an over-limit factor, e.g. 矽尘 */
+                        factorName?: string;
+                        measuredValue?: string;
+                        limitValue?: string;
+                        /** @description 限期整改建议 */
+                        suggestion: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        deadline: string;
+                        /** @description Member unit that follows it up */
+                        responsibleOrganisationId: number;
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RectificationDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rectification suggestion with its follow-up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RectificationDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Progress, closure with evidence, or escalation of an overdue suggestion to its member unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "progress" | "close" | "escalate";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUpId: number;
+                            rectification: components["schemas"]["RectificationDetail"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-reports/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status board of member units’ yearly reports for a jurisdiction (JM-5) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Calendar year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberReportBoard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save my unit’s yearly report for a year (draft or returned) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        content: {
+                            [key: string]: string | number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member unit’s yearly report (its own unit, or the convener) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** draft/returned → submitted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submitted → accepted, or returned with comments (the convener) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "return";
+                        /** @description Required when returning: what to revise */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/implementation-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Yearly implementation reports owed: own and direct subordinates’, overdue flagged (JM-6) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description Calendar year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImplementationReportList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Compose (or recompose) my jurisdiction’s yearly report from the year’s records */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        year: number;
+                        /** @description 工作总结 */
+                        narrative?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImplementationReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/implementation-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One yearly implementation report with its review history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImplementationReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/implementation-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** draft/returned → submitted to the superior */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImplementationReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/implementation-reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submitted → accepted, or returned for revision with comments (the superior) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "return";
+                        /** @description Required when returning: what to revise */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImplementationReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/implementation-reports/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a printable HTML document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/implementation-reports/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as an XLSX workbook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/joint-meeting-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Due dates of yearly reports that apply at a jurisdiction, and where each is set */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DueDates"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set a jurisdiction’s own due date (MM-DD); it applies below unless overridden */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        /** @enum {string} */
+                        key: "jm.memberReportDue" | "jm.prefectureReportDue" | "jm.provinceReportDue";
+                        /** @description MM-DD, e.g. 12-20 */
+                        value: string;
+                        /** @description Why (kept in the audit trail) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DueDates"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inbox: assignments, deadlines approaching, overdue items, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    unreadOnly?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows of this page */
+                            items: components["schemas"]["Notification"][];
+                            /** @description Rows matching the filter, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my notifications read: the ids given, or all */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -6245,6 +9118,402 @@ export interface components {
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMemberInput"][];
         };
+        StandingReportInput: {
+            /** @enum {string} */
+            kind: "injury_report" | "disease_report" | "accident_report";
+            title: string;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @description When the figures were computed (for a held meeting: when frozen) */
+            generatedAt: string;
+            sections: {
+                /**
+                 * @description Exchange data domain
+                 * @enum {string}
+                 */
+                source: "injuries" | "fund" | "diseases" | "accidents";
+                label: string;
+                /**
+                 * @description no_data: nothing submitted for the year (not zero)
+                 * @enum {string}
+                 */
+                status: "ok" | "no_data";
+                figures: {
+                    key: string;
+                    label: string;
+                    value: number;
+                    unit: string;
+                }[];
+                charts: {
+                    key: string;
+                    title: string;
+                    /** @enum {string} */
+                    type: "bar" | "line" | "pie";
+                    categories: string[];
+                    values: number[];
+                }[];
+            }[];
+        };
+        ActionItemInput: {
+            id: number;
+            meetingId: number;
+            meetingTitle: string;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description The member unit it is assigned to */
+            organisationId: number;
+            organisationName: string;
+            title: string;
+            description: string | null;
+            deadline: string;
+            /**
+             * @description open → in_progress → closed
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "closed";
+            /** @description Not closed and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "open" | "in_progress" | "closed" | "overdue";
+            closedAt: string | null;
+            createdAt: string;
+        };
+        FollowUpInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "progress" | "close" | "escalate";
+            note: string;
+            username: string;
+            createdAt: string;
+            attachments: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+                sha256: string;
+            }[];
+        };
+        ActionItemDetailInput: {
+            id: number;
+            meetingId: number;
+            meetingTitle: string;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description The member unit it is assigned to */
+            organisationId: number;
+            organisationName: string;
+            title: string;
+            description: string | null;
+            deadline: string;
+            /**
+             * @description open → in_progress → closed
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "closed";
+            /** @description Not closed and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "open" | "in_progress" | "closed" | "overdue";
+            closedAt: string | null;
+            createdAt: string;
+            followUps: components["schemas"]["FollowUpInput"][];
+        };
+        MeetingSummaryInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "regular" | "extraordinary";
+            title: string;
+            /**
+             * @description draft → scheduled → held → minutes_approved
+             * @enum {string}
+             */
+            status: "draft" | "scheduled" | "held" | "minutes_approved";
+            reportYear: number;
+            plannedOn: string;
+            heldOn: string | null;
+            location: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+        };
+        MeetingInput: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "regular" | "extraordinary";
+            title: string;
+            /**
+             * @description draft → scheduled → held → minutes_approved
+             * @enum {string}
+             */
+            status: "draft" | "scheduled" | "held" | "minutes_approved";
+            /** @description Year the standing reports cover */
+            reportYear: number;
+            plannedOn: string;
+            heldOn: string | null;
+            location: string | null;
+            /** @description 会议纪要 */
+            minutes: string | null;
+            /** @description Agreed matters (议定事项) */
+            decisions: string[];
+            participants: {
+                organisationId: number;
+                organisationName: string;
+                department: string | null;
+                /** @enum {string} */
+                role: "member" | "guest";
+                /** @enum {string} */
+                attendance: "invited" | "present" | "absent";
+                /** @description Masked without personal-data:view */
+                attendeeName: string | null;
+            }[];
+            agenda: {
+                id: number;
+                /** @enum {string} */
+                kind: "injury_report" | "disease_report" | "accident_report" | "topic";
+                title: string;
+                /** @description The report is the one frozen when the meeting was held */
+                isFrozen: boolean;
+                frozenAt: string | null;
+                /** @description A live preview before the meeting is held */
+                report: components["schemas"]["StandingReportInput"] | null;
+            }[];
+            /** @description Items the actor may see */
+            actionItems: components["schemas"]["ActionItemInput"][];
+        };
+        MeetingsOverviewInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            rows: {
+                code: string;
+                name: string;
+                level: string;
+                isSelf: boolean;
+                meetingsHeld: number;
+                lastHeldOn: string | null;
+                /** @description Flag: no meeting held in the year */
+                hasNoMeeting: boolean;
+                openActionItems: number;
+                overdueActionItems: number;
+                overdueRectifications: number;
+                implementationReportStatus: string | null;
+            }[];
+        };
+        AttachmentInput: {
+            id: number;
+            fileName: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        MemberReportBoardInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            dueDate: string;
+            /** @description Jurisdiction whose setting applies; null: the default */
+            dueDefinedAt: string | null;
+            items: {
+                organisationId: number;
+                organisationName: string;
+                template: string;
+                reportId: number | null;
+                /** @description null: not started */
+                status: ("draft" | "submitted" | "returned" | "accepted") | null;
+                submittedAt: string | null;
+                isOverdue: boolean;
+            }[];
+            /** @description The report templates of these units, by template key (J 附件1 三) */
+            templates: {
+                [key: string]: {
+                    name: string;
+                    fields: {
+                        key: string;
+                        label: string;
+                        labelEn: string;
+                        /** @enum {string} */
+                        type: "number" | "text";
+                    }[];
+                };
+            };
+        };
+        MemberReportInput: {
+            id: number;
+            organisationId: number;
+            organisationName: string;
+            year: number;
+            template: string;
+            fields: {
+                key: string;
+                label: string;
+                labelEn: string;
+                /** @enum {string} */
+                type: "number" | "text";
+            }[];
+            content: {
+                [key: string]: string | number | null;
+            };
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "accepted";
+            submittedAt: string | null;
+            reviewComment: string | null;
+            events: {
+                /** @enum {string} */
+                action: "submit" | "return" | "accept";
+                comment: string | null;
+                username: string;
+                at: string;
+            }[];
+        };
+        ImplementationReportInput: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "accepted";
+            dueDate: string | null;
+            isOverdue: boolean;
+            narrative: string;
+            parts: {
+                key: string;
+                title: string;
+                /**
+                 * @description not_available: no module records it yet
+                 * @enum {string}
+                 */
+                status: "ok" | "no_data" | "not_available";
+                rows: {
+                    label: string;
+                    value: string | number;
+                }[];
+            }[];
+            composedAt: string;
+            submittedAt: string | null;
+            reviewComment: string | null;
+            canReview: boolean;
+            events: {
+                /** @enum {string} */
+                action: "submit" | "return" | "accept";
+                comment: string | null;
+                username: string;
+                at: string;
+            }[];
+        };
+        ImplementationReportListInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            own: {
+                reportId: number | null;
+                status: ("draft" | "submitted" | "returned" | "accepted") | null;
+                dueDate: string | null;
+                isOverdue: boolean;
+            };
+            subordinates: {
+                code: string;
+                name: string;
+                reportId: number | null;
+                status: ("draft" | "submitted" | "returned" | "accepted") | null;
+                dueDate: string | null;
+                submittedAt: string | null;
+                isOverdue: boolean;
+            }[];
+        };
+        RectificationInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            employerId: number;
+            employerName: string;
+            employerCreditCode: string | null;
+            meetingId: number | null;
+            /** @enum {string} */
+            findingKind: "hazard" | "over_limit_factor";
+            finding: string;
+            factorName: string | null;
+            measuredValue: string | null;
+            limitValue: string | null;
+            suggestion: string;
+            deadline: string;
+            responsibleOrganisationId: number;
+            responsibleName: string;
+            /** @enum {string} */
+            status: "issued" | "rectifying" | "closed";
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "issued" | "rectifying" | "closed" | "overdue";
+            escalatedAt: string | null;
+            closedAt: string | null;
+            createdAt: string;
+        };
+        RectificationDetailInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            employerId: number;
+            employerName: string;
+            employerCreditCode: string | null;
+            meetingId: number | null;
+            /** @enum {string} */
+            findingKind: "hazard" | "over_limit_factor";
+            finding: string;
+            factorName: string | null;
+            measuredValue: string | null;
+            limitValue: string | null;
+            suggestion: string;
+            deadline: string;
+            responsibleOrganisationId: number;
+            responsibleName: string;
+            /** @enum {string} */
+            status: "issued" | "rectifying" | "closed";
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "issued" | "rectifying" | "closed" | "overdue";
+            escalatedAt: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            followUps: components["schemas"]["FollowUpInput"][];
+        };
+        DueDatesInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            settings: {
+                /** @enum {string} */
+                key: "jm.memberReportDue" | "jm.prefectureReportDue" | "jm.provinceReportDue";
+                /** @description MM-DD */
+                value: string;
+                /** @description Jurisdiction that set it; null: the default */
+                definedAt: string | null;
+            }[];
+        };
+        NotificationInput: {
+            id: number;
+            /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
+            kind: string;
+            params: {
+                [key: string]: string | number | null;
+            };
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
         OrganisationInput: {
             id: number;
             /**
@@ -7385,6 +10654,402 @@ export interface components {
             current: components["schemas"]["RosterMember"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMember"][];
+        };
+        StandingReport: {
+            /** @enum {string} */
+            kind: "injury_report" | "disease_report" | "accident_report";
+            title: string;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @description When the figures were computed (for a held meeting: when frozen) */
+            generatedAt: string;
+            sections: {
+                /**
+                 * @description Exchange data domain
+                 * @enum {string}
+                 */
+                source: "injuries" | "fund" | "diseases" | "accidents";
+                label: string;
+                /**
+                 * @description no_data: nothing submitted for the year (not zero)
+                 * @enum {string}
+                 */
+                status: "ok" | "no_data";
+                figures: {
+                    key: string;
+                    label: string;
+                    value: number;
+                    unit: string;
+                }[];
+                charts: {
+                    key: string;
+                    title: string;
+                    /** @enum {string} */
+                    type: "bar" | "line" | "pie";
+                    categories: string[];
+                    values: number[];
+                }[];
+            }[];
+        };
+        ActionItem: {
+            id: number;
+            meetingId: number;
+            meetingTitle: string;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description The member unit it is assigned to */
+            organisationId: number;
+            organisationName: string;
+            title: string;
+            description: string | null;
+            deadline: string;
+            /**
+             * @description open → in_progress → closed
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "closed";
+            /** @description Not closed and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "open" | "in_progress" | "closed" | "overdue";
+            closedAt: string | null;
+            createdAt: string;
+        };
+        FollowUp: {
+            id: number;
+            /** @enum {string} */
+            kind: "progress" | "close" | "escalate";
+            note: string;
+            username: string;
+            createdAt: string;
+            attachments: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+                sha256: string;
+            }[];
+        };
+        ActionItemDetail: {
+            id: number;
+            meetingId: number;
+            meetingTitle: string;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description The member unit it is assigned to */
+            organisationId: number;
+            organisationName: string;
+            title: string;
+            description: string | null;
+            deadline: string;
+            /**
+             * @description open → in_progress → closed
+             * @enum {string}
+             */
+            status: "open" | "in_progress" | "closed";
+            /** @description Not closed and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "open" | "in_progress" | "closed" | "overdue";
+            closedAt: string | null;
+            createdAt: string;
+            followUps: components["schemas"]["FollowUp"][];
+        };
+        MeetingSummary: {
+            id: number;
+            /** @enum {string} */
+            kind: "regular" | "extraordinary";
+            title: string;
+            /**
+             * @description draft → scheduled → held → minutes_approved
+             * @enum {string}
+             */
+            status: "draft" | "scheduled" | "held" | "minutes_approved";
+            reportYear: number;
+            plannedOn: string;
+            heldOn: string | null;
+            location: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+        };
+        Meeting: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "regular" | "extraordinary";
+            title: string;
+            /**
+             * @description draft → scheduled → held → minutes_approved
+             * @enum {string}
+             */
+            status: "draft" | "scheduled" | "held" | "minutes_approved";
+            /** @description Year the standing reports cover */
+            reportYear: number;
+            plannedOn: string;
+            heldOn: string | null;
+            location: string | null;
+            /** @description 会议纪要 */
+            minutes: string | null;
+            /** @description Agreed matters (议定事项) */
+            decisions: string[];
+            participants: {
+                organisationId: number;
+                organisationName: string;
+                department: string | null;
+                /** @enum {string} */
+                role: "member" | "guest";
+                /** @enum {string} */
+                attendance: "invited" | "present" | "absent";
+                /** @description Masked without personal-data:view */
+                attendeeName: string | null;
+            }[];
+            agenda: {
+                id: number;
+                /** @enum {string} */
+                kind: "injury_report" | "disease_report" | "accident_report" | "topic";
+                title: string;
+                /** @description The report is the one frozen when the meeting was held */
+                isFrozen: boolean;
+                frozenAt: string | null;
+                /** @description A live preview before the meeting is held */
+                report: components["schemas"]["StandingReport"] | null;
+            }[];
+            /** @description Items the actor may see */
+            actionItems: components["schemas"]["ActionItem"][];
+        };
+        MeetingsOverview: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            rows: {
+                code: string;
+                name: string;
+                level: string;
+                isSelf: boolean;
+                meetingsHeld: number;
+                lastHeldOn: string | null;
+                /** @description Flag: no meeting held in the year */
+                hasNoMeeting: boolean;
+                openActionItems: number;
+                overdueActionItems: number;
+                overdueRectifications: number;
+                implementationReportStatus: string | null;
+            }[];
+        };
+        Attachment: {
+            id: number;
+            fileName: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        MemberReportBoard: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            dueDate: string;
+            /** @description Jurisdiction whose setting applies; null: the default */
+            dueDefinedAt: string | null;
+            items: {
+                organisationId: number;
+                organisationName: string;
+                template: string;
+                reportId: number | null;
+                /** @description null: not started */
+                status: ("draft" | "submitted" | "returned" | "accepted") | null;
+                submittedAt: string | null;
+                isOverdue: boolean;
+            }[];
+            /** @description The report templates of these units, by template key (J 附件1 三) */
+            templates: {
+                [key: string]: {
+                    name: string;
+                    fields: {
+                        key: string;
+                        label: string;
+                        labelEn: string;
+                        /** @enum {string} */
+                        type: "number" | "text";
+                    }[];
+                };
+            };
+        };
+        MemberReport: {
+            id: number;
+            organisationId: number;
+            organisationName: string;
+            year: number;
+            template: string;
+            fields: {
+                key: string;
+                label: string;
+                labelEn: string;
+                /** @enum {string} */
+                type: "number" | "text";
+            }[];
+            content: {
+                [key: string]: string | number | null;
+            };
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "accepted";
+            submittedAt: string | null;
+            reviewComment: string | null;
+            events: {
+                /** @enum {string} */
+                action: "submit" | "return" | "accept";
+                comment: string | null;
+                username: string;
+                at: string;
+            }[];
+        };
+        ImplementationReport: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "accepted";
+            dueDate: string | null;
+            isOverdue: boolean;
+            narrative: string;
+            parts: {
+                key: string;
+                title: string;
+                /**
+                 * @description not_available: no module records it yet
+                 * @enum {string}
+                 */
+                status: "ok" | "no_data" | "not_available";
+                rows: {
+                    label: string;
+                    value: string | number;
+                }[];
+            }[];
+            composedAt: string;
+            submittedAt: string | null;
+            reviewComment: string | null;
+            canReview: boolean;
+            events: {
+                /** @enum {string} */
+                action: "submit" | "return" | "accept";
+                comment: string | null;
+                username: string;
+                at: string;
+            }[];
+        };
+        ImplementationReportList: {
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            own: {
+                reportId: number | null;
+                status: ("draft" | "submitted" | "returned" | "accepted") | null;
+                dueDate: string | null;
+                isOverdue: boolean;
+            };
+            subordinates: {
+                code: string;
+                name: string;
+                reportId: number | null;
+                status: ("draft" | "submitted" | "returned" | "accepted") | null;
+                dueDate: string | null;
+                submittedAt: string | null;
+                isOverdue: boolean;
+            }[];
+        };
+        Rectification: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            employerId: number;
+            employerName: string;
+            employerCreditCode: string | null;
+            meetingId: number | null;
+            /** @enum {string} */
+            findingKind: "hazard" | "over_limit_factor";
+            finding: string;
+            factorName: string | null;
+            measuredValue: string | null;
+            limitValue: string | null;
+            suggestion: string;
+            deadline: string;
+            responsibleOrganisationId: number;
+            responsibleName: string;
+            /** @enum {string} */
+            status: "issued" | "rectifying" | "closed";
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "issued" | "rectifying" | "closed" | "overdue";
+            escalatedAt: string | null;
+            closedAt: string | null;
+            createdAt: string;
+        };
+        RectificationDetail: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            employerId: number;
+            employerName: string;
+            employerCreditCode: string | null;
+            meetingId: number | null;
+            /** @enum {string} */
+            findingKind: "hazard" | "over_limit_factor";
+            finding: string;
+            factorName: string | null;
+            measuredValue: string | null;
+            limitValue: string | null;
+            suggestion: string;
+            deadline: string;
+            responsibleOrganisationId: number;
+            responsibleName: string;
+            /** @enum {string} */
+            status: "issued" | "rectifying" | "closed";
+            isOverdue: boolean;
+            /** @enum {string} */
+            displayStatus: "issued" | "rectifying" | "closed" | "overdue";
+            escalatedAt: string | null;
+            closedAt: string | null;
+            createdAt: string;
+            followUps: components["schemas"]["FollowUp"][];
+        };
+        DueDates: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            settings: {
+                /** @enum {string} */
+                key: "jm.memberReportDue" | "jm.prefectureReportDue" | "jm.provinceReportDue";
+                /** @description MM-DD */
+                value: string;
+                /** @description Jurisdiction that set it; null: the default */
+                definedAt: string | null;
+            }[];
+        };
+        Notification: {
+            id: number;
+            /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
+            kind: string;
+            params: {
+                [key: string]: string | number | null;
+            };
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
         };
         Organisation: {
             id: number;

@@ -4,6 +4,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -79,12 +80,19 @@ export function AppLayout() {
         can('bulletins:read') && { key: '/analysis/bulletins', label: t('nav.bulletins') },
       ].filter(Boolean) as MenuProps['items'],
     },
-    can('roster:read') && {
+    (can('roster:read') || can('meetings:read')) && {
       key: 'jm',
       icon: <TeamOutlined />,
       label: t('nav.jointMeeting'),
-      children: [{ key: '/joint-meeting/roster', label: t('nav.roster') }],
+      children: [
+        can('roster:read') && { key: '/joint-meeting/roster', label: t('nav.roster') },
+        can('meetings:read') && { key: '/joint-meeting/meetings', label: t('nav.meetings') },
+        can('meetings:read') && { key: '/joint-meeting/action-items', label: t('nav.actionItems') },
+        can('meetings:read') && { key: '/joint-meeting/yearly-reports', label: t('nav.yearlyReports') },
+        can('meetings:read') && { key: '/joint-meeting/rectifications', label: t('nav.rectifications') },
+      ].filter(Boolean) as MenuProps['items'],
     },
+    { key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') },
     (can('users:read') || can('audit:read')) && {
       key: 'system',
       icon: <KeyOutlined />,

@@ -1,7 +1,7 @@
-import { Alert, Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -12,6 +12,7 @@ export default function HomePage() {
   const { all, current } = useJurisdiction();
   const [organisationCount, setOrganisationCount] = useState<number | null>(null);
   const [rosterCount, setRosterCount] = useState<number | null>(null);
+  const [myItems, setMyItems] = useState<Schemas['ActionItem'][]>([]);
   const code = current?.code;
 
   useEffect(() => {
@@ -26,7 +27,12 @@ export default function HomePage() {
         .GET('/api/joint-meetings/{code}/roster', { params: { path: { code } } })
         .then(({ data }) => setRosterCount(data?.current.length ?? null));
     }
-  }, [code, can]);
+    if (can('meetings:read') && me?.organisation) {
+      api
+        .GET('/api/action-items', { params: { query: { mine: 'true' } as never } })
+        .then(({ data }) => setMyItems((data?.items ?? []).filter((i) => i.status !== 'closed')));
+    }
+  }, [code, can, me?.organisation]);
 
   if (!me) return null;
   const below = current ? all.filter((j) => j.path.startsWith(`${current.path}/`)).length : 0;
@@ -76,6 +82,27 @@ export default function HomePage() {
           </Col>
         )}
       </Row>
+      {myItems.length > 0 && (
+        <Card title={t('home.myItems')} style={{ marginTop: 16 }} data-testid="my-items">
+          <List
+            dataSource={myItems}
+            renderItem={(item) => (
+              <List.Item
+                extra={
+                  <Tag color={item.isOverdue ? 'red' : 'blue'}>
+                    {item.isOverdue ? t('itemStatus.overdue') : t(`itemStatus.${item.status}`)}
+                  </Tag>
+                }
+              >
+                <Link to={`/joint-meeting/action-items/${item.id}`}>{item.title}</Link>
+                <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                  {t('item.deadline')} {item.deadline}
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,0 +1,250 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Table,
+  Tag,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { useJurisdiction } from '../../auth/jurisdiction';
+import { OrganisationSelect } from '../../components/OrganisationSelect';
+import { useI18n } from '../../i18n/i18n';
+import { FollowUpForm, FollowUpTimeline } from './ActionItemsPage';
+
+type Rectification = Schemas['Rectification'];
+type Detail = Schemas['RectificationDetail'];
+
+const COLORS: Record<string, string> = {
+  issued: 'blue',
+  rectifying: 'gold',
+  closed: 'green',
+  overdue: 'red',
+};
+
+/** Rectification suggestions with deadlines (限期整改建议, KI-4), their follow-up and escalation. */
+export default function RectificationsPage() {
+  const { t } = useI18n();
+  const { can, me } = useAuth();
+  const { current } = useJurisdiction();
+  const { message } = App.useApp();
+  const [items, setItems] = useState<Rectification[]>([]);
+  const [units, setUnits] = useState<{ value: number; label: string }[]>([]);
+  const [open, setOpen] = useState<Detail | null>(null);
+  const [isIssuing, setIssuing] = useState(false);
+  const [form] = Form.useForm();
+  const code = current?.code;
+
+  const load = useCallback(async () => {
+    if (!code) return;
+    try {
+      setItems(
+        (await unwrap(api.GET('/api/rectifications', { params: { query: { jurisdiction: code } } }))).items,
+      );
+    } catch (e) {
+      showError(e, (m) => message.error(m));
+    }
+  }, [code, message]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  useEffect(() => {
+    if (!code) return;
+    api
+      .GET('/api/organisations', {
+        params: { query: { jurisdiction: code, kind: 'member_department', pageSize: 100 } as never },
+      })
+      .then(({ data }) =>
+        setUnits(
+          (data?.items ?? [])
+            .filter((o) => o.jurisdictionCode === code)
+            .map((o) => ({ value: o.id, label: o.name })),
+        ),
+      );
+  }, [code]);
+
+  const show = async (id: number) => {
+    try {
+      setOpen(await unwrap(api.GET('/api/rectifications/{id}', { params: { path: { id } } })));
+    } catch (e) {
+      showError(e, (m) => message.error(m));
+    }
+  };
+
+  const issue = async () => {
+    const v = await form.validateFields();
+    if (!code) return;
+    try {
+      await unwrap(
+        api.POST('/api/rectifications', {
+          body: { ...v, jurisdictionCode: code, deadline: (v.deadline as Dayjs).format('YYYY-MM-DD') },
+        }),
+      );
+      setIssuing(false);
+      load();
+    } catch (e) {
+      showError(e, (m) => message.error(m), form);
+    }
+  };
+
+  const columns: ColumnsType<Rectification> = [
+    {
+      title: t('rect.employer'),
+      dataIndex: 'employerName',
+      render: (v: string, row) => (
+        <Button type="link" size="small" onClick={() => show(row.id)}>
+          {v}
+        </Button>
+      ),
+    },
+    {
+      title: t('rect.kind'),
+      dataIndex: 'findingKind',
+      width: 140,
+      render: (v: string) => t(`rectKind.${v}`),
+    },
+    { title: t('rect.finding'), dataIndex: 'finding' },
+    { title: t('rect.responsible'), dataIndex: 'responsibleName', width: 180 },
+    { title: t('item.deadline'), dataIndex: 'deadline', width: 110 },
+    {
+      title: t('item.status'),
+      dataIndex: 'displayStatus',
+      width: 150,
+      render: (v: string, row) => (
+        <>
+          <Tag color={COLORS[v]}>{t(`rectStatus.${v}`)}</Tag>
+          {row.escalatedAt && <Tag color="volcano">{t('rect.escalated')}</Tag>}
+        </>
+      ),
+    },
+  ];
+  const kinds: ('progress' | 'close' | 'escalate')[] = [
+    ...(can('meetings:manage') || open?.responsibleOrganisationId === me?.organisation?.id
+      ? (['progress', 'close'] as const)
+      : []),
+    ...(can('meetings:manage') && open?.isOverdue ? (['escalate'] as const) : []),
+  ];
+  return (
+    <Card
+      title={`${current?.name ?? ''} · ${t('nav.rectifications')}`}
+      extra={
+        can('meetings:manage') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              form.setFieldsValue({ findingKind: 'hazard', deadline: dayjs().add(30, 'day') });
+              setIssuing(true);
+            }}
+          >
+            {t('rect.issue')}
+          </Button>
+        )
+      }
+    >
+      <Table rowKey="id" columns={columns} dataSource={items} pagination={false} />
+      <Modal
+        open={isIssuing}
+        title={t('rect.issue')}
+        onOk={issue}
+        onCancel={() => setIssuing(false)}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="employerId" label={t('rect.employer')} rules={[{ required: true }]}>
+            <OrganisationSelect jurisdictionCode={code} />
+          </Form.Item>
+          <Form.Item name="findingKind" label={t('rect.kind')} rules={[{ required: true }]}>
+            <Select
+              options={['hazard', 'over_limit_factor'].map((k) => ({ value: k, label: t(`rectKind.${k}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="finding" label={t('rect.finding')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="factorName" label={t('rect.factor')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="measuredValue" label={t('rect.measured')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="limitValue" label={t('rect.limit')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="suggestion" label={t('rect.suggestion')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="deadline" label={t('item.deadline')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item
+            name="responsibleOrganisationId"
+            label={t('rect.responsible')}
+            rules={[{ required: true }]}
+          >
+            <Select options={units} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Drawer open={open !== null} onClose={() => setOpen(null)} size="large" title={open?.employerName}>
+        {open && (
+          <>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('item.status')}>
+                <Tag color={COLORS[open.displayStatus]}>{t(`rectStatus.${open.displayStatus}`)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('rect.kind')}>
+                {t(`rectKind.${open.findingKind}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('rect.finding')}>{open.finding}</Descriptions.Item>
+              {open.factorName && (
+                <Descriptions.Item label={t('rect.factor')}>
+                  {`${open.factorName} ${open.measuredValue ?? ''} / ${open.limitValue ?? ''}`}
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label={t('rect.suggestion')}>{open.suggestion}</Descriptions.Item>
+              <Descriptions.Item label={t('item.deadline')}>{open.deadline}</Descriptions.Item>
+              <Descriptions.Item label={t('rect.responsible')}>{open.responsibleName}</Descriptions.Item>
+            </Descriptions>
+            <div style={{ marginTop: 16 }}>
+              <FollowUpTimeline followUps={open.followUps} />
+            </div>
+            {open.status !== 'closed' && kinds.length > 0 && (
+              <FollowUpForm
+                key={open.followUps.length}
+                kinds={kinds}
+                onSubmit={async (kind, note) => {
+                  const r = await unwrap(
+                    api.POST('/api/rectifications/{id}/follow-ups', {
+                      params: { path: { id: open.id } },
+                      body: { kind, note },
+                    }),
+                  );
+                  return r.followUpId;
+                }}
+                onSaved={() => {
+                  show(open.id);
+                  load();
+                }}
+              />
+            )}
+          </>
+        )}
+      </Drawer>
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import { App, Badge, Button, Card, List, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+
+type Notification = Schemas['Notification'];
+
+/** The in-app inbox: assignments, deadlines approaching, overdue items, escalations. */
+export default function InboxPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [items, setItems] = useState<Notification[]>([]);
+  const load = useCallback(async () => {
+    try {
+      setItems((await unwrap(api.GET('/api/notifications', { params: { query: { pageSize: 100 } } }))).items);
+    } catch (e) {
+      showError(e, (m) => message.error(m));
+    }
+  }, [message]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  const markRead = async (ids?: number[]) => {
+    await unwrap(api.POST('/api/notifications/read', { body: ids ? { ids } : {} }));
+    load();
+  };
+  return (
+    <Card title={t('nav.inbox')} extra={<Button onClick={() => markRead()}>{t('inbox.readAll')}</Button>}>
+      <List
+        dataSource={items}
+        locale={{ emptyText: t('inbox.empty') }}
+        renderItem={(n) => (
+          <List.Item
+            data-testid="notification"
+            actions={[
+              n.link && (
+                <Button
+                  key="open"
+                  type="link"
+                  onClick={async () => {
+                    if (!n.readAt) await markRead([n.id]);
+                    navigate(n.link as string);
+                  }}
+                >
+                  {t('report.open')}
+                </Button>
+              ),
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <>
+                  {!n.readAt && <Badge status="processing" />}{' '}
+                  {t(`notification.${n.kind}`, n.params as Record<string, string>)}
+                </>
+              }
+              description={
+                <Typography.Text type="secondary">
+                  {n.createdAt.slice(0, 16).replace('T', ' ')}
+                </Typography.Text>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
