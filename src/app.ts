@@ -19,9 +19,11 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
+import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
 import {
   authRoutes,
   createSessionResolver,
@@ -145,6 +147,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);
+  await app.register(expertsRoutes, deps);
+  await app.register(projectsRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {
