@@ -24,9 +24,9 @@ CREATE TABLE "expert_draws" (
 CREATE TABLE "expert_fields" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "expert_fields_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"name" text NOT NULL,
+	"jurisdiction_id" integer,
 	"created_by" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "expert_fields_name_unique" UNIQUE("name")
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "expert_records" (
@@ -183,6 +183,7 @@ CREATE TABLE "project_payments" (
 );
 --> statement-breakpoint
 ALTER TABLE "expert_draws" ADD CONSTRAINT "expert_draws_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "expert_fields" ADD CONSTRAINT "expert_fields_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_records" ADD CONSTRAINT "expert_records_expert_id_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_relations" ADD CONSTRAINT "expert_relations_expert_id_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_relations" ADD CONSTRAINT "expert_relations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -202,6 +203,7 @@ ALTER TABLE "project_events" ADD CONSTRAINT "project_events_project_id_preventio
 ALTER TABLE "project_payments" ADD CONSTRAINT "project_payments_project_id_prevention_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."prevention_projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_payments" ADD CONSTRAINT "project_payments_budget_id_prevention_budgets_id_fk" FOREIGN KEY ("budget_id") REFERENCES "public"."prevention_budgets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "expert_draws_project_key" ON "expert_draws" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "expert_fields_name_key" ON "expert_fields" USING btree ("name","jurisdiction_id");--> statement-breakpoint
 CREATE INDEX "expert_records_expert_idx" ON "expert_records" USING btree ("expert_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "expert_relations_key" ON "expert_relations" USING btree ("expert_id","organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "expert_shares_key" ON "expert_shares" USING btree ("expert_id","jurisdiction_id");--> statement-breakpoint

@@ -158,7 +158,6 @@ async function ok(res: Promise<{ statusCode: number; body: string; json(): unkno
  * year, so build later stages before earlier ones when several are needed.
  */
 export async function buildProject(
-  t: TestApp,
   ctx: { officer: Agent; applicantId: number; serviceOrgId: number; experts: ExpertFixture[] },
   stage: Stage,
   options: { contractFen?: number } = {},
@@ -268,4 +267,87 @@ export async function buildProject(
       'disclose',
     );
   return id;
+}
+
+export interface ProjectFixture {
+  applicantId: number;
+  /** A user of the applicant association (role service_org). */
+  applicantUsername: string;
+  serviceOrgId: number;
+  /** A second service organisation, for the bar. */
+  barOrgId: number;
+  /** An active expert of Fuzhou's pool. */
+  expertId: number;
+  /** An expert awaiting qualification review. */
+  pendingExpertId: number;
+  /** One project per stage. */
+  projects: Record<Exclude<Stage, 'approved'>, number>;
+  /** A second failed project, for the deduction. */
+  failedToDeduct: number;
+  /** Panel members of the reviewing project: one to score (with its expert's username), one to decline. */
+  scoreMemberId: number;
+  scoreUsername: string;
+  declineMemberId: number;
+}
+
+/** Fuzhou's fund row, budget, experts and one project in every stage, built through the API. */
+export async function buildProjectFixture(t: TestApp, officer: Agent): Promise<ProjectFixture> {
+  await buildFundRow(t);
+  await buildBudget(officer, FUND_INCOME_FEN * 0.03);
+  const applicant = await buildOrganisation(t, { kind: 'industry_association' });
+  const serviceOrg = await buildOrganisation(t, { kind: 'service_organisation' });
+  const barOrg = await buildOrganisation(t, { kind: 'service_organisation' });
+  const experts = await buildExperts(t, officer, 5);
+  const pending = await officer.post('/api/experts', {
+    jurisdictionCode: '350100',
+    name: '待审专家',
+    employerName: '福建医科大学',
+    title: '副教授',
+    recommendingUnit: '福州市卫健委',
+    fields: ['职业卫生'],
+  });
+  const ctx = { officer, applicantId: applicant.id, serviceOrgId: serviceOrg.id, experts };
+  // Later stages first: the notice lists every approved project of the year.
+  const stages = [
+    'disclosed',
+    'settled',
+    'accepted',
+    'in_progress',
+    'failed',
+    'contracted',
+    'listed',
+    'reviewed',
+    'reviewing',
+    'scheduled',
+    'declared',
+  ] as const;
+  const projects = {} as Record<(typeof stages)[number], number>;
+  for (const stage of stages) projects[stage] = await buildProject(ctx, stage);
+  const failedToDeduct = await buildProject(ctx, 'failed');
+  const panel = (await officer.get(`/api/projects/${projects.reviewing}`)).json().panel as {
+    id: number;
+    expertId: number;
+    step: number;
+  }[];
+  const scorer = panel.find((m) => m.step === 0);
+  const decliner = panel.find((m) => m.step === 1);
+  if (!scorer || !decliner) throw new Error('panel fixture');
+  const applicantUser = await t.buildUser({
+    role: 'service_org',
+    jurisdictionCode: '350100',
+    organisationId: applicant.id,
+  });
+  return {
+    applicantId: applicant.id,
+    applicantUsername: applicantUser.username,
+    serviceOrgId: serviceOrg.id,
+    barOrgId: barOrg.id,
+    expertId: experts[0]?.id as number,
+    pendingExpertId: pending.json().id,
+    projects,
+    failedToDeduct,
+    scoreMemberId: scorer.id,
+    scoreUsername: experts.find((e) => e.id === scorer.expertId)?.username as string,
+    declineMemberId: decliner.id,
+  };
 }

@@ -22,7 +22,6 @@ import {
   addExpertRelation,
   createExpert,
   getExpert,
-  listExpertFields,
   listExperts,
   recordExpertEntry,
   reviewExpert,
@@ -34,14 +33,6 @@ const errors = { ...errorResponses, 409: errorResponses[400] };
 
 export async function expertsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/expert-fields',
-    {
-      schema: { tags, summary: 'Expert fields (EX-1)', response: { 200: z.array(ZExpertField), ...errors } },
-      onRequest: requirePermission('experts:read'),
-    },
-    async () => listExpertFields(db),
-  );
   r.post(
     '/api/expert-fields',
     {
@@ -62,13 +53,20 @@ export async function expertsRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags,
         summary: 'The expert pool of one’s scope; phone and 身份证号 masked (EX-1)',
         querystring: ZExpertListQuery,
-        response: { 200: z.object({ items: z.array(ZExpert), total: z.number().int() }), ...errors },
+        response: {
+          200: z.object({
+            items: z.array(ZExpert),
+            total: z.number().int(),
+            fields: z.array(ZExpertField).describe('Fields that apply to the pool'),
+          }),
+          ...errors,
+        },
       },
       onRequest: requirePermission('experts:read'),
     },
     async (req) => {
-      const items = await listExperts(db, actorOf(req), req.query);
-      return { items, total: items.length };
+      const { items, fields } = await listExperts(db, actorOf(req), req.query);
+      return { items, total: items.length, fields };
     },
   );
   r.post(

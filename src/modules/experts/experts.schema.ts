@@ -12,7 +12,8 @@ export const ZExpertField = z
   .meta({ id: 'ExpertField' });
 
 export const ZExpertFieldInput = z.object({
-  name: z.string().trim().min(2).max(30).describe('Field name, e.g. 职业卫生'),
+  name: z.string().trim().min(2).max(30).describe('Field name, e.g. 应急救援'),
+  jurisdictionCode: ZJurisdictionCode.describe('Jurisdiction that adds it (applies below it too)'),
 });
 
 export const ZExpert = z

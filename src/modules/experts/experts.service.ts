@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -45,27 +45,40 @@ export async function loadExpertFields(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-export async function listExpertFields(db: Db) {
+/** Fields that apply to a jurisdiction: the national six plus those it or its ancestors added. */
+export async function listExpertFields(db: Db, path: string) {
+  const ancestors = db
+    .select({ id: jurisdictions.id })
+    .from(jurisdictions)
+    .where(inArray(jurisdictions.code, path.split('/')));
   return db
     .select({ id: expertFields.id, name: expertFields.name, createdBy: expertFields.createdBy })
     .from(expertFields)
+    .where(or(isNull(expertFields.jurisdictionId), inArray(expertFields.jurisdictionId, ancestors)))
     .orderBy(asc(expertFields.id));
 }
 
-/** Adds a field a unit recommended. */
-export async function addExpertField(db: Db, actor: Actor, input: { name: string }) {
-  const [existing] = await db.select().from(expertFields).where(eq(expertFields.name, input.name));
-  if (existing) throw new AppError(409, 'expert.field_duplicate', {}, 'name');
+/** Adds a field a unit recommended, for a jurisdiction and those below it (EX-1). */
+export async function addExpertField(
+  db: Db,
+  actor: Actor,
+  input: { name: string; jurisdictionCode: string },
+) {
+  const jurisdiction = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
+  const known = await listExpertFields(db, jurisdiction.path);
+  if (known.some((f) => f.name === input.name)) throw new AppError(409, 'expert.field_duplicate', {}, 'name');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(expertFields)
-      .values({ name: input.name, createdBy: actor.username })
+      .values({ name: input.name, jurisdictionId: jurisdiction.id, createdBy: actor.username })
       .returning({ id: expertFields.id, name: expertFields.name, createdBy: expertFields.createdBy });
     if (!row) throw new Error('insert returned no row');
     await recordAudit(tx, actor, {
       action: 'expert-field.add',
       targetType: 'expert_field',
       targetId: row.id,
+      jurisdictionPath: jurisdiction.path,
+      details: { name: input.name },
     });
     return row;
   });
@@ -140,7 +153,7 @@ export async function listExperts(
       ids: rows.filter((r) => r.expert.idNumber || r.expert.phone).map((r) => r.expert.id),
       fields: ['idNumber', 'phone'],
     });
-  return rows.map((r) => toExpertDto(r, isUnmasked));
+  return { items: rows.map((r) => toExpertDto(r, isUnmasked)), fields: await listExpertFields(db, scope) };
 }
 
 async function findExpertInScope(db: Db, actor: Actor, id: number) {
@@ -210,8 +223,8 @@ export async function getExpert(db: Db, actor: Actor, id: number) {
   };
 }
 
-async function assertFieldsExist(db: Db, fields: string[]) {
-  const known = new Set((await listExpertFields(db)).map((f) => f.name));
+async function assertFieldsExist(db: Db, path: string, fields: string[]) {
+  const known = new Set((await listExpertFields(db, path)).map((f) => f.name));
   fields.forEach((f, i) => {
     if (!known.has(f)) throw badRequest('expert.field_unknown', `fields.${i}`, { field: f });
   });
@@ -236,7 +249,7 @@ export async function createExpert(
   },
 ) {
   const jurisdiction = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
-  await assertFieldsExist(db, input.fields);
+  await assertFieldsExist(db, jurisdiction.path, input.fields);
   if (input.employerOrganisationId !== undefined) {
     const [org] = await db
       .select({ id: organisations.id })
@@ -445,12 +458,13 @@ export async function shareExpert(
 // Draws (EX-3): called by the projects module, which checks the project's state and scope.
 
 /** Validates a draw rule: odd size ≥ 3, a field mix of known fields that fits the size. */
-export async function assertDrawRule(db: Db, rule: DrawRule) {
+export async function assertDrawRule(db: Db, path: string, rule: DrawRule) {
   if (rule.size < 3 || rule.size % 2 === 0) throw badRequest('draw.size_invalid', 'size');
   const total = rule.fieldMix.reduce((sum, m) => sum + m.count, 0);
   if (total > rule.size) throw badRequest('draw.mix_exceeds_size', 'fieldMix');
   await assertFieldsExist(
     db,
+    path,
     rule.fieldMix.map((m) => m.field),
   ).catch(() => {
     throw badRequest('expert.field_unknown', 'fieldMix', {

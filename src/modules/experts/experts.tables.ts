@@ -17,13 +17,19 @@ import { users } from '../users/users.tables.js';
 export type ExpertStatus = 'pending' | 'active' | 'rejected' | 'suspended' | 'expired';
 
 /** Expert fields (专业领域) as data: the six of the plans, plus those units recommend (EX-1). */
-export const expertFields = pgTable('expert_fields', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  name: text('name').notNull().unique(),
-  /** Who added it: reference-data for the six of the plans, else the officer's username. */
-  createdBy: text('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const expertFields = pgTable(
+  'expert_fields',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    /** Null: national (the six of the plans); otherwise applies in this jurisdiction and below. */
+    jurisdictionId: integer('jurisdiction_id').references(() => jurisdictions.id),
+    /** Who added it: reference-data for the six of the plans, else the officer's username. */
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('expert_fields_name_key').on(t.name, t.jurisdictionId)],
+);
 
 /** 专家库: one expert of a jurisdiction's pool (EX-1, EX-2). */
 export const experts = pgTable(

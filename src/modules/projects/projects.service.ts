@@ -553,7 +553,7 @@ export async function scheduleReviewDraw(
   input: { size: number; fieldMix: { field: string; count: number }[]; beaconSource: string },
 ) {
   const project = await findProjectInScope(db, actor, id);
-  await assertDrawRule(db, input);
+  await assertDrawRule(db, project.jurisdictionPath, input);
   await db.transaction(async (tx) => {
     const locked = await lockProject(tx, id);
     if (locked.status !== 'declared') throw illegal(locked.status);

@@ -20,7 +20,7 @@ let officer: Agent;
 let experts: ExpertFixture[];
 let applicant: { id: number; name: string };
 let serviceOrg: { id: number; name: string };
-let ctx: Parameters<typeof buildProject>[1];
+let ctx: Parameters<typeof buildProject>[0];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -76,7 +76,7 @@ describe('the budget cap (PP-1)', () => {
 
 describe('a project’s life (PP-2 … PP-7)', () => {
   it('goes declare → review → decide → notice → agree → prepay → accept → settle → disclose, every step on the timeline', async () => {
-    const id = await buildProject(t, ctx, 'disclosed');
+    const id = await buildProject(ctx, 'disclosed');
     const detail = (await officer.get(`/api/projects/${id}`)).json();
     expect(detail.status).toBe('disclosed');
     expect(detail.reviewScore).toBe(83);
@@ -118,7 +118,7 @@ describe('a project’s life (PP-2 … PP-7)', () => {
   });
 
   it('on a failed acceptance rectifies and is accepted again, or deducts and pays only the rest', async () => {
-    const rectified = await buildProject(t, ctx, 'failed');
+    const rectified = await buildProject(ctx, 'failed');
     expect(
       (
         await officer.post(`/api/projects/${rectified}/rectification`, {
@@ -137,7 +137,7 @@ describe('a project’s life (PP-2 … PP-7)', () => {
     expect(again.json().status).toBe('accepted');
 
     const before = (await officer.get(`/api/prevention-budgets/350100/${PROJECT_YEAR}`)).json();
-    const deducted = await buildProject(t, ctx, 'failed');
+    const deducted = await buildProject(ctx, 'failed');
     const tooMuch = await officer.post(`/api/projects/${deducted}/deduction`, {
       amountFen: 500_001,
       reason: '虚报人次',
@@ -156,7 +156,7 @@ describe('a project’s life (PP-2 … PP-7)', () => {
   });
 
   it('refuses an illegal transition with 409 naming the state, and changes nothing', async () => {
-    const id = await buildProject(t, ctx, 'declared');
+    const id = await buildProject(ctx, 'declared');
     const res = await officer.post(`/api/projects/${id}/prepayment`, undefined, { 'accept-language': 'zh' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'project.illegal_transition' });
@@ -202,7 +202,7 @@ describe('a project’s life (PP-2 … PP-7)', () => {
       organisationId: applicant.id,
     });
     const own = await t.signIn(applicantUser.username, TEST_PASSWORD);
-    const id = await buildProject(t, ctx, 'reviewing');
+    const id = await buildProject(ctx, 'reviewing');
     const sealed = (await own.get('/api/own-projects')).json().items.find((p: { id: number }) => p.id === id);
     expect(sealed).toMatchObject({ status: 'reviewing', draw: null, panel: [] });
     expect((await own.get(`/api/projects/${id}`)).statusCode).toBe(403);
@@ -256,7 +256,7 @@ describe('the random panel (EX-3)', () => {
       outcome: '暂停',
       reason: '违反评审纪律',
     });
-    const id = await buildProject(t, ctx, 'reviewing');
+    const id = await buildProject(ctx, 'reviewing');
     let detail = (await officer.get(`/api/projects/${id}`)).json();
     const reasons = new Map(
       (detail.draw.exclusions as { id: number; reasons: string[] }[]).map((e) => [e.id, e.reasons]),
@@ -321,14 +321,14 @@ describe('the random panel (EX-3)', () => {
   });
 
   it('publishes the commitment before the draw and hides the secret until then', async () => {
-    const id = await buildProject(t, ctx, 'scheduled');
+    const id = await buildProject(ctx, 'scheduled');
     const detail = (await officer.get(`/api/projects/${id}`)).json();
     expect(detail.draw).toMatchObject({ status: 'scheduled', secret: null, seed: null, candidates: null });
     expect(detail.draw.commitment).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses an even or too small panel', async () => {
-    const id = await buildProject(t, ctx, 'declared');
+    const id = await buildProject(ctx, 'declared');
     const even = await officer.post(`/api/projects/${id}/draw/schedule`, {
       size: 4,
       fieldMix: [],
@@ -431,7 +431,7 @@ describe('barred service organisations (PP-8)', () => {
       reason: '虚报培训人次骗取基金',
     });
     expect(bar.json()).toMatchObject({ id: fraud.id, barredReason: '虚报培训人次骗取基金' });
-    const id = await buildProject(t, ctx, 'listed');
+    const id = await buildProject(ctx, 'listed');
     const res = await officer.post(`/api/projects/${id}/agreement`, {
       serviceOrganisationId: fraud.id,
       agreementNo: '测试协议',
