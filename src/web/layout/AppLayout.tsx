@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -67,6 +68,18 @@ export function AppLayout() {
         { key: '/enterprises/key-industries', label: t('nav.keyIndustries') },
       ],
     },
+    (can('projects:read') || can('projects:declare') || can('reviews:score') || can('experts:read')) && {
+      key: 'pp',
+      icon: <AccountBookOutlined />,
+      label: t('nav.prevention'),
+      children: [
+        can('projects:read') && { key: '/projects', label: t('nav.projects') },
+        can('projects:declare') && { key: '/own-projects', label: t('nav.ownProjects') },
+        can('reviews:score') && { key: '/reviews', label: t('nav.reviews') },
+        can('experts:read') && { key: '/experts', label: t('nav.experts') },
+        { key: '/public/projects', label: t('nav.publicProjects') },
+      ].filter(Boolean) as MenuProps['items'],
+    },
     can('roster:read') && {
       key: 'jm',
       icon: <TeamOutlined />,
@@ -118,8 +131,8 @@ export function AppLayout() {
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
-          defaultOpenKeys={['org', 'exchange', 'enterprises', 'jm', 'system']}
+          selectedKeys={[location.pathname.startsWith('/projects/') ? '/projects' : location.pathname]}
+          defaultOpenKeys={['org', 'exchange', 'enterprises', 'pp', 'jm', 'system']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />
