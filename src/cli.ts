@@ -8,6 +8,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
+import { seedDemoProjects } from './seed/demo-projects.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { seedReferenceData } from './seed/reference.js';
 
@@ -21,6 +22,8 @@ async function prepareDatabase() {
   const applied = await seedReferenceData(database.db);
   const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
   if (config.isDemo) await seedDemoExchangeData(database);
+  // After the exchange: the budget's cap needs last year's fund data.
+  if (config.isDemo) await seedDemoProjects(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
