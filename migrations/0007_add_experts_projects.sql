@@ -146,6 +146,8 @@ CREATE TABLE "prevention_projects" (
 	"contract_fen" bigint,
 	"prepay_percent" integer,
 	"deduction_fen" bigint DEFAULT 0 NOT NULL,
+	"performance_targets" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"performance_results" jsonb,
 	"is_showcase" boolean DEFAULT false NOT NULL,
 	"showcase_note" text,
 	"disclosure_text" text,

@@ -22,8 +22,6 @@ async function prepareDatabase() {
   const applied = await seedReferenceData(database.db);
   const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
   if (config.isDemo) await seedDemoExchangeData(database);
-  // After the exchange: the budget's cap needs last year's fund data.
-  if (config.isDemo) await seedDemoProjects(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -61,11 +59,15 @@ async function serve() {
   if (config.isDemo) {
     console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
+    // The prevention-project demo (its budget needs the exchange's fund data) loads once, after
+    // the server answers, so it does not lengthen the first start.
+    seedDemoProjects(database.db).catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
   }
 }
 
 async function migrateOnly() {
-  const { database, applied, isDemoSeeded } = await prepareDatabase();
+  const { config, database, applied, isDemoSeeded } = await prepareDatabase();
+  if (config.isDemo) await seedDemoProjects(database.db);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
   );

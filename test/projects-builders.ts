@@ -177,6 +177,7 @@ export async function buildProject(
         { item: '讲师费', amountFen: 300_000 },
         { item: '教材印制', amountFen: 200_000 },
       ],
+      performanceTargets: { satisfactionPct: 85, passRatePct: 90, injuryRateChangePct: -10 },
     }),
     'declare',
   );
@@ -255,6 +256,7 @@ export async function buildProject(
         evaluator: '验收专家组',
         evidence: '签到表、课件、满意度调查',
         reason: '完成协议约定',
+        performanceResults: { satisfactionPct: 92.5, passRatePct: 95, injuryRateChangePct: -12 },
       }),
       'accept',
     );

@@ -48,6 +48,19 @@ export const ZNoticeInput = z.object({
   reason: z.string().trim().min(2).max(500),
 });
 
+export const ZPerformance = z
+  .object({
+    satisfactionPct: z.number().min(0).max(100).optional().describe('Satisfaction, percent'),
+    passRatePct: z.number().min(0).max(100).optional().describe('Knowledge test pass rate, percent'),
+    injuryRateChangePct: z
+      .number()
+      .min(-100)
+      .max(1000)
+      .optional()
+      .describe('Injury-rate change of the trained employers against their own three-year baseline, percent'),
+  })
+  .meta({ id: 'ProjectPerformance' });
+
 export const ZBudgetLine = z.object({
   item: z.string().trim().min(1).max(100),
   amountFen: z.number().int().positive(),
@@ -75,6 +88,7 @@ export const ZDeclareInput = z.object({
     .describe('GB/T 4754 division served'),
   budgetLines: z.array(ZBudgetLine).min(1).max(50),
   serviceOrganisationId: z.number().int().positive().optional().describe('Proposed service organisation'),
+  performanceTargets: ZPerformance.optional().describe('绩效目标 (PP-10)'),
 });
 
 export const ZProject = z
@@ -99,6 +113,8 @@ export const ZProject = z
     contractFen: ZFen.nullable(),
     prepayPercent: z.number().int().nullable(),
     deductionFen: ZFen,
+    performanceTargets: ZPerformance,
+    performanceResults: ZPerformance.nullable(),
     isShowcase: z.boolean(),
     showcaseNote: z.string().nullable(),
     disclosureText: z.string().nullable(),
@@ -243,6 +259,7 @@ export const ZAcceptanceInput = z.object({
   evaluator: z.string().trim().min(2).max(200).describe('Experts or the third party who accepted'),
   evidence: z.string().trim().min(2).max(4000).describe('Evidence: reports, attendance, materials'),
   reason: z.string().trim().min(2).max(1000),
+  performanceResults: ZPerformance.optional().describe('Measured outcomes against the targets (PP-10)'),
 });
 
 export const ZRectifyInput = z.object({
@@ -322,6 +339,8 @@ export const ZPublicProject = z
     contractFen: ZFen.nullable(),
     paidFen: ZFen,
     deductionFen: ZFen,
+    performanceTargets: ZPerformance,
+    performanceResults: ZPerformance.nullable(),
     serviceOrganisationName: z.string().nullable(),
     industryCode: z.string().nullable(),
     isShowcase: z.boolean(),

@@ -22,6 +22,7 @@ import { organisations } from '../organisations/organisations.tables.js';
 import {
   type BudgetLine,
   barredOrganisations,
+  type PerformanceFigures,
   type ProjectStatus,
   preventionBudgets,
   preventionProjects,
@@ -237,6 +238,8 @@ function toProjectDto(row: ProjectRow) {
     contractFen: p.contractFen,
     prepayPercent: p.prepayPercent,
     deductionFen: p.deductionFen,
+    performanceTargets: p.performanceTargets,
+    performanceResults: p.performanceResults,
     isShowcase: p.isShowcase,
     showcaseNote: p.showcaseNote,
     disclosureText: p.disclosureText,
@@ -453,6 +456,7 @@ export async function declareProject(
     industryCode?: string;
     budgetLines: BudgetLine[];
     serviceOrganisationId?: number;
+    performanceTargets?: PerformanceFigures;
   },
 ) {
   // The pooling jurisdiction may lie above an applicant's own (a district firm declares to its city).
@@ -512,6 +516,7 @@ export async function declareProject(
         budgetLines: input.budgetLines,
         requestedFen,
         serviceOrganisationId: input.serviceOrganisationId ?? null,
+        performanceTargets: input.performanceTargets ?? {},
         createdBy: actor.username,
       })
       .returning({ id: preventionProjects.id });
@@ -947,6 +952,7 @@ export async function recordAcceptance(
     evaluator: string;
     evidence: string;
     reason: string;
+    performanceResults?: PerformanceFigures;
   },
 ) {
   return change(db, actor, id, {
@@ -954,7 +960,13 @@ export async function recordAcceptance(
     from: ['in_progress', 'rectifying'],
     to: input.isPassed ? 'accepted' : 'failed',
     reason: input.reason,
-    details: { by: input.by, evaluator: input.evaluator, evidence: input.evidence },
+    details: {
+      by: input.by,
+      evaluator: input.evaluator,
+      evidence: input.evidence,
+      performanceResults: input.performanceResults ?? null,
+    },
+    set: input.performanceResults ? { performanceResults: input.performanceResults } : undefined,
   });
 }
 
@@ -1157,6 +1169,8 @@ async function publicProjects(db: Db, condition: SQL | undefined) {
       contractFen: p.contractFen,
       paidFen: Number(paid.find((x) => x.projectId === p.id)?.total ?? 0),
       deductionFen: p.deductionFen,
+      performanceTargets: p.performanceTargets,
+      performanceResults: p.performanceResults,
       serviceOrganisationName: r.serviceName,
       industryCode: p.industryCode,
       isShowcase: p.isShowcase,

@@ -72,6 +72,16 @@ export const PROJECT_STATUSES = [
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/** Performance figures (绩效目标 and outcomes, PP-10), percent. */
+export interface PerformanceFigures {
+  /** Participants' satisfaction. */
+  satisfactionPct?: number;
+  /** Knowledge test pass rate. */
+  passRatePct?: number;
+  /** Injury-rate change of the trained employers against their own three-year baseline (−10 = 10 % lower). */
+  injuryRateChangePct?: number;
+}
+
 /** A budget line of a declaration. */
 export interface BudgetLine {
   item: string;
@@ -111,6 +121,10 @@ export const preventionProjects = pgTable(
     contractFen: bigint('contract_fen', { mode: 'number' }),
     prepayPercent: integer('prepay_percent'),
     deductionFen: bigint('deduction_fen', { mode: 'number' }).notNull().default(0),
+    /** Targets declared (PP-10). */
+    performanceTargets: jsonb('performance_targets').$type<PerformanceFigures>().notNull().default({}),
+    /** Outcomes measured at acceptance (PP-10). */
+    performanceResults: jsonb('performance_results').$type<PerformanceFigures>(),
     isShowcase: boolean('is_showcase').notNull().default(false),
     showcaseNote: text('showcase_note'),
     disclosureText: text('disclosure_text'),

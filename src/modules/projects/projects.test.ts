@@ -106,6 +106,9 @@ describe('a project’s life (PP-2 … PP-7)', () => {
       paidFen: 500_000,
       applicantName: applicant.name,
       status: 'disclosed',
+      // PP-10: the targets declared and the outcomes measured at acceptance.
+      performanceTargets: { satisfactionPct: 85, passRatePct: 90, injuryRateChangePct: -10 },
+      performanceResults: { satisfactionPct: 92.5, passRatePct: 95, injuryRateChangePct: -12 },
     });
     expect(pub.body).not.toContain('fuzhou');
     const showcase = await officer.post(`/api/projects/${id}/showcase`, { reason: '建筑业中小企业可借鉴' });

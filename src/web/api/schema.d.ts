@@ -4674,6 +4674,7 @@ export interface paths {
                         }[];
                         /** @description Proposed service organisation */
                         serviceOrganisationId?: number;
+                        performanceTargets?: components["schemas"]["ProjectPerformanceInput"];
                     };
                 };
             };
@@ -5681,6 +5682,7 @@ export interface paths {
                         /** @description Evidence: reports, attendance, materials */
                         evidence: string;
                         reason: string;
+                        performanceResults?: components["schemas"]["ProjectPerformanceInput"];
                     };
                 };
             };
@@ -7266,6 +7268,14 @@ export interface components {
             prepayMinPercent: number;
             prepayMaxPercent: number;
         };
+        ProjectPerformanceInput: {
+            /** @description Satisfaction, percent */
+            satisfactionPct?: number;
+            /** @description Knowledge test pass rate, percent */
+            passRatePct?: number;
+            /** @description Injury-rate change of the trained employers against their own three-year baseline, percent */
+            injuryRateChangePct?: number;
+        };
         PreventionProjectInput: {
             id: number;
             jurisdiction: {
@@ -7306,6 +7316,8 @@ export interface components {
             prepayPercent: number | null;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
             isShowcase: boolean;
             showcaseNote: string | null;
             disclosureText: string | null;
@@ -7388,6 +7400,8 @@ export interface components {
             prepayPercent: number | null;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
             isShowcase: boolean;
             showcaseNote: string | null;
             disclosureText: string | null;
@@ -7493,6 +7507,8 @@ export interface components {
             paidFen: number;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
             serviceOrganisationName: string | null;
             industryCode: string | null;
             isShowcase: boolean;
@@ -7527,6 +7543,8 @@ export interface components {
             paidFen: number;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
             serviceOrganisationName: string | null;
             industryCode: string | null;
             isShowcase: boolean;
@@ -8250,6 +8268,14 @@ export interface components {
             prepayMinPercent: number;
             prepayMaxPercent: number;
         };
+        ProjectPerformance: {
+            /** @description Satisfaction, percent */
+            satisfactionPct?: number;
+            /** @description Knowledge test pass rate, percent */
+            passRatePct?: number;
+            /** @description Injury-rate change of the trained employers against their own three-year baseline, percent */
+            injuryRateChangePct?: number;
+        };
         PreventionProject: {
             id: number;
             jurisdiction: {
@@ -8290,6 +8316,8 @@ export interface components {
             prepayPercent: number | null;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
             isShowcase: boolean;
             showcaseNote: string | null;
             disclosureText: string | null;
@@ -8372,6 +8400,8 @@ export interface components {
             prepayPercent: number | null;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
             isShowcase: boolean;
             showcaseNote: string | null;
             disclosureText: string | null;
@@ -8477,6 +8507,8 @@ export interface components {
             paidFen: number;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
             serviceOrganisationName: string | null;
             industryCode: string | null;
             isShowcase: boolean;
@@ -8511,6 +8543,8 @@ export interface components {
             paidFen: number;
             /** @description Amount in fen (分), integer */
             deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
             serviceOrganisationName: string | null;
             industryCode: string | null;
             isShowcase: boolean;

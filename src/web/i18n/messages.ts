@@ -554,6 +554,11 @@ export const zh = {
   'pub.showcase': '示范项目',
   'pub.notice': '公示中',
   'pub.disclosed': '已公开',
+  'pp.perf.targets': '绩效目标',
+  'pp.perf.results': '绩效结果（验收时测得）',
+  'pp.perf.satisfaction': '满意度',
+  'pp.perf.passRate': '知识考核合格率',
+  'pp.perf.injuryRate': '受训单位工伤发生率较前三年变化',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1114,4 +1119,9 @@ export const en: Record<MessageKey, string> = {
   'pub.showcase': 'Showcases',
   'pub.notice': 'In notice',
   'pub.disclosed': 'Disclosed',
+  'pp.perf.targets': 'Performance targets',
+  'pp.perf.results': 'Measured outcomes',
+  'pp.perf.satisfaction': 'Satisfaction',
+  'pp.perf.passRate': 'Pass rate',
+  'pp.perf.injuryRate': 'Injury-rate change vs 3-year baseline',
 };

@@ -7,6 +7,7 @@ import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
 import { toFen } from './format';
+import { PerformanceFields } from './PerformanceFields';
 
 interface Values {
   applicantOrganisationId?: number;
@@ -16,6 +17,15 @@ interface Values {
   summary: string;
   industryCode?: string;
   lines: { item: string; amountYuan: number }[];
+  performanceTargets?: { satisfactionPct?: number; passRatePct?: number; injuryRateChangePct?: number };
+}
+
+/** Drops empty inputs: the API takes only the figures given. */
+export function clean<T extends Record<string, number | null | undefined>>(v: T | undefined) {
+  if (!v) return undefined;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined)) as {
+    [K in keyof T]?: number;
+  };
 }
 
 /** The standard declaration template (申报书): applicant, type, key field, content, budget lines (PP-2). */
@@ -58,6 +68,7 @@ export function DeclareModal({
             summary: v.summary,
             industryCode: v.industryCode || undefined,
             budgetLines: v.lines.map((l) => ({ item: l.item, amountFen: toFen(l.amountYuan) })),
+            performanceTargets: clean(v.performanceTargets),
           },
         }),
       );
@@ -144,6 +155,8 @@ export function DeclareModal({
             </>
           )}
         </Form.List>
+        <div style={{ marginTop: 16 }}>{t('pp.perf.targets')}</div>
+        <PerformanceFields prefix="performanceTargets" />
       </Form>
     </Modal>
   );

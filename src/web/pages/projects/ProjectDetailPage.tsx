@@ -20,7 +20,9 @@ import { useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { clean } from './DeclareModal';
 import { STATUS_COLORS, toFen, yuan } from './format';
+import { describePerformance, PerformanceFields } from './PerformanceFields';
 
 type Detail = Schemas['PreventionProjectDetail'];
 type Verify = { isValid: boolean };
@@ -290,6 +292,8 @@ export default function ProjectDetailPage() {
             <Input.TextArea rows={2} />
           </Form.Item>
           {reason}
+          <div>{t('pp.perf.results')}</div>
+          <PerformanceFields prefix="performanceResults" />
         </>
       ),
       send: (v) =>
@@ -302,6 +306,7 @@ export default function ProjectDetailPage() {
               evaluator: v.evaluator as string,
               evidence: v.evidence as string,
               reason: v.reason as string,
+              performanceResults: clean(v.performanceResults as Record<string, number | undefined>),
             },
           }),
         ),
@@ -482,6 +487,12 @@ export default function ProjectDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('pp.budgetLines')} span={3}>
             {project.budgetLines.map((l) => `${l.item} ${yuan(l.amountFen)}`).join('；')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('pp.perf.targets')} span={3}>
+            {describePerformance(t, project.performanceTargets)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('pp.perf.results')} span={3}>
+            {describePerformance(t, project.performanceResults)}
           </Descriptions.Item>
           {project.disclosureText && (
             <Descriptions.Item label={t('pp.disclosureText')} span={3}>

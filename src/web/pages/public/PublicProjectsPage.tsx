@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { STATUS_COLORS, yuan } from '../projects/format';
+import { describePerformance } from '../projects/PerformanceFields';
 
 type PublicProject = Schemas['PublicProject'];
 type PublicDetail = Schemas['PublicProjectDetail'];
@@ -122,6 +123,12 @@ export default function PublicProjectsPage() {
                 {detail.payments
                   .map((p) => `${t(`pp.payment.${p.kind}`)} ${yuan(p.amountFen)}（${p.paidAt.slice(0, 10)}）`)
                   .join('；') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('pp.perf.targets')} span={2}>
+                {describePerformance(t, detail.performanceTargets)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('pp.perf.results')} span={2}>
+                {describePerformance(t, detail.performanceResults)}
               </Descriptions.Item>
               <Descriptions.Item label={t('pp.disclosureText')} span={2}>
                 {detail.disclosureText ?? '—'}
