@@ -152,8 +152,17 @@ export async function seedDemoProjects(db: Db, year = new Date().getFullYear()):
     };
     // A finished, disclosed showcase.
     const done = await declare('建筑施工高处坠落预防培训', 'training', '建筑施工');
-    const drawn = await drawFor(done.id, '03 08 15 21 27 30 + 09');
-    for (const m of drawn.panel)
+    let drawn = await drawFor(done.id, '03 08 15 21 27 30 + 09');
+    // An expert of the pool who is not a demo account cannot score here: record a decline, so a
+    // further draw replaces them (the record shows it).
+    for (let i = 0; i < 10; i++) {
+      const foreign = drawn.panel.find((m) => m.status === 'invited' && !expertActors.has(m.expertId));
+      if (!foreign) break;
+      drawn = await projects.declinePanelMember(db, officer, done.id, foreign.id, {
+        reason: '演示数据：改由演示专家评审',
+      });
+    }
+    for (const m of drawn.panel.filter((x) => x.status === 'invited'))
       await projects.scoreAssignment(db, expertActors.get(m.expertId) as Actor, m.id, {
         scores: { necessity: 18, fit: 18, feasibility: 21, budget: 16, capacity: 13 },
       });
