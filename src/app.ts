@@ -22,6 +22,7 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
+import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
@@ -29,6 +30,7 @@ import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import {
   authRoutes,
@@ -159,6 +161,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(analyticsRoutes, deps);
   await app.register(rankingRoutes, deps);
   await app.register(bulletinsRoutes, deps);
+  await app.register(expertsRoutes, deps);
+  await app.register(projectsRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

@@ -10,6 +10,7 @@ import { openDatabase } from './platform/db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
+import { seedDemoProjects } from './seed/demo-projects.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
@@ -65,11 +66,15 @@ async function serve() {
     console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
     console.log(`    ${DEMO_MEMBER_ACCOUNT.username.padEnd(8)} Fujian emergency-management member officer`);
+    // The prevention-project demo (its budget needs the exchange's fund data) loads once, after
+    // the server answers, so it does not lengthen the first start.
+    seedDemoProjects(database.db).catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
   }
 }
 
 async function migrateOnly() {
-  const { database, applied, isDemoSeeded } = await prepareDatabase();
+  const { config, database, applied, isDemoSeeded } = await prepareDatabase();
+  if (config.isDemo) await seedDemoProjects(database.db);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
   );

@@ -11,6 +11,7 @@ import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
 import { INJURY_HEADER, injuryRow, toCsv } from './exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from './helpers.js';
+import { buildProjectFixture, PROJECT_YEAR, type ProjectFixture } from './projects-builders.js';
 
 /**
  * The unauthorised-access suite: every API route refuses (a) an anonymous caller, (b) a signed-in
@@ -61,6 +62,8 @@ interface Fixture {
     /** 鼓楼区's report, submitted: a Fuzhou officer reviews it. */
     submittedImplementationReportId: number;
   };
+  /** Prevention projects, experts and organisations of Fuzhou (see projectFixture). */
+  pp: ProjectFixture;
 }
 
 interface Call {
@@ -85,6 +88,8 @@ interface RouteCase {
   call: (f: Fixture) => Call;
   /** null for routes that act only on the caller or serve national reference data. */
   sibling: SiblingRefusal | null;
+  /** The user who succeeds in the control, when not a Fuzhou HRSS officer (an applicant, an expert). */
+  controlUser?: (f: Fixture) => string;
 }
 
 async function organisationIdOf(name: string): Promise<number> {
@@ -598,6 +603,27 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'field',
   },
+  'GET /api/experts': {
+    permission: 'experts:read',
+    call: () => ({ method: 'GET', url: '/api/experts?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/experts': {
+    permission: 'experts:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/experts',
+      payload: {
+        jurisdictionCode: '350100',
+        name: '访问测试专家',
+        employerName: '福州大学',
+        title: '教授',
+        recommendingUnit: '福州市人社局',
+        fields: ['工伤预防'],
+      },
+    }),
+    sibling: 'field',
+  },
   'GET /api/meetings/overview': {
     permission: 'meetings:read',
     call: () => ({ method: 'GET', url: '/api/meetings/overview?jurisdiction=350100&year=2026' }),
@@ -827,10 +853,284 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'POST', url: '/api/notifications/read', payload: {} }),
     sibling: null,
   },
+  'GET /api/experts/:id': {
+    permission: 'experts:read',
+    call: (f) => ({ method: 'GET', url: `/api/experts/${f.pp.expertId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/experts/:id/review': {
+    permission: 'experts:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/experts/${f.pp.pendingExpertId}/review`,
+      payload: { isApproved: true, reason: '资格审核通过' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/experts/:id/records': {
+    permission: 'experts:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/experts/${f.pp.expertId}/records`,
+      payload: { kind: 'evaluation', outcome: '合格', reason: '聘期考核' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/experts/:id/relations': {
+    permission: 'experts:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/experts/${f.pp.expertId}/relations`,
+      payload: { organisationId: f.organisationId, relation: '亲属任职' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/experts/:id/shares': {
+    permission: 'experts:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/experts/${f.pp.expertId}/shares`,
+      payload: {
+        jurisdictionCode: '220000',
+        agreement: '闽吉专家共享协议',
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/expert-fields': {
+    permission: 'experts:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/expert-fields',
+      payload: { name: `应急救援${next()}`, jurisdictionCode: '350100' },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/prevention-budgets/:code/:year': {
+    permission: 'projects:read',
+    call: () => ({ method: 'GET', url: `/api/prevention-budgets/350100/${PROJECT_YEAR}` }),
+    sibling: 'hidden',
+  },
+  'PUT /api/prevention-budgets/:code/:year': {
+    permission: 'projects:manage',
+    call: () => ({
+      method: 'PUT',
+      url: `/api/prevention-budgets/350100/${PROJECT_YEAR}`,
+      payload: {
+        budgetFen: 30_000_000,
+        keyFields: ['建筑施工', '危险化学品', '职业病防治'],
+        reason: '联席会议审定',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/prevention-budgets/:code/:year/notice': {
+    permission: 'projects:manage',
+    call: () => ({
+      method: 'POST',
+      url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/notice`,
+      payload: { noticeFrom: '2026-03-01', noticeTo: '2026-03-07', reason: '年度项目公示' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/projects': {
+    permission: 'projects:read',
+    call: () => ({ method: 'GET', url: '/api/projects?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects': {
+    permission: 'projects:declare',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/projects',
+      payload: {
+        jurisdictionCode: '350100',
+        year: PROJECT_YEAR,
+        applicantOrganisationId: f.pp.applicantId,
+        type: 'publicity',
+        title: '访问测试宣传项目',
+        keyField: '建筑施工',
+        summary: '访问测试：面向建筑工地的工伤预防宣传。',
+        budgetLines: [{ item: '宣传品', amountFen: 10_000 }],
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/projects/:id': {
+    permission: 'projects:read',
+    call: (f) => ({ method: 'GET', url: `/api/projects/${f.pp.projects.declared}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/own-projects': {
+    permission: 'projects:declare',
+    call: () => ({ method: 'GET', url: '/api/own-projects' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.pp.applicantUsername,
+  },
+  'POST /api/projects/:id/draw/schedule': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.declared}/draw/schedule`,
+      payload: { size: 3, fieldMix: [{ field: '工伤预防', count: 1 }], beaconSource: '下一期福彩开奖号码' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/draw': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.scheduled}/draw`,
+      payload: { beaconValue: '01 02 03 04 05 06 + 07' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/projects/:id/draw/verify': {
+    permission: 'projects:read',
+    call: (f) => ({ method: 'GET', url: `/api/projects/${f.pp.projects.reviewing}/draw/verify` }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/panel/:memberId/decline': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.reviewing}/panel/${f.pp.declineMemberId}/decline`,
+      payload: { reason: '出差在外' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/review-assignments': {
+    permission: 'reviews:score',
+    call: () => ({ method: 'GET', url: '/api/review-assignments' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.pp.scoreUsername,
+  },
+  'POST /api/review-assignments/:id/score': {
+    permission: 'reviews:score',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/review-assignments/${f.pp.scoreMemberId}/score`,
+      payload: { scores: { necessity: 18, fit: 17, feasibility: 20, budget: 16, capacity: 12 } },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.pp.scoreUsername,
+  },
+  'POST /api/projects/:id/decision': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.reviewed}/decision`,
+      payload: { isApproved: true, reason: '联席会议审定' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/agreement': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.listed}/agreement`,
+      payload: {
+        serviceOrganisationId: f.pp.serviceOrgId,
+        agreementNo: '榕工伤预防〔2026〕访问测试',
+        signedOn: '2026-04-01',
+        filedWithHrssOn: '2026-04-02',
+        contractFen: 100_000,
+        prepayPercent: 30,
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/prepayment': {
+    permission: 'projects:pay',
+    call: (f) => ({ method: 'POST', url: `/api/projects/${f.pp.projects.contracted}/prepayment` }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/reports': {
+    permission: 'projects:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.in_progress}/reports`,
+      payload: { kind: 'check', text: '现场检查培训签到' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/acceptance': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.in_progress}/acceptance`,
+      payload: { isPassed: true, by: 'experts', evaluator: '验收专家组', evidence: '签到表', reason: '完成' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/rectification': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.failed}/rectification`,
+      payload: { reason: '补充培训', deadline: '2026-12-31' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/deduction': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.failedToDeduct}/deduction`,
+      payload: { amountFen: 1000, reason: '人次不足' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/settlement': {
+    permission: 'projects:pay',
+    call: (f) => ({ method: 'POST', url: `/api/projects/${f.pp.projects.accepted}/settlement` }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/disclosure': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.settled}/disclosure`,
+      payload: { text: '项目完成培训 2100 人次，使用工伤预防费 5000 元。' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/showcase': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.projects.disclosed}/showcase`,
+      payload: { reason: '建筑业中小企业可借鉴' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/service-organisations': {
+    permission: 'projects:read',
+    call: () => ({ method: 'GET', url: '/api/service-organisations?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/service-organisations/:id/bar': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/service-organisations/${f.pp.barOrgId}/bar`,
+      payload: { reason: '虚报人次骗取基金' },
+    }),
+    sibling: 'hidden',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
-const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/login',
+  // The disclosure page (PP-7): released projects only, no sign-in by design.
+  'GET /api/public/projects',
+  'GET /api/public/projects/:id',
+]);
 const isOutsideTable = (method: string, url: string) =>
   PUBLIC.has(`${method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/');
 
@@ -902,6 +1202,7 @@ beforeAll(async () => {
     bulletinToApproveId: 0,
     bulletinApprovedId: 0,
     jm: {} as Fixture['jm'],
+    pp: await buildProjectFixture(t, fuzhou),
     hrssOrganisationId: (
       await t.db
         .select({ id: organisations.id })
@@ -1211,11 +1512,13 @@ describe('(c) an officer of sibling Xiamen reaching for Fuzhou', () => {
 describe('control: the same requests succeed for a Fuzhou HRSS officer', () => {
   // Proves each refusal above is about access: the requests themselves are valid.
   it.each(ROWS)('$key succeeds', async (row) => {
-    const owner = await t.buildUser({
-      role: 'hrss_officer',
-      jurisdictionCode: '350100',
-      organisationId: fixture.hrssOrganisationId,
-    });
+    const owner = row.controlUser
+      ? { username: row.controlUser(fixture) }
+      : await t.buildUser({
+          role: 'hrss_officer',
+          jurisdictionCode: '350100',
+          organisationId: fixture.hrssOrganisationId,
+        });
     const agent = await t.signIn(owner.username, TEST_PASSWORD);
     const res = await send(agent, row.call(fixture));
     // 202: an exchange submission is accepted and imported in the background.

@@ -3,6 +3,7 @@ import { loadIndicators } from '../modules/analytics/analytics.service.js';
 import { loadIndustryCodes } from '../modules/code-tables/code-tables.service.js';
 import { GBT4754_VERSION } from '../modules/code-tables/gbt4754.data.js';
 import { loadPlanPeriods } from '../modules/enterprises/enterprises.service.js';
+import { loadExpertFields } from '../modules/experts/experts.service.js';
 import { loadRosters } from '../modules/joint-meeting/joint-meeting.service.js';
 import { DIVISION_SOURCE } from '../modules/jurisdictions/jurisdictions.data.js';
 import { loadJurisdictions } from '../modules/jurisdictions/jurisdictions.service.js';
@@ -27,6 +28,7 @@ export async function seedReferenceData(db: Db): Promise<string[]> {
     ['rosters:2021', () => loadRosters(db)],
     ['plan-periods:v1', () => loadPlanPeriods(db)],
     ['indicators:v1', () => loadIndicators(db)],
+    ['expert-fields:v1', () => loadExpertFields(db)],
   ];
   for (const [key, step] of steps) if (await runSeedOnce(db, key, step)) applied.push(key);
   return applied;

@@ -34,6 +34,12 @@ const BulletinsPage = lazy(() => import('./pages/analysis/BulletinsPage'));
 const BulletinPage = lazy(() => import('./pages/analysis/BulletinPage'));
 const BulletinPrintPage = lazy(() => import('./pages/analysis/BulletinPrintPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
+const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
+const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
+const OwnProjectsPage = lazy(() => import('./pages/projects/OwnProjectsPage'));
+const ReviewsPage = lazy(() => import('./pages/projects/ReviewsPage'));
+const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
+const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -77,6 +83,8 @@ export function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* The disclosure page (PP-7): no sign-in, outside the signed-in layout. */}
+        <Route path="/public/projects" element={<PublicProjectsPage />} />
         <Route
           path="/analysis/bulletins/:id/print"
           element={
@@ -221,6 +229,21 @@ export function AppRoutes() {
               key={path}
               path={path}
               element={<RequirePermission permission="bulletins:read">{page}</RequirePermission>}
+            />
+          ))}
+          {(
+            [
+              ['projects', 'projects:read', <ProjectsPage key="projects" />],
+              ['projects/:id', 'projects:read', <ProjectDetailPage key="project" />],
+              ['own-projects', 'projects:declare', <OwnProjectsPage key="own" />],
+              ['reviews', 'reviews:score', <ReviewsPage key="reviews" />],
+              ['experts', 'experts:read', <ExpertsPage key="experts" />],
+            ] as const
+          ).map(([path, permission, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission={permission}>{page}</RequirePermission>}
             />
           ))}
           <Route path="account/password" element={<ChangePasswordPage />} />

@@ -186,6 +186,13 @@ export async function removeKeyIndustry(db: Db, actor: Actor, id: number) {
 export const SETTINGS = {
   /** 重点监控: an employer with at least this many determinations in a year is listed. */
   'monitoring.injuryThreshold': { default: 3, min: 1, max: 1000 },
+  /** 工伤预防费 cap, basis points of the previous year's contribution income (300 = 3 %, 13号 第五条). */
+  'prevention.capBasisPoints': { default: 300, min: 1, max: 1000 },
+  /** Prepayment range of a project's contract sum, percent (30–70 in the Fujian/Jilin plans; unverified in 13号). */
+  'prevention.prepayMinPercent': { default: 30, min: 0, max: 100 },
+  'prevention.prepayMaxPercent': { default: 70, min: 0, max: 100 },
+  /** An expert's term (聘期), years. */
+  'experts.termYears': { default: 3, min: 1, max: 10 },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

@@ -39,6 +39,22 @@ export const PERMISSIONS = [
   'meetings:report',
   /** See 身份证号, names and phone numbers unmasked (every such view is audited). */
   'personal-data:view',
+  /** See the expert pool of one's scope (personal data masked) (EX-1, EX-2). */
+  'experts:read',
+  /** Add experts and fields, review qualifications, record evaluations and discipline, share (EX-1…4). */
+  'experts:manage',
+  /** See prevention-fee budgets, projects, panels and timelines of one's scope (PP-1…9). */
+  'projects:read',
+  /** Set budgets, draw panels, record decisions, agreements, acceptance, deductions, disclosure (PP-1…9). */
+  'projects:manage',
+  /** Pay prepayments and balances from the prevention fee (the social-insurance agency) (PP-5). */
+  'projects:pay',
+  /** Declare projects and follow one's own (associations, large and medium enterprises) (PP-2). */
+  'projects:declare',
+  /** Report progress on a project one implements or declared (PP-5, PP-6). */
+  'projects:report',
+  /** Score the projects one is drawn to review (experts) (PP-3). */
+  'reviews:score',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -75,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'bulletins:read',
     'meetings:read',
     'meetings:report',
+    'experts:read',
+    'projects:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -90,13 +108,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'personal-data:view',
     'meetings:read',
     'meetings:report',
+    'experts:read',
+    'projects:read',
+    'projects:manage',
+    'projects:pay',
   ],
   /** 专家 */
-  expert: ['jurisdictions:read'],
+  expert: ['jurisdictions:read', 'reviews:score'],
   /** 用人单位 */
-  employer: ['jurisdictions:read'],
-  /** 服务机构 */
-  service_org: ['jurisdictions:read'],
+  employer: ['jurisdictions:read', 'projects:declare', 'projects:report'],
+  /** 服务机构 (and industry associations) */
+  service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
 };
 
 /** Roles an officer may grant: nobody but a system administrator creates another one. */

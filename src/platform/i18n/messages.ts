@@ -134,6 +134,90 @@ const MESSAGES = {
   },
   'setting.out_of_range': { zh: '取值应在 {min} 到 {max} 之间', en: 'Must be from {min} to {max}' },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'expert.field_duplicate': { zh: '该专业领域已存在', en: 'This field already exists' },
+  'expert.field_unknown': { zh: '专业领域不存在：{field}', en: 'Unknown expert field: {field}' },
+  'expert.user_invalid': {
+    zh: '关联账号须为本辖区内角色为专家的用户',
+    en: 'The linked account must be a user of role expert in your scope',
+  },
+  'expert.illegal_transition': {
+    zh: '专家当前状态为 {status}，不能执行此操作',
+    en: 'The expert is {status}: this action is not allowed',
+  },
+  'expert.share_dates': { zh: '截止日期不能早于开始日期', en: 'The end date cannot precede the start date' },
+  'draw.size_invalid': {
+    zh: '评审专家人数须为不少于 3 的奇数',
+    en: 'A panel needs an odd number of at least 3 experts',
+  },
+  'draw.mix_exceeds_size': {
+    zh: '各专业领域人数之和超过了专家组人数',
+    en: 'The field mix asks for more experts than the panel size',
+  },
+  'draw.not_enough_candidates': {
+    zh: '符合条件的候选专家不足（{field}）',
+    en: 'Not enough eligible candidates ({field})',
+  },
+  'draw.already_drawn': { zh: '该次抽取已完成', en: 'This draw has already been made' },
+  'draw.not_drawn': { zh: '尚未抽取专家', en: 'No panel has been drawn yet' },
+  'draw.not_scheduled': { zh: '请先安排抽取', en: 'Schedule the draw first' },
+  'panel.member_not_invited': {
+    zh: '该专家不在待评审名单中（已谢绝或已评分）',
+    en: 'This expert is not an open invitation (declined or already scored)',
+  },
+  'project.illegal_transition': {
+    zh: '项目当前状态为「{statusZh}」，不能执行此操作',
+    en: 'The project is {status}: this action is not allowed',
+  },
+  'project.applicant_ineligible': {
+    zh: '申报单位须为行业协会或大中型企业',
+    en: 'The applicant must be an industry association or a large or medium enterprise',
+  },
+  'project.not_applicant': {
+    zh: '您的账号未关联可申报的单位',
+    en: 'Your account is not linked to an organisation that may declare',
+  },
+  'project.key_field_outside': {
+    zh: '项目须属于本年度重点领域：{fields}',
+    en: 'The project must fall within this year’s key fields: {fields}',
+  },
+  'budget.no_fund_data': {
+    zh: '缺少 {year} 年度工伤保险基金征缴收入数据，无法计算预算上限，请先报送基金数据',
+    en: 'No fund contribution income for {year}: the cap cannot be computed; submit the fund data first',
+  },
+  'budget.missing': {
+    zh: '{year} 年度工伤预防费预算尚未设定',
+    en: 'The prevention-fee budget for {year} has not been set',
+  },
+  'budget.over_cap': { zh: '预算不能超过上限 {cap} 分', en: 'The budget cannot exceed the cap of {cap} fen' },
+  'budget.below_spent': {
+    zh: '预算不能低于已承诺与已支付之和 {spent} 分',
+    en: 'The budget cannot be below what is committed and paid ({spent} fen)',
+  },
+  'budget.exceeded': {
+    zh: '预算余额不足（剩余 {left} 分）',
+    en: 'Not enough budget left ({left} fen)',
+  },
+  'payment.already_made': { zh: '该笔款项已支付，不能重复支付', en: 'This payment has already been made' },
+  'prepay.out_of_range': {
+    zh: '预付比例应在 {min}% 到 {max}% 之间',
+    en: 'The prepayment must be from {min}% to {max}%',
+  },
+  'organisation.barred': {
+    zh: '该服务机构因骗取基金被列入禁入名单，不能选用',
+    en: 'This service organisation is barred for defrauding the fund',
+  },
+  'organisation.not_service': {
+    zh: '所选单位不是服务机构',
+    en: 'The chosen organisation is not a service organisation',
+  },
+  'review.score_out_of_range': {
+    zh: '「{criterion}」得分应在 0 到 {max} 之间',
+    en: '{criterion} must be scored from 0 to {max}',
+  },
+  'deduction.too_large': {
+    zh: '扣减金额不能超过合同金额',
+    en: 'The deduction cannot exceed the contract sum',
+  },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   'ranking.top_or_selection': {
     zh: '请给出前 N 名或选定的单位（二者取一）',

@@ -8261,6 +8261,3113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/expert-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a field a unit recommended (EX-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Field name, e.g. 应急救援 */
+                        name: string;
+                        /** @description Jurisdiction that adds it (applies below it too) */
+                        jurisdictionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertField"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The expert pool of one’s scope; phone and 身份证号 masked (EX-1) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Pool (default: the actor’s jurisdiction and below) */
+                    jurisdiction?: string;
+                    /** @description Only experts of this field */
+                    field?: string;
+                    /** @description pending 待审核 | active 在聘 | rejected 未通过 | suspended 暂停 | expired 聘期届满 */
+                    status?: "pending" | "active" | "rejected" | "suspended" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Expert"][];
+                            total: number;
+                            /** @description Fields that apply to the pool */
+                            fields: components["schemas"]["ExpertField"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an expert, pending qualification review (EX-1, EX-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Pool the expert joins */
+                        jurisdictionCode: string;
+                        name: string;
+                        idNumber?: string;
+                        phone?: string;
+                        /** @description Employer, if registered */
+                        employerOrganisationId?: number;
+                        employerName: string;
+                        /** @description 职称 */
+                        title: string;
+                        /** @description 推荐单位 */
+                        recommendingUnit: string;
+                        /** @description Field names (see /api/expert-fields) */
+                        fields: string[];
+                        specialistGroup?: string;
+                        /** @description An existing user of role expert to link as the sign-in */
+                        username?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An expert with relations, file and shares (EX-2) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Qualification review: approve for a term, or reject (EX-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Qualification review outcome */
+                        isApproved: boolean;
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @description Start of the term (default today); the term length is a setting
+                         */
+                        termStart?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Term evaluation, discipline, suspension, reinstatement or renewal (EX-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description evaluation 聘期考核 | discipline 违纪记录 | suspension 暂停 | reinstatement 恢复 | renewal 续聘
+                         * @enum {string}
+                         */
+                        kind: "evaluation" | "discipline" | "suspension" | "reinstatement" | "renewal";
+                        /** @description e.g. 合格, 警告 */
+                        outcome: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A declared relation with an organisation (conflict of interest) (EX-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organisationId: number;
+                        /** @description e.g. 曾任职, 亲属任职, 持股 */
+                        relation: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share the expert with another jurisdiction by agreement (EX-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The jurisdiction the expert is shared with */
+                        jurisdictionCode: string;
+                        /** @description The agreement that allows it */
+                        agreement: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention-budgets/{code}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s prevention-fee budget: cap, committed, paid, left (PP-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionBudget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set the year’s budget (≤ the cap from last year’s contribution income) and key fields (PP-1) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The year’s budget, fen; at most the cap */
+                        budgetFen: number;
+                        /** @description 重点领域 of the year */
+                        keyFields: string[];
+                        /** @description Why (e.g. the joint meeting that agreed it) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionBudget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention-budgets/{code}/{year}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the year’s project list (公示): approved projects become listed (PP-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 公示 start
+                         */
+                        noticeFrom: string;
+                        /**
+                         * Format: date
+                         * @description 公示 end
+                         */
+                        noticeTo: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionBudget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prevention projects of one’s scope (PP-6) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                    /** @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开 */
+                    status?: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PreventionProject"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a project on the standard template (PP-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The pooling jurisdiction whose fee pays */
+                        jurisdictionCode: string;
+                        year: number;
+                        /** @description Officers entering a paper declaration name the applicant; applicants declare for their own unit */
+                        applicantOrganisationId?: number;
+                        /**
+                         * @description publicity 宣传 | training 培训
+                         * @enum {string}
+                         */
+                        type: "publicity" | "training";
+                        title: string;
+                        /** @description One of the year’s key fields */
+                        keyField: string;
+                        /** @description Content, targets, schedule (standard template) */
+                        summary: string;
+                        /** @description GB/T 4754 division served */
+                        industryCode?: string;
+                        budgetLines: {
+                            item: string;
+                            amountFen: number;
+                        }[];
+                        /** @description Proposed service organisation */
+                        serviceOrganisationId?: number;
+                        performanceTargets?: components["schemas"]["ProjectPerformanceInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project with panel, draw record, payments and timeline (PP-6) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/own-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects one’s own organisation declared; panel sealed until the review is over */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PreventionProjectDetail"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/draw/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule the random review panel: size, field mix, commitment (EX-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Odd, at least 3 */
+                        size: number;
+                        /** @description e.g. [{"field":"工伤预防","count":1},{"field":"财务管理","count":1}] */
+                        fieldMix: {
+                            field: string;
+                            count: number;
+                        }[];
+                        /** @description The public value that will complete the seed, declared now (e.g. a lottery result of a later date) */
+                        beaconSource: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw the panel with the declared public value (EX-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The public value, as published */
+                        beaconValue: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/draw/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the draw from its stored record (EX-3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isValid: boolean;
+                            isCommitmentValid: boolean;
+                            isSeedValid: boolean;
+                            isAlgorithmKnown: boolean;
+                            isPanelValid: boolean;
+                            recomputedPicks: {
+                                step: number;
+                                field: string | null;
+                                expertId: number;
+                                replacesStep: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/panel/{memberId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a declined invitation with its reason; a further draw replaces the expert (EX-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Project id */
+                    id: number;
+                    /** @description Panel member id */
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviews the signed-in expert is drawn for (PP-3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewAssignment"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-assignments/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score an assigned project against the criteria; final once given (PP-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Points per criterion code */
+                        scores: {
+                            [key: string]: number;
+                        };
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewAssignment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The joint meeting’s decision on a reviewed project (PP-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isApproved: boolean;
+                        /** @description The joint meeting’s decision and its reference */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Service agreement, filed with HRSS; commits the contract sum (PP-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serviceOrganisationId: number;
+                        agreementNo: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        signedOn: string;
+                        /**
+                         * Format: date
+                         * @description Filed with HRSS (备案)
+                         */
+                        filedWithHrssOn: string;
+                        contractFen: number;
+                        prepayPercent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acceptance (验收) by experts or a third party with evidence (PP-5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        isPassed: boolean;
+                        /** @enum {string} */
+                        by: "experts" | "third_party";
+                        /** @description Experts or the third party who accepted */
+                        evaluator: string;
+                        /** @description Evidence: reports, attendance, materials */
+                        evidence: string;
+                        reason: string;
+                        performanceResults?: components["schemas"]["ProjectPerformanceInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed project back for rectification (PP-5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        deadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/deduction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deduct part or all of a failed project’s contract sum (PP-5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release implementation and fee use to the public page (PP-7) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Implementation and use of the fee, as published */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a disclosed project as a showcase for small and medium firms (PP-9) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/prepayment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay the prepayment (预付) of a contracted project, once (PP-5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle: pay the balance less any deduction, once (PP-5) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A progress report (implementer, applicant) or supervision check (officer) (PP-6) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description progress 进度报告 | check 监督检查
+                         * @enum {string}
+                         */
+                        kind: "progress" | "check";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service organisations of one’s scope, with bars (PP-4, PP-8) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                                jurisdiction: {
+                                    code: string;
+                                    name: string;
+                                };
+                                barredReason: string | null;
+                                barredAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-organisations/{id}/bar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bar a service organisation found defrauding the fund (PP-8) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            jurisdiction: {
+                                code: string;
+                                name: string;
+                            };
+                            barredReason: string | null;
+                            barredAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: projects in 公示 and released implementation and fee use; no sign-in (PP-7, PP-9) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    /** @description true: only showcases (示范项目) */
+                    isShowcase?: "true" | "false";
+                    industryCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicProject"][];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: one released project with payments and milestones; no sign-in (PP-7) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProjectDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9080,6 +12187,96 @@ export interface components {
                 pneumoconiosis: number;
             }[];
         };
+        ExpertFieldInput: {
+            id: number;
+            name: string;
+            createdBy: string;
+        };
+        ExpertInput: {
+            id: number;
+            /** @description The pool */
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            name: string;
+            /** @description 身份证号, masked without personal-data:view */
+            idNumber: string | null;
+            /** @description Masked without personal-data:view */
+            phone: string | null;
+            employerOrganisationId: number | null;
+            employerName: string;
+            /** @description 职称 */
+            title: string;
+            /** @description 推荐单位 */
+            recommendingUnit: string;
+            fields: string[];
+            specialistGroup: string | null;
+            /**
+             * @description pending 待审核 | active 在聘 | rejected 未通过 | suspended 暂停 | expired 聘期届满
+             * @enum {string}
+             */
+            status: "pending" | "active" | "rejected" | "suspended" | "expired";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description Sign-in account of the expert, if linked */
+            username: string | null;
+        };
+        ExpertDetailInput: {
+            id: number;
+            /** @description The pool */
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            name: string;
+            /** @description 身份证号, masked without personal-data:view */
+            idNumber: string | null;
+            /** @description Masked without personal-data:view */
+            phone: string | null;
+            employerOrganisationId: number | null;
+            employerName: string;
+            /** @description 职称 */
+            title: string;
+            /** @description 推荐单位 */
+            recommendingUnit: string;
+            fields: string[];
+            specialistGroup: string | null;
+            /**
+             * @description pending 待审核 | active 在聘 | rejected 未通过 | suspended 暂停 | expired 聘期届满
+             * @enum {string}
+             */
+            status: "pending" | "active" | "rejected" | "suspended" | "expired";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description Sign-in account of the expert, if linked */
+            username: string | null;
+            relations: {
+                id: number;
+                organisationId: number;
+                organisationName: string;
+                relation: string;
+                declaredAt: string;
+            }[];
+            records: {
+                id: number;
+                kind: string;
+                outcome: string;
+                reason: string;
+                recordedBy: string;
+                recordedAt: string;
+            }[];
+            shares: {
+                id: number;
+                jurisdiction: {
+                    code: string;
+                    name: string;
+                };
+                agreement: string;
+                validFrom: string;
+                validTo: string;
+            }[];
+        };
         RosterMemberInput: {
             id: number;
             /**
@@ -9549,6 +12746,336 @@ export interface components {
                 field: string;
                 code: string;
                 message: string;
+            }[];
+        };
+        PreventionBudgetInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @description The previous year, whose contribution income bounds the fee */
+            baseYear: number;
+            /** @description Contribution income of the base year; null: no fund data */
+            baseIncomeFen: number | null;
+            /** @description Share applied, basis points (300 = 3 %) */
+            capBasisPoints: number;
+            /** @description Jurisdiction whose setting applies; null: the default */
+            capDefinedAt: string | null;
+            /** @description Cap; null when the fund data is missing */
+            capFen: number | null;
+            isSet: boolean;
+            /** @description Amount in fen (分), integer */
+            budgetFen: number;
+            /** @description Contract sums signed and not yet paid */
+            committedFen: number;
+            /** @description Amount in fen (分), integer */
+            paidFen: number;
+            /** @description Budget − committed − paid */
+            leftFen: number;
+            /** @description 重点领域 of the year */
+            keyFields: string[];
+            noticeFrom: string | null;
+            noticeTo: string | null;
+            prepayMinPercent: number;
+            prepayMaxPercent: number;
+        };
+        ProjectPerformanceInput: {
+            /** @description Satisfaction, percent */
+            satisfactionPct?: number;
+            /** @description Knowledge test pass rate, percent */
+            passRatePct?: number;
+            /** @description Injury-rate change of the trained employers against their own three-year baseline, percent */
+            injuryRateChangePct?: number;
+        };
+        PreventionProjectInput: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicant: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            summary: string;
+            industryCode: string | null;
+            budgetLines: {
+                item: string;
+                amountFen: number;
+            }[];
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            serviceOrganisation: {
+                id: number;
+                name: string;
+            } | null;
+            agreementNo: string | null;
+            agreementSignedOn: string | null;
+            filedWithHrssOn: string | null;
+            contractFen: number | null;
+            prepayPercent: number | null;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            createdAt: string;
+        };
+        ExpertDrawInput: {
+            id: number;
+            size: number;
+            fieldMix: {
+                field: string;
+                count: number;
+            }[];
+            /** @description SHA-256 of the secret, published at scheduling */
+            commitment: string;
+            /** @description Revealed once drawn */
+            secret: string | null;
+            beaconSource: string;
+            beaconValue: string | null;
+            seed: string | null;
+            algorithm: string;
+            candidates: {
+                id: number;
+                fields: string[];
+            }[] | null;
+            exclusions: {
+                id: number;
+                reasons: string[];
+            }[] | null;
+            picks: {
+                step: number;
+                field: string | null;
+                expertId: number;
+                replacesStep: number | null;
+            }[] | null;
+            /** @enum {string} */
+            status: "scheduled" | "drawn";
+            scheduledBy: string;
+            scheduledAt: string;
+            drawnBy: string | null;
+            drawnAt: string | null;
+        };
+        PreventionProjectDetailInput: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicant: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            summary: string;
+            industryCode: string | null;
+            budgetLines: {
+                item: string;
+                amountFen: number;
+            }[];
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            serviceOrganisation: {
+                id: number;
+                name: string;
+            } | null;
+            agreementNo: string | null;
+            agreementSignedOn: string | null;
+            filedWithHrssOn: string | null;
+            contractFen: number | null;
+            prepayPercent: number | null;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            createdAt: string;
+            /** @description Sealed (null) to the applicant until the review is over */
+            draw: components["schemas"]["ExpertDrawInput"] | null;
+            /** @description Empty for the applicant until the review is over */
+            panel: {
+                id: number;
+                expertId: number;
+                expertName: string;
+                field: string | null;
+                step: number;
+                /** @enum {string} */
+                status: "invited" | "declined";
+                declineReason: string | null;
+                scores: {
+                    [key: string]: number;
+                } | null;
+                total: number | null;
+                comment: string | null;
+                scoredAt: string | null;
+            }[];
+            criteria: {
+                code: string;
+                name: string;
+                max: number;
+            }[];
+            payments: {
+                id: number;
+                /** @enum {string} */
+                kind: "prepayment" | "balance";
+                /** @description Amount in fen (分), integer */
+                amountFen: number;
+                paidBy: string;
+                paidAt: string;
+            }[];
+            timeline: {
+                id: number;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                reason: string | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+                actorName: string;
+                at: string;
+            }[];
+        };
+        ReviewAssignmentInput: {
+            memberId: number;
+            field: string | null;
+            project: {
+                id: number;
+                title: string;
+                /** @enum {string} */
+                type: "publicity" | "training";
+                keyField: string;
+                summary: string;
+                budgetLines: {
+                    item: string;
+                    amountFen: number;
+                }[];
+                /** @description Amount in fen (分), integer */
+                requestedFen: number;
+                applicantName: string;
+                /**
+                 * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+                 * @enum {string}
+                 */
+                status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            };
+            scores: {
+                [key: string]: number;
+            } | null;
+            total: number | null;
+            scoredAt: string | null;
+        };
+        PublicProjectInput: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicantName: string;
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            contractFen: number | null;
+            /** @description Amount in fen (分), integer */
+            paidFen: number;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
+            serviceOrganisationName: string | null;
+            industryCode: string | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            noticeFrom: string | null;
+            noticeTo: string | null;
+        };
+        PublicProjectDetailInput: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicantName: string;
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            contractFen: number | null;
+            /** @description Amount in fen (分), integer */
+            paidFen: number;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformanceInput"];
+            performanceResults: components["schemas"]["ProjectPerformanceInput"] | null;
+            serviceOrganisationName: string | null;
+            industryCode: string | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            noticeFrom: string | null;
+            noticeTo: string | null;
+            payments: {
+                /** @enum {string} */
+                kind: "prepayment" | "balance";
+                /** @description Amount in fen (分), integer */
+                amountFen: number;
+                paidAt: string;
+            }[];
+            milestones: {
+                action: string;
+                toStatus: string | null;
+                at: string;
             }[];
         };
         IndustryRankingInput: {
@@ -10617,6 +14144,96 @@ export interface components {
                 pneumoconiosis: number;
             }[];
         };
+        ExpertField: {
+            id: number;
+            name: string;
+            createdBy: string;
+        };
+        Expert: {
+            id: number;
+            /** @description The pool */
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            name: string;
+            /** @description 身份证号, masked without personal-data:view */
+            idNumber: string | null;
+            /** @description Masked without personal-data:view */
+            phone: string | null;
+            employerOrganisationId: number | null;
+            employerName: string;
+            /** @description 职称 */
+            title: string;
+            /** @description 推荐单位 */
+            recommendingUnit: string;
+            fields: string[];
+            specialistGroup: string | null;
+            /**
+             * @description pending 待审核 | active 在聘 | rejected 未通过 | suspended 暂停 | expired 聘期届满
+             * @enum {string}
+             */
+            status: "pending" | "active" | "rejected" | "suspended" | "expired";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description Sign-in account of the expert, if linked */
+            username: string | null;
+        };
+        ExpertDetail: {
+            id: number;
+            /** @description The pool */
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            name: string;
+            /** @description 身份证号, masked without personal-data:view */
+            idNumber: string | null;
+            /** @description Masked without personal-data:view */
+            phone: string | null;
+            employerOrganisationId: number | null;
+            employerName: string;
+            /** @description 职称 */
+            title: string;
+            /** @description 推荐单位 */
+            recommendingUnit: string;
+            fields: string[];
+            specialistGroup: string | null;
+            /**
+             * @description pending 待审核 | active 在聘 | rejected 未通过 | suspended 暂停 | expired 聘期届满
+             * @enum {string}
+             */
+            status: "pending" | "active" | "rejected" | "suspended" | "expired";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description Sign-in account of the expert, if linked */
+            username: string | null;
+            relations: {
+                id: number;
+                organisationId: number;
+                organisationName: string;
+                relation: string;
+                declaredAt: string;
+            }[];
+            records: {
+                id: number;
+                kind: string;
+                outcome: string;
+                reason: string;
+                recordedBy: string;
+                recordedAt: string;
+            }[];
+            shares: {
+                id: number;
+                jurisdiction: {
+                    code: string;
+                    name: string;
+                };
+                agreement: string;
+                validFrom: string;
+                validTo: string;
+            }[];
+        };
         RosterMember: {
             id: number;
             /**
@@ -11086,6 +14703,336 @@ export interface components {
                 field: string;
                 code: string;
                 message: string;
+            }[];
+        };
+        PreventionBudget: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            /** @description The previous year, whose contribution income bounds the fee */
+            baseYear: number;
+            /** @description Contribution income of the base year; null: no fund data */
+            baseIncomeFen: number | null;
+            /** @description Share applied, basis points (300 = 3 %) */
+            capBasisPoints: number;
+            /** @description Jurisdiction whose setting applies; null: the default */
+            capDefinedAt: string | null;
+            /** @description Cap; null when the fund data is missing */
+            capFen: number | null;
+            isSet: boolean;
+            /** @description Amount in fen (分), integer */
+            budgetFen: number;
+            /** @description Contract sums signed and not yet paid */
+            committedFen: number;
+            /** @description Amount in fen (分), integer */
+            paidFen: number;
+            /** @description Budget − committed − paid */
+            leftFen: number;
+            /** @description 重点领域 of the year */
+            keyFields: string[];
+            noticeFrom: string | null;
+            noticeTo: string | null;
+            prepayMinPercent: number;
+            prepayMaxPercent: number;
+        };
+        ProjectPerformance: {
+            /** @description Satisfaction, percent */
+            satisfactionPct?: number;
+            /** @description Knowledge test pass rate, percent */
+            passRatePct?: number;
+            /** @description Injury-rate change of the trained employers against their own three-year baseline, percent */
+            injuryRateChangePct?: number;
+        };
+        PreventionProject: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicant: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            summary: string;
+            industryCode: string | null;
+            budgetLines: {
+                item: string;
+                amountFen: number;
+            }[];
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            serviceOrganisation: {
+                id: number;
+                name: string;
+            } | null;
+            agreementNo: string | null;
+            agreementSignedOn: string | null;
+            filedWithHrssOn: string | null;
+            contractFen: number | null;
+            prepayPercent: number | null;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            createdAt: string;
+        };
+        ExpertDraw: {
+            id: number;
+            size: number;
+            fieldMix: {
+                field: string;
+                count: number;
+            }[];
+            /** @description SHA-256 of the secret, published at scheduling */
+            commitment: string;
+            /** @description Revealed once drawn */
+            secret: string | null;
+            beaconSource: string;
+            beaconValue: string | null;
+            seed: string | null;
+            algorithm: string;
+            candidates: {
+                id: number;
+                fields: string[];
+            }[] | null;
+            exclusions: {
+                id: number;
+                reasons: string[];
+            }[] | null;
+            picks: {
+                step: number;
+                field: string | null;
+                expertId: number;
+                replacesStep: number | null;
+            }[] | null;
+            /** @enum {string} */
+            status: "scheduled" | "drawn";
+            scheduledBy: string;
+            scheduledAt: string;
+            drawnBy: string | null;
+            drawnAt: string | null;
+        };
+        PreventionProjectDetail: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicant: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            summary: string;
+            industryCode: string | null;
+            budgetLines: {
+                item: string;
+                amountFen: number;
+            }[];
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            serviceOrganisation: {
+                id: number;
+                name: string;
+            } | null;
+            agreementNo: string | null;
+            agreementSignedOn: string | null;
+            filedWithHrssOn: string | null;
+            contractFen: number | null;
+            prepayPercent: number | null;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            createdAt: string;
+            /** @description Sealed (null) to the applicant until the review is over */
+            draw: components["schemas"]["ExpertDraw"] | null;
+            /** @description Empty for the applicant until the review is over */
+            panel: {
+                id: number;
+                expertId: number;
+                expertName: string;
+                field: string | null;
+                step: number;
+                /** @enum {string} */
+                status: "invited" | "declined";
+                declineReason: string | null;
+                scores: {
+                    [key: string]: number;
+                } | null;
+                total: number | null;
+                comment: string | null;
+                scoredAt: string | null;
+            }[];
+            criteria: {
+                code: string;
+                name: string;
+                max: number;
+            }[];
+            payments: {
+                id: number;
+                /** @enum {string} */
+                kind: "prepayment" | "balance";
+                /** @description Amount in fen (分), integer */
+                amountFen: number;
+                paidBy: string;
+                paidAt: string;
+            }[];
+            timeline: {
+                id: number;
+                action: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                reason: string | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+                actorName: string;
+                at: string;
+            }[];
+        };
+        ReviewAssignment: {
+            memberId: number;
+            field: string | null;
+            project: {
+                id: number;
+                title: string;
+                /** @enum {string} */
+                type: "publicity" | "training";
+                keyField: string;
+                summary: string;
+                budgetLines: {
+                    item: string;
+                    amountFen: number;
+                }[];
+                /** @description Amount in fen (分), integer */
+                requestedFen: number;
+                applicantName: string;
+                /**
+                 * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+                 * @enum {string}
+                 */
+                status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            };
+            scores: {
+                [key: string]: number;
+            } | null;
+            total: number | null;
+            scoredAt: string | null;
+        };
+        PublicProject: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicantName: string;
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            contractFen: number | null;
+            /** @description Amount in fen (分), integer */
+            paidFen: number;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
+            serviceOrganisationName: string | null;
+            industryCode: string | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            noticeFrom: string | null;
+            noticeTo: string | null;
+        };
+        PublicProjectDetail: {
+            id: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            applicantName: string;
+            /** @enum {string} */
+            type: "publicity" | "training";
+            title: string;
+            keyField: string;
+            /**
+             * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+             * @enum {string}
+             */
+            status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+            reviewScore: number | null;
+            /** @description Amount in fen (分), integer */
+            requestedFen: number;
+            contractFen: number | null;
+            /** @description Amount in fen (分), integer */
+            paidFen: number;
+            /** @description Amount in fen (分), integer */
+            deductionFen: number;
+            performanceTargets: components["schemas"]["ProjectPerformance"];
+            performanceResults: components["schemas"]["ProjectPerformance"] | null;
+            serviceOrganisationName: string | null;
+            industryCode: string | null;
+            isShowcase: boolean;
+            showcaseNote: string | null;
+            disclosureText: string | null;
+            disclosedAt: string | null;
+            noticeFrom: string | null;
+            noticeTo: string | null;
+            payments: {
+                /** @enum {string} */
+                kind: "prepayment" | "balance";
+                /** @description Amount in fen (分), integer */
+                amountFen: number;
+                paidAt: string;
+            }[];
+            milestones: {
+                action: string;
+                toStatus: string | null;
+                at: string;
             }[];
         };
         IndustryRanking: {

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
@@ -80,6 +81,18 @@ export function AppLayout() {
         can('bulletins:read') && { key: '/analysis/bulletins', label: t('nav.bulletins') },
       ].filter(Boolean) as MenuProps['items'],
     },
+    (can('projects:read') || can('projects:declare') || can('reviews:score') || can('experts:read')) && {
+      key: 'pp',
+      icon: <AccountBookOutlined />,
+      label: t('nav.prevention'),
+      children: [
+        can('projects:read') && { key: '/projects', label: t('nav.projects') },
+        can('projects:declare') && { key: '/own-projects', label: t('nav.ownProjects') },
+        can('reviews:score') && { key: '/reviews', label: t('nav.reviews') },
+        can('experts:read') && { key: '/experts', label: t('nav.experts') },
+        { key: '/public/projects', label: t('nav.publicProjects') },
+      ].filter(Boolean) as MenuProps['items'],
+    },
     (can('roster:read') || can('meetings:read')) && {
       key: 'jm',
       icon: <TeamOutlined />,
@@ -138,8 +151,8 @@ export function AppLayout() {
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
-          defaultOpenKeys={['org', 'exchange', 'enterprises', 'analytics', 'jm', 'system']}
+          selectedKeys={[location.pathname.startsWith('/projects/') ? '/projects' : location.pathname]}
+          defaultOpenKeys={['org', 'exchange', 'enterprises', 'analytics', 'pp', 'jm', 'system']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

@@ -1,0 +1,177 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { buildFundRow } from '../../../test/projects-builders.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
+import { seedDemoProjects } from '../../seed/demo-projects.js';
+import { preventionProjects } from '../projects/projects.tables.js';
+import { drawPanel, seedOf } from './draw.js';
+import { listDrawCandidates } from './experts.service.js';
+import { experts } from './experts.tables.js';
+
+let t: TestApp;
+let officer: Agent;
+
+const expertInput = {
+  jurisdictionCode: '350100',
+  name: '测试专家',
+  phone: '13912345678',
+  idNumber: '350102198001011234',
+  employerName: '福州大学',
+  title: '教授',
+  recommendingUnit: '福州市人社局',
+  fields: ['工伤预防', '安全生产'],
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await t.signIn('fuzhou');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the expert pool (EX-1, EX-2)', () => {
+  it('masks phone and 身份证号 without personal-data:view, and audits the unmasked view', async () => {
+    const created = (await officer.post('/api/experts', expertInput)).json();
+    expect(created).toMatchObject({
+      status: 'pending',
+      phone: '13912345678',
+      idNumber: '350102198001011234',
+    });
+    const member = await t.signIn(
+      (await t.buildUser({ role: 'member_officer', jurisdictionCode: '350100' })).username,
+      TEST_PASSWORD,
+    );
+    const masked = (await member.get(`/api/experts/${created.id}`)).json();
+    expect(masked).toMatchObject({ phone: '139****5678', idNumber: '350102********1234' });
+    const views = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'personal-data.view'), eq(auditLog.targetType, 'expert')));
+    expect(views.length).toBeGreaterThan(0);
+  });
+
+  it('reviews qualification into a three-year term, suspends and reinstates, and refuses illegal changes', async () => {
+    const { id } = (await officer.post('/api/experts', expertInput)).json();
+    const active = (
+      await officer.post(`/api/experts/${id}/review`, {
+        isApproved: true,
+        reason: '审核通过',
+        termStart: '2026-01-01',
+      })
+    ).json();
+    expect(active).toMatchObject({ status: 'active', termStart: '2026-01-01', termEnd: '2029-01-01' });
+    const again = await officer.post(`/api/experts/${id}/review`, { isApproved: true, reason: '再审' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('expert.illegal_transition');
+    const suspended = (
+      await officer.post(`/api/experts/${id}/records`, {
+        kind: 'suspension',
+        outcome: '暂停一年',
+        reason: '评审中泄露信息',
+      })
+    ).json();
+    expect(suspended.status).toBe('suspended');
+    const reinstated = (
+      await officer.post(`/api/experts/${id}/records`, {
+        kind: 'reinstatement',
+        outcome: '恢复',
+        reason: '期满',
+      })
+    ).json();
+    expect(reinstated.status).toBe('active');
+    expect(reinstated.records.map((r: { kind: string }) => r.kind)).toEqual([
+      'qualification',
+      'suspension',
+      'reinstatement',
+    ]);
+  });
+
+  it('takes fields as data per jurisdiction and refuses unknown ones, naming the field', async () => {
+    const unknown = await officer.post('/api/experts', { ...expertInput, fields: ['应急救援'] });
+    expect(unknown.json()).toMatchObject({ code: 'expert.field_unknown', fields: [{ field: 'fields.0' }] });
+    expect(
+      (await officer.post('/api/expert-fields', { name: '应急救援', jurisdictionCode: '350100' })).statusCode,
+    ).toBe(201);
+    expect((await officer.post('/api/experts', { ...expertInput, fields: ['应急救援'] })).statusCode).toBe(
+      201,
+    );
+    const xiamen = await t.signIn(
+      (await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' })).username,
+      TEST_PASSWORD,
+    );
+    const elsewhere = await xiamen.post('/api/experts', {
+      ...expertInput,
+      jurisdictionCode: '350200',
+      fields: ['应急救援'],
+    });
+    expect(elsewhere.json().code).toBe('expert.field_unknown');
+  });
+});
+
+describe('sharing and eligibility (EX-3, EX-4)', () => {
+  it('makes an expert shared by agreement a candidate there, and excludes the out-of-term', async () => {
+    const jilin = await t.signIn('jilin');
+    const { id } = (await jilin.post('/api/experts', { ...expertInput, jurisdictionCode: '220000' })).json();
+    await jilin.post(`/api/experts/${id}/review`, { isApproved: true, reason: '审核通过' });
+    const before = await listDrawCandidates(t.db, {
+      jurisdictionPath: '100000/350000/350100',
+      conflictOrganisationIds: [],
+      onDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(before.candidates.map((c) => c.id)).not.toContain(id);
+    const shared = await jilin.post(`/api/experts/${id}/shares`, {
+      jurisdictionCode: '350000',
+      agreement: '闽吉工伤预防专家资源共享协议',
+      validFrom: '2026-01-01',
+      validTo: '2030-12-31',
+    });
+    expect(shared.json().shares).toHaveLength(1);
+    const after = await listDrawCandidates(t.db, {
+      jurisdictionPath: '100000/350000/350100',
+      conflictOrganisationIds: [],
+      onDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(after.candidates.map((c) => c.id)).toContain(id);
+    await t.db
+      .update(experts)
+      .set({ termStart: '2020-01-01', termEnd: '2023-01-01' })
+      .where(eq(experts.id, id));
+    const expired = await listDrawCandidates(t.db, {
+      jurisdictionPath: '100000/350000/350100',
+      conflictOrganisationIds: [],
+      onDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(expired.exclusions).toContainEqual({ id, reasons: ['term:outside'] });
+  });
+
+  it('draws the same panel from the same seed, a different one from another, never a repeated expert', () => {
+    const candidates = Array.from({ length: 20 }, (_, i) => ({
+      id: i + 1,
+      fields: i % 2 ? ['财务管理'] : ['工伤预防'],
+    }));
+    const rule = { size: 5, fieldMix: [{ field: '财务管理', count: 2 }] };
+    const seed = seedOf('secret', 'beacon');
+    const a = drawPanel(seed, candidates, rule);
+    expect(drawPanel(seed, [...candidates].reverse(), rule)).toEqual(a);
+    expect(new Set(a.map((p) => p.expertId)).size).toBe(5);
+    expect(a.slice(0, 2).every((p) => (p.expertId - 1) % 2 === 1)).toBe(true);
+    const others = Array.from({ length: 10 }, (_, i) =>
+      drawPanel(seedOf('secret', `b${i}`), candidates, rule),
+    );
+    expect(others.some((o) => JSON.stringify(o) !== JSON.stringify(a))).toBe(true);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds experts, a budget from last year’s fund data and projects in several states, once', async () => {
+    await buildFundRow(t, '350100', new Date().getFullYear() - 1);
+    expect(await seedDemoProjects(t.db)).toBe(true);
+    expect(await seedDemoProjects(t.db)).toBe(false);
+    const rows = await t.db.select({ status: preventionProjects.status }).from(preventionProjects);
+    expect(rows.map((r) => r.status).sort()).toEqual(['declared', 'disclosed', 'reviewing']);
+    const expert = await t.signIn('zhuanjia1');
+    expect((await expert.get('/api/review-assignments')).statusCode).toBe(200);
+  });
+});
