@@ -417,7 +417,7 @@ async function fetchSource(
 }
 
 /** The total over the axes: the sum of the cells, unless a row can repeat (key industries, fund groups). */
-async function totalOf(ctx: Context, element: string, axes: Axis[], summed: Summed): Promise<Summed> {
+async function totalOf(ctx: Context, element: string, summed: Summed): Promise<Summed> {
   const e = ELEMENTS[element];
   if (e && e.source !== 'fund' && !summed.axes.includes('keyIndustry'))
     return { sums: new Map([['', [...summed.sums.values()].reduce((a, b) => a + b, 0)]]), axes: [] };
@@ -589,8 +589,8 @@ export async function evaluateIndicator(
   ]);
   // A division in two key industries appears in both rows: such totals are summed afresh.
   const [totalNumerator, totalDenominator] = await Promise.all([
-    totalOf(ctx, indicator.numerator, axes, numerator),
-    denominator && indicator.denominator ? totalOf(ctx, indicator.denominator, axes, denominator) : null,
+    totalOf(ctx, indicator.numerator, numerator),
+    denominator && indicator.denominator ? totalOf(ctx, indicator.denominator, denominator) : null,
   ]);
   const factor = Number(indicator.factor);
 
