@@ -561,7 +561,13 @@ describe('domains by department', () => {
 
   it('each unit is offered its own domains', async () => {
     const submittable = async (agent: Agent) => (await agent.get('/api/exchange/formats')).json().submittable;
-    expect(await submittable(fuzhou)).toEqual(['employers', 'headcounts', 'injuries', 'fund']);
+    expect(await submittable(fuzhou)).toEqual([
+      'employers',
+      'headcounts',
+      'insuredPersons',
+      'injuries',
+      'fund',
+    ]);
     expect(await submittable(emergency)).toEqual(['accidents']);
     expect(await submittable(health)).toEqual(['diseases']);
   });
