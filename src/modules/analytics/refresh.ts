@@ -73,11 +73,13 @@ function injuryBase(slices: Slice[] | null): SQL {
   return sql`
     with s as (
       select c.* from injury_cases c where ${inSlice}
+    ), persons as materialized (
+      select distinct id_number, extract(year from determined_on)::int as yr from s
     ), p as (
       select c.id, c.id_number, extract(year from c.determined_on)::int as yr, c.determined_on, c.case_no,
              c.ground like '14-%' as det, c.ground in ('14-1','14-2','14-3','14-4') as prod
       from injury_cases c
-      ${slices === null ? sql`` : sql`where (c.id_number, extract(year from c.determined_on)::int) in (select id_number, extract(year from determined_on)::int from s)`}
+      ${slices === null ? sql`` : sql`join persons x on x.id_number = c.id_number and x.yr = extract(year from c.determined_on)::int`}
     ), r as (
       select id,
         row_number() over (partition by id_number, yr order by determined_on, case_no) = 1 as first_all,
@@ -181,7 +183,7 @@ async function injurySlices(tx: Db, where: SQL): Promise<Slice[]> {
     rowsOf(
       await tx.execute(sql`
         with touched as (
-          select id_number, extract(year from determined_on)::int as yr from injury_cases c where ${where}
+          select distinct id_number, extract(year from determined_on)::int as yr from injury_cases c where ${where}
         )
         select distinct c.jurisdiction_id as jid, extract(year from c.determined_on)::int as yr
         from injury_cases c join touched t on t.id_number = c.id_number and t.yr = extract(year from c.determined_on)::int`),
