@@ -143,7 +143,8 @@ const CUBE_SOURCES = Object.keys(BUILDERS) as CubeSource[];
 /** Recomputes the given slices of one source (null: all of it). */
 async function refreshSource(tx: Db, source: CubeSource, slices: Slice[] | null) {
   if (slices !== null && slices.length === 0) return;
-  const whole = slices === null || slices.length > FULL_REBUILD_SLICES;
+  // Injuries are recomputed whole until the slice query handles one person with very many cases.
+  const whole = slices === null || slices.length > FULL_REBUILD_SLICES || source === 'injury';
   const target = whole ? null : slices;
   await tx.execute(
     sql`delete from analytics_cells where source = ${source} and ${slicePredicate(sql`jurisdiction_id`, sql`year::int`, target)}`,
