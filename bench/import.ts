@@ -170,6 +170,7 @@ async function benchOne(kind: 'postgres' | 'pglite', files: string, work: string
       'average_paying',
       'employees',
       'batch_id',
+      'batch_line',
     ]);
     const copyInjuries = await rawCopy(database, 'injury_cases', [
       'case_no',
@@ -189,6 +190,7 @@ async function benchOne(kind: 'postgres' | 'pglite', files: string, work: string
       'is_death',
       'fund_expenditure_fen',
       'batch_id',
+      'batch_line',
     ]);
     const rate = (x: { ms: number; rows: number }) => x.rows / (x.ms / 1000);
     console.log(`\n### ${kind} (${scale} scale, ${os.cpus().length} cores, Node ${process.version})\n`);

@@ -63,36 +63,42 @@ function aggregate(source: CubeSource, base: SQL, measures: string): SQL {
 }
 
 function injuryBase(slices: Slice[] | null): SQL {
-  const inSlice = slicePredicate(
-    sql`c.jurisdiction_id`,
-    sql`extract(year from c.determined_on)::int`,
-    slices,
-  );
-  // The persons of the slice, with every determination they have in those years (anywhere), so
-  // "first determination of the year" is decided over all of a person's cases.
+  const inSlice = (alias: string) =>
+    slicePredicate(
+      sql.raw(`${alias}.jurisdiction_id`),
+      sql.raw(`extract(year from ${alias}.determined_on)::int`),
+      slices,
+    );
+  // "First determination of the year" is decided over all of a person's cases that year, wherever
+  // they lie: the window runs over every case of the slice's persons, and the slice is taken after.
+  // (No join back by id: with one person holding tens of thousands of cases, a join of the window's
+  // output to the slice's rows was planned as a nested loop over both and never finished.)
+  const cases =
+    slices === null
+      ? sql`injury_cases c`
+      : sql`injury_cases c join persons x on x.id_number = c.id_number and x.yr = extract(year from c.determined_on)::int`;
   return sql`
-    with s as (
-      select c.* from injury_cases c where ${inSlice}
-    ), persons as materialized (
-      select distinct id_number, extract(year from determined_on)::int as yr from s
-    ), p as (
-      select c.id, c.id_number, extract(year from c.determined_on)::int as yr, c.determined_on, c.case_no,
-             c.ground like '14-%' as det, c.ground in ('14-1','14-2','14-3','14-4') as prod
-      from injury_cases c
-      ${slices === null ? sql`` : sql`join persons x on x.id_number = c.id_number and x.yr = extract(year from c.determined_on)::int`}
+    with persons as materialized (
+      select distinct c.id_number, extract(year from c.determined_on)::int as yr from injury_cases c where ${inSlice('c')}
     ), r as (
-      select id,
-        row_number() over (partition by id_number, yr order by determined_on, case_no) = 1 as first_all,
-        det and row_number() over (partition by id_number, yr, det order by determined_on, case_no) = 1 as first_det,
-        prod and row_number() over (partition by id_number, yr, prod order by determined_on, case_no) = 1 as first_prod,
-        det, prod
-      from p
+      select p.*,
+        row_number() over (partition by p.id_number, p.yr order by p.determined_on, p.case_no) = 1 as first_all,
+        p.det and row_number() over (partition by p.id_number, p.yr, p.det order by p.determined_on, p.case_no) = 1 as first_det,
+        p.prod and row_number() over (partition by p.id_number, p.yr, p.prod order by p.determined_on, p.case_no) = 1 as first_prod
+      from (
+        select c.id_number, c.case_no, c.determined_on, c.occurred_on, c.birth_date, c.jurisdiction_id, c.employer_id,
+          c.accident_category, c.post, c.sex, c.is_death, c.fund_expenditure_fen,
+          extract(year from c.determined_on)::int as yr,
+          c.ground like '14-%' as det, c.ground in ('14-1','14-2','14-3','14-4') as prod
+        from ${cases}
+      ) p
     )
-    select c.jurisdiction_id as jid, extract(year from c.determined_on)::int as yr,
+    select c.jurisdiction_id as jid, c.yr,
       coalesce(left(o.industry_code, 2), '') as industry, coalesce(c.accident_category, '') as category,
       coalesce(c.post, '') as post, ${AGE_BAND} as age, c.sex as sex,
-      r.det, r.prod, r.first_all, r.first_det, r.first_prod, c.is_death, c.fund_expenditure_fen
-    from s c join r on r.id = c.id join organisations o on o.id = c.employer_id`;
+      c.det, c.prod, c.first_all, c.first_det, c.first_prod, c.is_death, c.fund_expenditure_fen
+    from r c join organisations o on o.id = c.employer_id
+    where ${inSlice('c')}`;
 }
 
 const INJURY_MEASURES =
@@ -143,8 +149,7 @@ const CUBE_SOURCES = Object.keys(BUILDERS) as CubeSource[];
 /** Recomputes the given slices of one source (null: all of it). */
 async function refreshSource(tx: Db, source: CubeSource, slices: Slice[] | null) {
   if (slices !== null && slices.length === 0) return;
-  // Injuries are recomputed whole until the slice query handles one person with very many cases.
-  const whole = slices === null || slices.length > FULL_REBUILD_SLICES || source === 'injury';
+  const whole = slices === null || slices.length > FULL_REBUILD_SLICES;
   const target = whole ? null : slices;
   await tx.execute(
     sql`delete from analytics_cells where source = ${source} and ${slicePredicate(sql`jurisdiction_id`, sql`year::int`, target)}`,
@@ -235,33 +240,32 @@ export interface BatchInfo {
   supersedesBatchId: number | null;
 }
 
-/** Slices a batch is about to change, read before its merge (rows it replaces or removes). */
-export async function captureSlicesBefore(tx: Db, batch: BatchInfo): Promise<Slices> {
+/**
+ * Slices that staged rows are about to change through the rows they replace (read just before the
+ * rows are written). A headcount row replaces the same employer and year, which its own slice
+ * covers after the merge, so headcounts need no look before.
+ */
+export async function captureSlicesBefore(tx: Db, batch: BatchInfo, rows: SQL): Promise<Slices> {
   const staged = (key: string) =>
-    sql`(select ${sql.raw(`s.${stagingColumn(batch.domain, key)}`)} from exchange_staging s where s.batch_id = ${batch.batchId})`;
-  const superseded = batch.supersedesBatchId ?? -1;
+    sql`(select ${sql.raw(`s.${stagingColumn(batch.domain, key)}`)} from ${rows} s)`;
   if (batch.domain === 'employers') {
     const employers = sql`c.employer_id in (select o.id from organisations o where o.credit_code in ${staged('creditCode')})`;
     return employerSlices(tx, employers);
   }
-  if (batch.domain === 'headcounts') {
-    return {
-      headcount: await slicesOf(
-        tx,
-        'headcount',
-        sql`(c.batch_id = ${superseded} or o.credit_code in ${staged('creditCode')})`,
-      ),
-    };
-  }
   const d = DOMAIN_SOURCE[batch.domain];
   if (!d) return {};
   return {
-    [d.source]: await slicesOf(
-      tx,
-      d.source,
-      sql`(c.batch_id = ${superseded} or ${sql.raw(`c.${d.column}`)} in ${staged(d.key)})`,
-    ),
+    [d.source]: await slicesOf(tx, d.source, sql`${sql.raw(`c.${d.column}`)} in ${staged(d.key)}`),
   };
+}
+
+/** Slices of the rows a superseded batch still owns, read before they are removed. */
+export async function captureSupersededSlices(tx: Db, batch: BatchInfo): Promise<Slices> {
+  if (batch.supersedesBatchId === null) return {};
+  const where = sql`c.batch_id = ${batch.supersedesBatchId}`;
+  if (batch.domain === 'headcounts') return { headcount: await slicesOf(tx, 'headcount', where) };
+  const d = DOMAIN_SOURCE[batch.domain];
+  return d ? { [d.source]: await slicesOf(tx, d.source, where) } : {};
 }
 
 async function employerSlices(tx: Db, employers: SQL): Promise<Slices> {
@@ -274,7 +278,7 @@ async function employerSlices(tx: Db, employers: SQL): Promise<Slices> {
 }
 
 /** After the merge: the batch's own rows' slices plus those captured before, recomputed. */
-export async function refreshAfterMerge(tx: Db, batch: BatchInfo, before: Slices): Promise<void> {
+export async function refreshAfterMerge(tx: Db, batch: BatchInfo, before: Slices[]): Promise<void> {
   let after: Slices = {};
   if (batch.domain === 'employers') {
     after = await employerSlices(
@@ -287,16 +291,21 @@ export async function refreshAfterMerge(tx: Db, batch: BatchInfo, before: Slices
     const d = DOMAIN_SOURCE[batch.domain];
     if (d) after = { [d.source]: await slicesOf(tx, d.source, sql`c.batch_id = ${batch.batchId}`) };
   }
+  await refreshSlices(tx, unite([...before, after]));
+}
+
+function unite(all: Slices[]): Slices {
   const merged: Slices = {};
-  for (const source of CUBE_SOURCES) merged[source] = [...(before[source] ?? []), ...(after[source] ?? [])];
-  await refreshSlices(tx, merged);
+  for (const source of CUBE_SOURCES) merged[source] = all.flatMap((s) => s[source] ?? []);
+  return merged;
 }
 
 /** Handed to the exchange: every merge refreshes the figures it changes, in its transaction. */
 export const analyticsMergeListener = {
-  beforeMerge: (tx: Db, batch: BatchInfo) => captureSlicesBefore(tx, batch),
-  afterMerge: (tx: Db, batch: BatchInfo, captured: unknown) =>
-    refreshAfterMerge(tx, batch, captured as Slices),
+  beforeRows: (tx: Db, batch: BatchInfo, rows: SQL) => captureSlicesBefore(tx, batch, rows),
+  beforeSupersede: (tx: Db, batch: BatchInfo) => captureSupersededSlices(tx, batch),
+  afterMerge: (tx: Db, batch: BatchInfo, captured: unknown[]) =>
+    refreshAfterMerge(tx, batch, captured as Slices[]),
 };
 
 /** Handed to organisations: an employer moved to another industry or jurisdiction takes its figures along. */
@@ -304,9 +313,6 @@ export const analyticsEmployerListener = {
   beforeChange: (tx: Db, employerId: number) => employerSlices(tx, sql`c.employer_id = ${employerId}`),
   afterChange: async (tx: Db, employerId: number, captured: unknown) => {
     const after = await employerSlices(tx, sql`c.employer_id = ${employerId}`);
-    const before = captured as Slices;
-    const merged: Slices = {};
-    for (const source of CUBE_SOURCES) merged[source] = [...(before[source] ?? []), ...(after[source] ?? [])];
-    await refreshSlices(tx, merged);
+    await refreshSlices(tx, unite([captured as Slices, after]));
   },
 };

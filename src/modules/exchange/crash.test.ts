@@ -5,15 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery, withDatabase } from '../../../test/db-template.js';
 import { INJURY_HEADER, injuryRow, toCsv } from '../../../test/exchange-builders.js';
 import { openDatabase } from '../../platform/db/client.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
 
 /**
  * DX-2: "killing the process in the middle of an import leaves no partial batch, and the batch can
- * be submitted again". The real server runs as a child process on an embedded (PGlite) data dir,
- * is killed with SIGKILL while it imports, and is started again on the same data dir.
+ * be submitted again". The real server runs as a child process — on an embedded (PGlite) data dir,
+ * or with DATABASE_URL set on a database of its own on that PostgreSQL server (where the import is
+ * one open transaction) — is killed with SIGKILL while it imports, and is started again.
  */
+const serverUrl = process.env.DATABASE_URL;
+const crashDatabase = `yufang_crash_${process.pid}`;
+const crashUrl = serverUrl ? withDatabase(serverUrl, crashDatabase) : undefined;
 const ROWS = 150_000;
 
 interface Server {
@@ -71,8 +76,9 @@ async function startServer(): Promise<Server> {
     YUFANG_UPLOAD_DIR: path.join(dir, 'uploads'),
     LOG_LEVEL: 'warn',
   };
-  delete env.DATABASE_URL;
-  const child = spawn('npx', ['tsx', 'src/cli.ts', 'serve'], {
+  if (crashUrl) env.DATABASE_URL = crashUrl;
+  else delete env.DATABASE_URL;
+  const child = spawn('npx', ['tsx', 'src/cli.ts', 'serve', ...(crashUrl ? ['--demo'] : [])], {
     cwd: process.cwd(),
     env,
     detached: true,
@@ -180,9 +186,11 @@ async function submit(server: Server, session: Session, body: Buffer) {
   return (JSON.parse(text) as { batch: Batch; isDuplicate: boolean }).batch;
 }
 
-/** Row counts of the stopped server's data dir, read directly: all injuries, those of `batchIds`, staging. */
+/** Row counts of the stopped server's database, read directly: all injuries, those of `batchIds`, staging. */
 async function countRows(batchIds: number[]) {
-  const database = await openDatabase({ dataDir: path.join(dir, 'pglite') });
+  const database = await openDatabase(
+    crashUrl ? { databaseUrl: crashUrl } : { dataDir: path.join(dir, 'pglite') },
+  );
   try {
     const one = async (query: string) => {
       const result = await database.db.execute(sql.raw(query));
@@ -200,9 +208,13 @@ async function countRows(batchIds: number[]) {
   }
 }
 
-describe.skipIf(Boolean(process.env.DATABASE_URL))('an import killed mid-way (embedded database)', () => {
+describe(`an import killed mid-way (${crashUrl ? 'PostgreSQL' : 'embedded database'})`, () => {
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yufang-crash-'));
+    if (serverUrl) {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${crashDatabase} WITH (FORCE)`);
+      await adminQuery(serverUrl, `CREATE DATABASE ${crashDatabase}`);
+    }
     csvPath = path.join(dir, 'big.csv');
     const lines = [toCsv([INJURY_HEADER])];
     // Case numbers of their own, so no row of the demo data (seeded in embedded mode) is touched.
@@ -213,6 +225,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('an import killed mid-way (em
   afterAll(async () => {
     for (const server of [...servers]) await stopServer(server, 'SIGKILL');
     if (dir) await fs.rm(dir, { recursive: true, force: true });
+    if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${crashDatabase} WITH (FORCE)`);
   });
 
   it('leaves no partial batch, and the same file can be submitted again', { timeout: 240_000 }, async () => {

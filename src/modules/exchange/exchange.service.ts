@@ -24,7 +24,16 @@ import {
 } from './exchange.tables.js';
 import { type Domain, domainsOf, FORMATS } from './formats.js';
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
-import { dropStagedRows, mergeBatch } from './merge.js';
+import {
+  CHUNK_TABLE,
+  dropStagedRows,
+  type MergeContext,
+  type MergeState,
+  mergeChunk,
+  removeSupersededRows,
+  type StepTimes,
+  stagedChunk,
+} from './merge.js';
 import {
   detectEncoding,
   detectFormat,
@@ -34,7 +43,7 @@ import {
   readRows,
 } from './read-file.js';
 import { describeReason } from './row-messages.js';
-import { STAGING_WIDTH } from './staging.js';
+import { stagedColumnsOf } from './staging.js';
 
 /** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
 export interface ExchangeRuntime {
@@ -45,10 +54,17 @@ export interface ExchangeRuntime {
   mergeListener?: MergeListener;
 }
 
-/** What a module derived from the facts needs to stay exact: a look before and after each merge. */
+/**
+ * What a module derived from the facts needs to stay exact: a look before the facts change and
+ * one after, all inside the batch's transaction.
+ */
 export interface MergeListener {
-  beforeMerge(tx: Db, batch: MergedBatch): Promise<unknown>;
-  afterMerge(tx: Db, batch: MergedBatch, captured: unknown): Promise<void>;
+  /** Before a chunk's rows are written; `rows` is a relation of them in the staging columns. */
+  beforeRows(tx: Db, batch: MergedBatch, rows: SQL): Promise<unknown>;
+  /** Before the rows the superseded batch still owns are removed. */
+  beforeSupersede(tx: Db, batch: MergedBatch): Promise<unknown>;
+  /** After the batch is written, with what the calls above returned. */
+  afterMerge(tx: Db, batch: MergedBatch, captured: unknown[]): Promise<void>;
 }
 export interface MergedBatch {
   batchId: number;
@@ -57,12 +73,8 @@ export interface MergedBatch {
 }
 
 const CHUNK_ROWS = 5_000;
-const STAGING_COLUMNS = [
-  'batch_id',
-  'line',
-  'raw',
-  ...Array.from({ length: STAGING_WIDTH }, (_, i) => `c${String(i + 1).padStart(2, '0')}`),
-];
+const REJECTED_COLUMNS = ['batch_id', 'line', 'raw', 'issues'];
+const WARNING_COLUMNS = ['batch_id', 'line', 'column', 'code', 'params'];
 
 function batchSelection() {
   return {
@@ -289,7 +301,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     .where(eq(exchangeBatches.id, batchId));
   try {
     const codes = await db
-      .select({ code: jurisdictions.code })
+      .select({ id: jurisdictions.id, code: jurisdictions.code })
       .from(jurisdictions)
       .where(withinScope(jurisdictions.path, row.path));
     const workerInput: WorkerInput = {
@@ -302,26 +314,40 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       today: new Date().toISOString().slice(0, 10),
       chunkSize: CHUNK_ROWS,
     };
-    const { totalRows, headerSeen } = await streamIntoStaging(runtime, batchId, workerInput, started);
-    if (!headerSeen) throw new ImportFailure('file.no_header');
-    const stagedAt = Date.now();
-    await db.transaction(async (tx) => {
-      const merged: MergedBatch = {
-        batchId,
-        domain: batch.domain,
-        supersedesBatchId: batch.supersedesBatchId,
-      };
-      const captured = await runtime.mergeListener?.beforeMerge(tx, merged);
-      const { pendingEmployers, stepMs } = await mergeBatch(tx, {
-        batchId,
-        domain: batch.domain,
-        scopePath: row.path,
-        scopeJurisdictionId: batch.jurisdictionId,
-        supersedesBatchId: batch.supersedesBatchId,
-      });
+    const ctx: MergeContext = {
+      batchId,
+      domain: batch.domain,
+      scopeJurisdictionId: batch.jurisdictionId,
+      scopeJurisdictionIds: codes.map((c) => c.id),
+      supersedesBatchId: batch.supersedesBatchId,
+    };
+    const merged: MergedBatch = {
+      batchId,
+      domain: batch.domain,
+      supersedesBatchId: batch.supersedesBatchId,
+    };
+    const listener = runtime.mergeListener;
+    const captured: unknown[] = [];
+    const times: StepTimes = {};
+    const state: MergeState = { times, tryPlainInsert: true };
+    let pendingEmployers = 0;
+    const mergeRows = async (tx: Db, rows: SQL) => {
+      const capture = listener
+        ? async (these: SQL) => {
+            captured.push(await listener.beforeRows(tx, merged, these));
+          }
+        : undefined;
+      pendingEmployers += await mergeChunk(tx, ctx, rows, state, capture);
+    };
+    /** The end of the batch's transaction: the superseded rows, the derived figures, the batch row. */
+    const commit = async (tx: Db, totalRows: number, stagedAt: number) => {
+      if (listener) captured.push(await listener.beforeSupersede(tx, merged));
+      const removeStartedAt = performance.now();
+      await removeSupersededRows(tx, ctx);
+      times.supersede = Math.round(performance.now() - removeStartedAt);
       const listenedAt = performance.now();
-      await runtime.mergeListener?.afterMerge(tx, merged, captured);
-      stepMs.derived = Math.round(performance.now() - listenedAt);
+      await listener?.afterMerge(tx, merged, captured);
+      times.derived = Math.round(performance.now() - listenedAt);
       const [rejected] = await tx
         .select({ n: count() })
         .from(exchangeRejectedRows)
@@ -362,13 +388,76 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
           rejectedRows,
           pendingEmployers,
           supersedes: batch.supersedesBatchId,
-          // Where the time went: parsing, validating and staging; then the merge transaction.
+          // Where the time went: reading the file (parsing, validating, staging — and on PostgreSQL
+          // merging each chunk as it comes); then the rest of the batch's transaction.
           stageMs: stagedAt - started,
           mergeMs: Date.now() - stagedAt,
-          mergeStepMs: stepMs,
+          mergeStepMs: times,
         },
       });
-    });
+    };
+    if (runtime.database.ownTransaction) {
+      // PostgreSQL: one transaction on a connection of its own for the whole import; each chunk
+      // goes into a temporary table and straight on into the facts, while the worker validates
+      // the next one. Nothing is written twice to a logged table, and the pool serves everyone else.
+      await runtime.database.ownTransaction(async (session) => {
+        await session.db.execute(
+          // Only the columns this domain fills: the chunk is written and read a thousand times over.
+          sql.raw(
+            `create temporary table ${CHUNK_TABLE} (${stagedColumnsOf(batch.domain)
+              .map((name) => `${name} ${name === 'batch_id' || name === 'line' ? 'integer' : 'text'}`)
+              .join(', ')}) on commit drop`,
+          ),
+        );
+        const { totalRows, headerSeen } = await streamChunks(
+          runtime,
+          batchId,
+          workerInput,
+          started,
+          async (chunk) => {
+            const copyAt = performance.now();
+            await session.copyCsv(CHUNK_TABLE, stagedColumnsOf(batch.domain), chunk.staged);
+            await session.copyCsv('exchange_rejected_rows', REJECTED_COLUMNS, chunk.rejected);
+            await session.copyCsv('exchange_row_warnings', WARNING_COLUMNS, chunk.warnings);
+            times.copy = Math.round((times.copy ?? 0) + performance.now() - copyAt);
+            await mergeRows(session.db, sql.raw(CHUNK_TABLE));
+            await session.db.execute(sql`truncate ${sql.raw(CHUNK_TABLE)}`);
+          },
+        );
+        if (!headerSeen) throw new ImportFailure('file.no_header');
+        await commit(session.db, totalRows, Date.now());
+      });
+    } else {
+      // PGlite (one connection): stage in short statements so other requests run between chunks,
+      // then merge the staged chunks in one transaction.
+      const { database } = runtime;
+      const chunkEnds: number[] = [];
+      const { totalRows, headerSeen } = await streamChunks(
+        runtime,
+        batchId,
+        workerInput,
+        started,
+        async (chunk) => {
+          await database.copyCsv('exchange_staging', stagedColumnsOf(batch.domain), chunk.staged);
+          await database.copyCsv('exchange_rejected_rows', REJECTED_COLUMNS, chunk.rejected);
+          await database.copyCsv('exchange_row_warnings', WARNING_COLUMNS, chunk.warnings);
+          chunkEnds.push(chunk.lastLine);
+        },
+      );
+      if (!headerSeen) throw new ImportFailure('file.no_header');
+      const stagedAt = Date.now();
+      await db.transaction(async (tx) => {
+        let afterLine = 0;
+        for (const lastLine of chunkEnds) {
+          await mergeRows(tx, stagedChunk(batchId, afterLine, lastLine));
+          afterLine = lastLine;
+        }
+        const cleanupAt = performance.now();
+        await tx.execute(sql`delete from exchange_staging where batch_id = ${batchId}`);
+        times.cleanup = Math.round(performance.now() - cleanupAt);
+        await commit(tx, totalRows, stagedAt);
+      });
+    }
     await fillRejectedCells(db, batchId, filePath, workerInput).catch((error: unknown) =>
       // The batch is committed; a row of the rejected-rows file then lacks its cells, not its reason.
       console.error(`batch ${batchId}: could not read back rejected cells:`, error),
@@ -431,14 +520,20 @@ class ImportFailure extends Error {
   }
 }
 
-async function streamIntoStaging(
+type Chunk = Extract<WorkerMessage, { type: 'chunk' }>;
+
+/**
+ * Runs the worker over the file and hands each chunk of COPY input to `store`, one at a time
+ * (the worker validates the next chunk meanwhile), keeping the batch's progress up to date.
+ */
+async function streamChunks(
   runtime: ExchangeRuntime,
   batchId: number,
   input: WorkerInput,
   started: number,
+  store: (chunk: Chunk) => Promise<void>,
 ) {
-  const { database } = runtime;
-  const { db } = database;
+  const { db } = runtime.database;
   const worker = startWorker(new URL('./import.worker.ts', import.meta.url), { ...input });
   let headerSeen = false;
   try {
@@ -462,23 +557,14 @@ async function streamIntoStaging(
               .where(eq(exchangeBatches.id, batchId));
             return;
           case 'chunk': {
-            await database.copyCsv('exchange_staging', STAGING_COLUMNS, message.staged);
-            await database.copyCsv(
-              'exchange_rejected_rows',
-              ['batch_id', 'line', 'raw', 'issues'],
-              message.rejected,
-            );
-            await database.copyCsv(
-              'exchange_row_warnings',
-              ['batch_id', 'line', 'column', 'code', 'params'],
-              message.warnings,
-            );
+            await store(message);
+            // The worker may hand over its next chunk while the progress is written.
+            worker.postMessage('ack');
             const seconds = Math.max((Date.now() - started) / 1000, 0.001);
             await db
               .update(exchangeBatches)
               .set({ rowsDone: message.rowsDone, rowsPerSecond: message.rowsDone / seconds })
               .where(eq(exchangeBatches.id, batchId));
-            worker.postMessage('ack');
             return;
           }
           case 'done':

@@ -142,7 +142,7 @@ export const exchangeStaging = pgTable(
     c17: text('c17'),
     c18: text('c18'),
   },
-  (t) => [index('exchange_staging_batch_idx').on(t.batchId)],
+  (t) => [index('exchange_staging_batch_idx').on(t.batchId, t.line)],
 );
 
 /** Insured headcount per employer and year: the denominator of every rate. */
@@ -158,6 +158,8 @@ export const insuredHeadcounts = pgTable(
     averagePaying: integer('average_paying').notNull(),
     employees: integer('employees'),
     batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
+    batchLine: integer('batch_line'),
   },
   (t) => [
     uniqueIndex('insured_headcounts_key').on(t.employerId, t.year),
@@ -181,6 +183,8 @@ export const insuredPersons = pgTable(
     personName: text('person_name').notNull(),
     insuredFrom: date('insured_from').notNull(),
     batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
+    batchLine: integer('batch_line'),
   },
   (t) => [
     uniqueIndex('insured_persons_key').on(t.employerId, t.year, t.idNumber),
@@ -216,6 +220,8 @@ export const injuryCases = pgTable(
     isDeath: boolean('is_death').notNull(),
     fundExpenditureFen: bigint('fund_expenditure_fen', { mode: 'number' }).notNull(),
     batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
+    batchLine: integer('batch_line'),
   },
   (t) => [
     uniqueIndex('injury_cases_key').on(t.caseNo),
@@ -245,6 +251,8 @@ export const safetyAccidents = pgTable(
     seriousInjuries: integer('serious_injuries').notNull(),
     directLossFen: bigint('direct_loss_fen', { mode: 'number' }).notNull(),
     batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
+    batchLine: integer('batch_line'),
   },
   (t) => [
     uniqueIndex('safety_accidents_key').on(t.accidentNo),
@@ -275,6 +283,8 @@ export const diseaseCases = pgTable(
     diagnosedOn: date('diagnosed_on').notNull(),
     exposureYears: numeric('exposure_years', { precision: 4, scale: 1 }).notNull(),
     batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
+    batchLine: integer('batch_line'),
   },
   (t) => [
     uniqueIndex('disease_cases_key').on(t.caseNo),
@@ -298,6 +308,8 @@ export const fundAccounts = pgTable(
     benefitExpenditureFen: bigint('benefit_expenditure_fen', { mode: 'number' }).notNull(),
     preventionFeeSpentFen: bigint('prevention_fee_spent_fen', { mode: 'number' }).notNull(),
     batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
+    batchLine: integer('batch_line'),
   },
   (t) => [
     uniqueIndex('fund_accounts_key').on(t.jurisdictionId, t.year),

@@ -510,6 +510,36 @@ describe('whole-file and cross-row problems', () => {
     expect(lines[1]).toMatch(new RegExp(`^4,${caseNo(601)},.*,后到,`));
   });
 
+  it('a natural key repeated thousands of lines later (another chunk) is rejected naming the first', async () => {
+    // 5,000 rows a chunk: on PostgreSQL line 2 is in the facts already when line 6,003 arrives.
+    const rows = [INJURY_HEADER, injuryRow(700_000, { name: '先来' })];
+    for (let n = 1; n <= 6_000; n++) rows.push(injuryRow(700_000 + n));
+    rows.push(injuryRow(700_000, { name: '后到' }));
+    const batch = await submitted(fuzhou, 'injuries', 'dup-far.csv', toCsv(rows));
+    expect(batch).toMatchObject({ status: 'committed', totalRows: 6_002, validRows: 6_001, rejectedRows: 1 });
+    const issues = await issuesOf(fuzhou, batch.id);
+    expect(issues.rejected).toEqual([
+      {
+        line: 6_003,
+        issues: [
+          {
+            column: '',
+            columnName: '',
+            code: 'row.duplicate_in_file',
+            message: `与第 2 行重复（${caseNo(700_000)}）`,
+          },
+        ],
+      },
+    ]);
+    expect((await injuriesByCase([700_000])).get(caseNo(700_000))?.personName).toBe('先来');
+    const [written] = await t.db
+      .select({ batchId: injuryCases.batchId, batchLine: injuryCases.batchLine })
+      .from(injuryCases)
+      .where(eq(injuryCases.caseNo, caseNo(700_003)));
+    // Every fact records the batch and line that wrote it.
+    expect(written).toEqual({ batchId: batch.id, batchLine: 5 });
+  });
+
   it('a row naming an employer registered outside the submitter’s scope is rejected', async () => {
     const xiamenEmployer = makeCreditCode('350200', 1004); // 厦门鹭岛石材加工有限公司
     const batch = await submitted(

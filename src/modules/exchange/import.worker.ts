@@ -7,9 +7,9 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toCopyCsvLine } from '../../platform/db/copy-csv.js';
 import { checkCreditCode } from '../organisations/credit-code.js';
-import type { Domain } from './formats.js';
+import { type Domain, FORMATS } from './formats.js';
 import { type Encoding, type FileFormat, mapHeaders, readRows } from './read-file.js';
-import { STAGING_WIDTH, stagingKeys } from './staging.js';
+import { stagingKeys } from './staging.js';
 import { validateRow } from './validate.js';
 
 export interface WorkerInput {
@@ -33,6 +33,8 @@ export type WorkerMessage =
       rejected: string;
       warnings: string;
       rowsDone: number;
+      /** The file line of the chunk's last row: chunks are consecutive ranges of lines. */
+      lastLine: number;
     }
   | { type: 'done'; totalRows: number }
   | { type: 'error'; message: string };
@@ -70,14 +72,18 @@ async function run() {
   }
   const keys = stagingKeys(input.domain);
   const context = { jurisdictionCodes: new Set(input.jurisdictionCodes), today: input.today };
-  const width = keys.length;
-  const padding: null[] = Array.from({ length: STAGING_WIDTH - width }, () => null);
   const batch = String(input.batchId);
   let staged = '';
   let rejected = '';
   let warnings = '';
   let inChunk = 0;
   let rowsDone = 0;
+  let lastLine = 0;
+  // Natural keys of the chunk's valid rows → their line: a later row with the same key is rejected
+  // here, so the merge upserts each chunk in one statement (a key repeated in a later chunk is
+  // found by the merge).
+  const naturalKey = FORMATS[input.domain].naturalKey;
+  let keysInChunk = new Map<string, number>();
   let headerMissing = false;
 
   // Double buffering: the main thread stores one chunk while this thread validates the next; at
@@ -85,12 +91,20 @@ async function run() {
   let previousAck: Promise<void> = Promise.resolve();
   const flush = async () => {
     await previousAck;
-    port?.postMessage({ type: 'chunk', staged, rejected, warnings, rowsDone } satisfies WorkerMessage);
+    port?.postMessage({
+      type: 'chunk',
+      staged,
+      rejected,
+      warnings,
+      rowsDone,
+      lastLine,
+    } satisfies WorkerMessage);
     previousAck = waitForAck();
     staged = '';
     rejected = '';
     warnings = '';
     inChunk = 0;
+    keysInChunk = new Map();
   };
 
   const rows = readRows(input.path, input.format, input.encoding, (headers) => {
@@ -102,8 +116,20 @@ async function run() {
   for await (const row of rows) {
     if (headerMissing) break;
     rowsDone++;
+    lastLine = row.line;
     const result = validateRow(input.domain, row.cells, context);
     const line = String(row.line);
+    if (result.ok) {
+      const key = naturalKey.map((k) => toText(result.value[k]) ?? '').join('|');
+      const first = keysInChunk.get(key);
+      if (first === undefined) keysInChunk.set(key, row.line);
+      else {
+        const duplicate = [{ column: '', code: 'row.duplicate_in_file', params: { line: first, key } }];
+        rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(duplicate)])}\n`;
+        if (++inChunk >= input.chunkSize) await flush();
+        continue;
+      }
+    }
     for (const w of result.warnings) {
       warnings += `${toCopyCsvLine([batch, line, w.column, w.code, w.params ? JSON.stringify(w.params) : null])}\n`;
     }
@@ -111,7 +137,8 @@ async function run() {
       const value = result.value;
       if (typeof value.creditCode === 'string')
         value.creditCodeStatus = checkCreditCode(value.creditCode).status;
-      staged += `${toCopyCsvLine([batch, line, null, ...keys.map((k) => toText(value[k])), ...padding])}\n`;
+      // In the order of stagedColumnsOf(domain).
+      staged += `${toCopyCsvLine([batch, line, ...keys.map((k) => toText(value[k]))])}\n`;
     } else {
       rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(result.errors)])}\n`;
     }

@@ -1,213 +1,374 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { withinScope } from '../../platform/db/scope.js';
+import { exchangeRejectedRows } from './exchange.tables.js';
 import { type Domain, FORMATS } from './formats.js';
 import { stagingColumn } from './staging.js';
 
 /**
- * The SQL that moves a batch's staged rows into the fact tables. Everything here runs inside the
- * one transaction that commits the batch, so a crash leaves either the whole batch or none of it.
+ * The SQL that moves a batch's validated rows into the fact tables, one chunk at a time and in
+ * the file's order. Everything here runs inside the one transaction that commits the batch, so a
+ * crash leaves either the whole batch or none of it. On PostgreSQL that transaction spans the
+ * whole import and each chunk arrives in a temporary table; on PGlite the batch is staged first
+ * and its chunks are merged from the staging table (docs/decisions/0010).
+ *
+ * No two rows of a chunk share a natural key (the worker rejects the later one), so each chunk is
+ * one upsert; a row that the upsert did not write is a duplicate of an earlier chunk's line, names
+ * an employer outside the submitter's scope, or names an unknown employer (created as pending, and
+ * the row written then).
  */
-interface MergeContext {
+export interface MergeContext {
   batchId: number;
   domain: Domain;
   /** Jurisdiction of the submitter: rows and employers must lie within it. */
-  scopePath: string;
   scopeJurisdictionId: number;
+  /** Ids of every jurisdiction within that scope (a handful to a few hundred). */
+  scopeJurisdictionIds: readonly number[];
   supersedesBatchId: number | null;
 }
 
-const c = (domain: Domain, key: string) => sql.raw(`s.${stagingColumn(domain, key)}`);
+/** Milliseconds per merge step, summed over chunks, for the commit's audit record and the benchmark. */
+export type StepTimes = Record<string, number>;
 
-/** Rows in the same batch with the same natural key: the first line wins, the others are rejected. */
-async function rejectDuplicates(tx: Db, ctx: MergeContext) {
-  const keyColumns = FORMATS[ctx.domain].naturalKey.map((k) => c(ctx.domain, k));
-  const keyList = sql.join(keyColumns, sql`, `);
-  const keyText = sql.join(
-    keyColumns.map((col) => sql`coalesce(${col}, '')`),
+/** The temporary table a chunk is copied into on PostgreSQL (same columns as exchange_staging). */
+export const CHUNK_TABLE = 'exchange_chunk';
+
+/** A chunk of rows staged in exchange_staging: lines after `afterLine` up to `lastLine`. */
+export function stagedChunk(batchId: number, afterLine: number, lastLine: number): SQL {
+  return sql`(select * from exchange_staging where batch_id = ${batchId} and line > ${afterLine} and line <= ${lastLine})`;
+}
+
+const c = (domain: Domain, key: string) => sql.raw(`s.${stagingColumn(domain, key)}`);
+const hasColumn = (domain: Domain, key: string) => FORMATS[domain].columns.some((col) => col.key === key);
+
+function keyTextOf(domain: Domain): SQL {
+  return sql.join(
+    FORMATS[domain].naturalKey.map((k) => sql`coalesce(${c(domain, k)}, '')`),
     sql` || '|' || `,
   );
-  await tx.execute(sql`
-    with ranked as (
-      select s.ctid as rid, s.line, first_value(s.line) over (partition by ${keyList} order by s.line) as first_line,
-             ${keyText} as key_text
-      from exchange_staging s where s.batch_id = ${ctx.batchId}
-    ), removed as (
-      delete from exchange_staging s using ranked r
-      where s.batch_id = ${ctx.batchId} and s.ctid = r.rid and r.line <> r.first_line
-      returning s.line, s.raw, r.first_line, r.key_text
-    )
-    insert into exchange_rejected_rows (batch_id, line, raw, issues)
-    select ${ctx.batchId}, line, raw,
-           jsonb_build_array(jsonb_build_object('column', '', 'code', 'row.duplicate_in_file',
-             'params', jsonb_build_object('line', first_line, 'key', key_text)))
-    from removed`);
 }
 
-/** Rows naming an employer registered outside the submitter's scope are rejected, not merged. */
-async function rejectEmployersOutsideScope(tx: Db, ctx: MergeContext) {
-  const credit = c(ctx.domain, 'creditCode');
-  await tx.execute(sql`
-    with removed as (
-      delete from exchange_staging s using organisations o, jurisdictions j
-      where s.batch_id = ${ctx.batchId} and o.credit_code = ${credit} and j.id = o.jurisdiction_id
-        and not ${withinScope(sql`j.path`, ctx.scopePath)}
-      returning s.line, s.raw
-    )
-    insert into exchange_rejected_rows (batch_id, line, raw, issues)
-    select ${ctx.batchId}, line, raw, '[{"column":"creditCode","code":"row.employer_outside"}]'::jsonb from removed`);
+/**
+ * The upsert of chunk rows `rows` (a relation aliased `s`) into the domain's fact table. Each fact
+ * keeps the batch and line that wrote it. Rows naming an employer outside the scope are not
+ * written; nor is a row whose key this batch wrote already (an earlier chunk's line).
+ */
+function upsertSql(ctx: MergeContext, rows: SQL): [insert: SQL, onConflict: SQL] {
+  const d = ctx.domain;
+  const col = (key: string) => c(d, key);
+  const b = ctx.batchId;
+  // Lookups row by row through unique indexes, written so the planner cannot reorder them: with no
+  // statistics on a chunk it hashed every employer of the scope (60 ms a chunk at 100,000
+  // employers) and looped over all jurisdictions for each row. OFFSET 0 keeps the employer lookup
+  // a per-row index scan; the scope is a list of ids; a jurisdiction code is a scalar subquery.
+  const inScope = sql`${`{${ctx.scopeJurisdictionIds.join(',')}}`}::int[]`;
+  const employer = () => sql`cross join lateral (
+      select o.id from organisations o
+      where o.credit_code = ${col('creditCode')} and o.jurisdiction_id = any(${inScope}) offset 0
+    ) o`;
+  const jurisdiction = () =>
+    sql`(select j.id from jurisdictions j where j.code = ${col('jurisdictionCode')})`;
+  switch (d) {
+    case 'employers':
+      return [
+        sql`
+        insert into organisations (kind, name, credit_code, credit_code_status, industry_code, jurisdiction_id, size_band, insurance_status, is_pending, source_batch_id, source_line)
+        select 'employer', ${col('name')}, ${col('creditCode')}, ${col('creditCodeStatus')}, ${col('industryCode')}, ${jurisdiction()},
+               ${col('sizeBand')}, ${col('insuranceStatus')}, false, ${b}, s.line
+        from ${rows} s`,
+        sql`on conflict (credit_code) do update set name = excluded.name, credit_code_status = excluded.credit_code_status,
+          industry_code = excluded.industry_code, jurisdiction_id = excluded.jurisdiction_id, size_band = excluded.size_band,
+          insurance_status = excluded.insurance_status, is_pending = false, source_batch_id = excluded.source_batch_id,
+          source_line = excluded.source_line, updated_at = now()
+        where organisations.source_batch_id is distinct from excluded.source_batch_id
+          and organisations.jurisdiction_id = any(${inScope})`,
+      ];
+    case 'headcounts':
+      return [
+        sql`
+        insert into insured_headcounts (employer_id, year, average_insured, average_paying, employees, batch_id, batch_line)
+        select o.id, ${col('year')}::smallint, ${col('averageInsured')}::int, ${col('averagePaying')}::int, ${col('employees')}::int, ${b}, s.line
+        from ${rows} s ${employer()}`,
+        sql`on conflict (employer_id, year) do update set average_insured = excluded.average_insured,
+          average_paying = excluded.average_paying, employees = excluded.employees, batch_id = excluded.batch_id,
+          batch_line = excluded.batch_line
+        where insured_headcounts.batch_id <> excluded.batch_id`,
+      ];
+    case 'insuredPersons':
+      return [
+        sql`
+        insert into insured_persons (employer_id, year, id_number, person_name, insured_from, batch_id, batch_line)
+        select o.id, ${col('year')}::smallint, ${col('idNumber')}, ${col('personName')}, ${col('insuredFrom')}::date, ${b}, s.line
+        from ${rows} s ${employer()}`,
+        sql`on conflict (employer_id, year, id_number) do update set person_name = excluded.person_name,
+          insured_from = excluded.insured_from, batch_id = excluded.batch_id, batch_line = excluded.batch_line
+        where insured_persons.batch_id <> excluded.batch_id`,
+      ];
+    case 'injuries':
+      return [
+        sql`
+        insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, sex, birth_date, post, occurred_on,
+          determined_on, ground, accident_category, severity, disability_grade, is_death, fund_expenditure_fen, batch_id, batch_line)
+        select ${col('caseNo')}, o.id, ${jurisdiction()}, ${col('idNumber')}, ${col('personName')}, ${col('sex')},
+          ${col('birthDate')}::date, ${col('post')}, ${col('occurredOn')}::date, ${col('determinedOn')}::date, ${col('ground')},
+          ${col('accidentCategory')}, ${col('severity')}, ${col('disabilityGrade')}::smallint, ${col('isDeath')}::boolean,
+          ${col('fundExpenditureFen')}::bigint, ${b}, s.line
+        from ${rows} s ${employer()}`,
+        sql`on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
+          id_number = excluded.id_number, person_name = excluded.person_name, sex = excluded.sex, birth_date = excluded.birth_date,
+          post = excluded.post, occurred_on = excluded.occurred_on, determined_on = excluded.determined_on, ground = excluded.ground,
+          accident_category = excluded.accident_category, severity = excluded.severity, disability_grade = excluded.disability_grade,
+          is_death = excluded.is_death, fund_expenditure_fen = excluded.fund_expenditure_fen, batch_id = excluded.batch_id,
+          batch_line = excluded.batch_line
+        where injury_cases.batch_id <> excluded.batch_id`,
+      ];
+    case 'accidents':
+      return [
+        sql`
+        insert into safety_accidents (accident_no, employer_id, jurisdiction_id, occurred_on, category, grade, deaths, serious_injuries, direct_loss_fen, batch_id, batch_line)
+        select ${col('accidentNo')}, o.id, ${jurisdiction()}, ${col('occurredOn')}::date, ${col('category')}, ${col('grade')},
+          ${col('deaths')}::int, ${col('seriousInjuries')}::int, ${col('directLossFen')}::bigint, ${b}, s.line
+        from ${rows} s ${employer()}`,
+        sql`on conflict (accident_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
+          occurred_on = excluded.occurred_on, category = excluded.category, grade = excluded.grade, deaths = excluded.deaths,
+          serious_injuries = excluded.serious_injuries, direct_loss_fen = excluded.direct_loss_fen, batch_id = excluded.batch_id,
+          batch_line = excluded.batch_line
+        where safety_accidents.batch_id <> excluded.batch_id`,
+      ];
+    case 'diseases':
+      return [
+        sql`
+        insert into disease_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, catalogue_version, disease_class,
+          disease_name, is_pneumoconiosis, diagnosed_on, exposure_years, batch_id, batch_line)
+        select ${col('caseNo')}, o.id, ${jurisdiction()}, ${col('idNumber')}, ${col('personName')}, ${col('catalogueVersion')},
+          ${col('diseaseClass')}, ${col('diseaseName')}, coalesce(${col('isPneumoconiosis')}::boolean, false), ${col('diagnosedOn')}::date,
+          ${col('exposureYears')}::numeric, ${b}, s.line
+        from ${rows} s ${employer()}`,
+        sql`on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
+          id_number = excluded.id_number, person_name = excluded.person_name, catalogue_version = excluded.catalogue_version,
+          disease_class = excluded.disease_class, disease_name = excluded.disease_name, is_pneumoconiosis = excluded.is_pneumoconiosis,
+          diagnosed_on = excluded.diagnosed_on, exposure_years = excluded.exposure_years, batch_id = excluded.batch_id,
+          batch_line = excluded.batch_line
+        where disease_cases.batch_id <> excluded.batch_id`,
+      ];
+    case 'fund':
+      return [
+        sql`
+        insert into fund_accounts (jurisdiction_id, year, contribution_income_fen, benefit_expenditure_fen, prevention_fee_spent_fen, batch_id, batch_line)
+        select ${jurisdiction()}, ${col('year')}::smallint, ${col('contributionIncomeFen')}::bigint, ${col('benefitExpenditureFen')}::bigint,
+          ${col('preventionFeeSpentFen')}::bigint, ${b}, s.line
+        from ${rows} s`,
+        sql`on conflict (jurisdiction_id, year) do update set contribution_income_fen = excluded.contribution_income_fen,
+          benefit_expenditure_fen = excluded.benefit_expenditure_fen, prevention_fee_spent_fen = excluded.prevention_fee_spent_fen,
+          batch_id = excluded.batch_id, batch_line = excluded.batch_line
+        where fund_accounts.batch_id <> excluded.batch_id`,
+      ];
+  }
 }
 
-/** Unknown credit codes become pending employers, listed for review (DX-2). Returns how many. */
-async function createPendingEmployers(tx: Db, ctx: MergeContext): Promise<number> {
+/**
+ * Each domain's fact table: its batch and line columns, and how a staged row `s` finds the fact
+ * with its natural key (`f`).
+ */
+const FACTS: Record<Domain, { table: string; batch: string; line: string; find: (domain: Domain) => SQL }> = {
+  employers: {
+    table: 'organisations',
+    batch: 'source_batch_id',
+    line: 'source_line',
+    find: (d) => sql`organisations f where f.credit_code = ${c(d, 'creditCode')}`,
+  },
+  headcounts: {
+    table: 'insured_headcounts',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) =>
+      sql`insured_headcounts f join organisations fo on fo.id = f.employer_id where fo.credit_code = ${c(d, 'creditCode')} and f.year = ${c(d, 'year')}::smallint`,
+  },
+  insuredPersons: {
+    table: 'insured_persons',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) =>
+      sql`insured_persons f join organisations fo on fo.id = f.employer_id where fo.credit_code = ${c(d, 'creditCode')} and f.year = ${c(d, 'year')}::smallint and f.id_number = ${c(d, 'idNumber')}`,
+  },
+  injuries: {
+    table: 'injury_cases',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) => sql`injury_cases f where f.case_no = ${c(d, 'caseNo')}`,
+  },
+  accidents: {
+    table: 'safety_accidents',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) => sql`safety_accidents f where f.accident_no = ${c(d, 'accidentNo')}`,
+  },
+  diseases: {
+    table: 'disease_cases',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) => sql`disease_cases f where f.case_no = ${c(d, 'caseNo')}`,
+  },
+  fund: {
+    table: 'fund_accounts',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) =>
+      sql`fund_accounts f join jurisdictions fj on fj.id = f.jurisdiction_id where fj.code = ${c(d, 'jurisdictionCode')} and f.year = ${c(d, 'year')}::smallint`,
+  },
+};
+
+interface Unwritten {
+  line: number;
+  key: string;
+  /** The row names a credit code no organisation has. */
+  unknown: boolean;
+  /** The line of this batch that wrote the same key, when the row is its duplicate. */
+  first_line: number | null;
+}
+
+/**
+ * One statement: the chunk's insert (a plain INSERT, or the upsert), and the rows it did not write
+ * with what is known of them. Only those (rare) rows are looked up again.
+ */
+async function writeChunk(tx: Db, ctx: MergeContext, rows: SQL, plain: boolean): Promise<Unwritten[]> {
+  const fact = FACTS[ctx.domain];
+  const [insert, onConflict] = upsertSql(ctx, rows);
+  const namesEmployer = hasColumn(ctx.domain, 'creditCode') && ctx.domain !== 'employers';
+  const lookup = namesEmployer
+    ? sql`left join lateral (select u.id from organisations u where u.credit_code = ${c(ctx.domain, 'creditCode')} offset 0) u on true`
+    : sql``;
+  const unknown = namesEmployer ? sql`u.id is null` : sql`false`;
+  const result = await tx.execute(sql`
+    with written as (${insert} ${plain ? sql`` : onConflict} returning ${sql.raw(fact.line)} as line)
+    select s.line, ${keyTextOf(ctx.domain)} as key, ${unknown} as unknown,
+      (select f.${sql.raw(fact.line)} from ${fact.find(ctx.domain)} and f.${sql.raw(fact.batch)} = ${ctx.batchId} limit 1) as first_line
+    from ${rows} s ${lookup}
+    -- NOT IN over the CTE is a hashed subplan; NOT EXISTS was planned as a nested loop (n²).
+    where s.line not in (select w.line from written w)`);
+  return (result as unknown as { rows: Unwritten[] }).rows.map((r) => ({
+    line: Number(r.line),
+    key: String(r.key),
+    unknown: Boolean(r.unknown),
+    first_line: r.first_line === null ? null : Number(r.first_line),
+  }));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === '23505') return true;
+  return false;
+}
+
+/** What a batch's merge keeps from one chunk to the next. */
+export interface MergeState {
+  times: StepTimes;
+  /**
+   * Try a plain INSERT first (about a third cheaper than INSERT … ON CONFLICT when nothing
+   * conflicts, as in a new year's file). The first chunk that meets an existing key turns it off
+   * for the rest of the batch.
+   */
+  tryPlainInsert: boolean;
+}
+
+async function upsertChunk(tx: Db, ctx: MergeContext, rows: SQL, state: MergeState): Promise<Unwritten[]> {
+  if (state.tryPlainInsert) {
+    await tx.execute(sql`savepoint plain_insert`);
+    try {
+      const unwritten = await writeChunk(tx, ctx, rows, true);
+      await tx.execute(sql`release savepoint plain_insert`);
+      return unwritten;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await tx.execute(sql`rollback to savepoint plain_insert`);
+      state.tryPlainInsert = false;
+    }
+  }
+  return writeChunk(tx, ctx, rows, false);
+}
+
+/** Unknown credit codes among `rows` become pending employers, listed for review (DX-2). Returns how many. */
+async function createPendingEmployers(tx: Db, ctx: MergeContext, rows: SQL): Promise<number> {
   const credit = c(ctx.domain, 'creditCode');
   const status = c(ctx.domain, 'creditCodeStatus');
-  const hasJurisdiction = FORMATS[ctx.domain].columns.some((col) => col.key === 'jurisdictionCode');
-  const jurisdiction: SQL = hasJurisdiction
+  const jurisdiction: SQL = hasColumn(ctx.domain, 'jurisdictionCode')
     ? sql`coalesce((select j.id from jurisdictions j where j.code = ${c(ctx.domain, 'jurisdictionCode')}), ${ctx.scopeJurisdictionId})`
     : sql`${ctx.scopeJurisdictionId}`;
   const result = await tx.execute(sql`
     insert into organisations (kind, name, credit_code, credit_code_status, jurisdiction_id, is_pending, source_batch_id)
     select distinct on (${credit}) 'employer', '待核实用人单位（' || ${credit} || '）', ${credit}, ${status}, ${jurisdiction}, true, ${ctx.batchId}
-    from exchange_staging s
-    where s.batch_id = ${ctx.batchId} and not exists (select 1 from organisations o where o.credit_code = ${credit})
+    from ${rows} s
+    where not exists (select 1 from organisations o where o.credit_code = ${credit})
     order by ${credit}, s.line
     on conflict (credit_code) do nothing
     returning id`);
   return (result as unknown as { rows: unknown[] }).rows.length;
 }
 
-async function mergeFacts(tx: Db, ctx: MergeContext) {
-  const d = ctx.domain;
-  const col = (key: string) => c(d, key);
-  const b = ctx.batchId;
-  // Employers and jurisdictions are joined by code: every staged code exists by now (unknown
-  // employers became pending ones, jurisdictions were validated against the scope).
-  switch (d) {
-    case 'employers':
-      await tx.execute(sql`
-        insert into organisations (kind, name, credit_code, credit_code_status, industry_code, jurisdiction_id, size_band, insurance_status, is_pending, source_batch_id)
-        select 'employer', ${col('name')}, ${col('creditCode')}, ${col('creditCodeStatus')}, ${col('industryCode')}, j.id,
-               ${col('sizeBand')}, ${col('insuranceStatus')}, false, ${b}
-        from exchange_staging s join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
-        on conflict (credit_code) do update set name = excluded.name, credit_code_status = excluded.credit_code_status,
-          industry_code = excluded.industry_code, jurisdiction_id = excluded.jurisdiction_id, size_band = excluded.size_band,
-          insurance_status = excluded.insurance_status, is_pending = false, source_batch_id = excluded.source_batch_id, updated_at = now()`);
-      return;
-    case 'headcounts':
-      await tx.execute(sql`
-        insert into insured_headcounts (employer_id, year, average_insured, average_paying, employees, batch_id)
-        select o.id, ${col('year')}::smallint, ${col('averageInsured')}::int, ${col('averagePaying')}::int, ${col('employees')}::int, ${b}
-        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} where s.batch_id = ${b}
-        on conflict (employer_id, year) do update set average_insured = excluded.average_insured,
-          average_paying = excluded.average_paying, employees = excluded.employees, batch_id = excluded.batch_id`);
-      return;
-    case 'insuredPersons':
-      await tx.execute(sql`
-        insert into insured_persons (employer_id, year, id_number, person_name, insured_from, batch_id)
-        select o.id, ${col('year')}::smallint, ${col('idNumber')}, ${col('personName')}, ${col('insuredFrom')}::date, ${b}
-        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} where s.batch_id = ${b}
-        on conflict (employer_id, year, id_number) do update set person_name = excluded.person_name,
-          insured_from = excluded.insured_from, batch_id = excluded.batch_id`);
-      return;
-    case 'injuries':
-      await tx.execute(sql`
-        insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, sex, birth_date, post, occurred_on,
-          determined_on, ground, accident_category, severity, disability_grade, is_death, fund_expenditure_fen, batch_id)
-        select ${col('caseNo')}, o.id, j.id, ${col('idNumber')}, ${col('personName')}, ${col('sex')},
-          ${col('birthDate')}::date, ${col('post')}, ${col('occurredOn')}::date, ${col('determinedOn')}::date, ${col('ground')},
-          ${col('accidentCategory')}, ${col('severity')}, ${col('disabilityGrade')}::smallint, ${col('isDeath')}::boolean,
-          ${col('fundExpenditureFen')}::bigint, ${b}
-        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
-        on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
-          id_number = excluded.id_number, person_name = excluded.person_name, sex = excluded.sex, birth_date = excluded.birth_date,
-          post = excluded.post, occurred_on = excluded.occurred_on, determined_on = excluded.determined_on, ground = excluded.ground,
-          accident_category = excluded.accident_category, severity = excluded.severity, disability_grade = excluded.disability_grade,
-          is_death = excluded.is_death, fund_expenditure_fen = excluded.fund_expenditure_fen, batch_id = excluded.batch_id`);
-      return;
-    case 'accidents':
-      await tx.execute(sql`
-        insert into safety_accidents (accident_no, employer_id, jurisdiction_id, occurred_on, category, grade, deaths, serious_injuries, direct_loss_fen, batch_id)
-        select ${col('accidentNo')}, o.id, j.id, ${col('occurredOn')}::date, ${col('category')}, ${col('grade')},
-          ${col('deaths')}::int, ${col('seriousInjuries')}::int, ${col('directLossFen')}::bigint, ${b}
-        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
-        on conflict (accident_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
-          occurred_on = excluded.occurred_on, category = excluded.category, grade = excluded.grade, deaths = excluded.deaths,
-          serious_injuries = excluded.serious_injuries, direct_loss_fen = excluded.direct_loss_fen, batch_id = excluded.batch_id`);
-      return;
-    case 'diseases':
-      await tx.execute(sql`
-        insert into disease_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, catalogue_version, disease_class,
-          disease_name, is_pneumoconiosis, diagnosed_on, exposure_years, batch_id)
-        select ${col('caseNo')}, o.id, j.id, ${col('idNumber')}, ${col('personName')}, ${col('catalogueVersion')},
-          ${col('diseaseClass')}, ${col('diseaseName')}, coalesce(${col('isPneumoconiosis')}::boolean, false), ${col('diagnosedOn')}::date,
-          ${col('exposureYears')}::numeric, ${b}
-        from exchange_staging s join organisations o on o.credit_code = ${col('creditCode')} join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
-        on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
-          id_number = excluded.id_number, person_name = excluded.person_name, catalogue_version = excluded.catalogue_version,
-          disease_class = excluded.disease_class, disease_name = excluded.disease_name, is_pneumoconiosis = excluded.is_pneumoconiosis,
-          diagnosed_on = excluded.diagnosed_on, exposure_years = excluded.exposure_years, batch_id = excluded.batch_id`);
-      return;
-    case 'fund':
-      await tx.execute(sql`
-        insert into fund_accounts (jurisdiction_id, year, contribution_income_fen, benefit_expenditure_fen, prevention_fee_spent_fen, batch_id)
-        select j.id, ${col('year')}::smallint, ${col('contributionIncomeFen')}::bigint, ${col('benefitExpenditureFen')}::bigint,
-          ${col('preventionFeeSpentFen')}::bigint, ${b}
-        from exchange_staging s join jurisdictions j on j.code = ${col('jurisdictionCode')} where s.batch_id = ${b}
-        on conflict (jurisdiction_id, year) do update set contribution_income_fen = excluded.contribution_income_fen,
-          benefit_expenditure_fen = excluded.benefit_expenditure_fen, prevention_fee_spent_fen = excluded.prevention_fee_spent_fen,
-          batch_id = excluded.batch_id`);
-      return;
-  }
+async function timed<T>(times: StepTimes, name: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  times[name] = Math.round((times[name] ?? 0) + performance.now() - started);
+  return result;
 }
-
-const FACT_TABLES: Partial<Record<Domain, string>> = {
-  headcounts: 'insured_headcounts',
-  insuredPersons: 'insured_persons',
-  injuries: 'injury_cases',
-  accidents: 'safety_accidents',
-  diseases: 'disease_cases',
-  fund: 'fund_accounts',
-};
 
 /**
- * A corrected resubmission replaces the earlier batch: rows that the earlier batch still owns are
- * removed first (the employer registry is updated in place, never deleted).
+ * Merges one chunk of rows (a relation with the staging columns, in which no two rows share a
+ * natural key). `beforeWrite` runs just before the facts change (the analytics listener reads what
+ * the rows replace). Returns the number of pending employers created.
  */
-async function removeSupersededRows(tx: Db, ctx: MergeContext) {
-  const table = FACT_TABLES[ctx.domain];
-  if (!table || ctx.supersedesBatchId === null) return;
-  await tx.execute(sql`delete from ${sql.raw(table)} where batch_id = ${ctx.supersedesBatchId}`);
-}
-
-/** Merges a fully staged batch. Returns the number of pending employers it created. */
-export async function mergeBatch(
+export async function mergeChunk(
   tx: Db,
   ctx: MergeContext,
-): Promise<{ pendingEmployers: number; stepMs: Record<string, number> }> {
-  // How long each step took, for the commit's audit record and the import benchmark.
-  const stepMs: Record<string, number> = {};
-  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const result = await run();
-    stepMs[name] = Math.round(performance.now() - started);
-    return result;
-  };
-  await step('duplicates', () => rejectDuplicates(tx, ctx));
-  const hasEmployer = FORMATS[ctx.domain].columns.some((col) => col.key === 'creditCode');
+  rows: SQL,
+  state: MergeState,
+  beforeWrite?: (rows: SQL) => Promise<void>,
+): Promise<number> {
+  const { times } = state;
+  if (beforeWrite) await timed(times, 'capture', () => beforeWrite(rows));
+  let unwritten = await timed(times, 'upsert', () => upsertChunk(tx, ctx, rows, state));
   let pendingEmployers = 0;
-  if (hasEmployer) {
-    await step('scope', () => rejectEmployersOutsideScope(tx, ctx));
-    if (ctx.domain !== 'employers')
-      pendingEmployers = await step('pending', () => createPendingEmployers(tx, ctx));
+  const unknownLines = unwritten.filter((u) => u.unknown).map((u) => u.line);
+  if (unknownLines.length > 0) {
+    // Rare: rows naming employers nobody registered. Create them as pending, then write those rows.
+    const only = sql`(select * from ${rows} s where s.line = any(${`{${unknownLines.join(',')}}`}::int[]))`;
+    pendingEmployers = await timed(times, 'pending', () => createPendingEmployers(tx, ctx, only));
+    if (beforeWrite) await timed(times, 'capture', () => beforeWrite(only));
+    const again = await timed(times, 'upsert', () => upsertChunk(tx, ctx, only, state));
+    if (again.some((u) => u.unknown)) throw new Error('pending employers could not be created');
+    unwritten = [...unwritten.filter((u) => !u.unknown), ...again];
   }
-  await step('supersede', () => removeSupersededRows(tx, ctx));
-  await step('upsert', () => mergeFacts(tx, ctx));
-  await step('cleanup', () => tx.execute(sql`delete from exchange_staging where batch_id = ${ctx.batchId}`));
-  return { pendingEmployers, stepMs };
+  if (unwritten.length > 0) {
+    const hasEmployer = hasColumn(ctx.domain, 'creditCode');
+    await tx.insert(exchangeRejectedRows).values(
+      unwritten.map((u) => ({
+        batchId: ctx.batchId,
+        line: u.line,
+        raw: null,
+        issues:
+          u.first_line !== null
+            ? [{ column: '', code: 'row.duplicate_in_file', params: { line: u.first_line, key: u.key } }]
+            : hasEmployer
+              ? [{ column: 'creditCode', code: 'row.employer_outside' }]
+              : [{ column: '', code: 'row.duplicate_in_file', params: { key: u.key } }],
+      })),
+    );
+  }
+  return pendingEmployers;
 }
 
-/** Drops the staged rows of batches that never committed (a crash mid-import). */
+/**
+ * A corrected resubmission replaces the earlier batch: the rows that the earlier batch still owns
+ * (the ones the new batch did not write again) are removed. The employer registry is updated in
+ * place, never deleted.
+ */
+export async function removeSupersededRows(tx: Db, ctx: MergeContext) {
+  if (ctx.domain === 'employers' || ctx.supersedesBatchId === null) return;
+  await tx.execute(
+    sql`delete from ${sql.raw(FACTS[ctx.domain].table)} where batch_id = ${ctx.supersedesBatchId}`,
+  );
+}
+
+/** Drops the staged rows of batches that never committed (a crash mid-import on PGlite). */
 export async function dropStagedRows(db: Db, batchIds: number[]) {
   if (batchIds.length === 0) return;
   await db.execute(

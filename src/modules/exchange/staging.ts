@@ -22,3 +22,8 @@ export function stagingColumn(domain: Domain, key: string): string {
   if (index < 0) throw new Error(`no staging column for ${domain}.${key}`);
   return `c${String(index + 1).padStart(2, '0')}`;
 }
+
+/** The staging columns a domain fills, in COPY order: batch, line, then c01… (no padding, no raw cells). */
+export function stagedColumnsOf(domain: Domain): string[] {
+  return ['batch_id', 'line', ...stagingKeys(domain).map((_, i) => `c${String(i + 1).padStart(2, '0')}`)];
+}

@@ -63,6 +63,8 @@ export const organisations = pgTable(
     isPending: boolean('is_pending').notNull().default(false),
     /** The exchange batch that last wrote this employer, if any. */
     sourceBatchId: integer('source_batch_id'),
+    /** The line of that batch's file that last wrote this employer. */
+    sourceLine: integer('source_line'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

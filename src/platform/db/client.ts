@@ -31,9 +31,22 @@ export interface Database {
   ): Promise<void>;
   /** The same with input already in COPY's CSV form (see copy-csv.ts), e.g. built in a worker thread. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * PostgreSQL only: runs `work` in one transaction on a connection of its own, with COPY on that
+   * same connection, so a long bulk write commits as a whole while the pool serves everyone else.
+   * Committed when `work` resolves, rolled back when it throws (or when the process dies).
+   * PGlite has one connection, where such a transaction would stall every other request.
+   */
+  ownTransaction?<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** The PGlite instance in embedded mode (for dumps in tests), otherwise undefined. */
   pglite?: PGlite;
+}
+
+/** A transaction on a connection of its own (Database.ownTransaction). */
+export interface BulkSession {
+  db: Db;
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
@@ -59,6 +72,28 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       migrate: async () => migratePg(drizzlePg(pool), { migrationsFolder }),
       copyRows: async (table, columns, rows) => copyCsvPg(pool, table, columns, toCopyCsv(rows)),
       copyCsv: async (table, columns, csv) => copyCsvPg(pool, table, columns, csv),
+      ownTransaction: async (work) => {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query('begin');
+          const session: BulkSession = {
+            db: drizzlePg(client) as unknown as Db,
+            copyCsv: async (table, columns, csv) => copyOnClient(client, table, columns, csv),
+          };
+          const result = await work(session);
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch((e: Error) => {
+            broken = e;
+          });
+          throw error;
+        } finally {
+          // A connection whose rollback failed is dropped, not handed to the next request.
+          client.release(broken);
+        }
+      },
       close: async () => pool.end(),
     };
   }
@@ -84,11 +119,16 @@ async function copyCsvPg(pool: pg.Pool, table: string, columns: readonly string[
   if (csv === '') return;
   const client = await pool.connect();
   try {
-    const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
-    await pipeline(Readable.from([csv]), stream);
+    await copyOnClient(client, table, columns, csv);
   } finally {
     client.release();
   }
+}
+
+async function copyOnClient(client: pg.PoolClient, table: string, columns: readonly string[], csv: string) {
+  if (csv === '') return;
+  const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+  await pipeline(Readable.from([csv]), stream);
 }
 
 async function copyCsvPglite(client: PGlite, table: string, columns: readonly string[], csv: string) {
