@@ -8,7 +8,7 @@ import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizz
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppConfig } from '../../platform/config.js';
-import type { Database, Db } from '../../platform/db/client.js';
+import type { BulkSession, Database, Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
@@ -416,9 +416,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
           started,
           async (chunk) => {
             const copyAt = performance.now();
-            await session.copyCsv(CHUNK_TABLE, stagedColumnsOf(batch.domain), chunk.staged);
-            await session.copyCsv('exchange_rejected_rows', REJECTED_COLUMNS, chunk.rejected);
-            await session.copyCsv('exchange_row_warnings', WARNING_COLUMNS, chunk.warnings);
+            await copyChunk(session.copyCsv, CHUNK_TABLE, batch.domain, chunk);
             times.copy = Math.round((times.copy ?? 0) + performance.now() - copyAt);
             await mergeRows(session.db, sql.raw(CHUNK_TABLE));
             await session.db.execute(sql`truncate ${sql.raw(CHUNK_TABLE)}`);
@@ -438,9 +436,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
         workerInput,
         started,
         async (chunk) => {
-          await database.copyCsv('exchange_staging', stagedColumnsOf(batch.domain), chunk.staged);
-          await database.copyCsv('exchange_rejected_rows', REJECTED_COLUMNS, chunk.rejected);
-          await database.copyCsv('exchange_row_warnings', WARNING_COLUMNS, chunk.warnings);
+          await copyChunk(database.copyCsv, 'exchange_staging', batch.domain, chunk);
           chunkEnds.push(chunk.lastLine);
         },
       );
@@ -521,6 +517,13 @@ class ImportFailure extends Error {
 }
 
 type Chunk = Extract<WorkerMessage, { type: 'chunk' }>;
+
+/** COPYs a chunk's valid rows into `table`, and its rejected rows and warnings where they belong. */
+async function copyChunk(copy: BulkSession['copyCsv'], table: string, domain: Domain, chunk: Chunk) {
+  await copy(table, stagedColumnsOf(domain), chunk.staged);
+  await copy('exchange_rejected_rows', REJECTED_COLUMNS, chunk.rejected);
+  await copy('exchange_row_warnings', WARNING_COLUMNS, chunk.warnings);
+}
 
 /**
  * Runs the worker over the file and hands each chunk of COPY input to `store`, one at a time
