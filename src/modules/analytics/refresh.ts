@@ -77,10 +77,14 @@ function injuryBase(slices: Slice[] | null): SQL {
     slices === null
       ? sql`injury_cases c`
       : sql`injury_cases c join persons x on x.id_number = c.id_number and x.yr = extract(year from c.determined_on)::int`;
+  const persons =
+    slices === null
+      ? sql``
+      : sql`persons as materialized (
+          select distinct c.id_number, extract(year from c.determined_on)::int as yr from injury_cases c where ${inSlice('c')}
+        ),`;
   return sql`
-    with persons as materialized (
-      select distinct c.id_number, extract(year from c.determined_on)::int as yr from injury_cases c where ${inSlice('c')}
-    ), r as (
+    with ${persons} r as (
       select p.*,
         row_number() over (partition by p.id_number, p.yr order by p.determined_on, p.case_no) = 1 as first_all,
         p.det and row_number() over (partition by p.id_number, p.yr, p.det order by p.determined_on, p.case_no) = 1 as first_det,

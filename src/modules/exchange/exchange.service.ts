@@ -31,8 +31,8 @@ import {
   type MergeState,
   mergeChunk,
   removeSupersededRows,
-  type StepTimes,
   stagedChunk,
+  timed,
 } from './merge.js';
 import {
   detectEncoding,
@@ -321,33 +321,26 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       scopeJurisdictionIds: codes.map((c) => c.id),
       supersedesBatchId: batch.supersedesBatchId,
     };
-    const merged: MergedBatch = {
-      batchId,
-      domain: batch.domain,
-      supersedesBatchId: batch.supersedesBatchId,
-    };
+    const readFile = (store: (chunk: Chunk) => Promise<void>) =>
+      streamChunks(runtime, batchId, workerInput, started, store);
     const listener = runtime.mergeListener;
     const captured: unknown[] = [];
-    const times: StepTimes = {};
-    const state: MergeState = { times, tryPlainInsert: true };
+    const state: MergeState = { times: {}, tryPlainInsert: true };
+    const { times } = state;
     let pendingEmployers = 0;
     const mergeRows = async (tx: Db, rows: SQL) => {
       const capture = listener
         ? async (these: SQL) => {
-            captured.push(await listener.beforeRows(tx, merged, these));
+            captured.push(await listener.beforeRows(tx, ctx, these));
           }
         : undefined;
       pendingEmployers += await mergeChunk(tx, ctx, rows, state, capture);
     };
     /** The end of the batch's transaction: the superseded rows, the derived figures, the batch row. */
     const commit = async (tx: Db, totalRows: number, stagedAt: number) => {
-      if (listener) captured.push(await listener.beforeSupersede(tx, merged));
-      const removeStartedAt = performance.now();
-      await removeSupersededRows(tx, ctx);
-      times.supersede = Math.round(performance.now() - removeStartedAt);
-      const listenedAt = performance.now();
-      await listener?.afterMerge(tx, merged, captured);
-      times.derived = Math.round(performance.now() - listenedAt);
+      if (listener) captured.push(await listener.beforeSupersede(tx, ctx));
+      await timed(times, 'supersede', () => removeSupersededRows(tx, ctx));
+      await timed(times, 'derived', async () => listener?.afterMerge(tx, ctx, captured));
       const [rejected] = await tx
         .select({ n: count() })
         .from(exchangeRejectedRows)
@@ -409,19 +402,11 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
               .join(', ')}) on commit drop`,
           ),
         );
-        const { totalRows, headerSeen } = await streamChunks(
-          runtime,
-          batchId,
-          workerInput,
-          started,
-          async (chunk) => {
-            const copyAt = performance.now();
-            await copyChunk(session.copyCsv, CHUNK_TABLE, batch.domain, chunk);
-            times.copy = Math.round((times.copy ?? 0) + performance.now() - copyAt);
-            await mergeRows(session.db, sql.raw(CHUNK_TABLE));
-            await session.db.execute(sql`truncate ${sql.raw(CHUNK_TABLE)}`);
-          },
-        );
+        const { totalRows, headerSeen } = await readFile(async (chunk) => {
+          await timed(times, 'copy', () => copyChunk(session.copyCsv, CHUNK_TABLE, batch.domain, chunk));
+          await mergeRows(session.db, sql.raw(CHUNK_TABLE));
+          await session.db.execute(sql`truncate ${sql.raw(CHUNK_TABLE)}`);
+        });
         if (!headerSeen) throw new ImportFailure('file.no_header');
         await commit(session.db, totalRows, Date.now());
       });
@@ -430,16 +415,10 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       // then merge the staged chunks in one transaction.
       const { database } = runtime;
       const chunkEnds: number[] = [];
-      const { totalRows, headerSeen } = await streamChunks(
-        runtime,
-        batchId,
-        workerInput,
-        started,
-        async (chunk) => {
-          await copyChunk(database.copyCsv, 'exchange_staging', batch.domain, chunk);
-          chunkEnds.push(chunk.lastLine);
-        },
-      );
+      const { totalRows, headerSeen } = await readFile(async (chunk) => {
+        await copyChunk(database.copyCsv, 'exchange_staging', batch.domain, chunk);
+        chunkEnds.push(chunk.lastLine);
+      });
       if (!headerSeen) throw new ImportFailure('file.no_header');
       const stagedAt = Date.now();
       await db.transaction(async (tx) => {
@@ -448,9 +427,9 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
           await mergeRows(tx, stagedChunk(batchId, afterLine, lastLine));
           afterLine = lastLine;
         }
-        const cleanupAt = performance.now();
-        await tx.execute(sql`delete from exchange_staging where batch_id = ${batchId}`);
-        times.cleanup = Math.round(performance.now() - cleanupAt);
+        await timed(times, 'cleanup', () =>
+          tx.execute(sql`delete from exchange_staging where batch_id = ${batchId}`),
+        );
         await commit(tx, totalRows, stagedAt);
       });
     }

@@ -84,6 +84,13 @@ async function run() {
   // found by the merge).
   const naturalKey = FORMATS[input.domain].naturalKey;
   let keysInChunk = new Map<string, number>();
+  const keyOf = (value: Record<string, unknown>) => naturalKey.map((k) => toText(value[k]) ?? '').join('|');
+  /** The line of an earlier row of this chunk with the same key, or undefined (then this row is noted). */
+  const firstLineOf = (key: string, line: number) => {
+    const first = keysInChunk.get(key);
+    if (first === undefined) keysInChunk.set(key, line);
+    return first;
+  };
   let headerMissing = false;
 
   // Double buffering: the main thread stores one chunk while this thread validates the next; at
@@ -119,28 +126,24 @@ async function run() {
     lastLine = row.line;
     const result = validateRow(input.domain, row.cells, context);
     const line = String(row.line);
-    if (result.ok) {
-      const key = naturalKey.map((k) => toText(result.value[k]) ?? '').join('|');
-      const first = keysInChunk.get(key);
-      if (first === undefined) keysInChunk.set(key, row.line);
-      else {
-        const duplicate = [{ column: '', code: 'row.duplicate_in_file', params: { line: first, key } }];
-        rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(duplicate)])}\n`;
-        if (++inChunk >= input.chunkSize) await flush();
-        continue;
-      }
-    }
-    for (const w of result.warnings) {
-      warnings += `${toCopyCsvLine([batch, line, w.column, w.code, w.params ? JSON.stringify(w.params) : null])}\n`;
-    }
-    if (result.ok) {
-      const value = result.value;
-      if (typeof value.creditCode === 'string')
-        value.creditCodeStatus = checkCreditCode(value.creditCode).status;
-      // In the order of stagedColumnsOf(domain).
-      staged += `${toCopyCsvLine([batch, line, ...keys.map((k) => toText(value[k]))])}\n`;
+    const rejectRow = (issues: unknown[]) => {
+      rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(issues)])}\n`;
+    };
+    const key = result.ok ? keyOf(result.value) : '';
+    const firstLine = result.ok ? firstLineOf(key, row.line) : undefined;
+    if (firstLine !== undefined) {
+      rejectRow([{ column: '', code: 'row.duplicate_in_file', params: { line: firstLine, key } }]);
     } else {
-      rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(result.errors)])}\n`;
+      for (const w of result.warnings) {
+        warnings += `${toCopyCsvLine([batch, line, w.column, w.code, w.params ? JSON.stringify(w.params) : null])}\n`;
+      }
+      if (result.ok) {
+        const value = result.value;
+        if (typeof value.creditCode === 'string')
+          value.creditCodeStatus = checkCreditCode(value.creditCode).status;
+        // In the order of stagedColumnsOf(domain).
+        staged += `${toCopyCsvLine([batch, line, ...keys.map((k) => toText(value[k]))])}\n`;
+      } else rejectRow(result.errors);
     }
     if (++inChunk >= input.chunkSize) await flush();
   }

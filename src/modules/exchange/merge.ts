@@ -304,7 +304,8 @@ async function createPendingEmployers(tx: Db, ctx: MergeContext, rows: SQL): Pro
   return (result as unknown as { rows: unknown[] }).rows.length;
 }
 
-async function timed<T>(times: StepTimes, name: string, run: () => Promise<T>): Promise<T> {
+/** Runs `run`, adding its milliseconds to `times[name]`. */
+export async function timed<T>(times: StepTimes, name: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await run();
   times[name] = Math.round((times[name] ?? 0) + performance.now() - started);

@@ -1,8 +1,5 @@
 import { type Domain, FORMATS } from './formats.js';
 
-/** Text columns c01…c18 of exchange_staging. */
-export const STAGING_WIDTH = 18;
-
 /** Values the worker derives from a row and stages beside the file's columns. */
 function derivedKeys(domain: Domain): string[] {
   const keys: string[] = [];
@@ -16,14 +13,17 @@ export function stagingKeys(domain: Domain): string[] {
   return [...FORMATS[domain].columns.map((c) => c.key), ...derivedKeys(domain)];
 }
 
+/** The text column c01…c18 (of exchange_staging) at position `index` (0-based). */
+const textColumn = (index: number) => `c${String(index + 1).padStart(2, '0')}`;
+
 /** Staging column holding `key` for `domain`, e.g. injuries.caseNo → c01. */
 export function stagingColumn(domain: Domain, key: string): string {
   const index = stagingKeys(domain).indexOf(key);
   if (index < 0) throw new Error(`no staging column for ${domain}.${key}`);
-  return `c${String(index + 1).padStart(2, '0')}`;
+  return textColumn(index);
 }
 
 /** The staging columns a domain fills, in COPY order: batch, line, then c01… (no padding, no raw cells). */
 export function stagedColumnsOf(domain: Domain): string[] {
-  return ['batch_id', 'line', ...stagingKeys(domain).map((_, i) => `c${String(i + 1).padStart(2, '0')}`)];
+  return ['batch_id', 'line', ...stagingKeys(domain).map((_, i) => textColumn(i))];
 }
