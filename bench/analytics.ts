@@ -272,7 +272,7 @@ async function benchOne(kind: 'postgres' | 'pglite', files: string, work: string
       `\nSpeed-up: ×${(percentile(raw, 50) / percentile(cube, 50)).toFixed(1)} at p50, ×${(percentile(raw, 95) / percentile(cube, 95)).toFixed(1)} at p95 (${requests.length} requests: Fujian and its ${scopes.length - 1} prefectures × 2 counting options; figures of ${compared} requests compared, all equal).`,
     );
     console.log(
-      `\nOne prefecture's month (${monthImport.rows} determinations of 福州市, ${Y}-06): import ${Math.round(monthImport.ms)} ms, of which the figures' refresh inside the merge ${monthImport.derivedMs} ms (${(monthImport.derivedMs / rebuildMs).toFixed(3)} of a full rebuild); the figures are current when the batch commits.`,
+      `\nOne prefecture's month (${monthImport.rows} determinations of 福州市, ${Y}-06): from the start of the import to figures up to date ${Math.round(monthImport.ms)} ms, of which the figures' refresh right after the commit ${monthImport.refreshMs} ms (${(monthImport.refreshMs / rebuildMs).toFixed(3)} of a full rebuild).`,
     );
   } finally {
     await app.close();

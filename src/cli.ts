@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
-import { rebuildAnalytics } from './modules/analytics/refresh.js';
+import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
@@ -27,6 +27,10 @@ async function prepareDatabase() {
   // Figures of data that predate the analytics tables are computed once; imports keep them current.
   if (await runSeedOnce(database.db, 'analytics-cells:v1', () => rebuildAnalytics(database.db)))
     applied.push('analytics-cells:v1');
+  // A stop between a batch's commit and its figures' refresh left the refresh queued (decision 0011).
+  const refreshed = await refreshQueued(database.db);
+  if (refreshed.length > 0)
+    console.log(`figures of ${refreshed.length} committed batch(es) brought up to date`);
   if (config.isDemo) await seedDemoJointMeeting(database.db);
   return { config, database, applied, isDemoSeeded };
 }

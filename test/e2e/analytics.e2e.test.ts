@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildAnalytics } from '../../src/modules/analytics/refresh.js';
+import { rebuildAnalytics, refreshQueued } from '../../src/modules/analytics/refresh.js';
 import { seedDemoExchangeData } from '../../src/seed/demo-exchange.js';
 import { DEMO_PASSWORD } from '../helpers.js';
 import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
@@ -78,5 +79,26 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fujian officer reads 
       .waitFor();
     await page.screenshot({ path: path.join(resultsDir, 'analytics-targets.png'), fullPage: true });
     expect(errors).toEqual([]);
+  });
+
+  it('says when the figures do not yet include a just-committed batch, and stops saying it once refreshed', async () => {
+    // The state between a batch's commit and its refresh (decision 0011), held still for the test.
+    await app.t.db.execute(sql`insert into analytics_refresh_queue (batch_id, domain, slices)
+      select b.id, b.domain, '{}'::jsonb from exchange_batches b join jurisdictions j on j.id = b.jurisdiction_id
+      where b.status = 'committed' and j.code = '350000' order by b.id limit 1`);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill('fuzhou');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('您好').waitFor();
+    await page.goto(`${baseUrl}/analytics`);
+    const notice = page.getByTestId('analytics-refreshing');
+    await notice.filter({ hasText: '1 个刚提交的批次正在更新统计数据' }).waitFor();
+    await page.screenshot({ path: path.join(resultsDir, 'analytics-refreshing.png'), fullPage: true });
+    expect((await refreshQueued(app.t.db)).length).toBe(1);
+    await page.reload();
+    await page.getByTestId('definition').waitFor();
+    expect(await notice.count()).toBe(0);
   });
 });

@@ -105,6 +105,14 @@ export const ZDashboard = z
     year: z.number().int(),
     partial: z.boolean(),
     options: ZCountingOptions,
+    refreshing: z
+      .object({
+        batches: z.number().int(),
+        since: z.string().nullable().describe('When the oldest of them committed (ISO 8601)'),
+      })
+      .describe(
+        'Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet',
+      ),
     headline: z.array(
       z.object({
         code: z.string(),

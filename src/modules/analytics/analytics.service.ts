@@ -29,6 +29,7 @@ import {
   storedDimensionOf,
 } from './elements.js';
 import { BUILT_IN_INDICATORS } from './indicators.data.js';
+import { describePendingRefreshes } from './refresh.js';
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
@@ -770,10 +771,11 @@ export async function describeDashboard(db: Db, actor: Actor, input: DashboardIn
   const main = indicators.find((i) => i.code === input.indicator);
   if (!main) throw badRequest('analytics.unknown_indicator', 'indicator', { code: input.indicator });
   const range = { rows: 'year' as const, fromYear: year - 5, year, today };
-  const [headline, children, trend] = await Promise.all([
+  const [headline, children, trend, refreshing] = await Promise.all([
     Promise.all(indicators.map((i) => evaluateIndicator(prepared, i, range, lang).then((r) => ({ i, r })))),
     evaluateIndicator(prepared, main, { rows: 'jurisdiction', year, today }, lang),
     evaluateIndicator(prepared, main, range, lang),
+    describePendingRefreshes(db, prepared.scope.path),
   ]);
   const partialYears = new Set(trend.partialYears);
   return {
@@ -781,6 +783,7 @@ export async function describeDashboard(db: Db, actor: Actor, input: DashboardIn
     year,
     partial: partialYears.has(year),
     options: prepared.options,
+    refreshing,
     headline: headline.map(({ i, r }) => {
       const value = r.cells.find((c) => c.row === String(year))?.value ?? null;
       const previous = r.cells.find((c) => c.row === String(year - 1))?.value ?? null;

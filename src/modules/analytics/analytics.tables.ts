@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -16,8 +17,9 @@ import {
 /**
  * Pre-aggregated figures (DHIS2's analytics tables): one row per source, grain, county (the
  * jurisdiction a fact is recorded at), year and up to two dimension values. Dashboards read these,
- * never the raw rows; a committed import refreshes the (jurisdiction, year) slices it touched in
- * its own transaction (refresh.ts), so the figures are never older than the data.
+ * never the raw rows. A committed import queues the (jurisdiction, year) slices it touched in its
+ * own transaction and they are recomputed right after the commit (refresh.ts, decision 0011): the
+ * figures trail the facts by the length of one refresh, and a crash in between loses nothing.
  *
  * Measures are sums, so any scope (a prefix of jurisdiction paths) adds up. "Persons" counts are
  * additive because each person is counted once per year, at their first determination of that
@@ -61,6 +63,22 @@ export const analyticsCells = pgTable(
     index('analytics_cells_slice_idx').on(t.jurisdictionId, t.year),
   ],
 );
+
+/**
+ * Figures still to bring up to date: one row per committed batch, written in the batch's own
+ * transaction with the slices its rows replaced (read before they changed); the refresh after
+ * the commit adds the slices of the batch's own rows, recomputes them and deletes the row in one
+ * transaction. Rows left by a crash are refreshed at the next start.
+ */
+export const analyticsRefreshQueue = pgTable('analytics_refresh_queue', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  batchId: integer('batch_id').notNull().unique(),
+  /** The batch's domain (exchange formats): which sources its rows feed. */
+  domain: text('domain').notNull(),
+  /** Slices captured before the batch's rows changed: { injury: [[jurisdictionId, year], …], … }. */
+  slices: jsonb('slices').notNull(),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * An indicator is a stored definition — numerator ÷ denominator × factor over data elements

@@ -1,9 +1,17 @@
-import { sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJURY_HEADER, injuryRow, makeIdNumber, toCsv } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { JobQueue } from '../../platform/jobs/queue.js';
 import { seedDemoExchangeData } from '../../seed/demo-exchange.js';
-import { rebuildAnalytics } from './refresh.js';
+import { runImport } from '../exchange/exchange.service.js';
+import { exchangeBatches } from '../exchange/exchange.tables.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import { analyticsMergeListener, rebuildAnalytics, refreshQueued } from './refresh.js';
 
 /**
  * Known answers: the demo data set (generated, seed 2026) is imported, and every figure the API
@@ -200,7 +208,7 @@ describe('incidence rates against an independent computation (AN-1)', () => {
   });
 });
 
-describe('an import keeps the figures exact (refresh inside the merge)', () => {
+describe('an import keeps the figures exact (refreshed right after its commit)', () => {
   it('after a new injuries batch, the cells equal a full rebuild', async () => {
     const fuzhou = await t.signIn('fuzhou');
     const id = makeIdNumber('350102', '1990-01-01', 'male', 77);
@@ -262,6 +270,116 @@ describe('an import keeps the figures exact (refresh inside the merge)', () => {
     const incremental = await snapshot();
     await rebuildAnalytics(t.db);
     expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe('a stop between a batch commit and its figures', () => {
+  it('leaves the batch committed and its refresh queued; the next refresh brings the figures up to date', async () => {
+    const employer = rowsOf(
+      await t.db.execute(sql`select o.credit_code from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+        where j.path like '%/350100/%' and o.kind = 'employer' and not o.is_pending limit 1`),
+    )[0]?.credit_code as string;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yufang-queued-'));
+    const file = path.join(dir, 'late.csv');
+    fs.writeFileSync(
+      file,
+      toCsv([
+        INJURY_HEADER,
+        injuryRow(1, {
+          caseNo: 'Q-1',
+          creditCode: employer,
+          determined: `${YEAR}-04-01`,
+          occurred: `${YEAR}-03-01`,
+        }),
+      ]),
+    );
+    const [org] = await t.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, '福建省人力资源和社会保障厅'));
+    const [province] = await t.db
+      .select({ id: jurisdictions.id })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, '350000'));
+    const [batch] = await t.db
+      .insert(exchangeBatches)
+      .values({
+        domain: 'injuries',
+        organisationId: org?.id as number,
+        jurisdictionId: province?.id as number,
+        submittedBy: 'fujian',
+        channel: 'api',
+        fileName: 'late.csv',
+        format: 'csv',
+        encoding: 'utf-8',
+        fileBytes: fs.statSync(file).size,
+        sha256: 'queued-refresh-test',
+        status: 'queued',
+      })
+      .returning({ id: exchangeBatches.id });
+    const batchId = batch?.id as number;
+    const cutOff = {
+      ...analyticsMergeListener,
+      afterCommit: async () => {
+        throw new Error('the process stopped here');
+      },
+    };
+    const runtime = {
+      database: t.database,
+      config: { uploadDir: dir },
+      queue: new JobQueue(() => {}),
+      mergeListener: cutOff,
+    };
+    await runImport(runtime, batchId, file);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const [done] = await t.db.select().from(exchangeBatches).where(eq(exchangeBatches.id, batchId));
+    expect(done?.status).toBe('committed');
+    const queued = async () =>
+      rowsOf(await t.db.execute(sql`select batch_id from analytics_refresh_queue`)).map((r) =>
+        Number(r.batch_id),
+      );
+    expect(await queued()).toEqual([batchId]);
+    const totals = async () =>
+      rowsOf(
+        await t.db.execute(sql`select
+          (select count(*)::int from injury_cases) as facts,
+          (select sum(cases_all)::int from analytics_cells where source = 'injury' and grain = '') as cells`),
+      )[0];
+    const stale = await totals();
+    expect(Number(stale?.cells)).toBe(Number(stale?.facts) - 1);
+    // The dashboards say so: the province's batch changes a prefecture's figures, not Jilin's.
+    const fuzhou = await t.signIn('fuzhou');
+    const jilin = await t.signIn('jilin');
+    const refreshing = async (agent: Agent) =>
+      (await agent.get('/api/analytics/dashboard')).json().refreshing as {
+        batches: number;
+        since: string | null;
+      };
+    expect((await refreshing(fuzhou)).batches).toBe(1);
+    expect(Date.parse((await refreshing(fujian)).since ?? '')).toBeGreaterThan(0);
+    expect((await refreshing(jilin)).batches).toBe(0);
+
+    const refreshed = await refreshQueued(t.db);
+    expect(refreshed.map((r) => r.batchId)).toEqual([batchId]);
+    expect(await queued()).toEqual([]);
+    expect(await refreshing(fuzhou)).toEqual({ batches: 0, since: null });
+    const current = await totals();
+    expect(Number(current?.cells)).toBe(Number(current?.facts));
+    const snapshot = async () =>
+      rowsOf(
+        await t.db.execute(
+          sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
+        ),
+      );
+    const incremental = await snapshot();
+    await rebuildAnalytics(t.db);
+    expect(await snapshot()).toEqual(incremental);
+    // The refresh is on record where the batch lies, for the province's officers.
+    const audit = (await fujian.get(`/api/audit?action=analytics.refresh&targetId=${batchId}`)).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].details.slices.injury).toBeGreaterThan(0);
+    expect(await refreshQueued(t.db)).toEqual([]);
   });
 });
 

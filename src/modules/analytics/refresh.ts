@@ -1,14 +1,24 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Db } from '../../platform/db/client.js';
+import { withinScope } from '../../platform/db/scope.js';
 import type { Domain } from '../exchange/formats.js';
 import { stagingColumn } from '../exchange/staging.js';
+import { analyticsRefreshQueue } from './analytics.tables.js';
 import { SOURCE_DIMENSIONS, type Source, type StoredDimension } from './elements.js';
 
 /**
- * Keeps analytics_cells equal to a GROUP BY of the raw facts. A slice is (jurisdiction, year): a
- * committed batch recomputes the slices it touched, inside the batch's own transaction, so the
- * figures change exactly when the data does (no nightly rebuild; a crash leaves both or neither).
+ * Keeps analytics_cells equal to a GROUP BY of the raw facts. A slice is (jurisdiction, year). A
+ * batch's transaction queues its refresh with the slices its rows replaced; right after the commit
+ * the slices of the batch's own rows are added and all are recomputed in one transaction, which
+ * also removes the queue row (decision 0011). So the figures trail the facts by one refresh, no
+ * nightly rebuild, and a crash between the two loses nothing: the next start refreshes what is
+ * queued. An officer's edit of an employer still refreshes inside its own transaction.
  */
+
+/** Refreshes are serialised (across processes too): two recomputing one slice would collide. */
+const REFRESH_LOCK = 0x79756661;
+const lockRefresh = (tx: Db) => tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
 
 type CubeSource = Exclude<Source, 'fund'>;
 export type Slice = readonly [jurisdictionId: number, year: number];
@@ -165,12 +175,14 @@ async function refreshSource(tx: Db, source: CubeSource, slices: Slice[] | null)
 /** Recomputes every figure from the raw rows (start-up of a database that has none, tests, bench). */
 export async function rebuildAnalytics(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockRefresh(tx);
     for (const source of CUBE_SOURCES) await refreshSource(tx, source, null);
   });
 }
 
 /** Recomputes the slices of each source (inside the caller's transaction). */
 export async function refreshSlices(tx: Db, slices: Slices): Promise<void> {
+  await lockRefresh(tx);
   for (const source of CUBE_SOURCES) {
     const list = slices[source];
     if (list?.length) await refreshSource(tx, source, dedupe(list));
@@ -281,35 +293,117 @@ async function employerSlices(tx: Db, employers: SQL): Promise<Slices> {
   };
 }
 
-/** After the merge: the batch's own rows' slices plus those captured before, recomputed. */
-export async function refreshAfterMerge(tx: Db, batch: BatchInfo, before: Slices[]): Promise<void> {
-  let after: Slices = {};
-  if (batch.domain === 'employers') {
-    after = await employerSlices(
+/** The slices of a committed batch's own rows. */
+async function slicesOfBatch(tx: Db, batchId: number, domain: Domain): Promise<Slices> {
+  if (domain === 'employers')
+    return employerSlices(
       tx,
-      sql`c.employer_id in (select o.id from organisations o where o.source_batch_id = ${batch.batchId})`,
+      sql`c.employer_id in (select o.id from organisations o where o.source_batch_id = ${batchId})`,
     );
-  } else if (batch.domain === 'headcounts') {
-    after = { headcount: await slicesOf(tx, 'headcount', sql`c.batch_id = ${batch.batchId}`) };
-  } else {
-    const d = DOMAIN_SOURCE[batch.domain];
-    if (d) after = { [d.source]: await slicesOf(tx, d.source, sql`c.batch_id = ${batch.batchId}`) };
-  }
-  await refreshSlices(tx, unite([...before, after]));
+  if (domain === 'headcounts')
+    return { headcount: await slicesOf(tx, 'headcount', sql`c.batch_id = ${batchId}`) };
+  const d = DOMAIN_SOURCE[domain];
+  return d ? { [d.source]: await slicesOf(tx, d.source, sql`c.batch_id = ${batchId}`) } : {};
 }
 
 function unite(all: Slices[]): Slices {
   const merged: Slices = {};
-  for (const source of CUBE_SOURCES) merged[source] = all.flatMap((s) => s[source] ?? []);
+  for (const source of CUBE_SOURCES) {
+    const list = dedupe(all.flatMap((s) => s[source] ?? []));
+    if (list.length > 0) merged[source] = list;
+  }
   return merged;
 }
 
-/** Handed to the exchange: every merge refreshes the figures it changes, in its transaction. */
+/** Inside the batch's transaction: its refresh is queued with the slices captured before its rows changed. */
+export async function queueRefresh(tx: Db, batch: BatchInfo, captured: Slices[]): Promise<void> {
+  await tx
+    .insert(analyticsRefreshQueue)
+    .values({ batchId: batch.batchId, domain: batch.domain, slices: unite(captured) });
+}
+
+/**
+ * Brings the figures up to date for every queued batch, oldest first, each in a transaction of
+ * its own that also removes its queue row and records the refresh in the audit log.
+ */
+export async function refreshQueued(db: Db): Promise<{ batchId: number; ms: number }[]> {
+  const done: { batchId: number; ms: number }[] = [];
+  for (;;) {
+    const refreshed = await db.transaction(async (tx) => {
+      await lockRefresh(tx);
+      const q = analyticsRefreshQueue;
+      const [next] = await tx
+        .select({
+          id: q.id,
+          batchId: q.batchId,
+          domain: q.domain,
+          slices: q.slices,
+          queuedAt: q.queuedAt,
+          // The audit record lies where the batch does, for the officers of that scope to see.
+          path: sql<
+            string | null
+          >`(select j.path from exchange_batches b join jurisdictions j on j.id = b.jurisdiction_id where b.id = ${q.batchId})`,
+        })
+        .from(q)
+        .orderBy(analyticsRefreshQueue.id)
+        .limit(1);
+      if (!next) return undefined;
+      const started = performance.now();
+      const slices = unite([
+        next.slices as Slices,
+        await slicesOfBatch(tx, next.batchId, next.domain as Domain),
+      ]);
+      await refreshSlices(tx, slices);
+      await tx.delete(analyticsRefreshQueue).where(eq(analyticsRefreshQueue.id, next.id));
+      const ms = Math.round(performance.now() - started);
+      await recordAudit(
+        tx,
+        { username: 'system', ip: 'analytics-refresh', jurisdictionPath: next.path ?? undefined },
+        {
+          action: 'analytics.refresh',
+          targetType: 'exchange_batch',
+          targetId: next.batchId,
+          details: {
+            ms,
+            queuedAt: new Date(next.queuedAt).toISOString(),
+            slices: Object.fromEntries(Object.entries(slices).map(([source, list]) => [source, list.length])),
+          },
+        },
+      );
+      return { batchId: next.batchId, ms };
+    });
+    if (!refreshed) return done;
+    done.push(refreshed);
+  }
+}
+
+/**
+ * Queued refreshes whose batch lies in the scope, above it or below it (either changes the
+ * scope's figures): the dashboard says its figures do not include them yet.
+ */
+export async function describePendingRefreshes(db: Db, scopePath: string) {
+  const [row] = rowsOf(
+    await db.execute(sql`
+      select count(*)::int as n, min(q.queued_at) as since
+      from analytics_refresh_queue q
+      join exchange_batches b on b.id = q.batch_id
+      join jurisdictions j on j.id = b.jurisdiction_id
+      -- within the scope, or the scope within the batch's jurisdiction (paths hold digits and '/')
+      where ${withinScope(sql`j.path`, scopePath)} or ${scopePath} like j.path || '/%'`),
+  );
+  const since = row?.since ? new Date(String(row.since)).toISOString() : null;
+  return { batches: Number(row?.n ?? 0), since };
+}
+
+/** Handed to the exchange: every merge queues the figures it changes, refreshed right after its commit. */
 export const analyticsMergeListener = {
   beforeRows: (tx: Db, batch: BatchInfo, rows: SQL) => captureSlicesBefore(tx, batch, rows),
   beforeSupersede: (tx: Db, batch: BatchInfo) => captureSupersededSlices(tx, batch),
   afterMerge: (tx: Db, batch: BatchInfo, captured: unknown[]) =>
-    refreshAfterMerge(tx, batch, captured as Slices[]),
+    queueRefresh(tx, batch, captured as Slices[]),
+  afterCommit: async (db: Db) => {
+    await refreshQueued(db);
+  },
 };
 
 /** Handed to organisations: an employer moved to another industry or jurisdiction takes its figures along. */

@@ -11543,6 +11543,12 @@ export interface components {
                  */
                 denominator: "insured" | "paying";
             };
+            /** @description Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet */
+            refreshing: {
+                batches: number;
+                /** @description When the oldest of them committed (ISO 8601) */
+                since: string | null;
+            };
             headline: {
                 code: string;
                 name: string;
@@ -13499,6 +13505,12 @@ export interface components {
                  * @enum {string}
                  */
                 denominator: "insured" | "paying";
+            };
+            /** @description Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet */
+            refreshing: {
+                batches: number;
+                /** @description When the oldest of them committed (ISO 8601) */
+                since: string | null;
             };
             headline: {
                 code: string;

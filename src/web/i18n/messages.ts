@@ -342,6 +342,8 @@ export const zh = {
   'nav.targets': '目标进度',
   'analytics.title': '指标分析',
   'analytics.partialYear': '当年数据不完整',
+  'analytics.refreshing':
+    '{n} 个刚提交的批次正在更新统计数据（{since} 起），以下数字尚未包含这些批次，稍后刷新即可',
   'analytics.vsPrevious': '较上年',
   'analytics.definition': '口径',
   'analytics.byChild': '按下级地区',
@@ -1227,6 +1229,8 @@ export const en: Record<MessageKey, string> = {
   'nav.targets': 'Target progress',
   'analytics.title': 'Indicators',
   'analytics.partialYear': 'Current year incomplete',
+  'analytics.refreshing':
+    'The figures of {n} just-committed batch(es) are being brought up to date (since {since}): the numbers below do not include them yet; reload in a moment',
   'analytics.vsPrevious': 'vs previous year',
   'analytics.definition': 'Definition',
   'analytics.byChild': 'by jurisdiction below',

@@ -232,6 +232,19 @@ export default function DashboardPage() {
               </Col>
             ))}
           </Row>
+          {dashboard.refreshing.batches > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="analytics-refreshing"
+              message={t('analytics.refreshing', {
+                n: dashboard.refreshing.batches,
+                since: dashboard.refreshing.since
+                  ? new Date(dashboard.refreshing.since).toLocaleTimeString()
+                  : '',
+              })}
+            />
+          )}
           <Alert
             type="info"
             showIcon
