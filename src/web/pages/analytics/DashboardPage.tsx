@@ -240,7 +240,9 @@ export default function DashboardPage() {
               message={t('analytics.refreshing', {
                 n: dashboard.refreshing.batches,
                 since: dashboard.refreshing.since
-                  ? new Date(dashboard.refreshing.since).toLocaleTimeString()
+                  ? new Date(dashboard.refreshing.since).toLocaleTimeString(
+                      language === 'zh' ? 'zh-CN' : 'en-GB',
+                    )
                   : '',
               })}
             />
