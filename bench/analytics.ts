@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, seedDemoData } from '../src/seed/demo.js';
 import { generateDataset, type Scale } from '../src/seed/generate.js';
 import { seedReferenceData } from '../src/seed/reference.js';
 import { adminQuery, withDatabase } from '../test/db-template.js';
+import { percentile } from './common.js';
 import { importFile } from './import.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'province') as Scale;
@@ -136,11 +137,6 @@ async function rawDashboard(db: Db, scope: { path: string }, year: number, o: Op
       ),
     },
   };
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 const close = (a: number | null, b: number | null) =>

@@ -24,6 +24,7 @@ import { JobQueue } from '../src/platform/jobs/queue.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { generateDataset, type Scale } from '../src/seed/generate.js';
 import { adminQuery, withDatabase } from '../test/db-template.js';
+import { percentile, waitForHealth } from './common.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'city') as Scale;
 
@@ -153,8 +154,6 @@ function resetPeak(pid: number) {
   fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.floor(sorted.length * p)] ?? 0;
-
 /**
  * /api/health latencies, one request every 20 ms, until `until()` is true. A request that fails
  * (connection reset, refused) is counted, not timed.
@@ -175,11 +174,10 @@ async function sampleHealth(url: string, until: () => boolean) {
     else failed++;
     await new Promise((r) => setTimeout(r, 20));
   }
-  latencies.sort((a, b) => a - b);
   return {
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    max: latencies[latencies.length - 1] ?? 0,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.reduce((a, b) => Math.max(a, b), 0),
     n: latencies.length,
     failed,
   };
@@ -200,17 +198,7 @@ async function startServer(env: Record<string, string | undefined>): Promise<Ser
   });
   const base = `http://127.0.0.1:${PORT}`;
   const exited = new Promise((r) => child.once('exit', r));
-  const deadline = Date.now() + 600_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before answering`);
-    if (Date.now() > deadline) throw new Error('server did not answer /api/health within 10 minutes');
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealth(`${base}/api/health`, child, 600_000);
   return {
     base,
     pid: child.pid as number,

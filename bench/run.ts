@@ -9,28 +9,14 @@
  * ready /api/health, a warm restart on the existing database, and the server-only start, each
  * against a bare Node.js HTTP server started the same way (the floor of any Node service).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForHealth } from './common.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PORT = 3990;
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before answering`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
-}
 
 function rssMiB(pid: number): number | null {
   // npm start → sh → node: take the largest resident set among the process tree's node processes.

@@ -5,8 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAnalytics, refreshQueued } from '../../src/modules/analytics/refresh.js';
 import { seedDemoExchangeData } from '../../src/seed/demo-exchange.js';
-import { DEMO_PASSWORD } from '../helpers.js';
-import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
+import { type BrowserApp, hasChromium, resultsDir, signInOnPage, startBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)('end to end in Chromium: the Fujian officer reads the indicators', () => {
   let app: BrowserApp;
@@ -26,11 +25,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fujian officer reads 
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('用户名').fill('fujian');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByText('您好').waitFor();
+    await signInOnPage(page, baseUrl, 'fujian');
     await page.goto(`${baseUrl}/analytics`);
     await page.getByText('指标分析 · 福建省').waitFor();
     const definition = page.getByTestId('definition');
@@ -87,11 +82,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fujian officer reads 
       select b.id, b.domain, '{}'::jsonb from exchange_batches b join jurisdictions j on j.id = b.jurisdiction_id
       where b.status = 'committed' and j.code = '350000' order by b.id limit 1`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('用户名').fill('fuzhou');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByText('您好').waitFor();
+    await signInOnPage(page, baseUrl, 'fuzhou');
     await page.goto(`${baseUrl}/analytics`);
     const notice = page.getByTestId('analytics-refreshing');
     await notice.filter({ hasText: '1 个刚提交的批次正在更新统计数据' }).waitFor();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { createTestApp, type TestApp } from '../helpers.js';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers.js';
 
 /** Debian's Chromium (apt-get install chromium fonts-noto-cjk); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,6 +16,15 @@ if (!hasChromium)
   console.warn(
     `end-to-end test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
   );
+
+/** Signs in on the login page as a demo account and waits for the greeting of the workbench. */
+export async function signInOnPage(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByText('您好').waitFor();
+}
 
 export interface BrowserApp {
   t: TestApp;

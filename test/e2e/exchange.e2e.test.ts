@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJURY_HEADER, injuryRow, toCsv } from '../exchange-builders.js';
-import { DEMO_PASSWORD, type TestApp } from '../helpers.js';
-import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
+import type { TestApp } from '../helpers.js';
+import { type BrowserApp, hasChromium, resultsDir, signInOnPage, startBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submits injury data', () => {
   let app: BrowserApp;
@@ -31,11 +31,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer submit
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('用户名').fill('fuzhou');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByText('您好').waitFor();
+    await signInOnPage(page, baseUrl, 'fuzhou');
     // The ledger before: the demo builder is listed (建筑施工) with no injuries.
     const ledgerRow = () =>
       page.getByTestId('ledger-key').locator('tr', { hasText: '福州榕城建筑工程有限公司' });

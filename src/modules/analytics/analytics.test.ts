@@ -76,6 +76,19 @@ function expectedDenominator(filter: (r: Raw) => boolean, year: number, base: 'i
     .reduce((a, h) => a + Number(base === 'insured' ? h.average_insured : h.average_paying), 0);
 }
 
+/** The cells as they stand equal those a full rebuild computes from the raw rows. */
+async function expectCellsToEqualRebuild() {
+  const snapshot = async () =>
+    rowsOf(
+      await t.db.execute(
+        sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
+      ),
+    );
+  const incremental = await snapshot();
+  await rebuildAnalytics(t.db);
+  expect(await snapshot()).toEqual(incremental);
+}
+
 const under = (code: string) => (r: Raw) => `${String(r.path)}/`.includes(`/${code}/`);
 
 beforeAll(async () => {
@@ -261,15 +274,7 @@ describe('an import keeps the figures exact (refreshed right after its commit)',
     const cell = (body: typeof after, code: string) =>
       body.cells.find((c: { row: string }) => c.row === code)?.numerator ?? 0;
     expect(cell(after, '350104') - cell(before, '350104')).toBe(1);
-    const snapshot = async () =>
-      rowsOf(
-        await t.db.execute(
-          sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
-        ),
-      );
-    const incremental = await snapshot();
-    await rebuildAnalytics(t.db);
-    expect(await snapshot()).toEqual(incremental);
+    await expectCellsToEqualRebuild();
   });
 });
 
@@ -366,15 +371,7 @@ describe('a stop between a batch commit and its figures', () => {
     expect(await refreshing(fuzhou)).toEqual({ batches: 0, since: null });
     const current = await totals();
     expect(Number(current?.cells)).toBe(Number(current?.facts));
-    const snapshot = async () =>
-      rowsOf(
-        await t.db.execute(
-          sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
-        ),
-      );
-    const incremental = await snapshot();
-    await rebuildAnalytics(t.db);
-    expect(await snapshot()).toEqual(incremental);
+    await expectCellsToEqualRebuild();
     // The refresh is on record where the batch lies, for the province's officers.
     const audit = (await fujian.get(`/api/audit?action=analytics.refresh&targetId=${batchId}`)).json();
     expect(audit.items).toHaveLength(1);
@@ -405,15 +402,7 @@ describe('an officer moving an employer to another industry', () => {
       await t.db.execute(sql`select sum(cases_all)::int as n from analytics_cells
         where source = 'injury' and grain = 'industry' and d1 = ${industry.slice(0, 2)}`),
     )[0]?.n;
-    const snapshot = async () =>
-      rowsOf(
-        await t.db.execute(
-          sql`select * from analytics_cells order by source, grain, year, jurisdiction_id, d1, d2`,
-        ),
-      );
-    const incremental = await snapshot();
-    await rebuildAnalytics(t.db);
-    expect(await snapshot()).toEqual(incremental);
+    await expectCellsToEqualRebuild();
     expect(Number(cell)).toBeGreaterThan(0);
   });
 });

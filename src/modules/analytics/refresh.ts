@@ -345,7 +345,7 @@ export async function refreshQueued(db: Db): Promise<{ batchId: number; ms: numb
           >`(select j.path from exchange_batches b join jurisdictions j on j.id = b.jurisdiction_id where b.id = ${q.batchId})`,
         })
         .from(q)
-        .orderBy(analyticsRefreshQueue.id)
+        .orderBy(q.id)
         .limit(1);
       if (!next) return undefined;
       const started = performance.now();
@@ -354,7 +354,7 @@ export async function refreshQueued(db: Db): Promise<{ batchId: number; ms: numb
         await slicesOfBatch(tx, next.batchId, next.domain as Domain),
       ]);
       await refreshSlices(tx, slices);
-      await tx.delete(analyticsRefreshQueue).where(eq(analyticsRefreshQueue.id, next.id));
+      await tx.delete(q).where(eq(q.id, next.id));
       const ms = Math.round(performance.now() - started);
       await recordAudit(
         tx,
