@@ -25,8 +25,8 @@ async function prepareDatabase() {
   const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
   if (config.isDemo) await seedDemoExchangeData(database);
   // Figures of data that predate the analytics tables are computed once; imports keep them current.
-  if (await runSeedOnce(database.db, 'analytics-cells:v1', () => rebuildAnalytics(database.db)))
-    applied.push('analytics-cells:v1');
+  if (await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db)))
+    applied.push('analytics-cells:v2');
   // A stop between a batch's commit and its figures' refresh left the refresh queued (decision 0011).
   const refreshed = await refreshQueued(database.db);
   if (refreshed.length > 0)

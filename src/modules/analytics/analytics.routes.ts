@@ -10,7 +10,7 @@ import { languageOf } from '../../platform/i18n/messages.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
   ZCounting,
-  ZCountingOptions,
+  ZCountingInput,
   ZDashboard,
   ZDashboardQuery,
   ZElement,
@@ -188,7 +188,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         tags: ['analytics'],
         summary: 'Set a jurisdiction’s counting options (they apply below it unless overridden)',
         params: z.object({ jurisdiction: ZJurisdictionCode }),
-        body: ZCountingOptions,
+        body: ZCountingInput,
         response: { 200: ZCounting, ...errorResponses },
       },
       onRequest: requirePermission('analytics:configure'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZYearBasis } from '../facts/counting.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import { AXES } from './elements.js';
 
@@ -6,7 +7,10 @@ export const ZAxis = z.enum(AXES);
 const ZYear = z.coerce.number().int().min(2000).max(2100);
 
 export const ZCountingOptions = z.object({
-  countUnit: z.enum(['persons', 'cases']).describe('persons: each person once a year; cases: 人次'),
+  yearBasis: ZYearBasis,
+  countUnit: z
+    .enum(['persons', 'cases'])
+    .describe('persons: distinct persons within the area (and group) and year; cases: 人次'),
   groundScope: z
     .enum(['all', 'determined', 'production'])
     .describe('all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)'),
@@ -14,6 +18,9 @@ export const ZCountingOptions = z.object({
 });
 
 const ZOptionalCounting = ZCountingOptions.partial();
+
+/** A jurisdiction's counting options; without a year basis the current one stays. */
+export const ZCountingInput = ZCountingOptions.partial({ yearBasis: true });
 
 export const ZIndicator = z
   .object({
@@ -202,6 +209,7 @@ export const ZTargets = z
 export const ZCounting = ZCountingOptions.extend({
   jurisdiction: z.string(),
   definedAt: z.object({
+    yearBasis: z.string().nullable(),
     countUnit: z.string().nullable(),
     groundScope: z.string().nullable(),
     denominator: z.string().nullable(),

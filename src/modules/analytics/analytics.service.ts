@@ -27,6 +27,7 @@ import {
   STORED_DIMENSIONS,
   type StoredDimension,
   storedDimensionOf,
+  storedSourceOf,
 } from './elements.js';
 import { BUILT_IN_INDICATORS } from './indicators.data.js';
 import { describePendingRefreshes } from './refresh.js';
@@ -173,6 +174,7 @@ async function findIndicator(db: Db, code: string, path: string): Promise<Indica
 // Counting options: per jurisdiction, inherited down the tree like every setting.
 
 const COUNTING_KEYS = {
+  yearBasis: { key: 'analytics.yearBasis', values: ['determined', 'occurred'] },
   countUnit: { key: 'analytics.countUnit', values: ['persons', 'cases'] },
   groundScope: { key: 'analytics.groundScope', values: ['all', 'determined', 'production'] },
   denominator: { key: 'analytics.denominator', values: ['insured', 'paying'] },
@@ -199,7 +201,7 @@ export async function resolveCounting(
     );
   const result = {
     ...DEFAULT_COUNTING,
-    definedAt: { countUnit: null, groundScope: null, denominator: null },
+    definedAt: { yearBasis: null, countUnit: null, groundScope: null, denominator: null },
   } as CountingOptions & {
     definedAt: Record<keyof CountingOptions, string | null>;
   };
@@ -225,13 +227,14 @@ export async function updateCounting(
   db: Db,
   actor: Actor,
   jurisdictionCode: string,
-  options: CountingOptions,
+  options: Omit<CountingOptions, 'yearBasis'> & Partial<Pick<CountingOptions, 'yearBasis'>>,
 ) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
   await db.transaction(async (tx) => {
     for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
       const key = COUNTING_KEYS[option].key;
       const value = options[option];
+      if (value === undefined) continue;
       await tx
         .insert(jurisdictionSettings)
         .values({ jurisdictionId: j.id, key, value, updatedBy: actor.username })
@@ -266,6 +269,7 @@ export interface QueryInput {
   /** Restrict to the key industries of the plan period (all of them, or one by id). */
   keyIndustries?: 'all' | number;
   planPeriod?: string;
+  yearBasis?: CountingOptions['yearBasis'];
   countUnit?: CountingOptions['countUnit'];
   groundScope?: CountingOptions['groundScope'];
   denominator?: CountingOptions['denominator'];
@@ -360,10 +364,12 @@ async function sumElement(ctx: Context, element: string, axes: Axis[]): Promise<
     const d = storedDimensionOf(a);
     return d === null || available.includes(d);
   });
-  const key = `${e.source}|${own.join(',')}|${ctx.years.join(',')}|${ctx.divisions?.join(',') ?? ''}`;
+  const stored = storedSourceOf(e, ctx.options);
+  const perArea = e.perArea?.(ctx.options) ?? false;
+  const key = `${stored}|${own.join(',')}|${ctx.years.join(',')}|${ctx.divisions?.join(',') ?? ''}`;
   let found = ctx.memo.get(key);
   if (!found) {
-    found = fetchSource(ctx, e.source, own);
+    found = fetchSource(ctx, e.source, stored, own, perArea);
     ctx.memo.set(key, found);
   }
   const columns = await found;
@@ -374,7 +380,9 @@ async function sumElement(ctx: Context, element: string, axes: Axis[]): Promise<
 async function fetchSource(
   ctx: Context,
   source: Exclude<Source, 'fund'>,
+  stored: string,
   own: Axis[],
+  perArea: boolean,
 ): Promise<Map<string, Sums>> {
   const available = SOURCE_DIMENSIONS[source];
   const dims = new Set<StoredDimension>();
@@ -392,13 +400,20 @@ async function fetchSource(
     : sql`''`;
   const columns = SOURCE_COLUMNS[source];
   const measures = sql.raw(columns.map((c) => `sum(c.${c}) as ${c}`).join(', '));
+  // Persons are counted once within an area: read the area's own cells (the scope's, or each
+  // child's by the jurisdiction axis), never a sum over the jurisdictions below it.
+  const where = !perArea
+    ? withinScope(sql`j.path`, ctx.scope.path)
+    : own.includes('jurisdiction')
+      ? sql`j.parent_id = ${ctx.scope.id}`
+      : sql`j.id = ${ctx.scope.id}`;
   const result = rowsOf(
     await ctx.db.execute(sql`
       select ${jurisdictionKey} as jk, c.year as yr, c.d1, c.d2, ${measures}
       from analytics_cells c join jurisdictions j on j.id = c.jurisdiction_id
-      where c.source = ${source} and c.grain = ${grain}
+      where c.source = ${stored} and c.grain = ${grain}
         and c.year >= ${Math.min(...ctx.years)} and c.year <= ${Math.max(...ctx.years)}
-        and ${withinScope(sql`j.path`, ctx.scope.path)}
+        and ${where}
       group by 1, 2, 3, 4`),
   );
   const industryAt = ordered.indexOf('industry');
@@ -420,7 +435,8 @@ async function fetchSource(
 /** The total over the axes: the sum of the cells, unless a row can repeat (key industries, fund groups). */
 async function totalOf(ctx: Context, element: string, summed: Summed): Promise<Summed> {
   const e = ELEMENTS[element];
-  if (e && e.source !== 'fund' && !summed.axes.includes('keyIndustry'))
+  // Persons of an area are not the sum of its parts: their total is the area's own cell.
+  if (e && e.source !== 'fund' && !summed.axes.includes('keyIndustry') && !e.perArea?.(ctx.options))
     return { sums: new Map([['', [...summed.sums.values()].reduce((a, b) => a + b, 0)]]), axes: [] };
   return sumElement(ctx, element, []);
 }
@@ -508,7 +524,10 @@ function project(key: string, from: Axis[], to: Axis[]): string {
 export async function prepareQuery(
   db: Db,
   actor: Actor,
-  input: Pick<QueryInput, 'jurisdiction' | 'planPeriod' | 'countUnit' | 'groundScope' | 'denominator'>,
+  input: Pick<
+    QueryInput,
+    'jurisdiction' | 'planPeriod' | 'yearBasis' | 'countUnit' | 'groundScope' | 'denominator'
+  >,
 ) {
   const scope = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
   const [defaults, key] = await Promise.all([
@@ -516,6 +535,7 @@ export async function prepareQuery(
     loadKeyIndustries(db, actor, scope, input.planPeriod),
   ]);
   const options: CountingOptions = {
+    yearBasis: input.yearBasis ?? defaults.yearBasis,
     countUnit: input.countUnit ?? defaults.countUnit,
     groundScope: input.groundScope ?? defaults.groundScope,
     denominator: input.denominator ?? defaults.denominator,
@@ -750,6 +770,7 @@ export interface DashboardInput {
   jurisdiction?: string;
   year?: number;
   indicator: string;
+  yearBasis?: CountingOptions['yearBasis'];
   countUnit?: CountingOptions['countUnit'];
   groundScope?: CountingOptions['groundScope'];
   denominator?: CountingOptions['denominator'];

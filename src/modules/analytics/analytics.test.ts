@@ -52,22 +52,13 @@ const inScope = (ground: string, scope: Scope) =>
       ? ground.startsWith('14-')
       : ['14-1', '14-2', '14-3', '14-4'].includes(ground);
 
-/** Persons: a person counts once a year, where their first determination (date, then case number) of the scope lies. */
+/** Persons: distinct 身份证号 within the area among the year's determinations of the scope. */
 function expectedNumerator(filter: (r: Raw) => boolean, year: number, unit: Unit, scope: Scope): number {
   const ofYear = injuries.filter(
-    (r) => Number(String(r.determined).slice(0, 4)) === year && inScope(String(r.ground), scope),
+    (r) => Number(String(r.determined).slice(0, 4)) === year && inScope(String(r.ground), scope) && filter(r),
   );
-  if (unit === 'cases') return ofYear.filter(filter).length;
-  const first = new Map<string, Raw>();
-  for (const r of ofYear) {
-    const seen = first.get(String(r.id_number));
-    const earlier =
-      !seen ||
-      String(r.determined) < String(seen.determined) ||
-      (String(r.determined) === String(seen.determined) && String(r.case_no) < String(seen.case_no));
-    if (earlier) first.set(String(r.id_number), r);
-  }
-  return [...first.values()].filter(filter).length;
+  if (unit === 'cases') return ofYear.length;
+  return new Set(ofYear.map((r) => String(r.id_number))).size;
 }
 
 function expectedDenominator(filter: (r: Raw) => boolean, year: number, base: 'insured' | 'paying') {
@@ -115,7 +106,12 @@ describe('incidence rates against an independent computation (AN-1)', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.options).toEqual({ countUnit: unit, groundScope: scope, denominator: base });
+    expect(body.options).toEqual({
+      yearBasis: 'determined',
+      countUnit: unit,
+      groundScope: scope,
+      denominator: base,
+    });
     const prefectures = body.rows.items.filter((h: { key: string }) => h.key !== '');
     expect(prefectures.length).toBeGreaterThan(5);
     let checked = 0;
@@ -349,7 +345,7 @@ describe('a stop between a batch commit and its figures', () => {
       rowsOf(
         await t.db.execute(sql`select
           (select count(*)::int from injury_cases) as facts,
-          (select sum(cases_all)::int from analytics_cells where source = 'injury' and grain = '') as cells`),
+          (select sum(cases_all)::int from analytics_cells where source = 'injury.determined' and grain = '') as cells`),
       )[0];
     const stale = await totals();
     expect(Number(stale?.cells)).toBe(Number(stale?.facts) - 1);
@@ -375,7 +371,7 @@ describe('a stop between a batch commit and its figures', () => {
     // The refresh is on record where the batch lies, for the province's officers.
     const audit = (await fujian.get(`/api/audit?action=analytics.refresh&targetId=${batchId}`)).json();
     expect(audit.items).toHaveLength(1);
-    expect(audit.items[0].details.slices.injury).toBeGreaterThan(0);
+    expect(audit.items[0].details.slices['injury.determined']).toBeGreaterThan(0);
     expect(await refreshQueued(t.db)).toEqual([]);
   });
 });
@@ -400,7 +396,7 @@ describe('an officer moving an employer to another industry', () => {
     expect(res.statusCode, res.body).toBe(200);
     const cell = rowsOf(
       await t.db.execute(sql`select sum(cases_all)::int as n from analytics_cells
-        where source = 'injury' and grain = 'industry' and d1 = ${industry.slice(0, 2)}`),
+        where source = 'injury.determined' and grain = 'industry' and d1 = ${industry.slice(0, 2)}`),
     )[0]?.n;
     await expectCellsToEqualRebuild();
     expect(Number(cell)).toBeGreaterThan(0);

@@ -4,25 +4,22 @@
  * and the measure column it sums; counting options choose the column.
  */
 
+import {
+  type CountingRules,
+  DEFAULT_RULES,
+  describeCounting,
+  describeDeaths,
+  GROUND_LABEL,
+} from '../facts/counting.js';
+
+export type { CountUnit, DenominatorBase, GroundScope, YearBasis } from '../facts/counting.js';
+export { AGE_BANDS } from '../facts/counting.js';
+
 export type Source = 'injury' | 'accident' | 'disease' | 'headcount' | 'fund';
-export type CountUnit = 'persons' | 'cases';
-export type GroundScope = 'all' | 'determined' | 'production';
-export type DenominatorBase = 'insured' | 'paying';
 
-export interface CountingOptions {
-  /** Persons (each counted once a year) or 人次 (every determination). */
-  countUnit: CountUnit;
-  /** All grounds (认定 and 视同), 认定 only (条例 14), production injuries (14-1…14-4). */
-  groundScope: GroundScope;
-  /** Average insured or average paying persons. */
-  denominator: DenominatorBase;
-}
-
-export const DEFAULT_COUNTING: CountingOptions = {
-  countUnit: 'cases',
-  groundScope: 'all',
-  denominator: 'insured',
-};
+/** The counting options of a figure: the counting rules of the facts module (counting.ts). */
+export type CountingOptions = CountingRules;
+export const DEFAULT_COUNTING: CountingOptions = DEFAULT_RULES;
 
 /** Dimensions stored in the cube, in the order grains name them. */
 export const STORED_DIMENSIONS = ['industry', 'category', 'post', 'age', 'sex', 'grade'] as const;
@@ -59,28 +56,26 @@ export const SOURCE_DIMENSIONS: Record<Source, readonly StoredDimension[]> = {
   fund: [],
 };
 
-/** Age bands at the date of the accident (the generator and the tests use the same bands). */
-export const AGE_BANDS = ['16-24', '25-34', '35-44', '45-54', '55-59', '60+'] as const;
-
 export interface Element {
   source: Source;
   zh: string;
   en: string;
   /** The cube column (or fund column) summed, given the counting options. */
   column(options: CountingOptions): string;
+  /**
+   * Distinct persons (or deaths) within an area: read from the area's own cell, never summed over
+   * jurisdictions (a person at two employers of a city is one person of the city).
+   */
+  perArea?(options: CountingOptions): boolean;
+}
+
+/** The source rows of analytics_cells an element reads under the options. */
+export function storedSourceOf(e: Element, o: CountingOptions): string {
+  if (e.source !== 'injury') return e.source;
+  return `${e.perArea?.(o) ? 'persons' : 'injury'}.${o.yearBasis}`;
 }
 
 const scopeSuffix = { all: 'all', determined: 'det', production: 'prod' } as const;
-const scopeZh = {
-  all: '全部认定及视同情形',
-  determined: '认定工伤（条例第十四条）',
-  production: '生产性工伤（第十四条第一至四项）',
-};
-const scopeEn = {
-  all: 'all grounds (14 and 15)',
-  determined: 'determined (Art. 14)',
-  production: 'production injuries (14-1…14-4)',
-};
 
 export const ELEMENTS: Record<string, Element> = {
   'injury.count': {
@@ -88,12 +83,14 @@ export const ELEMENTS: Record<string, Element> = {
     zh: '工伤认定数',
     en: 'injury determinations',
     column: (o) => `${o.countUnit === 'persons' ? 'persons' : 'cases'}_${scopeSuffix[o.groundScope]}`,
+    perArea: (o) => o.countUnit === 'persons',
   },
   'injury.deaths': {
     source: 'injury',
     zh: '工亡人数',
     en: 'work-related deaths',
     column: (o) => `deaths_${scopeSuffix[o.groundScope]}`,
+    perArea: () => true,
   },
   'injury.cases_all': {
     source: 'injury',
@@ -188,21 +185,16 @@ export function describeElement(code: string, o: CountingOptions, lang: 'zh' | '
   const e = ELEMENTS[code];
   if (!e) return code;
   const name = lang === 'zh' ? e.zh : e.en;
-  if (code === 'injury.count') {
-    const unit =
-      lang === 'zh'
-        ? o.countUnit === 'persons'
-          ? '人数'
-          : '人次'
-        : o.countUnit === 'persons'
-          ? 'persons'
-          : 'cases';
+  if (code === 'injury.count')
     return lang === 'zh'
-      ? `${name}（${unit}，${scopeZh[o.groundScope]}，按认定年度）`
-      : `${name} (${unit}, ${scopeEn[o.groundScope]}, by year of determination)`;
-  }
+      ? `${name}（${describeCounting(o, 'zh')}）`
+      : `${name} (${describeCounting(o, 'en')})`;
   if (code === 'injury.deaths')
-    return lang === 'zh' ? `${name}（${scopeZh[o.groundScope]}）` : `${name} (${scopeEn[o.groundScope]})`;
+    return lang === 'zh' ? `${name}（${describeDeaths(o, 'zh')}）` : `${name} (${describeDeaths(o, 'en')})`;
+  if (code === 'injury.cases_all' || code === 'injury.fund_fen')
+    return lang === 'zh'
+      ? `${name}（${GROUND_LABEL.zh.all}，${o.yearBasis === 'occurred' ? '按受伤年度' : '按认定年度'}）`
+      : `${name} (${GROUND_LABEL.en.all}, ${o.yearBasis === 'occurred' ? 'by year of injury' : 'by year of determination'})`;
   if (code === 'headcount.base')
     return lang === 'zh'
       ? o.denominator === 'paying'

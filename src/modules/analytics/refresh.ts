@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import type { Domain } from '../exchange/formats.js';
 import { stagingColumn } from '../exchange/staging.js';
+import { accidentFacts, diseaseFacts, injuryFacts, YEAR_BASES, type YearBasis } from '../facts/counting.js';
 import { analyticsRefreshQueue } from './analytics.tables.js';
 import { SOURCE_DIMENSIONS, type Source, type StoredDimension } from './elements.js';
 
@@ -20,15 +21,30 @@ import { SOURCE_DIMENSIONS, type Source, type StoredDimension } from './elements
 const REFRESH_LOCK = 0x79756661;
 const lockRefresh = (tx: Db) => tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
 
-type CubeSource = Exclude<Source, 'fund'>;
+/**
+ * What the cells hold, by stored source: accidents, diseases and headcounts by (jurisdiction, year);
+ * injuries once per year basis (`injury.determined`, `injury.occurred`: 人次 and fund, additive over
+ * jurisdictions); and distinct persons and deaths per area (`persons.<basis>`: one row per
+ * jurisdiction at every level, counting each person once within that area — not additive).
+ */
+export type CubeSource = 'injury.determined' | 'injury.occurred' | 'accident' | 'disease' | 'headcount';
+type StoredSource = CubeSource | 'persons.determined' | 'persons.occurred';
 export type Slice = readonly [jurisdictionId: number, year: number];
 export type Slices = Partial<Record<CubeSource, Slice[]>>;
+
+const INJURY_SOURCES = YEAR_BASES.map((b) => `injury.${b}` as const);
+const basisOf = (source: CubeSource): YearBasis | null =>
+  source.startsWith('injury.') ? (source.slice('injury.'.length) as YearBasis) : null;
+const dimensionsOf = (source: StoredSource) =>
+  SOURCE_DIMENSIONS[
+    source.startsWith('injury.') || source.startsWith('persons.') ? 'injury' : (source as Source)
+  ];
 
 /** Above this many slices of one source, recomputing the whole source is cheaper. */
 const FULL_REBUILD_SLICES = 400;
 
 /** Every grain: totals, each dimension, and each pair of dimensions (two at once as a pivot). */
-export function grainsOf(source: CubeSource): StoredDimension[][] {
+export function grainsOf(source: Exclude<Source, 'fund'>): StoredDimension[][] {
   const dims = SOURCE_DIMENSIONS[source];
   const grains: StoredDimension[][] = [[]];
   for (const d of dims) grains.push([d]);
@@ -38,28 +54,29 @@ export function grainsOf(source: CubeSource): StoredDimension[][] {
   return grains;
 }
 
-const AGE_BAND = sql.raw(`(case
-  when extract(year from age(c.occurred_on, c.birth_date)) < 25 then '16-24'
-  when extract(year from age(c.occurred_on, c.birth_date)) < 35 then '25-34'
-  when extract(year from age(c.occurred_on, c.birth_date)) < 45 then '35-44'
-  when extract(year from age(c.occurred_on, c.birth_date)) < 55 then '45-54'
-  when extract(year from age(c.occurred_on, c.birth_date)) < 60 then '55-59'
-  else '60+' end)`);
-
 function slicePredicate(jid: SQL, year: SQL, slices: Slice[] | null): SQL {
   if (slices === null) return sql`true`;
   if (slices.length === 0) return sql`false`;
-  const values = sql.join(
+  return sql`(${jid}, ${year}) in (${sliceValues(slices)})`;
+}
+
+function sliceValues(slices: Slice[]): SQL {
+  return sql.join(
     slices.map(([j, y]) => sql`(${j}::int, ${y}::int)`),
     sql`, `,
   );
-  return sql`(${jid}, ${year}) in (${values})`;
 }
 
+/** Each jurisdiction with itself and every ancestor (paths are codes from the root). */
+const ANCESTORS = sql`select j.id as jid, a.id as aid
+  from jurisdictions j cross join lateral unnest(string_to_array(j.path, '/')) p(code) join jurisdictions a on a.code = p.code`;
+
 /** The INSERT … SELECT … GROUP BY GROUPING SETS of one source over a derived table `b`. */
-function aggregate(source: CubeSource, base: SQL, measures: string): SQL {
-  const dims = SOURCE_DIMENSIONS[source];
-  const sets = grainsOf(source)
+function aggregate(source: StoredSource, base: SQL, measures: string): SQL {
+  const dims = dimensionsOf(source);
+  const sets = grainsOf(
+    source.startsWith('injury') || source.startsWith('persons') ? 'injury' : (source as 'accident'),
+  )
     .map((g) => `(${g.join(', ')})`)
     .join(', ');
   const grain = `concat_ws('*', ${dims.map((d) => `case when grouping(${d}) = 0 then '${d}' end`).join(', ')})`;
@@ -72,72 +89,64 @@ function aggregate(source: CubeSource, base: SQL, measures: string): SQL {
     group by jid, yr, grouping sets (${sql.raw(sets)})`;
 }
 
-function injuryBase(slices: Slice[] | null): SQL {
-  const inSlice = (alias: string) =>
-    slicePredicate(
-      sql.raw(`${alias}.jurisdiction_id`),
-      sql.raw(`extract(year from ${alias}.determined_on)::int`),
-      slices,
-    );
-  // "First determination of the year" is decided over all of a person's cases that year, wherever
-  // they lie: the window runs over every case of the slice's persons, and the slice is taken after.
-  // (No join back by id: with one person holding tens of thousands of cases, a join of the window's
-  // output to the slice's rows was planned as a nested loop over both and never finished.)
-  const cases =
-    slices === null
-      ? sql`injury_cases c`
-      : sql`injury_cases c join persons x on x.id_number = c.id_number and x.yr = extract(year from c.determined_on)::int`;
-  const persons =
-    slices === null
-      ? sql``
-      : sql`persons as materialized (
-          select distinct c.id_number, extract(year from c.determined_on)::int as yr from injury_cases c where ${inSlice('c')}
-        ),`;
+/** The injury determinations of the slices, placed in their year by the basis (counting.ts). */
+function injuryRows(basis: YearBasis, where: (yr: SQL) => SQL, ancestors: boolean): SQL {
+  const yr = injuryFacts.year('c', basis);
+  const jid = ancestors ? sql`anc.aid` : sql`c.jurisdiction_id`;
+  const anc = ancestors ? sql`join (${ANCESTORS}) anc on anc.jid = c.jurisdiction_id` : sql``;
   return sql`
-    with ${persons} r as (
-      select p.*,
-        row_number() over (partition by p.id_number, p.yr order by p.determined_on, p.case_no) = 1 as first_all,
-        p.det and row_number() over (partition by p.id_number, p.yr, p.det order by p.determined_on, p.case_no) = 1 as first_det,
-        p.prod and row_number() over (partition by p.id_number, p.yr, p.prod order by p.determined_on, p.case_no) = 1 as first_prod
-      from (
-        select c.id_number, c.case_no, c.determined_on, c.occurred_on, c.birth_date, c.jurisdiction_id, c.employer_id,
-          c.accident_category, c.post, c.sex, c.is_death, c.fund_expenditure_fen,
-          extract(year from c.determined_on)::int as yr,
-          c.ground like '14-%' as det, c.ground in ('14-1','14-2','14-3','14-4') as prod
-        from ${cases}
-      ) p
-    )
-    select c.jurisdiction_id as jid, c.yr,
+    select ${jid} as jid, ${yr} as yr,
       coalesce(left(o.industry_code, 2), '') as industry, coalesce(c.accident_category, '') as category,
-      coalesce(c.post, '') as post, ${AGE_BAND} as age, c.sex as sex,
-      c.det, c.prod, c.first_all, c.first_det, c.first_prod, c.is_death, c.fund_expenditure_fen
-    from r c join organisations o on o.id = c.employer_id
-    where ${inSlice('c')}`;
+      coalesce(c.post, '') as post, ${injuryFacts.ageBand('c')} as age, c.sex as sex, c.id_number,
+      ${injuryFacts.isDetermined('c')} as det, ${injuryFacts.isProduction('c')} as prod,
+      c.is_death, c.fund_expenditure_fen
+    from injury_cases c join organisations o on o.id = c.employer_id ${anc}
+    where ${where(yr)}`;
+}
+
+function injuryBase(basis: YearBasis, slices: Slice[] | null): SQL {
+  return injuryRows(basis, (yr) => slicePredicate(sql`c.jurisdiction_id`, yr, slices), false);
+}
+
+/** Rows of every area (a jurisdiction with its subtree) whose persons the slices change. */
+function personsBase(basis: YearBasis, slices: Slice[] | null): SQL {
+  if (slices === null) return injuryRows(basis, () => sql`true`, true);
+  return injuryRows(basis, (yr) => sql`(anc.aid, ${yr}) in (${areaSlices(slices)})`, true);
+}
+
+/** The (area, year) pairs a set of (jurisdiction, year) slices lies in: each ancestor of each. */
+function areaSlices(slices: Slice[]): SQL {
+  return sql`select distinct a.aid, s.yr from (values ${sliceValues(slices)}) s(jid, yr) join (${ANCESTORS}) a on a.jid = s.jid`;
 }
 
 const INJURY_MEASURES =
-  'cases_all, cases_det, cases_prod, persons_all, persons_det, persons_prod, deaths_all, deaths_det, deaths_prod, amount_fen;' +
-  'count(*), count(*) filter (where det), count(*) filter (where prod), count(*) filter (where first_all), ' +
-  'count(*) filter (where first_det), count(*) filter (where first_prod), count(*) filter (where is_death), ' +
-  'count(*) filter (where is_death and det), count(*) filter (where is_death and prod), coalesce(sum(fund_expenditure_fen), 0)';
+  'cases_all, cases_det, cases_prod, amount_fen;' +
+  'count(*), count(*) filter (where det), count(*) filter (where prod), coalesce(sum(fund_expenditure_fen), 0)';
+
+/** Distinct persons within the area: all, 认定, production; and those of them with a death determination. */
+const PERSONS_MEASURES =
+  'persons_all, persons_det, persons_prod, deaths_all, deaths_det, deaths_prod;' +
+  'count(distinct id_number), count(distinct id_number) filter (where det), count(distinct id_number) filter (where prod), ' +
+  'count(distinct id_number) filter (where is_death), count(distinct id_number) filter (where is_death and det), ' +
+  'count(distinct id_number) filter (where is_death and prod)';
 
 function accidentBase(slices: Slice[] | null): SQL {
   return sql`
-    select c.jurisdiction_id as jid, extract(year from c.occurred_on)::int as yr,
+    select c.jurisdiction_id as jid, ${accidentFacts.year('c')} as yr,
       coalesce(left(o.industry_code, 2), '') as industry, c.category as category, c.grade as grade,
       c.deaths, c.serious_injuries, c.direct_loss_fen
     from safety_accidents c join organisations o on o.id = c.employer_id
-    where ${slicePredicate(sql`c.jurisdiction_id`, sql`extract(year from c.occurred_on)::int`, slices)}`;
+    where ${slicePredicate(sql`c.jurisdiction_id`, accidentFacts.year('c'), slices)}`;
 }
 const ACCIDENT_MEASURES =
   'events, event_deaths, event_serious, amount_fen;count(*), coalesce(sum(deaths), 0), coalesce(sum(serious_injuries), 0), coalesce(sum(direct_loss_fen), 0)';
 
 function diseaseBase(slices: Slice[] | null): SQL {
   return sql`
-    select c.jurisdiction_id as jid, extract(year from c.diagnosed_on)::int as yr,
+    select c.jurisdiction_id as jid, ${diseaseFacts.year('c')} as yr,
       coalesce(left(o.industry_code, 2), '') as industry, c.disease_class as category, c.is_pneumoconiosis
     from disease_cases c join organisations o on o.id = c.employer_id
-    where ${slicePredicate(sql`c.jurisdiction_id`, sql`extract(year from c.diagnosed_on)::int`, slices)}`;
+    where ${slicePredicate(sql`c.jurisdiction_id`, diseaseFacts.year('c'), slices)}`;
 }
 const DISEASE_MEASURES = 'events, pneumoconiosis;count(*), count(*) filter (where is_pneumoconiosis)';
 
@@ -152,7 +161,8 @@ const HEADCOUNT_MEASURES =
   'insured, paying, employers;coalesce(sum(average_insured), 0), coalesce(sum(average_paying), 0), count(*)';
 
 const BUILDERS: Record<CubeSource, { base: (s: Slice[] | null) => SQL; measures: string }> = {
-  injury: { base: injuryBase, measures: INJURY_MEASURES },
+  'injury.determined': { base: (s) => injuryBase('determined', s), measures: INJURY_MEASURES },
+  'injury.occurred': { base: (s) => injuryBase('occurred', s), measures: INJURY_MEASURES },
   accident: { base: accidentBase, measures: ACCIDENT_MEASURES },
   disease: { base: diseaseBase, measures: DISEASE_MEASURES },
   headcount: { base: headcountBase, measures: HEADCOUNT_MEASURES },
@@ -160,7 +170,7 @@ const BUILDERS: Record<CubeSource, { base: (s: Slice[] | null) => SQL; measures:
 
 const CUBE_SOURCES = Object.keys(BUILDERS) as CubeSource[];
 
-/** Recomputes the given slices of one source (null: all of it). */
+/** Recomputes the given slices of one source (null: all of it); an injury source its areas' persons too. */
 async function refreshSource(tx: Db, source: CubeSource, slices: Slice[] | null) {
   if (slices !== null && slices.length === 0) return;
   const whole = slices === null || slices.length > FULL_REBUILD_SLICES;
@@ -170,6 +180,15 @@ async function refreshSource(tx: Db, source: CubeSource, slices: Slice[] | null)
   );
   const { base, measures } = BUILDERS[source];
   await tx.execute(aggregate(source, base(target), measures));
+  const basis = basisOf(source);
+  if (basis === null) return;
+  const persons: StoredSource = `persons.${basis}`;
+  await tx.execute(
+    target === null
+      ? sql`delete from analytics_cells where source = ${persons}`
+      : sql`delete from analytics_cells where source = ${persons} and (jurisdiction_id, year::int) in (${areaSlices(target)})`,
+  );
+  await tx.execute(aggregate(persons, personsBase(basis, target), PERSONS_MEASURES));
 }
 
 /** Recomputes every figure from the raw rows (start-up of a database that has none, tests, bench). */
@@ -199,52 +218,41 @@ type Row = Record<string, unknown>;
 const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 const toSlices = (rows: Row[]): Slice[] => rows.map((r) => [Number(r.jid), Number(r.yr)] as const);
 
-/** Slices of the given injury rows, widened to every slice holding another case of the same person that year. */
-async function injurySlices(tx: Db, where: SQL): Promise<Slice[]> {
+async function slicesOf(tx: Db, source: CubeSource, where: SQL): Promise<Slice[]> {
+  const basis = basisOf(source);
+  const year =
+    basis !== null
+      ? injuryFacts.year('c', basis)
+      : source === 'accident'
+        ? accidentFacts.year('c')
+        : source === 'disease'
+          ? diseaseFacts.year('c')
+          : sql`c.year::int`;
+  const from =
+    basis !== null
+      ? sql`injury_cases c`
+      : source === 'accident'
+        ? sql`safety_accidents c`
+        : source === 'disease'
+          ? sql`disease_cases c`
+          : sql`insured_headcounts c join organisations o on o.id = c.employer_id`;
+  const jid = source === 'headcount' ? sql`o.jurisdiction_id` : sql`c.jurisdiction_id`;
   return toSlices(
-    rowsOf(
-      await tx.execute(sql`
-        with touched as (
-          select distinct id_number, extract(year from determined_on)::int as yr from injury_cases c where ${where}
-        )
-        select distinct c.jurisdiction_id as jid, extract(year from c.determined_on)::int as yr
-        from injury_cases c join touched t on t.id_number = c.id_number and t.yr = extract(year from c.determined_on)::int`),
-    ),
+    rowsOf(await tx.execute(sql`select distinct ${jid} as jid, ${year} as yr from ${from} where ${where}`)),
   );
 }
 
-async function slicesOf(tx: Db, source: CubeSource, where: SQL): Promise<Slice[]> {
-  switch (source) {
-    case 'injury':
-      return injurySlices(tx, where);
-    case 'accident':
-      return toSlices(
-        rowsOf(
-          await tx.execute(
-            sql`select distinct c.jurisdiction_id as jid, extract(year from c.occurred_on)::int as yr from safety_accidents c where ${where}`,
-          ),
-        ),
-      );
-    case 'disease':
-      return toSlices(
-        rowsOf(
-          await tx.execute(
-            sql`select distinct c.jurisdiction_id as jid, extract(year from c.diagnosed_on)::int as yr from disease_cases c where ${where}`,
-          ),
-        ),
-      );
-    case 'headcount':
-      return toSlices(
-        rowsOf(
-          await tx.execute(
-            sql`select distinct o.jurisdiction_id as jid, c.year::int as yr from insured_headcounts c join organisations o on o.id = c.employer_id where ${where}`,
-          ),
-        ),
-      );
+/** The slices of some facts of a domain's source; injuries under both year bases. */
+async function domainSlices(tx: Db, source: Source, where: SQL): Promise<Slices> {
+  if (source === 'injury') {
+    const out: Slices = {};
+    for (const s of INJURY_SOURCES) out[s] = await slicesOf(tx, s, where);
+    return out;
   }
+  return { [source]: await slicesOf(tx, source as CubeSource, where) };
 }
 
-const DOMAIN_SOURCE: Partial<Record<Domain, { source: CubeSource; key: string; column: string }>> = {
+const DOMAIN_SOURCE: Partial<Record<Domain, { source: Source; key: string; column: string }>> = {
   injuries: { source: 'injury', key: 'caseNo', column: 'case_no' },
   accidents: { source: 'accident', key: 'accidentNo', column: 'accident_no' },
   diseases: { source: 'disease', key: 'caseNo', column: 'case_no' },
@@ -270,9 +278,7 @@ export async function captureSlicesBefore(tx: Db, batch: BatchInfo, rows: SQL): 
   }
   const d = DOMAIN_SOURCE[batch.domain];
   if (!d) return {};
-  return {
-    [d.source]: await slicesOf(tx, d.source, sql`${sql.raw(`c.${d.column}`)} in ${staged(d.key)}`),
-  };
+  return domainSlices(tx, d.source, sql`${sql.raw(`c.${d.column}`)} in ${staged(d.key)}`);
 }
 
 /** Slices of the rows a superseded batch still owns, read before they are removed. */
@@ -281,12 +287,12 @@ export async function captureSupersededSlices(tx: Db, batch: BatchInfo): Promise
   const where = sql`c.batch_id = ${batch.supersedesBatchId}`;
   if (batch.domain === 'headcounts') return { headcount: await slicesOf(tx, 'headcount', where) };
   const d = DOMAIN_SOURCE[batch.domain];
-  return d ? { [d.source]: await slicesOf(tx, d.source, where) } : {};
+  return d ? domainSlices(tx, d.source, where) : {};
 }
 
 async function employerSlices(tx: Db, employers: SQL): Promise<Slices> {
   return {
-    injury: await slicesOf(tx, 'injury', employers),
+    ...(await domainSlices(tx, 'injury', employers)),
     accident: await slicesOf(tx, 'accident', employers),
     disease: await slicesOf(tx, 'disease', employers),
     headcount: await slicesOf(tx, 'headcount', employers),
@@ -303,10 +309,15 @@ async function slicesOfBatch(tx: Db, batchId: number, domain: Domain): Promise<S
   if (domain === 'headcounts')
     return { headcount: await slicesOf(tx, 'headcount', sql`c.batch_id = ${batchId}`) };
   const d = DOMAIN_SOURCE[domain];
-  return d ? { [d.source]: await slicesOf(tx, d.source, sql`c.batch_id = ${batchId}`) } : {};
+  return d ? domainSlices(tx, d.source, sql`c.batch_id = ${batchId}`) : {};
 }
 
 function unite(all: Slices[]): Slices {
+  // A queue row written before the year bases (key 'injury') counts for both.
+  all = all.map((s) => {
+    const legacy = (s as Record<string, Slice[] | undefined>).injury;
+    return legacy ? { ...s, 'injury.determined': legacy, 'injury.occurred': legacy } : s;
+  });
   const merged: Slices = {};
   for (const source of CUBE_SOURCES) {
     const list = dedupe(all.flatMap((s) => s[source] ?? []));

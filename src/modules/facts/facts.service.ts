@@ -1,0 +1,136 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { withinScope } from '../../platform/db/scope.js';
+import { type CountingRules, injuryFacts } from './counting.js';
+
+/**
+ * Counts over the injury determinations, made by the counting rules (counting.ts). The one
+ * function every page that counts injuries calls: ranking, the key-enterprise ledger, key
+ * monitoring, the shared picture, the standing reports and the employer profile; the analytics
+ * cells are built from the same fragments and tested equal to it.
+ */
+
+/** What a count can be broken down by. */
+export type InjuryGroup =
+  | 'none'
+  | 'employer'
+  | 'division'
+  | 'month'
+  | 'category'
+  | 'ground'
+  | 'post'
+  | 'severity'
+  | 'ageBand'
+  | 'sex';
+
+export interface InjuryCount {
+  /** The group's key ('' without a grouping). */
+  key: string;
+  year: number;
+  /** Under the request's unit: 人次 or distinct persons of the group. */
+  count: number;
+  cases: number;
+  /** Distinct persons within the area and group. */
+  persons: number;
+  /** Distinct persons with a death determination within the area and group. */
+  deaths: number;
+  serious: number;
+  disabled: number;
+  fundFen: number;
+}
+
+export interface InjuryCountQuery {
+  /** The area: a jurisdiction path, counted with everything below it. */
+  path: string;
+  /** The first and last year (inclusive); one year when `to` is absent. */
+  from: number;
+  to?: number;
+  rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
+  by?: InjuryGroup;
+  /** Only these employers (a subquery or a list), e.g. the ledger's. */
+  employerIds?: SQL | number[];
+}
+
+function groupKey(by: InjuryGroup, basis: CountingRules['yearBasis']): SQL {
+  switch (by) {
+    case 'none':
+      return sql`''`;
+    case 'employer':
+      return sql`i.employer_id::text`;
+    case 'division':
+      return sql`coalesce(left(o.industry_code, 2), '')`;
+    case 'month':
+      return sql`${injuryFacts.month('i', basis)}::text`;
+    case 'category':
+      return sql`coalesce(i.accident_category, '')`;
+    case 'ground':
+      return sql`i.ground`;
+    case 'post':
+      return sql`coalesce(i.post, '')`;
+    case 'severity':
+      return sql`i.severity`;
+    case 'ageBand':
+      return injuryFacts.ageBand('i');
+    case 'sex':
+      return sql`i.sex`;
+  }
+}
+
+/** Injury figures of an area and years under the counting rules, by a group. */
+export async function countInjuries(db: Db, q: InjuryCountQuery): Promise<InjuryCount[]> {
+  const by = q.by ?? 'none';
+  const to = q.to ?? q.from;
+  const basis = q.rules.yearBasis;
+  const employers =
+    q.employerIds === undefined
+      ? sql`true`
+      : Array.isArray(q.employerIds)
+        ? q.employerIds.length === 0
+          ? sql`false`
+          : sql`i.employer_id in (${sql.join(
+              q.employerIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})`
+        : sql`i.employer_id in (${q.employerIds})`;
+  const join = by === 'division' ? sql`join organisations o on o.id = i.employer_id` : sql``;
+  const result = await db.execute(sql`
+    select ${groupKey(by, basis)} as key, ${injuryFacts.year('i', basis)} as yr,
+      ${injuryFacts.count('i', q.rules.countUnit)} as count, count(*)::int as cases,
+      count(distinct i.id_number)::int as persons, ${injuryFacts.deaths('i')} as deaths,
+      count(*) filter (where i.severity = 'serious')::int as serious,
+      count(*) filter (where i.disability_grade is not null)::int as disabled,
+      coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen
+    from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id ${join}
+    where ${withinScope(sql`j.path`, q.path)} and ${injuryFacts.inYears('i', basis, q.from, to)}
+      and ${injuryFacts.inGroundScope('i', q.rules.groundScope)} and ${employers}
+    group by 1, 2
+    order by 2, 1`);
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+    key: String(r.key ?? ''),
+    year: Number(r.yr),
+    count: Number(r.count),
+    cases: Number(r.cases),
+    persons: Number(r.persons),
+    deaths: Number(r.deaths),
+    serious: Number(r.serious),
+    disabled: Number(r.disabled),
+    fundFen: Number(r.fen),
+  }));
+}
+
+/** The figures of one group, or zeros. */
+export function figureOf(counts: InjuryCount[], key = '', year?: number): InjuryCount {
+  return (
+    counts.find((c) => c.key === key && (year === undefined || c.year === year)) ?? {
+      key,
+      year: year ?? 0,
+      count: 0,
+      cases: 0,
+      persons: 0,
+      deaths: 0,
+      serious: 0,
+      disabled: 0,
+      fundFen: 0,
+    }
+  );
+}
