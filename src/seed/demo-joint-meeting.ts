@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { latestInjuryYear } from '../modules/facts/facts.service.js';
 import { createActionItem } from '../modules/joint-meeting/action-items.service.js';
 import {
   approveMinutes,
@@ -73,10 +74,7 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
       ip: '127.0.0.1',
       userAgent: 'demo-seed',
     };
-    const { rows } = (await db.execute(
-      sql`select coalesce(max(extract(year from occurred_on))::int, ${now.getUTCFullYear() - 1}) as year from injury_cases`,
-    )) as unknown as { rows: { year: number }[] };
-    const reportYear = Number(rows[0]?.year ?? now.getUTCFullYear() - 1);
+    const reportYear = (await latestInjuryYear(db, 'occurred')) ?? now.getUTCFullYear() - 1;
     // The meeting took place 60 days ago; the services are given that day as "today".
     const heldAt = new Date(now.getTime() - 60 * DAY);
     const meeting = await createMeeting(

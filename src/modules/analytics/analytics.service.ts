@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -9,6 +9,7 @@ import { GBT4754_DIVISIONS, GBT4754_SECTIONS, sectionOfDivision } from '../code-
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { listKeyIndustries } from '../enterprises/enterprises.service.js';
 import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
+import { COUNTING_SETTING_KEYS, resolveCountingRules } from '../facts/facts.service.js';
 import {
   getJurisdictionInScope,
   type JurisdictionRow,
@@ -19,7 +20,6 @@ import { indicatorDefinitions } from './analytics.tables.js';
 import {
   type Axis,
   type CountingOptions,
-  DEFAULT_COUNTING,
   describeElement,
   ELEMENTS,
   SOURCE_DIMENSIONS,
@@ -173,48 +173,9 @@ async function findIndicator(db: Db, code: string, path: string): Promise<Indica
 // ---------------------------------------------------------------------------------------------
 // Counting options: per jurisdiction, inherited down the tree like every setting.
 
-const COUNTING_KEYS = {
-  yearBasis: { key: 'analytics.yearBasis', values: ['determined', 'occurred'] },
-  countUnit: { key: 'analytics.countUnit', values: ['persons', 'cases'] },
-  groundScope: { key: 'analytics.groundScope', values: ['all', 'determined', 'production'] },
-  denominator: { key: 'analytics.denominator', values: ['insured', 'paying'] },
-} as const;
-
 /** The counting options of a jurisdiction: its own, else its nearest ancestor's, else the default. */
-export async function resolveCounting(
-  db: Db,
-  path: string,
-): Promise<CountingOptions & { definedAt: Record<keyof CountingOptions, string | null> }> {
-  const codes = path.split('/');
-  const rows = await db
-    .select({ code: jurisdictions.code, key: jurisdictionSettings.key, value: jurisdictionSettings.value })
-    .from(jurisdictionSettings)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, jurisdictionSettings.jurisdictionId))
-    .where(
-      and(
-        inArray(
-          jurisdictionSettings.key,
-          Object.values(COUNTING_KEYS).map((k) => k.key),
-        ),
-        inArray(jurisdictions.code, codes),
-      ),
-    );
-  const result = {
-    ...DEFAULT_COUNTING,
-    definedAt: { yearBasis: null, countUnit: null, groundScope: null, denominator: null },
-  } as CountingOptions & {
-    definedAt: Record<keyof CountingOptions, string | null>;
-  };
-  for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
-    const nearest = rows
-      .filter((r) => r.key === COUNTING_KEYS[option].key)
-      .sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
-    if (nearest) {
-      (result as unknown as Record<string, unknown>)[option] = nearest.value;
-      result.definedAt[option] = nearest.code;
-    }
-  }
-  return result;
+export async function resolveCounting(db: Db, path: string) {
+  return resolveCountingRules(db, path);
 }
 
 export async function getCounting(db: Db, actor: Actor, jurisdictionCode?: string) {
@@ -231,8 +192,8 @@ export async function updateCounting(
 ) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
   await db.transaction(async (tx) => {
-    for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
-      const key = COUNTING_KEYS[option].key;
+    for (const option of Object.keys(COUNTING_SETTING_KEYS) as (keyof CountingOptions)[]) {
+      const key = COUNTING_SETTING_KEYS[option];
       const value = options[option];
       if (value === undefined) continue;
       await tx

@@ -111,7 +111,7 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
       },
       onRequest: requirePermission('enterprises:read'),
     },
-    async (req) => listKeyEnterprises(db, actorOf(req), req.query),
+    async (req) => listKeyEnterprises(db, actorOf(req), req.query, languageOf(req)),
   );
   r.get(
     '/api/enterprises/ledger/export',
@@ -208,7 +208,7 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
       },
       onRequest: requirePermission('enterprises:read'),
     },
-    async (req) => listMonitoredEmployers(db, actorOf(req), req.query),
+    async (req) => listMonitoredEmployers(db, actorOf(req), req.query, languageOf(req)),
   );
   r.get(
     '/api/settings/monitoring-threshold',
@@ -264,6 +264,6 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
       },
       onRequest: requirePermission('enterprises:read'),
     },
-    async (req) => describeSharedPicture(db, actorOf(req), req.query),
+    async (req) => describeSharedPicture(db, actorOf(req), req.query, languageOf(req)),
   );
 }

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { ZPageQuery } from '../../platform/http/schemas.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 
+/** The counting rules a page's figures were made by (facts module), with their label. */
+export const ZCountingUsed = z
+  .object({
+    yearBasis: z.enum(['determined', 'occurred']),
+    countUnit: z.enum(['cases', 'persons']),
+    groundScope: z.enum(['all', 'determined', 'production']),
+    label: z.string().describe('e.g. 人次，全部认定及视同情形，按认定年度'),
+  })
+  .meta({ id: 'CountingUsed' });
+
 export const ZPlanPeriod = z
   .object({
     id: z.number().int(),
@@ -99,8 +109,13 @@ export const ZLedgerRow = z
     averageInsured: z.number().nullable(),
     employees: z.number().nullable(),
     insuredShare: z.number().nullable().describe('Average insured ÷ workforce, percent'),
-    injuries: z.number().int().describe('Determinations with an injury date in the year'),
-    deaths: z.number().int(),
+    injuries: z
+      .number()
+      .int()
+      .describe(
+        "Injury determinations of the year, counted by the jurisdiction's counting rules (see counting)",
+      ),
+    deaths: z.number().int().describe('Distinct persons with a death determination'),
     fundExpenditureFen: z.number().int(),
     ratePer1000: z.number().nullable().describe('Injuries per 1,000 average insured; null without headcount'),
     accidents: z.number().int(),
@@ -121,6 +136,7 @@ export const ZLedgerRow = z
 export const ZLedger = z
   .object({
     year: z.number().int(),
+    counting: ZCountingUsed,
     planPeriod: z.string(),
     category: ZKeyIndustryCategory,
     total: z.number().int(),
@@ -131,6 +147,7 @@ export const ZLedger = z
 export const ZMonitoring = z
   .object({
     year: z.number().int(),
+    counting: ZCountingUsed,
     threshold: z.number().int().describe('Determinations in the year that put an employer on the list'),
     thresholdDefinedAt: z
       .string()
@@ -166,7 +183,9 @@ export const ZSharedPicture = z
   .object({
     jurisdiction: z.object({ code: z.string(), name: z.string() }),
     year: z.number().int(),
+    counting: ZCountingUsed,
     injuries: z.object({
+      count: z.number().int().describe('Under the counting rules (人次 or persons)'),
       cases: z.number().int().describe('Determinations (人次)'),
       persons: z.number().int().describe('Distinct persons'),
       deaths: z.number().int(),
@@ -179,7 +198,9 @@ export const ZSharedPicture = z
       .describe('GB 6441 accident category (empty key: occupational disease or sudden illness)'),
     byGround: z.array(ZCount).describe('工伤保险条例 article and item'),
     topPosts: z.array(ZCount).describe('High-incidence posts (岗位), top 10'),
-    byAgeSex: z.array(z.object({ band: z.string(), male: z.number().int(), female: z.number().int() })),
+    byAgeSex: z
+      .array(z.object({ band: z.string(), male: z.number().int(), female: z.number().int() }))
+      .describe('Age at the injury, by band'),
     bySeverity: z.array(ZCount.extend({ fundExpenditureFen: z.number().int() })),
     byMonth: z.array(ZCount),
     accidents: z.object({ count: z.number().int(), deaths: z.number().int() }),

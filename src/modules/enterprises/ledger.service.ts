@@ -5,6 +5,22 @@ import { containing, withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
+import {
+  AGE_BANDS,
+  accidentFacts,
+  type CountingRules,
+  describeCounting,
+  diseaseFacts,
+  injuryFacts,
+} from '../facts/counting.js';
+import {
+  countInjuries,
+  figureOf,
+  type InjuryCount,
+  type InjuryGroup,
+  injuryCountsByEmployer,
+  resolveCountingRules,
+} from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
 
@@ -49,7 +65,12 @@ const SORTS: Record<LedgerOptions['sort'], string> = {
  * of the plan period's key (or dust) industries with their year's insured headcount, insured share,
  * injuries, deaths, accidents and occupational-disease cases.
  */
-export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOptions) {
+export async function listKeyEnterprises(
+  db: Db,
+  actor: Actor,
+  options: LedgerOptions,
+  lang: 'zh' | 'en' = 'zh',
+) {
   const jurisdiction = await getJurisdictionInScope(
     db,
     actor,
@@ -58,8 +79,7 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
   const year = options.year ?? (await latestDataYear(db));
   const period = await findPlanPeriod(db, options.planPeriod, year);
   const ancestors = jurisdiction.path.split('/');
-  const from = `${year}-01-01`;
-  const to = `${year + 1}-01-01`;
+  const rules = await resolveCountingRules(db, jurisdiction.path);
   const filters: SQL[] = [];
   if (options.insuranceStatus) filters.push(sql`and o.insurance_status = ${options.insuranceStatus}`);
   if (options.search) {
@@ -100,16 +120,13 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
           })
         ${options.adoptedOnly ? sql`and o.id in (select employer_id from adopted)` : sql``}
         ${sql.join(filters, sql` `)}
-    ), inj as (
-      select employer_id, count(*) as n, count(*) filter (where is_death) as deaths, sum(fund_expenditure_fen) as fen
-      from injury_cases where occurred_on >= ${from} and occurred_on < ${to} and employer_id in (select id from emp)
-      group by employer_id
+    ), inj as (${injuryCountsByEmployer(year, rules, sql`select id from emp`)}
     ), acc as (
-      select employer_id, count(*) as n from safety_accidents
-      where occurred_on >= ${from} and occurred_on < ${to} and employer_id in (select id from emp) group by employer_id
+      select employer_id, count(*) as n from safety_accidents a
+      where ${accidentFacts.inYears('a', year)} and employer_id in (select id from emp) group by employer_id
     ), dis as (
-      select employer_id, count(*) as n, count(*) filter (where is_pneumoconiosis) as pneumoconiosis from disease_cases
-      where diagnosed_on >= ${from} and diagnosed_on < ${to} and employer_id in (select id from emp) group by employer_id
+      select employer_id, count(*) as n, count(*) filter (where is_pneumoconiosis) as pneumoconiosis from disease_cases d
+      where ${diseaseFacts.inYears('d', year)} and employer_id in (select id from emp) group by employer_id
     )
     select emp.*, h.average_insured, h.employees,
       ad.rank as adopted_rank, ad.adopted_by_name, ad.adopted_at, ad.adopted_in,
@@ -129,6 +146,7 @@ export async function listKeyEnterprises(db: Db, actor: Actor, options: LedgerOp
   const rows = rowsOf(result);
   return {
     year,
+    counting: countingOf(rules, lang),
     planPeriod: period.code,
     category: options.category,
     total: Number(rows[0]?.total ?? 0),
@@ -174,6 +192,7 @@ export async function listMonitoredEmployers(
   db: Db,
   actor: Actor,
   options: { jurisdiction?: string; year?: number; page: number; pageSize: number },
+  lang: 'zh' | 'en' = 'zh',
 ) {
   const jurisdiction = await getJurisdictionInScope(
     db,
@@ -181,14 +200,14 @@ export async function listMonitoredEmployers(
     options.jurisdiction ?? actor.jurisdictionCode,
   );
   const year = options.year ?? (await latestDataYear(db));
-  const threshold = await resolveSetting(db, jurisdiction.path, 'monitoring.injuryThreshold');
+  const [threshold, rules] = await Promise.all([
+    resolveSetting(db, jurisdiction.path, 'monitoring.injuryThreshold'),
+    resolveCountingRules(db, jurisdiction.path),
+  ]);
+  const employers = sql`select o.id from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+    where o.kind = 'employer' and ${withinScope(sql`j.path`, jurisdiction.path)}`;
   const result = await db.execute(sql`
-    with inj as (
-      select i.employer_id, count(*) as n, count(*) filter (where i.is_death) as deaths
-      from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id
-      where i.occurred_on >= ${`${year}-01-01`} and i.occurred_on < ${`${year + 1}-01-01`} and ${withinScope(sql`j.path`, jurisdiction.path)}
-      group by i.employer_id
-    )
+    with inj as (${injuryCountsByEmployer(year, rules, employers)})
     select o.id, o.name, o.credit_code, o.insurance_status, o.industry_code, j.code as jurisdiction_code, j.name as jurisdiction_name,
       coalesce(inj.n, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, h.average_insured, count(*) over () as total
     from organisations o
@@ -202,6 +221,7 @@ export async function listMonitoredEmployers(
   const rows = rowsOf(result);
   return {
     year,
+    counting: countingOf(rules, lang),
     threshold: threshold.value,
     thresholdDefinedAt: threshold.definedAt,
     total: Number(rows[0]?.total ?? 0),
@@ -228,17 +248,17 @@ export async function listMonitoredEmployers(
   };
 }
 
-const AGE_BANDS = ['<25', '25-34', '35-44', '45-54', '55+'] as const;
-
 /**
  * The shared picture of a jurisdiction's year (DX-4, F 三(二)2): injury types, high-incidence posts,
  * high-incidence groups (age band × sex), fund expenditure, with accidents and occupational disease
- * beside them. Aggregates only: no personal data.
+ * beside them. Aggregates only: no personal data. Counted by the jurisdiction's counting rules
+ * (facts module), the same as every other page.
  */
 export async function describeSharedPicture(
   db: Db,
   actor: Actor,
   options: { jurisdiction?: string; year?: number },
+  lang: 'zh' | 'en' = 'zh',
 ) {
   const jurisdiction = await getJurisdictionInScope(
     db,
@@ -246,66 +266,58 @@ export async function describeSharedPicture(
     options.jurisdiction ?? actor.jurisdictionCode,
   );
   const year = options.year ?? (await latestDataYear(db));
-  const inScope = withinScope(sql`j.path`, jurisdiction.path);
-  const inYear = (column: string, y: number) =>
-    sql`${sql.raw(column)} >= ${`${y}-01-01`} and ${sql.raw(column)} < ${`${y + 1}-01-01`}`;
-  const injuries = (y: number) =>
-    sql`injury_cases i join jurisdictions j on j.id = i.jurisdiction_id where ${inScope} and ${inYear('i.occurred_on', y)}`;
+  const rules = await resolveCountingRules(db, jurisdiction.path);
+  const path = jurisdiction.path;
+  const inScope = withinScope(sql`j.path`, path);
+  const count = (by: InjuryGroup, y = year) => countInjuries(db, { path, from: y, rules, by });
   const [totals, previous, byCategory, byGround, byPost, byAgeSex, bySeverity, byMonth, accidents, diseases] =
     await Promise.all([
-      db.execute(sql`select count(*)::int as cases, count(distinct i.id_number)::int as persons, count(*) filter (where i.is_death)::int as deaths,
-      count(*) filter (where i.severity = 'serious')::int as serious, coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen from ${injuries(year)}`),
-      db.execute(sql`select count(*)::int as cases from ${injuries(year - 1)}`),
-      db.execute(
-        sql`select coalesce(i.accident_category, '') as key, count(*)::int as n from ${injuries(year)} group by 1 order by 2 desc`,
-      ),
-      db.execute(
-        sql`select i.ground as key, count(*)::int as n from ${injuries(year)} group by 1 order by 1`,
-      ),
-      db.execute(
-        sql`select coalesce(i.post, '') as key, count(*)::int as n from ${injuries(year)} group by 1 order by 2 desc, 1 limit 10`,
-      ),
-      db.execute(sql`select case when a < 25 then '<25' when a < 35 then '25-34' when a < 45 then '35-44' when a < 55 then '45-54' else '55+' end as band,
-        sex, count(*)::int as n
-      from (select ${year} - extract(year from i.birth_date)::int as a, i.sex from ${injuries(year)}) t group by 1, 2`),
-      db.execute(
-        sql`select i.severity as key, count(*)::int as n, coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen from ${injuries(year)} group by 1`,
-      ),
-      db.execute(
-        sql`select extract(month from i.occurred_on)::int as key, count(*)::int as n from ${injuries(year)} group by 1 order by 1`,
-      ),
+      count('none'),
+      count('none', year - 1),
+      count('category'),
+      count('ground'),
+      count('post'),
+      db.execute(sql`select ${injuryFacts.ageBand('i')} as band, i.sex, ${injuryFacts.count('i', rules.countUnit)} as n
+        from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id
+        where ${inScope} and ${injuryFacts.inYears('i', rules.yearBasis, year)} and ${injuryFacts.inGroundScope('i', rules.groundScope)}
+        group by 1, 2`),
+      count('severity'),
+      count('month'),
       db.execute(sql`select count(*)::int as n, coalesce(sum(a.deaths), 0)::int as deaths from safety_accidents a join jurisdictions j on j.id = a.jurisdiction_id
-      where ${inScope} and ${inYear('a.occurred_on', year)}`),
+      where ${inScope} and ${accidentFacts.inYears('a', year)}`),
       db.execute(sql`select count(*)::int as n, count(*) filter (where d.is_pneumoconiosis)::int as pneumoconiosis from disease_cases d
-      join jurisdictions j on j.id = d.jurisdiction_id where ${inScope} and ${inYear('d.diagnosed_on', year)}`),
+      join jurisdictions j on j.id = d.jurisdiction_id where ${inScope} and ${diseaseFacts.inYears('d', year)}`),
     ]);
-  const t = rowsOf(totals)[0] ?? {};
-  const counts = (result: unknown) => rowsOf(result).map((r) => ({ key: String(r.key), count: Number(r.n) }));
+  const t = figureOf(totals);
+  const counts = (list: InjuryCount[]) => list.map((c) => ({ key: c.key, count: c.count }));
+  const byCount = (a: { count: number; key: string }, b: { count: number; key: string }) =>
+    b.count - a.count || a.key.localeCompare(b.key);
   const ageSex = rowsOf(byAgeSex);
   return {
     jurisdiction: { code: jurisdiction.code, name: jurisdiction.name },
     year,
+    counting: countingOf(rules, lang),
     injuries: {
-      cases: Number(t.cases ?? 0),
-      persons: Number(t.persons ?? 0),
-      deaths: Number(t.deaths ?? 0),
-      serious: Number(t.serious ?? 0),
-      fundExpenditureFen: Number(t.fen ?? 0),
-      previousYearCases: Number(rowsOf(previous)[0]?.cases ?? 0),
+      /** Under the jurisdiction's unit (人次 or persons). */
+      count: t.count,
+      cases: t.cases,
+      persons: t.persons,
+      deaths: t.deaths,
+      serious: t.serious,
+      fundExpenditureFen: t.fundFen,
+      previousYearCases: figureOf(previous).count,
     },
-    byCategory: counts(byCategory).map((c) => ({ ...c, name: GB6441_CATEGORIES[c.key] ?? null })),
+    byCategory: counts(byCategory)
+      .sort(byCount)
+      .map((c) => ({ ...c, name: GB6441_CATEGORIES[c.key] ?? null })),
     byGround: counts(byGround),
-    topPosts: counts(byPost),
+    topPosts: counts(byPost).sort(byCount).slice(0, 10),
     byAgeSex: AGE_BANDS.map((band) => ({
       band,
       male: Number(ageSex.find((r) => r.band === band && r.sex === 'male')?.n ?? 0),
       female: Number(ageSex.find((r) => r.band === band && r.sex === 'female')?.n ?? 0),
     })),
-    bySeverity: rowsOf(bySeverity).map((r) => ({
-      key: String(r.key),
-      count: Number(r.n),
-      fundExpenditureFen: Number(r.fen),
-    })),
+    bySeverity: bySeverity.map((r) => ({ key: r.key, count: r.count, fundExpenditureFen: r.fundFen })),
     byMonth: counts(byMonth),
     accidents: {
       count: Number(rowsOf(accidents)[0]?.n ?? 0),
@@ -315,6 +327,16 @@ export async function describeSharedPicture(
       count: Number(rowsOf(diseases)[0]?.n ?? 0),
       pneumoconiosis: Number(rowsOf(diseases)[0]?.pneumoconiosis ?? 0),
     },
+  };
+}
+
+/** The rules a page counted by, and their label, sent with its figures. */
+function countingOf(rules: CountingRules, lang: 'zh' | 'en') {
+  return {
+    yearBasis: rules.yearBasis,
+    countUnit: rules.countUnit,
+    groundScope: rules.groundScope,
+    label: describeCounting(rules, lang),
   };
 }
 

@@ -1,10 +1,12 @@
-import { type AnyColumn, and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
+import { accidentFacts, diseaseFacts } from '../facts/counting.js';
+import { countInjuries, resolveCountingRules } from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -189,6 +191,7 @@ export async function describeEmployer(db: Db, actor: Actor, creditCode: string)
       isPending: organisations.isPending,
       jurisdictionCode: jurisdictions.code,
       jurisdictionName: jurisdictions.name,
+      jurisdictionPath: jurisdictions.path,
     })
     .from(organisations)
     .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
@@ -200,7 +203,8 @@ export async function describeEmployer(db: Db, actor: Actor, creditCode: string)
       ),
     );
   if (!employer) throw notFound();
-  const year = (column: AnyColumn) => sql<number>`extract(year from ${column})::int`;
+  // Counted by the employer's jurisdiction's counting rules (facts module), as on every page.
+  const rules = await resolveCountingRules(db, employer.jurisdictionPath);
   const [headcounts, injuries, accidents, diseases] = await Promise.all([
     db
       .select({
@@ -212,36 +216,33 @@ export async function describeEmployer(db: Db, actor: Actor, creditCode: string)
       .from(insuredHeadcounts)
       .where(eq(insuredHeadcounts.employerId, employer.id))
       .orderBy(asc(insuredHeadcounts.year)),
+    countInjuries(db, {
+      path: employer.jurisdictionPath,
+      from: 1900,
+      to: 2999,
+      rules,
+      employerIds: [employer.id],
+    }),
     db
       .select({
-        year: year(injuryCases.occurredOn),
-        cases: count(),
-        deaths: sql<number>`count(*) filter (where ${injuryCases.isDeath})::int`,
-      })
-      .from(injuryCases)
-      .where(eq(injuryCases.employerId, employer.id))
-      .groupBy(year(injuryCases.occurredOn))
-      .orderBy(year(injuryCases.occurredOn)),
-    db
-      .select({
-        year: year(safetyAccidents.occurredOn),
+        year: accidentFacts.year('safety_accidents'),
         cases: count(),
         deaths: sql<number>`coalesce(sum(${safetyAccidents.deaths}), 0)::int`,
       })
       .from(safetyAccidents)
       .where(eq(safetyAccidents.employerId, employer.id))
-      .groupBy(year(safetyAccidents.occurredOn))
-      .orderBy(year(safetyAccidents.occurredOn)),
+      .groupBy(accidentFacts.year('safety_accidents'))
+      .orderBy(accidentFacts.year('safety_accidents')),
     db
       .select({
-        year: year(diseaseCases.diagnosedOn),
+        year: diseaseFacts.year('disease_cases'),
         cases: count(),
         deaths: sql<number>`count(*) filter (where ${diseaseCases.isPneumoconiosis})::int`,
       })
       .from(diseaseCases)
       .where(eq(diseaseCases.employerId, employer.id))
-      .groupBy(year(diseaseCases.diagnosedOn))
-      .orderBy(year(diseaseCases.diagnosedOn)),
+      .groupBy(diseaseFacts.year('disease_cases'))
+      .orderBy(diseaseFacts.year('disease_cases')),
   ]);
   const byYear = new Map<
     number,
@@ -274,8 +275,7 @@ export async function describeEmployer(db: Db, actor: Actor, creditCode: string)
   };
   for (const h of headcounts)
     Object.assign(entry(h.year), { averageInsured: h.averageInsured, employees: h.employees });
-  for (const i of injuries)
-    Object.assign(entry(Number(i.year)), { injuries: Number(i.cases), deaths: Number(i.deaths) });
+  for (const i of injuries) Object.assign(entry(i.year), { injuries: i.count, deaths: i.deaths });
   for (const a of accidents) entry(Number(a.year)).accidents = Number(a.cases);
   for (const d of diseases)
     Object.assign(entry(Number(d.year)), { diseases: Number(d.cases), pneumoconiosis: Number(d.deaths) });

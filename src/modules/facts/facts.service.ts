@@ -1,7 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
-import { type CountingRules, injuryFacts } from './counting.js';
+import {
+  COUNT_UNITS,
+  type CountingRules,
+  DEFAULT_RULES,
+  DENOMINATORS,
+  GROUND_SCOPES,
+  injuryFacts,
+  YEAR_BASES,
+} from './counting.js';
 
 /**
  * Counts over the injury determinations, made by the counting rules (counting.ts). The one
@@ -76,6 +84,25 @@ function groupKey(by: InjuryGroup, basis: CountingRules['yearBasis']): SQL {
   }
 }
 
+/**
+ * A subquery of injury figures per employer (employer_id, n under the unit, cases, persons, deaths,
+ * fen) for a year under the rules, for pages that sort and page in SQL (the ledger, monitoring).
+ */
+export function injuryCountsByEmployer(
+  year: number,
+  rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>,
+  employers: SQL,
+): SQL {
+  return sql`
+    select i.employer_id, ${injuryFacts.count('i', rules.countUnit)} as n, count(*)::int as cases,
+      count(distinct i.id_number)::int as persons, ${injuryFacts.deaths('i')} as deaths,
+      coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen
+    from injury_cases i
+    where ${injuryFacts.inYears('i', rules.yearBasis, year)} and ${injuryFacts.inGroundScope('i', rules.groundScope)}
+      and i.employer_id in (${employers})
+    group by i.employer_id`;
+}
+
 /** Injury figures of an area and years under the counting rules, by a group. */
 export async function countInjuries(db: Db, q: InjuryCountQuery): Promise<InjuryCount[]> {
   const by = q.by ?? 'none';
@@ -118,6 +145,15 @@ export async function countInjuries(db: Db, q: InjuryCountQuery): Promise<Injury
   }));
 }
 
+/** The latest year with an injury determination under a basis, or null without any. */
+export async function latestInjuryYear(db: Db, basis: CountingRules['yearBasis'] = 'determined') {
+  const result = await db.execute(
+    sql`select max(${injuryFacts.year('i', basis)}) as year from injury_cases i`,
+  );
+  const year = (result as unknown as { rows: { year: unknown }[] }).rows[0]?.year;
+  return year === null || year === undefined ? null : Number(year);
+}
+
 /** The figures of one group, or zeros. */
 export function figureOf(counts: InjuryCount[], key = '', year?: number): InjuryCount {
   return (
@@ -133,4 +169,50 @@ export function figureOf(counts: InjuryCount[], key = '', year?: number): Injury
       fundFen: 0,
     }
   );
+}
+
+const RULE_KEYS: Record<keyof CountingRules, { key: string; values: readonly string[] }> = {
+  yearBasis: { key: 'analytics.yearBasis', values: YEAR_BASES },
+  countUnit: { key: 'analytics.countUnit', values: COUNT_UNITS },
+  groundScope: { key: 'analytics.groundScope', values: GROUND_SCOPES },
+  denominator: { key: 'analytics.denominator', values: DENOMINATORS },
+};
+export const COUNTING_SETTING_KEYS = Object.fromEntries(
+  Object.entries(RULE_KEYS).map(([k, v]) => [k, v.key]),
+) as Record<keyof CountingRules, string>;
+
+/**
+ * The counting rules of a jurisdiction: its own, else its nearest ancestor's, else the defaults —
+ * the same on every page of that jurisdiction, with where each comes from.
+ */
+export async function resolveCountingRules(
+  db: Db,
+  path: string,
+): Promise<CountingRules & { definedAt: Record<keyof CountingRules, string | null> }> {
+  const codes = path.split('/');
+  const result = await db.execute(sql`
+    select j.code, s.key, s.value from jurisdiction_settings s join jurisdictions j on j.id = s.jurisdiction_id
+    where s.key in (${sql.join(
+      Object.values(RULE_KEYS).map((k) => sql`${k.key}`),
+      sql`, `,
+    )}) and j.code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`);
+  const rows = (result as unknown as { rows: { code: string; key: string; value: unknown }[] }).rows;
+  const rules = { ...DEFAULT_RULES } as Record<keyof CountingRules, string>;
+  const definedAt = { yearBasis: null, countUnit: null, groundScope: null, denominator: null } as Record<
+    keyof CountingRules,
+    string | null
+  >;
+  for (const option of Object.keys(RULE_KEYS) as (keyof CountingRules)[]) {
+    const nearest = rows
+      .filter((r) => r.key === RULE_KEYS[option].key && RULE_KEYS[option].values.includes(String(r.value)))
+      .sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
+    if (nearest) {
+      rules[option] = String(nearest.value);
+      definedAt[option] = nearest.code;
+    }
+  }
+  return { ...(rules as unknown as CountingRules), definedAt };
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
+import { accidentFacts, describeCounting, diseaseFacts } from '../facts/counting.js';
+import { countInjuries, figureOf, type InjuryGroup, resolveCountingRules } from '../facts/facts.service.js';
 import type { AgendaKind } from './workflow.tables.js';
 
 type Row = Record<string, unknown>;
@@ -78,29 +80,29 @@ export async function composeStandingReport(
   now: Date,
 ): Promise<StandingReport> {
   const inScope = withinScope(sql`j.path`, jurisdiction.path);
-  const from = `${year}-01-01`;
-  const to = `${year + 1}-01-01`;
   const title = STANDING_REPORTS.find((r) => r.kind === kind)?.title ?? kind;
   const sections: ReportSection[] = [];
   if (kind === 'injury_report') {
-    const base = sql`injury_cases i join jurisdictions j on j.id = i.jurisdiction_id where ${inScope} and i.occurred_on >= ${from} and i.occurred_on < ${to}`;
-    const [totals, byMonth, byCategory, bySeverity, fund] = await Promise.all([
-      db.execute(sql`select count(*)::int as n, count(*) filter (where i.is_death)::int as deaths,
-        count(*) filter (where i.severity = 'serious')::int as serious,
-        count(*) filter (where i.disability_grade is not null)::int as disabled,
-        coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen from ${base}`),
-      db.execute(
-        sql`select extract(month from i.occurred_on)::int as m, count(*)::int as n from ${base} group by 1`,
-      ),
-      db.execute(
-        sql`select coalesce(i.accident_category, '') as k, count(*)::int as n from ${base} group by 1 order by 2 desc, 1 limit 8`,
-      ),
-      db.execute(sql`select i.severity as k, count(*)::int as n from ${base} group by 1 order by 1`),
+    // Counted by the jurisdiction's counting rules (facts module), as on every other page.
+    const rules = await resolveCountingRules(db, jurisdiction.path);
+    const count = (by: InjuryGroup) => countInjuries(db, { path: jurisdiction.path, from: year, rules, by });
+    const [totals, byMonthCounts, byCategoryCounts, bySeverityCounts, fund] = await Promise.all([
+      count('none'),
+      count('month'),
+      count('category'),
+      count('severity'),
       db.execute(sql`select count(*)::int as n, coalesce(sum(f.contribution_income_fen), 0)::bigint as income,
         coalesce(sum(f.benefit_expenditure_fen), 0)::bigint as benefit, coalesce(sum(f.prevention_fee_spent_fen), 0)::bigint as prevention
         from fund_accounts f join jurisdictions j on j.id = f.jurisdiction_id where ${inScope} and f.year = ${year}`),
     ]);
-    const t = rowsOf(totals)[0] ?? {};
+    const byMonth = byMonthCounts.map((c) => ({ m: Number(c.key), n: c.count }));
+    const byCategory = byCategoryCounts
+      .map((c) => ({ k: c.key, n: c.count }))
+      .sort((x, y) => y.n - x.n || x.k.localeCompare(y.k))
+      .slice(0, 8);
+    const bySeverity = bySeverityCounts.map((c) => ({ k: c.key, n: c.count }));
+    const f0 = figureOf(totals);
+    const t = { n: f0.count, deaths: f0.deaths, serious: f0.serious, disabled: f0.disabled, fen: f0.fundFen };
     const hasInjuries = Number(t.n ?? 0) > 0;
     sections.push({
       source: 'injuries',
@@ -108,8 +110,13 @@ export async function composeStandingReport(
       status: hasInjuries ? 'ok' : 'no_data',
       figures: hasInjuries
         ? [
-            { key: 'cases', label: '工伤认定（人次）', value: Number(t.n), unit: '人次' },
-            { key: 'deaths', label: '其中死亡', value: Number(t.deaths), unit: '人' },
+            {
+              key: 'cases',
+              label: `工伤认定（${describeCounting(rules, 'zh')}）`,
+              value: Number(t.n),
+              unit: rules.countUnit === 'persons' ? '人' : '人次',
+            },
+            { key: 'deaths', label: '其中死亡（人数）', value: Number(t.deaths), unit: '人' },
             { key: 'serious', label: '其中重伤', value: Number(t.serious), unit: '人' },
             { key: 'disabled', label: '评定伤残等级', value: Number(t.disabled), unit: '人' },
             { key: 'fundExpenditure', label: '工伤保险基金支出（案件）', value: yuan(t.fen), unit: '元' },
@@ -122,23 +129,21 @@ export async function composeStandingReport(
               title: '各月工伤认定',
               type: 'line',
               categories: MONTHS,
-              values: monthly(rowsOf(byMonth)),
+              values: monthly(byMonth),
             },
             {
               key: 'byCategory',
               title: '事故类别（GB 6441）',
               type: 'bar',
-              categories: rowsOf(byCategory).map(
-                (r) => GB6441_CATEGORIES[String(r.k)] ?? (String(r.k) || '未填'),
-              ),
-              values: rowsOf(byCategory).map((r) => Number(r.n)),
+              categories: byCategory.map((r) => GB6441_CATEGORIES[String(r.k)] ?? (String(r.k) || '未填')),
+              values: byCategory.map((r) => Number(r.n)),
             },
             {
               key: 'bySeverity',
               title: '伤情',
               type: 'pie',
-              categories: rowsOf(bySeverity).map((r) => SEVERITY[String(r.k)] ?? String(r.k)),
-              values: rowsOf(bySeverity).map((r) => Number(r.n)),
+              categories: bySeverity.map((r) => SEVERITY[String(r.k)] ?? String(r.k)),
+              values: bySeverity.map((r) => Number(r.n)),
             },
           ]
         : [],
@@ -176,13 +181,11 @@ export async function composeStandingReport(
         : [],
     });
   } else if (kind === 'disease_report') {
-    const base = sql`disease_cases d join jurisdictions j on j.id = d.jurisdiction_id where ${inScope} and d.diagnosed_on >= ${from} and d.diagnosed_on < ${to}`;
+    const base = sql`disease_cases d join jurisdictions j on j.id = d.jurisdiction_id where ${inScope} and ${diseaseFacts.inYears('d', year)}`;
     const [totals, byMonth, byClass] = await Promise.all([
       db.execute(sql`select count(*)::int as n, count(*) filter (where d.is_pneumoconiosis)::int as pneumo,
         count(distinct d.employer_id)::int as employers from ${base}`),
-      db.execute(
-        sql`select extract(month from d.diagnosed_on)::int as m, count(*)::int as n from ${base} group by 1`,
-      ),
+      db.execute(sql`select ${diseaseFacts.month('d')} as m, count(*)::int as n from ${base} group by 1`),
       db.execute(
         sql`select d.disease_class as k, count(*)::int as n from ${base} group by 1 order by 2 desc, 1 limit 10`,
       ),
@@ -220,13 +223,11 @@ export async function composeStandingReport(
         : [],
     });
   } else {
-    const base = sql`safety_accidents a join jurisdictions j on j.id = a.jurisdiction_id where ${inScope} and a.occurred_on >= ${from} and a.occurred_on < ${to}`;
+    const base = sql`safety_accidents a join jurisdictions j on j.id = a.jurisdiction_id where ${inScope} and ${accidentFacts.inYears('a', year)}`;
     const [totals, byMonth, byGrade] = await Promise.all([
       db.execute(sql`select count(*)::int as n, coalesce(sum(a.deaths), 0)::int as deaths,
         coalesce(sum(a.serious_injuries), 0)::int as serious, coalesce(sum(a.direct_loss_fen), 0)::bigint as loss from ${base}`),
-      db.execute(
-        sql`select extract(month from a.occurred_on)::int as m, count(*)::int as n from ${base} group by 1`,
-      ),
+      db.execute(sql`select ${accidentFacts.month('a')} as m, count(*)::int as n from ${base} group by 1`),
       db.execute(sql`select a.grade as k, count(*)::int as n from ${base} group by 1 order by 2 desc, 1`),
     ]);
     const t = rowsOf(totals)[0] ?? {};

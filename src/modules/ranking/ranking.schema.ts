@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { ZYearBasis } from '../facts/counting.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 
 const ZYear = z.coerce.number().int().min(1990).max(2100);
 
 /** How the rate is counted: the request's parameters, shown beside every figure. */
 export const ZCountingOptions = z.object({
+  yearBasis: ZYearBasis.default('determined'),
   counting: z
     .enum(['cases', 'persons'])
     .default('cases')
-    .describe('cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer'),
+    .describe(
+      'cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area',
+    ),
   grounds: z
     .enum(['all', 'determined', 'production'])
     .default('all')

@@ -8,6 +8,7 @@ import { GBT4754_DIVISIONS } from '../code-tables/gbt4754.data.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { keyEnterpriseAdoptionItems, keyEnterpriseAdoptions } from '../enterprises/enterprises.tables.js';
 import { latestDataYear } from '../enterprises/ledger.service.js';
+import { countInjuries, figureOf } from '../facts/facts.service.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -33,16 +34,18 @@ interface EmployerFigure {
   cases: number;
 }
 
-/** SQL condition on injury_cases.ground for a grounds option. */
-function groundCondition(grounds: CountingOptions['grounds']) {
-  if (grounds === 'determined') return sql`and ground like '14-%'`;
-  if (grounds === 'production') return sql`and ground in ('14-1', '14-2', '14-3', '14-4')`;
-  return sql``;
+/** The counting rules of the facts module for a ranking's options. */
+export function rulesOf(options: CountingOptions) {
+  return {
+    yearBasis: options.yearBasis,
+    countUnit: options.counting,
+    groundScope: options.grounds,
+  } as const;
 }
 
 /**
  * Every employer of a jurisdiction's subtree with a denominator or a case in the year: its
- * numerator (injuries that occurred in the year, counted as the options say) and denominator.
+ * numerator (counted by the facts module's rules) and denominator.
  */
 async function employerFigures(
   db: Db,
@@ -50,38 +53,32 @@ async function employerFigures(
   year: number,
   options: CountingOptions,
 ): Promise<EmployerFigure[]> {
-  const numerator = options.counting === 'persons' ? sql`count(distinct id_number)` : sql`count(*)`;
   const denominator =
     options.denominator === 'paying' ? sql.raw('h.average_paying') : sql.raw('h.average_insured');
-  const result = await db.execute(sql`
-    with emp as (
-      select o.id, o.name, o.credit_code, o.industry_code, j.name as jurisdiction_name
+  const [result, counts] = await Promise.all([
+    db.execute(sql`
+      select o.id, o.name, o.credit_code, o.industry_code, j.name as jurisdiction_name, ${denominator} as exposure
       from organisations o join jurisdictions j on j.id = o.jurisdiction_id
-      where o.kind = 'employer' and ${withinScope(sql`j.path`, path)}
-    ), inj as (
-      select employer_id, ${numerator} as n from injury_cases
-      where occurred_on >= ${`${year}-01-01`} and occurred_on < ${`${year + 1}-01-01`}
-        and employer_id in (select id from emp) ${groundCondition(options.grounds)}
-      group by employer_id
-    )
-    select emp.*, ${denominator} as exposure, coalesce(inj.n, 0)::int as cases
-    from emp
-    left join insured_headcounts h on h.employer_id = emp.id and h.year = ${year}
-    left join inj on inj.employer_id = emp.id
-    where h.id is not null or inj.n is not null`);
-  return rowsOf(result).map((r) => {
-    const industryCode = r.industry_code === null ? null : String(r.industry_code);
-    return {
-      id: Number(r.id),
-      name: String(r.name),
-      creditCode: r.credit_code === null ? null : String(r.credit_code),
-      industryCode,
-      division: industryCode?.slice(0, 2) ?? '',
-      jurisdictionName: String(r.jurisdiction_name),
-      exposure: r.exposure === null ? null : Number(r.exposure),
-      cases: Number(r.cases),
-    };
-  });
+      left join insured_headcounts h on h.employer_id = o.id and h.year = ${year}
+      where o.kind = 'employer' and ${withinScope(sql`j.path`, path)}`),
+    countInjuries(db, { path, from: year, rules: rulesOf(options), by: 'employer' }),
+  ]);
+  const cases = new Map(counts.map((c) => [Number(c.key), c.count]));
+  return rowsOf(result)
+    .filter((r) => r.exposure !== null || cases.has(Number(r.id)))
+    .map((r) => {
+      const industryCode = r.industry_code === null ? null : String(r.industry_code);
+      return {
+        id: Number(r.id),
+        name: String(r.name),
+        creditCode: r.credit_code === null ? null : String(r.credit_code),
+        industryCode,
+        division: industryCode?.slice(0, 2) ?? '',
+        jurisdictionName: String(r.jurisdiction_name),
+        exposure: r.exposure === null ? null : Number(r.exposure),
+        cases: cases.get(Number(r.id)) ?? 0,
+      };
+    });
 }
 
 async function resolveScope(db: Db, actor: Actor, options: { jurisdiction?: string; year?: number }) {
@@ -145,25 +142,51 @@ export async function rankIndustries(
           name: k.name,
           members: figures.filter((f) => k.prefixes.some((p) => f.industryCode?.startsWith(p))),
         }));
-  const items = groups.map((g) => {
-    let exposure = 0;
-    let cases = 0;
-    let unratedCases = 0;
-    for (const m of g.members) {
-      cases += m.cases;
-      if ((m.exposure ?? 0) > 0) exposure += m.exposure ?? 0;
-      else unratedCases += m.cases;
-    }
-    return {
-      code: g.code,
-      name: g.name,
-      employers: g.members.length,
-      exposure,
-      cases,
-      unratedCases,
-      ratePer1000: exposure > 0 ? ((cases - unratedCases) * 1000) / exposure : null,
-    };
-  });
+  // A group's count is made over the group as a whole: a person injured at two of its employers
+  // is one person of the group (the facts module's rule), not the sum of its employers' counts.
+  const rules = rulesOf(options);
+  const byDivision =
+    options.level === 'division'
+      ? new Map(
+          (await countInjuries(db, { path: jurisdiction.path, from: year, rules, by: 'division' })).map(
+            (c) => [c.key, c.count],
+          ),
+        )
+      : null;
+  const items = await Promise.all(
+    groups.map(async (g) => {
+      let exposure = 0;
+      let ratedCases = 0;
+      let memberCases = 0;
+      for (const m of g.members) {
+        memberCases += m.cases;
+        if ((m.exposure ?? 0) > 0) {
+          exposure += m.exposure ?? 0;
+          ratedCases += m.cases;
+        }
+      }
+      const cases = byDivision
+        ? (byDivision.get(g.code) ?? 0)
+        : figureOf(
+            await countInjuries(db, {
+              path: jurisdiction.path,
+              from: year,
+              rules,
+              employerIds: g.members.map((m) => m.id),
+            }),
+          ).count;
+      return {
+        code: g.code,
+        name: g.name,
+        employers: g.members.length,
+        exposure,
+        cases,
+        /** Cases at employers without a headcount that year (in the count, not in a rate's reach). */
+        unratedCases: memberCases - ratedCases,
+        ratePer1000: exposure > 0 ? (cases * 1000) / exposure : null,
+      };
+    }),
+  );
   items.sort((a, b) =>
     options.sort === 'count'
       ? b.cases - a.cases || a.code.localeCompare(b.code)
@@ -197,7 +220,7 @@ function compareNullsLast(a: number | null, b: number | null): number {
 }
 
 function pickOptions(o: CountingOptions): CountingOptions {
-  return { counting: o.counting, grounds: o.grounds, denominator: o.denominator };
+  return { yearBasis: o.yearBasis, counting: o.counting, grounds: o.grounds, denominator: o.denominator };
 }
 
 /** Every ranked employer, sorted, with its credibility figures; and the fit. */

@@ -6780,7 +6780,9 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description persons: each person once a year; cases: 人次 */
+                    /** @description determined: counted in the year of the determination (default) | occurred: in the year of the injury */
+                    yearBasis?: "determined" | "occurred";
+                    /** @description persons: distinct persons within the area (and group) and year; cases: 人次 */
                     countUnit?: "persons" | "cases";
                     /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
                     groundScope?: "all" | "determined" | "production";
@@ -6871,7 +6873,9 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description persons: each person once a year; cases: 人次 */
+                    /** @description determined: counted in the year of the determination (default) | occurred: in the year of the injury */
+                    yearBasis?: "determined" | "occurred";
+                    /** @description persons: distinct persons within the area (and group) and year; cases: 人次 */
                     countUnit?: "persons" | "cases";
                     /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
                     groundScope?: "all" | "determined" | "production";
@@ -6962,7 +6966,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description persons: each person once a year; cases: 人次 */
+                    /** @description determined: counted in the year of the determination (default) | occurred: in the year of the injury */
+                    yearBasis?: "determined" | "occurred";
+                    /** @description persons: distinct persons within the area (and group) and year; cases: 人次 */
                     countUnit?: "persons" | "cases";
                     /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
                     groundScope?: "all" | "determined" | "production";
@@ -7045,7 +7051,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description persons: each person once a year; cases: 人次 */
+                    /** @description determined: counted in the year of the determination (default) | occurred: in the year of the injury */
+                    yearBasis?: "determined" | "occurred";
+                    /** @description persons: distinct persons within the area (and group) and year; cases: 人次 */
                     countUnit?: "persons" | "cases";
                     /** @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4) */
                     groundScope?: "all" | "determined" | "production";
@@ -7214,7 +7222,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description persons: each person once a year; cases: 人次
+                         * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                         * @enum {string}
+                         */
+                        yearBasis?: "determined" | "occurred";
+                        /**
+                         * @description persons: distinct persons within the area (and group) and year; cases: 人次
                          * @enum {string}
                          */
                         countUnit: "persons" | "cases";
@@ -7390,7 +7403,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer */
+                    /** @description determined: counted in the year of the determination (default) | occurred: in the year of the injury */
+                    yearBasis?: "determined" | "occurred";
+                    /** @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area */
                     counting?: "cases" | "persons";
                     /** @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4 */
                     grounds?: "all" | "determined" | "production";
@@ -7476,7 +7491,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer */
+                    /** @description determined: counted in the year of the determination (default) | occurred: in the year of the injury */
+                    yearBasis?: "determined" | "occurred";
+                    /** @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area */
                     counting?: "cases" | "persons";
                     /** @description all: every ground 14-1…15-3 | determined: 认定 only (14-*) without 视同 (15-*) | production: 生产性工伤 14-1…14-4 */
                     grounds?: "all" | "determined" | "production";
@@ -7635,7 +7652,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                         * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                         * @default determined
+                         * @enum {string}
+                         */
+                        yearBasis?: "determined" | "occurred";
+                        /**
+                         * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area
                          * @default cases
                          * @enum {string}
                          */
@@ -11461,7 +11484,12 @@ export interface components {
             definition: string;
             options: {
                 /**
-                 * @description persons: each person once a year; cases: 人次
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
                  * @enum {string}
                  */
                 countUnit: "persons" | "cases";
@@ -11528,7 +11556,12 @@ export interface components {
             partial: boolean;
             options: {
                 /**
-                 * @description persons: each person once a year; cases: 人次
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
                  * @enum {string}
                  */
                 countUnit: "persons" | "cases";
@@ -11599,7 +11632,12 @@ export interface components {
             definition: string;
             options: {
                 /**
-                 * @description persons: each person once a year; cases: 人次
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
                  * @enum {string}
                  */
                 countUnit: "persons" | "cases";
@@ -11685,7 +11723,12 @@ export interface components {
         };
         CountingInput: {
             /**
-             * @description persons: each person once a year; cases: 人次
+             * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+             * @enum {string}
+             */
+            yearBasis: "determined" | "occurred";
+            /**
+             * @description persons: distinct persons within the area (and group) and year; cases: 人次
              * @enum {string}
              */
             countUnit: "persons" | "cases";
@@ -11701,6 +11744,7 @@ export interface components {
             denominator: "insured" | "paying";
             jurisdiction: string;
             definedAt: {
+                yearBasis: string | null;
                 countUnit: string | null;
                 groundScope: string | null;
                 denominator: string | null;
@@ -11839,6 +11883,16 @@ export interface components {
                 level: string;
             }[];
         };
+        CountingUsedInput: {
+            /** @enum {string} */
+            yearBasis: "determined" | "occurred";
+            /** @enum {string} */
+            countUnit: "cases" | "persons";
+            /** @enum {string} */
+            groundScope: "all" | "determined" | "production";
+            /** @description e.g. 人次，全部认定及视同情形，按认定年度 */
+            label: string;
+        };
         PlanPeriodInput: {
             id: number;
             /** @description e.g. 2021-2025 */
@@ -11891,8 +11945,9 @@ export interface components {
             employees: number | null;
             /** @description Average insured ÷ workforce, percent */
             insuredShare: number | null;
-            /** @description Determinations with an injury date in the year */
+            /** @description Injury determinations of the year, counted by the jurisdiction's counting rules (see counting) */
             injuries: number;
+            /** @description Distinct persons with a death determination */
             deaths: number;
             fundExpenditureFen: number;
             /** @description Injuries per 1,000 average insured; null without headcount */
@@ -11912,6 +11967,7 @@ export interface components {
         };
         LedgerInput: {
             year: number;
+            counting: components["schemas"]["CountingUsedInput"];
             planPeriod: string;
             /**
              * @description key 重点行业 | dust 尘肺病易发高发行业
@@ -11923,6 +11979,7 @@ export interface components {
         };
         MonitoringInput: {
             year: number;
+            counting: components["schemas"]["CountingUsedInput"];
             /** @description Determinations in the year that put an employer on the list */
             threshold: number;
             /** @description Jurisdiction whose setting applies; null: the default */
@@ -11952,7 +12009,10 @@ export interface components {
                 name: string;
             };
             year: number;
+            counting: components["schemas"]["CountingUsedInput"];
             injuries: {
+                /** @description Under the counting rules (人次 or persons) */
+                count: number;
                 /** @description Determinations (人次) */
                 cases: number;
                 /** @description Distinct persons */
@@ -11979,6 +12039,7 @@ export interface components {
                 key: string;
                 count: number;
             }[];
+            /** @description Age at the injury, by band */
             byAgeSex: {
                 band: string;
                 male: number;
@@ -13092,7 +13153,13 @@ export interface components {
             year: number;
             options: {
                 /**
-                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @default determined
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area
                  * @default cases
                  * @enum {string}
                  */
@@ -13174,7 +13241,13 @@ export interface components {
             year: number;
             options: {
                 /**
-                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @default determined
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area
                  * @default cases
                  * @enum {string}
                  */
@@ -13424,7 +13497,12 @@ export interface components {
             definition: string;
             options: {
                 /**
-                 * @description persons: each person once a year; cases: 人次
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
                  * @enum {string}
                  */
                 countUnit: "persons" | "cases";
@@ -13491,7 +13569,12 @@ export interface components {
             partial: boolean;
             options: {
                 /**
-                 * @description persons: each person once a year; cases: 人次
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
                  * @enum {string}
                  */
                 countUnit: "persons" | "cases";
@@ -13562,7 +13645,12 @@ export interface components {
             definition: string;
             options: {
                 /**
-                 * @description persons: each person once a year; cases: 人次
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
                  * @enum {string}
                  */
                 countUnit: "persons" | "cases";
@@ -13648,7 +13736,12 @@ export interface components {
         };
         Counting: {
             /**
-             * @description persons: each person once a year; cases: 人次
+             * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+             * @enum {string}
+             */
+            yearBasis: "determined" | "occurred";
+            /**
+             * @description persons: distinct persons within the area (and group) and year; cases: 人次
              * @enum {string}
              */
             countUnit: "persons" | "cases";
@@ -13664,6 +13757,7 @@ export interface components {
             denominator: "insured" | "paying";
             jurisdiction: string;
             definedAt: {
+                yearBasis: string | null;
                 countUnit: string | null;
                 groundScope: string | null;
                 denominator: string | null;
@@ -13802,6 +13896,16 @@ export interface components {
                 level: string;
             }[];
         };
+        CountingUsed: {
+            /** @enum {string} */
+            yearBasis: "determined" | "occurred";
+            /** @enum {string} */
+            countUnit: "cases" | "persons";
+            /** @enum {string} */
+            groundScope: "all" | "determined" | "production";
+            /** @description e.g. 人次，全部认定及视同情形，按认定年度 */
+            label: string;
+        };
         PlanPeriod: {
             id: number;
             /** @description e.g. 2021-2025 */
@@ -13854,8 +13958,9 @@ export interface components {
             employees: number | null;
             /** @description Average insured ÷ workforce, percent */
             insuredShare: number | null;
-            /** @description Determinations with an injury date in the year */
+            /** @description Injury determinations of the year, counted by the jurisdiction's counting rules (see counting) */
             injuries: number;
+            /** @description Distinct persons with a death determination */
             deaths: number;
             fundExpenditureFen: number;
             /** @description Injuries per 1,000 average insured; null without headcount */
@@ -13875,6 +13980,7 @@ export interface components {
         };
         Ledger: {
             year: number;
+            counting: components["schemas"]["CountingUsed"];
             planPeriod: string;
             /**
              * @description key 重点行业 | dust 尘肺病易发高发行业
@@ -13886,6 +13992,7 @@ export interface components {
         };
         Monitoring: {
             year: number;
+            counting: components["schemas"]["CountingUsed"];
             /** @description Determinations in the year that put an employer on the list */
             threshold: number;
             /** @description Jurisdiction whose setting applies; null: the default */
@@ -13915,7 +14022,10 @@ export interface components {
                 name: string;
             };
             year: number;
+            counting: components["schemas"]["CountingUsed"];
             injuries: {
+                /** @description Under the counting rules (人次 or persons) */
+                count: number;
                 /** @description Determinations (人次) */
                 cases: number;
                 /** @description Distinct persons */
@@ -13942,6 +14052,7 @@ export interface components {
                 key: string;
                 count: number;
             }[];
+            /** @description Age at the injury, by band */
             byAgeSex: {
                 band: string;
                 male: number;
@@ -15055,7 +15166,13 @@ export interface components {
             year: number;
             options: {
                 /**
-                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @default determined
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area
                  * @default cases
                  * @enum {string}
                  */
@@ -15137,7 +15254,13 @@ export interface components {
             year: number;
             options: {
                 /**
-                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers per employer
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @default determined
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description cases: 人次 (a worker injured twice counts twice) | persons: distinct workers within the employer, industry or area
                  * @default cases
                  * @enum {string}
                  */
