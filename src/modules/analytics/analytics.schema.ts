@@ -83,8 +83,20 @@ const ZCell = z.object({
   value: z.number().nullable().describe('null when the denominator is zero (shown as —)'),
 });
 
+/** Committed batches whose figures are not in the cells yet: every answer from the cells says so. */
+export const ZRefreshing = z
+  .object({
+    batches: z.number().int(),
+    since: z.string().nullable().describe('When the oldest of them committed (ISO 8601)'),
+  })
+  .describe(
+    'Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet',
+  )
+  .meta({ id: 'Refreshing' });
+
 export const ZQueryResult = z
   .object({
+    refreshing: ZRefreshing,
     indicator: ZIndicator,
     definition: z.string(),
     options: ZCountingOptions,
@@ -94,6 +106,11 @@ export const ZQueryResult = z
     partialYears: z.array(z.number().int()),
     rows: z.object({ axis: ZAxis, items: z.array(ZHeader) }),
     columns: z.object({ axis: ZAxis, items: z.array(ZHeader) }).nullable(),
+    measure: z
+      .enum(['rate', 'share'])
+      .describe(
+        "rate: each cell divides by its own group's denominator | share: the denominator has no such breakdown (sex, age band, post, accident category), so each cell is the group's share of the cases in % (numerator ÷ the cases of its group); the total is always the overall figure",
+      ),
     cells: z.array(ZCell),
     total: ZCell,
     notes: z.array(z.string()),
@@ -112,14 +129,7 @@ export const ZDashboard = z
     year: z.number().int(),
     partial: z.boolean(),
     options: ZCountingOptions,
-    refreshing: z
-      .object({
-        batches: z.number().int(),
-        since: z.string().nullable().describe('When the oldest of them committed (ISO 8601)'),
-      })
-      .describe(
-        'Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet',
-      ),
+    refreshing: ZRefreshing,
     headline: z.array(
       z.object({
         code: z.string(),
@@ -182,6 +192,7 @@ export const ZTargetsQuery = ZOptionalCounting.extend({
 
 export const ZTargets = z
   .object({
+    refreshing: ZRefreshing,
     planPeriod: z.object({
       code: z.string(),
       name: z.string(),

@@ -518,7 +518,11 @@ export async function queryIndicator(db: Db, actor: Actor, input: QueryInput, la
   const indicator = await findIndicator(db, input.indicator, prepared.scope.path);
   const lastYear =
     input.year ?? (await latestAnalyticsYear(db)) ?? (input.today ?? new Date()).getFullYear() - 1;
-  return evaluateIndicator(prepared, indicator, { ...input, year: lastYear }, lang);
+  const [result, refreshing] = await Promise.all([
+    evaluateIndicator(prepared, indicator, { ...input, year: lastYear }, lang),
+    describePendingRefreshes(db, prepared.scope.path),
+  ]);
+  return { refreshing, ...result };
 }
 
 /** One indicator by one or two axes, from a prepared request. */
@@ -580,19 +584,38 @@ export async function evaluateIndicator(
   const cells: Cell[] = [];
   const rowHeaders = headers[0] as Header[];
   const columnHeaders = axes.length > 1 ? (headers[1] as Header[]) : [{ key: '', label: '' }];
+  // A rate divides by its own group: where the denominator is not broken down by an axis (sex,
+  // age band, post, accident category), a cell is the group's share of the cases (%), not a rate.
+  const missing = denominator ? axes.filter((a) => !denominator.axes.includes(a)) : [];
+  const measure: 'rate' | 'share' = missing.length > 0 ? 'share' : 'rate';
+  const groupTotals: Sums = new Map();
+  if (measure === 'share' && denominator)
+    for (const [k, v] of numerator.sums) {
+      const g = project(k, axes, denominator.axes);
+      groupTotals.set(g, (groupTotals.get(g) ?? 0) + v);
+    }
   for (const r of rowHeaders)
     for (const c of columnHeaders) {
       const k = axes.length > 1 ? `${r.key}${SEP}${c.key}` : r.key;
-      cells.push(combine(numerator.sums.get(k) ?? 0, denominator, k, axes, factor, r.key, c.key));
+      const num = numerator.sums.get(k) ?? 0;
+      if (measure === 'share' && denominator) {
+        const of = groupTotals.get(project(k, axes, denominator.axes)) ?? 0;
+        cells.push({
+          row: r.key,
+          column: c.key,
+          numerator: num,
+          denominator: of,
+          value: of > 0 ? (num / of) * 100 : null,
+        });
+      } else cells.push(combine(num, denominator, k, axes, factor, r.key, c.key));
     }
   const total = combine(totalNumerator.sums.get('') ?? 0, totalDenominator, '', [], factor, '', '');
   const notes: string[] = [];
-  if (denominator && denominator.axes.length < axes.length) {
-    const missing = axes.filter((a) => !denominator.axes.includes(a));
+  if (measure === 'share') {
     notes.push(
       lang === 'zh'
-        ? `分母不按${missing.map((m) => AXIS_LABELS[m].zh).join('、')}细分：各格为该维度在总参保人群中的发生率，合计等于总发生率。`
-        : `The denominator is not broken down by ${missing.map((m) => AXIS_LABELS[m].en).join(', ')}: each cell is that group's cases over the whole insured population, and the cells add up to the total.`,
+        ? `参保人数不按${missing.map((m) => AXIS_LABELS[m].zh).join('、')}细分，无法计算该分组的发生率：各格为该分组占相应病例数的百分比（占比，%），不是发生率；合计为总发生率。`
+        : `The insured population is not broken down by ${missing.map((m) => AXIS_LABELS[m].en).join(', ')}, so no rate can be computed for such a group: each cell is the group's share of the cases (%), not a rate; the total is the overall rate.`,
     );
   }
   for (const k of key.items)
@@ -614,6 +637,8 @@ export async function evaluateIndicator(
     partialYears,
     rows: { axis: input.rows, items: rowHeaders },
     columns: axes.length > 1 ? { axis: axes[1] as Axis, items: columnHeaders } : null,
+    /** rate: numerator ÷ the group's own denominator; share: the group's share of the cases, in %. */
+    measure,
     cells,
     total,
     notes,

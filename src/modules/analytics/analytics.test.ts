@@ -150,19 +150,24 @@ describe('incidence rates against an independent computation (AN-1)', () => {
     expect(persons).toBe(new Set(ofYear.map((r) => r.id_number)).size);
   });
 
-  it('a pivot of sex × age band adds up to the total, its denominator the whole insured population', async () => {
+  it('a pivot of sex × age band is a share of the cases, not a rate: the insured have no such breakdown', async () => {
     const res = await fujian.get(
       `/api/analytics/query?indicator=injury_rate_per_100k&jurisdiction=350100&year=${YEAR}&rows=sex&columns=age`,
     );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    const den = expectedDenominator(under('350100'), YEAR, 'insured');
+    expect(body.measure).toBe('share');
+    const cases = expectedNumerator(under('350100'), YEAR, 'cases', 'all');
     let sum = 0;
+    let shares = 0;
     for (const c of body.cells) {
-      expect(c.denominator).toBe(den);
+      expect(c.denominator).toBe(cases);
+      if (c.value !== null) expect(c.value).toBeCloseTo((c.numerator / cases) * 100, 9);
       sum += c.numerator;
+      shares += c.value ?? 0;
     }
-    expect(sum).toBe(expectedNumerator(under('350100'), YEAR, 'cases', 'all'));
+    expect(sum).toBe(cases);
+    expect(shares).toBeCloseTo(100, 9);
     const male = injuries.filter(
       (r) => under('350100')(r) && Number(String(r.determined).slice(0, 4)) === YEAR && r.sex === 'male',
     ).length;
@@ -171,7 +176,20 @@ describe('incidence rates against an independent computation (AN-1)', () => {
         .filter((c: { row: string }) => c.row === 'male')
         .reduce((a: number, c: { numerator: number }) => a + c.numerator, 0),
     ).toBe(male);
-    expect(body.notes.join()).toContain('分母不按');
+    // The total stays the rate of the whole population.
+    const den = expectedDenominator(under('350100'), YEAR, 'insured');
+    expect(body.total.value).toBeCloseTo((cases / den) * 100_000, 9);
+    expect(body.notes.join()).toContain('不是发生率');
+    // By year and sex: each cell is its share of that year's cases.
+    const byYear = (
+      await fujian.get(
+        `/api/analytics/query?indicator=injury_rate_per_100k&jurisdiction=350100&year=${YEAR}&rows=year&columns=sex`,
+      )
+    ).json();
+    const ofYear = byYear.cells.find(
+      (c: { row: string; column: string }) => c.row === String(YEAR) && c.column === 'male',
+    );
+    expect(ofYear).toMatchObject({ numerator: male, denominator: cases });
   });
 
   it('by industry division: numerator and denominator both split by industry', async () => {

@@ -94,6 +94,7 @@ export function statusOf(input: {
 export interface TargetsInput {
   jurisdiction?: string;
   planPeriod?: string;
+  yearBasis?: CountingOptions['yearBasis'];
   countUnit?: CountingOptions['countUnit'];
   groundScope?: CountingOptions['groundScope'];
   denominator?: CountingOptions['denominator'];
@@ -115,6 +116,7 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     year: lastYear,
     rows: 'jurisdiction',
     columns: 'year',
+    yearBasis: input.yearBasis,
     countUnit: input.countUnit,
     groundScope: input.groundScope,
     denominator: input.denominator,
@@ -184,6 +186,7 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     ),
   );
   return {
+    refreshing: byChild.refreshing,
     planPeriod: {
       code: period.code,
       name: period.name,

@@ -11479,7 +11479,14 @@ export interface components {
             isBuiltIn: boolean;
             axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
         };
+        /** @description Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet */
+        RefreshingInput: {
+            batches: number;
+            /** @description When the oldest of them committed (ISO 8601) */
+            since: string | null;
+        };
         QueryResultInput: {
+            refreshing: components["schemas"]["RefreshingInput"];
             indicator: components["schemas"]["IndicatorInput"];
             definition: string;
             options: {
@@ -11528,6 +11535,11 @@ export interface components {
                     label: string;
                 }[];
             } | null;
+            /**
+             * @description rate: each cell divides by its own group's denominator | share: the denominator has no such breakdown (sex, age band, post, accident category), so each cell is the group's share of the cases in % (numerator ÷ the cases of its group); the total is always the overall figure
+             * @enum {string}
+             */
+            measure: "rate" | "share";
             cells: {
                 row: string;
                 column: string;
@@ -11576,12 +11588,7 @@ export interface components {
                  */
                 denominator: "insured" | "paying";
             };
-            /** @description Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet */
-            refreshing: {
-                batches: number;
-                /** @description When the oldest of them committed (ISO 8601) */
-                since: string | null;
-            };
+            refreshing: components["schemas"]["RefreshingInput"];
             headline: {
                 code: string;
                 name: string;
@@ -11619,6 +11626,7 @@ export interface components {
             };
         };
         TargetsInput: {
+            refreshing: components["schemas"]["RefreshingInput"];
             planPeriod: {
                 code: string;
                 name: string;
@@ -13492,7 +13500,14 @@ export interface components {
             isBuiltIn: boolean;
             axes: ("jurisdiction" | "year" | "section" | "industry" | "keyIndustry" | "category" | "post" | "age" | "sex" | "grade")[];
         };
+        /** @description Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet */
+        Refreshing: {
+            batches: number;
+            /** @description When the oldest of them committed (ISO 8601) */
+            since: string | null;
+        };
         QueryResult: {
+            refreshing: components["schemas"]["Refreshing"];
             indicator: components["schemas"]["Indicator"];
             definition: string;
             options: {
@@ -13541,6 +13556,11 @@ export interface components {
                     label: string;
                 }[];
             } | null;
+            /**
+             * @description rate: each cell divides by its own group's denominator | share: the denominator has no such breakdown (sex, age band, post, accident category), so each cell is the group's share of the cases in % (numerator ÷ the cases of its group); the total is always the overall figure
+             * @enum {string}
+             */
+            measure: "rate" | "share";
             cells: {
                 row: string;
                 column: string;
@@ -13589,12 +13609,7 @@ export interface components {
                  */
                 denominator: "insured" | "paying";
             };
-            /** @description Committed batches of this jurisdiction, above or below it, whose figures are still being brought up to date: the figures shown do not include them yet */
-            refreshing: {
-                batches: number;
-                /** @description When the oldest of them committed (ISO 8601) */
-                since: string | null;
-            };
+            refreshing: components["schemas"]["Refreshing"];
             headline: {
                 code: string;
                 name: string;
@@ -13632,6 +13647,7 @@ export interface components {
             };
         };
         Targets: {
+            refreshing: components["schemas"]["Refreshing"];
             planPeriod: {
                 code: string;
                 name: string;

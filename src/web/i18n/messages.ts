@@ -354,7 +354,12 @@ export const zh = {
   'analytics.total': '合计',
   'analytics.cases': '按人次',
   'analytics.persons': '按人数',
-  'analytics.countUnitHint': '人次：每次认定都计数；人数：同一人一年内只计一次',
+  'analytics.countUnitHint': '人次：每次认定都计数；人数：同一人在本地区（及所选分组）一年内只计一次',
+  'analytics.yearBasisHint':
+    '认定年度：按工伤认定日期计入年度（与统计公报一致，默认）；受伤年度：按受伤日期计入',
+  'analytics.yearDetermined': '按认定年度',
+  'analytics.yearOccurred': '按受伤年度',
+  'analytics.pivotShare': '占比',
   'analytics.groundAll': '全部（认定及视同）',
   'analytics.groundDetermined': '仅认定工伤（第十四条）',
   'analytics.groundProduction': '生产性工伤（14-1至14-4）',
@@ -1241,7 +1246,13 @@ export const en: Record<MessageKey, string> = {
   'analytics.total': 'Total',
   'analytics.cases': 'Cases',
   'analytics.persons': 'Persons',
-  'analytics.countUnitHint': 'Cases: every determination counts; persons: a person counts once a year',
+  'analytics.countUnitHint':
+    'Cases: every determination counts; persons: a person counts once a year within the area (and group)',
+  'analytics.yearBasisHint':
+    'Year of determination: counted in the year the injury was determined (as the statistics bulletins, default); year of injury: in the year it happened',
+  'analytics.yearDetermined': 'By year determined',
+  'analytics.yearOccurred': 'By year of injury',
+  'analytics.pivotShare': 'share',
   'analytics.groundAll': 'All grounds (14 and 15)',
   'analytics.groundDetermined': 'Determined only (Art. 14)',
   'analytics.groundProduction': 'Production injuries (14-1 to 14-4)',

@@ -26,8 +26,10 @@ import { useI18n } from '../../i18n/i18n';
 type Counting = 'cases' | 'persons';
 type Grounds = 'all' | 'determined' | 'production';
 type Denominator = 'insured' | 'paying';
+type YearBasis = 'determined' | 'occurred';
 interface Options {
   year?: number;
+  yearBasis: YearBasis;
   counting: Counting;
   grounds: Grounds;
   denominator: Denominator;
@@ -52,6 +54,16 @@ function OptionsBar({ options, onChange }: { options: Options; onChange: (o: Opt
         value={options.year}
         onChange={(v) => onChange({ ...options, year: v ?? undefined })}
         data-testid="rank-year"
+      />
+      <Select
+        style={{ width: 150 }}
+        value={options.yearBasis}
+        options={(['determined', 'occurred'] as const).map((v) => ({
+          value: v,
+          label: t(v === 'determined' ? 'analytics.yearDetermined' : 'analytics.yearOccurred'),
+        }))}
+        onChange={(v: YearBasis) => onChange({ ...options, yearBasis: v })}
+        data-testid="rank-year-basis"
       />
       <span>{t('rank.counting')}</span>
       <Select
@@ -94,7 +106,8 @@ function Definition({ options, year }: { options: Options; year?: number }) {
         grounds: t(`rank.grounds.${options.grounds}`),
         denominator: t(`rank.denominator.${options.denominator}`),
         year: year ?? '',
-      })}
+      })}{' '}
+      {t(options.yearBasis === 'determined' ? 'analytics.yearDetermined' : 'analytics.yearOccurred')}
     </Typography.Paragraph>
   );
 }
@@ -127,6 +140,7 @@ function AdoptModal({
           body: {
             jurisdictionCode: ranking.jurisdiction.code,
             year: ranking.year,
+            yearBasis: options.yearBasis,
             counting: options.counting,
             grounds: options.grounds,
             denominator: options.denominator,
@@ -641,6 +655,7 @@ export default function RankingPage() {
   const { t } = useI18n();
   const { current } = useJurisdiction();
   const [options, setOptions] = useState<Options>({
+    yearBasis: 'determined',
     counting: 'cases',
     grounds: 'all',
     denominator: 'insured',

@@ -1,13 +1,14 @@
-import { Select, Space, Tooltip } from 'antd';
+import { Alert, Select, Space, Tooltip } from 'antd';
 import { useI18n } from '../../i18n/i18n';
 
 export interface Counting {
+  yearBasis: 'determined' | 'occurred';
   countUnit: 'persons' | 'cases';
   groundScope: 'all' | 'determined' | 'production';
   denominator: 'insured' | 'paying';
 }
 
-/** The counting options beside every rate: persons or 人次, grounds, insured or paying. */
+/** The counting options beside every rate: year basis, persons or 人次, grounds, insured or paying. */
 export function CountingControls({
   value,
   onChange,
@@ -18,6 +19,18 @@ export function CountingControls({
   const { t } = useI18n();
   return (
     <Space wrap>
+      <Tooltip title={t('analytics.yearBasisHint')}>
+        <Select
+          data-testid="year-basis"
+          style={{ width: 150 }}
+          value={value?.yearBasis}
+          onChange={(yearBasis) => onChange({ yearBasis })}
+          options={[
+            { value: 'determined', label: t('analytics.yearDetermined') },
+            { value: 'occurred', label: t('analytics.yearOccurred') },
+          ]}
+        />
+      </Tooltip>
       <Tooltip title={t('analytics.countUnitHint')}>
         <Select
           data-testid="count-unit"
@@ -52,5 +65,28 @@ export function CountingControls({
         ]}
       />
     </Space>
+  );
+}
+
+/** Says that committed batches are not in the figures yet (every answer from the cells carries it). */
+export function RefreshingNotice({
+  refreshing,
+}: {
+  refreshing: { batches: number; since: string | null } | undefined;
+}) {
+  const { t, language } = useI18n();
+  if (!refreshing || refreshing.batches === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="analytics-refreshing"
+      message={t('analytics.refreshing', {
+        n: refreshing.batches,
+        since: refreshing.since
+          ? new Date(refreshing.since).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB')
+          : '',
+      })}
+    />
   );
 }

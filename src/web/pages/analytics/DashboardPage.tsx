@@ -21,7 +21,7 @@ import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/cl
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
-import { type Counting, CountingControls } from './CountingControls';
+import { type Counting, CountingControls, RefreshingNotice } from './CountingControls';
 import { formatChange, formatValue } from './format';
 
 type Dashboard = Schemas['Dashboard'];
@@ -148,7 +148,7 @@ export default function DashboardPage() {
       return (
         <Tooltip title={cell ? `${cell.numerator} / ${cell.denominator ?? '—'}` : undefined}>
           <div style={{ background: `rgba(232,104,74,${alpha})`, padding: '2px 6px', textAlign: 'right' }}>
-            {formatValue(v, pd)}
+            {pivot.measure === 'share' ? `${formatValue(v, 1)}%` : formatValue(v, pd)}
           </div>
         </Tooltip>
       );
@@ -232,21 +232,7 @@ export default function DashboardPage() {
               </Col>
             ))}
           </Row>
-          {dashboard.refreshing.batches > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              data-testid="analytics-refreshing"
-              message={t('analytics.refreshing', {
-                n: dashboard.refreshing.batches,
-                since: dashboard.refreshing.since
-                  ? new Date(dashboard.refreshing.since).toLocaleTimeString(
-                      language === 'zh' ? 'zh-CN' : 'en-GB',
-                    )
-                  : '',
-              })}
-            />
-          )}
+          <RefreshingNotice refreshing={dashboard.refreshing} />
           <Alert
             type="info"
             showIcon

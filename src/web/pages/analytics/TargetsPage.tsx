@@ -4,7 +4,7 @@ import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
-import { type Counting, CountingControls } from './CountingControls';
+import { type Counting, CountingControls, RefreshingNotice } from './CountingControls';
 import { formatChange, formatValue } from './format';
 
 type Targets = Schemas['Targets'];
@@ -121,6 +121,7 @@ export default function TargetsPage() {
           />
         </Space>
       </Space>
+      <RefreshingNotice refreshing={data?.refreshing} />
       {data && (
         <Card size="small">
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
