@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -8,18 +8,18 @@ import type { Language } from '../../platform/i18n/messages.js';
 import { GBT4754_DIVISIONS, GBT4754_SECTIONS, sectionOfDivision } from '../code-tables/gbt4754.data.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { listKeyIndustries } from '../enterprises/enterprises.service.js';
-import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
 import {
   getJurisdictionInScope,
   type JurisdictionRow,
   resolveJurisdictionField,
 } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { resolveSettings, updateSettings } from '../settings/settings.service.js';
+import { COUNTING_SETTINGS } from './analytics.settings.js';
 import { indicatorDefinitions } from './analytics.tables.js';
 import {
   type Axis,
   type CountingOptions,
-  DEFAULT_COUNTING,
   describeElement,
   ELEMENTS,
   SOURCE_DIMENSIONS,
@@ -172,47 +172,20 @@ async function findIndicator(db: Db, code: string, path: string): Promise<Indica
 // ---------------------------------------------------------------------------------------------
 // Counting options: per jurisdiction, inherited down the tree like every setting.
 
-const COUNTING_KEYS = {
-  countUnit: { key: 'analytics.countUnit', values: ['persons', 'cases'] },
-  groundScope: { key: 'analytics.groundScope', values: ['all', 'determined', 'production'] },
-  denominator: { key: 'analytics.denominator', values: ['insured', 'paying'] },
-} as const;
-
 /** The counting options of a jurisdiction: its own, else its nearest ancestor's, else the default. */
 export async function resolveCounting(
   db: Db,
   path: string,
 ): Promise<CountingOptions & { definedAt: Record<keyof CountingOptions, string | null> }> {
-  const codes = path.split('/');
-  const rows = await db
-    .select({ code: jurisdictions.code, key: jurisdictionSettings.key, value: jurisdictionSettings.value })
-    .from(jurisdictionSettings)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, jurisdictionSettings.jurisdictionId))
-    .where(
-      and(
-        inArray(
-          jurisdictionSettings.key,
-          Object.values(COUNTING_KEYS).map((k) => k.key),
-        ),
-        inArray(jurisdictions.code, codes),
-      ),
-    );
-  const result = {
-    ...DEFAULT_COUNTING,
-    definedAt: { countUnit: null, groundScope: null, denominator: null },
-  } as CountingOptions & {
-    definedAt: Record<keyof CountingOptions, string | null>;
+  const resolved = await resolveSettings(db, path, COUNTING_SETTINGS);
+  const options = Object.keys(COUNTING_SETTINGS) as (keyof CountingOptions)[];
+  return {
+    ...(Object.fromEntries(options.map((o) => [o, resolved[o].value])) as unknown as CountingOptions),
+    definedAt: Object.fromEntries(options.map((o) => [o, resolved[o].definedAt])) as Record<
+      keyof CountingOptions,
+      string | null
+    >,
   };
-  for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
-    const nearest = rows
-      .filter((r) => r.key === COUNTING_KEYS[option].key)
-      .sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
-    if (nearest) {
-      (result as unknown as Record<string, unknown>)[option] = nearest.value;
-      result.definedAt[option] = nearest.code;
-    }
-  }
-  return result;
 }
 
 export async function getCounting(db: Db, actor: Actor, jurisdictionCode?: string) {
@@ -228,25 +201,14 @@ export async function updateCounting(
   options: CountingOptions,
 ) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
-  await db.transaction(async (tx) => {
-    for (const option of Object.keys(COUNTING_KEYS) as (keyof CountingOptions)[]) {
-      const key = COUNTING_KEYS[option].key;
-      const value = options[option];
-      await tx
-        .insert(jurisdictionSettings)
-        .values({ jurisdictionId: j.id, key, value, updatedBy: actor.username })
-        .onConflictDoUpdate({
-          target: [jurisdictionSettings.jurisdictionId, jurisdictionSettings.key],
-          set: { value, updatedBy: actor.username, updatedAt: sql`now()` },
-        });
-    }
-    await recordAudit(tx, actor, {
-      action: 'analytics.counting.update',
-      targetType: 'jurisdiction_setting',
-      targetId: `${j.code}:analytics.counting`,
-      jurisdictionPath: j.path,
-      details: { ...options },
-    });
+  await updateSettings(db, actor, {
+    jurisdiction: j,
+    changes: (Object.keys(COUNTING_SETTINGS) as (keyof CountingOptions)[]).map((option) => ({
+      setting: COUNTING_SETTINGS[option],
+      value: options[option],
+      field: option,
+    })),
+    reason: null,
   });
   return getCounting(db, actor, j.code);
 }

@@ -18,12 +18,6 @@ export interface CountingOptions {
   denominator: DenominatorBase;
 }
 
-export const DEFAULT_COUNTING: CountingOptions = {
-  countUnit: 'cases',
-  groundScope: 'all',
-  denominator: 'insured',
-};
-
 /** Dimensions stored in the cube, in the order grains name them. */
 export const STORED_DIMENSIONS = ['industry', 'category', 'post', 'age', 'sex', 'grade'] as const;
 export type StoredDimension = (typeof STORED_DIMENSIONS)[number];

@@ -6,7 +6,9 @@ import { notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
-import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
+import { resolveSetting } from '../settings/settings.service.js';
+import { findPlanPeriod } from './enterprises.service.js';
+import { ENTERPRISES_SETTINGS } from './enterprises.settings.js';
 
 type Row = Record<string, unknown>;
 
@@ -181,7 +183,7 @@ export async function listMonitoredEmployers(
     options.jurisdiction ?? actor.jurisdictionCode,
   );
   const year = options.year ?? (await latestDataYear(db));
-  const threshold = await resolveSetting(db, jurisdiction.path, 'monitoring.injuryThreshold');
+  const threshold = await resolveSetting(db, jurisdiction.path, ENTERPRISES_SETTINGS.injuryThreshold);
   const result = await db.execute(sql`
     with inj as (
       select i.employer_id, count(*) as n, count(*) filter (where i.is_death) as deaths

@@ -298,6 +298,11 @@ const MESSAGES = {
     zh: '日期格式应为 MM-DD，例如 12-20',
     en: 'Use MM-DD, e.g. 12-20',
   },
+  'setting.too_small': { zh: '不能小于 {minimum}', en: 'Must be at least {minimum}' },
+  'setting.too_big': { zh: '不能大于 {maximum}', en: 'Must be at most {maximum}' },
+  'setting.invalid_value': { zh: '取值应为：{values}', en: 'Must be one of: {values}' },
+  'setting.invalid_type': { zh: '类型应为 {expected}', en: 'Expected {expected}' },
+  'setting.invalid': { zh: '取值不符合该参数的要求', en: 'Not a valid value for this setting' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
