@@ -48,6 +48,9 @@ export function defineSetting<S extends z.ZodType>(declaration: {
   assertKey(declaration.key);
   const checked = declaration.schema.safeParse(declaration.default);
   if (!checked.success) throw new Error(`setting ${declaration.key}: its default fails its schema`);
+  // A stored value is never null (jsonb not null; a missing row means "inherit").
+  if (declaration.schema.safeParse(null).success)
+    throw new Error(`setting ${declaration.key}: null is not a value`);
   // A schema S validates values of z.output<S>; TypeScript cannot see that through the generic.
   return Object.freeze({ ...declaration, schema: declaration.schema as z.ZodType<z.output<S>> });
 }
@@ -79,6 +82,8 @@ export function defineSettingFamily<S extends z.ZodType>(declaration: {
   qualifiers: (db: Db) => Promise<{ qualifier: string; default: z.output<S> }[]>;
 }): SettingFamily<z.output<S>> {
   assertKey(declaration.key);
+  if (declaration.schema.safeParse(null).success)
+    throw new Error(`setting ${declaration.key}: null is not a value`);
   const { qualifiers, ...rest } = declaration;
   const shared = { ...rest, schema: declaration.schema as z.ZodType<z.output<S>> };
   const of = (qualifier: string, defaultValue: z.output<S>): SettingHandle<z.output<S>> =>

@@ -115,11 +115,13 @@ export function parseSettingValue<T>(handle: SettingHandle<T>, value: unknown, f
   return parsed.data;
 }
 
-export interface SettingChange {
-  setting: AnySettingHandle;
-  /** The new own value; null removes the jurisdiction's own value (it inherits again). */
-  value: unknown;
-}
+/**
+ * One change of a jurisdiction's own value: a new value (checked against the setting's schema; a
+ * failure names `field`, default `value`), or `reset` to remove it (the jurisdiction inherits again).
+ */
+export type SettingChange =
+  | { setting: AnySettingHandle; value: unknown; field?: string }
+  | { setting: AnySettingHandle; reset: true };
 
 /**
  * Writes a jurisdiction's own values of one or more settings in one transaction, with a history row
@@ -132,14 +134,15 @@ export async function updateSettings(
   input: {
     /** The jurisdiction, already checked to be in the actor's scope. */
     jurisdiction: Pick<JurisdictionRow, 'id' | 'code' | 'path'>;
-    changes: (SettingChange & { field?: string })[];
+    changes: SettingChange[];
     reason: string | null;
   },
 ): Promise<void> {
   const { jurisdiction, reason } = input;
+  // null below: no own value (the jurisdiction inherits).
   const changes = input.changes.map((c) => ({
     setting: c.setting,
-    value: c.value === null ? null : parseSettingValue(c.setting, c.value, c.field),
+    value: 'reset' in c ? null : parseSettingValue(c.setting, c.value, c.field),
   }));
   if (!changes.length) return;
   await db.transaction(async (tx) => {
@@ -223,7 +226,7 @@ export async function resetSetting<T>(
   const jurisdiction = await getJurisdictionInScope(db, actor, input.jurisdictionCode);
   await updateSettings(db, actor, {
     jurisdiction,
-    changes: [{ setting: input.setting, value: null }],
+    changes: [{ setting: input.setting, reset: true }],
     reason: input.reason,
   });
   return resolveSetting(db, jurisdiction.path, input.setting);

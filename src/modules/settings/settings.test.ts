@@ -209,6 +209,9 @@ describe('validation', () => {
     expect(day.json().fields[0]).toMatchObject({ field: 'value', code: 'setting.month_day' });
     const choice = await put(fuzhou, '350100', 'analytics.countUnit', 'heads');
     expect(choice.json().fields[0]).toMatchObject({ field: 'value', code: 'setting.invalid_value' });
+    // null is not a value (removing one's own value is DELETE).
+    const none = await put(fuzhou, '350100', 'experts.termYears', null);
+    expect(none.json().fields[0]).toMatchObject({ field: 'value', code: 'setting.invalid_type' });
     const noReason = await fuzhou.put('/api/settings/350100/experts.termYears', { value: 4 });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fields[0].field).toBe('reason');
