@@ -203,11 +203,11 @@ export async function updateMonitoringThreshold(
   jurisdictionCode: string,
   value: number,
 ) {
-  const { definedAt } = await updateSetting(db, actor, {
+  const resolved = await updateSetting(db, actor, {
     jurisdictionCode,
     setting: ENTERPRISES_SETTINGS.injuryThreshold,
     value,
     reason: null,
   });
-  return { value, definedAt };
+  return { value: resolved.value, definedAt: resolved.definedAt };
 }

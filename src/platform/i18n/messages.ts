@@ -132,7 +132,6 @@ const MESSAGES = {
     zh: '基准年 {year} 没有数据，无法计算目标进度',
     en: 'No data for the baseline year {year}: progress cannot be computed',
   },
-  'setting.out_of_range': { zh: '取值应在 {min} 到 {max} 之间', en: 'Must be from {min} to {max}' },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   'expert.field_duplicate': { zh: '该专业领域已存在', en: 'This field already exists' },
   'expert.field_unknown': { zh: '专业领域不存在：{field}', en: 'Unknown expert field: {field}' },
