@@ -16,22 +16,30 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
+import { ANALYTICS_SETTINGS } from './modules/analytics/analytics.settings.js';
 import { analyticsEmployerListener, analyticsMergeListener } from './modules/analytics/refresh.js';
 import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
+import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
+import { COUNTING_SETTINGS } from './modules/facts/facts.settings.js';
 import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
+import { DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
 import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
+import { createSettingsRegistry } from './modules/settings/settings.registry.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import {
   authRoutes,
   createSessionResolver,
@@ -47,6 +55,19 @@ import { languageOf, translate } from './platform/i18n/messages.js';
 import { JobQueue } from './platform/jobs/queue.js';
 
 export const API_VERSION = '0.1.0';
+
+/**
+ * Every module's settings, for the settings page and routes (the settings module knows no module).
+ * A module declares a new key in its own `<module>.settings.ts`; a new module adds one line here.
+ */
+export const settingsRegistry = createSettingsRegistry([
+  ...Object.values(ENTERPRISES_SETTINGS),
+  ...Object.values(DUE_SETTINGS),
+  ...Object.values(ANALYTICS_SETTINGS),
+  ...Object.values(COUNTING_SETTINGS),
+  ...Object.values(PROJECTS_SETTINGS),
+  ...Object.values(EXPERTS_SETTINGS),
+]);
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -163,6 +184,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(bulletinsRoutes, deps);
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
+  await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

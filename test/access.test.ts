@@ -411,6 +411,34 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  'GET /api/settings': {
+    permission: 'settings:read',
+    call: () => ({ method: 'GET', url: '/api/settings?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/settings/:jurisdiction/:key': {
+    permission: 'settings:write',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/settings/350100/experts.termYears',
+      payload: { value: 4, reason: '福州市专家管理办法' },
+    }),
+    sibling: 'hidden',
+  },
+  'DELETE /api/settings/:jurisdiction/:key': {
+    permission: 'settings:write',
+    call: () => ({
+      method: 'DELETE',
+      url: '/api/settings/350100/experts.termYears',
+      payload: { reason: '恢复省级设置' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/settings/:jurisdiction/:key/history': {
+    permission: 'settings:read',
+    call: () => ({ method: 'GET', url: '/api/settings/350100/experts.termYears/history' }),
+    sibling: 'hidden',
+  },
   'GET /api/shared-picture': {
     permission: 'enterprises:read',
     call: () => ({ method: 'GET', url: '/api/shared-picture?jurisdiction=350100' }),

@@ -20,6 +20,7 @@ const InboxPage = lazy(() => import('./pages/notifications/InboxPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TokensPage = lazy(() => import('./pages/users/TokensPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const ExchangePage = lazy(() => import('./pages/exchange/ExchangePage'));
 const FormatsPage = lazy(() => import('./pages/exchange/FormatsPage'));
 const RecordsPage = lazy(() => import('./pages/exchange/RecordsPage'));
@@ -165,6 +166,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="audit:read">
                 <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings"
+            element={
+              <RequirePermission permission="settings:read">
+                <SettingsPage />
               </RequirePermission>
             }
           />

@@ -8,14 +8,15 @@ import type { Language } from '../../platform/i18n/messages.js';
 import { GBT4754_DIVISIONS, GBT4754_SECTIONS, sectionOfDivision } from '../code-tables/gbt4754.data.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { listKeyIndustries } from '../enterprises/enterprises.service.js';
-import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
-import { COUNTING_SETTING_KEYS, resolveCountingRules } from '../facts/facts.service.js';
+import { resolveCountingRules } from '../facts/facts.service.js';
+import { COUNTING_SETTINGS } from '../facts/facts.settings.js';
 import {
   getJurisdictionInScope,
   type JurisdictionRow,
   resolveJurisdictionField,
 } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { resolveSettings, updateSettings } from '../settings/settings.service.js';
 import { indicatorDefinitions } from './analytics.tables.js';
 import {
   type Axis,
@@ -191,26 +192,12 @@ export async function updateCounting(
   options: Omit<CountingOptions, 'yearBasis'> & Partial<Pick<CountingOptions, 'yearBasis'>>,
 ) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
-  await db.transaction(async (tx) => {
-    for (const option of Object.keys(COUNTING_SETTING_KEYS) as (keyof CountingOptions)[]) {
-      const key = COUNTING_SETTING_KEYS[option];
-      const value = options[option];
-      if (value === undefined) continue;
-      await tx
-        .insert(jurisdictionSettings)
-        .values({ jurisdictionId: j.id, key, value, updatedBy: actor.username })
-        .onConflictDoUpdate({
-          target: [jurisdictionSettings.jurisdictionId, jurisdictionSettings.key],
-          set: { value, updatedBy: actor.username, updatedAt: sql`now()` },
-        });
-    }
-    await recordAudit(tx, actor, {
-      action: 'analytics.counting.update',
-      targetType: 'jurisdiction_setting',
-      targetId: `${j.code}:analytics.counting`,
-      jurisdictionPath: j.path,
-      details: { ...options },
-    });
+  await updateSettings(db, actor, {
+    jurisdiction: j,
+    changes: (Object.keys(COUNTING_SETTINGS) as (keyof CountingOptions)[])
+      .filter((option) => options[option] !== undefined)
+      .map((option) => ({ setting: COUNTING_SETTINGS[option], value: options[option], field: option })),
+    reason: null,
   });
   return getCounting(db, actor, j.code);
 }

@@ -1,13 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
-import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
-import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { resolveSetting, updateSettings } from '../settings/settings.service.js';
 import { latestAnalyticsYear, type QueryInput, queryIndicator } from './analytics.service.js';
+import { TARGETS_SETTING } from './analytics.settings.js';
 import type { CountingOptions } from './elements.js';
 
 /** The indicator the plans' targets are set on: the key-industry injury rate (J 二(一)). */
@@ -219,6 +217,18 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
   };
 }
 
+/** The national plan's targets of a period: the default of the period's targets setting. */
+function targetsSettingOf(period: {
+  code: string;
+  targetReductionPct: string | number;
+  annualReductionPct: string | number | null;
+}) {
+  return TARGETS_SETTING.of(period.code, {
+    targetReductionPct: Number(period.targetReductionPct),
+    annualReductionPct: period.annualReductionPct === null ? null : Number(period.annualReductionPct),
+  });
+}
+
 /**
  * A jurisdiction may set its own targets for a plan period (a province stricter than the national
  * plan); they apply to it and below unless a lower jurisdiction sets its own.
@@ -228,22 +238,8 @@ export async function resolveTargets(
   path: string,
   period: { code: string; targetReductionPct: string | number; annualReductionPct: string | number | null },
 ) {
-  const codes = path.split('/');
-  const rows = await db
-    .select({ code: jurisdictions.code, value: jurisdictionSettings.value })
-    .from(jurisdictionSettings)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, jurisdictionSettings.jurisdictionId))
-    .where(and(eq(jurisdictionSettings.key, `targets:${period.code}`), inArray(jurisdictions.code, codes)));
-  const nearest = rows.sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
-  if (nearest) {
-    const v = nearest.value as { targetReductionPct: number; annualReductionPct: number | null };
-    return { ...v, definedAt: nearest.code };
-  }
-  return {
-    targetReductionPct: Number(period.targetReductionPct),
-    annualReductionPct: period.annualReductionPct === null ? null : Number(period.annualReductionPct),
-    definedAt: null,
-  };
+  const resolved = await resolveSetting(db, path, targetsSettingOf(period));
+  return { ...resolved.value, definedAt: resolved.definedAt };
 }
 
 export async function updateTargets(
@@ -259,26 +255,15 @@ export async function updateTargets(
 ) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode);
   const period = await findPlanPeriod(db, input.planPeriod);
-  const value = {
-    targetReductionPct: input.targetReductionPct,
-    annualReductionPct: input.annualReductionPct,
-  };
-  await db.transaction(async (tx) => {
-    const key = `targets:${period.code}`;
-    await tx
-      .insert(jurisdictionSettings)
-      .values({ jurisdictionId: j.id, key, value, updatedBy: actor.username })
-      .onConflictDoUpdate({
-        target: [jurisdictionSettings.jurisdictionId, jurisdictionSettings.key],
-        set: { value, updatedBy: actor.username, updatedAt: sql`now()` },
-      });
-    await recordAudit(tx, actor, {
-      action: 'targets.update',
-      targetType: 'jurisdiction_setting',
-      targetId: `${j.code}:${key}`,
-      jurisdictionPath: j.path,
-      details: { ...value, planPeriod: period.code, reason: input.reason },
-    });
+  await updateSettings(db, actor, {
+    jurisdiction: j,
+    changes: [
+      {
+        setting: targetsSettingOf(period),
+        value: { targetReductionPct: input.targetReductionPct, annualReductionPct: input.annualReductionPct },
+      },
+    ],
+    reason: input.reason,
   });
   return { jurisdiction: j.code, planPeriod: period.code, ...(await resolveTargets(db, j.path, period)) };
 }

@@ -21,11 +21,11 @@ import {
 } from './enterprises.schema.js';
 import {
   addKeyIndustry,
-  getSetting,
+  getMonitoringThreshold,
   listKeyIndustries,
   listPlanPeriods,
   removeKeyIndustry,
-  updateSetting,
+  updateMonitoringThreshold,
 } from './enterprises.service.js';
 import {
   describeSharedPicture,
@@ -224,7 +224,7 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
       },
       onRequest: requirePermission('enterprises:read'),
     },
-    async (req) => getSetting(db, actorOf(req), req.query.jurisdiction, 'monitoring.injuryThreshold'),
+    async (req) => getMonitoringThreshold(db, actorOf(req), req.query.jurisdiction),
   );
   r.put(
     '/api/settings/monitoring-threshold',
@@ -240,14 +240,7 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
       },
       onRequest: requirePermission('enterprises:configure'),
     },
-    async (req) =>
-      updateSetting(
-        db,
-        actorOf(req),
-        req.body.jurisdictionCode,
-        'monitoring.injuryThreshold',
-        req.body.value,
-      ),
+    async (req) => updateMonitoringThreshold(db, actorOf(req), req.body.jurisdictionCode, req.body.value),
   );
   r.get(
     '/api/shared-picture',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -6,7 +6,9 @@ import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { GBT4754_DIVISIONS } from '../code-tables/gbt4754.data.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
-import { jurisdictionSettings, keyIndustries, planPeriods } from './enterprises.tables.js';
+import { resolveSetting, updateSetting } from '../settings/settings.service.js';
+import { ENTERPRISES_SETTINGS } from './enterprises.settings.js';
+import { keyIndustries, planPeriods } from './enterprises.tables.js';
 import { PLAN_PERIODS } from './plan-periods.data.js';
 
 /** Loads the plan periods and their industry lists (reference data, once). */
@@ -183,76 +185,29 @@ export async function removeKeyIndustry(db: Db, actor: Actor, id: number) {
   });
 }
 
-export const SETTINGS = {
-  /** 重点监控: an employer with at least this many determinations in a year is listed. */
-  'monitoring.injuryThreshold': { default: 3, min: 1, max: 1000 },
-  /** 工伤预防费 cap, basis points of the previous year's contribution income (300 = 3 %, 13号 第五条). */
-  'prevention.capBasisPoints': { default: 300, min: 1, max: 1000 },
-  /** Prepayment range of a project's contract sum, percent (30–70 in the Fujian/Jilin plans; unverified in 13号). */
-  'prevention.prepayMinPercent': { default: 30, min: 0, max: 100 },
-  'prevention.prepayMaxPercent': { default: 70, min: 0, max: 100 },
-  /** An expert's term (聘期), years. */
-  'experts.termYears': { default: 3, min: 1, max: 10 },
-} as const;
-export type SettingKey = keyof typeof SETTINGS;
-
-/** A setting for a jurisdiction: its own value, else its nearest ancestor's, else the default. */
-export async function resolveSetting(
-  db: Db,
-  path: string,
-  key: SettingKey,
-): Promise<{ value: number; definedAt: string | null }> {
-  const rows = await db
-    .select({ code: jurisdictions.code, value: jurisdictionSettings.value })
-    .from(jurisdictionSettings)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, jurisdictionSettings.jurisdictionId))
-    .where(and(eq(jurisdictionSettings.key, key), inArray(jurisdictions.code, ancestorCodes(path))));
-  const codes = ancestorCodes(path);
-  const nearest = rows.sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
-  return nearest
-    ? { value: Number(nearest.value), definedAt: nearest.code }
-    : { value: SETTINGS[key].default, definedAt: null };
-}
-
-/** The setting that applies to a jurisdiction of the actor's scope (default: the actor's own). */
-export async function getSetting(
-  db: Db,
-  actor: Actor,
-  jurisdictionCode: string | undefined,
-  key: SettingKey,
-) {
+/** The key-monitoring threshold that applies to a jurisdiction of the actor's scope (default: the actor's own). */
+export async function getMonitoringThreshold(db: Db, actor: Actor, jurisdictionCode: string | undefined) {
   const jurisdiction = await getJurisdictionInScope(db, actor, jurisdictionCode ?? actor.jurisdictionCode);
-  return resolveSetting(db, jurisdiction.path, key);
+  const { value, definedAt } = await resolveSetting(
+    db,
+    jurisdiction.path,
+    ENTERPRISES_SETTINGS.injuryThreshold,
+  );
+  return { value, definedAt };
 }
 
-/** Sets a jurisdiction's own value of a setting (it applies below it unless overridden). */
-export async function updateSetting(
+/** Sets a jurisdiction's own key-monitoring threshold (it applies below it unless overridden). */
+export async function updateMonitoringThreshold(
   db: Db,
   actor: Actor,
   jurisdictionCode: string,
-  key: SettingKey,
   value: number,
 ) {
-  const jurisdiction = await getJurisdictionInScope(db, actor, jurisdictionCode);
-  const rule = SETTINGS[key];
-  if (!Number.isInteger(value) || value < rule.min || value > rule.max) {
-    throw badRequest('setting.out_of_range', 'value', { min: rule.min, max: rule.max });
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(jurisdictionSettings)
-      .values({ jurisdictionId: jurisdiction.id, key, value, updatedBy: actor.username })
-      .onConflictDoUpdate({
-        target: [jurisdictionSettings.jurisdictionId, jurisdictionSettings.key],
-        set: { value, updatedBy: actor.username, updatedAt: sql`now()` },
-      });
-    await recordAudit(tx, actor, {
-      action: 'setting.update',
-      targetType: 'jurisdiction_setting',
-      targetId: `${jurisdiction.code}:${key}`,
-      jurisdictionPath: jurisdiction.path,
-      details: { key, value },
-    });
+  const resolved = await updateSetting(db, actor, {
+    jurisdictionCode,
+    setting: ENTERPRISES_SETTINGS.injuryThreshold,
+    value,
+    reason: null,
   });
-  return resolveSetting(db, jurisdiction.path, key);
+  return { value: resolved.value, definedAt: resolved.definedAt };
 }

@@ -65,24 +65,6 @@ export const keyIndustries = pgTable(
 );
 
 /**
- * Settings that vary by jurisdiction (e.g. the key-monitoring threshold): a jurisdiction inherits
- * its nearest ancestor's value unless it sets its own.
- */
-export const jurisdictionSettings = pgTable(
-  'jurisdiction_settings',
-  {
-    jurisdictionId: integer('jurisdiction_id')
-      .notNull()
-      .references(() => jurisdictions.id),
-    key: text('key').notNull(),
-    value: jsonb('value').notNull(),
-    updatedBy: text('updated_by').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('jurisdiction_settings_key').on(t.jurisdictionId, t.key)],
-);
-
-/**
  * The joint meeting's adoption (确定) of a year's enterprise ranking into the key-enterprise ledger
  * (AN-3, J 三(一)): who adopted it, when, why, with which method and parameters. Re-adopting the
  * same jurisdiction and year supersedes the earlier adoption; both stay.

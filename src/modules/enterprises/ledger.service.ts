@@ -22,7 +22,9 @@ import {
   resolveCountingRules,
 } from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
-import { findPlanPeriod, resolveSetting } from './enterprises.service.js';
+import { resolveSetting } from '../settings/settings.service.js';
+import { findPlanPeriod } from './enterprises.service.js';
+import { ENTERPRISES_SETTINGS } from './enterprises.settings.js';
 
 type Row = Record<string, unknown>;
 
@@ -201,7 +203,7 @@ export async function listMonitoredEmployers(
   );
   const year = options.year ?? (await latestDataYear(db));
   const [threshold, rules] = await Promise.all([
-    resolveSetting(db, jurisdiction.path, 'monitoring.injuryThreshold'),
+    resolveSetting(db, jurisdiction.path, ENTERPRISES_SETTINGS.injuryThreshold),
     resolveCountingRules(db, jurisdiction.path),
   ]);
   const employers = sql`select o.id from organisations o join jurisdictions j on j.id = o.jurisdiction_id

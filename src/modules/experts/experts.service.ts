@@ -6,10 +6,10 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.js';
-import { resolveSetting } from '../enterprises/enterprises.service.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { resolveSetting } from '../settings/settings.service.js';
 import { users } from '../users/users.tables.js';
 import {
   DRAW_ALGORITHM,
@@ -22,6 +22,7 @@ import {
   sha256Hex,
   verifyDrawRecord,
 } from './draw.js';
+import { EXPERTS_SETTINGS } from './experts.settings.js';
 import {
   type ExpertRecordKind,
   type ExpertStatus,
@@ -339,7 +340,7 @@ export async function reviewExpert(
   input: { isApproved: boolean; reason: string; termStart?: string },
 ) {
   const expert = await findExpertInScope(db, actor, id);
-  const termYears = (await resolveSetting(db, expert.jurisdictionPath, 'experts.termYears')).value;
+  const termYears = (await resolveSetting(db, expert.jurisdictionPath, EXPERTS_SETTINGS.termYears)).value;
   const termStart = input.termStart ?? todayIso();
   await db.transaction(async (tx) =>
     writeRecord(
@@ -364,7 +365,7 @@ export async function recordExpertEntry(
   input: { kind: Exclude<ExpertRecordKind, 'qualification'>; outcome: string; reason: string },
 ) {
   const expert = await findExpertInScope(db, actor, id);
-  const termYears = (await resolveSetting(db, expert.jurisdictionPath, 'experts.termYears')).value;
+  const termYears = (await resolveSetting(db, expert.jurisdictionPath, EXPERTS_SETTINGS.termYears)).value;
   const today = todayIso();
   const transitions: Record<typeof input.kind, [Partial<typeof experts.$inferInsert>, ExpertStatus[]]> = {
     evaluation: [{}, []],

@@ -1,15 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
-import {
-  COUNT_UNITS,
-  type CountingRules,
-  DEFAULT_RULES,
-  DENOMINATORS,
-  GROUND_SCOPES,
-  injuryFacts,
-  YEAR_BASES,
-} from './counting.js';
+import { resolveSettings } from '../settings/settings.service.js';
+import { type CountingRules, injuryFacts } from './counting.js';
+import { COUNTING_SETTINGS } from './facts.settings.js';
 
 /**
  * Counts over the injury determinations, made by the counting rules (counting.ts). The one
@@ -171,16 +165,6 @@ export function figureOf(counts: InjuryCount[], key = '', year?: number): Injury
   );
 }
 
-const RULE_KEYS: Record<keyof CountingRules, { key: string; values: readonly string[] }> = {
-  yearBasis: { key: 'analytics.yearBasis', values: YEAR_BASES },
-  countUnit: { key: 'analytics.countUnit', values: COUNT_UNITS },
-  groundScope: { key: 'analytics.groundScope', values: GROUND_SCOPES },
-  denominator: { key: 'analytics.denominator', values: DENOMINATORS },
-};
-export const COUNTING_SETTING_KEYS = Object.fromEntries(
-  Object.entries(RULE_KEYS).map(([k, v]) => [k, v.key]),
-) as Record<keyof CountingRules, string>;
-
 /**
  * The counting rules of a jurisdiction: its own, else its nearest ancestor's, else the defaults —
  * the same on every page of that jurisdiction, with where each comes from.
@@ -189,30 +173,13 @@ export async function resolveCountingRules(
   db: Db,
   path: string,
 ): Promise<CountingRules & { definedAt: Record<keyof CountingRules, string | null> }> {
-  const codes = path.split('/');
-  const result = await db.execute(sql`
-    select j.code, s.key, s.value from jurisdiction_settings s join jurisdictions j on j.id = s.jurisdiction_id
-    where s.key in (${sql.join(
-      Object.values(RULE_KEYS).map((k) => sql`${k.key}`),
-      sql`, `,
-    )}) and j.code in (${sql.join(
-      codes.map((c) => sql`${c}`),
-      sql`, `,
-    )})`);
-  const rows = (result as unknown as { rows: { code: string; key: string; value: unknown }[] }).rows;
-  const rules = { ...DEFAULT_RULES } as Record<keyof CountingRules, string>;
-  const definedAt = { yearBasis: null, countUnit: null, groundScope: null, denominator: null } as Record<
-    keyof CountingRules,
-    string | null
-  >;
-  for (const option of Object.keys(RULE_KEYS) as (keyof CountingRules)[]) {
-    const nearest = rows
-      .filter((r) => r.key === RULE_KEYS[option].key && RULE_KEYS[option].values.includes(String(r.value)))
-      .sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
-    if (nearest) {
-      rules[option] = String(nearest.value);
-      definedAt[option] = nearest.code;
-    }
-  }
-  return { ...(rules as unknown as CountingRules), definedAt };
+  const resolved = await resolveSettings(db, path, COUNTING_SETTINGS);
+  const options = Object.keys(COUNTING_SETTINGS) as (keyof CountingRules)[];
+  return {
+    ...(Object.fromEntries(options.map((o) => [o, resolved[o].value])) as unknown as CountingRules),
+    definedAt: Object.fromEntries(options.map((o) => [o, resolved[o].definedAt])) as Record<
+      keyof CountingRules,
+      string | null
+    >,
+  };
 }

@@ -6,9 +6,10 @@ import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import type { DueSettingKey } from './joint-meeting.settings.js';
 import { getMemberReportBoard } from './member-reports.service.js';
 import { composeStandingReport, STANDING_REPORTS } from './standing-reports.service.js';
-import { assertState, type DueSettingKey, resolveDueDates, todayOf } from './workflow.shared.js';
+import { assertState, resolveDueDates, todayOf } from './workflow.shared.js';
 import { implementationReports, type ReportStatus, reportEvents } from './workflow.tables.js';
 
 type Row = Record<string, unknown>;

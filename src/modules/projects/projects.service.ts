@@ -5,7 +5,6 @@ import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
-import { resolveSetting } from '../enterprises/enterprises.service.js';
 import { fundAccounts } from '../exchange/exchange.tables.js';
 import {
   assertDrawRule,
@@ -19,6 +18,8 @@ import { expertDraws, experts, panelMembers } from '../experts/experts.tables.js
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { resolveSetting } from '../settings/settings.service.js';
+import { PROJECTS_SETTINGS } from './projects.settings.js';
 import {
   type BudgetLine,
   barredOrganisations,
@@ -73,7 +74,7 @@ function actorName(actor: Actor) {
 // Budget (PP-1)
 
 async function computeCap(db: Db, jurisdiction: { id: number; path: string }, year: number) {
-  const setting = await resolveSetting(db, jurisdiction.path, 'prevention.capBasisPoints');
+  const setting = await resolveSetting(db, jurisdiction.path, PROJECTS_SETTINGS.capBasisPoints);
   const [fund] = await db
     .select({ income: fundAccounts.contributionIncomeFen })
     .from(fundAccounts)
@@ -99,8 +100,8 @@ async function budgetView(
     .where(and(eq(preventionBudgets.jurisdictionId, jurisdiction.id), eq(preventionBudgets.year, year)));
   const cap = await computeCap(db, jurisdiction, year);
   const [min, max] = await Promise.all([
-    resolveSetting(db, jurisdiction.path, 'prevention.prepayMinPercent'),
-    resolveSetting(db, jurisdiction.path, 'prevention.prepayMaxPercent'),
+    resolveSetting(db, jurisdiction.path, PROJECTS_SETTINGS.prepayMinPercent),
+    resolveSetting(db, jurisdiction.path, PROJECTS_SETTINGS.prepayMaxPercent),
   ]);
   return {
     jurisdiction: { code: jurisdiction.code, name: jurisdiction.name },
@@ -829,8 +830,8 @@ export async function signAgreement(
   const project = await findProjectInScope(db, actor, id);
   await assertServiceOrganisation(db, input.serviceOrganisationId, 'serviceOrganisationId');
   const [min, max] = await Promise.all([
-    resolveSetting(db, project.jurisdictionPath, 'prevention.prepayMinPercent'),
-    resolveSetting(db, project.jurisdictionPath, 'prevention.prepayMaxPercent'),
+    resolveSetting(db, project.jurisdictionPath, PROJECTS_SETTINGS.prepayMinPercent),
+    resolveSetting(db, project.jurisdictionPath, PROJECTS_SETTINGS.prepayMaxPercent),
   ]);
   if (input.prepayPercent < min.value || input.prepayPercent > max.value)
     throw badRequest('prepay.out_of_range', 'prepayPercent', { min: min.value, max: max.value });

@@ -55,6 +55,13 @@ export const PERMISSIONS = [
   'projects:report',
   /** Score the projects one is drawn to review (experts) (PP-3). */
   'reviews:score',
+  /** See the settings of one's scope: the value that applies, where it comes from, its history (参数设置). */
+  'settings:read',
+  /**
+   * Set or remove a jurisdiction's own value of any setting (thresholds, due dates, counting options,
+   * targets, the prevention-fee cap and prepayment shares, experts' terms); it applies below.
+   */
+  'settings:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -93,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meetings:report',
     'experts:read',
     'projects:read',
+    'settings:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -112,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:read',
     'projects:manage',
     'projects:pay',
+    'settings:read',
   ],
   /** 专家 */
   expert: ['jurisdictions:read', 'reviews:score'],

@@ -132,7 +132,6 @@ const MESSAGES = {
     zh: '基准年 {year} 没有数据，无法计算目标进度',
     en: 'No data for the baseline year {year}: progress cannot be computed',
   },
-  'setting.out_of_range': { zh: '取值应在 {min} 到 {max} 之间', en: 'Must be from {min} to {max}' },
   'date.in_future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   'expert.field_duplicate': { zh: '该专业领域已存在', en: 'This field already exists' },
   'expert.field_unknown': { zh: '专业领域不存在：{field}', en: 'Unknown expert field: {field}' },
@@ -298,6 +297,11 @@ const MESSAGES = {
     zh: '日期格式应为 MM-DD，例如 12-20',
     en: 'Use MM-DD, e.g. 12-20',
   },
+  'setting.too_small': { zh: '不能小于 {minimum}', en: 'Must be at least {minimum}' },
+  'setting.too_big': { zh: '不能大于 {maximum}', en: 'Must be at most {maximum}' },
+  'setting.invalid_value': { zh: '取值应为：{values}', en: 'Must be one of: {values}' },
+  'setting.invalid_type': { zh: '类型应为 {expected}', en: 'Expected {expected}' },
+  'setting.invalid': { zh: '取值不符合该参数的要求', en: 'Not a valid value for this setting' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

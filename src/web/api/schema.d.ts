@@ -11391,6 +11391,312 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every setting at a jurisdiction: the value that applies, where it comes from (own, inherited, default), its history */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/{jurisdiction}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a jurisdiction’s own value of a setting (it applies below unless overridden) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                    /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The new value; it must satisfy the setting’s schema */
+                        value: unknown;
+                        /** @description Why (kept in the history and the audit trail) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResolvedSetting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a jurisdiction’s own value: it inherits from above (or the default) again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                    /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept in the history and the audit trail) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResolvedSetting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/{jurisdiction}/{key}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a jurisdiction’s own value of a setting: who, when, why, from and to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                    /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettingHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13317,6 +13623,84 @@ export interface components {
         };
         AdoptionListInput: {
             items: components["schemas"]["AdoptionInput"][];
+        };
+        SettingChangeInput: {
+            /** @description The jurisdiction’s own value before; null: it inherited */
+            oldValue: unknown;
+            /** @description Its own value after; null: removed, it inherits again */
+            newValue: unknown;
+            /** @description Username of who changed it */
+            changedBy: string;
+            /** @description When (ISO 8601) */
+            changedAt: string;
+            /** @description Why, as given */
+            reason: string | null;
+        };
+        SettingItemInput: {
+            /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+            key: string;
+            /** @description The module that declares and uses the setting */
+            module: string;
+            /** @description What the setting means */
+            description: {
+                zh: string;
+                en: string;
+            };
+            /** @description JSON Schema of the value: the form picks its input */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description The value when no jurisdiction up the tree sets one */
+            default: unknown;
+            /** @description The value that applies at the jurisdiction */
+            value: unknown;
+            /**
+             * @description own: set by this jurisdiction; inherited: by an ancestor (definedAt); default: nobody sets it
+             * @enum {string}
+             */
+            source: "own" | "inherited" | "default";
+            /** @description The jurisdiction whose value applies; null: the default */
+            definedAt: {
+                code: string;
+                name: string;
+            } | null;
+            /** @description This jurisdiction’s own value; null: it has none */
+            ownValue: unknown;
+            /** @description Who last set the own value */
+            updatedBy: string | null;
+            /** @description When the own value was last set (ISO 8601) */
+            updatedAt: string | null;
+            /** @description The latest changes of the own value, newest first */
+            history: components["schemas"]["SettingChangeInput"][];
+            /** @description How many changes there are in all */
+            historyTotal: number;
+        };
+        SettingListInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            items: components["schemas"]["SettingItemInput"][];
+        };
+        ResolvedSettingInput: {
+            /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+            key: string;
+            /** @description The value that applies now */
+            value: unknown;
+            /**
+             * @description own: set by this jurisdiction; inherited: by an ancestor (definedAt); default: nobody sets it
+             * @enum {string}
+             */
+            source: "own" | "inherited" | "default";
+            /** @description Code of the jurisdiction whose value applies; null: the default */
+            definedAt: string | null;
+        };
+        SettingHistoryInput: {
+            jurisdiction: string;
+            /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+            key: string;
+            /** @description Newest first */
+            items: components["schemas"]["SettingChangeInput"][];
         };
         MeInput: {
             id: number;
@@ -15338,6 +15722,84 @@ export interface components {
         };
         AdoptionList: {
             items: components["schemas"]["Adoption"][];
+        };
+        SettingChange: {
+            /** @description The jurisdiction’s own value before; null: it inherited */
+            oldValue: unknown;
+            /** @description Its own value after; null: removed, it inherits again */
+            newValue: unknown;
+            /** @description Username of who changed it */
+            changedBy: string;
+            /** @description When (ISO 8601) */
+            changedAt: string;
+            /** @description Why, as given */
+            reason: string | null;
+        };
+        SettingItem: {
+            /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+            key: string;
+            /** @description The module that declares and uses the setting */
+            module: string;
+            /** @description What the setting means */
+            description: {
+                zh: string;
+                en: string;
+            };
+            /** @description JSON Schema of the value: the form picks its input */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description The value when no jurisdiction up the tree sets one */
+            default: unknown;
+            /** @description The value that applies at the jurisdiction */
+            value: unknown;
+            /**
+             * @description own: set by this jurisdiction; inherited: by an ancestor (definedAt); default: nobody sets it
+             * @enum {string}
+             */
+            source: "own" | "inherited" | "default";
+            /** @description The jurisdiction whose value applies; null: the default */
+            definedAt: {
+                code: string;
+                name: string;
+            } | null;
+            /** @description This jurisdiction’s own value; null: it has none */
+            ownValue: unknown;
+            /** @description Who last set the own value */
+            updatedBy: string | null;
+            /** @description When the own value was last set (ISO 8601) */
+            updatedAt: string | null;
+            /** @description The latest changes of the own value, newest first */
+            history: components["schemas"]["SettingChange"][];
+            /** @description How many changes there are in all */
+            historyTotal: number;
+        };
+        SettingList: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            items: components["schemas"]["SettingItem"][];
+        };
+        ResolvedSetting: {
+            /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+            key: string;
+            /** @description The value that applies now */
+            value: unknown;
+            /**
+             * @description own: set by this jurisdiction; inherited: by an ancestor (definedAt); default: nobody sets it
+             * @enum {string}
+             */
+            source: "own" | "inherited" | "default";
+            /** @description Code of the jurisdiction whose value applies; null: the default */
+            definedAt: string | null;
+        };
+        SettingHistory: {
+            jurisdiction: string;
+            /** @description A declared setting’s key, e.g. monitoring.injuryThreshold or targets:2021-2025 */
+            key: string;
+            /** @description Newest first */
+            items: components["schemas"]["SettingChange"][];
         };
         Me: {
             id: number;

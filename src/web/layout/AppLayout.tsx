@@ -11,6 +11,7 @@ import {
   KeyOutlined,
   LineChartOutlined,
   LogoutOutlined,
+  SettingOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
@@ -106,7 +107,7 @@ export function AppLayout() {
       ].filter(Boolean) as MenuProps['items'],
     },
     { key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') },
-    (can('users:read') || can('audit:read')) && {
+    (can('users:read') || can('audit:read') || can('settings:read')) && {
       key: 'system',
       icon: <KeyOutlined />,
       label: t('nav.system'),
@@ -114,6 +115,7 @@ export function AppLayout() {
         can('users:read') && { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
         can('users:manage') && { key: '/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         can('audit:read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+        can('settings:read') && { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
       ].filter(Boolean) as MenuProps['items'],
     },
   ].filter(Boolean) as MenuProps['items'];
