@@ -128,6 +128,7 @@ describe('resolution: nearest ancestor wins', () => {
       'jm.memberReportDue',
       'jm.prefectureReportDue',
       'jm.provinceReportDue',
+      'analytics.yearBasis',
       'analytics.countUnit',
       'analytics.groundScope',
       'analytics.denominator',
@@ -141,7 +142,12 @@ describe('resolution: nearest ancestor wins', () => {
       expect(items[key], key).toBeDefined();
     expect(items['analytics.countUnit']?.schema).toMatchObject({
       type: 'string',
-      enum: ['persons', 'cases'],
+      enum: ['cases', 'persons'],
+    });
+    expect(items['analytics.yearBasis']).toMatchObject({
+      source: 'default',
+      default: 'determined',
+      schema: { type: 'string', enum: ['determined', 'occurred'] },
     });
     expect(items['experts.termYears']?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 10 });
     // The default of a period's targets is the national plan's (2026–2030: −10 %).
