@@ -60,24 +60,39 @@ export function isAfterToday(date: string, at: Date = now()): boolean {
   return date > today(at);
 }
 
-// Calendar arithmetic happens on the date alone (as UTC midnight), so no time zone can shift it.
-function parseDate(date: string) {
-  const parsed = dayjs.utc(date);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsed.isValid() || parsed.format('YYYY-MM-DD') !== date)
-    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
-  return parsed;
+// Calendar arithmetic works on the date alone, as UTC midnight, so no time zone can shift it. It
+// stays on Date.UTC rather than dayjs: the data generator calls addDays per row (dayjs: 4× slower).
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function utcMidnight(date: string): Date {
+  const m = DATE.exec(date);
+  const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!at || formatDate(at) !== date) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  return at;
+}
+
+function formatDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {
-  return parseDate(date).add(days, 'day').format('YYYY-MM-DD');
+  const at = utcMidnight(date);
+  at.setUTCDate(at.getUTCDate() + days);
+  return formatDate(at);
 }
 
 /** Months later (or earlier); the 31st becomes the month's last day where the month is shorter. */
 export function addMonths(date: string, months: number): string {
-  return parseDate(date).add(months, 'month').format('YYYY-MM-DD');
+  const at = utcMidnight(date);
+  const day = at.getUTCDate();
+  at.setUTCDate(1);
+  at.setUTCMonth(at.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+  at.setUTCDate(Math.min(day, lastDay));
+  return formatDate(at);
 }
 
 /** Years later (or earlier); 29 February becomes 28 February in a year without it. */
 export function addYears(date: string, years: number): string {
-  return parseDate(date).add(years, 'year').format('YYYY-MM-DD');
+  return addMonths(date, 12 * years);
 }
