@@ -9,6 +9,7 @@ import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
 import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
+import { addDays, today } from '../src/platform/time.js';
 import { INJURY_HEADER, injuryRow, toCsv } from './exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from './helpers.js';
 import { buildProjectFixture, PROJECT_YEAR, type ProjectFixture } from './projects-builders.js';
@@ -105,7 +106,7 @@ let serial = 0;
 
 /** Yesterday in China: a date a meeting may have been held on. */
 function yesterday(): string {
-  return new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  return addDays(today(), -1);
 }
 const next = () => ++serial;
 

@@ -8,8 +8,9 @@ import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables
 import { users } from '../src/modules/users/users.tables.js';
 import { hashPassword } from '../src/platform/auth/password.js';
 import type { Role } from '../src/platform/auth/permissions.js';
-import { loadConfig } from '../src/platform/config.js';
+import { type AppConfig, loadConfig } from '../src/platform/config.js';
 import { type Database, type Db, openDatabase } from '../src/platform/db/client.js';
+import { type Clock, resetClock, setClock } from '../src/platform/time.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { adminQuery, withDatabase } from './db-template.js';
 
@@ -49,8 +50,15 @@ export interface Agent {
 let counter = 0;
 let cachedHash: Promise<string> | undefined;
 
-/** A fresh database copied from the run's template, and the real app on top of it. */
-export async function createTestApp(overrides: Parameters<typeof loadConfig>[0] = {}): Promise<TestApp> {
+/**
+ * A fresh database copied from the run's template, and the real app on top of it. With `clock`,
+ * the process's clock (platform/time.ts) is that clock until `close()`.
+ */
+export async function createTestApp({
+  clock,
+  ...overrides
+}: Partial<AppConfig> & { clock?: Clock } = {}): Promise<TestApp> {
+  if (clock) setClock(clock);
   const template = inject('dbTemplate');
   const databaseUrl = process.env.DATABASE_URL;
   let database: Database;
@@ -135,6 +143,7 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[0] 
       await app.close();
       await database.close();
       await dropDatabase?.();
+      if (clock) resetClock();
     },
   };
 }

@@ -23,8 +23,6 @@ export interface AppConfig {
   lockoutMinutes: number;
   /** Cookies carry the Secure flag (set behind HTTPS). */
   isSecureCookie: boolean;
-  /** Today's instant for deadlines and overdue checks; tests inject a fixed clock. */
-  clock: () => Date;
 }
 
 function readInt(name: string, fallback: number): number {
@@ -51,7 +49,6 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     lockoutThreshold: readInt('LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: readInt('LOCKOUT_MINUTES', 15),
     isSecureCookie: process.env.COOKIE_SECURE === 'true',
-    clock: () => new Date(),
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import type { Actor } from '../platform/auth/actor.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { permissionsOf } from '../platform/auth/permissions.js';
 import type { Db } from '../platform/db/client.js';
+import { addDays, now as clockNow, currentYear, today } from '../platform/time.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { runSeedOnce } from './reference.js';
 
@@ -22,14 +23,13 @@ import { runSeedOnce } from './reference.js';
 export const DEMO_MEMBER_ACCOUNT = { username: 'fjyjt', displayName: '福建省应急管理厅联络员' };
 
 const DAY = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Demo mode only, once: a held meeting of 福建省 with approved minutes and two action items (one
  * past its deadline), so the joint-meeting pages are not empty. Runs through the services, so
  * the standing reports are frozen from the demo exchange data like any held meeting's.
  */
-export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<boolean> {
+export async function seedDemoJointMeeting(db: Db, now = clockNow()): Promise<boolean> {
   return runSeedOnce(db, 'demo-joint-meeting:v1', async () => {
     const [fujian] = await db
       .select({ user: users, j: jurisdictions })
@@ -74,7 +74,7 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
       ip: '127.0.0.1',
       userAgent: 'demo-seed',
     };
-    const reportYear = (await latestInjuryYear(db, 'occurred')) ?? now.getUTCFullYear() - 1;
+    const reportYear = (await latestInjuryYear(db, 'occurred')) ?? currentYear(now) - 1;
     // The meeting took place 60 days ago; the services are given that day as "today".
     const heldAt = new Date(now.getTime() - 60 * DAY);
     const meeting = await createMeeting(
@@ -83,9 +83,9 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
       {
         jurisdictionCode: fujian.j.code,
         kind: 'regular',
-        title: `福建省工伤预防工作联席会议${heldAt.getUTCFullYear()}年度例会`,
+        title: `福建省工伤预防工作联席会议${currentYear(heldAt)}年度例会`,
         reportYear,
-        plannedOn: isoDay(heldAt),
+        plannedOn: today(heldAt),
         location: '省人社厅会议室',
         topics: ['研究确定重点领域和重点项目', '工伤预防数据共享工作'],
         reason: '演示数据',
@@ -98,7 +98,7 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
       actor,
       meeting.id,
       {
-        heldOn: isoDay(heldAt),
+        heldOn: today(heldAt),
         attendance: meeting.participants.map((p) => ({
           organisationId: p.organisationId,
           attendance: 'present',
@@ -127,7 +127,7 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
       {
         organisationId: emergency,
         title: '开展建筑施工领域事故隐患专项排查并报送结果',
-        deadline: isoDay(new Date(now.getTime() - 10 * DAY)),
+        deadline: addDays(today(now), -10),
       },
       heldAt,
     );
@@ -138,7 +138,7 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
       {
         organisationId: health,
         title: '组织尘肺病易发高发行业职业健康检查',
-        deadline: isoDay(new Date(now.getTime() + 30 * DAY)),
+        deadline: addDays(today(now), 30),
       },
       heldAt,
     );

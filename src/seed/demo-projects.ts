@@ -9,6 +9,7 @@ import type { Actor } from '../platform/auth/actor.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { permissionsOf, type Role } from '../platform/auth/permissions.js';
 import type { Db } from '../platform/db/client.js';
+import { currentYear } from '../platform/time.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { runSeedOnce } from './reference.js';
 
@@ -75,7 +76,7 @@ async function actorOf(db: Db, username: string): Promise<Actor> {
  * Demo mode only, once: Fuzhou's expert pool, its prevention-fee budget for this year (when the
  * fund data of last year is loaded; no invented cap otherwise) and projects in several states.
  */
-export async function seedDemoProjects(db: Db, year = new Date().getFullYear()): Promise<boolean> {
+export async function seedDemoProjects(db: Db, year = currentYear()): Promise<boolean> {
   return runSeedOnce(db, 'demo-projects:v1', async () => {
     const [fuzhou] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, '350100'));
     const [association] = await db

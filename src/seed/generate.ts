@@ -14,6 +14,7 @@ import { type Domain, FORMATS } from '../modules/exchange/formats.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
 import { computeCreditCodeCheckChar } from '../modules/organisations/credit-code.js';
+import { addDays } from '../platform/time.js';
 
 export type Scale = 'demo' | 'city' | 'province';
 
@@ -366,12 +367,6 @@ function idNumber(r: Random, region: string, birthYear: number, sex: 'male' | 'f
 function dateIn(r: Random, year: number): string {
   const day = Math.floor(r() * 365);
   return new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A CSV writer that respects back-pressure. */

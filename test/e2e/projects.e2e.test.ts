@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentYear } from '../../src/platform/time.js';
 import { type Agent, DEMO_PASSWORD, TEST_PASSWORD, type TestApp } from '../helpers.js';
 import {
   buildBudget,
@@ -28,8 +29,8 @@ describe.skipIf(!hasChromium)(
       app = await startBrowserApp();
       ({ t, browser, baseUrl } = app);
       officer = await t.signIn('fuzhou');
-      await buildFundRow(t, '350100', new Date().getFullYear() - 1);
-      const res = await officer.put(`/api/prevention-budgets/350100/${new Date().getFullYear()}`, {
+      await buildFundRow(t, '350100', currentYear() - 1);
+      const res = await officer.put(`/api/prevention-budgets/350100/${currentYear()}`, {
         budgetFen: FUND_INCOME_FEN * 0.02,
         keyFields: ['建筑施工', '危险化学品'],
         reason: '联席会议审定',
@@ -133,7 +134,7 @@ describe.skipIf(!hasChromium)(
       }
 
       // 4. Decision, notice and agreement (API), then the prepayment in the browser.
-      const year = new Date().getFullYear();
+      const year = currentYear();
       await officer.post(`/api/projects/${projectId}/decision`, { isApproved: true, reason: '联席会议审定' });
       await officer.post(`/api/prevention-budgets/350100/${year}/notice`, {
         noticeFrom: `${year}-03-01`,

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { Language } from '../../platform/i18n/messages.js';
+import { currentYear } from '../../platform/time.js';
 import { GBT4754_DIVISIONS, GBT4754_SECTIONS, sectionOfDivision } from '../code-tables/gbt4754.data.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { listKeyIndustries } from '../enterprises/enterprises.service.js';
@@ -221,8 +222,6 @@ export interface QueryInput {
   countUnit?: CountingOptions['countUnit'];
   groundScope?: CountingOptions['groundScope'];
   denominator?: CountingOptions['denominator'];
-  /** Today, for marking the current year partial (tests pass their own). */
-  today?: Date;
 }
 
 interface Header {
@@ -503,8 +502,7 @@ export type Prepared = Awaited<ReturnType<typeof prepareQuery>>;
 export async function queryIndicator(db: Db, actor: Actor, input: QueryInput, lang: Language = 'zh') {
   const prepared = await prepareQuery(db, actor, input);
   const indicator = await findIndicator(db, input.indicator, prepared.scope.path);
-  const lastYear =
-    input.year ?? (await latestAnalyticsYear(db)) ?? (input.today ?? new Date()).getFullYear() - 1;
+  const lastYear = input.year ?? (await latestAnalyticsYear(db)) ?? currentYear() - 1;
   const [result, refreshing] = await Promise.all([
     evaluateIndicator(prepared, indicator, { ...input, year: lastYear }, lang),
     describePendingRefreshes(db, prepared.scope.path),
@@ -520,7 +518,6 @@ export async function evaluateIndicator(
   lang: Language,
 ) {
   const { db, scope, defaults, options, key } = prepared;
-  const today = input.today ?? new Date();
   const lastYear = input.year;
   const axes: Axis[] =
     input.columns && input.columns !== input.rows ? [input.rows, input.columns] : [input.rows];
@@ -612,7 +609,8 @@ export async function evaluateIndicator(
           ? `重点行业“${k.name}”按小类或中类定义，分析表按大类汇总，只计入其中的大类代码。`
           : `Key industry "${k.name}" is defined below division level; the analytics tables count only its division codes.`,
       );
-  const partialYears = years.filter((y) => y >= today.getFullYear());
+  // The current year (in China) is not over: its figures are partial.
+  const partialYears = years.filter((y) => y >= currentYear());
   return {
     indicator: toIndicatorDto(indicator),
     definition: definitionOf(indicator, options, lang),
@@ -747,7 +745,6 @@ export interface DashboardInput {
   countUnit?: CountingOptions['countUnit'];
   groundScope?: CountingOptions['groundScope'];
   denominator?: CountingOptions['denominator'];
-  today?: Date;
 }
 
 /**
@@ -755,19 +752,18 @@ export interface DashboardInput {
  * jurisdiction and over six years. One request; indicators share the sums they have in common.
  */
 export async function describeDashboard(db: Db, actor: Actor, input: DashboardInput, lang: Language = 'zh') {
-  const today = input.today ?? new Date();
   const [prepared, latest] = await Promise.all([
     prepareQuery(db, actor, input),
     input.year === undefined ? latestAnalyticsYear(db) : Promise.resolve(input.year),
   ]);
   const indicators = await indicatorsFor(db, prepared.scope.path);
-  const year = latest ?? today.getFullYear() - 1;
+  const year = latest ?? currentYear() - 1;
   const main = indicators.find((i) => i.code === input.indicator);
   if (!main) throw badRequest('analytics.unknown_indicator', 'indicator', { code: input.indicator });
-  const range = { rows: 'year' as const, fromYear: year - 5, year, today };
+  const range = { rows: 'year' as const, fromYear: year - 5, year };
   const [headline, children, trend, refreshing] = await Promise.all([
     Promise.all(indicators.map((i) => evaluateIndicator(prepared, i, range, lang).then((r) => ({ i, r })))),
-    evaluateIndicator(prepared, main, { rows: 'jurisdiction', year, today }, lang),
+    evaluateIndicator(prepared, main, { rows: 'jurisdiction', year }, lang),
     evaluateIndicator(prepared, main, range, lang),
     describePendingRefreshes(db, prepared.scope.path),
   ]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJURY_HEADER, injuryRow, makeIdNumber, toCsv } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
 import { JobQueue } from '../../platform/jobs/queue.js';
+import { currentYear, fixedClock, resetClock, setClock } from '../../platform/time.js';
 import { seedDemoExchangeData } from '../../seed/demo-exchange.js';
 import { runImport } from '../exchange/exchange.service.js';
 import { exchangeBatches } from '../exchange/exchange.tables.js';
@@ -209,11 +210,23 @@ describe('incidence rates against an independent computation (AN-1)', () => {
 
   it('a year axis marks the current year partial', async () => {
     const res = await fujian.get(
-      `/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=${new Date().getFullYear()}&fromYear=${YEAR - 2}&rows=year`,
+      `/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=${currentYear()}&fromYear=${YEAR - 2}&rows=year`,
     );
     const body = res.json();
-    expect(body.partialYears).toEqual([new Date().getFullYear()]);
+    expect(body.partialYears).toEqual([currentYear()]);
     expect(body.years[0]).toBe(YEAR - 2);
+  });
+
+  it('the year turns at midnight in Beijing: at 00:01 on 1 January (16:01Z) the old year is complete', async () => {
+    setClock(fixedClock('2024-12-31T16:01:00Z'));
+    try {
+      const res = await fujian.get(
+        '/api/analytics/query?indicator=injury_count&jurisdiction=350000&year=2025&fromYear=2023&rows=year',
+      );
+      expect(res.json().partialYears).toEqual([2025]);
+    } finally {
+      resetClock();
+    }
   });
 
   it('a zero denominator gives null (—), never Infinity or NaN', async () => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Language } from '../../platform/i18n/messages.js';
+import { currentYear } from '../../platform/time.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { resolveSetting, updateSettings } from '../settings/settings.service.js';
@@ -96,14 +97,13 @@ export interface TargetsInput {
   countUnit?: CountingOptions['countUnit'];
   groundScope?: CountingOptions['groundScope'];
   denominator?: CountingOptions['denominator'];
-  today?: Date;
 }
 
 /** AN-2: per jurisdiction and its children, the key-industry rate against the plan's path. */
 export async function describeTargets(db: Db, actor: Actor, input: TargetsInput, lang: Language = 'zh') {
-  const today = input.today ?? new Date();
-  const latestData = (await latestAnalyticsYear(db)) ?? today.getFullYear() - 1;
-  const period = await findPlanPeriod(db, input.planPeriod, Math.min(latestData, today.getFullYear() - 1));
+  const lastFullYear = currentYear() - 1;
+  const latestData = (await latestAnalyticsYear(db)) ?? lastFullYear;
+  const period = await findPlanPeriod(db, input.planPeriod, Math.min(latestData, lastFullYear));
   const lastYear = Math.max(period.baselineYear, Math.min(period.endYear, latestData));
   const base: QueryInput = {
     indicator: TARGET_INDICATOR,
@@ -118,7 +118,6 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     countUnit: input.countUnit,
     groundScope: input.groundScope,
     denominator: input.denominator,
-    today,
   };
   const byChild = await queryIndicator(db, actor, base, lang);
   const own = await queryIndicator(db, actor, { ...base, rows: 'year', columns: undefined }, lang);

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { maskName } from '../../platform/privacy/mask.js';
+import { today } from '../../platform/time.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { latestDataYear } from '../enterprises/ledger.service.js';
 import { injuryCases, safetyAccidents } from '../exchange/exchange.tables.js';
@@ -174,7 +175,7 @@ export async function draftBulletin(
   }
   facts.accidents.sort((a, b) => accidentIds.indexOf(a.id) - accidentIds.indexOf(b.id));
   facts.injuries.sort((a, b) => injuryIds.indexOf(a.id) - injuryIds.indexOf(b.id));
-  const { title, body } = draftBulletinText(jurisdiction.name, facts, new Date().toISOString().slice(0, 10));
+  const { title, body } = draftBulletinText(jurisdiction.name, facts, today());
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(bulletins)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode, makeIdNumber } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { fixedClock, resetClock, setClock } from '../../platform/time.js';
 import { injuryCases, safetyAccidents } from '../exchange/exchange.tables.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -117,12 +118,15 @@ describe('typical-accident bulletins (AN-4)', () => {
     expect(res.body).not.toContain('张建国');
   });
 
-  it('drafts a bulletin with the facts filled in and personal data masked', async () => {
-    const res = await fuzhou.post('/api/bulletins', {
-      jurisdictionCode: '350100',
-      accidentIds: [rec.accident],
-      injuryIds: [rec.injury],
-    });
+  it('drafts a bulletin with the facts filled in and personal data masked, dated today in China', async () => {
+    setClock(fixedClock('2025-06-30T16:01:00Z')); // 00:01 on 1 July, Beijing time
+    const res = await fuzhou
+      .post('/api/bulletins', {
+        jurisdictionCode: '350100',
+        accidentIds: [rec.accident],
+        injuryIds: [rec.injury],
+      })
+      .finally(resetClock);
     expect(res.statusCode, res.body).toBe(201);
     const b = res.json();
     id = b.id;
@@ -138,7 +142,7 @@ describe('typical-accident bulletins (AN-4)', () => {
       '造成1人死亡、2人重伤，直接经济损失约125万元，事故等级为一般事故',
       '架子工岗位职工张**（男，45岁）',
       '经抢救无效死亡',
-      '福州市工伤预防工作联席会议办公室',
+      '福州市工伤预防工作联席会议办公室\n2025年7月1日',
     ])
       expect(b.body).toContain(fact);
     expect(res.body).not.toContain('张建国');

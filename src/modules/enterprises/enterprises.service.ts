@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { currentYear } from '../../platform/time.js';
 import { GBT4754_DIVISIONS } from '../code-tables/gbt4754.data.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
@@ -66,7 +67,7 @@ export async function listKeyIndustries(
   actor: Actor,
   options: { planPeriod?: string; jurisdiction?: string; category?: 'key' | 'dust' },
 ) {
-  const period = await findPlanPeriod(db, options.planPeriod, new Date().getFullYear());
+  const period = await findPlanPeriod(db, options.planPeriod, currentYear());
   const jurisdiction = await getJurisdictionInScope(
     db,
     actor,

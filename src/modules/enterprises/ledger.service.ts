@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
+import { currentYear } from '../../platform/time.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import {
   AGE_BANDS,
@@ -35,7 +36,7 @@ function rowsOf(result: unknown): Row[] {
 /** The latest year with headcount data: the default year of ledgers and pictures. */
 export async function latestDataYear(db: Db): Promise<number> {
   const [row] = rowsOf(await db.execute(sql`select max(year) as year from insured_headcounts`));
-  return Number(row?.year ?? new Date().getFullYear() - 1);
+  return Number(row?.year ?? currentYear() - 1);
 }
 
 export interface LedgerOptions {

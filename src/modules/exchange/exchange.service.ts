@@ -13,6 +13,7 @@ import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { startWorker } from '../../platform/jobs/worker.js';
+import { today } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -313,7 +314,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       encoding: (batch.encoding as Encoding | null) ?? 'utf-8',
       domain: batch.domain,
       jurisdictionCodes: codes.map((c) => c.code),
-      today: new Date().toISOString().slice(0, 10),
+      // The worker has a clock of its own: it validates against this process's today.
+      today: today(),
       chunkSize: CHUNK_ROWS,
     };
     const ctx: MergeContext = {

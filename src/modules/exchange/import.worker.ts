@@ -19,6 +19,7 @@ export interface WorkerInput {
   encoding: Encoding;
   domain: Domain;
   jurisdictionCodes: string[];
+  /** YYYY-MM-DD in China, from the main thread's clock (platform/time.ts). */
   today: string;
   chunkSize: number;
 }

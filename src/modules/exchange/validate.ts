@@ -26,7 +26,7 @@ export type RowResult =
 export interface ValidationContext {
   /** Jurisdiction codes the submitter may write to. */
   jurisdictionCodes: ReadonlySet<string>;
-  /** YYYY-MM-DD of today (injected for tests). */
+  /** YYYY-MM-DD of today in China (platform/time.ts; fixed in tests). */
   today: string;
 }
 

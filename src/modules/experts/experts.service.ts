@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.js';
+import { addYears, today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -83,15 +84,6 @@ export async function addExpertField(
     });
     return row;
   });
-}
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-function addYears(isoDate: string, years: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function selectExperts(db: Db) {
@@ -341,7 +333,7 @@ export async function reviewExpert(
 ) {
   const expert = await findExpertInScope(db, actor, id);
   const termYears = (await resolveSetting(db, expert.jurisdictionPath, EXPERTS_SETTINGS.termYears)).value;
-  const termStart = input.termStart ?? todayIso();
+  const termStart = input.termStart ?? today();
   await db.transaction(async (tx) =>
     writeRecord(
       tx,
@@ -366,14 +358,14 @@ export async function recordExpertEntry(
 ) {
   const expert = await findExpertInScope(db, actor, id);
   const termYears = (await resolveSetting(db, expert.jurisdictionPath, EXPERTS_SETTINGS.termYears)).value;
-  const today = todayIso();
+  const termStart = today();
   const transitions: Record<typeof input.kind, [Partial<typeof experts.$inferInsert>, ExpertStatus[]]> = {
     evaluation: [{}, []],
     discipline: [{}, []],
     suspension: [{ status: 'suspended' }, ['active']],
     reinstatement: [{ status: 'active' }, ['suspended']],
     renewal: [
-      { status: 'active', termStart: today, termEnd: addYears(today, termYears) },
+      { status: 'active', termStart, termEnd: addYears(termStart, termYears) },
       ['active', 'expired'],
     ],
   };
@@ -581,7 +573,7 @@ export async function performDraw(
   const { candidates, exclusions } = await listDrawCandidates(tx, {
     jurisdictionPath: input.jurisdictionPath,
     conflictOrganisationIds: input.conflictOrganisationIds,
-    onDate: todayIso(),
+    onDate: today(),
   });
   const seed = seedOf(draw.secret, input.beaconValue);
   let picks: ReturnType<typeof drawPanel>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { buildFundRow } from '../../../test/projects-builders.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { currentYear, fixedClock, resetClock, setClock, today } from '../../platform/time.js';
 import { seedDemoProjects } from '../../seed/demo-projects.js';
 import { preventionProjects } from '../projects/projects.tables.js';
 import { drawPanel, seedOf } from './draw.js';
@@ -88,6 +89,35 @@ describe('the expert pool (EX-1, EX-2)', () => {
     ]);
   });
 
+  it('ends a term begun on 29 February on 28 February when the last year has none', async () => {
+    // 00:30 Beijing time on 29 February is still the 28th in UTC.
+    setClock(fixedClock('2024-02-29T00:30:00+08:00'));
+    try {
+      const approve = async (termStart?: string) => {
+        const { id } = (await officer.post('/api/experts', expertInput)).json();
+        const res = await officer.post(`/api/experts/${id}/review`, {
+          isApproved: true,
+          reason: '审核通过',
+          ...(termStart ? { termStart } : {}),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return { id, expert: res.json() };
+      };
+      const { id, expert } = await approve();
+      expect(expert).toMatchObject({ status: 'active', termStart: '2024-02-29', termEnd: '2027-02-28' });
+      expect((await approve('2024-02-29')).expert.termEnd).toBe('2027-02-28');
+      const renewed = await officer.post(`/api/experts/${id}/records`, {
+        kind: 'renewal',
+        outcome: '续聘',
+        reason: '考核合格',
+      });
+      expect(renewed.statusCode, renewed.body).toBe(200);
+      expect(renewed.json()).toMatchObject({ termStart: '2024-02-29', termEnd: '2027-02-28' });
+    } finally {
+      resetClock();
+    }
+  });
+
   it('takes fields as data per jurisdiction and refuses unknown ones, naming the field', async () => {
     const unknown = await officer.post('/api/experts', { ...expertInput, fields: ['应急救援'] });
     expect(unknown.json()).toMatchObject({ code: 'expert.field_unknown', fields: [{ field: 'fields.0' }] });
@@ -118,7 +148,7 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
     const before = await listDrawCandidates(t.db, {
       jurisdictionPath: '100000/350000/350100',
       conflictOrganisationIds: [],
-      onDate: new Date().toISOString().slice(0, 10),
+      onDate: today(),
     });
     expect(before.candidates.map((c) => c.id)).not.toContain(id);
     const shared = await jilin.post(`/api/experts/${id}/shares`, {
@@ -131,7 +161,7 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
     const after = await listDrawCandidates(t.db, {
       jurisdictionPath: '100000/350000/350100',
       conflictOrganisationIds: [],
-      onDate: new Date().toISOString().slice(0, 10),
+      onDate: today(),
     });
     expect(after.candidates.map((c) => c.id)).toContain(id);
     await t.db
@@ -141,7 +171,7 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
     const expired = await listDrawCandidates(t.db, {
       jurisdictionPath: '100000/350000/350100',
       conflictOrganisationIds: [],
-      onDate: new Date().toISOString().slice(0, 10),
+      onDate: today(),
     });
     expect(expired.exclusions).toContainEqual({ id, reasons: ['term:outside'] });
   });
@@ -166,7 +196,7 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
 
 describe('demo data', () => {
   it('seeds experts, a budget from last year’s fund data and projects in several states, once', async () => {
-    await buildFundRow(t, '350100', new Date().getFullYear() - 1);
+    await buildFundRow(t, '350100', currentYear() - 1);
     expect(await seedDemoProjects(t.db)).toBe(true);
     expect(await seedDemoProjects(t.db)).toBe(false);
     const rows = await t.db.select({ status: preventionProjects.status }).from(preventionProjects);

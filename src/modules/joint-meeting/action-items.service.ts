@@ -4,13 +4,14 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { addDays, today } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit, notifyUsers } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { listFollowUps } from './follow-ups.service.js';
 import { getMeetingInScope } from './meetings.service.js';
-import { assertState, isOverdue, requireMemberUnit, seesAllUnits, todayOf } from './workflow.shared.js';
+import { assertState, isOverdue, requireMemberUnit, seesAllUnits } from './workflow.shared.js';
 import {
   type ActionItemStatus,
   actionItems,
@@ -101,7 +102,7 @@ export async function listActionItems(
   if (options.mine) conditions.push(eq(actionItems.organisationId, actor.organisationId ?? -1));
   if (options.status) conditions.push(eq(actionItems.status, options.status));
   if (options.isOverdue)
-    conditions.push(sql`${actionItems.status} <> 'closed' and ${actionItems.deadline} < ${todayOf(now)}`);
+    conditions.push(sql`${actionItems.status} <> 'closed' and ${actionItems.deadline} < ${today(now)}`);
   const rows = await selectItems(db)
     .where(and(...conditions))
     .orderBy(sql`${actionItems.status} = 'closed'`, asc(actionItems.deadline), asc(actionItems.id))
@@ -126,7 +127,7 @@ export async function createActionItem(
 ) {
   const { meeting, path } = await getMeetingInScope(db, actor, meetingId);
   assertState(meeting.status, ['held'], 'add_action_item');
-  if (input.deadline < todayOf(now)) throw badRequest('workflow.deadline_past', 'deadline');
+  if (input.deadline < today(now)) throw badRequest('workflow.deadline_past', 'deadline');
   const unit = await requireMemberUnit(db, meeting.jurisdictionId, input.organisationId, 'organisationId');
   const id = await db.transaction(async (tx) => {
     const [created] = await tx
@@ -224,8 +225,8 @@ export async function reportActionItem(
  * unit's overdue rectifications, and, for a convener, every overdue item of its scope.
  */
 export async function refreshDeadlineNotifications(db: Db, actor: Actor, now: Date): Promise<number> {
-  const today = todayOf(now);
-  const soon = todayOf(new Date(now.getTime() + 3 * 86_400_000));
+  const todayDate = today(now);
+  const soon = addDays(todayDate, 3);
   const conditions: SQL[] = [
     withinScope(jurisdictions.path, actor.jurisdictionPath),
     sql`${actionItems.status} <> 'closed' and ${actionItems.deadline} <= ${soon}`,
@@ -235,7 +236,7 @@ export async function refreshDeadlineNotifications(db: Db, actor: Actor, now: Da
   let added = 0;
   for (const r of rows) {
     const isMine = r.item.organisationId === actor.organisationId;
-    const overdue = r.item.deadline < today;
+    const overdue = r.item.deadline < todayDate;
     if (!overdue && !isMine) continue;
     const kind = overdue ? 'action_item.overdue' : 'action_item.due_soon';
     added += await notifyUsers(db, [actor.userId], {
@@ -253,7 +254,7 @@ export async function refreshDeadlineNotifications(db: Db, actor: Actor, now: Da
       .where(
         and(
           eq(rectifications.responsibleOrganisationId, actor.organisationId),
-          sql`${rectifications.status} <> 'closed' and ${rectifications.deadline} < ${today}`,
+          sql`${rectifications.status} <> 'closed' and ${rectifications.deadline} < ${todayDate}`,
         ),
       );
     for (const r of late)

@@ -4,12 +4,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import type { DueSettingKey } from './joint-meeting.settings.js';
 import { getMemberReportBoard } from './member-reports.service.js';
 import { composeStandingReport, STANDING_REPORTS } from './standing-reports.service.js';
-import { assertState, resolveDueDates, todayOf } from './workflow.shared.js';
+import { assertState, resolveDueDates } from './workflow.shared.js';
 import { implementationReports, type ReportStatus, reportEvents } from './workflow.tables.js';
 
 type Row = Record<string, unknown>;
@@ -62,17 +63,17 @@ async function composeParts(
 ): Promise<ReportPart[]> {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const today = todayOf(now);
+  const todayDate = today(now);
   const inScope = withinScope(sql`j.path`, j.path);
   const [meetingRows, items, rect] = await Promise.all([
     db.execute(sql`select m.title, m.kind, m.held_on::text as held_on, j.name as jurisdiction from meetings m join jurisdictions j on j.id = m.jurisdiction_id
       where ${inScope} and m.status in ('held','minutes_approved') and m.held_on >= ${from} and m.held_on < ${to} order by m.held_on`),
     db.execute(sql`select count(*)::int as total, count(*) filter (where a.status = 'closed')::int as closed,
-      count(*) filter (where a.status <> 'closed' and a.deadline < ${today})::int as overdue
+      count(*) filter (where a.status <> 'closed' and a.deadline < ${todayDate})::int as overdue
       from action_items a join jurisdictions j on j.id = a.jurisdiction_id join meetings m on m.id = a.meeting_id
       where ${inScope} and m.held_on >= ${from} and m.held_on < ${to}`),
     db.execute(sql`select count(*)::int as total, count(*) filter (where x.status = 'closed')::int as closed,
-      count(*) filter (where x.status <> 'closed' and x.deadline < ${today})::int as overdue,
+      count(*) filter (where x.status <> 'closed' and x.deadline < ${todayDate})::int as overdue,
       count(*) filter (where x.escalated_at is not null)::int as escalated
       from rectifications x join jurisdictions j on j.id = x.jurisdiction_id
       where ${inScope} and x.created_at >= ${from} and x.created_at < ${to}`),
@@ -206,7 +207,7 @@ async function listSubordinateReports(
         dueDate,
         submittedAt: r?.submittedAt?.toISOString() ?? null,
         isOverdue:
-          dueDate !== null && status !== 'submitted' && status !== 'accepted' && todayOf(now) > dueDate,
+          dueDate !== null && status !== 'submitted' && status !== 'accepted' && today(now) > dueDate,
       };
     }),
   );
@@ -238,7 +239,7 @@ export async function listImplementationReports(
       status: own?.status ?? null,
       dueDate: ownDue,
       isOverdue:
-        ownDue !== null && own?.status !== 'submitted' && own?.status !== 'accepted' && todayOf(now) > ownDue,
+        ownDue !== null && own?.status !== 'submitted' && own?.status !== 'accepted' && today(now) > ownDue,
     },
     subordinates,
   };
@@ -272,7 +273,7 @@ export async function getImplementationReport(db: Db, actor: Actor, id: number, 
       dueDate !== null &&
       report.status !== 'submitted' &&
       report.status !== 'accepted' &&
-      todayOf(now) > dueDate,
+      today(now) > dueDate,
     narrative: report.narrative,
     parts: (report.content.parts ?? []) as ReportPart[],
     composedAt: report.composedAt.toISOString(),

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
+import { isAfterToday } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -70,10 +71,6 @@ export async function getRoster(db: Db, actor: Actor, jurisdictionCode: string) 
   };
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 interface MemberInput {
   personName: string;
   title: string;
@@ -110,7 +107,7 @@ export async function replaceRosterMember(db: Db, actor: Actor, memberId: number
     .where(and(eq(rosterMembers.id, memberId), withinScope(jurisdictions.path, actor.jurisdictionPath)));
   if (!old) throw notFound();
   const member = old.member;
-  if (input.effectiveDate > todayIso()) throw badRequest('date.in_future', 'effectiveDate');
+  if (isAfterToday(input.effectiveDate)) throw badRequest('date.in_future', 'effectiveDate');
   if (input.effectiveDate < member.effectiveFrom) {
     throw badRequest('roster.date_before_start', 'effectiveDate', { from: member.effectiveFrom });
   }
@@ -174,7 +171,7 @@ export async function addRosterMember(
   input: MemberInput & { role: RosterRole; officeRole?: 'office_director' | 'office_member' | null },
 ) {
   const jurisdiction = await getJurisdictionInScope(db, actor, jurisdictionCode);
-  if (input.effectiveDate > todayIso()) throw badRequest('date.in_future', 'effectiveDate');
+  if (isAfterToday(input.effectiveDate)) throw badRequest('date.in_future', 'effectiveDate');
   const unit = await resolveMemberUnit(db, jurisdiction.id, input);
   const newId = await db.transaction(async (tx) => {
     const [last] = await tx

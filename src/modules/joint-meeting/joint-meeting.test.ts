@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { addDays, fixedClock, resetClock, setClock, today } from '../../platform/time.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { rosterMembers } from './joint-meeting.tables.js';
 import { ROSTERS } from './rosters.data.js';
@@ -77,7 +78,7 @@ function replacement(overrides: Record<string, unknown> = {}) {
 }
 
 function isoDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today(), days);
 }
 
 const brief = (m: MemberDto) => [m.role, m.personName, m.title, m.unitName];
@@ -381,6 +382,35 @@ describe('add a member', () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().fields[0].field).toBe('effectiveDate');
+  });
+
+  it('takes today in China time: at 00:01 Beijing time (16:01Z) the new day has begun', async () => {
+    const [emergency] = await t.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, '福州市应急管理局'));
+    const body = {
+      role: 'liaison',
+      personName: '陈晨',
+      title: '科员',
+      organisationId: emergency?.id,
+      reason: '联席会议增设联络员',
+    };
+    setClock(fixedClock('2025-02-28T16:01:00Z'));
+    try {
+      const tomorrow = await fuzhou.post('/api/joint-meetings/350100/roster', {
+        ...body,
+        effectiveDate: '2025-03-02',
+      });
+      expect(tomorrow.json()).toMatchObject({ code: 'date.in_future', fields: [{ field: 'effectiveDate' }] });
+      const res = await fuzhou.post('/api/joint-meetings/350100/roster', {
+        ...body,
+        effectiveDate: '2025-03-01',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    } finally {
+      resetClock();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
+import { now } from '../../platform/time.js';
 import {
   createActionItem,
   getActionItem,
@@ -60,7 +61,6 @@ const writeResponses = { ...errorResponses, 409: ZError } as const;
 
 export async function meetingsRoutes(app: FastifyInstance, { db, config }: { db: Db; config: AppConfig }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => config.clock();
 
   r.get(
     '/api/meetings',

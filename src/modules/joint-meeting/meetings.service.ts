@@ -5,13 +5,14 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { maskName } from '../../platform/privacy/mask.js';
+import { currentYear, isAfterToday, today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { listActionItemsOfMeeting } from './action-items.service.js';
 import { composeStandingReport, STANDING_REPORTS, type StandingReport } from './standing-reports.service.js';
-import { assertState, todayOf } from './workflow.shared.js';
+import { assertState } from './workflow.shared.js';
 import {
   implementationReports,
   type MeetingKind,
@@ -60,7 +61,7 @@ export interface CreateMeetingInput {
  */
 export async function createMeeting(db: Db, actor: Actor, input: CreateMeetingInput, now: Date) {
   const jurisdiction = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
-  if (input.reportYear > Number(todayOf(now).slice(0, 4))) throw badRequest('date.in_future', 'reportYear');
+  if (input.reportYear > currentYear(now)) throw badRequest('date.in_future', 'reportYear');
   const members = await db
     .select({ id: organisations.id })
     .from(organisations)
@@ -308,7 +309,7 @@ export interface HoldMeetingInput {
  * frozen on the agenda; later imports do not change a held meeting's papers.
  */
 export async function holdMeeting(db: Db, actor: Actor, id: number, input: HoldMeetingInput, now: Date) {
-  if (input.heldOn > todayOf(now)) throw badRequest('date.in_future', 'heldOn');
+  if (isAfterToday(input.heldOn, now)) throw badRequest('date.in_future', 'heldOn');
   const { meeting, code, name, path } = await getMeetingInScope(db, actor, id);
   assertState(meeting.status, ['scheduled'], 'hold');
   const invited = await db
@@ -413,7 +414,7 @@ export async function getMeetingsOverview(
     .from(jurisdictions)
     .where(eq(jurisdictions.parentId, root.id))
     .orderBy(asc(jurisdictions.sortOrder), asc(jurisdictions.code));
-  const today = todayOf(now);
+  const todayDate = today(now);
   const from = `${options.year}-01-01`;
   const to = `${options.year + 1}-01-01`;
   const rows = [root, ...children];
@@ -426,9 +427,9 @@ export async function getMeetingsOverview(
       (select count(*)::int from action_items a join jurisdictions j on j.id = a.jurisdiction_id
         where (j.path = r.path or j.path like r.path || '/%') and a.status <> 'closed') as open_items,
       (select count(*)::int from action_items a join jurisdictions j on j.id = a.jurisdiction_id
-        where (j.path = r.path or j.path like r.path || '/%') and a.status <> 'closed' and a.deadline < ${today}) as overdue_items,
+        where (j.path = r.path or j.path like r.path || '/%') and a.status <> 'closed' and a.deadline < ${todayDate}) as overdue_items,
       (select count(*)::int from rectifications x join jurisdictions j on j.id = x.jurisdiction_id
-        where (j.path = r.path or j.path like r.path || '/%') and x.status <> 'closed' and x.deadline < ${today}) as overdue_rectifications
+        where (j.path = r.path or j.path like r.path || '/%') and x.status <> 'closed' and x.deadline < ${todayDate}) as overdue_rectifications
       from jurisdictions r where r.id in (${sql.join(
         rows.map((r) => sql`${r.id}`),
         sql`, `,

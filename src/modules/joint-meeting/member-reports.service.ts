@@ -4,17 +4,18 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { today } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { REPORT_TEMPLATES, templateOf } from './report-templates.data.js';
-import { assertState, resolveDueDates, seesAllUnits, todayOf } from './workflow.shared.js';
+import { assertState, resolveDueDates, seesAllUnits } from './workflow.shared.js';
 import { memberReports, reportEvents } from './workflow.tables.js';
 
 /** A member unit's report is late: not submitted or accepted, and the due date has passed. */
 function isLate(status: string | null, dueDate: string, now: Date) {
-  return status !== 'submitted' && status !== 'accepted' && todayOf(now) > dueDate;
+  return status !== 'submitted' && status !== 'accepted' && today(now) > dueDate;
 }
 
 /** The status board (JM-5): each member unit of a jurisdiction and its yearly report. */

@@ -5,13 +5,14 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { listFollowUps } from './follow-ups.service.js';
 import { getMeetingInScope } from './meetings.service.js';
-import { assertState, isOverdue, requireMemberUnit, seesAllUnits, todayOf } from './workflow.shared.js';
+import { assertState, isOverdue, requireMemberUnit, seesAllUnits } from './workflow.shared.js';
 import { followUps, type RectificationStatus, rectifications } from './workflow.tables.js';
 
 const employer = alias(organisations, 'employer');
@@ -92,9 +93,7 @@ export async function listRectifications(
   }
   if (options.status) conditions.push(eq(rectifications.status, options.status));
   if (options.isOverdue)
-    conditions.push(
-      sql`${rectifications.status} <> 'closed' and ${rectifications.deadline} < ${todayOf(now)}`,
-    );
+    conditions.push(sql`${rectifications.status} <> 'closed' and ${rectifications.deadline} < ${today(now)}`);
   const rows = await selectRectifications(db)
     .where(and(...conditions))
     .orderBy(sql`${rectifications.status} = 'closed'`, asc(rectifications.deadline), asc(rectifications.id))
@@ -129,7 +128,7 @@ export interface IssueRectificationInput {
  */
 export async function issueRectification(db: Db, actor: Actor, input: IssueRectificationInput, now: Date) {
   const jurisdiction = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
-  if (input.deadline < todayOf(now)) throw badRequest('workflow.deadline_past', 'deadline');
+  if (input.deadline < today(now)) throw badRequest('workflow.deadline_past', 'deadline');
   if (input.findingKind === 'over_limit_factor' && !input.factorName)
     throw badRequest('validation.failed', 'factorName');
   const [emp] = await db

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
-import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
+import { now } from '../../platform/time.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
   composeImplementationReport,
@@ -44,12 +44,8 @@ import { getDueDates, updateDueDate } from './workflow.shared.js';
 const tags = ['joint-meeting'];
 const writeResponses = { ...errorResponses, 409: ZError } as const;
 
-export async function yearlyReportsRoutes(
-  app: FastifyInstance,
-  { db, config }: { db: Db; config: AppConfig },
-) {
+export async function yearlyReportsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => config.clock();
 
   r.get(
     '/api/member-reports/board',

@@ -2,19 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
+import { today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSettings, updateSettings } from '../settings/settings.service.js';
 import { DUE_SETTING_KEYS, DUE_SETTINGS, type DueSettingKey } from './joint-meeting.settings.js';
 
-/** Today's date (YYYY-MM-DD, China Standard Time) of an instant: deadlines are calendar dates there. */
-export function todayOf(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Overdue: not closed and the deadline has passed (the deadline day itself is still in time). */
 export function isOverdue(deadline: string, isClosed: boolean, now: Date): boolean {
-  return !isClosed && deadline < todayOf(now);
+  return !isClosed && deadline < today(now);
 }
 
 /** 409 naming the current state: the transition is not allowed and nothing changed. */

@@ -3,20 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
-import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, pageOf, ZPageQuery } from '../../platform/http/schemas.js';
+import { now } from '../../platform/time.js';
 import { ZNotification } from './notifications.schema.js';
 import { listNotifications, markNotificationsRead } from './notifications.service.js';
 
 export interface NotificationsDeps {
   db: Db;
-  config: AppConfig;
   /** Generates due reminders for the actor before the inbox is read (wired in app.ts). */
   refresh?: (db: Db, actor: Actor, now: Date) => Promise<unknown>;
 }
 
-export async function notificationsRoutes(app: FastifyInstance, { db, config, refresh }: NotificationsDeps) {
+export async function notificationsRoutes(app: FastifyInstance, { db, refresh }: NotificationsDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/notifications',
@@ -31,7 +30,7 @@ export async function notificationsRoutes(app: FastifyInstance, { db, config, re
     },
     async (req) => {
       const actor = actorOf(req);
-      await refresh?.(db, actor, config.clock());
+      await refresh?.(db, actor, now());
       return listNotifications(db, actor, req.query);
     },
   );
@@ -46,6 +45,6 @@ export async function notificationsRoutes(app: FastifyInstance, { db, config, re
       },
       onRequest: requirePermission(null),
     },
-    async (req) => markNotificationsRead(db, actorOf(req), req.body, config.clock()),
+    async (req) => markNotificationsRead(db, actorOf(req), req.body, now()),
   );
 }

@@ -16,12 +16,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { todayInChina } from '../../time';
 import { MEETING_STATUS_COLORS } from './MeetingsPage';
 import { StandingReportView } from './StandingReportView';
 
@@ -167,7 +168,7 @@ export default function MeetingDetailPage() {
                   onClick={() => {
                     form.resetFields();
                     form.setFieldsValue({
-                      heldOn: dayjs(),
+                      heldOn: todayInChina(),
                       present: meeting.participants.map((p) => p.organisationId),
                     });
                     setDialog('hold');
@@ -195,7 +196,7 @@ export default function MeetingDetailPage() {
                     data-testid="add-item"
                     onClick={() => {
                       form.resetFields();
-                      form.setFieldsValue({ deadline: dayjs().add(30, 'day') });
+                      form.setFieldsValue({ deadline: todayInChina().add(30, 'day') });
                       setDialog('item');
                     }}
                   >

@@ -14,13 +14,14 @@ import {
   Tag,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina, todayInChina } from '../../time';
 
 type Summary = Schemas['MeetingSummary'];
 type Overview = Schemas['MeetingsOverview'];
@@ -51,7 +52,7 @@ export default function MeetingsPage() {
   const navigate = useNavigate();
   const [meetings, setMeetings] = useState<Summary[]>([]);
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(currentYearInChina);
   const [isLoading, setLoading] = useState(false);
   const [isCreating, setCreating] = useState(false);
   const [form] = Form.useForm<CreateValues>();
@@ -199,8 +200,8 @@ export default function MeetingsPage() {
               form.resetFields();
               form.setFieldsValue({
                 kind: 'regular',
-                reportYear: dayjs().year() - 1,
-                plannedOn: dayjs().add(7, 'day'),
+                reportYear: currentYearInChina() - 1,
+                plannedOn: todayInChina().add(7, 'day'),
               });
               setCreating(true);
             }}

@@ -14,13 +14,14 @@ import {
   Tag,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
+import { todayInChina } from '../../time';
 import { FollowUpForm, FollowUpTimeline } from './ActionItemsPage';
 
 type Rectification = Schemas['Rectification'];
@@ -145,7 +146,7 @@ export default function RectificationsPage() {
             icon={<PlusOutlined />}
             onClick={() => {
               form.resetFields();
-              form.setFieldsValue({ findingKind: 'hazard', deadline: dayjs().add(30, 'day') });
+              form.setFieldsValue({ findingKind: 'hazard', deadline: todayInChina().add(30, 'day') });
               setIssuing(true);
             }}
           >

@@ -15,12 +15,13 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { todayInChina } from '../../time';
 
 type Roster = Schemas['Roster'];
 type Member = Schemas['RosterMember'];
@@ -141,7 +142,11 @@ export default function RosterPage() {
             data-testid={`replace-${row.id}`}
             onClick={() => {
               form.resetFields();
-              form.setFieldsValue({ unitName: row.unitName, title: row.title, effectiveDate: dayjs() });
+              form.setFieldsValue({
+                unitName: row.unitName,
+                title: row.title,
+                effectiveDate: todayInChina(),
+              });
               setReplacing(row);
             }}
           >
@@ -187,7 +192,7 @@ export default function RosterPage() {
             icon={<PlusOutlined />}
             onClick={() => {
               form.resetFields();
-              form.setFieldsValue({ effectiveDate: dayjs(), role: 'member' });
+              form.setFieldsValue({ effectiveDate: todayInChina(), role: 'member' });
               setAdding(true);
             }}
           >
@@ -289,7 +294,7 @@ export default function RosterPage() {
               { required: true, message: t('validation.required', { field: t('roster.effectiveDate') }) },
             ]}
           >
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+            <DatePicker disabledDate={(d) => d.isAfter(todayInChina(), 'day')} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item
             name="reason"

@@ -15,12 +15,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 
 type Board = Schemas['MemberReportBoard'];
 type MemberReport = Schemas['MemberReport'];
@@ -596,7 +596,7 @@ function DueDateSettings() {
 export default function YearlyReportsPage() {
   const { t } = useI18n();
   const { current } = useJurisdiction();
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(currentYearInChina);
   return (
     <Card
       title={`${current?.name ?? ''} · ${t('nav.yearlyReports')}`}

@@ -4,12 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 import { DeclareModal } from './DeclareModal';
 import { STATUS_COLORS, yuan } from './format';
 
 type Detail = Schemas['PreventionProjectDetail'];
 
-const THIS_YEAR = new Date().getFullYear();
+const THIS_YEAR = currentYearInChina();
 
 /** 我的项目: an applicant's declarations; the panel stays sealed until the review is over (PP-2, PP-3). */
 export default function OwnProjectsPage() {

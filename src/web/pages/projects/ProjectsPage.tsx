@@ -24,13 +24,14 @@ import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 import { DeclareModal } from './DeclareModal';
 import { STATUS_COLORS, toFen, yuan } from './format';
 
 type Budget = Schemas['PreventionBudget'];
 type Project = Schemas['PreventionProject'];
 
-const THIS_YEAR = new Date().getFullYear();
+const THIS_YEAR = currentYearInChina();
 
 /** 工伤预防项目: the year's budget and cap (PP-1) and the projects of the jurisdiction. */
 export default function ProjectsPage() {

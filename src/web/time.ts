@@ -1,0 +1,21 @@
+/**
+ * Today and the current year in China time (Asia/Shanghai), whatever the browser's time zone: the
+ * server checks dates against China's today (src/platform/time.ts; the UI imports no server code).
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+/** Today's date in China as a date-picker value (that calendar day, in the browser's zone). */
+export function todayInChina(): Dayjs {
+  return dayjs(dayjs().tz(CHINA_TIME_ZONE).format('YYYY-MM-DD'));
+}
+
+export function currentYearInChina(): number {
+  return todayInChina().year();
+}
