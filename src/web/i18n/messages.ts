@@ -358,6 +358,7 @@ export const zh = {
   'analytics.yearBasisHint':
     '认定年度：按工伤认定日期计入年度（与统计公报一致，默认）；受伤年度：按受伤日期计入',
   'analytics.yearDetermined': '按认定年度',
+  'picture.counting': '统计口径：{rule}（可在 系统管理 → 参数设置 中调整本地区口径）',
   'analytics.yearOccurred': '按受伤年度',
   'analytics.pivotShare': '占比',
   'analytics.groundAll': '全部（认定及视同）',
@@ -1275,6 +1276,7 @@ export const en: Record<MessageKey, string> = {
   'analytics.yearBasisHint':
     'Year of determination: counted in the year the injury was determined (as the statistics bulletins, default); year of injury: in the year it happened',
   'analytics.yearDetermined': 'By year determined',
+  'picture.counting': 'Counted as: {rule} (the jurisdiction’s rules are under Administration → Settings)',
   'analytics.yearOccurred': 'By year of injury',
   'analytics.pivotShare': 'share',
   'analytics.groundAll': 'All grounds (14 and 15)',

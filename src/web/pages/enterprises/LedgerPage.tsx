@@ -248,6 +248,11 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
           {t('ledger.export')}
         </Button>
       </Space>
+      {ledger && (
+        <Typography.Paragraph type="secondary" data-testid="ledger-counting">
+          {t('picture.counting', { rule: ledger.counting.label })}
+        </Typography.Paragraph>
+      )}
       <Table
         rowKey="id"
         size="small"

@@ -132,6 +132,11 @@ export default function SharedPicturePage() {
         }
       >
         {picture && (
+          <Typography.Paragraph type="secondary" data-testid="picture-counting">
+            {t('picture.counting', { rule: picture.counting.label })}
+          </Typography.Paragraph>
+        )}
+        {picture && (
           <Row gutter={16}>
             <Col xs={12} md={4}>
               <Statistic title={t('picture.cases')} value={picture.injuries.cases} />
