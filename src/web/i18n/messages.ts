@@ -449,7 +449,7 @@ export const zh = {
   'rank.unrated': '无分母的工伤',
   'rank.rate': '千人发生率',
   'rank.definition':
-    '口径：{counting}，{grounds}，分母为{denominator}；按受伤日期计入 {year} 年；千人发生率 = 工伤 ÷ 分母 × 1000。',
+    '口径：{counting}，{grounds}，分母为{denominator}；{basis}计入 {year} 年；千人发生率 = 工伤 ÷ 分母 × 1000。',
   'rank.helpTitle': '为什么要做可信度加权？',
   'rank.help':
     '小单位的发生率偶然性很大：10 人的单位出 1 起工伤，千人发生率就是 100‰，却说明不了它比几千人的单位更危险。本页采用泊松—伽马经验贝叶斯方法（保险经验费率中的可信度加权）：每个单位的加权发生率 = Z × 本单位发生率 + (1 − Z) × 所在行业大类发生率，其中 Z = 分母人数 ÷ (分母人数 + k)。k 由本辖区本年度数据按矩估计求得：k = 总体发生率 ÷ 单位间真实发生率的方差。',
@@ -1368,7 +1368,7 @@ export const en: Record<MessageKey, string> = {
   'rank.unrated': 'Injuries without denominator',
   'rank.rate': 'Rate ‰',
   'rank.definition':
-    'Definition: {counting}, {grounds}, denominator {denominator}; injuries dated in {year}; rate = injuries ÷ denominator × 1,000.',
+    'Definition: {counting}, {grounds}, denominator {denominator}; {basis}: {year}; rate = injuries ÷ denominator × 1,000.',
   'rank.helpTitle': 'Why credibility weighting?',
   'rank.help':
     'A small employer’s rate is mostly chance: one injury in a firm of ten is 100‰, yet says little about whether it is more dangerous than a firm of thousands. This page uses Poisson–gamma empirical Bayes (credibility weighting as in insurance experience rating): weighted rate = Z × own rate + (1 − Z) × the rate of its GB/T 4754 division, with Z = denominator ÷ (denominator + k). k is estimated from this jurisdiction’s data for the year by the method of moments: k = overall rate ÷ the variance of true rates between employers.',
