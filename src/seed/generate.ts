@@ -1,9 +1,11 @@
 /**
  * Deterministic synthetic data in the exchange formats (`npm run generate -- --scale demo|city|province
- * --seed N --out DIR`): employers, five years of insured headcount, injury determinations, accidents,
- * occupational-disease diagnoses and the fund, with realistic shapes (industry mix, firm sizes,
- * injury categories by industry, falling rates in some prefectures and not in others), plus files of
- * deliberately invalid rows under invalid/. Everything streams, so province scale fits in memory.
+ * --seed N --out DIR`): employers, insured headcount from 2020 (the 2021–2025 plan's baseline) to the
+ * current year (up to today), injury determinations, accidents, occupational-disease diagnoses and the
+ * fund, with realistic shapes (industry mix, firm sizes, firms that differ in risk within their
+ * industry, injury categories by industry, falling rates in some prefectures and rising in others,
+ * a county that reported nothing one year), plus files of deliberately invalid rows under invalid/.
+ * Everything streams, so province scale fits in memory. The same seed and `now` give the same files.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
@@ -17,7 +19,42 @@ import { computeCreditCodeCheckChar } from '../modules/organisations/credit-code
 
 export type Scale = 'demo' | 'city' | 'province';
 
-export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+/** The first data year: the baseline of the 2021–2025 plan. */
+export const FIRST_YEAR = 2020;
+
+/** China is UTC+8 all year (no daylight saving). */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** Today's date in China (YYYY-MM-DD) at the instant `now`. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The data years at `now`: 2020 up to and including the current year (in China). */
+export function dataYears(now: Date): number[] {
+  const current = Number(chinaDate(now).slice(0, 4));
+  return Array.from({ length: Math.max(1, current - FIRST_YEAR + 1) }, (_, i) => FIRST_YEAR + i);
+}
+
+/**
+ * Prefectures whose trend is fixed so every board shows red as well as green (others draw theirs):
+ * 福州市 and 长春市 fall 7–8 % a year (on track for −20 % and ≥ 5 % a year), 厦门市 and 吉林市 rise.
+ */
+const FIXED_TRENDS: ReadonlyMap<string, number> = new Map([
+  ['350100', 0.93],
+  ['350200', 1.03],
+  ['220100', 0.92],
+  ['220200', 1.02],
+]);
+
+/**
+ * Counties that reported nothing (no headcounts, no injury determinations) in one year, so the
+ * boards show a gap (no data), not a zero. Years before 2020 or after the current one never apply.
+ */
+export const DATA_GAPS: readonly { county: string; year: number }[] = [
+  { county: '350124', year: 2023 }, // 闽清县
+  { county: '220122', year: 2024 }, // 农安县
+];
 
 /** Employers per scale, and which prefectures they are spread over. */
 const SCALES: Record<
@@ -363,8 +400,16 @@ function idNumber(r: Random, region: string, birthYear: number, sex: 'male' | 'f
   return body + computeIdCheckChar(body);
 }
 
-function dateIn(r: Random, year: number): string {
-  const day = Math.floor(r() * 365);
+/** Days of `year` that lie on or before `today` (all of them for a past year). */
+function daysOf(year: number, today: string): number {
+  const start = Date.UTC(year, 0, 1);
+  const end = Math.min(Date.UTC(year + 1, 0, 1), Date.parse(`${today}T00:00:00Z`) + 86_400_000);
+  return Math.max(1, Math.round((end - start) / 86_400_000));
+}
+
+/** A day of `year` up to `today`. */
+function dateIn(r: Random, year: number, today: string): string {
+  const day = Math.floor(r() * Math.min(365, daysOf(year, today)));
   return new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
 }
 
@@ -373,6 +418,9 @@ function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The earlier of two ISO dates. */
+const earlierDate = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
 
 /** A CSV writer that respects back-pressure. */
 class CsvFile {
@@ -396,6 +444,8 @@ export interface GenerateOptions {
   scale: Scale;
   seed: number;
   outDir: string;
+  /** The present: data run up to this instant's date in China. Pinned by tests; the clock otherwise. */
+  now?: Date;
 }
 
 export interface GenerateSummary {
@@ -404,6 +454,11 @@ export interface GenerateSummary {
 
 /** Writes the data set; returns the row count of each file. */
 export async function generateDataset(options: GenerateOptions): Promise<GenerateSummary> {
+  const today = chinaDate(options.now ?? new Date());
+  const YEARS = dataYears(new Date(`${today}T12:00:00+08:00`));
+  /** Share of each year covered (the current year up to today): events scale with it. */
+  const share = YEARS.map((year) => Math.min(1, daysOf(year, today) / 365));
+  const gaps = new Set(DATA_GAPS.map((g) => `${g.county}:${g.year}`));
   const r = rng(options.seed);
   const rp = rng(options.seed ^ 0x5bd1e995);
   const scale = SCALES[options.scale];
@@ -433,8 +488,10 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const countyTable = counties.map((c) => [c, countyWeight(c)] as const);
   // Some prefectures improve 6–9 % a year, others stay flat or worsen a little.
   const trendOf = new Map<string, number>();
-  for (const p of new Set(counties.map((c) => c.parentCode as string)))
-    trendOf.set(p, pick(r, [0.91, 0.92, 0.94, 0.97, 1.0, 1.02]));
+  for (const p of new Set(counties.map((c) => c.parentCode as string))) {
+    const drawn = pick(r, [0.91, 0.92, 0.94, 0.97, 1.0, 1.02]);
+    trendOf.set(p, FIXED_TRENDS.get(p) ?? drawn);
+  }
   const industryTable = INDUSTRIES.map((i) => [i, i.weight] as const);
   const fund = new Map<string, { insured: number[] }>();
 
@@ -458,6 +515,10 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     ] as const);
     const name = `${county.name.replace(/(市|县|区)$/, '')}${pick(r, [...BRAND])}${pick(r, [...BRAND])}${industry.word}有限公司`;
     const industryCode = `${industry.division}${1 + Math.floor(r() * 9)}${Math.floor(r() * 10)}`;
+    // Firms differ in risk within their industry (management, equipment, work): a lognormal factor
+    // with mean 1 and a coefficient of variation of about 0.55. Without it the ranking's credibility
+    // estimate rightly finds no difference beyond chance (decision 0007).
+    const frailty = Math.exp(0.5 * normal(r) - 0.125);
     await files.employers.write([code, name, region, industryCode, size, status]);
     if (e % 200 === 7) {
       // Deliberately invalid employers: a malformed code, an unknown industry, a county outside the provinces.
@@ -479,6 +540,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     let growth = 1;
     for (const [yi, year] of YEARS.entries()) {
       growth *= 1 + 0.03 * normal(r);
+      if (gaps.has(`${region}:${year}`)) continue;
+      const part = share[yi] ?? 1;
       const insured = status === '未参保' ? 0 : Math.max(1, Math.round(base * growth));
       const paying = Math.round(insured * (0.95 + 0.05 * r()));
       const employees = Math.round(
@@ -502,7 +565,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       const f = fund.get(prefecture) ?? { insured: YEARS.map(() => 0) };
       f.insured[yi] = (f.insured[yi] ?? 0) + insured;
       fund.set(prefecture, f);
-      const injuries = poisson(r, (insured * industry.rate * trend ** yi) / 1000);
+      const injuries = poisson(r, (insured * industry.rate * frailty * trend ** yi * part) / 1000);
       for (let k = 0; k < injuries; k++) {
         const ground = weighted(r, [
           ['14-1', 70],
@@ -516,7 +579,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         const maleShare = industry.rate > 3 ? 0.85 : 0.55;
         const sex = r() < maleShare ? 'male' : 'female';
         const age = Math.round(Math.min(62, Math.max(18, 38 + 10 * normal(r))));
-        const occurred = dateIn(r, year);
+        const occurred = dateIn(r, year, today);
         const determined = addDays(occurred, 15 + Math.floor(r() * 60));
         const severity =
           ground === '15-1'
@@ -554,7 +617,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           '',
           pick(r, industry.posts),
           occurred,
-          determined > '2025-12-31' ? '2025-12-31' : determined,
+          earlierDate(determined, today),
           ground,
           category,
           severity,
@@ -576,7 +639,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         }
       }
       // Safety accidents: rare, more in high-risk industries.
-      const accidents = poisson(r, (insured * industry.rate) / 1000 / 60);
+      const accidents = poisson(r, (insured * industry.rate * part) / 1000 / 60);
       for (let k = 0; k < accidents; k++) {
         const deaths = weighted(r, [
           [0, 55],
@@ -604,7 +667,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           `AQ-${year}-${String(++accidentSerial).padStart(6, '0')}`,
           code,
           region,
-          dateIn(r, year),
+          dateIn(r, year, today),
           weighted(r, industry.categories),
           grade,
           deaths,
@@ -614,9 +677,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       }
       // Occupational disease: pneumoconiosis in the dust industries, hearing loss and poisoning elsewhere
       // (tuned so the province scale has about 5,000 diagnoses over five years).
-      const diseases = poisson(r, (insured * (industry.dust ? 0.28 : 0.008)) / 1000);
+      const diseases = poisson(r, (insured * (industry.dust ? 0.28 : 0.008) * part) / 1000);
       for (let k = 0; k < diseases; k++) {
-        const diagnosed = dateIn(r, year);
+        const diagnosed = dateIn(r, year, today);
         const version = diagnosed >= '2025-08-01' ? '2024' : '2013';
         const [cls, disease] = industry.dust
           ? (['职业性尘肺病及其他呼吸系统疾病', pick(r, industry.dust)] as const)
@@ -644,7 +707,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   // The fund per prefecture (pooling area) and year: premiums ≈ insured × ¥80,000 wage × 0.6 %.
   for (const [prefecture, f] of [...fund].sort()) {
     for (const [yi, year] of YEARS.entries()) {
-      const income = (f.insured[yi] ?? 0) * 80_000 * 0.006 * (0.95 + 0.1 * r());
+      // The current year's income and spending so far.
+      const income = (f.insured[yi] ?? 0) * 80_000 * 0.006 * (0.95 + 0.1 * r()) * (share[yi] ?? 1);
       const previous = yi > 0 ? (f.insured[yi - 1] ?? 0) * 80_000 * 0.006 : income;
       await files.fund.write([
         prefecture,
