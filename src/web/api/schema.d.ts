@@ -11595,6 +11595,8 @@ export interface components {
                 targetReductionPct: number;
                 annualReductionPct: number | null;
                 targetsDefinedAt: string | null;
+                /** @description The plan clause the targets quote (the province’s own plan, else the national one) */
+                targetsSource: string | null;
             };
             definition: string;
             options: {
@@ -11621,6 +11623,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -11647,6 +11651,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -13558,6 +13564,8 @@ export interface components {
                 targetReductionPct: number;
                 annualReductionPct: number | null;
                 targetsDefinedAt: string | null;
+                /** @description The plan clause the targets quote (the province’s own plan, else the national one) */
+                targetsSource: string | null;
             };
             definition: string;
             options: {
@@ -13584,6 +13592,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -13610,6 +13620,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
