@@ -516,9 +516,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     const name = `${county.name.replace(/(市|县|区)$/, '')}${pick(r, [...BRAND])}${pick(r, [...BRAND])}${industry.word}有限公司`;
     const industryCode = `${industry.division}${1 + Math.floor(r() * 9)}${Math.floor(r() * 10)}`;
     // Firms differ in risk within their industry (management, equipment, work): a lognormal factor
-    // with mean 1 and a coefficient of variation of about 0.55. Without it the ranking's credibility
+    // with mean 1 and a coefficient of variation of about 0.95. Without it the ranking's credibility
     // estimate rightly finds no difference beyond chance (decision 0007).
-    const frailty = Math.exp(0.5 * normal(r) - 0.125);
+    const frailty = Math.exp(0.8 * normal(r) - 0.32);
     await files.employers.write([code, name, region, industryCode, size, status]);
     if (e % 200 === 7) {
       // Deliberately invalid employers: a malformed code, an unknown industry, a county outside the provinces.

@@ -13149,6 +13149,12 @@ export interface components {
             /** @description Between-employer variance of true rates around their industry rate, (‰)² */
             priorVariancePer1000Sq: number | null;
             employersRated: number;
+            /** @description First year of the data k was estimated from: the ranked year, or three years back when one year shows no difference beyond chance */
+            kFromYear: number;
+            /** @description Last year of the data k was estimated from (the ranked year) */
+            kToYear: number;
+            /** @description Why every credibility weight is 0 (k null), else null: too_few_employers (no industry has two rated employers), no_cases (no rated employer has a case), chance (over one and three years the employers differ no more than chance makes them differ). Every employer then carries its industry rate; equal rates are ordered by the employer’s own rate, then its cases */
+            weightsZeroBecause: ("too_few_employers" | "no_cases" | "chance") | null;
         };
         EnterpriseRankingRowInput: {
             rank: number;
@@ -15118,6 +15124,12 @@ export interface components {
             /** @description Between-employer variance of true rates around their industry rate, (‰)² */
             priorVariancePer1000Sq: number | null;
             employersRated: number;
+            /** @description First year of the data k was estimated from: the ranked year, or three years back when one year shows no difference beyond chance */
+            kFromYear: number;
+            /** @description Last year of the data k was estimated from (the ranked year) */
+            kToYear: number;
+            /** @description Why every credibility weight is 0 (k null), else null: too_few_employers (no industry has two rated employers), no_cases (no rated employer has a case), chance (over one and three years the employers differ no more than chance makes them differ). Every employer then carries its industry rate; equal rates are ordered by the employer’s own rate, then its cases */
+            weightsZeroBecause: ("too_few_employers" | "no_cases" | "chance") | null;
         };
         EnterpriseRankingRow: {
             rank: number;

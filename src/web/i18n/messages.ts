@@ -451,6 +451,14 @@ export const zh = {
     '小单位的发生率偶然性很大：10 人的单位出 1 起工伤，千人发生率就是 100‰，却说明不了它比几千人的单位更危险。本页采用泊松—伽马经验贝叶斯方法（保险经验费率中的可信度加权）：每个单位的加权发生率 = Z × 本单位发生率 + (1 − Z) × 所在行业大类发生率，其中 Z = 分母人数 ÷ (分母人数 + k)。k 由本辖区本年度数据按矩估计求得：k = 总体发生率 ÷ 单位间真实发生率的方差。',
   'rank.helpK': '本次 k = {k} 人：分母为 k 人的单位，自身发生率与行业发生率各占一半权重。',
   'rank.helpKNone': '本次数据中单位间差异未超出偶然波动，k 取无穷大：各单位均按所在行业发生率排名。',
+  'rank.kPooled': '（当年数据不足以区分各单位，k 按 {from}—{to} 年三年数据合并估计）',
+  'rank.zeroTitle': '所有单位的可信度权重均为 0',
+  'rank.zero.chance':
+    '本辖区{year}年（及前三年合并）各单位之间发生率的差异不超过偶然波动（共 {n} 家单位参与估计），无法据此区分单位的风险：各单位按所在行业的发生率排列，同一行业内按本单位发生率、再按件数排列。宜结合多年数据或现场检查确定重点企业。',
+  'rank.zero.no_cases':
+    '本辖区{year}年参与排名的单位均无工伤（共 {n} 家），无可区分的依据：各单位发生率均为 0。',
+  'rank.zero.too_few_employers':
+    '本辖区{year}年没有任何行业有两家以上可计算发生率的单位（共 {n} 家），无法估计单位间差异：各单位按所在行业的发生率排列。',
   'rank.chartTitle': '前 {n} 名：本单位发生率与加权发生率（‰）',
   'rank.adopt': '确定为重点企业',
   'rank.adoptTitle': '联席会议确定 {year} 年重点企业',
@@ -1343,6 +1351,13 @@ export const en: Record<MessageKey, string> = {
     'Here k = {k} persons: an employer of k persons gets half its own rate and half its industry’s.',
   'rank.helpKNone':
     'Here the spread between employers is no larger than chance: k is infinite and every employer ranks at its industry’s rate.',
+  'rank.kPooled': ' (one year cannot tell the employers apart: k is estimated from {from}–{to} pooled)',
+  'rank.zeroTitle': 'Every credibility weight is 0',
+  'rank.zero.chance':
+    'In {year} (and over the three years pooled) the employers here differ no more than chance makes them differ ({n} employers): the data cannot tell their risks apart. Each ranks at its industry’s rate; within an industry by its own rate, then by cases. Use several years or inspections to choose key enterprises.',
+  'rank.zero.no_cases': 'No ranked employer here had an injury in {year} ({n} employers): every rate is 0.',
+  'rank.zero.too_few_employers':
+    'In {year} no industry here has two employers with a denominator ({n} employers): differences between employers cannot be estimated. Each ranks at its industry’s rate.',
   'rank.chartTitle': 'Top {n}: own rate and weighted rate (‰)',
   'rank.adopt': 'Adopt as key enterprises',
   'rank.adoptTitle': 'Joint meeting adopts the key enterprises of {year}',
