@@ -38,13 +38,13 @@ export function dataYears(now: Date): number[] {
 
 /**
  * Prefectures whose trend is fixed so every board shows red as well as green (others draw theirs):
- * 福州市 and 长春市 fall 7–8 % a year (on track for −20 % and ≥ 5 % a year), 厦门市 and 吉林市 rise.
+ * 福州市 and 长春市 fall 10 % a year (on track for −20 % and ≥ 5 % a year), 厦门市 and 吉林市 rise.
  */
 const FIXED_TRENDS: ReadonlyMap<string, number> = new Map([
-  ['350100', 0.93],
-  ['350200', 1.03],
-  ['220100', 0.92],
-  ['220200', 1.02],
+  ['350100', 0.9],
+  ['350200', 1.05],
+  ['220100', 0.9],
+  ['220200', 1.04],
 ]);
 
 /**
@@ -419,9 +419,6 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The earlier of two ISO dates. */
-const earlierDate = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
-
 /** A CSV writer that respects back-pressure. */
 class CsvFile {
   private readonly stream: WriteStream;
@@ -483,8 +480,15 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     (s) => s.level === 'county' && s.kind === 'gbt2260' && s.parentCode && scale.prefectures(s.parentCode),
   );
   // Demo: Fuzhou carries half the employers, the rest spread thin.
+  // The other prefectures of fixed trend get a third as many per county, so their rates are not noise.
   const countyWeight = (c: (typeof counties)[number]) =>
-    options.scale === 'demo' && c.parentCode === '350100' ? 12 : 1;
+    options.scale !== 'demo'
+      ? 1
+      : c.parentCode === '350100'
+        ? 12
+        : FIXED_TRENDS.has(c.parentCode ?? '')
+          ? 4
+          : 1;
   const countyTable = counties.map((c) => [c, countyWeight(c)] as const);
   // Some prefectures improve 6–9 % a year, others stay flat or worsen a little.
   const trendOf = new Map<string, number>();
@@ -617,7 +621,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           '',
           pick(r, industry.posts),
           occurred,
-          earlierDate(determined, today),
+          determined,
           ground,
           category,
           severity,
@@ -625,6 +629,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           severity === '死亡' ? '是' : '否',
           Math.round(yuan * 100),
         ];
+        // Not determined yet: an injury of the last weeks is not in the data until its determination
+        // (so the current year's determinations so far are a steady flow, comparable to a whole year).
+        if (determined.localeCompare(today) > 0) continue;
         await files.injuries.write(row);
         if (caseSerial % 97 === 3) {
           // Deliberately invalid determinations, one kind of error each.
