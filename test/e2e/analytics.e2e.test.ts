@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fujian officer reads 
   beforeAll(async () => {
     app = await startBrowserApp();
     ({ browser, baseUrl } = app);
-    await seedDemoExchangeData(app.t.database);
+    await seedDemoExchangeData(app.t.database, new Date('2026-12-06T04:00:00Z'));
     await rebuildAnalytics(app.t.db);
   }, 120_000);
 
