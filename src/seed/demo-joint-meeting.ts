@@ -76,9 +76,13 @@ export async function seedDemoJointMeeting(db: Db, now = new Date()): Promise<bo
     const { rows } = (await db.execute(
       sql`select coalesce(max(extract(year from occurred_on))::int, ${now.getUTCFullYear() - 1}) as year from injury_cases`,
     )) as unknown as { rows: { year: number }[] };
-    const reportYear = Number(rows[0]?.year ?? now.getUTCFullYear() - 1);
     // The meeting took place 60 days ago; the services are given that day as "today".
     const heldAt = new Date(now.getTime() - 60 * DAY);
+    // It reviews the last whole year before it (the demo data run into the current year).
+    const reportYear = Math.min(
+      Number(rows[0]?.year ?? now.getUTCFullYear() - 1),
+      heldAt.getUTCFullYear() - 1,
+    );
     const meeting = await createMeeting(
       db,
       actor,
