@@ -392,7 +392,7 @@ export const zh = {
   'targets.status.no_baseline': '无基准数据',
   'targets.status.not_started': '尚无评估年度',
   'targets.method':
-    '应达进度按期末目标在规划期内均匀复合下降计算；预测为对数线性趋势外推，区间为80%预测区间（至少需要3个完整年度）。当年数据不完整，不参与评估。',
+    '应达进度按期末目标在规划期内均匀复合下降计算；预测为对数线性趋势外推，区间为80%预测区间（至少需要3个完整年度）。当年数据不完整，不参与评估；规划期尚无完整年度时，按当年至今的数据折算全年暂估（标“暂估”）。基准值为 0 时，应达值亦为 0。',
   'targets.chart': '重点行业工伤发生率与目标路径',
   'targets.actual': '实际',
   'targets.required': '应达路径',
@@ -1289,7 +1289,7 @@ export const en: Record<MessageKey, string> = {
   'targets.status.no_baseline': 'No baseline',
   'targets.status.not_started': 'No year to assess yet',
   'targets.method':
-    'The required path compounds evenly to the period target; the projection extends a log-linear trend, with an 80% prediction interval (needs three complete years). The incomplete current year is not assessed.',
+    'The required path compounds evenly to the period target; the projection extends a log-linear trend, with an 80% prediction interval (needs three complete years). The incomplete current year is not assessed, except while the plan period has no complete year: then the year so far, scaled to a whole year, is assessed provisionally. A baseline of 0 requires 0.',
   'targets.chart': 'Key-industry injury rate and the required path',
   'targets.actual': 'Actual',
   'targets.required': 'Required path',
