@@ -74,12 +74,16 @@ async function splitByProvince(source: string, target: string, domain: Domain, p
  * Demo mode only: the demo-scale synthetic data set, submitted by each province's member
  * departments through the real import pipeline, so a new user sees batches, rates and ledgers at once.
  */
-export async function seedDemoExchangeData(database: Database): Promise<boolean> {
+export async function seedDemoExchangeData(
+  database: Database,
+  /** The present the data run up to (tests pin it); the generator reads the clock when absent. */
+  now?: Date,
+): Promise<boolean> {
   const { db } = database;
   return runSeedOnce(db, 'demo-exchange:v1', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'yufang-demo-'));
     try {
-      await generateDataset({ scale: 'demo', seed: 2026, outDir: dir });
+      await generateDataset({ scale: 'demo', seed: 2026, outDir: dir, now });
       const runtime = { database, config: { uploadDir: dir }, queue: new JobQueue(() => undefined) };
       for (const [index, s] of SUBMITTERS.entries()) {
         const [org] = await db

@@ -74,9 +74,11 @@ export async function seedDemoJointMeeting(db: Db, now = clockNow()): Promise<bo
       ip: '127.0.0.1',
       userAgent: 'demo-seed',
     };
-    const reportYear = (await latestInjuryYear(db, 'occurred')) ?? currentYear(now) - 1;
+    const latest = (await latestInjuryYear(db, 'occurred')) ?? currentYear(now) - 1;
     // The meeting took place 60 days ago; the services are given that day as "today".
     const heldAt = new Date(now.getTime() - 60 * DAY);
+    // It reviews the last whole year before it (the demo data run into the current year).
+    const reportYear = Math.min(latest, currentYear(heldAt) - 1);
     const meeting = await createMeeting(
       db,
       actor,

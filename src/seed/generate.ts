@@ -1,10 +1,13 @@
 /**
  * Deterministic synthetic data in the exchange formats (`npm run generate -- --scale demo|city|province
- * --seed N --out DIR`): employers, five years of insured headcount, injury determinations, accidents,
- * occupational-disease diagnoses and the fund, with realistic shapes (industry mix, firm sizes,
- * injury categories by industry, falling rates in some prefectures and not in others), plus files of
- * deliberately invalid rows under invalid/. Everything streams, so province scale fits in memory.
+ * --seed N --out DIR`): employers, insured headcount from 2020 (the 2021–2025 plan's baseline) to the
+ * current year (up to today), injury determinations, accidents, occupational-disease diagnoses and the
+ * fund, with realistic shapes (industry mix, firm sizes, firms that differ in risk within their
+ * industry, injury categories by industry, falling rates in some prefectures and rising in others,
+ * a county that reported nothing one year), plus files of deliberately invalid rows under invalid/.
+ * Everything streams, so province scale fits in memory. The same seed and `now` give the same files.
  */
+
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
@@ -14,11 +17,45 @@ import { type Domain, FORMATS } from '../modules/exchange/formats.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
 import { computeCreditCodeCheckChar } from '../modules/organisations/credit-code.js';
-import { addDays } from '../platform/time.js';
+import { addDays, now, today } from '../platform/time.js';
 
 export type Scale = 'demo' | 'city' | 'province';
 
-export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
+/** The first data year: the baseline of the 2021–2025 plan. */
+export const FIRST_YEAR = 2020;
+
+/** China is UTC+8 all year (no daylight saving). */
+
+/** Today's date in China (YYYY-MM-DD) at the instant `now`. */
+export function chinaDate(at: Date): string {
+  return today(at);
+}
+
+/** The data years at `now`: 2020 up to and including the current year (in China). */
+export function dataYears(now: Date): number[] {
+  const current = Number(chinaDate(now).slice(0, 4));
+  return Array.from({ length: Math.max(1, current - FIRST_YEAR + 1) }, (_, i) => FIRST_YEAR + i);
+}
+
+/**
+ * Prefectures whose trend is fixed so every board shows red as well as green (others draw theirs):
+ * 福州市 and 长春市 fall 10 % a year (on track for −20 % and ≥ 5 % a year), 厦门市 and 吉林市 rise.
+ */
+const FIXED_TRENDS: ReadonlyMap<string, number> = new Map([
+  ['350100', 0.9],
+  ['350200', 1.05],
+  ['220100', 0.9],
+  ['220200', 1.04],
+]);
+
+/**
+ * Counties that reported nothing (no headcounts, no injury determinations) in one year, so the
+ * boards show a gap (no data), not a zero. Years before 2020 or after the current one never apply.
+ */
+export const DATA_GAPS: readonly { county: string; year: number }[] = [
+  { county: '350124', year: 2023 }, // 闽清县
+  { county: '220122', year: 2024 }, // 农安县
+];
 
 /** Employers per scale, and which prefectures they are spread over. */
 const SCALES: Record<
@@ -364,8 +401,16 @@ function idNumber(r: Random, region: string, birthYear: number, sex: 'male' | 'f
   return body + computeIdCheckChar(body);
 }
 
-function dateIn(r: Random, year: number): string {
-  const day = Math.floor(r() * 365);
+/** Days of `year` that lie on or before `today` (all of them for a past year). */
+function daysOf(year: number, today: string): number {
+  const start = Date.UTC(year, 0, 1);
+  const end = Math.min(Date.UTC(year + 1, 0, 1), Date.parse(`${today}T00:00:00Z`) + 86_400_000);
+  return Math.max(1, Math.round((end - start) / 86_400_000));
+}
+
+/** A day of `year` up to `today`. */
+function dateIn(r: Random, year: number, today: string): string {
+  const day = Math.floor(r() * Math.min(365, daysOf(year, today)));
   return new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
 }
 
@@ -391,6 +436,8 @@ export interface GenerateOptions {
   scale: Scale;
   seed: number;
   outDir: string;
+  /** The present: data run up to this instant's date in China. Pinned by tests; the clock otherwise. */
+  now?: Date;
 }
 
 export interface GenerateSummary {
@@ -399,6 +446,11 @@ export interface GenerateSummary {
 
 /** Writes the data set; returns the row count of each file. */
 export async function generateDataset(options: GenerateOptions): Promise<GenerateSummary> {
+  const today = chinaDate(options.now ?? now());
+  const YEARS = dataYears(new Date(`${today}T12:00:00+08:00`));
+  /** Share of each year covered (the current year up to today): events scale with it. */
+  const share = YEARS.map((year) => Math.min(1, daysOf(year, today) / 365));
+  const gaps = new Set(DATA_GAPS.map((g) => `${g.county}:${g.year}`));
   const r = rng(options.seed);
   const rp = rng(options.seed ^ 0x5bd1e995);
   const scale = SCALES[options.scale];
@@ -423,13 +475,22 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     (s) => s.level === 'county' && s.kind === 'gbt2260' && s.parentCode && scale.prefectures(s.parentCode),
   );
   // Demo: Fuzhou carries half the employers, the rest spread thin.
+  // The other prefectures of fixed trend get a third as many per county, so their rates are not noise.
   const countyWeight = (c: (typeof counties)[number]) =>
-    options.scale === 'demo' && c.parentCode === '350100' ? 12 : 1;
+    options.scale !== 'demo'
+      ? 1
+      : c.parentCode === '350100'
+        ? 12
+        : FIXED_TRENDS.has(c.parentCode ?? '')
+          ? 4
+          : 1;
   const countyTable = counties.map((c) => [c, countyWeight(c)] as const);
   // Some prefectures improve 6–9 % a year, others stay flat or worsen a little.
   const trendOf = new Map<string, number>();
-  for (const p of new Set(counties.map((c) => c.parentCode as string)))
-    trendOf.set(p, pick(r, [0.91, 0.92, 0.94, 0.97, 1.0, 1.02]));
+  for (const p of new Set(counties.map((c) => c.parentCode as string))) {
+    const drawn = pick(r, [0.91, 0.92, 0.94, 0.97, 1.0, 1.02]);
+    trendOf.set(p, FIXED_TRENDS.get(p) ?? drawn);
+  }
   const industryTable = INDUSTRIES.map((i) => [i, i.weight] as const);
   const fund = new Map<string, { insured: number[] }>();
 
@@ -453,6 +514,10 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     ] as const);
     const name = `${county.name.replace(/(市|县|区)$/, '')}${pick(r, [...BRAND])}${pick(r, [...BRAND])}${industry.word}有限公司`;
     const industryCode = `${industry.division}${1 + Math.floor(r() * 9)}${Math.floor(r() * 10)}`;
+    // Firms differ in risk within their industry (management, equipment, work): a lognormal factor
+    // with mean 1 and a coefficient of variation of about 0.95. Without it the ranking's credibility
+    // estimate rightly finds no difference beyond chance (decision 0007).
+    const frailty = Math.exp(0.8 * normal(r) - 0.32);
     await files.employers.write([code, name, region, industryCode, size, status]);
     if (e % 200 === 7) {
       // Deliberately invalid employers: a malformed code, an unknown industry, a county outside the provinces.
@@ -474,6 +539,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     let growth = 1;
     for (const [yi, year] of YEARS.entries()) {
       growth *= 1 + 0.03 * normal(r);
+      if (gaps.has(`${region}:${year}`)) continue;
+      const part = share[yi] ?? 1;
       const insured = status === '未参保' ? 0 : Math.max(1, Math.round(base * growth));
       const paying = Math.round(insured * (0.95 + 0.05 * r()));
       const employees = Math.round(
@@ -497,7 +564,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       const f = fund.get(prefecture) ?? { insured: YEARS.map(() => 0) };
       f.insured[yi] = (f.insured[yi] ?? 0) + insured;
       fund.set(prefecture, f);
-      const injuries = poisson(r, (insured * industry.rate * trend ** yi) / 1000);
+      const injuries = poisson(r, (insured * industry.rate * frailty * trend ** yi * part) / 1000);
       for (let k = 0; k < injuries; k++) {
         const ground = weighted(r, [
           ['14-1', 70],
@@ -511,7 +578,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         const maleShare = industry.rate > 3 ? 0.85 : 0.55;
         const sex = r() < maleShare ? 'male' : 'female';
         const age = Math.round(Math.min(62, Math.max(18, 38 + 10 * normal(r))));
-        const occurred = dateIn(r, year);
+        const occurred = dateIn(r, year, today);
         const determined = addDays(occurred, 15 + Math.floor(r() * 60));
         const severity =
           ground === '15-1'
@@ -549,7 +616,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           '',
           pick(r, industry.posts),
           occurred,
-          determined > '2025-12-31' ? '2025-12-31' : determined,
+          determined,
           ground,
           category,
           severity,
@@ -557,6 +624,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           severity === '死亡' ? '是' : '否',
           Math.round(yuan * 100),
         ];
+        // Not determined yet: an injury of the last weeks is not in the data until its determination
+        // (so the current year's determinations so far are a steady flow, comparable to a whole year).
+        if (determined.localeCompare(today) > 0) continue;
         await files.injuries.write(row);
         if (caseSerial % 97 === 3) {
           // Deliberately invalid determinations, one kind of error each.
@@ -571,7 +641,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         }
       }
       // Safety accidents: rare, more in high-risk industries.
-      const accidents = poisson(r, (insured * industry.rate) / 1000 / 60);
+      const accidents = poisson(r, (insured * industry.rate * part) / 1000 / 60);
       for (let k = 0; k < accidents; k++) {
         const deaths = weighted(r, [
           [0, 55],
@@ -599,7 +669,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           `AQ-${year}-${String(++accidentSerial).padStart(6, '0')}`,
           code,
           region,
-          dateIn(r, year),
+          dateIn(r, year, today),
           weighted(r, industry.categories),
           grade,
           deaths,
@@ -609,9 +679,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       }
       // Occupational disease: pneumoconiosis in the dust industries, hearing loss and poisoning elsewhere
       // (tuned so the province scale has about 5,000 diagnoses over five years).
-      const diseases = poisson(r, (insured * (industry.dust ? 0.28 : 0.008)) / 1000);
+      const diseases = poisson(r, (insured * (industry.dust ? 0.28 : 0.008) * part) / 1000);
       for (let k = 0; k < diseases; k++) {
-        const diagnosed = dateIn(r, year);
+        const diagnosed = dateIn(r, year, today);
         const version = diagnosed >= '2025-08-01' ? '2024' : '2013';
         const [cls, disease] = industry.dust
           ? (['职业性尘肺病及其他呼吸系统疾病', pick(r, industry.dust)] as const)
@@ -639,7 +709,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   // The fund per prefecture (pooling area) and year: premiums ≈ insured × ¥80,000 wage × 0.6 %.
   for (const [prefecture, f] of [...fund].sort()) {
     for (const [yi, year] of YEARS.entries()) {
-      const income = (f.insured[yi] ?? 0) * 80_000 * 0.006 * (0.95 + 0.1 * r());
+      // The current year's income and spending so far.
+      const income = (f.insured[yi] ?? 0) * 80_000 * 0.006 * (0.95 + 0.1 * r()) * (share[yi] ?? 1);
       const previous = yi > 0 ? (f.insured[yi - 1] ?? 0) * 80_000 * 0.006 : income;
       await files.fund.write([
         prefecture,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { loadIndicators } from '../modules/analytics/analytics.service.js';
 import { loadIndustryCodes } from '../modules/code-tables/code-tables.service.js';
 import { GBT4754_VERSION } from '../modules/code-tables/gbt4754.data.js';
-import { loadPlanPeriods } from '../modules/enterprises/enterprises.service.js';
+import { loadPlanPeriods, loadPlanTargets } from '../modules/enterprises/enterprises.service.js';
 import { loadExpertFields } from '../modules/experts/experts.service.js';
 import { loadRosters } from '../modules/joint-meeting/joint-meeting.service.js';
 import { DIVISION_SOURCE } from '../modules/jurisdictions/jurisdictions.data.js';
@@ -27,6 +27,7 @@ export async function seedReferenceData(db: Db): Promise<string[]> {
     [`code-tables:gbt4754:${GBT4754_VERSION}`, () => loadIndustryCodes(db)],
     ['rosters:2021', () => loadRosters(db)],
     ['plan-periods:v1', () => loadPlanPeriods(db)],
+    ['plan-targets:v1', () => loadPlanTargets(db)],
     ['indicators:v1', () => loadIndicators(db)],
     ['expert-fields:v1', () => loadExpertFields(db)],
   ];

@@ -175,6 +175,11 @@ const ZAssessment = z.object({
   target: z.number().nullable(),
   latestYear: z.number().int().nullable(),
   latest: z.number().nullable(),
+  latestProvisional: z
+    .boolean()
+    .describe(
+      'The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet',
+    ),
   changePct: z.number().nullable(),
   requiredLatest: z.number().nullable(),
   status: z.enum(['on_track', 'at_risk', 'off_track', 'no_baseline', 'not_started']),
@@ -202,6 +207,10 @@ export const ZTargets = z
       targetReductionPct: z.number(),
       annualReductionPct: z.number().nullable(),
       targetsDefinedAt: z.string().nullable(),
+      targetsSource: z
+        .string()
+        .nullable()
+        .describe('The plan clause the targets quote (the province’s own plan, else the national one)'),
     }),
     definition: z.string(),
     options: ZCountingOptions,

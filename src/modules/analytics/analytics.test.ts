@@ -83,9 +83,12 @@ async function expectCellsToEqualRebuild() {
 
 const under = (code: string) => (r: Raw) => `${String(r.path)}/`.includes(`/${code}/`);
 
+/** The demo data's present, pinned: they run from 2020 to 6 December 2026. */
+const DEMO_NOW = new Date('2026-12-06T04:00:00Z');
+
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoExchangeData(t.database);
+  await seedDemoExchangeData(t.database, DEMO_NOW);
   await rebuildAnalytics(t.db);
   fujian = await t.signIn('fujian');
   await loadRaw();
@@ -470,6 +473,28 @@ describe('targets (AN-2)', () => {
     });
     if (after.jurisdiction.baseline)
       expect(after.jurisdiction.target).toBeCloseTo(after.jurisdiction.baseline * 0.75, 9);
+  });
+
+  it('the demo gives a status in both plan periods, red as well as green (issue 12)', async () => {
+    const assessed = ['on_track', 'at_risk', 'off_track'];
+    for (const [user, code] of [
+      ['fujian', '350000'],
+      ['jilin', '220000'],
+    ] as const) {
+      const agent = await t.signIn(user);
+      for (const period of ['2021-2025', '2026-2030']) {
+        const body = (
+          await agent.get(`/api/analytics/targets?jurisdiction=${code}&planPeriod=${period}`)
+        ).json();
+        expect(body.jurisdiction.baseline, `${code} ${period}`).not.toBeNull();
+        expect(assessed, `${code} ${period}`).toContain(body.jurisdiction.status);
+      }
+    }
+    // 2021–2025 ends in a complete year: Fujian's prefectures include one on track and one off it.
+    const body = (await fujian.get('/api/analytics/targets?jurisdiction=350000&planPeriod=2021-2025')).json();
+    const statuses = body.children.map((c: { status: string }) => c.status);
+    expect(statuses).toContain('on_track');
+    expect(statuses).toContain('off_track');
   });
 
   it('an indicator defined by Fuzhou applies in Fuzhou, not in Xiamen', async () => {

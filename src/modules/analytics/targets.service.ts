@@ -1,8 +1,8 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Language } from '../../platform/i18n/messages.js';
-import { currentYear } from '../../platform/time.js';
-import { findPlanPeriod } from '../enterprises/enterprises.service.js';
+import { currentYear, now } from '../../platform/time.js';
+import { findDocumentTargets, findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { resolveSetting, updateSettings } from '../settings/settings.service.js';
 import { latestAnalyticsYear, type QueryInput, queryIndicator } from './analytics.service.js';
@@ -77,17 +77,38 @@ export function statusOf(input: {
   annualReductionPct: number | null;
 }): TargetStatus {
   const { baseline, latest, previous, target, projection } = input;
-  if (!baseline || target === null) return 'no_baseline';
+  // A baseline of 0.000 is a baseline: the path stays at 0, and only a latest 0 keeps to it.
+  if (baseline === null || target === null) return 'no_baseline';
   if (!latest || latest.value === null || latest.required === null) return 'not_started';
   const onPath = latest.value <= latest.required;
   const annualMet =
-    input.annualReductionPct === null || !previous?.value
+    input.annualReductionPct === null || previous?.value == null
       ? true
       : latest.value <= previous.value * (1 - input.annualReductionPct / 100);
   const projected = projection ? projection.value <= target : onPath;
   if (onPath && projected && annualMet) return 'on_track';
   if (!onPath && !projected) return 'off_track';
   return 'at_risk';
+}
+
+/**
+ * The current year so far as the latest point when the period has no complete year yet (the first
+ * year of a plan): the rate scaled to a whole year by the share of the year elapsed (cases so far ÷
+ * average insured so far × days in year ÷ days elapsed). Determinations lag the injury by weeks, so
+ * it errs low; the UI marks it provisional (暂估).
+ */
+export function provisionalPoint(
+  series: TargetPoint[],
+  baselineYear: number,
+  today: Date,
+): TargetPoint | null {
+  const current = series.find((p) => p.partial && p.year > baselineYear && p.value !== null);
+  if (!current || current.value === null) return null;
+  const start = Date.UTC(current.year, 0, 1);
+  const end = Date.UTC(current.year + 1, 0, 1);
+  const elapsed = Math.min(1, Math.max(0, (today.getTime() - start) / (end - start)));
+  if (elapsed < 1 / 12) return null; // less than a month: too little to scale
+  return { ...current, value: current.value / elapsed };
 }
 
 export interface TargetsInput {
@@ -101,9 +122,10 @@ export interface TargetsInput {
 
 /** AN-2: per jurisdiction and its children, the key-industry rate against the plan's path. */
 export async function describeTargets(db: Db, actor: Actor, input: TargetsInput, lang: Language = 'zh') {
-  const lastFullYear = currentYear() - 1;
-  const latestData = (await latestAnalyticsYear(db)) ?? lastFullYear;
-  const period = await findPlanPeriod(db, input.planPeriod, Math.min(latestData, lastFullYear));
+  const thisYear = currentYear();
+  const latestData = (await latestAnalyticsYear(db)) ?? thisYear - 1;
+  // By default the plan in force for the latest data year (the current plan once its first year has data).
+  const period = await findPlanPeriod(db, input.planPeriod, Math.min(latestData, thisYear));
   const lastYear = Math.max(period.baselineYear, Math.min(period.endYear, latestData));
   const base: QueryInput = {
     indicator: TARGET_INDICATOR,
@@ -145,15 +167,17 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     const series: TargetPoint[] = byChild.years.map((year) => ({
       year,
       value: values.get(year) ?? null,
-      required: baseline
-        ? requiredRate(baseline, reduction, period.baselineYear, period.endYear, year)
-        : null,
+      required:
+        baseline !== null
+          ? requiredRate(baseline, reduction, period.baselineYear, period.endYear, year)
+          : null,
       partial: partial.has(year),
     }));
     const complete = series.filter((p) => !p.partial && p.year > period.baselineYear && p.value !== null);
-    const latest = complete[complete.length - 1] ?? null;
+    const provisional = complete.length === 0 ? provisionalPoint(series, period.baselineYear, now()) : null;
+    const latest = complete[complete.length - 1] ?? provisional;
     const previous = latest ? (series.find((p) => p.year === latest.year - 1) ?? null) : null;
-    const target = baseline ? baseline * (1 - reduction / 100) : null;
+    const target = baseline !== null ? baseline * (1 - reduction / 100) : null;
     const projection = projectRate(
       series
         .filter((p) => !p.partial && p.value !== null)
@@ -167,6 +191,8 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
       target,
       latestYear: latest?.year ?? null,
       latest: latest?.value ?? null,
+      /** The latest is the current year so far, scaled to a whole year (no complete year yet). */
+      latestProvisional: provisional !== null && latest === provisional,
       changePct: baseline && latest?.value != null ? ((latest.value - baseline) / baseline) * 100 : null,
       requiredLatest: latest?.required ?? null,
       status: statusOf({ baseline, latest, previous, target, projection, annualReductionPct: annual }),
@@ -194,6 +220,8 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
       annualReductionPct: annual,
       /** Where the targets come from: the plan (null) or the jurisdiction that set its own. */
       targetsDefinedAt: targets.definedAt,
+      /** The document clause the targets are quoted from; null for a jurisdiction's own override. */
+      targetsSource: ('source' in targets ? targets.source : null) ?? null,
     },
     definition: own.definition,
     options: own.options,
@@ -235,10 +263,18 @@ function targetsSettingOf(period: {
 export async function resolveTargets(
   db: Db,
   path: string,
-  period: { code: string; targetReductionPct: string | number; annualReductionPct: string | number | null },
+  period: {
+    id: number;
+    code: string;
+    targetReductionPct: string | number;
+    annualReductionPct: string | number | null;
+  },
 ) {
   const resolved = await resolveSetting(db, path, targetsSettingOf(period));
-  return { ...resolved.value, definedAt: resolved.definedAt };
+  if (resolved.source !== 'default')
+    return { ...resolved.value, definedAt: resolved.definedAt, source: null };
+  // Without an override: the province's own plan, else the national one (plan_period_targets).
+  return findDocumentTargets(db, path, period);
 }
 
 export async function updateTargets(

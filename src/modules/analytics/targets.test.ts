@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectRate, requiredRate, statusOf } from './targets.service.js';
+import { projectRate, provisionalPoint, requiredRate, statusOf } from './targets.service.js';
 
 describe('the required path (AN-2)', () => {
   it('compounds evenly to the period target: −20 % over 2020→2025', () => {
@@ -78,5 +78,40 @@ describe('status', () => {
       statusOf({ ...base, baseline: null, target: null, latest: null, previous: null, projection: null }),
     ).toBe('no_baseline');
     expect(statusOf({ ...base, latest: null, previous: null, projection: null })).toBe('not_started');
+  });
+});
+
+describe('a baseline of 0.000 is a baseline', () => {
+  const zero = (year: number, value: number) => ({
+    year,
+    value,
+    required: requiredRate(0, 10, 2025, 2030, year),
+    partial: false,
+  });
+  it('stays on track while the rate stays 0, and is off track once a case occurs', () => {
+    const input = { baseline: 0, target: 0, annualReductionPct: null, projection: null };
+    expect(statusOf({ ...input, latest: zero(2026, 0), previous: zero(2025, 0) })).toBe('on_track');
+    expect(statusOf({ ...input, latest: zero(2026, 0.4), previous: zero(2025, 0) })).toBe('off_track');
+  });
+  it('a yearly requirement after a year at 0 is met only by staying at 0', () => {
+    const input = { baseline: 0, target: 0, annualReductionPct: 5, projection: null };
+    expect(statusOf({ ...input, latest: zero(2027, 0), previous: zero(2026, 0) })).toBe('on_track');
+  });
+});
+
+describe('the first year of a plan, before it is complete', () => {
+  const series = [
+    { year: 2025, value: 4, required: 4, partial: false },
+    { year: 2026, value: 3, required: 3.92, partial: true },
+  ];
+  it('is assessed provisionally on the year so far, scaled to a whole year', () => {
+    // 2026 is not a leap year: 1 July 00:00 UTC is 181 of 365 days in.
+    const p = provisionalPoint(series, 2025, new Date('2026-07-01T00:00:00Z'));
+    expect(p?.value).toBeCloseTo(3 / (181 / 365), 9);
+    expect(p?.year).toBe(2026);
+  });
+  it('not in its first weeks, and never the baseline year', () => {
+    expect(provisionalPoint(series, 2025, new Date('2026-01-20T00:00:00Z'))).toBeNull();
+    expect(provisionalPoint(series.slice(0, 1), 2025, new Date('2026-07-01T00:00:00Z'))).toBeNull();
   });
 });

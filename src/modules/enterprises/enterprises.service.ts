@@ -9,14 +9,14 @@ import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.j
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { resolveSetting, updateSetting } from '../settings/settings.service.js';
 import { ENTERPRISES_SETTINGS } from './enterprises.settings.js';
-import { keyIndustries, planPeriods } from './enterprises.tables.js';
+import { keyIndustries, planPeriods, planPeriodTargets } from './enterprises.tables.js';
 import { PLAN_PERIODS } from './plan-periods.data.js';
 
 /** Loads the plan periods and their industry lists (reference data, once). */
 export async function loadPlanPeriods(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const p of PLAN_PERIODS) {
-      const { industries, ...period } = p;
+      const { industries, targets: _targets, targetSource: _targetSource, ...period } = p;
       const [row] = await tx
         .insert(planPeriods)
         .values({ ...period })
@@ -31,6 +31,84 @@ export async function loadPlanPeriods(db: Db): Promise<void> {
       }
     }
   });
+}
+
+/**
+ * Brings the plan periods' targets to what the documents state (national default per period, and
+ * the provinces' own rows): the 2021–2025 default no longer carries Jilin's yearly 5 %.
+ */
+export async function loadPlanTargets(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const p of PLAN_PERIODS) {
+      const [row] = await tx
+        .update(planPeriods)
+        .set({
+          baselineYear: p.baselineYear,
+          targetReductionPct: p.targetReductionPct,
+          annualReductionPct: p.annualReductionPct,
+        })
+        .where(eq(planPeriods.code, p.code))
+        .returning({ id: planPeriods.id });
+      if (!row) continue;
+      for (const target of p.targets) {
+        const [j] = await tx
+          .select({ id: jurisdictions.id })
+          .from(jurisdictions)
+          .where(eq(jurisdictions.code, target.jurisdictionCode));
+        if (!j) continue;
+        const { jurisdictionCode: _code, ...values } = target;
+        await tx
+          .insert(planPeriodTargets)
+          .values({ ...values, planPeriodId: row.id, jurisdictionId: j.id })
+          .onConflictDoUpdate({
+            target: [planPeriodTargets.planPeriodId, planPeriodTargets.jurisdictionId],
+            set: values,
+          });
+      }
+    }
+  });
+}
+
+/**
+ * The targets a jurisdiction's documents set for a plan period: its nearest ancestor's own plan
+ * (a province's row), else the period's national default, with the clause they come from.
+ */
+export async function findDocumentTargets(
+  db: Db,
+  path: string,
+  period: {
+    id: number;
+    code: string;
+    targetReductionPct: string | number;
+    annualReductionPct: string | number | null;
+  },
+) {
+  const codes = ancestorCodes(path);
+  const rows = await db
+    .select({
+      code: jurisdictions.code,
+      targetReductionPct: planPeriodTargets.targetReductionPct,
+      annualReductionPct: planPeriodTargets.annualReductionPct,
+      source: planPeriodTargets.source,
+    })
+    .from(planPeriodTargets)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, planPeriodTargets.jurisdictionId))
+    .where(and(eq(planPeriodTargets.planPeriodId, period.id), inArray(jurisdictions.code, codes)));
+  const nearest = rows.sort((a, b) => codes.indexOf(b.code) - codes.indexOf(a.code))[0];
+  const pct = (v: string | number | null) => (v === null ? null : Number(v));
+  if (nearest)
+    return {
+      targetReductionPct: Number(nearest.targetReductionPct),
+      annualReductionPct: pct(nearest.annualReductionPct),
+      definedAt: null,
+      source: nearest.source,
+    };
+  return {
+    targetReductionPct: Number(period.targetReductionPct),
+    annualReductionPct: pct(period.annualReductionPct),
+    definedAt: null,
+    source: PLAN_PERIODS.find((p) => p.code === period.code)?.targetSource ?? null,
+  };
 }
 
 export async function listPlanPeriods(db: Db) {

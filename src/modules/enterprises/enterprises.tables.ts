@@ -36,6 +36,31 @@ export const planPeriods = pgTable('plan_periods', {
 });
 
 /**
+ * A plan period's targets as a province's own plan states them (Fujian: −20 % over five years only;
+ * Jilin: −20 % and ≥ 5 % a year). They apply to the jurisdiction and below, before the period's
+ * national default; an officer's override (jurisdiction settings) still comes first.
+ */
+export const planPeriodTargets = pgTable(
+  'plan_period_targets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planPeriodId: integer('plan_period_id')
+      .notNull()
+      .references(() => planPeriods.id),
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    /** Reduction over the period, percent (20 = −20 %). */
+    targetReductionPct: numeric('target_reduction_pct', { precision: 5, scale: 2 }).notNull(),
+    /** Minimum reduction each year against the previous one, percent; null when the plan sets none. */
+    annualReductionPct: numeric('annual_reduction_pct', { precision: 5, scale: 2 }),
+    /** The document and clause that set it. */
+    source: text('source').notNull(),
+  },
+  (t) => [uniqueIndex('plan_period_targets_key').on(t.planPeriodId, t.jurisdictionId)],
+);
+
+/**
  * Key industries (重点行业) and dust-hazard industries (尘肺病易发高发行业) of a plan period, each
  * mapped to GB/T 4754 code prefixes. A province may add its own (jurisdiction set).
  */

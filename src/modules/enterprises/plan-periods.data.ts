@@ -8,6 +8,14 @@ export interface IndustrySeed {
   industryPrefixes: string[];
 }
 
+/** A province's own targets for a plan period, as its plan states them (the clause quoted). */
+export interface PlanTargetSeed {
+  jurisdictionCode: string;
+  targetReductionPct: string;
+  annualReductionPct: string | null;
+  source: string;
+}
+
 export interface PlanPeriodSeed {
   code: string;
   name: string;
@@ -17,6 +25,10 @@ export interface PlanPeriodSeed {
   targetReductionPct: string;
   annualReductionPct: string | null;
   source: string;
+  /** Where the national default's wording is. */
+  targetSource: string;
+  /** Provinces whose plans state their own targets. */
+  targets: PlanTargetSeed[];
   industries: IndustrySeed[];
 }
 
@@ -46,9 +58,26 @@ export const PLAN_PERIODS: readonly PlanPeriodSeed[] = [
     startYear: 2021,
     endYear: 2025,
     baselineYear: 2020,
+    // The national plan sets no yearly requirement; Jilin's does (below).
     targetReductionPct: '20',
-    annualReductionPct: '5',
+    annualReductionPct: null,
     source: '人社部发〔2020〕90号；闽人社文〔2021〕56号；吉人社联〔2021〕55号',
+    targetSource: '人社部发〔2020〕90号 工作目标（一）：重点行业5年降低20%左右',
+    targets: [
+      {
+        jurisdictionCode: '350000',
+        targetReductionPct: '20',
+        annualReductionPct: null,
+        source: '闽人社文〔2021〕56号 二（一）：工伤事故发生率明显下降，重点行业5年降低20%左右',
+      },
+      {
+        jurisdictionCode: '220000',
+        targetReductionPct: '20',
+        annualReductionPct: '5',
+        source:
+          '吉人社联〔2021〕55号 二：重点行业工伤事故发生率5年降低20%左右；计划期内，工伤事故发生率每年比上一年度同比降低5%以上',
+      },
+    ],
     industries: [...KEY_2021, ...DUST],
   },
   {
@@ -61,6 +90,9 @@ export const PLAN_PERIODS: readonly PlanPeriodSeed[] = [
     targetReductionPct: '10',
     annualReductionPct: null,
     source: '工伤预防五年行动计划（2026—2030年）（新华社 2026-03-16）',
+    targetSource: '工伤预防五年行动计划（2026—2030年）：重点行业5年降低10%左右（基准 2025 年）',
+    // Neither province's plan for 2026–2030 is in our sources yet: the national target applies.
+    targets: [],
     industries: [...KEY_2021, ...DUST],
   },
 ];

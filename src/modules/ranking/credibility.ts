@@ -18,29 +18,52 @@ export interface CredibilityFit {
   k: number | null;
   /** Overall rate per person over rated employers. */
   overallRate: number | null;
-  /** Between-employer variance of true rates around their group rate, per person². */
+  /** Between-employer variance of true rates around their group rate, per person² (≤ 0: none beyond chance). */
   priorVariance: number | null;
   /** Rate per person of each group over its rated employers. */
   groupRates: Map<string, number>;
   rated: number;
+  /**
+   * Why every weight is 0 (k null), or null when k was estimated: `too_few_employers` when no group
+   * has two rated employers (nothing to compare), `no_cases` when no rated employer has a case,
+   * `chance` when the employers differ no more than Poisson chance alone makes them differ.
+   */
+  weightsZeroBecause: 'too_few_employers' | 'no_cases' | 'chance' | null;
 }
 
 /**
- * Fits k from the data. With ρ_i = x_i / e_i, E = Σe_i, ē = E / n, m = Σx_i / E and r_g the group
- * rate: s² = Σ e_i (ρ_i − r_g(i))² / E − m / ē (observed spread less what Poisson chance alone
- * gives), and k = m / s². s² ≤ 0 means the spread is chance: every estimate is its group's rate.
+ * Fits k from the data by the method of moments within groups (DerSimonian–Laird for Poisson
+ * counts). With ρ_i = x_i / e_i, r_g the rate of group g, E_g its exposure and n_g its employers:
+ * Q = Σ e_i (ρ_i − r_g(i))²; chance alone gives E[Q] = Σ_g (n_g − 1)·r_g, and a between-employer
+ * variance s² adds s²·Σ_g (E_g − Σ_{i∈g} e_i² / E_g). So
+ * s² = (Q − Σ_g (n_g − 1)·r_g) / Σ_g (E_g − Σ e_i² / E_g), and k = m / s² with m = Σx / Σe.
+ * (Until issue 12 the chance term was n·m and the divisor Σe: that subtracts a group's worth of
+ * chance for every group and ignores that a few large firms dominate the spread, so s² came out ≤ 0
+ * — every weight 0 — on data where firms do differ.) s² ≤ 0 means the spread is chance: every
+ * estimate is its group's rate.
  */
 export function fitCredibility(rows: readonly Exposed[]): CredibilityFit {
   const rated = rows.filter((r) => (r.exposure ?? 0) > 0);
-  const groups = new Map<string, { cases: number; exposure: number }>();
+  const groups = new Map<string, { cases: number; exposure: number; squares: number; n: number }>();
   for (const r of rated) {
-    const g = groups.get(r.group) ?? { cases: 0, exposure: 0 };
+    const e = r.exposure ?? 0;
+    const g = groups.get(r.group) ?? { cases: 0, exposure: 0, squares: 0, n: 0 };
     g.cases += r.cases;
-    g.exposure += r.exposure ?? 0;
+    g.exposure += e;
+    g.squares += e * e;
+    g.n += 1;
     groups.set(r.group, g);
   }
   const groupRates = new Map([...groups].map(([key, g]) => [key, g.cases / g.exposure]));
-  if (rated.length === 0) return { k: null, overallRate: null, priorVariance: null, groupRates, rated: 0 };
+  if (rated.length === 0)
+    return {
+      k: null,
+      overallRate: null,
+      priorVariance: null,
+      groupRates,
+      rated: 0,
+      weightsZeroBecause: 'too_few_employers',
+    };
   let exposure = 0;
   let cases = 0;
   for (const r of rated) {
@@ -48,14 +71,23 @@ export function fitCredibility(rows: readonly Exposed[]): CredibilityFit {
     cases += r.cases;
   }
   const overallRate = cases / exposure;
-  let spread = 0;
+  let q = 0;
   for (const r of rated) {
     const e = r.exposure ?? 0;
-    spread += e * (r.cases / e - (groupRates.get(r.group) ?? 0)) ** 2;
+    q += e * (r.cases / e - (groupRates.get(r.group) ?? 0)) ** 2;
   }
-  const priorVariance = spread / exposure - overallRate / (exposure / rated.length);
-  const k = priorVariance > 0 && overallRate > 0 ? overallRate / priorVariance : null;
-  return { k, overallRate, priorVariance, groupRates, rated: rated.length };
+  let chance = 0;
+  let divisor = 0;
+  for (const [key, g] of groups) {
+    chance += (g.n - 1) * (groupRates.get(key) ?? 0);
+    divisor += g.exposure - g.squares / g.exposure;
+  }
+  const fit = { overallRate, groupRates, rated: rated.length };
+  if (divisor <= 0) return { ...fit, k: null, priorVariance: null, weightsZeroBecause: 'too_few_employers' };
+  const priorVariance = (q - chance) / divisor;
+  if (overallRate === 0) return { ...fit, k: null, priorVariance, weightsZeroBecause: 'no_cases' };
+  if (priorVariance <= 0) return { ...fit, k: null, priorVariance, weightsZeroBecause: 'chance' };
+  return { ...fit, k: overallRate / priorVariance, priorVariance, weightsZeroBecause: null };
 }
 
 /** Z = e / (e + k) and the shrunk rate Z·ρ + (1 − Z)·r_g = (x + k·r_g) / (e + k); nulls without exposure. */

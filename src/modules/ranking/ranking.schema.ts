@@ -95,6 +95,19 @@ export const ZCredibilityMethod = z
       .nullable()
       .describe('Between-employer variance of true rates around their industry rate, (‰)²'),
     employersRated: z.number().int(),
+    kFromYear: z
+      .number()
+      .int()
+      .describe(
+        'First year of the data k was estimated from: the ranked year, or three years back when one year shows no difference beyond chance',
+      ),
+    kToYear: z.number().int().describe('Last year of the data k was estimated from (the ranked year)'),
+    weightsZeroBecause: z
+      .enum(['too_few_employers', 'no_cases', 'chance'])
+      .nullable()
+      .describe(
+        'Why every credibility weight is 0 (k null), else null: too_few_employers (no industry has two rated employers), no_cases (no rated employer has a case), chance (over one and three years the employers differ no more than chance makes them differ). Every employer then carries its industry rate; equal rates are ordered by the employer’s own rate, then its cases',
+      ),
   })
   .meta({ id: 'CredibilityMethod' });
 

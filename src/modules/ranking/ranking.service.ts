@@ -223,6 +223,51 @@ function pickOptions(o: CountingOptions): CountingOptions {
   return { yearBasis: o.yearBasis, counting: o.counting, grounds: o.grounds, denominator: o.denominator };
 }
 
+/** Years of experience k falls back to when one year cannot tell the employers apart. */
+export const FALLBACK_YEARS = 3;
+
+/**
+ * The credibility fit of a year; when that year's spread is within chance (k null: often so with a
+ * tenth of a case per employer), k is estimated again from the employers' last three years pooled
+ * (cases and exposure summed over the years each has a denominator), as experience rating pools
+ * three years (DOMAIN.md §7, NCCI). k is a property of the employers, not of one year: the
+ * current year's rates and group rates stay as they are, only the weights use the pooled k.
+ */
+async function fitWithFallback(
+  db: Db,
+  path: string,
+  year: number,
+  options: CountingOptions,
+  figures: EmployerFigure[],
+) {
+  const fit = fitCredibility(
+    figures.map((f) => ({ group: f.division, cases: f.cases, exposure: f.exposure })),
+  );
+  const one = { ...fit, kFromYear: year, kToYear: year };
+  if (fit.k !== null || fit.weightsZeroBecause === 'too_few_employers') return one;
+  const pooled = new Map<number, { group: string; cases: number; exposure: number }>();
+  const add = (f: EmployerFigure) => {
+    if ((f.exposure ?? 0) <= 0) return;
+    const p = pooled.get(f.id) ?? { group: f.division, cases: 0, exposure: 0 };
+    p.cases += f.cases;
+    p.exposure += f.exposure ?? 0;
+    pooled.set(f.id, p);
+  };
+  figures.forEach(add);
+  for (let y = year - FALLBACK_YEARS + 1; y < year; y++)
+    (await employerFigures(db, path, y, options)).forEach(add);
+  const three = fitCredibility([...pooled.values()]);
+  if (three.k === null) return one;
+  return {
+    ...fit,
+    k: three.k,
+    priorVariance: three.priorVariance,
+    weightsZeroBecause: null,
+    kFromYear: year - FALLBACK_YEARS + 1,
+    kToYear: year,
+  };
+}
+
 /** Every ranked employer, sorted, with its credibility figures; and the fit. */
 async function computeEnterpriseRanking(
   db: Db,
@@ -231,9 +276,7 @@ async function computeEnterpriseRanking(
   options: CountingOptions & { sort: 'shrunk' | 'raw' | 'count' },
 ) {
   const figures = await employerFigures(db, path, year, options);
-  const fit = fitCredibility(
-    figures.map((f) => ({ group: f.division, cases: f.cases, exposure: f.exposure })),
-  );
+  const fit = await fitWithFallback(db, path, year, options, figures);
   const rows = figures.map((f) => {
     const s = shrink({ group: f.division, cases: f.cases, exposure: f.exposure }, fit);
     return {
@@ -253,12 +296,15 @@ async function computeEnterpriseRanking(
     };
   });
   const key = options.sort === 'raw' ? 'rawRatePer1000' : 'shrunkRatePer1000';
+  // Equal shrunk rates (all of a division's employers when every weight is 0) are ordered by the
+  // employer's own rate, then its cases: a firm without injury never leads its division by accident.
   rows.sort((a, b) =>
     options.sort === 'count'
       ? b.cases - a.cases ||
         compareNullsLast(a.shrunkRatePer1000, b.shrunkRatePer1000) ||
         a.employerId - b.employerId
       : compareNullsLast(a[key], b[key]) ||
+        compareNullsLast(a.rawRatePer1000, b.rawRatePer1000) ||
         b.cases - a.cases ||
         (b.exposure ?? 0) - (a.exposure ?? 0) ||
         a.employerId - b.employerId,
@@ -314,6 +360,9 @@ export async function rankEnterprises(
       overallRatePer1000: perMille(fit.overallRate),
       priorVariancePer1000Sq: fit.priorVariance === null ? null : fit.priorVariance * 1e6,
       employersRated: fit.rated,
+      kFromYear: fit.kFromYear,
+      kToYear: fit.kToYear,
+      weightsZeroBecause: fit.weightsZeroBecause,
     },
     total: shown.length,
     items: shown

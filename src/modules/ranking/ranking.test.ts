@@ -118,14 +118,21 @@ function expectedRanking(options: Options) {
   };
   const E = rated.reduce((s, r) => s + (r.exposure ?? 0), 0);
   const m = rated.reduce((s, r) => s + r.cases, 0) / E;
-  const meanExposure = E / rated.length;
-  const s2 =
-    rated.reduce(
-      (s, r) => s + (r.exposure ?? 0) * (r.cases / (r.exposure ?? 1) - divisionRate(r.division)) ** 2,
-      0,
-    ) /
-      E -
-    m / meanExposure;
+  // Within-division moments (decision 0007): s² = (Q − Σ_d (n_d − 1)·r_d) / Σ_d (E_d − Σ e² / E_d).
+  const divisions = [...new Set(rated.map((r) => r.division))];
+  const Q = rated.reduce(
+    (s, r) => s + (r.exposure ?? 0) * (r.cases / (r.exposure ?? 1) - divisionRate(r.division)) ** 2,
+    0,
+  );
+  let chance = 0;
+  let divisor = 0;
+  for (const d of divisions) {
+    const members = rated.filter((r) => r.division === d);
+    const Ed = members.reduce((s, r) => s + (r.exposure ?? 0), 0);
+    chance += (members.length - 1) * divisionRate(d);
+    divisor += Ed - members.reduce((s, r) => s + (r.exposure ?? 0) ** 2, 0) / Ed;
+  }
+  const s2 = (Q - chance) / divisor;
   const k = s2 > 0 ? m / s2 : null;
   const result = rows.map((r) => {
     if (!r.exposure) return { ...r, raw: null, z: null, shrunk: null };
@@ -136,7 +143,12 @@ function expectedRanking(options: Options) {
   result.sort((a, b) => {
     if (a.shrunk === null || b.shrunk === null)
       return a.shrunk === b.shrunk ? b.cases - a.cases : a.shrunk === null ? 1 : -1;
-    return b.shrunk - a.shrunk || b.cases - a.cases || (b.exposure ?? 0) - (a.exposure ?? 0);
+    return (
+      b.shrunk - a.shrunk ||
+      (b.raw ?? -1) - (a.raw ?? -1) ||
+      b.cases - a.cases ||
+      (b.exposure ?? 0) - (a.exposure ?? 0)
+    );
   });
   return { k, rows: result };
 }

@@ -11942,6 +11942,8 @@ export interface components {
                 targetReductionPct: number;
                 annualReductionPct: number | null;
                 targetsDefinedAt: string | null;
+                /** @description The plan clause the targets quote (the province’s own plan, else the national one) */
+                targetsSource: string | null;
             };
             definition: string;
             options: {
@@ -11973,6 +11975,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -11999,6 +12003,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -13524,6 +13530,12 @@ export interface components {
             /** @description Between-employer variance of true rates around their industry rate, (‰)² */
             priorVariancePer1000Sq: number | null;
             employersRated: number;
+            /** @description First year of the data k was estimated from: the ranked year, or three years back when one year shows no difference beyond chance */
+            kFromYear: number;
+            /** @description Last year of the data k was estimated from (the ranked year) */
+            kToYear: number;
+            /** @description Why every credibility weight is 0 (k null), else null: too_few_employers (no industry has two rated employers), no_cases (no rated employer has a case), chance (over one and three years the employers differ no more than chance makes them differ). Every employer then carries its industry rate; equal rates are ordered by the employer’s own rate, then its cases */
+            weightsZeroBecause: ("too_few_employers" | "no_cases" | "chance") | null;
         };
         EnterpriseRankingRowInput: {
             rank: number;
@@ -14041,6 +14053,8 @@ export interface components {
                 targetReductionPct: number;
                 annualReductionPct: number | null;
                 targetsDefinedAt: string | null;
+                /** @description The plan clause the targets quote (the province’s own plan, else the national one) */
+                targetsSource: string | null;
             };
             definition: string;
             options: {
@@ -14072,6 +14086,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -14098,6 +14114,8 @@ export interface components {
                 target: number | null;
                 latestYear: number | null;
                 latest: number | null;
+                /** @description The latest is the current, incomplete year scaled to a whole year (暂估): no complete year yet */
+                latestProvisional: boolean;
                 changePct: number | null;
                 requiredLatest: number | null;
                 /** @enum {string} */
@@ -15623,6 +15641,12 @@ export interface components {
             /** @description Between-employer variance of true rates around their industry rate, (‰)² */
             priorVariancePer1000Sq: number | null;
             employersRated: number;
+            /** @description First year of the data k was estimated from: the ranked year, or three years back when one year shows no difference beyond chance */
+            kFromYear: number;
+            /** @description Last year of the data k was estimated from (the ranked year) */
+            kToYear: number;
+            /** @description Why every credibility weight is 0 (k null), else null: too_few_employers (no industry has two rated employers), no_cases (no rated employer has a case), chance (over one and three years the employers differ no more than chance makes them differ). Every employer then carries its industry rate; equal rates are ordered by the employer’s own rate, then its cases */
+            weightsZeroBecause: ("too_few_employers" | "no_cases" | "chance") | null;
         };
         EnterpriseRankingRow: {
             rank: number;

@@ -382,6 +382,8 @@ export const zh = {
   'targets.goal': '目标',
   'targets.annual': '每年至少下降 {n}%',
   'targets.setBy': '{code} 自定',
+  'targets.source': '目标依据',
+  'targets.provisional': '当年至今折算，暂估',
   'targets.keyIndustries': '重点行业工伤发生率',
   'targets.baseline': '基准值',
   'targets.latest': '最新值',
@@ -396,7 +398,7 @@ export const zh = {
   'targets.status.no_baseline': '无基准数据',
   'targets.status.not_started': '尚无评估年度',
   'targets.method':
-    '应达进度按期末目标在规划期内均匀复合下降计算；预测为对数线性趋势外推，区间为80%预测区间（至少需要3个完整年度）。当年数据不完整，不参与评估。',
+    '应达进度按期末目标在规划期内均匀复合下降计算；预测为对数线性趋势外推，区间为80%预测区间（至少需要3个完整年度）。当年数据不完整，不参与评估；规划期尚无完整年度时，按当年至今的数据折算全年暂估（标“暂估”）。基准值为 0 时，应达值亦为 0。',
   'targets.chart': '重点行业工伤发生率与目标路径',
   'targets.actual': '实际',
   'targets.required': '应达路径',
@@ -455,6 +457,14 @@ export const zh = {
     '小单位的发生率偶然性很大：10 人的单位出 1 起工伤，千人发生率就是 100‰，却说明不了它比几千人的单位更危险。本页采用泊松—伽马经验贝叶斯方法（保险经验费率中的可信度加权）：每个单位的加权发生率 = Z × 本单位发生率 + (1 − Z) × 所在行业大类发生率，其中 Z = 分母人数 ÷ (分母人数 + k)。k 由本辖区本年度数据按矩估计求得：k = 总体发生率 ÷ 单位间真实发生率的方差。',
   'rank.helpK': '本次 k = {k} 人：分母为 k 人的单位，自身发生率与行业发生率各占一半权重。',
   'rank.helpKNone': '本次数据中单位间差异未超出偶然波动，k 取无穷大：各单位均按所在行业发生率排名。',
+  'rank.kPooled': '（当年数据不足以区分各单位，k 按 {from}—{to} 年三年数据合并估计）',
+  'rank.zeroTitle': '所有单位的可信度权重均为 0',
+  'rank.zero.chance':
+    '本辖区{year}年（及前三年合并）各单位之间发生率的差异不超过偶然波动（共 {n} 家单位参与估计），无法据此区分单位的风险：各单位按所在行业的发生率排列，同一行业内按本单位发生率、再按件数排列。宜结合多年数据或现场检查确定重点企业。',
+  'rank.zero.no_cases':
+    '本辖区{year}年参与排名的单位均无工伤（共 {n} 家），无可区分的依据：各单位发生率均为 0。',
+  'rank.zero.too_few_employers':
+    '本辖区{year}年没有任何行业有两家以上可计算发生率的单位（共 {n} 家），无法估计单位间差异：各单位按所在行业的发生率排列。',
   'rank.chartTitle': '前 {n} 名：本单位发生率与加权发生率（‰）',
   'rank.adopt': '确定为重点企业',
   'rank.adoptTitle': '联席会议确定 {year} 年重点企业',
@@ -1300,6 +1310,8 @@ export const en: Record<MessageKey, string> = {
   'targets.goal': 'Target',
   'targets.annual': 'at least -{n}% a year',
   'targets.setBy': 'set by {code}',
+  'targets.source': 'Target as stated in',
+  'targets.provisional': 'year so far, scaled to a year; provisional',
   'targets.keyIndustries': 'Key-industry injury rate',
   'targets.baseline': 'Baseline',
   'targets.latest': 'Latest',
@@ -1314,7 +1326,7 @@ export const en: Record<MessageKey, string> = {
   'targets.status.no_baseline': 'No baseline',
   'targets.status.not_started': 'No year to assess yet',
   'targets.method':
-    'The required path compounds evenly to the period target; the projection extends a log-linear trend, with an 80% prediction interval (needs three complete years). The incomplete current year is not assessed.',
+    'The required path compounds evenly to the period target; the projection extends a log-linear trend, with an 80% prediction interval (needs three complete years). The incomplete current year is not assessed, except while the plan period has no complete year: then the year so far, scaled to a whole year, is assessed provisionally. A baseline of 0 requires 0.',
   'targets.chart': 'Key-industry injury rate and the required path',
   'targets.actual': 'Actual',
   'targets.required': 'Required path',
@@ -1376,6 +1388,13 @@ export const en: Record<MessageKey, string> = {
     'Here k = {k} persons: an employer of k persons gets half its own rate and half its industry’s.',
   'rank.helpKNone':
     'Here the spread between employers is no larger than chance: k is infinite and every employer ranks at its industry’s rate.',
+  'rank.kPooled': ' (one year cannot tell the employers apart: k is estimated from {from}–{to} pooled)',
+  'rank.zeroTitle': 'Every credibility weight is 0',
+  'rank.zero.chance':
+    'In {year} (and over the three years pooled) the employers here differ no more than chance makes them differ ({n} employers): the data cannot tell their risks apart. Each ranks at its industry’s rate; within an industry by its own rate, then by cases. Use several years or inspections to choose key enterprises.',
+  'rank.zero.no_cases': 'No ranked employer here had an injury in {year} ({n} employers): every rate is 0.',
+  'rank.zero.too_few_employers':
+    'In {year} no industry here has two employers with a denominator ({n} employers): differences between employers cannot be estimated. Each ranks at its industry’s rate.',
   'rank.chartTitle': 'Top {n}: own rate and weighted rate (‰)',
   'rank.adopt': 'Adopt as key enterprises',
   'rank.adoptTitle': 'Joint meeting adopts the key enterprises of {year}',

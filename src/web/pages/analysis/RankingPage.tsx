@@ -326,11 +326,26 @@ function EnterpriseRankingTab({ options, onYear }: { options: Options; onYear: (
                     ? t('rank.helpKNone')
                     : t('rank.helpK', { k: Math.round(k) })}
                 </Typography.Text>
+                {ranking.method.kFromYear < ranking.method.kToYear &&
+                  t('rank.kPooled', { from: ranking.method.kFromYear, to: ranking.method.kToYear })}
               </div>
             )}
           </div>
         }
       />
+      {ranking?.method.weightsZeroBecause && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="credibility-zero"
+          title={t('rank.zeroTitle')}
+          description={t(`rank.zero.${ranking.method.weightsZeroBecause}`, {
+            year: ranking.year,
+            n: ranking.method.employersRated,
+          })}
+        />
+      )}
       <Space wrap style={{ marginBottom: 16 }}>
         <span>{t('rank.sort')}</span>
         <Select

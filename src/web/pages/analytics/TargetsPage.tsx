@@ -136,6 +136,11 @@ export default function TargetsPage() {
               {data.planPeriod.targetsDefinedAt &&
                 ` (${t('targets.setBy', { code: data.planPeriod.targetsDefinedAt })})`}
             </Descriptions.Item>
+            {data.planPeriod.targetsSource && (
+              <Descriptions.Item label={t('targets.source')} span={3}>
+                <span data-testid="targets-source">{data.planPeriod.targetsSource}</span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('analytics.definition')} span={3}>
               {t('targets.keyIndustries')}：{data.definition}
             </Descriptions.Item>
@@ -155,7 +160,10 @@ export default function TargetsPage() {
           { title: t('targets.baseline'), render: (_, r) => formatValue(r.baseline, 3) },
           {
             title: t('targets.latest'),
-            render: (_, r) => (r.latestYear ? `${formatValue(r.latest, 3)} (${r.latestYear})` : '—'),
+            render: (_, r) =>
+              r.latestYear
+                ? `${formatValue(r.latest, 3)} (${r.latestYear}${r.latestProvisional ? ` ${t('targets.provisional')}` : ''})`
+                : '—',
           },
           { title: t('targets.change'), render: (_, r) => formatChange(r.changePct) },
           { title: t('targets.requiredNow'), render: (_, r) => formatValue(r.requiredLatest, 3) },
