@@ -16,6 +16,7 @@ import { startWorker } from '../../platform/jobs/worker.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { PLAUSIBILITY_SETTING, resolveExchangeSetting } from './exchange.settings.js';
 import {
   type BatchStatus,
   exchangeBatches,
@@ -315,6 +316,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       jurisdictionCodes: codes.map((c) => c.code),
       today: new Date().toISOString().slice(0, 10),
       chunkSize: CHUNK_ROWS,
+      plausibility: (await resolveExchangeSetting(db, row.path, PLAUSIBILITY_SETTING)).value,
     };
     const ctx: MergeContext = {
       batchId,
@@ -526,6 +528,7 @@ async function streamChunks(
 ) {
   const { db } = runtime.database;
   const worker = startWorker(new URL('./import.worker.ts', import.meta.url), { ...input });
+  // (input is updated when the worker reports the file's real encoding: fillRejectedCells reads it again.)
   let headerSeen = false;
   try {
     return await new Promise<{ totalRows: number; headerSeen: boolean }>((resolve, reject) => {
@@ -561,8 +564,18 @@ async function streamChunks(
           case 'done':
             resolve({ totalRows: message.totalRows, headerSeen });
             return;
+          case 'encoding':
+            // Later reads of the file (the rejected rows' cells) and the rejected-rows file follow it.
+            input.encoding = message.encoding;
+            await db
+              .update(exchangeBatches)
+              .set({ encoding: message.encoding })
+              .where(eq(exchangeBatches.id, batchId));
+            return;
           case 'error':
-            throw new ImportFailure('file.unreadable', { reason: message.message });
+            throw message.code
+              ? new ImportFailure(message.code, message.params)
+              : new ImportFailure('file.unreadable', { reason: message.message });
         }
       };
       worker.on('message', (message: WorkerMessage) => {
