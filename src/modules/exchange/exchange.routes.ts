@@ -101,6 +101,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         channel: actorOf(req).isToken ? 'api' : 'web',
         supersedesBatchId: req.query.supersedes,
         reason: req.query.reason,
+        confirmRemoval: req.query.confirmRemoval,
       });
       return reply.code(result.isDuplicate ? 200 : 202).send(result);
     },
@@ -118,7 +119,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       onRequest: requirePermission('exchange:submit'),
     },
     async (req, reply) => {
-      const { domain, rows, supersedes, reason } = req.body;
+      const { domain, rows, supersedes, reason, confirmRemoval } = req.body;
       // Rows become a UTF-8 CSV with the format's English headers, then take the same path as a file.
       const columns = FORMATS[domain].columns;
       const pick = (row: Record<string, unknown>, c: (typeof columns)[number]) =>
@@ -135,6 +136,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         format: 'json',
         supersedesBatchId: supersedes,
         reason,
+        confirmRemoval,
       });
       return reply.code(result.isDuplicate ? 200 : 202).send(result);
     },

@@ -16,7 +16,7 @@ import { startWorker } from '../../platform/jobs/worker.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { PLAUSIBILITY_SETTING, resolveExchangeSetting } from './exchange.settings.js';
+import { CORRECTION_SETTING, PLAUSIBILITY_SETTING, resolveExchangeSetting } from './exchange.settings.js';
 import {
   type BatchStatus,
   exchangeBatches,
@@ -27,6 +27,7 @@ import { type Domain, domainsOf, FORMATS } from './formats.js';
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import {
   CHUNK_TABLE,
+  countSupersededRows,
   dropStagedRows,
   type MergeContext,
   type MergeState,
@@ -127,6 +128,7 @@ export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh') {
     pendingEmployers: b.pendingEmployers,
     supersedesBatchId: b.supersedesBatchId,
     supersedeReason: b.supersedeReason,
+    removalConfirmed: b.removalConfirmed,
     supersededByBatchId: b.supersededByBatchId,
     error: b.error,
     errorMessage: b.error ? describeReason(b.error, language, b.errorParams ?? {}) : null,
@@ -165,6 +167,8 @@ export interface SubmitInput {
   format?: 'json';
   supersedesBatchId?: number;
   reason?: string;
+  /** The submitter confirms that the correction may remove more of the corrected batch than the jurisdiction's limit. */
+  confirmRemoval?: boolean;
 }
 
 /**
@@ -216,15 +220,7 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
   const sha256 = hash.digest('hex');
 
   // Identical content from the same unit for the same domain: recognised, nothing changes.
-  const [same] = await selectBatches(db).where(
-    and(
-      eq(exchangeBatches.organisationId, actor.organisationId as number),
-      eq(exchangeBatches.domain, input.domain),
-      eq(exchangeBatches.sha256, sha256),
-      inArray(exchangeBatches.status, ['queued', 'processing', 'committed']),
-    ),
-  );
-  if (same) {
+  const answerIdentical = async (same: BatchRow) => {
     await fs.rm(filePath, { force: true });
     await recordAudit(db, actor, {
       action: 'exchange.resubmit-identical',
@@ -234,46 +230,71 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
       details: { fileName: input.fileName, sha256 },
     });
     return { batch: toBatchDto(same), isDuplicate: true };
-  }
+  };
+  const findIdentical = async () => {
+    const [same] = await selectBatches(db).where(
+      and(
+        eq(exchangeBatches.organisationId, actor.organisationId as number),
+        eq(exchangeBatches.domain, input.domain),
+        eq(exchangeBatches.sha256, sha256),
+        inArray(exchangeBatches.status, ['queued', 'processing', 'committed']),
+      ),
+    );
+    return same;
+  };
+  const same = await findIdentical();
+  if (same) return answerIdentical(same);
 
   const format: FileFormat | 'json' = input.format ?? detectFormat(input.fileName, firstBytes);
   const encoding: Encoding | null =
     format === 'xlsx' ? null : format === 'json' ? 'utf-8' : await detectEncoding(filePath);
-  const id = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(exchangeBatches)
-      .values({
-        domain: input.domain,
-        organisationId: actor.organisationId as number,
-        jurisdictionId: actor.jurisdictionId,
-        userId: actor.userId,
-        submittedBy: actor.username,
-        channel: input.channel,
-        fileName: input.fileName,
-        format,
-        encoding,
-        fileBytes: bytes,
-        sha256,
-        status: 'queued',
-        supersedesBatchId: supersedes?.batch.id ?? null,
-        supersedeReason: supersedes ? (input.reason?.trim() ?? null) : null,
-      })
-      .returning({ id: exchangeBatches.id });
-    if (!created) throw new Error('insert returned no row');
-    await recordAudit(tx, actor, {
-      action: 'exchange.submit',
-      targetType: 'exchange_batch',
-      targetId: created.id,
-      details: {
-        domain: input.domain,
-        fileName: input.fileName,
-        bytes,
-        sha256,
-        supersedes: supersedes?.batch.id,
-      },
+  // Uploads of the same file at the same moment all pass the check above: the unique index
+  // (exchange_batches_content_key) lets one insert through, and the others answer with its batch.
+  const id = await db
+    .transaction(async (tx) => {
+      const [created] = await tx
+        .insert(exchangeBatches)
+        .values({
+          domain: input.domain,
+          organisationId: actor.organisationId as number,
+          jurisdictionId: actor.jurisdictionId,
+          userId: actor.userId,
+          submittedBy: actor.username,
+          channel: input.channel,
+          fileName: input.fileName,
+          format,
+          encoding,
+          fileBytes: bytes,
+          sha256,
+          status: 'queued',
+          supersedesBatchId: supersedes?.batch.id ?? null,
+          supersedeReason: supersedes ? (input.reason?.trim() ?? null) : null,
+          removalConfirmed: supersedes ? input.confirmRemoval === true : false,
+        })
+        .returning({ id: exchangeBatches.id });
+      if (!created) throw new Error('insert returned no row');
+      await recordAudit(tx, actor, {
+        action: 'exchange.submit',
+        targetType: 'exchange_batch',
+        targetId: created.id,
+        details: {
+          domain: input.domain,
+          fileName: input.fileName,
+          bytes,
+          sha256,
+          supersedes: supersedes?.batch.id,
+          confirmRemoval: supersedes ? input.confirmRemoval === true : undefined,
+        },
+      });
+      return created.id;
+    })
+    .catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await findIdentical();
+      if (!winner) throw error;
+      return answerIdentical(winner);
     });
-    return created.id;
-  });
+  if (typeof id !== 'number') return id;
   runtime.queue.enqueue(`import ${id}`, () => runImport(runtime, id, filePath));
   return { batch: toBatchDto(await findBatchInScope(db, actor, id)), isDuplicate: false };
 }
@@ -343,6 +364,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     /** The end of the batch's transaction: the superseded rows, the derived figures, the batch row. */
     const commit = async (tx: Db, totalRows: number, stagedAt: number) => {
       if (listener) captured.push(await listener.beforeSupersede(tx, ctx));
+      if (batch.supersedesBatchId !== null && !batch.removalConfirmed)
+        await timed(times, 'supersede', () => refuseLargeRemoval(tx, ctx, row.path));
       await timed(times, 'supersede', () => removeSupersededRows(tx, ctx));
       await timed(times, 'queue', async () => listener?.afterMerge(tx, ctx, captured));
       const [rejected] = await tx
@@ -494,6 +517,31 @@ async function fillRejectedCells(db: Db, batchId: number, filePath: string, inpu
       .where(and(eq(exchangeRejectedRows.batchId, batchId), eq(exchangeRejectedRows.line, row.line)));
     if (wanted.size === 0) return;
   }
+}
+
+/**
+ * A correction that would remove more of the corrected batch's rows than the jurisdiction allows
+ * (exchange.correction, 50 % by default) fails, inside the batch's transaction, unless the
+ * submitter confirmed the removal: a header-only file must not silently delete a whole batch.
+ */
+async function refuseLargeRemoval(tx: Db, ctx: MergeContext, path: string) {
+  const counts = await countSupersededRows(tx, ctx);
+  if (!counts || counts.total === 0) return;
+  const { value } = await resolveExchangeSetting(tx, path, CORRECTION_SETTING);
+  const share = (counts.removed / counts.total) * 100;
+  if (share > value.maxRemovedShare)
+    throw new ImportFailure('file.removal_unconfirmed', {
+      removed: counts.removed,
+      total: counts.total,
+      share: Math.round(share * 10) / 10,
+      threshold: value.maxRemovedShare,
+    });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === '23505') return true;
+  return false;
 }
 
 /** A whole-file problem (missing columns, no header): the batch fails with a stable code. */

@@ -1,9 +1,17 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INJURY_HEADER, injuryRow, toCsv } from '../../../test/exchange-builders.js';
+import {
+  INJURY_HEADER,
+  type InjuryOverrides,
+  injuryRow,
+  makeIdNumber,
+  toCsv,
+} from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
-import { injuryCases } from './exchange.tables.js';
+import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { exchangeBatches, injuryCases } from './exchange.tables.js';
 import { FORMATS } from './formats.js';
 
 /**
@@ -138,5 +146,190 @@ describe('stray quotes', () => {
       errorMessage: '第 3 行的引号没有闭合，其后的内容无法读取，文件未导入',
     });
     expect(await storedNames([7031, 7032, 7033])).toEqual({});
+  });
+});
+
+describe('a person dies once', () => {
+  const person = makeIdNumber('350102', '1980-01-01', 'male', 71);
+  const death = (n: number, o: InjuryOverrides = {}) =>
+    injuryRow(n, { idNumber: person, birth: '1980-01-01', severity: '死亡', death: '是', grade: '', ...o });
+
+  it('a second death determination of one 身份证号 is rejected naming the earlier case, in another batch or the same file', async () => {
+    const first = await submitted(fuzhou, 'injuries', 'death-1.csv', toCsv([INJURY_HEADER, death(7101)]));
+    expect(first).toMatchObject({ status: 'committed', validRows: 1 });
+    const other = makeIdNumber('350102', '1975-05-05', 'male', 72);
+    const second = await submitted(
+      fuzhou,
+      'injuries',
+      'death-2.csv',
+      toCsv([
+        INJURY_HEADER,
+        death(7102, { ground: '15-1', category: '' }),
+        injuryRow(7103, { idNumber: person, birth: '1980-01-01' }),
+        death(7104, { idNumber: other, birth: '1975-05-05' }),
+        death(7105, { idNumber: other, birth: '1975-05-05' }),
+      ]),
+    );
+    expect(second).toMatchObject({ status: 'committed', totalRows: 4, validRows: 2, rejectedRows: 2 });
+    const issues = (await fuzhou.get(`/api/exchange/batches/${second.id}/issues`)).json();
+    expect(issues.rejected).toEqual([
+      {
+        line: 2,
+        issues: [
+          {
+            column: 'isDeath',
+            columnName: '是否死亡',
+            code: 'row.second_death',
+            message: `此人已有死亡认定（认定书编号 ${caseNo(7101)}），同一人不能再次认定死亡`,
+          },
+        ],
+      },
+      {
+        line: 5,
+        issues: [
+          expect.objectContaining({
+            code: 'row.second_death',
+            message: expect.stringContaining(caseNo(7104)),
+          }),
+        ],
+      },
+    ]);
+    // A non-fatal injury of the same person is no second death.
+    expect(Object.keys(await storedNames([7101, 7102, 7103, 7104, 7105])).sort()).toEqual([
+      caseNo(7101),
+      caseNo(7103),
+      caseNo(7104),
+    ]);
+  });
+
+  it('a correction may replace the death case of the batch it supersedes', async () => {
+    const person2 = makeIdNumber('350102', '1981-02-02', 'male', 73);
+    const row = (n: number) => death(n, { idNumber: person2, birth: '1981-02-02' });
+    const first = await submitted(
+      fuzhou,
+      'injuries',
+      'death-a.csv',
+      toCsv([INJURY_HEADER, row(7111), injuryRow(7112)]),
+    );
+    const corrected = await submitted(
+      fuzhou,
+      'injuries',
+      'death-b.csv',
+      toCsv([INJURY_HEADER, row(7113), injuryRow(7112)]),
+      `&supersedes=${first.id}&reason=${encodeURIComponent('认定书编号更正')}`,
+    );
+    expect(corrected).toMatchObject({ status: 'committed', validRows: 2, rejectedRows: 0 });
+    expect(Object.keys(await storedNames([7111, 7112, 7113])).sort()).toEqual([caseNo(7112), caseNo(7113)]);
+  });
+});
+
+describe('a correction that removes much of the batch it corrects', () => {
+  const supersede = (id: number, extra = '') =>
+    `&supersedes=${id}&reason=${encodeURIComponent('更正上报数据')}${extra}`;
+
+  it('a header-only correction is refused with the numbers unless confirmed; the corrected batch stays whole', async () => {
+    const first = await submitted(
+      fuzhou,
+      'injuries',
+      'c-1.csv',
+      toCsv([INJURY_HEADER, injuryRow(7201), injuryRow(7202), injuryRow(7203), injuryRow(7204)]),
+    );
+    const empty = await submitted(
+      fuzhou,
+      'injuries',
+      'c-empty.csv',
+      toCsv([INJURY_HEADER]),
+      supersede(first.id),
+    );
+    expect(empty).toMatchObject({
+      status: 'failed',
+      error: 'file.removal_unconfirmed',
+      errorMessage: '更正将删除被更正批次 4 行中的 4 行（100%），超过 50% 的上限；请确认删除后重新提交',
+    });
+    expect(await batchOf(fuzhou, first.id)).toMatchObject({ status: 'committed', supersededByBatchId: null });
+    expect(Object.keys(await storedNames([7201, 7202, 7203, 7204]))).toHaveLength(4);
+
+    // Removing half is within the default limit.
+    const half = await submitted(
+      fuzhou,
+      'injuries',
+      'c-half.csv',
+      toCsv([INJURY_HEADER, injuryRow(7201), injuryRow(7202)]),
+      supersede(first.id),
+    );
+    expect(half).toMatchObject({ status: 'committed', removalConfirmed: false });
+    expect(Object.keys(await storedNames([7201, 7202, 7203, 7204])).sort()).toEqual([
+      caseNo(7201),
+      caseNo(7202),
+    ]);
+
+    // Confirmed: the header-only file removes the rest.
+    const confirmed = await submitted(
+      fuzhou,
+      'injuries',
+      'c-empty-2.csv',
+      `${toCsv([INJURY_HEADER])}\n`,
+      supersede(half.id, '&confirmRemoval=true'),
+    );
+    expect(confirmed).toMatchObject({ status: 'committed', removalConfirmed: true, totalRows: 0 });
+    expect(await storedNames([7201, 7202])).toEqual({});
+  });
+
+  it('the limit is a setting of the jurisdiction (exchange.correction)', async () => {
+    const [fz] = await t.db
+      .select({ id: jurisdictions.id })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, '350100'));
+    await t.db.insert(jurisdictionSettings).values({
+      jurisdictionId: fz?.id as number,
+      key: 'exchange.correction',
+      value: { maxRemovedShare: 20 },
+      updatedBy: 'test',
+    });
+    try {
+      const rows = [7211, 7212, 7213, 7214].map((n) => injuryRow(n));
+      const first = await submitted(fuzhou, 'injuries', 's-1.csv', toCsv([INJURY_HEADER, ...rows]));
+      const quarter = await submitted(
+        fuzhou,
+        'injuries',
+        's-2.csv',
+        toCsv([INJURY_HEADER, ...rows.slice(0, 3)]),
+        supersede(first.id),
+      );
+      expect(quarter).toMatchObject({
+        status: 'failed',
+        errorMessage: '更正将删除被更正批次 4 行中的 1 行（25%），超过 20% 的上限；请确认删除后重新提交',
+      });
+    } finally {
+      await t.db.delete(jurisdictionSettings).where(eq(jurisdictionSettings.key, 'exchange.correction'));
+    }
+  });
+});
+
+describe('concurrent uploads of one file', () => {
+  it('8 uploads at once make one batch; the others answer with it', async () => {
+    const csv = toCsv([INJURY_HEADER, injuryRow(7301), injuryRow(7302)]);
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fuzhou.request({
+          method: 'POST',
+          url: '/api/exchange/batches?domain=injuries&fileName=same.csv',
+          headers: { 'content-type': 'application/octet-stream' },
+          payload: Buffer.from(csv, 'utf8'),
+        }),
+      ),
+    );
+    await t.app.jobs.idle();
+    const codes = responses.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 200, 200, 200, 200, 200, 200, 202]);
+    const ids = new Set(responses.map((r) => r.json().batch.id));
+    expect(ids.size).toBe(1);
+    expect(responses.filter((r) => r.json().isDuplicate)).toHaveLength(7);
+    const batches = await t.db
+      .select({ id: exchangeBatches.id })
+      .from(exchangeBatches)
+      .where(eq(exchangeBatches.fileName, 'same.csv'));
+    expect(batches).toHaveLength(1);
+    expect(await batchOf(fuzhou, [...ids][0] as number)).toMatchObject({ status: 'committed', validRows: 2 });
   });
 });
