@@ -23,12 +23,14 @@ import {
   ZSubmitted,
 } from './exchange.schema.js';
 import {
+  canSeeCells,
   type ExchangeRuntime,
   getBatch,
   listBatches,
   listBatchIssues,
   listSubmittableDomains,
   openRejectedRows,
+  paramsFor,
   submitBatch,
 } from './exchange.service.js';
 import { DOMAINS, FORMATS } from './formats.js';
@@ -188,6 +190,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
     async (req) => {
       const language = languageOf(req);
       const batch = await getBatch(db, actorOf(req), req.params.id);
+      const showCells = canSeeCells(actorOf(req), batch);
       const columns = FORMATS[batch.domain].columns;
       const name = (key: string) => {
         const c = columns.find((col) => col.key === key);
@@ -197,7 +200,11 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         column: i.column,
         columnName: name(i.column),
         code: i.code,
-        message: describeReason(i.code, language, (i.params ?? {}) as Record<string, unknown>),
+        message: describeReason(
+          i.code,
+          language,
+          paramsFor(i.params as Record<string, unknown> | undefined, showCells, language),
+        ),
       });
       const result = await listBatchIssues(db, actorOf(req), req.params.id, req.query);
       return {

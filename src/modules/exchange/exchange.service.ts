@@ -101,7 +101,36 @@ function selectBatches(db: Db) {
 
 type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
 
-export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh') {
+/**
+ * Whether the actor may see what a batch's cells hold (in a batch error, a rejected row's reason
+ * or the rejected-rows file): the submitting unit and HRSS may; other officers of the area see
+ * every reason, without the text of the cell.
+ */
+export function canSeeCells(actor: Actor, batch: { organisationId: number }): boolean {
+  return (
+    actor.organisationId === batch.organisationId ||
+    actor.role === 'hrss_officer' ||
+    actor.role === 'system_admin'
+  );
+}
+
+/** Reason parameters that quote a cell (a value, a record key, a parser's message). */
+const CELL_PARAMS = ['value', 'key', 'reason'] as const;
+
+/** A reason's parameters for a viewer: the cell's text replaced by a note when they may not see it. */
+export function paramsFor(
+  params: Record<string, unknown> | null | undefined,
+  showCells: boolean,
+  language: 'zh' | 'en',
+): Record<string, unknown> {
+  if (!params || showCells) return params ?? {};
+  const hidden = language === 'zh' ? '（内容不予显示）' : '(not shown)';
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, (CELL_PARAMS as readonly string[]).includes(k) ? hidden : v]),
+  );
+}
+
+export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh', showCells = true) {
   const b = row.batch;
   return {
     id: b.id,
@@ -131,7 +160,9 @@ export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh') {
     removalConfirmed: b.removalConfirmed,
     supersededByBatchId: b.supersededByBatchId,
     error: b.error,
-    errorMessage: b.error ? describeReason(b.error, language, b.errorParams ?? {}) : null,
+    errorMessage: b.error
+      ? describeReason(b.error, language, paramsFor(b.errorParams, showCells, language))
+      : null,
     createdAt: b.createdAt.toISOString(),
     startedAt: b.startedAt?.toISOString() ?? null,
     finishedAt: b.finishedAt?.toISOString() ?? null,
@@ -701,11 +732,15 @@ export async function listBatches(db: Db, actor: Actor, options: ListBatchesOpti
       .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
       .where(where),
   ]);
-  return { items: rows.map((r) => toBatchDto(r, options.language)), total: Number(total?.n ?? 0) };
+  return {
+    items: rows.map((r) => toBatchDto(r, options.language, canSeeCells(actor, r.batch))),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export async function getBatch(db: Db, actor: Actor, id: number, language: 'zh' | 'en' = 'zh') {
-  return toBatchDto(await findBatchInScope(db, actor, id), language);
+  const row = await findBatchInScope(db, actor, id);
+  return toBatchDto(row, language, canSeeCells(actor, row.batch));
 }
 
 /** The rejected rows and warnings of a batch, without the cells (which hold personal data). */
@@ -763,8 +798,8 @@ export async function* readRejectedRows(db: Db, batchId: number) {
 /** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
 export async function openRejectedRows(db: Db, actor: Actor, id: number) {
   const row = await findBatchInScope(db, actor, id);
-  // The cells are what the unit sent: its own officers, or viewers cleared for personal data.
-  if (row.batch.organisationId !== actor.organisationId && !actor.permissions.has('personal-data:view')) {
+  // The cells are what the unit sent: its own officers, or HRSS (canSeeCells).
+  if (!canSeeCells(actor, row.batch)) {
     throw new AppError(403, 'auth.forbidden');
   }
   await recordAudit(db, actor, {

@@ -8,9 +8,10 @@ import {
   makeIdNumber,
   toCsv,
 } from '../../../test/exchange-builders.js';
-import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { jurisdictionSettings } from '../enterprises/enterprises.tables.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
 import { exchangeBatches, injuryCases } from './exchange.tables.js';
 import { FORMATS } from './formats.js';
 
@@ -331,5 +332,40 @@ describe('concurrent uploads of one file', () => {
       .where(eq(exchangeBatches.fileName, 'same.csv'));
     expect(batches).toHaveLength(1);
     expect(await batchOf(fuzhou, [...ids][0] as number)).toMatchObject({ status: 'committed', validRows: 2 });
+  });
+});
+
+describe('who sees the text of a cell', () => {
+  it('the submitting unit and HRSS see the cell in a reason; another unit of the area sees the reason without it', async () => {
+    const lines = toCsv([INJURY_HEADER, injuryRow(7401, { sex: 'X' }), injuryRow(7402)]).split('\n');
+    lines[2] = (lines[2] as string).replace('职工7402', '职工"7402');
+    const batch = await submitted(fuzhou, 'injuries', 'cells.csv', lines.join('\n'));
+    expect(batch).toMatchObject({ status: 'committed', rejectedRows: 2 });
+    const [emergencyOrg] = await t.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, '福州市应急管理局'));
+    const user = await t.buildUser({
+      role: 'member_officer',
+      jurisdictionCode: '350100',
+      organisationId: emergencyOrg?.id,
+    });
+    const emergency = await t.signIn(user.username, TEST_PASSWORD);
+    const fujian = await t.signIn('fujian');
+    const messages = async (agent: Agent) =>
+      (await agent.get(`/api/exchange/batches/${batch.id}/issues`))
+        .json()
+        .rejected.map((r: { issues: { message: string }[] }) => r.issues[0]?.message);
+    const sexFull = '取值不在代码表中：X（可选：男/女）';
+    expect((await messages(fuzhou))[0]).toBe(sexFull);
+    expect((await messages(fujian))[0]).toBe(sexFull);
+    expect((await messages(fuzhou))[1]).toContain('职工"');
+    const hidden = await messages(emergency);
+    expect(hidden).toEqual([
+      '取值不在代码表中：（内容不予显示）（可选：男/女）',
+      '该行的引号位置不正确（引号只能包住整个单元格），无法读取：（内容不予显示）',
+    ]);
+    expect((await emergency.get(`/api/exchange/batches/${batch.id}/rejected`)).statusCode).toBe(403);
+    expect((await fujian.get(`/api/exchange/batches/${batch.id}/rejected`)).statusCode).toBe(200);
   });
 });
