@@ -10,7 +10,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { GBT4754_CLASSES } from '../modules/code-tables/gbt4754-classes.data.js';
 import { gradeOfAccident } from '../modules/code-tables/injury-codes.data.js';
-import { toCsvLine } from '../modules/exchange/csv.js';
+import { toImportCsvLine } from '../modules/exchange/csv.js';
 import { type Domain, FORMATS } from '../modules/exchange/formats.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
@@ -385,7 +385,7 @@ class CsvFile {
   }
   async write(cells: (string | number)[]) {
     this.rows++;
-    if (!this.stream.write(`${toCsvLine(cells)}\n`)) await once(this.stream, 'drain');
+    if (!this.stream.write(`${toImportCsvLine(cells)}\n`)) await once(this.stream, 'drain');
   }
   async close() {
     this.stream.end();

@@ -7,7 +7,7 @@ import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
-import { toCsvLine } from './csv.js';
+import { toCsvLine, toImportCsvLine } from './csv.js';
 import {
   ZBatch,
   ZBatchIssues,
@@ -127,8 +127,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       const pick = (row: Record<string, unknown>, c: (typeof columns)[number]) =>
         row[c.key] ?? row[c.en] ?? row[c.zh] ?? '';
       const text = [
-        toCsvLine(columns.map((c) => c.en)),
-        ...rows.map((row) => toCsvLine(columns.map((c) => pick(row, c)))),
+        toImportCsvLine(columns.map((c) => c.en)),
+        ...rows.map((row) => toImportCsvLine(columns.map((c) => pick(row, c)))),
       ].join('\n');
       const result = await submitBatch(runtime, actorOf(req), {
         domain,

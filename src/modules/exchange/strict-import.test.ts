@@ -369,3 +369,47 @@ describe('who sees the text of a cell', () => {
     expect((await fujian.get(`/api/exchange/batches/${batch.id}/rejected`)).statusCode).toBe(200);
   });
 });
+
+describe('every CSV written for people neutralises formula cells', () => {
+  it('the rejected-rows CSV prefixes text cells starting with = + - @ or a tab; numbers stay numbers', async () => {
+    const csv = toCsv([
+      INJURY_HEADER,
+      injuryRow(7501, { name: '=HYPERLINK("http://example.invalid","点我")', sex: '女' }),
+      injuryRow(7502, { post: '+1-2', fen: '-5', sex: '女' }),
+      injuryRow(7503, { post: '@SUM(A1)', name: '\tTAB', sex: '女' }),
+    ]);
+    const batch = await submitted(fuzhou, 'injuries', 'formulas.csv', csv);
+    expect(batch).toMatchObject({ status: 'committed', rejectedRows: 3 });
+    const file = await fuzhou.get(`/api/exchange/batches/${batch.id}/rejected`);
+    const lines = file.body.split('\r\n');
+    expect(lines[1]).toMatch(/^2,/);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://example.invalid"",""点我"")"`);
+    expect(lines[2]).toMatch(/^3,/);
+    expect(lines[2]).toContain(",'+1-2,");
+    expect(lines[2]).toContain(",'-5,");
+    expect(lines[3]).toContain(",'\tTAB,");
+    expect(lines[3]).toContain(",'@SUM(A1),");
+    expect(file.body).not.toMatch(/(^|,)[=+@-]/m);
+  });
+
+  it('rows sent as JSON are imported verbatim (the hand-off to the importer is not a file for people)', async () => {
+    const res = await fuzhou.post('/api/exchange/batches/json', {
+      domain: 'injuries',
+      rows: [Object.fromEntries(INJURY_HEADER.map((h, i) => [h, injuryRow(7511, { post: '-' })[i]]))],
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await t.app.jobs.idle();
+    const [stored] = await t.db
+      .select({ post: injuryCases.post })
+      .from(injuryCases)
+      .where(eq(injuryCases.caseNo, caseNo(7511)));
+    expect(stored?.post).toBe('-');
+  });
+
+  it('the CSV template is written through the same writer', async () => {
+    const csv = await fuzhou.get('/api/exchange/formats/accidents/template');
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe(
+      'FZ-2025-0031,91350100MA00010000,350102,2025-06-02,10,一般,1,2,1250000.00',
+    );
+  });
+});
