@@ -103,15 +103,12 @@ type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
 
 /**
  * Whether the actor may see what a batch's cells hold (in a batch error, a rejected row's reason
- * or the rejected-rows file): the submitting unit and HRSS may; other officers of the area see
- * every reason, without the text of the cell.
+ * or the rejected-rows file): the submitting unit, and the HRSS side cleared for personal data
+ * (personal-data:view: HRSS officers and the social-insurance agency). Other officers of the area
+ * (the member departments) see every reason, without the text of the cell.
  */
 export function canSeeCells(actor: Actor, batch: { organisationId: number }): boolean {
-  return (
-    actor.organisationId === batch.organisationId ||
-    actor.role === 'hrss_officer' ||
-    actor.role === 'system_admin'
-  );
+  return actor.organisationId === batch.organisationId || actor.permissions.has('personal-data:view');
 }
 
 /** Reason parameters that quote a cell (a value, a record key, a parser's message). */
@@ -798,7 +795,7 @@ export async function* readRejectedRows(db: Db, batchId: number) {
 /** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
 export async function openRejectedRows(db: Db, actor: Actor, id: number) {
   const row = await findBatchInScope(db, actor, id);
-  // The cells are what the unit sent: its own officers, or HRSS (canSeeCells).
+  // The cells are what the unit sent: its own officers, or HRSS cleared for personal data (canSeeCells).
   if (!canSeeCells(actor, row.batch)) {
     throw new AppError(403, 'auth.forbidden');
   }
