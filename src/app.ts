@@ -24,6 +24,7 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
+import { EXCHANGE_SETTINGS } from './modules/exchange/exchange.settings.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
 import { COUNTING_SETTINGS } from './modules/facts/facts.settings.js';
@@ -65,6 +66,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(DUE_SETTINGS),
   ...Object.values(ANALYTICS_SETTINGS),
   ...Object.values(COUNTING_SETTINGS),
+  ...Object.values(EXCHANGE_SETTINGS),
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
 ]);

@@ -11,8 +11,9 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { GBT4754_CLASSES } from '../modules/code-tables/gbt4754-classes.data.js';
 import { gradeOfAccident } from '../modules/code-tables/injury-codes.data.js';
-import { toCsvLine } from '../modules/exchange/csv.js';
+import { toImportCsvLine } from '../modules/exchange/csv.js';
 import { type Domain, FORMATS } from '../modules/exchange/formats.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
@@ -424,7 +425,7 @@ class CsvFile {
   }
   async write(cells: (string | number)[]) {
     this.rows++;
-    if (!this.stream.write(`${toCsvLine(cells)}\n`)) await once(this.stream, 'drain');
+    if (!this.stream.write(`${toImportCsvLine(cells)}\n`)) await once(this.stream, 'drain');
   }
   async close() {
     this.stream.end();
@@ -491,6 +492,10 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     const drawn = pick(r, [0.91, 0.92, 0.94, 0.97, 1.0, 1.02]);
     trendOf.set(p, FIXED_TRENDS.get(p) ?? drawn);
   }
+  const classesByDivision = new Map<string, string[]>();
+  for (const c of Object.keys(GBT4754_CLASSES))
+    classesByDivision.set(c.slice(0, 2), [...(classesByDivision.get(c.slice(0, 2)) ?? []), c]);
+  const classesOfDivision = (division: string) => classesByDivision.get(division) ?? [`${division}00`];
   const industryTable = INDUSTRIES.map((i) => [i, i.weight] as const);
   const fund = new Map<string, { insured: number[] }>();
 
@@ -513,7 +518,11 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       ['暂停', 0.02],
     ] as const);
     const name = `${county.name.replace(/(市|县|区)$/, '')}${pick(r, [...BRAND])}${pick(r, [...BRAND])}${industry.word}有限公司`;
-    const industryCode = `${industry.division}${1 + Math.floor(r() * 9)}${Math.floor(r() * 10)}`;
+    // A real GB/T 4754 class of the division (the importer checks the full table); two draws, as before.
+    const classes = classesOfDivision(industry.division);
+    const industryCode = classes[
+      (Math.floor(r() * 9) * 10 + Math.floor(r() * 10)) % classes.length
+    ] as string;
     // Firms differ in risk within their industry (management, equipment, work): a lognormal factor
     // with mean 1 and a coefficient of variation of about 0.95. Without it the ranking's credibility
     // estimate rightly finds no difference beyond chance (decision 0007).

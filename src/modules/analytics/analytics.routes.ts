@@ -116,8 +116,12 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       const name = zh ? result.indicator.nameZh : result.indicator.nameEn;
       const sheet = workbook.addWorksheet(zh ? '分析' : 'Analysis');
       const columns = result.columns?.items ?? [{ key: '', label: zh ? '数值' : 'Value' }];
+      // Figures stay numbers, rounded to the indicator's decimals; an empty cell is —.
+      const factor = 10 ** result.indicator.decimals;
+      const rounded = (v: number | null | undefined) =>
+        v === null || v === undefined ? '—' : Math.round(v * factor) / factor;
       const value = (row: string, column: string) =>
-        result.cells.find((c) => c.row === row && c.column === column)?.value ?? '—';
+        rounded(result.cells.find((c) => c.row === row && c.column === column)?.value);
       (async () => {
         sheet.addRow([`${result.jurisdiction.name} · ${name}`]).commit();
         sheet.addRow([`${zh ? '口径' : 'Definition'}: ${result.definition}`]).commit();
@@ -129,7 +133,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         sheet.addRow(['', ...columns.map((c) => c.label)]).commit();
         for (const row of result.rows.items)
           sheet.addRow([row.label, ...columns.map((c) => value(row.key, c.key))]).commit();
-        sheet.addRow([zh ? '合计' : 'Total', result.total.value ?? '—']).commit();
+        sheet.addRow([zh ? '合计' : 'Total', rounded(result.total.value)]).commit();
         sheet.commit();
         await workbook.commit();
       })().catch((error) => out.destroy(error));

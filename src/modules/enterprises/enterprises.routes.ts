@@ -7,6 +7,7 @@ import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, ZPageQuery } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
+import { FORMATS } from '../exchange/formats.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
   ZInsuredList,
@@ -35,6 +36,24 @@ import {
 } from './ledger.service.js';
 
 const EXPORT_LIMIT = 200_000;
+
+/** A figure of an export as a number (never text), rounded to the decimals it is shown with. */
+function roundTo(value: number | null, decimals: number): number | null {
+  if (value === null) return null;
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/** The label of an insurance status code (参保 / 未参保 / 暂停), as the exchange format names it. */
+function insuranceLabel(code: string | null, zh: boolean): string | null {
+  if (code === null) return null;
+  const values = FORMATS.employers.columns.find((c) => c.key === 'insuranceStatus')?.values ?? {};
+  const label = Object.entries(values).find(
+    ([name, value]) => value === code && /[\u4e00-\u9fa5]/.test(name),
+  )?.[0];
+  if (zh) return label ?? code;
+  return { insured: 'Insured', uninsured: 'Not insured', suspended: 'Suspended' }[code] ?? code;
+}
 
 export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -146,14 +165,14 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
         ['行业代码', 'Industry', (x) => x.industryCode],
         ['重点行业', 'Key industry', (x) => x.keyIndustries],
         ['所属辖区', 'Jurisdiction', (x) => x.jurisdictionName],
-        ['参保状态', 'Insurance', (x) => x.insuranceStatus],
+        ['参保状态', 'Insurance', (x) => insuranceLabel(x.insuranceStatus, zh)],
         ['年平均参保人数', 'Average insured', (x) => x.averageInsured],
         ['职工人数', 'Employees', (x) => x.employees],
-        ['参保率（%）', 'Insured share (%)', (x) => x.insuredShare],
+        ['参保率（%）', 'Insured share (%)', (x) => roundTo(x.insuredShare, 1)],
         ['工伤认定（人次）', 'Injuries', (x) => x.injuries],
-        ['千人工伤率（‰）', 'Rate per 1,000', (x) => x.ratePer1000],
+        ['千人工伤率（‰）', 'Rate per 1,000', (x) => roundTo(x.ratePer1000, 2)],
         ['死亡', 'Deaths', (x) => x.deaths],
-        ['基金支出（元）', 'Fund expenditure (yuan)', (x) => x.fundExpenditureFen / 100],
+        ['基金支出（元）', 'Fund expenditure (yuan)', (x) => roundTo(x.fundExpenditureFen / 100, 2)],
         ['生产安全事故', 'Accidents', (x) => x.accidents],
         ['职业病', 'Occupational disease', (x) => x.diseases],
         ['其中尘肺病', 'Pneumoconiosis', (x) => x.pneumoconiosis],

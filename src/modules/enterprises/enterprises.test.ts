@@ -112,6 +112,35 @@ describe('key-enterprise ledger (KI-1)', () => {
     expect(sheet?.getRow(2).getCell(10).value).toBe('工伤认定（人次）');
   });
 
+  it('the XLSX export writes labels for codes and numbers as numbers, rounded to their decimals', async () => {
+    await upload(
+      'employers',
+      [
+        '统一社会信用代码,单位名称,行政区划代码,行业代码,企业规模,参保状态',
+        `${BUILDER},福州榕城建筑工程有限公司,350102,4710,中型,参保`,
+      ].join('\n'),
+    );
+    const file = await fuzhou.get('/api/enterprises/ledger/export?year=2025');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    let builder: ExcelJS.Row | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(2).value === BUILDER) builder = row;
+    });
+    const cells = ((builder?.values ?? []) as unknown[]).slice(1);
+    // 名称, 信用代码, 行业, 重点行业, 辖区, 参保状态, 参保人数, 职工, 参保率, 人次, 千人率, 死亡, 基金支出（元）
+    expect(cells.slice(5, 13)).toEqual(['参保', 200, 250, 80, 4, 20, 1, 346000]);
+    const english = await fuzhou.get('/api/enterprises/ledger/export?year=2025', { 'accept-language': 'en' });
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(english.rawPayload as unknown as ArrayBuffer);
+    let status: unknown;
+    en.worksheets[0]?.eachRow((row) => {
+      if (row.getCell(2).value === BUILDER) status = row.getCell(6).value;
+    });
+    expect(status).toBe('Insured');
+  });
+
   it('takes a 2026–2030 addition entered as data (即时配送) into that period’s ledger', async () => {
     const added = await fuzhou.post('/api/key-industries', {
       planPeriod: '2026-2030',

@@ -7,7 +7,7 @@ import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
-import { toCsvLine } from './csv.js';
+import { toCsvLine, toImportCsvLine } from './csv.js';
 import {
   ZBatch,
   ZBatchIssues,
@@ -23,12 +23,14 @@ import {
   ZSubmitted,
 } from './exchange.schema.js';
 import {
+  canSeeCells,
   type ExchangeRuntime,
   getBatch,
   listBatches,
   listBatchIssues,
   listSubmittableDomains,
   openRejectedRows,
+  paramsFor,
   submitBatch,
 } from './exchange.service.js';
 import { DOMAINS, FORMATS } from './formats.js';
@@ -101,6 +103,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         channel: actorOf(req).isToken ? 'api' : 'web',
         supersedesBatchId: req.query.supersedes,
         reason: req.query.reason,
+        confirmRemoval: req.query.confirmRemoval,
       });
       return reply.code(result.isDuplicate ? 200 : 202).send(result);
     },
@@ -118,14 +121,14 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       onRequest: requirePermission('exchange:submit'),
     },
     async (req, reply) => {
-      const { domain, rows, supersedes, reason } = req.body;
+      const { domain, rows, supersedes, reason, confirmRemoval } = req.body;
       // Rows become a UTF-8 CSV with the format's English headers, then take the same path as a file.
       const columns = FORMATS[domain].columns;
       const pick = (row: Record<string, unknown>, c: (typeof columns)[number]) =>
         row[c.key] ?? row[c.en] ?? row[c.zh] ?? '';
       const text = [
-        toCsvLine(columns.map((c) => c.en)),
-        ...rows.map((row) => toCsvLine(columns.map((c) => pick(row, c)))),
+        toImportCsvLine(columns.map((c) => c.en)),
+        ...rows.map((row) => toImportCsvLine(columns.map((c) => pick(row, c)))),
       ].join('\n');
       const result = await submitBatch(runtime, actorOf(req), {
         domain,
@@ -135,6 +138,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         format: 'json',
         supersedesBatchId: supersedes,
         reason,
+        confirmRemoval,
       });
       return reply.code(result.isDuplicate ? 200 : 202).send(result);
     },
@@ -186,6 +190,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
     async (req) => {
       const language = languageOf(req);
       const batch = await getBatch(db, actorOf(req), req.params.id);
+      const showCells = canSeeCells(actorOf(req), batch);
       const columns = FORMATS[batch.domain].columns;
       const name = (key: string) => {
         const c = columns.find((col) => col.key === key);
@@ -195,7 +200,11 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         column: i.column,
         columnName: name(i.column),
         code: i.code,
-        message: describeReason(i.code, language, (i.params ?? {}) as Record<string, unknown>),
+        message: describeReason(
+          i.code,
+          language,
+          paramsFor(i.params as Record<string, unknown> | undefined, showCells, language),
+        ),
       });
       const result = await listBatchIssues(db, actorOf(req), req.params.id, req.query);
       return {

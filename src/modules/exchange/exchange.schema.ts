@@ -37,6 +37,7 @@ export const ZBatch = z
     pendingEmployers: z.number().int().describe('Unknown employers created as pending for review'),
     supersedesBatchId: z.number().int().nullable(),
     supersedeReason: z.string().nullable(),
+    removalConfirmed: z.boolean().describe('The correction was submitted with confirmRemoval'),
     supersededByBatchId: z.number().int().nullable(),
     error: z.string().nullable().describe('Why a failed batch failed (code, e.g. file.missing_columns)'),
     errorMessage: z.string().nullable().describe('The same, in the language of Accept-Language'),
@@ -68,6 +69,13 @@ export const ZSubmitQuery = z.object({
     .max(500)
     .optional()
     .describe('Why the earlier batch is superseded (required with supersedes)'),
+  confirmRemoval: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(
+      'With supersedes: confirms that the correction may remove more of the corrected batch’s rows than the jurisdiction allows (exchange.correction, 50 % by default); without it such a correction fails',
+    ),
 });
 
 export const ZJsonSubmit = z.object({
@@ -79,6 +87,12 @@ export const ZJsonSubmit = z.object({
     .describe('Rows keyed by column name (Chinese, English or key, as in docs/exchange-formats.md)'),
   supersedes: z.number().int().positive().optional(),
   reason: z.string().trim().max(500).optional(),
+  confirmRemoval: z
+    .boolean()
+    .optional()
+    .describe(
+      'With supersedes: confirms that the correction may remove more of the corrected batch’s rows than allowed',
+    ),
 });
 
 export const ZBatchListQuery = ZPageQuery.extend({

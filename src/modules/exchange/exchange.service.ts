@@ -17,6 +17,7 @@ import { today } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { CORRECTION_SETTING, PLAUSIBILITY_SETTING, resolveExchangeSetting } from './exchange.settings.js';
 import {
   type BatchStatus,
   exchangeBatches,
@@ -27,6 +28,7 @@ import { type Domain, domainsOf, FORMATS } from './formats.js';
 import type { WorkerInput, WorkerMessage } from './import.worker.js';
 import {
   CHUNK_TABLE,
+  countSupersededRows,
   dropStagedRows,
   type MergeContext,
   type MergeState,
@@ -100,7 +102,33 @@ function selectBatches(db: Db) {
 
 type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
 
-export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh') {
+/**
+ * Whether the actor may see what a batch's cells hold (in a batch error, a rejected row's reason
+ * or the rejected-rows file): the submitting unit, and the HRSS side cleared for personal data
+ * (personal-data:view: HRSS officers and the social-insurance agency). Other officers of the area
+ * (the member departments) see every reason, without the text of the cell.
+ */
+export function canSeeCells(actor: Actor, batch: { organisationId: number }): boolean {
+  return actor.organisationId === batch.organisationId || actor.permissions.has('personal-data:view');
+}
+
+/** Reason parameters that quote a cell (a value, a record key, a parser's message). */
+const CELL_PARAMS = ['value', 'key', 'reason'] as const;
+
+/** A reason's parameters for a viewer: the cell's text replaced by a note when they may not see it. */
+export function paramsFor(
+  params: Record<string, unknown> | null | undefined,
+  showCells: boolean,
+  language: 'zh' | 'en',
+): Record<string, unknown> {
+  if (!params || showCells) return params ?? {};
+  const hidden = language === 'zh' ? '（内容不予显示）' : '(not shown)';
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, (CELL_PARAMS as readonly string[]).includes(k) ? hidden : v]),
+  );
+}
+
+export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh', showCells = true) {
   const b = row.batch;
   return {
     id: b.id,
@@ -127,9 +155,12 @@ export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh') {
     pendingEmployers: b.pendingEmployers,
     supersedesBatchId: b.supersedesBatchId,
     supersedeReason: b.supersedeReason,
+    removalConfirmed: b.removalConfirmed,
     supersededByBatchId: b.supersededByBatchId,
     error: b.error,
-    errorMessage: b.error ? describeReason(b.error, language, b.errorParams ?? {}) : null,
+    errorMessage: b.error
+      ? describeReason(b.error, language, paramsFor(b.errorParams, showCells, language))
+      : null,
     createdAt: b.createdAt.toISOString(),
     startedAt: b.startedAt?.toISOString() ?? null,
     finishedAt: b.finishedAt?.toISOString() ?? null,
@@ -165,6 +196,8 @@ export interface SubmitInput {
   format?: 'json';
   supersedesBatchId?: number;
   reason?: string;
+  /** The submitter confirms that the correction may remove more of the corrected batch than the jurisdiction's limit. */
+  confirmRemoval?: boolean;
 }
 
 /**
@@ -216,15 +249,7 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
   const sha256 = hash.digest('hex');
 
   // Identical content from the same unit for the same domain: recognised, nothing changes.
-  const [same] = await selectBatches(db).where(
-    and(
-      eq(exchangeBatches.organisationId, actor.organisationId as number),
-      eq(exchangeBatches.domain, input.domain),
-      eq(exchangeBatches.sha256, sha256),
-      inArray(exchangeBatches.status, ['queued', 'processing', 'committed']),
-    ),
-  );
-  if (same) {
+  const answerIdentical = async (same: BatchRow) => {
     await fs.rm(filePath, { force: true });
     await recordAudit(db, actor, {
       action: 'exchange.resubmit-identical',
@@ -234,46 +259,71 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
       details: { fileName: input.fileName, sha256 },
     });
     return { batch: toBatchDto(same), isDuplicate: true };
-  }
+  };
+  const findIdentical = async () => {
+    const [same] = await selectBatches(db).where(
+      and(
+        eq(exchangeBatches.organisationId, actor.organisationId as number),
+        eq(exchangeBatches.domain, input.domain),
+        eq(exchangeBatches.sha256, sha256),
+        inArray(exchangeBatches.status, ['queued', 'processing', 'committed']),
+      ),
+    );
+    return same;
+  };
+  const same = await findIdentical();
+  if (same) return answerIdentical(same);
 
   const format: FileFormat | 'json' = input.format ?? detectFormat(input.fileName, firstBytes);
   const encoding: Encoding | null =
     format === 'xlsx' ? null : format === 'json' ? 'utf-8' : await detectEncoding(filePath);
-  const id = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(exchangeBatches)
-      .values({
-        domain: input.domain,
-        organisationId: actor.organisationId as number,
-        jurisdictionId: actor.jurisdictionId,
-        userId: actor.userId,
-        submittedBy: actor.username,
-        channel: input.channel,
-        fileName: input.fileName,
-        format,
-        encoding,
-        fileBytes: bytes,
-        sha256,
-        status: 'queued',
-        supersedesBatchId: supersedes?.batch.id ?? null,
-        supersedeReason: supersedes ? (input.reason?.trim() ?? null) : null,
-      })
-      .returning({ id: exchangeBatches.id });
-    if (!created) throw new Error('insert returned no row');
-    await recordAudit(tx, actor, {
-      action: 'exchange.submit',
-      targetType: 'exchange_batch',
-      targetId: created.id,
-      details: {
-        domain: input.domain,
-        fileName: input.fileName,
-        bytes,
-        sha256,
-        supersedes: supersedes?.batch.id,
-      },
+  // Uploads of the same file at the same moment all pass the check above: the unique index
+  // (exchange_batches_content_key) lets one insert through, and the others answer with its batch.
+  const id = await db
+    .transaction(async (tx) => {
+      const [created] = await tx
+        .insert(exchangeBatches)
+        .values({
+          domain: input.domain,
+          organisationId: actor.organisationId as number,
+          jurisdictionId: actor.jurisdictionId,
+          userId: actor.userId,
+          submittedBy: actor.username,
+          channel: input.channel,
+          fileName: input.fileName,
+          format,
+          encoding,
+          fileBytes: bytes,
+          sha256,
+          status: 'queued',
+          supersedesBatchId: supersedes?.batch.id ?? null,
+          supersedeReason: supersedes ? (input.reason?.trim() ?? null) : null,
+          removalConfirmed: supersedes ? input.confirmRemoval === true : false,
+        })
+        .returning({ id: exchangeBatches.id });
+      if (!created) throw new Error('insert returned no row');
+      await recordAudit(tx, actor, {
+        action: 'exchange.submit',
+        targetType: 'exchange_batch',
+        targetId: created.id,
+        details: {
+          domain: input.domain,
+          fileName: input.fileName,
+          bytes,
+          sha256,
+          supersedes: supersedes?.batch.id,
+          confirmRemoval: supersedes ? input.confirmRemoval === true : undefined,
+        },
+      });
+      return created.id;
+    })
+    .catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await findIdentical();
+      if (!winner) throw error;
+      return answerIdentical(winner);
     });
-    return created.id;
-  });
+  if (typeof id !== 'number') return id;
   runtime.queue.enqueue(`import ${id}`, () => runImport(runtime, id, filePath));
   return { batch: toBatchDto(await findBatchInScope(db, actor, id)), isDuplicate: false };
 }
@@ -317,6 +367,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       // The worker has a clock of its own: it validates against this process's today.
       today: today(),
       chunkSize: CHUNK_ROWS,
+      plausibility: (await resolveExchangeSetting(db, row.path, PLAUSIBILITY_SETTING)).value,
     };
     const ctx: MergeContext = {
       batchId,
@@ -343,6 +394,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     /** The end of the batch's transaction: the superseded rows, the derived figures, the batch row. */
     const commit = async (tx: Db, totalRows: number, stagedAt: number) => {
       if (listener) captured.push(await listener.beforeSupersede(tx, ctx));
+      if (batch.supersedesBatchId !== null && !batch.removalConfirmed)
+        await timed(times, 'supersede', () => refuseLargeRemoval(tx, ctx, row.path));
       await timed(times, 'supersede', () => removeSupersededRows(tx, ctx));
       await timed(times, 'queue', async () => listener?.afterMerge(tx, ctx, captured));
       const [rejected] = await tx
@@ -496,6 +549,31 @@ async function fillRejectedCells(db: Db, batchId: number, filePath: string, inpu
   }
 }
 
+/**
+ * A correction that would remove more of the corrected batch's rows than the jurisdiction allows
+ * (exchange.correction, 50 % by default) fails, inside the batch's transaction, unless the
+ * submitter confirmed the removal: a header-only file must not silently delete a whole batch.
+ */
+async function refuseLargeRemoval(tx: Db, ctx: MergeContext, path: string) {
+  const counts = await countSupersededRows(tx, ctx);
+  if (!counts || counts.total === 0) return;
+  const { value } = await resolveExchangeSetting(tx, path, CORRECTION_SETTING);
+  const share = (counts.removed / counts.total) * 100;
+  if (share > value.maxRemovedShare)
+    throw new ImportFailure('file.removal_unconfirmed', {
+      removed: counts.removed,
+      total: counts.total,
+      share: Math.round(share * 10) / 10,
+      threshold: value.maxRemovedShare,
+    });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === '23505') return true;
+  return false;
+}
+
 /** A whole-file problem (missing columns, no header): the batch fails with a stable code. */
 class ImportFailure extends Error {
   constructor(
@@ -528,6 +606,7 @@ async function streamChunks(
 ) {
   const { db } = runtime.database;
   const worker = startWorker(new URL('./import.worker.ts', import.meta.url), { ...input });
+  // (input is updated when the worker reports the file's real encoding: fillRejectedCells reads it again.)
   let headerSeen = false;
   try {
     return await new Promise<{ totalRows: number; headerSeen: boolean }>((resolve, reject) => {
@@ -563,8 +642,18 @@ async function streamChunks(
           case 'done':
             resolve({ totalRows: message.totalRows, headerSeen });
             return;
+          case 'encoding':
+            // Later reads of the file (the rejected rows' cells) and the rejected-rows file follow it.
+            input.encoding = message.encoding;
+            await db
+              .update(exchangeBatches)
+              .set({ encoding: message.encoding })
+              .where(eq(exchangeBatches.id, batchId));
+            return;
           case 'error':
-            throw new ImportFailure('file.unreadable', { reason: message.message });
+            throw message.code
+              ? new ImportFailure(message.code, message.params)
+              : new ImportFailure('file.unreadable', { reason: message.message });
         }
       };
       worker.on('message', (message: WorkerMessage) => {
@@ -642,11 +731,15 @@ export async function listBatches(db: Db, actor: Actor, options: ListBatchesOpti
       .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
       .where(where),
   ]);
-  return { items: rows.map((r) => toBatchDto(r, options.language)), total: Number(total?.n ?? 0) };
+  return {
+    items: rows.map((r) => toBatchDto(r, options.language, canSeeCells(actor, r.batch))),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 export async function getBatch(db: Db, actor: Actor, id: number, language: 'zh' | 'en' = 'zh') {
-  return toBatchDto(await findBatchInScope(db, actor, id), language);
+  const row = await findBatchInScope(db, actor, id);
+  return toBatchDto(row, language, canSeeCells(actor, row.batch));
 }
 
 /** The rejected rows and warnings of a batch, without the cells (which hold personal data). */
@@ -704,8 +797,8 @@ export async function* readRejectedRows(db: Db, batchId: number) {
 /** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
 export async function openRejectedRows(db: Db, actor: Actor, id: number) {
   const row = await findBatchInScope(db, actor, id);
-  // The cells are what the unit sent: its own officers, or viewers cleared for personal data.
-  if (row.batch.organisationId !== actor.organisationId && !actor.permissions.has('personal-data:view')) {
+  // The cells are what the unit sent: its own officers, or HRSS cleared for personal data (canSeeCells).
+  if (!canSeeCells(actor, row.batch)) {
     throw new AppError(403, 'auth.forbidden');
   }
   await recordAudit(db, actor, {

@@ -65,6 +65,8 @@ export const exchangeBatches = pgTable(
     supersedesBatchId: integer('supersedes_batch_id'),
     supersedeReason: text('supersede_reason'),
     supersededByBatchId: integer('superseded_by_batch_id'),
+    /** The submitter confirmed that this correction may remove more of the corrected batch than the setting allows. */
+    removalConfirmed: boolean('removal_confirmed').notNull().default(false),
     /** Why a failed batch failed: a reason code (see row-messages.ts) and its parameters. */
     error: text('error'),
     errorParams: jsonb('error_params').$type<Record<string, unknown>>(),
@@ -75,6 +77,11 @@ export const exchangeBatches = pgTable(
   (t) => [
     index('exchange_batches_org_idx').on(t.organisationId, t.domain),
     index('exchange_batches_sha_idx').on(t.sha256),
+    // One live batch per content, unit and domain: concurrent uploads of one file make one batch
+    // (the "identical resubmission changes nothing" rule, enforced where a check-then-insert cannot).
+    uniqueIndex('exchange_batches_content_key')
+      .on(t.organisationId, t.domain, t.sha256)
+      .where(sql`status in ('queued', 'processing', 'committed')`),
     index('exchange_batches_jurisdiction_idx').on(t.jurisdictionId),
   ],
 );

@@ -117,7 +117,8 @@ export const FORMATS: Readonly<Record<Domain, DomainFormat>> = {
         en: 'industry_code',
         type: 'industry',
         required: true,
-        codeTable: 'GB/T 4754-2017 (2 to 4 digits, division must exist)',
+        codeTable:
+          'GB/T 4754-2017: a division, group or class of the full table (2 to 4 digits); a leading section letter (C3311) is dropped when it matches',
         description: 'Main industry',
         example: '4710',
       },

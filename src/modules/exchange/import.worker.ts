@@ -7,10 +7,11 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toCopyCsvLine } from '../../platform/db/copy-csv.js';
 import { checkCreditCode } from '../organisations/credit-code.js';
+import type { Plausibility } from './exchange.settings.js';
 import { type Domain, FORMATS } from './formats.js';
-import { type Encoding, type FileFormat, mapHeaders, readRows } from './read-file.js';
+import { type Encoding, type FileFormat, FileReadError, mapHeaders, readRows } from './read-file.js';
 import { stagingKeys } from './staging.js';
-import { validateRow } from './validate.js';
+import { isTemplateExample, validateRow } from './validate.js';
 
 export interface WorkerInput {
   batchId: number;
@@ -22,11 +23,14 @@ export interface WorkerInput {
   /** YYYY-MM-DD in China, from the main thread's clock (platform/time.ts). */
   today: string;
   chunkSize: number;
+  plausibility: Plausibility;
 }
 
 export type WorkerMessage =
   | { type: 'header'; headers: string[]; missing: string[] }
   | { type: 'total'; expectedRows: number }
+  /** The file, guessed UTF-8 from its head, continued as GB18030 (its first non-ASCII bytes were GBK). */
+  | { type: 'encoding'; encoding: Encoding }
   | {
       type: 'chunk';
       /** COPY input (copy-csv.ts) for exchange_staging, exchange_rejected_rows and exchange_row_warnings. */
@@ -38,7 +42,8 @@ export type WorkerMessage =
       lastLine: number;
     }
   | { type: 'done'; totalRows: number }
-  | { type: 'error'; message: string };
+  /** A whole-file problem: a reason code (row-messages.ts) and its parameters when it is known. */
+  | { type: 'error'; message: string; code?: string; params?: Record<string, unknown> };
 
 const port = parentPort;
 if (!port) throw new Error('import.worker runs in a worker thread');
@@ -72,7 +77,11 @@ async function run() {
     } satisfies WorkerMessage);
   }
   const keys = stagingKeys(input.domain);
-  const context = { jurisdictionCodes: new Set(input.jurisdictionCodes), today: input.today };
+  const context = {
+    jurisdictionCodes: new Set(input.jurisdictionCodes),
+    today: input.today,
+    plausibility: input.plausibility,
+  };
   const batch = String(input.batchId);
   let staged = '';
   let rejected = '';
@@ -115,29 +124,46 @@ async function run() {
     keysInChunk = new Map();
   };
 
-  const rows = readRows(input.path, input.format, input.encoding, (headers) => {
-    const info = mapHeaders(input.domain, headers);
-    port?.postMessage({ type: 'header', headers, missing: info.missing } satisfies WorkerMessage);
-    headerMissing = info.missing.length > 0;
-    return info;
-  });
+  const rows = readRows(
+    input.path,
+    input.format,
+    input.encoding,
+    (headers) => {
+      const info = mapHeaders(input.domain, headers);
+      port?.postMessage({ type: 'header', headers, missing: info.missing } satisfies WorkerMessage);
+      headerMissing = info.missing.length > 0;
+      return info;
+    },
+    (encoding) => port?.postMessage({ type: 'encoding', encoding } satisfies WorkerMessage),
+  );
   for await (const row of rows) {
     if (headerMissing) break;
+    const line = String(row.line);
+    const warn = (column: string, code: string, params?: Record<string, unknown>) => {
+      warnings += `${toCopyCsvLine([batch, line, column, code, params ? JSON.stringify(params) : null])}\n`;
+    };
+    if (!row.readIssues && isTemplateExample(input.domain, row.cells, row.raw)) {
+      // Not a row of the batch: neither counted nor imported, only noted.
+      warn('', 'row.template_example');
+      continue;
+    }
     rowsDone++;
     lastLine = row.line;
-    const result = validateRow(input.domain, row.cells, context);
-    const line = String(row.line);
     const rejectRow = (issues: unknown[]) => {
       rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(issues)])}\n`;
     };
+    if (row.readIssues) {
+      rejectRow(row.readIssues);
+      if (++inChunk >= input.chunkSize) await flush();
+      continue;
+    }
+    const result = validateRow(input.domain, row.cells, context);
     const key = result.ok ? keyOf(result.value) : '';
     const firstLine = result.ok ? firstLineOf(key, row.line) : undefined;
     if (firstLine !== undefined) {
       rejectRow([{ column: '', code: 'row.duplicate_in_file', params: { line: firstLine, key } }]);
     } else {
-      for (const w of result.warnings) {
-        warnings += `${toCopyCsvLine([batch, line, w.column, w.code, w.params ? JSON.stringify(w.params) : null])}\n`;
-      }
+      for (const w of result.warnings) warn(w.column, w.code, w.params);
       if (result.ok) {
         const value = result.value;
         if (typeof value.creditCode === 'string')
@@ -157,5 +183,6 @@ run().catch((error: unknown) => {
   port.postMessage({
     type: 'error',
     message: error instanceof Error ? error.message : String(error),
+    ...(error instanceof FileReadError ? { code: error.code, params: error.params } : {}),
   } satisfies WorkerMessage);
 });

@@ -320,11 +320,17 @@ export async function timed<T>(times: StepTimes, name: string, run: () => Promis
 export async function mergeChunk(
   tx: Db,
   ctx: MergeContext,
-  rows: SQL,
+  chunk: SQL,
   state: MergeState,
   beforeWrite?: (rows: SQL) => Promise<void>,
 ): Promise<number> {
   const { times } = state;
+  let rows = chunk;
+  if (ctx.domain === 'injuries') {
+    const secondDeaths = await timed(times, 'deaths', () => rejectSecondDeaths(tx, ctx, chunk));
+    if (secondDeaths.length > 0)
+      rows = sql`(select * from ${chunk} s where s.line <> all(${`{${secondDeaths.join(',')}}`}::int[]))`;
+  }
   if (beforeWrite) await timed(times, 'capture', () => beforeWrite(rows));
   let unwritten = await timed(times, 'upsert', () => upsertChunk(tx, ctx, rows, state));
   let pendingEmployers = 0;
@@ -358,6 +364,44 @@ export async function mergeChunk(
 }
 
 /**
+ * A person dies once: a death determination (is_death) of a 身份证号 that already has one under
+ * another case number is rejected, naming that case. Earlier death cases count from any batch,
+ * this one's earlier chunks included, but not the rows of the batch this one supersedes (they are
+ * removed at its end); two deaths of one person in the same chunk keep the first line. Returns
+ * the rejected lines.
+ */
+async function rejectSecondDeaths(tx: Db, ctx: MergeContext, rows: SQL): Promise<number[]> {
+  const id = c(ctx.domain, 'idNumber');
+  const caseNo = c(ctx.domain, 'caseNo');
+  const superseded = ctx.supersedesBatchId ?? -1;
+  const result = await tx.execute(sql`
+    with dead as (
+      select s.line, ${id} as id_number, ${caseNo} as case_no from ${rows} s where ${c(ctx.domain, 'isDeath')} = 'true'
+    )
+    select d.line, coalesce(
+      (select f.case_no from injury_cases f
+        where f.id_number = d.id_number and f.is_death and f.case_no <> d.case_no and f.batch_id <> ${superseded}
+        order by f.determined_on, f.case_no limit 1),
+      (select e.case_no from dead e where e.id_number = d.id_number and e.line < d.line and e.case_no <> d.case_no
+        order by e.line limit 1)
+    ) as earlier
+    from dead d`);
+  const found = (result as unknown as { rows: { line: number; earlier: string | null }[] }).rows.filter(
+    (r) => r.earlier !== null,
+  );
+  if (found.length === 0) return [];
+  await tx.insert(exchangeRejectedRows).values(
+    found.map((r) => ({
+      batchId: ctx.batchId,
+      line: Number(r.line),
+      raw: null,
+      issues: [{ column: 'isDeath', code: 'row.second_death', params: { caseNo: r.earlier } }],
+    })),
+  );
+  return found.map((r) => Number(r.line));
+}
+
+/**
  * A corrected resubmission replaces the earlier batch: the rows that the earlier batch still owns
  * (the ones the new batch did not write again) are removed. The employer registry is updated in
  * place, never deleted.
@@ -367,6 +411,23 @@ export async function removeSupersededRows(tx: Db, ctx: MergeContext) {
   await tx.execute(
     sql`delete from ${sql.raw(FACTS[ctx.domain].table)} where batch_id = ${ctx.supersedesBatchId}`,
   );
+}
+
+/**
+ * How many rows the corrected batch wrote (its committed valid rows) and how many of them this
+ * batch's merge would remove (the facts it still owns, not written again). Null for the employer
+ * registry, which a correction updates and never deletes.
+ */
+export async function countSupersededRows(
+  tx: Db,
+  ctx: MergeContext,
+): Promise<{ removed: number; total: number } | null> {
+  if (ctx.domain === 'employers' || ctx.supersedesBatchId === null) return null;
+  const result = await tx.execute(sql`
+    select (select count(*) from ${sql.raw(FACTS[ctx.domain].table)} where batch_id = ${ctx.supersedesBatchId}) as removed,
+      (select valid_rows from exchange_batches where id = ${ctx.supersedesBatchId}) as total`);
+  const [row] = (result as unknown as { rows: { removed: unknown; total: unknown }[] }).rows;
+  return { removed: Number(row?.removed ?? 0), total: Number(row?.total ?? 0) };
 }
 
 /** Drops the staged rows of batches that never committed (a crash mid-import on PGlite). */

@@ -343,3 +343,169 @@ describe('reading XLSX', () => {
     });
   });
 });
+
+describe('strict decoding (a damaged value is never read)', () => {
+  /** An ASCII head longer than the 256 KB that detectEncoding samples. */
+  function asciiRows(from: number, count: number) {
+    return Array.from({ length: count }, (_, i) =>
+      injuryRow(from + i, {
+        caseNo: `FZ-2025-${from + i}`,
+        name: `worker${from + i}`,
+        sex: 'M',
+        post: 'scaffolder',
+        severity: 'serious',
+        death: 'N',
+      }),
+    );
+  }
+
+  it('a GBK file whose first 256 KB are ASCII continues as GB18030: its later Chinese names intact', async () => {
+    const head = asciiRows(1, 2000);
+    const english = FORMATS.injuries.columns.map((c) => c.en);
+    const csv = toCsv([
+      english,
+      ...head,
+      injuryRow(3001, { name: '张三' }),
+      injuryRow(3002, { name: '欧阳娜娜' }),
+    ]);
+    const bytes = iconv.encode(csv, 'gbk');
+    expect(bytes.indexOf(Buffer.from(iconv.encode('张三', 'gbk')))).toBeGreaterThan(256 * 1024);
+    const file = await writeTemp(bytes);
+    expect(await detectEncoding(file)).toBe('utf-8');
+    const switched: Encoding[] = [];
+    const rows: SourceRow[] = [];
+    for await (const row of readRows(
+      file,
+      'csv',
+      'utf-8',
+      (headers) => mapHeaders('injuries', headers),
+      (e) => switched.push(e),
+    ))
+      rows.push(row);
+    expect(switched).toEqual(['gb18030']);
+    expect(rows).toHaveLength(2002);
+    expect(rows.slice(-2).map((r) => [r.line, r.cells.personName])).toEqual([
+      [2002, '张三'],
+      [2003, '欧阳娜娜'],
+    ]);
+    expect(rows.some((r) => Object.values(r.cells).some((c) => c.includes('\uFFFD')))).toBe(false);
+  });
+
+  it('a UTF-8 file with a byte invalid in UTF-8 after UTF-8 Chinese fails naming the line', async () => {
+    const good = Buffer.from(toCsv([INJURY_HEADER, injuryRow(1, { name: '张三' }), injuryRow(2)]), 'utf8');
+    const bad = Buffer.concat([good, iconv.encode(`${toCsv([injuryRow(3, { name: '李四' })])}`, 'gbk')]);
+    const file = await writeTemp(bad);
+    await expect(readAll(file, 'csv', 'utf-8')).rejects.toMatchObject({
+      code: 'file.bad_bytes',
+      params: { line: 4, encoding: 'UTF-8' },
+    });
+  });
+
+  it('a GBK file with a sequence invalid in GB18030 fails naming the line', async () => {
+    const head = iconv.encode(toCsv([INJURY_HEADER, injuryRow(1, { name: '张三' }), injuryRow(2)]), 'gbk');
+    // 0x81 0x20: a lead byte followed by a space is no GB18030 character.
+    const tail = Buffer.concat([Buffer.from('x,'), Buffer.from([0x81, 0x20]), Buffer.from(',y\n')]);
+    const file = await writeTemp(Buffer.concat([head, tail]));
+    await expect(readAll(file, 'csv', 'gb18030')).rejects.toMatchObject({
+      code: 'file.bad_bytes',
+      params: { line: 4, encoding: 'GBK/GB18030' },
+    });
+  });
+
+  it('a UTF-8 file cut inside its last character fails naming the last line', async () => {
+    const bytes = Buffer.from(toCsv([INJURY_HEADER, injuryRow(1, { name: '张三' })]).trimEnd(), 'utf8');
+    const file = await writeTemp(bytes.subarray(0, bytes.length - 1 - '8650000'.length - 2));
+    await expect(readAll(file, 'csv', 'utf-8')).rejects.toMatchObject({ code: 'file.bad_bytes' });
+  });
+});
+
+describe('stray quotes', () => {
+  it('a quote inside an unquoted cell rejects only its own line; the lines after it are read', async () => {
+    const rows = [INJURY_HEADER, injuryRow(1), injuryRow(2), injuryRow(3)];
+    const lines = toCsv(rows).split('\n');
+    lines[2] = lines[2]?.replace('职工2', '职工"2') ?? '';
+    const file = await writeTemp(lines.join('\n'));
+    const { rows: read } = await readAll(file, 'csv', 'utf-8');
+    expect(read.map((r) => [r.line, r.cells.personName ?? null, r.readIssues?.[0]?.code ?? null])).toEqual([
+      [2, '职工1', null],
+      [3, null, 'row.bad_quote'],
+      [4, '职工3', null],
+    ]);
+    // The text of the line as far as the parser read it.
+    expect(read[1]?.raw[0]).toContain('职工"');
+  });
+
+  it('a quote that is never closed fails the file naming the line where it opened', async () => {
+    const lines = toCsv([INJURY_HEADER, injuryRow(1), injuryRow(2), injuryRow(3)]).split('\n');
+    lines[2] = lines[2]?.replace('职工2', '"职工2') ?? '';
+    const file = await writeTemp(lines.join('\n'));
+    await expect(readAll(file, 'csv', 'utf-8')).rejects.toMatchObject({
+      code: 'file.bad_quote',
+      params: { line: 3 },
+    });
+  });
+});
+
+describe('XLSX cells as other systems write them', () => {
+  async function workbookOf(rows: unknown[][], style?: (sheet: ExcelJS.Worksheet) => void) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('工伤认定');
+    for (const row of rows) sheet.addRow(row);
+    style?.(sheet);
+    const file = path.join(dir, `x${counter++}.xlsx`);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('a date serial in a General-format date column is a date; a date with a time is its day', async () => {
+    const row = injuryRow(1);
+    const file = await workbookOf([
+      INJURY_HEADER,
+      [
+        ...row.slice(0, 6),
+        31213,
+        row[7],
+        45730,
+        new Date(Date.UTC(2025, 3, 20, 23, 59, 59, 999)),
+        ...row.slice(10),
+      ],
+    ]);
+    const { rows } = await readAll(file, 'xlsx', 'utf-8');
+    expect(rows[0]?.cells).toMatchObject({
+      birthDate: '1985-06-15',
+      occurredOn: '2025-03-14',
+      determinedOn: '2025-04-21',
+    });
+  });
+
+  it('numbers where text is expected read as their digits; floating-point noise is dropped', async () => {
+    const row = injuryRow(1);
+    const file = await workbookOf([
+      [...INJURY_HEADER],
+      [20250001, ...row.slice(1, 13), 8, row[14], 0.1 + 0.2],
+    ]);
+    const { rows } = await readAll(file, 'xlsx', 'utf-8');
+    expect(rows[0]?.cells).toMatchObject({
+      caseNo: '20250001',
+      disabilityGrade: '8',
+      fundExpenditureFen: '0.3',
+    });
+    expect(rows[0]?.readIssues).toBeUndefined();
+  });
+
+  it('an ID number typed as a number has lost its last digits: the row says so', async () => {
+    const row = injuryRow(1, { idNumber: '350102198506150016' });
+    const file = await workbookOf([INJURY_HEADER, [...row.slice(0, 3), Number(row[3]), ...row.slice(4)]]);
+    const { rows } = await readAll(file, 'xlsx', 'utf-8');
+    expect(rows[0]?.readIssues).toEqual([{ column: 'idNumber', code: 'row.number_lost_digits' }]);
+  });
+
+  it('an error cell (#N/A) is read as its text, so the row is rejected rather than read as empty', async () => {
+    const row = injuryRow(1);
+    const file = await workbookOf([INJURY_HEADER, row], (sheet) => {
+      sheet.getRow(2).getCell(5).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    });
+    const { rows } = await readAll(file, 'xlsx', 'utf-8');
+    expect(rows[0]?.cells.personName).toBe('#N/A');
+  });
+});

@@ -76,6 +76,44 @@ const REASONS = {
     zh: '该用人单位登记在本单位管辖范围之外',
     en: 'this employer is registered outside your scope',
   },
+  'row.bad_quote': {
+    zh: '该行的引号位置不正确（引号只能包住整个单元格），无法读取：{value}',
+    en: 'a quote in this line is out of place (quotes may only enclose a whole cell); cannot read: {value}',
+  },
+  'row.number_lost_digits': {
+    zh: '长数字被存为数值，末几位已丢失；请将该列设为文本格式后重新导出',
+    en: 'a long number was stored as a number and lost its last digits; format the column as text and export again',
+  },
+  'row.template_example': {
+    zh: '模板中的示例行，已跳过，未导入',
+    en: 'the template’s example row: skipped, not imported',
+  },
+  'row.age_out_of_range': {
+    zh: '受伤时年龄为 {age} 岁，不在 {min}–{max} 岁的合理范围内',
+    en: 'age at the injury is {age}, outside the plausible {min}–{max}',
+  },
+  'row.before_birth': { zh: '日期早于出生日期', en: 'date lies before the birth date' },
+  'row.before_floor': { zh: '日期早于 {floor}，请核实', en: 'date lies before {floor}: please check' },
+  'row.second_death': {
+    zh: '此人已有死亡认定（认定书编号 {caseNo}），同一人不能再次认定死亡',
+    en: 'this person already has a death determination ({caseNo}); one person cannot die twice',
+  },
+  'row.industry_section_mismatch': {
+    zh: '行业代码的门类字母与大类不符：{value}',
+    en: 'the section letter does not match the division: {value}',
+  },
+  'file.bad_bytes': {
+    zh: '第 {line} 行含有不符合 {encoding} 编码的字节，文件未导入；请将文件另存为 UTF-8 或 GBK 后重新上传',
+    en: 'line {line} holds bytes that are not valid {encoding}; nothing was imported: save the file as UTF-8 or GBK and submit it again',
+  },
+  'file.bad_quote': {
+    zh: '第 {line} 行的引号没有闭合，其后的内容无法读取，文件未导入',
+    en: 'the quote opened in line {line} is never closed, so the rest of the file cannot be read; nothing was imported',
+  },
+  'file.removal_unconfirmed': {
+    zh: '更正将删除被更正批次 {total} 行中的 {removed} 行（{share}%），超过 {threshold}% 的上限；请确认删除后重新提交',
+    en: 'the correction would remove {removed} of the {total} rows of the corrected batch ({share}%), more than {threshold}%; confirm the removal and submit again',
+  },
   'file.no_header': { zh: '文件没有表头行', en: 'the file has no header row' },
   'file.missing_columns': { zh: '缺少必需的列：{columns}', en: 'required columns are missing: {columns}' },
   'file.unreadable': { zh: '无法读取文件：{reason}', en: 'cannot read the file: {reason}' },

@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injuryRow } from '../../../test/exchange-builders.js';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { buildJurisdictionSeeds } from '../jurisdictions/jurisdictions.data.js';
+import { injuryCases } from './exchange.tables.js';
 import { DOMAINS, FORMATS } from './formats.js';
 import { validateRow } from './validate.js';
 
@@ -39,7 +42,7 @@ describe('format templates', () => {
     expect((await t.app.inject({ url: '/api/exchange/formats/injuries/template' })).statusCode).toBe(401);
   });
 
-  it('a template filled with its example imports', async () => {
+  it('the template’s example row is skipped with a warning, not imported as 张三’s injury', async () => {
     const agent = await t.signIn('fuzhou');
     const csv = await agent.get('/api/exchange/formats/injuries/template');
     const res = await agent.request({
@@ -52,9 +55,55 @@ describe('format templates', () => {
     const batch = (await agent.get(`/api/exchange/batches/${res.json().batch.id}`)).json();
     expect(batch).toMatchObject({
       status: 'committed',
-      validRows: 1,
+      totalRows: 0,
+      validRows: 0,
       rejectedRows: 0,
+      warningRows: 1,
       encoding: 'utf-8-bom',
     });
+    const issues = (await agent.get(`/api/exchange/batches/${batch.id}/issues`)).json();
+    expect(issues.warnings).toEqual([
+      {
+        line: 2,
+        column: '',
+        columnName: '',
+        code: 'row.template_example',
+        message: '模板中的示例行，已跳过，未导入',
+      },
+    ]);
+    const stored = await t.db
+      .select()
+      .from(injuryCases)
+      .where(eq(injuryCases.caseNo, '榕人社工认〔2025〕0001号'));
+    expect(stored).toEqual([]);
+  });
+
+  it('rows added below the XLSX template’s example import; the example and a row marked 示例 do not', async () => {
+    const agent = await t.signIn('fuzhou');
+    const template = await agent.get('/api/exchange/formats/injuries/template?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    sheet.addRow(injuryRow(9101));
+    sheet.addRow(['示例', ...injuryRow(9102).slice(1)]);
+    sheet.addRow(injuryRow(9103));
+    const res = await agent.request({
+      method: 'POST',
+      url: '/api/exchange/batches?domain=injuries&fileName=filled.xlsx',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    await t.app.jobs.idle();
+    const batch = (await agent.get(`/api/exchange/batches/${res.json().batch.id}`)).json();
+    expect(batch).toMatchObject({ status: 'committed', totalRows: 2, validRows: 2, warningRows: 2 });
+    const issues = (await agent.get(`/api/exchange/batches/${batch.id}/issues`)).json();
+    expect(issues.warnings.map((w: { line: number; code: string }) => [w.line, w.code])).toEqual([
+      [2, 'row.template_example'],
+      [4, 'row.template_example'],
+    ]);
+    const stored = await t.db
+      .select({ caseNo: injuryCases.caseNo, name: injuryCases.personName })
+      .from(injuryCases);
+    expect(stored.map((r) => r.name).sort()).toEqual(['职工9101', '职工9103']);
   });
 });

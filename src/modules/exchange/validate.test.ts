@@ -671,17 +671,31 @@ describe('jurisdiction, industry and year', () => {
     });
   });
 
-  it('an industry code is 2 to 4 digits whose division exists', () => {
-    for (const code of ['47', '471', '4710', '01', '97']) {
+  it('an industry code is a division, group or class of the GB/T 4754-2017 table', () => {
+    for (const code of ['47', '471', '4710', '01', '97', '0220', '3963', '6572']) {
       expect(validValue('employers', { industryCode: code }).industryCode).toBe(code);
     }
-    for (const code of ['98', '9910', '00', '4', '47101', 'E47', '47a']) {
+    // 4799 and 473 have a division (47) but are no group or class of it; 3319 neither.
+    for (const code of ['98', '9910', '00', '4', '47101', '47a', '4799', '473', '3319', '0111x']) {
       expect(oneError('employers', { industryCode: code })).toEqual({
         column: 'industryCode',
         code: 'row.industry_unknown',
         params: { value: code },
       });
     }
+  });
+
+  it('a section letter before the code is dropped when it is the division’s section', () => {
+    expect(validValue('employers', { industryCode: 'C3311' }).industryCode).toBe('3311');
+    expect(validValue('employers', { industryCode: 'c3311' }).industryCode).toBe('3311');
+    expect(validValue('employers', { industryCode: 'E47' }).industryCode).toBe('47');
+    expect(validValue('employers', { industryCode: 'E4710' }).industryCode).toBe('4710');
+    expect(oneError('employers', { industryCode: 'D3311' })).toEqual({
+      column: 'industryCode',
+      code: 'row.industry_section_mismatch',
+      params: { value: 'D3311' },
+    });
+    expect(oneError('employers', { industryCode: 'C3319' })).toMatchObject({ code: 'row.industry_unknown' });
   });
 
   it('a year is four digits from 1990 to this year', () => {
@@ -745,5 +759,81 @@ describe('natural keys', () => {
     expect(naturalKeyOf('injuries', validValue('injuries'))).toBe('榕人社工认〔2025〕0001号');
     expect(naturalKeyOf('headcounts', validValue('headcounts'))).toBe(`${EMPLOYER}|2024`);
     expect(naturalKeyOf('fund', validValue('fund'))).toBe('350100|2024');
+  });
+});
+
+describe('dates as exported by other systems', () => {
+  it('accepts 年月日 and a midnight time after the date; refuses another time', () => {
+    expect(validValue('injuries', { occurredOn: '2025年3月14日' }).occurredOn).toBe('2025-03-14');
+    expect(validValue('injuries', { occurredOn: '2025-03-14 00:00:00' }).occurredOn).toBe('2025-03-14');
+    expect(validValue('injuries', { occurredOn: '2025/3/14 00:00' }).occurredOn).toBe('2025-03-14');
+    expect(validValue('injuries', { occurredOn: '2025-03-14T00:00:00' }).occurredOn).toBe('2025-03-14');
+    expect(oneError('injuries', { occurredOn: '2025-03-14 08:30:00' })).toEqual({
+      column: 'occurredOn',
+      code: 'row.bad_date',
+    });
+  });
+});
+
+describe('plausibility of injury rows', () => {
+  const born1980 = makeIdNumber('350102', '1980-05-01', 'male', 7);
+  const born2014 = makeIdNumber('350102', '2014-01-10', 'male', 8);
+
+  it('an injury in 1901 of a person born in 1980 is rejected: before birth and before the earliest date', () => {
+    const errors = errorsOf('injuries', { idNumber: born1980, birthDate: '', occurredOn: '1901-03-14' });
+    expect(errors).toEqual([
+      { column: 'occurredOn', code: 'row.before_birth' },
+      { column: 'occurredOn', code: 'row.before_floor', params: { floor: '1990-01-01' } },
+    ]);
+  });
+
+  it('an 11-year-old worker is rejected with the age and the range', () => {
+    expect(oneError('injuries', { idNumber: born2014, birthDate: '', occurredOn: '2025-03-14' })).toEqual({
+      column: 'occurredOn',
+      code: 'row.age_out_of_range',
+      params: { age: 11, min: 16, max: 75 },
+    });
+    expect(describeReason('row.age_out_of_range', 'zh', { age: 11, min: 16, max: 75 })).toBe(
+      '受伤时年龄为 11 岁，不在 16–75 岁的合理范围内',
+    );
+  });
+
+  it('the range, the earliest date and reject-or-warn come from the jurisdiction’s settings', () => {
+    const lenient = {
+      ...context,
+      plausibility: {
+        minAge: 10,
+        maxAge: 80,
+        ageAction: 'warn' as const,
+        earliestDate: '2000-01-01',
+        earliestDateAction: 'warn' as const,
+      },
+    };
+    const cells = { ...BASE.injuries, idNumber: born2014, birthDate: '', occurredOn: '2025-03-14' };
+    expect(validateRow('injuries', cells, lenient)).toMatchObject({ ok: true, warnings: [] });
+    const young = { ...lenient, plausibility: { ...lenient.plausibility, minAge: 12 } };
+    expect(validateRow('injuries', cells, young)).toMatchObject({
+      ok: true,
+      warnings: [
+        { column: 'occurredOn', code: 'row.age_out_of_range', params: { age: 11, min: 12, max: 80 } },
+      ],
+    });
+    const accident = validateRow('accidents', { ...BASE.accidents, occurredOn: '1999-12-31' }, lenient);
+    expect(accident).toMatchObject({
+      ok: true,
+      warnings: [{ column: 'occurredOn', code: 'row.before_floor', params: { floor: '2000-01-01' } }],
+    });
+  });
+
+  it('ages at the edges of the default range: 16 on the birthday, 75 the day before turning 76', () => {
+    const bornOn = (birth: string, n: number) => ({
+      idNumber: makeIdNumber('350102', birth, 'male', n),
+      birthDate: '',
+      occurredOn: '2025-03-14',
+    });
+    expect(validValue('injuries', bornOn('2009-03-14', 11)).occurredOn).toBe('2025-03-14');
+    expect(oneError('injuries', bornOn('2009-03-15', 12))).toMatchObject({ params: { age: 15 } });
+    expect(validValue('injuries', bornOn('1949-03-15', 13)).occurredOn).toBe('2025-03-14');
+    expect(oneError('injuries', bornOn('1949-03-14', 14))).toMatchObject({ params: { age: 76 } });
   });
 });

@@ -1,4 +1,5 @@
-import { GBT4754_DIVISIONS } from '../code-tables/gbt4754.data.js';
+import { GBT4754_DIVISIONS, sectionOfDivision } from '../code-tables/gbt4754.data.js';
+import { GBT4754_CLASSES, GBT4754_GROUPS } from '../code-tables/gbt4754-classes.data.js';
 import {
   ACCIDENT_GRADES,
   DISEASE_CATALOGUES,
@@ -6,6 +7,7 @@ import {
   isPneumoconiosis,
 } from '../code-tables/injury-codes.data.js';
 import { checkCreditCode } from '../organisations/credit-code.js';
+import { PLAUSIBILITY_SETTING, type Plausibility } from './exchange.settings.js';
 import { type ColumnDef, type Domain, FORMATS } from './formats.js';
 import { checkIdNumber, normalizeIdNumber } from './id-number.js';
 import type { ReasonCode } from './row-messages.js';
@@ -28,12 +30,23 @@ export interface ValidationContext {
   jurisdictionCodes: ReadonlySet<string>;
   /** YYYY-MM-DD of today in China (platform/time.ts; fixed in tests). */
   today: string;
+  /** Plausibility rules of the submitter's jurisdiction (exchange.settings.ts); the defaults when absent. */
+  plausibility?: Plausibility;
 }
 
 const MAX_TEXT = 200;
 
+/**
+ * YYYY-MM-DD from the forms dates take in exported files: 2025-03-14, 2025/3/14, 2025.03.14,
+ * 20250314, 2025年3月14日, and any of these followed by a midnight time (2025-03-14 00:00:00, as
+ * databases export a date). A time other than midnight is not a date.
+ */
 function parseDate(raw: string): string | null {
-  const m = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$/.exec(raw.trim());
+  const text = raw
+    .trim()
+    .replace(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/, '$1-$2-$3')
+    .replace(/^(\S+)[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]0[08]:?00)?$/, '$1');
+  const m = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -55,6 +68,28 @@ function parseCount(raw: string): number | null {
   if (!/^\d+$/.test(s)) return null;
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * A GB/T 4754-2017 code of a division, group or class, checked against the full table. A leading
+ * section letter (C3311, as many registries write it) is dropped when it is the division's section.
+ */
+function normalizeIndustryCode(
+  value: string,
+  fail: (code: ReasonCode, params?: Record<string, unknown>) => undefined,
+): string | undefined {
+  const m = /^([A-Za-z])?\s*(\d{2,4})$/.exec(value);
+  if (!m) return fail('row.industry_unknown', { value });
+  const code = m[2] as string;
+  if (m[1] && sectionOfDivision(code.slice(0, 2)) !== m[1].toUpperCase())
+    return fail('row.industry_section_mismatch', { value });
+  const known =
+    code.length === 2
+      ? GBT4754_DIVISIONS[code]
+      : code.length === 3
+        ? GBT4754_GROUPS[code]
+        : GBT4754_CLASSES[code];
+  return known ? code : fail('row.industry_unknown', { value });
 }
 
 /** Normalizes one cell by its column type; pushes an error and returns undefined when it is bad. */
@@ -92,9 +127,7 @@ function normalizeCell(
     case 'jurisdiction':
       return context.jurisdictionCodes.has(value) ? value : fail('row.jurisdiction_outside', { value });
     case 'industry':
-      return /^\d{2,4}$/.test(value) && GBT4754_DIVISIONS[value.slice(0, 2)]
-        ? value
-        : fail('row.industry_unknown', { value });
+      return normalizeIndustryCode(value, fail);
     case 'id_number': {
       const check = checkIdNumber(value);
       return check.ok ? normalizeIdNumber(value) : fail(check.reason, { expected: check.expected });
@@ -183,6 +216,7 @@ function crossCheck(
         if (row.birthDate === null) row.birthDate = id.birthDate;
       }
     }
+    plausibilityOfInjury(row, errors, warnings, context.plausibility ?? PLAUSIBILITY_SETTING.default);
     if (has('occurredOn') && has('determinedOn') && String(row.determinedOn) < String(row.occurredOn)) {
       errors.push({ column: 'determinedOn', code: 'row.determined_before_occurred' });
     }
@@ -194,6 +228,17 @@ function crossCheck(
     }
     if (has('disabilityGrade') && (Number(row.disabilityGrade) < 1 || Number(row.disabilityGrade) > 10)) {
       errors.push({ column: 'disabilityGrade', code: 'row.grade_range' });
+    }
+  }
+  const plausibility = context.plausibility ?? PLAUSIBILITY_SETTING.default;
+  for (const key of EVENT_DATES[domain] ?? []) {
+    if (has(key) && String(row[key]) < plausibility.earliestDate) {
+      const issue = {
+        column: key,
+        code: 'row.before_floor' as const,
+        params: { floor: plausibility.earliestDate },
+      };
+      (plausibility.earliestDateAction === 'reject' ? errors : warnings).push(issue);
     }
   }
   if (
@@ -238,7 +283,64 @@ function crossCheck(
   }
 }
 
+/** The dates of events (not of birth or of insurance) that the earliest-date rule applies to. */
+const EVENT_DATES: Partial<Record<Domain, readonly string[]>> = {
+  injuries: ['occurredOn', 'determinedOn'],
+  accidents: ['occurredOn'],
+  diseases: ['diagnosedOn'],
+};
+
+/** Whole years from `birth` to `on` (both YYYY-MM-DD). */
+function ageOn(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/** An injury before birth is impossible; an age at the injury outside the range is implausible. */
+function plausibilityOfInjury(
+  row: NormalizedRow,
+  errors: RowIssue[],
+  warnings: RowIssue[],
+  rules: Plausibility,
+) {
+  const birth = row.birthDate ?? null;
+  const occurred = row.occurredOn ?? null;
+  if (typeof birth !== 'string' || typeof occurred !== 'string') return;
+  if (occurred < birth) {
+    errors.push({ column: 'occurredOn', code: 'row.before_birth' });
+    return;
+  }
+  const age = ageOn(birth, occurred);
+  if (age < rules.minAge || age > rules.maxAge) {
+    const issue = {
+      column: 'occurredOn',
+      code: 'row.age_out_of_range' as const,
+      params: { age, min: rules.minAge, max: rules.maxAge },
+    };
+    (rules.ageAction === 'reject' ? errors : warnings).push(issue);
+  }
+}
+
 /** The natural key of a normalized row, to find duplicates within one file. */
 export function naturalKeyOf(domain: Domain, row: NormalizedRow): string {
   return FORMATS[domain].naturalKey.map((k) => String(row[k])).join('|');
+}
+
+/** What a template's example row may be marked with in its first cell, instead of being the example itself. */
+const EXAMPLE_MARKERS = /^\s*(示例|样例|#\s*example)/i;
+
+/**
+ * The template's example row (or a row marked 示例 / #example in its first cell): skipped by the
+ * importer with a warning, so a template filled in below its example does not import 张三 as a
+ * real case. A row is the example when every cell of the format's columns that the file has equals
+ * the template's example.
+ */
+export function isTemplateExample(
+  domain: Domain,
+  cells: Readonly<Record<string, string>>,
+  raw: readonly string[],
+): boolean {
+  if (EXAMPLE_MARKERS.test(raw[0] ?? '')) return true;
+  const present = FORMATS[domain].columns.filter((c) => cells[c.key] !== undefined);
+  return present.length > 0 && present.every((c) => (cells[c.key] ?? '').trim() === c.example);
 }

@@ -4944,6 +4944,8 @@ export interface paths {
                     supersedes?: number;
                     /** @description Why the earlier batch is superseded (required with supersedes) */
                     reason?: string;
+                    /** @description With supersedes: confirms that the correction may remove more of the corrected batch’s rows than the jurisdiction allows (exchange.correction, 50 % by default); without it such a correction fails */
+                    confirmRemoval?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -5044,6 +5046,8 @@ export interface paths {
                         }[];
                         supersedes?: number;
                         reason?: string;
+                        /** @description With supersedes: confirms that the correction may remove more of the corrected batch’s rows than allowed */
+                        confirmRemoval?: boolean;
                     };
                 };
             };
@@ -12444,6 +12448,8 @@ export interface components {
             pendingEmployers: number;
             supersedesBatchId: number | null;
             supersedeReason: string | null;
+            /** @description The correction was submitted with confirmRemoval */
+            removalConfirmed: boolean;
             supersededByBatchId: number | null;
             /** @description Why a failed batch failed (code, e.g. file.missing_columns) */
             error: string | null;
@@ -14555,6 +14561,8 @@ export interface components {
             pendingEmployers: number;
             supersedesBatchId: number | null;
             supersedeReason: string | null;
+            /** @description The correction was submitted with confirmRemoval */
+            removalConfirmed: boolean;
             supersededByBatchId: number | null;
             /** @description Why a failed batch failed (code, e.g. file.missing_columns) */
             error: string | null;

@@ -184,6 +184,9 @@ export const zh = {
   'exchange.supersede': '更正已入库批次',
   'exchange.supersedeHint': '选择要被本次文件替代的批次，并说明原因；两个批次都会保留在记录中。',
   'exchange.reason': '更正原因',
+  'exchange.confirmRemoval': '确认删除：本次更正可以删除被更正批次中较多的行',
+  'exchange.confirmRemovalHint':
+    '新文件中没有的行会从被更正批次中删除。删除超过本辖区设定的比例（默认 50%）时，未勾选则更正不生效，并告知将删除的行数。',
   'exchange.noDomains':
     '本单位没有可报送的数据类别（按部门确定：人社/社保经办报送用人单位、参保人数、工伤认定、基金收支；应急报送生产安全事故；卫健报送职业病诊断）。',
   'exchange.duplicate': '该文件与批次 #{id} 内容完全相同，未作任何改动。',
@@ -1110,6 +1113,10 @@ export const en: Record<MessageKey, string> = {
   'exchange.supersede': 'Correct a committed batch',
   'exchange.supersedeHint': 'Choose the batch this file replaces and say why; both batches stay on record.',
   'exchange.reason': 'Reason for the correction',
+  'exchange.confirmRemoval':
+    'Confirm the removal: this correction may remove many rows of the corrected batch',
+  'exchange.confirmRemovalHint':
+    'Rows missing from the new file are removed from the corrected batch. Removing more than your jurisdiction’s share (50 % by default) fails unless this is ticked, and says how many rows it would remove.',
   'exchange.noDomains':
     'Your unit submits no data domain (by department: HRSS and the agency submit employers, headcounts, injuries and the fund; emergency management accidents; health occupational disease).',
   'exchange.duplicate': 'This file is identical to batch #{id}: nothing changed.',

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Form,
   Input,
   Progress,
@@ -30,6 +31,8 @@ interface SubmitValues {
   domain: Domain;
   supersedes?: number;
   reason?: string;
+  /** Asked only for a correction: it may remove more of the corrected batch than the jurisdiction allows. */
+  confirmRemoval?: boolean;
 }
 
 export default function ExchangePage() {
@@ -87,6 +90,7 @@ export default function ExchangePage() {
               fileName: file.name,
               supersedes: values.supersedes,
               reason: values.reason || undefined,
+              confirmRemoval: values.supersedes && values.confirmRemoval ? 'true' : undefined,
             },
           },
           body: file as never,
@@ -97,7 +101,7 @@ export default function ExchangePage() {
       if (result.isDuplicate) message.info(t('exchange.duplicate', { id: result.batch.id }), 6);
       else message.success(t('exchange.accepted', { id: result.batch.id }));
       setFile(null);
-      form.setFieldsValue({ supersedes: undefined, reason: undefined });
+      form.setFieldsValue({ supersedes: undefined, reason: undefined, confirmRemoval: false });
       setPage(1);
       await load();
       setSelected(result.batch);
@@ -218,13 +222,24 @@ export default function ExchangePage() {
               <Form.Item noStyle dependencies={['supersedes']}>
                 {({ getFieldValue }) =>
                   getFieldValue('supersedes') ? (
-                    <Form.Item
-                      name="reason"
-                      label={t('exchange.reason')}
-                      rules={[{ required: true, min: 2 }]}
-                    >
-                      <Input.TextArea rows={2} maxLength={500} />
-                    </Form.Item>
+                    <>
+                      <Form.Item
+                        name="reason"
+                        label={t('exchange.reason')}
+                        rules={[{ required: true, min: 2 }]}
+                      >
+                        <Input.TextArea rows={2} maxLength={500} />
+                      </Form.Item>
+                      <Form.Item
+                        name="confirmRemoval"
+                        valuePropName="checked"
+                        extra={t('exchange.confirmRemovalHint')}
+                      >
+                        <Checkbox data-testid="exchange-confirm-removal">
+                          {t('exchange.confirmRemoval')}
+                        </Checkbox>
+                      </Form.Item>
+                    </>
                   ) : null
                 }
               </Form.Item>

@@ -1,0 +1,2 @@
+ALTER TABLE "exchange_batches" ADD COLUMN "removal_confirmed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "exchange_batches_content_key" ON "exchange_batches" USING btree ("organisation_id","domain","sha256") WHERE status in ('queued', 'processing', 'committed');
