@@ -46,21 +46,27 @@ async function rawDashboard(db: Db, scope: { path: string }, year: number, o: Op
   const child = `case when j.path = '${scope.path}' then '' else split_part(j.path, '/', ${depth + 1}) end`;
   const inScope = `(j.path = '${scope.path}' or j.path like '${scope.path}/%')`;
   const g = GROUND[o.groundScope];
-  const injuries = rowsOf(
+  // Persons and deaths are distinct persons within each area (decision 0014): counted per child and,
+  // separately, for the whole scope (a person in two children is one person of the scope).
+  const grouped = rowsOf(
     await db.execute(
       sql.raw(`
       with r as (
-        select c.jurisdiction_id, extract(year from c.determined_on)::int as yr, c.is_death, c.fund_expenditure_fen,
-          (${g}) as in_scope,
-          (${g}) and row_number() over (partition by c.id_number, extract(year from c.determined_on)::int, (${g}) order by c.determined_on, c.case_no) = 1 as first
+        select c.jurisdiction_id, c.id_number, extract(year from c.determined_on)::int as yr, c.is_death,
+          c.fund_expenditure_fen, (${g}) as in_scope
         from injury_cases c
         where c.determined_on >= '${from}-01-01' and c.determined_on < '${year + 1}-01-01'
       )
-      select ${child} as jk, yr, count(*) filter (where in_scope) as cases, count(*) filter (where first) as persons,
-        count(*) filter (where is_death and in_scope) as deaths, count(*) as cases_all, coalesce(sum(fund_expenditure_fen), 0) as fund
-      from r join jurisdictions j on j.id = r.jurisdiction_id where ${inScope} group by 1, 2`),
+      select ${child} as jk, yr, grouping(${child}) as whole, count(*) filter (where in_scope) as cases,
+        count(distinct id_number) filter (where in_scope) as persons,
+        count(distinct id_number) filter (where is_death and in_scope) as deaths, count(*) as cases_all,
+        coalesce(sum(fund_expenditure_fen), 0) as fund
+      from r join jurisdictions j on j.id = r.jurisdiction_id where ${inScope}
+      group by grouping sets ((${child}, yr), (yr))`),
     ),
   );
+  const injuries = grouped.filter((r) => Number(r.whole) === 0);
+  const whole = grouped.filter((r) => Number(r.whole) === 1);
   const headcounts = rowsOf(
     await db.execute(
       sql.raw(`
@@ -103,9 +109,13 @@ async function rawDashboard(db: Db, scope: { path: string }, year: number, o: Op
   const rate = (n: number, d: number, f: number) => (d > 0 ? (n / d) * f : null);
   const byYear = (y: number) => (r: Row) => Number(r.yr) === y;
   const trend = Array.from({ length: 6 }, (_, i) => from + i).map((y) =>
-    rate(sum(injuries, num, byYear(y)), sum(headcounts, den, byYear(y)), 1000),
+    rate(sum(whole, num, byYear(y)), sum(headcounts, den, byYear(y)), 1000),
   );
-  const children = [...new Set(headcounts.concat(injuries).map((r) => String(r.jk)))].sort().map((jk) => ({
+  // The scope's own level has no persons row of its own (persons are per area): not compared then.
+  const childKeys = [...new Set(headcounts.concat(injuries).map((r) => String(r.jk)))]
+    .filter((jk) => jk !== '' || o.countUnit === 'cases')
+    .sort();
+  const children = childKeys.map((jk) => ({
     jk,
     value: rate(
       sum(injuries, num, (r) => r.jk === jk && Number(r.yr) === year),
@@ -119,17 +129,13 @@ async function rawDashboard(db: Db, scope: { path: string }, year: number, o: Op
     children,
     headline: {
       fatality_rate_per_100k: rate(
-        sum(injuries, 'deaths', byYear(year)),
+        sum(whole, 'deaths', byYear(year)),
         sum(headcounts, den, byYear(year)),
         1e5,
       ),
       accident_count: sum(accidents, 'n', byYear(year)),
       disease_rate_per_100k: rate(sum(diseases, 'n', byYear(year)), insured, 1e5),
-      fund_per_case: rate(
-        sum(injuries, 'fund', byYear(year)),
-        sum(injuries, 'cases_all', byYear(year)),
-        0.01,
-      ),
+      fund_per_case: rate(sum(whole, 'fund', byYear(year)), sum(whole, 'cases_all', byYear(year)), 0.01),
       prevention_fee_share: rate(
         sum(fund, 'prevention', byYear(year)),
         sum(fund, 'contribution', byYear(year - 1)),
