@@ -2,7 +2,11 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import { currentYear, now } from '../../platform/time.js';
-import { findDocumentTargets, findPlanPeriod } from '../enterprises/enterprises.service.js';
+import {
+  findDocumentTargets,
+  findPlanPeriod,
+  type PeriodTargets,
+} from '../enterprises/enterprises.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { resolveSetting, updateSettings } from '../settings/settings.service.js';
 import { latestAnalyticsYear, type QueryInput, queryIndicator } from './analytics.service.js';
@@ -260,16 +264,7 @@ function targetsSettingOf(period: {
  * A jurisdiction may set its own targets for a plan period (a province stricter than the national
  * plan); they apply to it and below unless a lower jurisdiction sets its own.
  */
-export async function resolveTargets(
-  db: Db,
-  path: string,
-  period: {
-    id: number;
-    code: string;
-    targetReductionPct: string | number;
-    annualReductionPct: string | number | null;
-  },
-) {
+export async function resolveTargets(db: Db, path: string, period: PeriodTargets) {
   const resolved = await resolveSetting(db, path, targetsSettingOf(period));
   if (resolved.source !== 'default')
     return { ...resolved.value, definedAt: resolved.definedAt, source: null };

@@ -69,20 +69,19 @@ export async function loadPlanTargets(db: Db): Promise<void> {
   });
 }
 
+/** A plan period as far as its targets go. */
+export interface PeriodTargets {
+  id: number;
+  code: string;
+  targetReductionPct: string | number;
+  annualReductionPct: string | number | null;
+}
+
 /**
  * The targets a jurisdiction's documents set for a plan period: its nearest ancestor's own plan
  * (a province's row), else the period's national default, with the clause they come from.
  */
-export async function findDocumentTargets(
-  db: Db,
-  path: string,
-  period: {
-    id: number;
-    code: string;
-    targetReductionPct: string | number;
-    annualReductionPct: string | number | null;
-  },
-) {
+export async function findDocumentTargets(db: Db, path: string, period: PeriodTargets) {
   const codes = ancestorCodes(path);
   const rows = await db
     .select({
