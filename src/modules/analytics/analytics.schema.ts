@@ -111,6 +111,18 @@ export const ZQueryResult = z
       .describe(
         "rate: each cell divides by its own group's denominator | share: the denominator has no such breakdown (sex, age band, post, accident category), so each cell is the group's share of the cases in % (numerator ÷ the cases of its group); the total is always the overall figure",
       ),
+    listed: z
+      .object({
+        employers: z
+          .number()
+          .int()
+          .describe('Employers of the area that filed an insured-person list of the year(s)'),
+        cells: z.array(ZCell),
+      })
+      .nullable()
+      .describe(
+        'With measure "share" by sex or age band: the rate over the insured-person lists (参保人员名单) — those employers\' injuries over their listed insured, by the same cells; null when no list was filed',
+      ),
     cells: z.array(ZCell),
     total: ZCell,
     notes: z.array(z.string()),

@@ -9,7 +9,7 @@ import { currentYear } from '../../platform/time.js';
 import { GBT4754_DIVISIONS, GBT4754_SECTIONS, sectionOfDivision } from '../code-tables/gbt4754.data.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { listKeyIndustries } from '../enterprises/enterprises.service.js';
-import { resolveCountingRules } from '../facts/facts.service.js';
+import { countListedGroups, type ListedAxis, resolveCountingRules } from '../facts/facts.service.js';
 import { COUNTING_SETTINGS } from '../facts/facts.settings.js';
 import {
   getJurisdictionInScope,
@@ -594,7 +594,15 @@ export async function evaluateIndicator(
       } else cells.push(combine(num, denominator, k, axes, factor, r.key, c.key));
     }
   const total = combine(totalNumerator.sums.get('') ?? 0, totalDenominator, '', [], factor, '', '');
+  const listed =
+    measure === 'share' ? await listedRates(ctx, indicator, axes, missing, rowHeaders, columnHeaders) : null;
   const notes: string[] = [];
+  if (listed)
+    notes.push(
+      lang === 'zh'
+        ? `另附按参保人员名单计算的分组发生率：仅含报送了当年名单的 ${listed.employers} 家用人单位，分子为其工伤，分母为其名单上的参保人员（性别、年龄取自身份证号，年龄按年中计）。`
+        : `Also shown: rates by group over the insured-person lists — only the ${listed.employers} employers that filed a list for the year; their injuries over the insured persons on their lists (sex and age from the ID number, age at mid-year).`,
+    );
   if (measure === 'share') {
     notes.push(
       lang === 'zh'
@@ -624,10 +632,66 @@ export async function evaluateIndicator(
     columns: axes.length > 1 ? { axis: axes[1] as Axis, items: columnHeaders } : null,
     /** rate: numerator ÷ the group's own denominator; share: the group's share of the cases, in %. */
     measure,
+    listed,
     cells,
     total,
     notes,
   };
+}
+
+/**
+ * Where a breakdown by sex or age band has no denominator of its own, the rate over the insured-
+ * person lists (facts module): the employers that filed a list, their injuries over their listed
+ * insured, by the same cells. Null when no employer of the area filed a list for the years.
+ */
+async function listedRates(
+  ctx: Context,
+  indicator: IndicatorRow,
+  axes: Axis[],
+  missing: Axis[],
+  rows: Header[],
+  columns: Header[],
+) {
+  const supported = ['jurisdiction', 'year', 'sex', 'age'];
+  const measure =
+    indicator.numerator === 'injury.count'
+      ? 'count'
+      : indicator.numerator === 'injury.deaths'
+        ? 'deaths'
+        : null;
+  if (
+    measure === null ||
+    indicator.denominator !== 'headcount.base' ||
+    !missing.every((a) => a === 'sex' || a === 'age') ||
+    !axes.every((a) => supported.includes(a))
+  )
+    return null;
+  const figures = await countListedGroups(ctx.db, {
+    path: ctx.scope.path,
+    from: Math.min(...ctx.years),
+    to: Math.max(...ctx.years),
+    rules: ctx.options,
+    measure,
+    axes: axes as ListedAxis[],
+  });
+  if (figures.employers === 0) return null;
+  const factor = Number(indicator.factor);
+  const byKey = new Map(figures.rows.map((r) => [r.key.join(SEP), r]));
+  const cells: Cell[] = [];
+  for (const r of rows)
+    for (const c of columns) {
+      const f = byKey.get(axes.length > 1 ? `${r.key}${SEP}${c.key}` : r.key);
+      const num = f?.numerator ?? 0;
+      const den = f?.denominator ?? 0;
+      cells.push({
+        row: r.key,
+        column: c.key,
+        numerator: num,
+        denominator: den,
+        value: den > 0 ? (num / den) * factor : null,
+      });
+    }
+  return { employers: figures.employers, cells };
 }
 
 function combine(

@@ -196,6 +196,50 @@ describe('incidence rates against an independent computation (AN-1)', () => {
     expect(ofYear).toMatchObject({ numerator: male, denominator: cases });
   });
 
+  it("by sex, the insured-person lists give a rate of its own: their employers' injuries over their listed insured", async () => {
+    // The year with most listed persons in Fujian, and the employers that filed a list that year.
+    const lists = rowsOf(
+      await t.db.execute(sql`select p.employer_id, p.year::int as year, p.id_number from insured_persons p
+        join organisations o on o.id = p.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+        where j.path like '%/350000/%'`),
+    );
+    const perYear = new Map<number, number>();
+    for (const l of lists) perYear.set(Number(l.year), (perYear.get(Number(l.year)) ?? 0) + 1);
+    const year = [...perYear.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as number;
+    expect(year).toBeGreaterThan(2000);
+    const ofYear = lists.filter((l) => Number(l.year) === year);
+    const employers = new Set(ofYear.map((l) => Number(l.employer_id)));
+    const employerInjuries = rowsOf(
+      await t.db.execute(sql`select c.employer_id, c.sex, c.determined_on::text as determined from injury_cases c
+        join jurisdictions j on j.id = c.jurisdiction_id where j.path like '%/350000/%'`),
+    ).filter((r) => employers.has(Number(r.employer_id)) && String(r.determined).startsWith(String(year)));
+    // GB 11643: the 17th digit is odd for men.
+    const sexOf = (id: string) => (Number(id.charAt(16)) % 2 === 1 ? 'male' : 'female');
+    const res = await fujian.get(
+      `/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=${year}&rows=sex`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.measure).toBe('share');
+    expect(body.listed.employers).toBe(employers.size);
+    for (const sex of ['male', 'female']) {
+      const num = employerInjuries.filter((r) => r.sex === sex).length;
+      const den = ofYear.filter((l) => sexOf(String(l.id_number)) === sex).length;
+      const cell = body.listed.cells.find((c: { row: string }) => c.row === sex);
+      expect(cell, sex).toMatchObject({ numerator: num, denominator: den });
+      if (den > 0) expect(cell.value).toBeCloseTo((num / den) * 1000, 9);
+    }
+    expect(employerInjuries.length).toBeGreaterThan(0);
+    expect(body.notes.join()).toContain('参保人员名单');
+    // A rate with a denominator of its own by every axis has no such block.
+    const byIndustry = (
+      await fujian.get(
+        `/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=${year}&rows=industry`,
+      )
+    ).json();
+    expect(byIndustry).toMatchObject({ measure: 'rate', listed: null });
+  });
+
   it('by industry division: numerator and denominator both split by industry', async () => {
     const res = await fujian.get(
       `/api/analytics/query?indicator=injury_rate_per_1000&jurisdiction=350000&year=${YEAR}&rows=industry`,

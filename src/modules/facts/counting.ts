@@ -96,16 +96,31 @@ export const injuryFacts = {
   deaths: (alias: string) =>
     sql<number>`count(distinct ${col(alias, 'id_number')}) filter (where ${col(alias, 'is_death')})::int`,
   /** The age band at the date of the injury (the bands of AGE_BANDS). */
-  ageBand: (alias: string) => {
-    const age = `extract(year from age(${alias}.occurred_on, ${alias}.birth_date))`;
-    return sql.raw(`(case
+  ageBand: (alias: string) => ageBandOf(`${alias}.occurred_on`, `${alias}.birth_date`),
+};
+
+/** The age band (AGE_BANDS) of a person born on `birth` at the date `at` (SQL expressions). */
+function ageBandOf(at: string, birth: string): SQL {
+  const age = `extract(year from age(${at}, ${birth}))`;
+  return sql.raw(`(case
       when ${age} < 25 then '16-24'
       when ${age} < 35 then '25-34'
       when ${age} < 45 then '35-44'
       when ${age} < 55 then '45-54'
       when ${age} < 60 then '55-59'
       else '60+' end)`);
-  },
+}
+
+/**
+ * Fragments over an `insured_persons` alias (参保人员名单): sex and birth date are read from the
+ * 身份证号 (GB 11643: digits 7–14 the birth date, the 17th odd for men); the age band is taken at
+ * the middle of the list's year.
+ */
+export const insuredPersonFacts = {
+  sex: (alias: string) =>
+    sql.raw(`(case when substr(${alias}.id_number, 17, 1)::int % 2 = 1 then 'male' else 'female' end)`),
+  ageBand: (alias: string) =>
+    ageBandOf(`make_date(${alias}.year::int, 7, 1)`, `to_date(substr(${alias}.id_number, 7, 8), 'YYYYMMDD')`),
 };
 
 /** Age bands at the date of the injury (the generator and the tests use the same bands). */

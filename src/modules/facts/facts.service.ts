@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { resolveSettings } from '../settings/settings.service.js';
-import { type CountingRules, injuryFacts } from './counting.js';
+import { type CountingRules, injuryFacts, insuredPersonFacts } from './counting.js';
 import { COUNTING_SETTINGS } from './facts.settings.js';
 
 /**
@@ -137,6 +137,81 @@ export async function countInjuries(db: Db, q: InjuryCountQuery): Promise<Injury
     disabled: Number(r.disabled),
     fundFen: Number(r.fen),
   }));
+}
+
+/** What a rate over the insured-person lists can be broken down by. */
+export type ListedAxis = 'jurisdiction' | 'year' | 'sex' | 'age';
+
+/**
+ * Rates by group over the insured-person lists (参保人员名单): for the employers of an area that filed
+ * a list of the year, their injuries (or deaths) under the rules and their listed insured persons,
+ * both by the same groups (child jurisdiction, year, sex, age band). The one place where a rate by
+ * sex or age band has a denominator of its own.
+ */
+export async function countListedGroups(
+  db: Db,
+  q: {
+    path: string;
+    from: number;
+    to: number;
+    rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
+    measure: 'count' | 'deaths';
+    axes: ListedAxis[];
+  },
+): Promise<{ employers: number; rows: { key: string[]; numerator: number; denominator: number }[] }> {
+  const depth = q.path.split('/').length;
+  const child = sql`(case when j.path = ${q.path} then '' else split_part(j.path, '/', ${depth + 1}) end)`;
+  const injuryKey: Record<ListedAxis, SQL> = {
+    jurisdiction: child,
+    year: sql`${injuryFacts.year('i', q.rules.yearBasis)}::text`,
+    sex: sql`i.sex`,
+    age: injuryFacts.ageBand('i'),
+  };
+  const personKey: Record<ListedAxis, SQL> = {
+    jurisdiction: child,
+    year: sql`p.year::text`,
+    sex: insuredPersonFacts.sex('p'),
+    age: insuredPersonFacts.ageBand('p'),
+  };
+  const keys = (k: Record<ListedAxis, SQL>) =>
+    q.axes.length === 0
+      ? sql`''`
+      : sql.join(
+          q.axes.map((a) => sql`coalesce(${k[a]}, '')`),
+          sql` || '' || `,
+        );
+  const numerator =
+    q.measure === 'deaths' ? injuryFacts.deaths('i') : injuryFacts.count('i', q.rules.countUnit);
+  const result = await db.execute(sql`
+    with listed as (
+      select distinct p.employer_id, p.year::int as yr
+      from insured_persons p join organisations o on o.id = p.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+      where ${withinScope(sql`j.path`, q.path)} and p.year between ${q.from} and ${q.to}
+    ), num as (
+      select ${keys(injuryKey)} as k, ${numerator} as n
+      from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id
+      join listed l on l.employer_id = i.employer_id and l.yr = ${injuryFacts.year('i', q.rules.yearBasis)}
+      where ${withinScope(sql`j.path`, q.path)} and ${injuryFacts.inYears('i', q.rules.yearBasis, q.from, q.to)}
+        and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
+      group by 1
+    ), den as (
+      select ${keys(personKey)} as k, count(distinct (p.employer_id, p.id_number))::int as d
+      from insured_persons p join listed l on l.employer_id = p.employer_id and l.yr = p.year
+      join organisations o on o.id = p.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+      group by 1
+    )
+    select coalesce(num.k, den.k) as k, coalesce(num.n, 0)::int as n, coalesce(den.d, 0)::int as d,
+      (select count(*)::int from (select distinct employer_id from listed) e) as employers
+    from num full join den on den.k = num.k`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return {
+    employers: Number(rows[0]?.employers ?? 0),
+    rows: rows.map((r) => ({
+      key: String(r.k).split(''),
+      numerator: Number(r.n),
+      denominator: Number(r.d),
+    })),
+  };
 }
 
 /** The latest year with an injury determination under a basis, or null without any. */

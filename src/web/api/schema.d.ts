@@ -11850,6 +11850,19 @@ export interface components {
              * @enum {string}
              */
             measure: "rate" | "share";
+            /** @description With measure "share" by sex or age band: the rate over the insured-person lists (参保人员名单) — those employers' injuries over their listed insured, by the same cells; null when no list was filed */
+            listed: {
+                /** @description Employers of the area that filed an insured-person list of the year(s) */
+                employers: number;
+                cells: {
+                    row: string;
+                    column: string;
+                    numerator: number;
+                    denominator: number | null;
+                    /** @description null when the denominator is zero (shown as —) */
+                    value: number | null;
+                }[];
+            } | null;
             cells: {
                 row: string;
                 column: string;
@@ -13963,6 +13976,19 @@ export interface components {
              * @enum {string}
              */
             measure: "rate" | "share";
+            /** @description With measure "share" by sex or age band: the rate over the insured-person lists (参保人员名单) — those employers' injuries over their listed insured, by the same cells; null when no list was filed */
+            listed: {
+                /** @description Employers of the area that filed an insured-person list of the year(s) */
+                employers: number;
+                cells: {
+                    row: string;
+                    column: string;
+                    numerator: number;
+                    denominator: number | null;
+                    /** @description null when the denominator is zero (shown as —) */
+                    value: number | null;
+                }[];
+            } | null;
             cells: {
                 row: string;
                 column: string;

@@ -364,6 +364,8 @@ export const zh = {
   'picture.counting': '统计口径：{rule}（可在 系统管理 → 参数设置 中调整本地区口径）',
   'analytics.yearOccurred': '按受伤年度',
   'analytics.pivotShare': '占比',
+  'analytics.listedRates':
+    '按参保人员名单计算的分组发生率（仅含报送当年名单的 {n} 家用人单位：其工伤 ÷ 其名单上的参保人员）',
   'analytics.groundAll': '全部（认定及视同）',
   'analytics.groundDetermined': '仅认定工伤（第十四条）',
   'analytics.groundProduction': '生产性工伤（14-1至14-4）',
@@ -1296,6 +1298,8 @@ export const en: Record<MessageKey, string> = {
   'picture.counting': 'Counted as: {rule} (the jurisdiction’s rules are under Administration → Settings)',
   'analytics.yearOccurred': 'By year of injury',
   'analytics.pivotShare': 'share',
+  'analytics.listedRates':
+    'Rates by group over the insured-person lists (only the {n} employers that filed a list for the year: their injuries ÷ their listed insured)',
   'analytics.groundAll': 'All grounds (14 and 15)',
   'analytics.groundDetermined': 'Determined only (Art. 14)',
   'analytics.groundProduction': 'Production injuries (14-1 to 14-4)',

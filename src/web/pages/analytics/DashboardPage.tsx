@@ -137,13 +137,14 @@ export default function DashboardPage() {
   }, [pivot]);
 
   const pivotColumns = useMemo(() => {
-    if (!pivot) return [];
+    if (!pivot) return { main: [], listed: [] };
     const pd = pivot.indicator.decimals;
-    const cellFor = (row: string, column: string) =>
-      pivot.cells.find((c) => c.row === row && c.column === column);
-    const render = (row: string, column: string) => {
-      const cell = cellFor(row, column);
+    const render = (row: string, column: string, listed: boolean) => {
+      const cell = (listed ? (pivot.listed?.cells ?? []) : pivot.cells).find(
+        (c) => c.row === row && c.column === column,
+      );
       const v = cell?.value ?? null;
+      if (listed) return <div style={{ textAlign: 'right' }}>{formatValue(v, pd)}</div>;
       const alpha = v !== null && heat.max > 0 ? 0.08 + 0.6 * (v / heat.max) : 0;
       return (
         <Tooltip title={cell ? `${cell.numerator} / ${cell.denominator ?? '—'}` : undefined}>
@@ -162,9 +163,14 @@ export default function DashboardPage() {
     const rest = (pivot.columns?.items ?? [{ key: '', label: t('analytics.value') }]).map((c) => ({
       title: c.label,
       key: c.key || 'value',
-      render: (_: unknown, row: { key: string }) => render(row.key, c.key),
+      render: (_: unknown, row: { key: string }) => render(row.key, c.key, false),
     }));
-    return [first, ...rest];
+    const listed = rest.map((c, i) => ({
+      ...c,
+      render: (_: unknown, row: { key: string }) =>
+        render(row.key, (pivot.columns?.items ?? [{ key: '' }])[i]?.key ?? '', true),
+    }));
+    return { main: [first, ...rest], listed: [first, ...listed] };
   }, [pivot, heat, t]);
 
   const indicatorOptions = (dashboard?.headline ?? []).map((h) => ({ value: h.code, label: h.name }));
@@ -344,7 +350,7 @@ export default function DashboardPage() {
                   pagination={false}
                   data-testid="pivot-table"
                   dataSource={pivot.rows.items}
-                  columns={pivotColumns}
+                  columns={pivotColumns.main}
                   summary={() => (
                     <Table.Summary.Row>
                       <Table.Summary.Cell index={0}>{t('analytics.total')}</Table.Summary.Cell>
@@ -354,6 +360,22 @@ export default function DashboardPage() {
                     </Table.Summary.Row>
                   )}
                 />
+                {pivot.listed && (
+                  <>
+                    <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+                      {t('analytics.listedRates', { n: pivot.listed.employers })}
+                    </Typography.Paragraph>
+                    <Table
+                      size="small"
+                      rowKey="key"
+                      scroll={{ x: true }}
+                      pagination={false}
+                      data-testid="pivot-listed"
+                      dataSource={pivot.rows.items}
+                      columns={pivotColumns.listed}
+                    />
+                  </>
+                )}
               </>
             ) : (
               <Empty />
