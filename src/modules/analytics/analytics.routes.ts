@@ -24,6 +24,7 @@ import {
   ZTargetsSetting,
 } from './analytics.schema.js';
 import {
+  answerQuery,
   describeDashboard,
   getCounting,
   listIndicators,
@@ -89,7 +90,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
       onRequest: requirePermission('analytics:read'),
     },
-    async (req) => queryIndicator(db, actorOf(req), req.query, languageOf(req)),
+    async (req) => answerQuery(db, actorOf(req), req.query, languageOf(req)),
   );
   r.get(
     '/api/analytics/query.xlsx',

@@ -175,14 +175,9 @@ async function findIndicator(db: Db, code: string, path: string): Promise<Indica
 // ---------------------------------------------------------------------------------------------
 // Counting options: per jurisdiction, inherited down the tree like every setting.
 
-/** The counting options of a jurisdiction: its own, else its nearest ancestor's, else the default. */
-export async function resolveCounting(db: Db, path: string) {
-  return resolveCountingRules(db, path);
-}
-
 export async function getCounting(db: Db, actor: Actor, jurisdictionCode?: string) {
   const j = await getJurisdictionInScope(db, actor, jurisdictionCode ?? actor.jurisdictionCode);
-  return { jurisdiction: j.code, ...(await resolveCounting(db, j.path)) };
+  return { jurisdiction: j.code, ...(await resolveCountingRules(db, j.path)) };
 }
 
 /** Sets a jurisdiction's own counting options; they apply below it unless a jurisdiction sets its own. */
@@ -478,7 +473,7 @@ export async function prepareQuery(
 ) {
   const scope = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
   const [defaults, key] = await Promise.all([
-    resolveCounting(db, scope.path),
+    resolveCountingRules(db, scope.path),
     loadKeyIndustries(db, actor, scope, input.planPeriod),
   ]);
   const options: CountingOptions = {
@@ -503,11 +498,14 @@ export async function queryIndicator(db: Db, actor: Actor, input: QueryInput, la
   const prepared = await prepareQuery(db, actor, input);
   const indicator = await findIndicator(db, input.indicator, prepared.scope.path);
   const lastYear = input.year ?? (await latestAnalyticsYear(db)) ?? currentYear() - 1;
-  const [result, refreshing] = await Promise.all([
-    evaluateIndicator(prepared, indicator, { ...input, year: lastYear }, lang),
-    describePendingRefreshes(db, prepared.scope.path),
-  ]);
-  return { refreshing, ...result };
+  return evaluateIndicator(prepared, indicator, { ...input, year: lastYear }, lang);
+}
+
+/** The query API's answer: the figures, and whether committed batches are not in them yet. */
+export async function answerQuery(db: Db, actor: Actor, input: QueryInput, lang: Language = 'zh') {
+  const result = await queryIndicator(db, actor, input, lang);
+  const scope = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
+  return { refreshing: await describePendingRefreshes(db, scope.path), ...result };
 }
 
 /** One indicator by one or two axes, from a prepared request. */

@@ -35,10 +35,11 @@ export type Slices = Partial<Record<CubeSource, Slice[]>>;
 const INJURY_SOURCES = YEAR_BASES.map((b) => `injury.${b}` as const);
 const basisOf = (source: CubeSource): YearBasis | null =>
   source.startsWith('injury.') ? (source.slice('injury.'.length) as YearBasis) : null;
-const dimensionsOf = (source: StoredSource) =>
-  SOURCE_DIMENSIONS[
-    source.startsWith('injury.') || source.startsWith('persons.') ? 'injury' : (source as Source)
-  ];
+/** The fact source a stored source is built from (both injury kinds from the determinations). */
+const factSourceOf = (source: StoredSource): Exclude<Source, 'fund'> =>
+  source.startsWith('injury.') || source.startsWith('persons.')
+    ? 'injury'
+    : (source as Exclude<Source, 'fund' | 'injury'>);
 
 /** Above this many slices of one source, recomputing the whole source is cheaper. */
 const FULL_REBUILD_SLICES = 400;
@@ -73,10 +74,8 @@ const ANCESTORS = sql`select j.id as jid, a.id as aid
 
 /** The INSERT … SELECT … GROUP BY GROUPING SETS of one source over a derived table `b`. */
 function aggregate(source: StoredSource, base: SQL, measures: string): SQL {
-  const dims = dimensionsOf(source);
-  const sets = grainsOf(
-    source.startsWith('injury') || source.startsWith('persons') ? 'injury' : (source as 'accident'),
-  )
+  const dims = SOURCE_DIMENSIONS[factSourceOf(source)];
+  const sets = grainsOf(factSourceOf(source))
     .map((g) => `(${g.join(', ')})`)
     .join(', ');
   const grain = `concat_ws('*', ${dims.map((d) => `case when grouping(${d}) = 0 then '${d}' end`).join(', ')})`;
@@ -218,25 +217,23 @@ type Row = Record<string, unknown>;
 const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 const toSlices = (rows: Row[]): Slice[] => rows.map((r) => [Number(r.jid), Number(r.yr)] as const);
 
+/** Where each source's facts lie and which year places them. */
+const SLICE_SOURCES: Record<Exclude<Source, 'fund' | 'injury'>, { from: SQL; jid: SQL; year: SQL }> = {
+  accident: { from: sql`safety_accidents c`, jid: sql`c.jurisdiction_id`, year: accidentFacts.year('c') },
+  disease: { from: sql`disease_cases c`, jid: sql`c.jurisdiction_id`, year: diseaseFacts.year('c') },
+  headcount: {
+    from: sql`insured_headcounts c join organisations o on o.id = c.employer_id`,
+    jid: sql`o.jurisdiction_id`,
+    year: sql`c.year::int`,
+  },
+};
+
 async function slicesOf(tx: Db, source: CubeSource, where: SQL): Promise<Slice[]> {
   const basis = basisOf(source);
-  const year =
-    basis !== null
-      ? injuryFacts.year('c', basis)
-      : source === 'accident'
-        ? accidentFacts.year('c')
-        : source === 'disease'
-          ? diseaseFacts.year('c')
-          : sql`c.year::int`;
-  const from =
-    basis !== null
-      ? sql`injury_cases c`
-      : source === 'accident'
-        ? sql`safety_accidents c`
-        : source === 'disease'
-          ? sql`disease_cases c`
-          : sql`insured_headcounts c join organisations o on o.id = c.employer_id`;
-  const jid = source === 'headcount' ? sql`o.jurisdiction_id` : sql`c.jurisdiction_id`;
+  const { from, jid, year } =
+    basis === null
+      ? SLICE_SOURCES[source as keyof typeof SLICE_SOURCES]
+      : { from: sql`injury_cases c`, jid: sql`c.jurisdiction_id`, year: injuryFacts.year('c', basis) };
   return toSlices(
     rowsOf(await tx.execute(sql`select distinct ${jid} as jid, ${year} as yr from ${from} where ${where}`)),
   );

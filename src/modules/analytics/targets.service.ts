@@ -12,6 +12,7 @@ import { resolveSetting, updateSettings } from '../settings/settings.service.js'
 import { latestAnalyticsYear, type QueryInput, queryIndicator } from './analytics.service.js';
 import { TARGETS_SETTING } from './analytics.settings.js';
 import type { CountingOptions } from './elements.js';
+import { describePendingRefreshes } from './refresh.js';
 
 /** The indicator the plans' targets are set on: the key-industry injury rate (J 二(一)). */
 export const TARGET_INDICATOR = 'injury_rate_per_1000';
@@ -213,7 +214,7 @@ export async function describeTargets(db: Db, actor: Actor, input: TargetsInput,
     ),
   );
   return {
-    refreshing: byChild.refreshing,
+    refreshing: await describePendingRefreshes(db, scope.path),
     planPeriod: {
       code: period.code,
       name: period.name,

@@ -133,9 +133,9 @@ export async function listKeyEnterprises(
     )
     select emp.*, h.average_insured, h.employees,
       ad.rank as adopted_rank, ad.adopted_by_name, ad.adopted_at, ad.adopted_in,
-      coalesce(inj.n, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, coalesce(inj.fen, 0)::bigint as fund_fen,
+      coalesce(inj.count, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, coalesce(inj.fen, 0)::bigint as fund_fen,
       coalesce(acc.n, 0)::int as accidents, coalesce(dis.n, 0)::int as diseases, coalesce(dis.pneumoconiosis, 0)::int as pneumoconiosis,
-      case when h.average_insured > 0 then round(coalesce(inj.n, 0) * 1000.0 / h.average_insured, 2) end as rate_per_1000,
+      case when h.average_insured > 0 then round(coalesce(inj.count, 0) * 1000.0 / h.average_insured, 2) end as rate_per_1000,
       case when h.employees > 0 then round(coalesce(h.average_insured, 0) * 100.0 / h.employees, 1) end as insured_share,
       count(*) over () as total
     from emp
@@ -212,14 +212,14 @@ export async function listMonitoredEmployers(
   const result = await db.execute(sql`
     with inj as (${injuryCountsByEmployer(year, rules, employers)})
     select o.id, o.name, o.credit_code, o.insurance_status, o.industry_code, j.code as jurisdiction_code, j.name as jurisdiction_name,
-      coalesce(inj.n, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, h.average_insured, count(*) over () as total
+      coalesce(inj.count, 0)::int as injuries, coalesce(inj.deaths, 0)::int as deaths, h.average_insured, count(*) over () as total
     from organisations o
     join jurisdictions j on j.id = o.jurisdiction_id
     left join inj on inj.employer_id = o.id
     left join insured_headcounts h on h.employer_id = o.id and h.year = ${year}
     where o.kind = 'employer' and ${withinScope(sql`j.path`, jurisdiction.path)}
-      and (o.insurance_status in ('uninsured', 'suspended') or coalesce(inj.n, 0) >= ${threshold.value})
-    order by coalesce(inj.n, 0) desc, o.insurance_status desc nulls last, o.id
+      and (o.insurance_status in ('uninsured', 'suspended') or coalesce(inj.count, 0) >= ${threshold.value})
+    order by coalesce(inj.count, 0) desc, o.insurance_status desc nulls last, o.id
     limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`);
   const rows = rowsOf(result);
   return {

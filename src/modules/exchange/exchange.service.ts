@@ -17,7 +17,8 @@ import { today } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { CORRECTION_SETTING, PLAUSIBILITY_SETTING, resolveExchangeSetting } from './exchange.settings.js';
+import { resolveSetting } from '../settings/settings.service.js';
+import { CORRECTION_SETTING, PLAUSIBILITY_SETTING } from './exchange.settings.js';
 import {
   type BatchStatus,
   exchangeBatches,
@@ -367,7 +368,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       // The worker has a clock of its own: it validates against this process's today.
       today: today(),
       chunkSize: CHUNK_ROWS,
-      plausibility: (await resolveExchangeSetting(db, row.path, PLAUSIBILITY_SETTING)).value,
+      plausibility: (await resolveSetting(db, row.path, PLAUSIBILITY_SETTING)).value,
     };
     const ctx: MergeContext = {
       batchId,
@@ -557,7 +558,7 @@ async function fillRejectedCells(db: Db, batchId: number, filePath: string, inpu
 async function refuseLargeRemoval(tx: Db, ctx: MergeContext, path: string) {
   const counts = await countSupersededRows(tx, ctx);
   if (!counts || counts.total === 0) return;
-  const { value } = await resolveExchangeSetting(tx, path, CORRECTION_SETTING);
+  const { value } = await resolveSetting(tx, path, CORRECTION_SETTING);
   const share = (counts.removed / counts.total) * 100;
   if (share > value.maxRemovedShare)
     throw new ImportFailure('file.removal_unconfirmed', {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../platform/db/client.js';
-import { defineSetting, type SettingHandle } from '../settings/settings.registry.js';
-import { resolveSetting } from '../settings/settings.service.js';
+import { defineSetting } from '../settings/settings.registry.js';
 
 /** The exchange's per-jurisdiction settings (settings module: nearest ancestor wins). */
 
@@ -58,13 +56,3 @@ export const CORRECTION_SETTING = defineSetting({
 });
 
 export const EXCHANGE_SETTINGS = { plausibility: PLAUSIBILITY_SETTING, correction: CORRECTION_SETTING };
-
-/** A setting of the exchange at a jurisdiction (`path` of codes): the nearest ancestor's value, else the default. */
-export async function resolveExchangeSetting<T>(
-  db: Db,
-  path: string,
-  setting: SettingHandle<T>,
-): Promise<{ value: T; definedAt: string | null }> {
-  const resolved = await resolveSetting(db, path, setting);
-  return { value: resolved.value, definedAt: resolved.definedAt };
-}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /**
  * The counting rules (统计口径) over the exchange's fact tables, in one place. Every page and report
  * that shows a count or a rate of injuries, deaths or persons builds its SQL from these fragments,
- * so the same question gets the same number everywhere (docs/decisions/0013-counting-rules.md,
+ * so the same question gets the same number everywhere (docs/decisions/0014-counting-rules.md,
  * docs/figures.md). No other file writes `extract(year …)` or a ground filter over the facts: a
  * test greps for it.
  */
@@ -31,7 +31,7 @@ export interface CountingRules {
 
 /**
  * The defaults everywhere. Determination year: the national statistics bulletins count 认定（视同）
- * 工伤 by the year the determination was made (decision 0013).
+ * 工伤 by the year the determination was made (decision 0014).
  */
 export const DEFAULT_RULES: CountingRules = {
   yearBasis: 'determined',

@@ -21,9 +21,7 @@ export type InjuryGroup =
   | 'category'
   | 'ground'
   | 'post'
-  | 'severity'
-  | 'ageBand'
-  | 'sex';
+  | 'severity';
 
 export interface InjuryCount {
   /** The group's key ('' without a grouping). */
@@ -71,16 +69,21 @@ function groupKey(by: InjuryGroup, basis: CountingRules['yearBasis']): SQL {
       return sql`coalesce(i.post, '')`;
     case 'severity':
       return sql`i.severity`;
-    case 'ageBand':
-      return injuryFacts.ageBand('i');
-    case 'sex':
-      return sql`i.sex`;
   }
 }
 
+/** The figures of a group of determinations `i` under a unit (see InjuryCount). */
+function injuryMeasures(unit: CountingRules['countUnit']): SQL {
+  return sql`${injuryFacts.count('i', unit)} as count, count(*)::int as cases,
+    count(distinct i.id_number)::int as persons, ${injuryFacts.deaths('i')} as deaths,
+    count(*) filter (where i.severity = 'serious')::int as serious,
+    count(*) filter (where i.disability_grade is not null)::int as disabled,
+    coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen`;
+}
+
 /**
- * A subquery of injury figures per employer (employer_id, n under the unit, cases, persons, deaths,
- * fen) for a year under the rules, for pages that sort and page in SQL (the ledger, monitoring).
+ * A subquery of injury figures per employer (employer_id and the columns of injuryMeasures) for a
+ * year under the rules, for pages that sort and page in SQL (the ledger, monitoring).
  */
 export function injuryCountsByEmployer(
   year: number,
@@ -88,9 +91,7 @@ export function injuryCountsByEmployer(
   employers: SQL,
 ): SQL {
   return sql`
-    select i.employer_id, ${injuryFacts.count('i', rules.countUnit)} as n, count(*)::int as cases,
-      count(distinct i.id_number)::int as persons, ${injuryFacts.deaths('i')} as deaths,
-      coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen
+    select i.employer_id, ${injuryMeasures(rules.countUnit)}
     from injury_cases i
     where ${injuryFacts.inYears('i', rules.yearBasis, year)} and ${injuryFacts.inGroundScope('i', rules.groundScope)}
       and i.employer_id in (${employers})
@@ -115,12 +116,7 @@ export async function countInjuries(db: Db, q: InjuryCountQuery): Promise<Injury
         : sql`i.employer_id in (${q.employerIds})`;
   const join = by === 'division' ? sql`join organisations o on o.id = i.employer_id` : sql``;
   const result = await db.execute(sql`
-    select ${groupKey(by, basis)} as key, ${injuryFacts.year('i', basis)} as yr,
-      ${injuryFacts.count('i', q.rules.countUnit)} as count, count(*)::int as cases,
-      count(distinct i.id_number)::int as persons, ${injuryFacts.deaths('i')} as deaths,
-      count(*) filter (where i.severity = 'serious')::int as serious,
-      count(*) filter (where i.disability_grade is not null)::int as disabled,
-      coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen
+    select ${groupKey(by, basis)} as key, ${injuryFacts.year('i', basis)} as yr, ${injuryMeasures(q.rules.countUnit)}
     from injury_cases i join jurisdictions j on j.id = i.jurisdiction_id ${join}
     where ${withinScope(sql`j.path`, q.path)} and ${injuryFacts.inYears('i', basis, q.from, to)}
       and ${injuryFacts.inGroundScope('i', q.rules.groundScope)} and ${employers}
