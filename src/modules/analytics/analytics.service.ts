@@ -17,7 +17,7 @@ import {
   resolveJurisdictionField,
 } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
-import { resolveSettings, updateSettings } from '../settings/settings.service.js';
+import { updateSettings } from '../settings/settings.service.js';
 import { indicatorDefinitions } from './analytics.tables.js';
 import {
   type Axis,

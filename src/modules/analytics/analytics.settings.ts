@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listPlanPeriods } from '../enterprises/enterprises.service.js';
-import { defineSetting, defineSettingFamily } from '../settings/settings.registry.js';
+import { defineSettingFamily } from '../settings/settings.registry.js';
 
 /** A jurisdiction's own targets for a plan period (stricter than the national plan, say). */
 export const TARGETS_SETTING = defineSettingFamily({
