@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { type Row, rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { Language } from '../../platform/i18n/messages.js';
@@ -33,9 +34,6 @@ import {
 } from './elements.js';
 import { BUILT_IN_INDICATORS } from './indicators.data.js';
 import { describePendingRefreshes } from './refresh.js';
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 
 export type IndicatorRow = typeof indicatorDefinitions.$inferSelect;
 

@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Db } from '../../platform/db/client.js';
+import { type Row, rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import type { Domain } from '../exchange/formats.js';
 import { stagingColumn } from '../exchange/staging.js';
@@ -213,8 +214,6 @@ function dedupe(slices: Slice[]): Slice[] {
   return [...seen.values()];
 }
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 const toSlices = (rows: Row[]): Slice[] => rows.map((r) => [Number(r.jid), Number(r.yr)] as const);
 
 /** Where each source's facts lie and which year places them. */

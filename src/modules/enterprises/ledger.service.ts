@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
@@ -26,12 +27,6 @@ import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.j
 import { resolveSetting } from '../settings/settings.service.js';
 import { findPlanPeriod } from './enterprises.service.js';
 import { ENTERPRISES_SETTINGS } from './enterprises.settings.js';
-
-type Row = Record<string, unknown>;
-
-function rowsOf(result: unknown): Row[] {
-  return (result as { rows: Row[] }).rows;
-}
 
 /** The latest year with headcount data: the default year of ledgers and pictures. */
 export async function latestDataYear(db: Db): Promise<number> {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { exchangeRejectedRows } from './exchange.tables.js';
 import { type Domain, FORMATS } from './formats.js';
 import { stagingColumn } from './staging.js';
@@ -245,7 +246,7 @@ async function writeChunk(tx: Db, ctx: MergeContext, rows: SQL, plain: boolean):
     from ${rows} s ${lookup}
     -- NOT IN over the CTE is a hashed subplan; NOT EXISTS was planned as a nested loop (n²).
     where s.line not in (select w.line from written w)`);
-  return (result as unknown as { rows: Unwritten[] }).rows.map((r) => ({
+  return rowsOf<Unwritten>(result).map((r) => ({
     line: Number(r.line),
     key: String(r.key),
     unknown: Boolean(r.unknown),
@@ -301,7 +302,7 @@ async function createPendingEmployers(tx: Db, ctx: MergeContext, rows: SQL): Pro
     order by ${credit}, s.line
     on conflict (credit_code) do nothing
     returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
+  return rowsOf(result).length;
 }
 
 /** Runs `run`, adding its milliseconds to `times[name]`. */
@@ -386,9 +387,7 @@ async function rejectSecondDeaths(tx: Db, ctx: MergeContext, rows: SQL): Promise
         order by e.line limit 1)
     ) as earlier
     from dead d`);
-  const found = (result as unknown as { rows: { line: number; earlier: string | null }[] }).rows.filter(
-    (r) => r.earlier !== null,
-  );
+  const found = rowsOf<{ line: number; earlier: string | null }>(result).filter((r) => r.earlier !== null);
   if (found.length === 0) return [];
   await tx.insert(exchangeRejectedRows).values(
     found.map((r) => ({
@@ -426,7 +425,7 @@ export async function countSupersededRows(
   const result = await tx.execute(sql`
     select (select count(*) from ${sql.raw(FACTS[ctx.domain].table)} where batch_id = ${ctx.supersedesBatchId}) as removed,
       (select valid_rows from exchange_batches where id = ${ctx.supersedesBatchId}) as total`);
-  const [row] = (result as unknown as { rows: { removed: unknown; total: unknown }[] }).rows;
+  const [row] = rowsOf<{ removed: unknown; total: unknown }>(result);
   return { removed: Number(row?.removed ?? 0), total: Number(row?.total ?? 0) };
 }
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { resolveSettings } from '../settings/settings.service.js';
 import { type CountingRules, injuryFacts, insuredPersonFacts } from './counting.js';
@@ -122,7 +123,7 @@ export async function countInjuries(db: Db, q: InjuryCountQuery): Promise<Injury
       and ${injuryFacts.inGroundScope('i', q.rules.groundScope)} and ${employers}
     group by 1, 2
     order by 2, 1`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+  return rowsOf(result).map((r) => ({
     key: String(r.key ?? ''),
     year: Number(r.yr),
     count: Number(r.count),
@@ -199,7 +200,7 @@ export async function countListedGroups(
     select coalesce(num.k, den.k) as k, coalesce(num.n, 0)::int as n, coalesce(den.d, 0)::int as d,
       (select count(*)::int from (select distinct employer_id from listed) e) as employers
     from num full join den on den.k = num.k`);
-  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const rows = rowsOf(result);
   return {
     employers: Number(rows[0]?.employers ?? 0),
     rows: rows.map((r) => ({
@@ -215,7 +216,7 @@ export async function latestInjuryYear(db: Db, basis: CountingRules['yearBasis']
   const result = await db.execute(
     sql`select max(${injuryFacts.year('i', basis)}) as year from injury_cases i`,
   );
-  const year = (result as unknown as { rows: { year: unknown }[] }).rows[0]?.year;
+  const year = rowsOf<{ year: unknown }>(result)[0]?.year;
   return year === null || year === undefined ? null : Number(year);
 }
 

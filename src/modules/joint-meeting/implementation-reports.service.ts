@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { today } from '../../platform/time.js';
@@ -12,9 +13,6 @@ import { getMemberReportBoard } from './member-reports.service.js';
 import { composeStandingReport, STANDING_REPORTS } from './standing-reports.service.js';
 import { assertState, resolveDueDates } from './workflow.shared.js';
 import { implementationReports, type ReportStatus, reportEvents } from './workflow.tables.js';
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** One section of the yearly implementation report. */
 export interface ReportPart {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { maskName } from '../../platform/privacy/mask.js';
@@ -21,9 +22,6 @@ import {
   meetingParticipants,
   meetings,
 } from './workflow.tables.js';
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** A meeting of the actor's scope with its jurisdiction, or 404 (unknown and out of scope alike). */
 export async function getMeetingInScope(db: Db, actor: Actor, id: number) {

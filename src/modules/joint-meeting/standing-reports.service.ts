@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { type Row, rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
 import { accidentFacts, describeCounting, diseaseFacts } from '../facts/counting.js';
 import { countInjuries, figureOf, type InjuryGroup, resolveCountingRules } from '../facts/facts.service.js';
 import type { AgendaKind } from './workflow.tables.js';
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** One figure of a report; `value` null never stands for zero: the section then says no data. */
 export interface ReportFigure {

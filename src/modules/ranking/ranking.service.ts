@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { GBT4754_DIVISIONS } from '../code-tables/gbt4754.data.js';
@@ -14,9 +15,6 @@ import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { fitCredibility, shrink } from './credibility.js';
 import type { CountingOptions } from './ranking.schema.js';
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 
 export const METHOD = 'poisson-gamma-eb';
 
