@@ -41,6 +41,8 @@ import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
+import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import {
   authRoutes,
   createSessionResolver,
@@ -69,6 +71,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(EXCHANGE_SETTINGS),
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
+  ...Object.values(TRAINING_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -186,6 +189,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(bulletinsRoutes, deps);
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
+  await app.register(trainingRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

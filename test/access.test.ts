@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
+import { computeIdCheckChar } from '../src/modules/exchange/id-number.js';
 import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
 import { actionItems, implementationReports } from '../src/modules/joint-meeting/workflow.tables.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
@@ -65,6 +66,8 @@ interface Fixture {
   };
   /** Prevention projects, experts and organisations of Fuzhou (see projectFixture). */
   pp: ProjectFixture;
+  /** Training: a key-post holder at the Gulou employer, and a Fuzhou course. */
+  training: { holderId: number; courseId: number };
 }
 
 interface Call {
@@ -113,6 +116,12 @@ const next = () => ++serial;
 /** A one-row injury file for 鼓楼区, unique per call. */
 function injuryFile(): Buffer {
   return Buffer.from(toCsv([INJURY_HEADER, injuryRow(9000 + next())]), 'utf8');
+}
+
+/** A valid 身份证号, unique per call. */
+function freshIdNumber(): string {
+  const first17 = `35010219850101${String(100 + (next() % 900)).padStart(3, '0')}`;
+  return first17 + computeIdCheckChar(first17);
 }
 
 function freshCreditCode(): string {
@@ -1149,6 +1158,107 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  'GET /api/training/roles': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/training/roles' }),
+    sibling: null,
+  },
+  'GET /api/training/coverage': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/coverage?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/coverage/gaps': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/coverage/gaps?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/training/targets': {
+    permission: 'training:manage',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/training/targets',
+      payload: {
+        jurisdiction: '350100',
+        planPeriod: '2026-2030',
+        coveragePct: 100,
+        dueDate: '2028-12-31',
+        source: '访问测试目标',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/holders': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/holders?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/own-training/holders': {
+    permission: 'training:register',
+    call: () => ({ method: 'GET', url: '/api/own-training/holders?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/holders': {
+    permission: 'training:register',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/training/holders',
+      payload: {
+        employerId: f.organisationId,
+        roleCode: 'team_leader',
+        personName: '访问测试班组长',
+        idNumber: freshIdNumber(),
+        startedOn: '2026-01-01',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/holders/:id/end': {
+    permission: 'training:register',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/holders/${f.training.holderId}/end`,
+      payload: { endedOn: today() },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/courses': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/courses?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/courses': {
+    permission: 'training:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/training/courses',
+      payload: {
+        jurisdictionCode: '350100',
+        title: `访问测试课程${next()}`,
+        form: 'online',
+        roleCodes: ['principal'],
+        contentItems: ['policy'],
+        hours: 8,
+      },
+    }),
+    sibling: 'field',
+  },
+  'POST /api/training/completions': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/training/completions',
+      payload: {
+        courseId: f.training.courseId,
+        personName: '访问测试学员',
+        idNumber: freshIdNumber(),
+        employerId: f.organisationId,
+        completedOn: today(),
+        method: 'offline',
+      },
+    }),
+    sibling: 'hidden',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -1159,6 +1269,8 @@ const PUBLIC = new Set([
   // The disclosure page (PP-7): released projects only, no sign-in by design.
   'GET /api/public/projects',
   'GET /api/public/projects/:id',
+  // The certificate check page (TR-4): anyone may verify a number.
+  'GET /api/public/certificates/:number',
 ]);
 const isOutsideTable = (method: string, url: string) =>
   PUBLIC.has(`${method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/');
@@ -1231,6 +1343,7 @@ beforeAll(async () => {
     bulletinToApproveId: 0,
     bulletinApprovedId: 0,
     jm: {} as Fixture['jm'],
+    training: {} as Fixture['training'],
     pp: await buildProjectFixture(t, fuzhou),
     hrssOrganisationId: (
       await t.db
@@ -1277,6 +1390,7 @@ beforeAll(async () => {
   );
   if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
   fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
+  fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
   const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
   probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
   sibling = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });
@@ -1286,6 +1400,27 @@ beforeAll(async () => {
     t.signIn(sibling.username, TEST_PASSWORD),
   ]);
 });
+/** A key-post holder at the Gulou employer and a Fuzhou course. */
+async function buildTrainingFixture(fuzhou: Agent, employerId: number): Promise<Fixture['training']> {
+  const holder = await fuzhou.post('/api/training/holders', {
+    employerId,
+    roleCode: 'principal',
+    personName: '访问测试负责人',
+    idNumber: freshIdNumber(),
+    startedOn: '2026-01-01',
+  });
+  const course = await fuzhou.post('/api/training/courses', {
+    title: '访问测试固定课程',
+    form: 'offline',
+    roleCodes: ['principal', 'team_leader'],
+    contentItems: ['policy', 'warning_education'],
+    hours: 16,
+  });
+  if (holder.statusCode !== 201 || course.statusCode !== 201)
+    throw new Error(`training fixture failed: ${holder.body} ${course.body}`);
+  return { holderId: holder.json().id as number, courseId: course.json().id as number };
+}
+
 /** Fuzhou's meetings, items and reports in the states the workflow routes act on. */
 async function buildMeetingFixtures(fuzhou: Agent, f: Fixture): Promise<Fixture['jm']> {
   const create = async (title: string) =>
@@ -1438,6 +1573,7 @@ describe('the table', () => {
       'GET /api/exchange/formats/:domain/template',
       'GET /api/notifications',
       'GET /api/plan-periods',
+      'GET /api/training/roles',
       'POST /api/auth/logout',
       'POST /api/auth/password',
       'POST /api/notifications/read',

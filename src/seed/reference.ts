@@ -7,6 +7,7 @@ import { loadExpertFields } from '../modules/experts/experts.service.js';
 import { loadRosters } from '../modules/joint-meeting/joint-meeting.service.js';
 import { DIVISION_SOURCE } from '../modules/jurisdictions/jurisdictions.data.js';
 import { loadJurisdictions } from '../modules/jurisdictions/jurisdictions.service.js';
+import { loadTrainingReference } from '../modules/training/training.service.js';
 import type { Db } from '../platform/db/client.js';
 import { seedRuns } from '../platform/db/seeds.tables.js';
 
@@ -30,6 +31,7 @@ export async function seedReferenceData(db: Db): Promise<string[]> {
     ['plan-targets:v1', () => loadPlanTargets(db)],
     ['indicators:v1', () => loadIndicators(db)],
     ['expert-fields:v1', () => loadExpertFields(db)],
+    ['training-reference:v1', () => loadTrainingReference(db)],
   ];
   for (const [key, step] of steps) if (await runSeedOnce(db, key, step)) applied.push(key);
   return applied;

@@ -62,6 +62,12 @@ export const PERMISSIONS = [
    * targets, the prevention-fee cap and prepayment shares, experts' terms); it applies below.
    */
   'settings:write',
+  /** Training coverage, key-post holders (masked), courses and gaps of one's scope (TR-1…TR-5). */
+  'training:read',
+  /** Courses, completions and certificates, coverage targets (HRSS) (TR-1, TR-4). */
+  'training:manage',
+  /** Register and end key-post holders: an employer for itself, an officer for any key enterprise in scope (TR-1). */
+  'training:register',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -101,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'experts:read',
     'projects:read',
     'settings:read',
+    'training:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -125,7 +132,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 专家 */
   expert: ['jurisdictions:read', 'reviews:score'],
   /** 用人单位 */
-  employer: ['jurisdictions:read', 'projects:declare', 'projects:report'],
+  employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register'],
   /** 服务机构 (and industry associations) */
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
 };

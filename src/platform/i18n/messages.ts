@@ -302,6 +302,41 @@ const MESSAGES = {
   'setting.invalid_value': { zh: '取值应为：{values}', en: 'Must be one of: {values}' },
   'setting.invalid_type': { zh: '类型应为 {expected}', en: 'Expected {expected}' },
   'setting.invalid': { zh: '取值不符合该参数的要求', en: 'Not a valid value for this setting' },
+  'training.id_number_invalid': {
+    zh: '身份证号无效：{reason}',
+    en: 'Invalid ID number: {reason}',
+  },
+  'training.role_unknown': {
+    zh: '计划期 {period} 没有重点岗位“{role}”',
+    en: 'Plan period {period} has no key post "{role}"',
+  },
+  'training.not_key_enterprise': {
+    zh: '该单位不属于本计划期重点行业企业',
+    en: 'This employer is not a key enterprise of the plan period',
+  },
+  'training.own_employer_only': {
+    zh: '只能登记本单位的重点岗位人员',
+    en: 'You may register key-post holders of your own employer only',
+  },
+  'training.holder_duplicate': {
+    zh: '此人已在本单位担任该岗位',
+    en: 'This person already holds this post at this employer',
+  },
+  'training.holder_ended': { zh: '该岗位记录已结束', en: 'This post has already ended' },
+  'training.end_before_start': {
+    zh: '离岗日期不能早于到岗日期',
+    en: 'The end date cannot precede the start date',
+  },
+  'training.course_retired': { zh: '该课程已停用', en: 'This course is retired' },
+  'training.completion_duplicate': {
+    zh: '此人当天已有该课程的培训记录',
+    en: 'This person already has a record of this course on that day',
+  },
+  'training.certificate_unknown': {
+    zh: '证书编号不存在：{number}',
+    en: 'No certificate has the number {number}',
+  },
+  'training.date_in_future': { zh: '日期不能晚于今天', en: 'The date cannot be after today' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
