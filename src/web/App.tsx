@@ -41,6 +41,8 @@ const OwnProjectsPage = lazy(() => import('./pages/projects/OwnProjectsPage'));
 const ReviewsPage = lazy(() => import('./pages/projects/ReviewsPage'));
 const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
 const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
+const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
+const CertificateCheckPage = lazy(() => import('./pages/training/CertificateCheckPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -60,10 +62,11 @@ function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Hides a page the server would refuse anyway (the server still enforces). */
-function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+function RequirePermission({ permission, children }: { permission: string | string[]; children: ReactNode }) {
   const { can } = useAuth();
   const { t } = useI18n();
-  if (!can(permission)) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  if (![permission].flat().some((p) => can(p)))
+    return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
   return children;
 }
 
@@ -86,6 +89,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         {/* The disclosure page (PP-7): no sign-in, outside the signed-in layout. */}
         <Route path="/public/projects" element={<PublicProjectsPage />} />
+        {/* The certificate check (TR-4): anyone verifies a number. */}
+        <Route path="/public/certificates" element={<CertificateCheckPage />} />
         <Route
           path="/analysis/bulletins/:id/print"
           element={
@@ -255,6 +260,14 @@ export function AppRoutes() {
               element={<RequirePermission permission={permission}>{page}</RequirePermission>}
             />
           ))}
+          <Route
+            path="training"
+            element={
+              <RequirePermission permission={['training:read', 'training:register']}>
+                <TrainingPage />
+              </RequirePermission>
+            }
+          />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -6,10 +6,14 @@ const ZRoleCode = z.string().regex(/^[a-z_]{2,40}$/);
 const ZCourseForm = z.enum(['online', 'offline', 'mixed']);
 const ZContentItem = z.enum(['policy', 'accident_prevention', 'warning_education', 'occupational_health']);
 
-export const ZTrainingRoles = z.object({
-  planPeriod: z.string(),
-  roles: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), source: z.string() })),
-});
+export const ZTrainingRoles = z
+  .object({
+    planPeriod: z.string(),
+    roles: z.array(
+      z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), source: z.string() }),
+    ),
+  })
+  .meta({ id: 'TrainingRoles' });
 
 export const ZTrainingRolesQuery = z.object({ planPeriod: z.string().optional() });
 
@@ -56,7 +60,9 @@ export const ZHolder = z.object({
   /** The latest valid completion of a course for this post, as of today; null: not trained. */
   trainedOn: z.string().nullable(),
 });
-export const ZHolderList = z.object({ total: z.number(), masked: z.boolean(), items: z.array(ZHolder) });
+export const ZHolderList = z
+  .object({ total: z.number(), masked: z.boolean(), items: z.array(ZHolder) })
+  .meta({ id: 'KeyPostHolderList' });
 
 export const ZCourseInput = z.object({
   /** Where the course is set up (visible there and below); default: the officer's own jurisdiction. */
@@ -72,22 +78,24 @@ export const ZCourseInput = z.object({
 });
 export type CourseInput = z.infer<typeof ZCourseInput>;
 
-export const ZCourse = z.object({
-  id: z.number(),
-  title: z.string(),
-  form: ZCourseForm,
-  roleCodes: z.array(z.string()),
-  industryPrefixes: z.array(z.string()),
-  contentItems: z.array(ZContentItem),
-  hours: z.number(),
-  providerOrganisationId: z.number().nullable(),
-  providerName: z.string().nullable(),
-  projectId: z.number().nullable(),
-  status: z.enum(['active', 'retired']),
-  jurisdictionCode: z.string(),
-  jurisdictionName: z.string(),
-  completions: z.number(),
-});
+export const ZCourse = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    form: ZCourseForm,
+    roleCodes: z.array(z.string()),
+    industryPrefixes: z.array(z.string()),
+    contentItems: z.array(ZContentItem),
+    hours: z.number(),
+    providerOrganisationId: z.number().nullable(),
+    providerName: z.string().nullable(),
+    projectId: z.number().nullable(),
+    status: z.enum(['active', 'retired']),
+    jurisdictionCode: z.string(),
+    jurisdictionName: z.string(),
+    completions: z.number(),
+  })
+  .meta({ id: 'TrainingCourse' });
 
 export const ZCompletionInput = z.object({
   courseId: z.number().int().positive(),
@@ -107,15 +115,17 @@ export const ZCompletionResult = z.object({
   validUntil: z.string(),
 });
 
-export const ZCertificateCheck = z.object({
-  certificateNumber: z.string(),
-  personName: z.string(),
-  courseTitle: z.string(),
-  completedOn: z.string(),
-  hours: z.number(),
-  validUntil: z.string(),
-  status: z.enum(['valid', 'expired', 'revoked']),
-});
+export const ZCertificateCheck = z
+  .object({
+    certificateNumber: z.string(),
+    personName: z.string(),
+    courseTitle: z.string(),
+    completedOn: z.string(),
+    hours: z.number(),
+    validUntil: z.string(),
+    status: z.enum(['valid', 'expired', 'revoked']),
+  })
+  .meta({ id: 'CertificateCheck' });
 
 export const ZCoverageQuery = z.object({
   jurisdiction: ZJurisdictionCode.optional(),
@@ -135,46 +145,50 @@ const ZCounts = z.object({
   coveragePct: z.number().nullable(),
 });
 
-export const ZCoverage = z.object({
-  jurisdiction: z.object({ code: z.string(), name: z.string() }),
-  asOf: z.string(),
-  planPeriod: z.string(),
-  graceDays: z.number(),
-  target: z
-    .object({
-      coveragePct: z.number(),
-      dueDate: z.string(),
-      source: z.string(),
-      definedAt: z.string().nullable(),
-    })
-    .nullable(),
-  status: z.enum(['met', 'behind', 'overdue', 'no_target']),
-  totals: ZCounts,
-  byRole: z.array(ZCounts.extend({ roleCode: z.string(), nameZh: z.string(), nameEn: z.string() })),
-  byArea: z.array(ZCounts.extend({ code: z.string(), name: z.string(), meetsTarget: z.boolean() })),
-  byIndustry: z.array(ZCounts.extend({ industry: z.string() })),
-});
+export const ZCoverage = z
+  .object({
+    jurisdiction: z.object({ code: z.string(), name: z.string() }),
+    asOf: z.string(),
+    planPeriod: z.string(),
+    graceDays: z.number(),
+    target: z
+      .object({
+        coveragePct: z.number(),
+        dueDate: z.string(),
+        source: z.string(),
+        definedAt: z.string().nullable(),
+      })
+      .nullable(),
+    status: z.enum(['met', 'behind', 'overdue', 'no_target']),
+    totals: ZCounts,
+    byRole: z.array(ZCounts.extend({ roleCode: z.string(), nameZh: z.string(), nameEn: z.string() })),
+    byArea: z.array(ZCounts.extend({ code: z.string(), name: z.string(), meetsTarget: z.boolean() })),
+    byIndustry: z.array(ZCounts.extend({ industry: z.string() })),
+  })
+  .meta({ id: 'TrainingCoverage' });
 
-export const ZCoverageGaps = z.object({
-  asOf: z.string(),
-  planPeriod: z.string(),
-  targetPct: z.number(),
-  total: z.number(),
-  items: z.array(
-    z.object({
-      employerId: z.number(),
-      employerName: z.string(),
-      creditCode: z.string().nullable(),
-      jurisdictionCode: z.string(),
-      jurisdictionName: z.string(),
-      due: z.number(),
-      trained: z.number(),
-      coveragePct: z.number().nullable(),
-      noneRegistered: z.boolean(),
-      untrainedByRole: z.record(z.string(), z.number()),
-    }),
-  ),
-});
+export const ZCoverageGaps = z
+  .object({
+    asOf: z.string(),
+    planPeriod: z.string(),
+    targetPct: z.number(),
+    total: z.number(),
+    items: z.array(
+      z.object({
+        employerId: z.number(),
+        employerName: z.string(),
+        creditCode: z.string().nullable(),
+        jurisdictionCode: z.string(),
+        jurisdictionName: z.string(),
+        due: z.number(),
+        trained: z.number(),
+        coveragePct: z.number().nullable(),
+        noneRegistered: z.boolean(),
+        untrainedByRole: z.record(z.string(), z.number()),
+      }),
+    ),
+  })
+  .meta({ id: 'TrainingCoverageGaps' });
 
 export const ZTargetInput = z.object({
   jurisdiction: ZJurisdictionCode,

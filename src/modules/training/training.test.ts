@@ -241,13 +241,13 @@ describe('key-post registry (TR-1)', () => {
     const member = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350100' });
     const officer = await t.signIn(member.username, TEST_PASSWORD);
     const masked = (
-      await officer.get('/api/training/holders?jurisdiction=350121&employerId=' + ids.A)
+      await officer.get(`/api/training/holders?jurisdiction=350121&employerId=${ids.A}`)
     ).json();
     expect(masked.masked).toBe(true);
     const p1 = masked.items.find((h: { idNumber: string }) => h.idNumber.startsWith('350102'));
     expect(p1.idNumber).toMatch(/^350102\*{8}\d{3}[\dX]$/);
     expect(p1.personName).toMatch(/^人\*+$/);
-    const open = (await fuzhou.get('/api/training/holders?jurisdiction=350121&employerId=' + ids.A)).json();
+    const open = (await fuzhou.get(`/api/training/holders?jurisdiction=350121&employerId=${ids.A}`)).json();
     expect(open.masked).toBe(false);
     expect(open.items.map((h: { idNumber: string }) => h.idNumber)).toContain(P.p1);
     const audits = await t.db

@@ -11420,15 +11420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            planPeriod: string;
-                            roles: {
-                                code: string;
-                                nameZh: string;
-                                nameEn: string;
-                                source: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TrainingRoles"];
                     };
                 };
                 /** @description Default Response */
@@ -11507,62 +11499,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            jurisdiction: {
-                                code: string;
-                                name: string;
-                            };
-                            asOf: string;
-                            planPeriod: string;
-                            graceDays: number;
-                            target: {
-                                coveragePct: number;
-                                dueDate: string;
-                                source: string;
-                                definedAt: string | null;
-                            } | null;
-                            /** @enum {string} */
-                            status: "met" | "behind" | "overdue" | "no_target";
-                            totals: {
-                                posts: number;
-                                due: number;
-                                inGrace: number;
-                                trained: number;
-                                untrained: number;
-                                coveragePct: number | null;
-                            };
-                            byRole: {
-                                posts: number;
-                                due: number;
-                                inGrace: number;
-                                trained: number;
-                                untrained: number;
-                                coveragePct: number | null;
-                                roleCode: string;
-                                nameZh: string;
-                                nameEn: string;
-                            }[];
-                            byArea: {
-                                posts: number;
-                                due: number;
-                                inGrace: number;
-                                trained: number;
-                                untrained: number;
-                                coveragePct: number | null;
-                                code: string;
-                                name: string;
-                                meetsTarget: boolean;
-                            }[];
-                            byIndustry: {
-                                posts: number;
-                                due: number;
-                                inGrace: number;
-                                trained: number;
-                                untrained: number;
-                                coveragePct: number | null;
-                                industry: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TrainingCoverage"];
                     };
                 };
                 /** @description Default Response */
@@ -11641,26 +11578,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            asOf: string;
-                            planPeriod: string;
-                            targetPct: number;
-                            total: number;
-                            items: {
-                                employerId: number;
-                                employerName: string;
-                                creditCode: string | null;
-                                jurisdictionCode: string;
-                                jurisdictionName: string;
-                                due: number;
-                                trained: number;
-                                coveragePct: number | null;
-                                noneRegistered: boolean;
-                                untrainedByRole: {
-                                    [key: string]: number;
-                                };
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TrainingCoverageGaps"];
                     };
                 };
                 /** @description Default Response */
@@ -11830,26 +11748,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            total: number;
-                            masked: boolean;
-                            items: {
-                                id: number;
-                                employerId: number;
-                                employerName: string;
-                                jurisdictionCode: string;
-                                jurisdictionName: string;
-                                roleCode: string;
-                                roleNameZh: string;
-                                roleNameEn: string;
-                                personName: string;
-                                idNumber: string;
-                                startedOn: string;
-                                endedOn: string | null;
-                                source: string;
-                                trainedOn: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["KeyPostHolderList"];
                     };
                 };
                 /** @description Default Response */
@@ -11999,26 +11898,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            total: number;
-                            masked: boolean;
-                            items: {
-                                id: number;
-                                employerId: number;
-                                employerName: string;
-                                jurisdictionCode: string;
-                                jurisdictionName: string;
-                                roleCode: string;
-                                roleNameZh: string;
-                                roleNameEn: string;
-                                personName: string;
-                                idNumber: string;
-                                startedOn: string;
-                                endedOn: string | null;
-                                source: string;
-                                trainedOn: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["KeyPostHolderList"];
                     };
                 };
                 /** @description Default Response */
@@ -12179,24 +12059,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
-                            items: {
-                                id: number;
-                                title: string;
-                                /** @enum {string} */
-                                form: "online" | "offline" | "mixed";
-                                roleCodes: string[];
-                                industryPrefixes: string[];
-                                contentItems: ("policy" | "accident_prevention" | "warning_education" | "occupational_health")[];
-                                hours: number;
-                                providerOrganisationId: number | null;
-                                providerName: string | null;
-                                projectId: number | null;
-                                /** @enum {string} */
-                                status: "active" | "retired";
-                                jurisdictionCode: string;
-                                jurisdictionName: string;
-                                completions: number;
-                            }[];
+                            items: components["schemas"]["TrainingCourse"][];
                         };
                     };
                 };
@@ -12436,16 +12299,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            certificateNumber: string;
-                            personName: string;
-                            courseTitle: string;
-                            completedOn: string;
-                            hours: number;
-                            validUntil: string;
-                            /** @enum {string} */
-                            status: "valid" | "expired" | "revoked";
-                        };
+                        "application/json": components["schemas"]["CertificateCheck"];
                     };
                 };
                 /** @description Default Response */
@@ -14805,6 +14659,139 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["SettingChangeInput"][];
         };
+        TrainingRolesInput: {
+            planPeriod: string;
+            roles: {
+                code: string;
+                nameZh: string;
+                nameEn: string;
+                source: string;
+            }[];
+        };
+        KeyPostHolderListInput: {
+            total: number;
+            masked: boolean;
+            items: {
+                id: number;
+                employerId: number;
+                employerName: string;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                roleCode: string;
+                roleNameZh: string;
+                roleNameEn: string;
+                personName: string;
+                idNumber: string;
+                startedOn: string;
+                endedOn: string | null;
+                source: string;
+                trainedOn: string | null;
+            }[];
+        };
+        TrainingCourseInput: {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            form: "online" | "offline" | "mixed";
+            roleCodes: string[];
+            industryPrefixes: string[];
+            contentItems: ("policy" | "accident_prevention" | "warning_education" | "occupational_health")[];
+            hours: number;
+            providerOrganisationId: number | null;
+            providerName: string | null;
+            projectId: number | null;
+            /** @enum {string} */
+            status: "active" | "retired";
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            completions: number;
+        };
+        CertificateCheckInput: {
+            certificateNumber: string;
+            personName: string;
+            courseTitle: string;
+            completedOn: string;
+            hours: number;
+            validUntil: string;
+            /** @enum {string} */
+            status: "valid" | "expired" | "revoked";
+        };
+        TrainingCoverageInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            asOf: string;
+            planPeriod: string;
+            graceDays: number;
+            target: {
+                coveragePct: number;
+                dueDate: string;
+                source: string;
+                definedAt: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "met" | "behind" | "overdue" | "no_target";
+            totals: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+            };
+            byRole: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+                roleCode: string;
+                nameZh: string;
+                nameEn: string;
+            }[];
+            byArea: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+                code: string;
+                name: string;
+                meetsTarget: boolean;
+            }[];
+            byIndustry: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+                industry: string;
+            }[];
+        };
+        TrainingCoverageGapsInput: {
+            asOf: string;
+            planPeriod: string;
+            targetPct: number;
+            total: number;
+            items: {
+                employerId: number;
+                employerName: string;
+                creditCode: string | null;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                due: number;
+                trained: number;
+                coveragePct: number | null;
+                noneRegistered: boolean;
+                untrainedByRole: {
+                    [key: string]: number;
+                };
+            }[];
+        };
         MeInput: {
             id: number;
             username: string;
@@ -16930,6 +16917,139 @@ export interface components {
             key: string;
             /** @description Newest first */
             items: components["schemas"]["SettingChange"][];
+        };
+        TrainingRoles: {
+            planPeriod: string;
+            roles: {
+                code: string;
+                nameZh: string;
+                nameEn: string;
+                source: string;
+            }[];
+        };
+        KeyPostHolderList: {
+            total: number;
+            masked: boolean;
+            items: {
+                id: number;
+                employerId: number;
+                employerName: string;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                roleCode: string;
+                roleNameZh: string;
+                roleNameEn: string;
+                personName: string;
+                idNumber: string;
+                startedOn: string;
+                endedOn: string | null;
+                source: string;
+                trainedOn: string | null;
+            }[];
+        };
+        TrainingCourse: {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            form: "online" | "offline" | "mixed";
+            roleCodes: string[];
+            industryPrefixes: string[];
+            contentItems: ("policy" | "accident_prevention" | "warning_education" | "occupational_health")[];
+            hours: number;
+            providerOrganisationId: number | null;
+            providerName: string | null;
+            projectId: number | null;
+            /** @enum {string} */
+            status: "active" | "retired";
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            completions: number;
+        };
+        CertificateCheck: {
+            certificateNumber: string;
+            personName: string;
+            courseTitle: string;
+            completedOn: string;
+            hours: number;
+            validUntil: string;
+            /** @enum {string} */
+            status: "valid" | "expired" | "revoked";
+        };
+        TrainingCoverage: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            asOf: string;
+            planPeriod: string;
+            graceDays: number;
+            target: {
+                coveragePct: number;
+                dueDate: string;
+                source: string;
+                definedAt: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "met" | "behind" | "overdue" | "no_target";
+            totals: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+            };
+            byRole: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+                roleCode: string;
+                nameZh: string;
+                nameEn: string;
+            }[];
+            byArea: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+                code: string;
+                name: string;
+                meetsTarget: boolean;
+            }[];
+            byIndustry: {
+                posts: number;
+                due: number;
+                inGrace: number;
+                trained: number;
+                untrained: number;
+                coveragePct: number | null;
+                industry: string;
+            }[];
+        };
+        TrainingCoverageGaps: {
+            asOf: string;
+            planPeriod: string;
+            targetPct: number;
+            total: number;
+            items: {
+                employerId: number;
+                employerName: string;
+                creditCode: string | null;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                due: number;
+                trained: number;
+                coveragePct: number | null;
+                noneRegistered: boolean;
+                untrainedByRole: {
+                    [key: string]: number;
+                };
+            }[];
         };
         Me: {
             id: number;

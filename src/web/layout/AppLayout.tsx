@@ -11,6 +11,7 @@ import {
   KeyOutlined,
   LineChartOutlined,
   LogoutOutlined,
+  ReadOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -93,6 +94,15 @@ export function AppLayout() {
         can('experts:read') && { key: '/experts', label: t('nav.experts') },
         { key: '/public/projects', label: t('nav.publicProjects') },
       ].filter(Boolean) as MenuProps['items'],
+    },
+    (can('training:read') || can('training:register')) && {
+      key: 'training-group',
+      icon: <ReadOutlined />,
+      label: t('nav.training'),
+      children: [
+        { key: '/training', label: t('nav.trainingCoverage') },
+        { key: '/public/certificates', label: t('nav.certificateCheck') },
+      ],
     },
     (can('roster:read') || can('meetings:read')) && {
       key: 'jm',

@@ -31,6 +31,7 @@ const MODULE_LABELS: Record<string, string> = {
   analytics: 'nav.analytics',
   projects: 'nav.prevention',
   experts: 'nav.experts',
+  training: 'nav.training',
 };
 
 /** Which input a value's JSON Schema gets: a number, a choice, a line of text, or JSON. */
