@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../test/exchange-builders.js';
 import { createTestApp, DEMO_PASSWORD, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { isLoopbackHost, loadConfig } from '../../platform/config.js';
 import { selectRows } from '../../platform/db/rows.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { reserveAttempt, settleSuccessfulAttempt } from './lockout.service.js';
+import { createUserFromConsole, requireDemoPasswordChange } from './users.service.js';
 import { loginAttempts } from './users.tables.js';
 
 // Decision 0020: lockout, rate limits, passwords, sessions, API-token scope, request hardening.
@@ -365,5 +367,57 @@ describe('request hardening', () => {
       headers: { 'x-forwarded-for': '192.0.2.200' },
     });
     expect(exposed.json().showDemoAccounts).toBe(false);
+  });
+});
+
+describe('safe defaults', () => {
+  it('binds to 127.0.0.1 unless HOST is set', () => {
+    const saved = process.env.HOST;
+    delete process.env.HOST;
+    try {
+      expect(loadConfig().host).toBe('127.0.0.1');
+      process.env.HOST = '0.0.0.0';
+      expect(loadConfig().host).toBe('0.0.0.0');
+    } finally {
+      if (saved === undefined) delete process.env.HOST;
+      else process.env.HOST = saved;
+    }
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('0.0.0.0')).toBe(false);
+  });
+
+  it('creates the first administrator from the console under the password policy', async () => {
+    await expect(
+      createUserFromConsole(t.db, {
+        username: 'root.admin',
+        password: 'Password123!',
+        role: 'system_admin',
+        jurisdictionCode: '350000',
+        displayName: '省级管理员',
+      }),
+    ).rejects.toThrow(/password.common/);
+    const created = await createUserFromConsole(t.db, {
+      username: 'Root.Admin',
+      password: 'Fuzhou-Gulou-2049x',
+      role: 'system_admin',
+      jurisdictionCode: '350000',
+      displayName: '省级管理员',
+    });
+    expect(created.username).toBe('root.admin');
+    const agent = await t.signIn('root.admin', 'Fuzhou-Gulou-2049x');
+    expect((await agent.get('/api/auth/me')).json()).toMatchObject({
+      role: 'system_admin',
+      mustChangePassword: false,
+      jurisdiction: { code: '350000' },
+    });
+  });
+
+  it('makes demo accounts that still hold the demo password change it (server reachable from other hosts)', async () => {
+    const user = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350100' });
+    const flagged = await requireDemoPasswordChange(t.db, ['admin', user.username], DEMO_PASSWORD);
+    expect(flagged).toEqual(['admin']);
+    const admin = await t.signIn('admin');
+    expect((await admin.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    expect((await admin.get('/api/jurisdictions')).json().code).toBe('auth.must_change_password');
   });
 });
