@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -46,6 +47,7 @@ import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import {
   authRoutes,
   createSessionResolver,
+  createTokenLimits,
   createTokenResolver,
   usersRoutes,
 } from './modules/users/users.routes.js';
@@ -54,6 +56,7 @@ import { registerAuthGuard } from './platform/auth/guard.js';
 import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
 import { registerErrorHandler } from './platform/http/errors.js';
+import { registerRequestHardening } from './platform/http/hardening.js';
 import { languageOf, translate } from './platform/i18n/messages.js';
 import { JobQueue } from './platform/jobs/queue.js';
 
@@ -93,7 +96,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   const { db } = database;
   const app = Fastify({
     logger,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -106,6 +109,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
       if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
   });
   app.decorate('registeredRoutes', registeredRoutes);
+  registerRequestHardening(app, config);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -122,8 +126,11 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: config.isSecureCookie,
+    // Sent per request by registerRequestHardening: only over HTTPS (or with COOKIE_SECURE=true).
+    strictTransportSecurity: false,
   });
+  // A sane ceiling per client address on every route; sign-in and API tokens have tighter ones.
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: 60_000 });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -144,7 +151,12 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerAuthGuard(app, createSessionResolver(db, config), createTokenResolver(db));
+  registerAuthGuard(
+    app,
+    createSessionResolver(db, config),
+    createTokenResolver(db),
+    createTokenLimits(app, config),
+  );
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',

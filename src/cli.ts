@@ -5,8 +5,12 @@ import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js'
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
-import { loadConfig } from './platform/config.js';
+import { createUserFromConsole, requireDemoPasswordChange } from './modules/users/users.service.js';
+import { isRole } from './platform/auth/permissions.js';
+import { isLoopbackHost, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
+import { AppError } from './platform/http/errors.js';
+import { translate } from './platform/i18n/messages.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
@@ -15,7 +19,7 @@ import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi. */
+/** One entry point: serve | migrate | seed | openapi | generate | user create. */
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
@@ -46,6 +50,19 @@ async function serve() {
     console.log(
       `${interrupted} import(s) interrupted by the last stop were marked failed; submit them again.`,
     );
+  const isExposed = !isLoopbackHost(config.host);
+  if (config.isDemo && isExposed) {
+    // Reachable from other hosts: the published demo password must not keep working (decision 0020).
+    const flagged = await requireDemoPasswordChange(
+      database.db,
+      [...DEMO_ACCOUNTS.map((a) => a.username), DEMO_MEMBER_ACCOUNT.username],
+      DEMO_PASSWORD,
+    );
+    if (flagged.length > 0)
+      console.log(
+        `HOST=${config.host}: demo accounts ${flagged.join(', ')} must change their password at next sign-in`,
+      );
+  }
   const app = await buildApp({
     database,
     config,
@@ -64,14 +81,18 @@ async function serve() {
       ? `embedded PGlite at ${path.relative(process.cwd(), config.dataDir)}`
       : 'PostgreSQL (DATABASE_URL)';
   console.log(
-    `\nYufang 预防 is ready at http://localhost:${config.port}  (${Math.round(performance.now() - started)} ms)`,
+    `\nYufang 预防 is ready at http://${isExposed ? config.host : 'localhost'}:${config.port}  (${Math.round(performance.now() - started)} ms)`,
   );
+  if (!isExposed)
+    console.log('  listening on the loopback address only: set HOST=0.0.0.0 to serve other hosts');
   console.log(`  database: ${where}${applied.length ? `; loaded ${applied.join(', ')}` : ''}`);
   console.log(`  API docs: http://localhost:${config.port}/api/docs`);
-  if (config.isDemo) {
+  if (config.isDemo && !isExposed) {
     console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
     console.log(`    ${DEMO_MEMBER_ACCOUNT.username.padEnd(8)} Fujian emergency-management member officer`);
+  }
+  if (config.isDemo) {
     // The prevention-project demo (its budget needs the exchange's fund data) loads once, after
     // the server answers, so it does not lengthen the first start.
     seedDemoProjects(database.db).catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
@@ -144,12 +165,98 @@ async function generate() {
   for (const [file, rows] of Object.entries(summary.files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
 }
 
+/** Reads a line from the terminal without echoing it (a password). */
+async function promptHidden(question: string): Promise<string> {
+  const { stdin, stdout } = process;
+  if (!stdin.isTTY) throw new Error('no terminal to ask for the password: set YUFANG_USER_PASSWORD');
+  stdout.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          stdout.write('\n');
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          stdin.setRawMode(false);
+          reject(new Error('cancelled'));
+          return;
+        }
+        if (ch === '\u007f') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/**
+ * `user create --username U --role R --jurisdiction CODE [--display-name N]`: creates a user (the
+ * first administrator of a server-mode deployment). The password comes from YUFANG_USER_PASSWORD
+ * or a prompt, never from the command line (it would sit in the shell history and `ps`).
+ */
+async function user() {
+  const [sub, ...rest] = args;
+  const option = (name: string) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  if (sub !== 'create') throw new Error('usage: user create --username U --role R --jurisdiction CODE');
+  if (rest.some((a) => a.startsWith('--password')))
+    throw new Error('no --password: set YUFANG_USER_PASSWORD or answer the prompt');
+  const username = option('username');
+  const role = option('role') ?? '';
+  const jurisdictionCode = option('jurisdiction');
+  if (!username || !jurisdictionCode || !isRole(role))
+    throw new Error(
+      'usage: user create --username U --role R --jurisdiction CODE (roles: see permissions.ts)',
+    );
+  let password = process.env.YUFANG_USER_PASSWORD;
+  if (!password) {
+    password = await promptHidden('Password: ');
+    if ((await promptHidden('Again: ')) !== password) throw new Error('the two passwords differ');
+  }
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    await seedReferenceData(database.db);
+    const created = await createUserFromConsole(database.db, {
+      username,
+      password,
+      role,
+      jurisdictionCode,
+      displayName: option('display-name') ?? username,
+    });
+    console.log(
+      `created user ${created.username} (id ${created.id}), role ${role}, jurisdiction ${jurisdictionCode}`,
+    );
+  } catch (error) {
+    if (error instanceof AppError) {
+      const field = error.field ? `${error.field}: ` : '';
+      throw new Error(`${field}${translate(error.code, 'en', error.params)}`);
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
 const commands: Record<string, () => Promise<void>> = {
   serve,
   migrate: migrateOnly,
   seed: migrateOnly,
   openapi,
   generate,
+  user,
 };
 const run = commands[command];
 if (!run) {

@@ -1266,6 +1266,8 @@ const PUBLIC = new Set([
   'GET /api/health',
   'GET /api/openapi.json',
   'POST /api/auth/login',
+  // What the sign-in page may show (demo accounts on a loopback demo server): nothing secret.
+  'GET /api/auth/login-options',
   // The disclosure page (PP-7): released projects only, no sign-in by design.
   'GET /api/public/projects',
   'GET /api/public/projects/:id',

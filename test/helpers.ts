@@ -72,7 +72,17 @@ export async function createTestApp({
     const blob = new Blob([fs.readFileSync(template)]);
     database = await openDatabase({ loadDataDir: blob });
   }
-  const config = loadConfig({ webDir: path.resolve('dist/web'), ...overrides });
+  const config = loadConfig({
+    webDir: path.resolve('dist/web'),
+    // Suites sign in many times from one address and keep several agents of one user: the limits
+    // and the session cap are tested where they are set (auth tests), not in every suite.
+    rateLimitPerMinute: 1_000_000,
+    loginRatePerAddress: 1_000_000,
+    loginRatePerAccount: 1_000_000,
+    tokenRatePerMinute: 1_000_000,
+    maxSessionsPerUser: 1_000,
+    ...overrides,
+  });
   const app = await buildApp({ database, config });
   await app.ready();
   const db = database.db;

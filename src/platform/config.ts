@@ -21,8 +21,46 @@ export interface AppConfig {
   /** Failed sign-ins in a row before an account locks. */
   lockoutThreshold: number;
   lockoutMinutes: number;
-  /** Cookies carry the Secure flag (set behind HTTPS). */
+  /**
+   * Cookies always carry the Secure flag and HSTS is always sent (COOKIE_SECURE=true). Without it
+   * both still follow the request: served over HTTPS, or a trusted proxy says X-Forwarded-Proto https.
+   */
   isSecureCookie: boolean;
+  /**
+   * Fastify's trustProxy (TRUST_PROXY): true, a hop count, or a comma-separated list of proxy
+   * addresses/CIDRs. Only then are X-Forwarded-For/-Proto believed (client address, HTTPS).
+   */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** Requests per minute per client address on every route (a sane ceiling, decision 0020). */
+  rateLimitPerMinute: number;
+  /** Sign-in attempts per minute per client address. */
+  loginRatePerAddress: number;
+  /** Sign-in attempts per minute per username from addresses it never signed in from. */
+  loginRatePerAccount: number;
+  /** API-token requests per minute per client address and per token. */
+  tokenRatePerMinute: number;
+  /** Sessions a user may hold at once; signing in ends the oldest beyond it (等保: concurrent sessions). */
+  maxSessionsPerUser: number;
+  /** A new password may not equal any of this many previous ones (current included). */
+  passwordHistory: number;
+  /** API tokens expire after this many days unless the issuer picks fewer (or more, up to the max). */
+  apiTokenDefaultDays: number;
+  apiTokenMaxDays: number;
+}
+
+function readTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    return (_address, hop) => hop < hops;
+  }
+  return raw;
+}
+
+/** True for 127.0.0.0/8, ::1 and localhost: the server is not reachable from another host. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function readInt(name: string, fallback: number): number {
@@ -40,7 +78,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databaseUrl,
     dataDir: path.resolve(process.env.YUFANG_DATA_DIR ?? 'data/pglite'),
     port: readInt('PORT', 3000),
-    host: process.env.HOST ?? '0.0.0.0',
+    host: process.env.HOST || '127.0.0.1',
     isDemo: databaseUrl === undefined || process.argv.includes('--demo'),
     webDir: path.resolve(process.env.YUFANG_WEB_DIR ?? 'dist/web'),
     uploadDir: path.resolve(process.env.YUFANG_UPLOAD_DIR ?? 'data/uploads'),
@@ -49,6 +87,15 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     lockoutThreshold: readInt('LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: readInt('LOCKOUT_MINUTES', 15),
     isSecureCookie: process.env.COOKIE_SECURE === 'true',
+    trustProxy: readTrustProxy(process.env.TRUST_PROXY),
+    rateLimitPerMinute: readInt('RATE_LIMIT_PER_MINUTE', 600),
+    loginRatePerAddress: readInt('LOGIN_RATE_PER_ADDRESS', 10),
+    loginRatePerAccount: readInt('LOGIN_RATE_PER_ACCOUNT', 10),
+    tokenRatePerMinute: readInt('TOKEN_RATE_PER_MINUTE', 120),
+    maxSessionsPerUser: readInt('MAX_SESSIONS_PER_USER', 1),
+    passwordHistory: Math.min(readInt('PASSWORD_HISTORY', 5), 24),
+    apiTokenDefaultDays: readInt('API_TOKEN_DEFAULT_DAYS', 90),
+    apiTokenMaxDays: readInt('API_TOKEN_MAX_DAYS', 365),
     ...overrides,
   };
 }

@@ -60,6 +60,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: { 200: ZFormats, ...errorResponses },
       },
       onRequest: requirePermission(null),
+      config: { allowsToken: true },
     },
     async (req) => ({
       submittable: await listSubmittableDomains(db, actorOf(req)),
@@ -93,6 +94,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: { 200: ZSubmitted, 202: ZSubmitted, ...errorResponses },
       },
       onRequest: requirePermission('exchange:submit'),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req, reply) => {
       if (!(req.body instanceof Readable)) throw new AppError(400, 'exchange.empty_file', {}, 'file');
@@ -119,6 +122,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: { 200: ZSubmitted, 202: ZSubmitted, 413: ZError, ...errorResponses },
       },
       onRequest: requirePermission('exchange:submit'),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req, reply) => {
       const { domain, rows, supersedes, reason, confirmRemoval } = req.body;
@@ -154,6 +159,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: { 200: pageOf(ZBatch), ...errorResponses },
       },
       onRequest: requirePermission('exchange:read'),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req) => listBatches(db, actorOf(req), { ...req.query, language: languageOf(req) }),
   );
@@ -168,6 +175,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: { 200: ZBatch, ...errorResponses },
       },
       onRequest: requirePermission('exchange:read'),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req) => getBatch(db, actorOf(req), req.params.id, languageOf(req)),
   );
@@ -186,6 +195,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: { 200: ZBatchIssues, ...errorResponses },
       },
       onRequest: requirePermission('exchange:read'),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req) => {
       const language = languageOf(req);
@@ -226,6 +237,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: errorResponses,
       },
       onRequest: requirePermission('exchange:read'),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -297,6 +310,8 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
         response: errorResponses,
       },
       onRequest: requirePermission(null),
+      // An API token may call it (decision 0020): its unit's own batches only.
+      config: { allowsToken: true },
     },
     async (req, reply) => {
       const format = FORMATS[req.params.domain];

@@ -170,10 +170,18 @@ export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh', showCell
 
 export type BatchDto = ReturnType<typeof toBatchDto>;
 
+/**
+ * The batches an actor may see: its jurisdiction's subtree; an API token (decision 0020) only its
+ * own unit's, so a unit's token cannot read other units' batches or their issues.
+ */
+function batchScope(actor: Actor): SQL {
+  const inScope = withinScope(jurisdictions.path, actor.jurisdictionPath);
+  if (!actor.isToken) return inScope;
+  return and(inScope, eq(exchangeBatches.organisationId, actor.organisationId ?? -1)) as SQL;
+}
+
 async function findBatchInScope(db: Db, actor: Actor, id: number): Promise<BatchRow> {
-  const [row] = await selectBatches(db).where(
-    and(eq(exchangeBatches.id, id), withinScope(jurisdictions.path, actor.jurisdictionPath)),
-  );
+  const [row] = await selectBatches(db).where(and(eq(exchangeBatches.id, id), batchScope(actor)));
   if (!row) throw notFound();
   return row;
 }
@@ -712,7 +720,7 @@ export interface ListBatchesOptions {
 
 /** Batches submitted in the actor's scope, newest first. */
 export async function listBatches(db: Db, actor: Actor, options: ListBatchesOptions) {
-  const conditions: SQL[] = [withinScope(jurisdictions.path, actor.jurisdictionPath)];
+  const conditions: SQL[] = [batchScope(actor)];
   if (options.jurisdiction) {
     const within = await getJurisdictionInScope(db, actor, options.jurisdiction);
     conditions.push(withinScope(jurisdictions.path, within.path));

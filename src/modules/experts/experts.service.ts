@@ -4,7 +4,7 @@ import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.
 import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, declareUniqueField, notFound } from '../../platform/http/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.js';
 import { addYears, today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -35,6 +35,9 @@ import {
   experts,
   panelMembers,
 } from './experts.tables.js';
+
+// A second expert linked to an already linked account: 409 naming the field the form sent.
+declareUniqueField('experts_user_key', 'username');
 
 /** The six fields of the plans (EX-1); more are added as data. */
 export const DEFAULT_EXPERT_FIELDS = ['工伤预防', '安全生产', '职业卫生', '财务管理', '法律事务', '宣传培训'];

@@ -79,14 +79,16 @@ describe('sign-in', () => {
       payload: { username: 'jilin', password: 'nope' },
     });
     expect(zh.statusCode).toBe(401);
-    expect(zh.json().message).toBe('用户名或密码错误');
+    expect(zh.json().message).toBe('用户名或密码错误（同一地址连续失败 5 次后，将暂停登录此账号 15 分钟）');
     const en = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       headers: { 'accept-language': 'en' },
       payload: { username: 'jilin', password: 'nope' },
     });
-    expect(en.json().message).toBe('Wrong username or password');
+    expect(en.json().message).toBe(
+      'Wrong username or password (after 5 failures in a row from one address, it cannot sign in to the account for 15 minutes)',
+    );
   });
 
   it('answers an unknown username exactly like a wrong password', async () => {
@@ -99,7 +101,7 @@ describe('sign-in', () => {
     expect(res.json().code).toBe('auth.invalid_credentials');
   });
 
-  it('locks the account after five failures, even for the right password, and audits it', async () => {
+  it('locks the (account, address) after five failures, even for the right password, with the same 401, and audits it', async () => {
     const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350100' });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -110,14 +112,15 @@ describe('sign-in', () => {
       });
       codes.push(res.statusCode);
     }
-    expect(codes).toEqual([401, 401, 401, 401, 423]);
+    expect(codes).toEqual([401, 401, 401, 401, 401]);
     const locked = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: user.username, password: 'Test-Passw0rd!' },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('auth.locked');
+    // No 423: a locked account answers like a wrong password (decision 0020).
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe('auth.invalid_credentials');
     const denied = await t.db
       .select()
       .from(auditLog)

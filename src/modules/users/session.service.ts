@@ -14,14 +14,16 @@ import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { reserveAttempt, settleSuccessfulAttempt } from './lockout.service.js';
+import { archivePasswordHash, isRecentPassword } from './passwords.service.js';
 import { sessions, users } from './users.tables.js';
 
 export type SessionPolicy = Pick<
   AppConfig,
-  'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes'
+  'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'maxSessionsPerUser'
 >;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface Client {
   ip: string;
@@ -29,24 +31,26 @@ export interface Client {
 }
 
 /**
- * Signs a user in (ORG-3): argon2id verification, lockout after repeated failures, a new server-side
- * session. Every attempt is audited. Returns the cookie token and the CSRF token.
+ * Signs a user in (ORG-3), decision 0020: the attempt is counted atomically per (username, address)
+ * before the password is checked; unknown users, wrong passwords, locked pairs all get the one
+ * answer 401 auth.invalid_credentials. A right password ends the session the request came with
+ * (fixation) and the user's sessions beyond `maxSessionsPerUser`. Every attempt is audited.
  */
 export async function signIn(
   db: Db,
   policy: SessionPolicy,
   client: Client,
   credentials: { username: string; password: string },
+  previousToken?: string,
 ) {
   const username = credentials.username.trim().toLowerCase();
+  const ticket = await reserveAttempt(db, policy, username, client.ip);
   const [user] = await db
     .select({
       id: users.id,
       username: users.username,
       passwordHash: users.passwordHash,
       isActive: users.isActive,
-      failedLoginCount: users.failedLoginCount,
-      lockedUntil: users.lockedUntil,
       jurisdictionPath: jurisdictions.path,
     })
     .from(users)
@@ -59,52 +63,41 @@ export async function signIn(
     userAgent: client.userAgent,
     jurisdictionPath: user?.jurisdictionPath,
   };
-  if (!user) {
-    await verifyPassword(await getDummyHash(), credentials.password);
-    await recordAudit(db, source, {
-      action: 'auth.login',
-      outcome: 'failure',
-      jurisdictionPath: null,
-      details: { reason: 'unknown_user' },
-    });
-    throw new AppError(401, 'auth.invalid_credentials');
-  }
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
+  const target = user ? { targetType: 'user', targetId: user.id } : { jurisdictionPath: null };
+  if (!ticket.mayVerify) {
     await recordAudit(db, source, {
       action: 'auth.login',
       outcome: 'denied',
-      targetType: 'user',
-      targetId: user.id,
-      details: { reason: 'locked' },
+      ...target,
+      details: { reason: 'locked', attempt: ticket.attempt },
     });
-    throw new AppError(423, 'auth.locked', {
-      minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
-    });
+    throw invalidCredentials(policy);
   }
-  if (!(await verifyPassword(user.passwordHash, credentials.password))) {
-    const failures = user.failedLoginCount + 1;
-    const isLocking = failures >= policy.lockoutThreshold;
+  // An unknown user costs the same argon2 check as a known one (no timing oracle).
+  const isRight = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), credentials.password);
+  if (!user || !isRight) {
+    const isLocking = ticket.attempt >= policy.lockoutThreshold;
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set(
-          isLocking
-            ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000) }
-            : { failedLoginCount: failures },
-        )
-        .where(eq(users.id, user.id));
+      // Shown in the user list (isLocked); the lock itself is the (username, address) row.
+      if (user && isLocking)
+        await tx
+          .update(users)
+          .set({ lockedUntil: new Date(Date.now() + policy.lockoutMinutes * 60_000) })
+          .where(eq(users.id, user.id));
       await recordAudit(tx, source, {
         action: 'auth.login',
         outcome: 'failure',
-        targetType: 'user',
-        targetId: user.id,
-        details: { reason: 'wrong_password', failures, locked: isLocking },
+        ...target,
+        details: {
+          reason: user ? 'wrong_password' : 'unknown_user',
+          failures: ticket.attempt,
+          locked: isLocking,
+        },
       });
     });
-    if (isLocking) throw new AppError(423, 'auth.locked', { minutes: policy.lockoutMinutes });
-    throw new AppError(401, 'auth.invalid_credentials');
+    throw invalidCredentials(policy);
   }
+  await settleSuccessfulAttempt(db, ticket);
   if (!user.isActive) {
     await recordAudit(db, source, {
       action: 'auth.login',
@@ -115,26 +108,54 @@ export async function signIn(
     });
     throw new AppError(401, 'auth.inactive');
   }
+  const now = new Date();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  const id = hashToken(token);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(users.id, user.id));
-    // Sweep this user's dead sessions so the table does not grow without bound.
+    // Sweep this user's dead sessions so the table does not grow without bound, and the session the
+    // browser came with (a planted or earlier cookie never becomes the signed-in one).
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
+    if (previousToken) await tx.delete(sessions).where(eq(sessions.id, hashToken(previousToken)));
     await tx.insert(sessions).values({
-      id: hashToken(token),
+      id,
       userId: user.id,
       csrfToken,
       expiresAt: new Date(now.getTime() + policy.sessionAbsoluteHours * 3_600_000),
       ip: client.ip,
       userAgent: client.userAgent,
     });
-    await recordAudit(tx, source, { action: 'auth.login', targetType: 'user', targetId: user.id });
+    // At most maxSessionsPerUser at once: the newest stay (等保 2.0: limit concurrent sessions).
+    const ended = await tx.execute(
+      sql`delete from sessions where user_id = ${user.id} and id not in (
+        select id from sessions where user_id = ${user.id}
+        order by created_at desc, (id = ${id}) desc limit ${policy.maxSessionsPerUser})`,
+    );
+    await recordAudit(tx, source, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      details: { endedSessions: affectedRows(ended) },
+    });
   });
   return { token, csrfToken, userId: user.id };
+}
+
+/** The one answer to an unknown user, a wrong password and a locked (username, address) pair. */
+function invalidCredentials(policy: SessionPolicy) {
+  return new AppError(401, 'auth.invalid_credentials', {
+    threshold: policy.lockoutThreshold,
+    minutes: policy.lockoutMinutes,
+  });
+}
+
+function affectedRows(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.affectedRows ?? r.rowCount ?? 0;
 }
 
 /**
@@ -241,10 +262,14 @@ export async function describeActor(db: Db, actor: Actor) {
   };
 }
 
-/** Changes the actor's own password; other sessions of the user end. */
+/**
+ * Changes the actor's own password: the policy, none of the last `passwordHistory` passwords, and
+ * every other session of the user ends (the current one stays signed in).
+ */
 export async function changeOwnPassword(
   db: Db,
   actor: Actor,
+  policy: Pick<AppConfig, 'passwordHistory'>,
   input: { currentPassword: string; newPassword: string },
 ) {
   const [user] = await db
@@ -263,8 +288,11 @@ export async function changeOwnPassword(
   if (input.currentPassword === input.newPassword) throw badRequest('password.reused', 'newPassword');
   const broken = checkPasswordPolicy(input.newPassword, actor.username);
   if (broken) throw badRequest(broken, 'newPassword');
+  if (await isRecentPassword(db, actor.userId, input.newPassword, policy.passwordHistory))
+    throw badRequest('password.in_history', 'newPassword', { count: policy.passwordHistory });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
+    await archivePasswordHash(tx, actor.userId);
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })

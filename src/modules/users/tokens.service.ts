@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Permission } from '../../platform/auth/permissions.js';
+import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
@@ -106,12 +107,19 @@ export async function listApiTokens(db: Db, actor: Actor) {
   return { items: rows.map(toDto), total: rows.length };
 }
 
-/** Issues a token to a member unit of the actor's scope; the secret is returned this once only. */
+/**
+ * Issues a token to a member unit of the actor's scope; the secret is returned this once only (the
+ * table keeps its SHA-256). It expires after `expiresInDays`, by default the configured lifetime.
+ */
 export async function issueApiToken(
   db: Db,
   actor: Actor,
+  policy: Pick<AppConfig, 'apiTokenDefaultDays' | 'apiTokenMaxDays'>,
   input: { organisationId: number; name: string; expiresInDays?: number },
 ) {
+  const days = input.expiresInDays ?? policy.apiTokenDefaultDays;
+  if (days > policy.apiTokenMaxDays)
+    throw badRequest('token.max_days', 'expiresInDays', { max: policy.apiTokenMaxDays });
   const [org] = await db
     .select({ id: organisations.id, kind: organisations.kind, path: jurisdictions.path })
     .from(organisations)
@@ -126,7 +134,8 @@ export async function issueApiToken(
   if (!org) throw notFound();
   if (org.kind !== 'member_department') throw badRequest('token.member_unit_only', 'organisationId');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  // Every token expires (decision 0020): a forgotten one stops working on its own.
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
   const id = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(apiTokens)
@@ -145,7 +154,7 @@ export async function issueApiToken(
       targetType: 'api_token',
       targetId: created.id,
       jurisdictionPath: org.path,
-      details: { name: input.name, organisationId: org.id, expiresAt: expiresAt?.toISOString() ?? null },
+      details: { name: input.name, organisationId: org.id, expiresAt: expiresAt.toISOString() },
     });
     return created.id;
   });

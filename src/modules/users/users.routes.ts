@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requirePermission, SESSION_COOKIE } from '../../platform/auth/guard.js';
+import { actorOf, bearerOf, requirePermission, SESSION_COOKIE } from '../../platform/auth/guard.js';
 import type { AppConfig } from '../../platform/config.js';
+import { isLoopbackHost } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/http/errors.js';
+import { isHttps } from '../../platform/http/hardening.js';
 import { errorResponses, pageOf, ZError, ZOk } from '../../platform/http/schemas.js';
+import { isKnownAddress } from './lockout.service.js';
 import { changeOwnPassword, describeActor, resolveSession, signIn, signOut } from './session.service.js';
 import { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './tokens.service.js';
 import {
@@ -31,37 +36,95 @@ export function createTokenResolver(db: Db) {
   return (token: string, request: FastifyRequest) => resolveApiToken(db, token, clientOf(request));
 }
 
+/** Rate checks the auth guard makes on every Bearer request: per client address and per token. */
+export function createTokenLimits(app: FastifyInstance, config: AppConfig) {
+  const window = { max: config.tokenRatePerMinute, timeWindow: 60_000 };
+  return {
+    perAddress: app.createRateLimit({ ...window, keyGenerator: (request) => `token-ip:${request.ip}` }),
+    perToken: app.createRateLimit({
+      ...window,
+      keyGenerator: (request) =>
+        `token:${createHash('sha256')
+          .update(bearerOf(request) ?? '')
+          .digest('hex')}`,
+    }),
+  };
+}
+
 /** The session resolver the auth guard calls on every request. */
 export function createSessionResolver(db: Db, config: AppConfig) {
   return (token: string, request: FastifyRequest) => resolveSession(db, config, token, clientOf(request));
+}
+
+function usernameOf(req: FastifyRequest): string {
+  const body = req.body as { username?: unknown } | undefined;
+  return typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
 }
 
 const ZId = z.object({ id: z.coerce.number().int().positive().describe('User id') });
 
 export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: AppConfig }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cookieOptions = {
+  // Secure whenever the browser came over HTTPS (directly or via a trusted proxy), decision 0020.
+  const cookieOptions = (req: FastifyRequest) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: config.isSecureCookie,
-  };
+    secure: isHttps(req, config),
+  });
+  // Per username, across addresses; an address the user has signed in from before is exempt, so
+  // a flood from elsewhere cannot keep the owner out (decision 0020).
+  const perAccount = app.createRateLimit({
+    max: config.loginRatePerAccount,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `login-account:${usernameOf(req)}`,
+    allowList: (req) => isKnownAddress(db, usernameOf(req), req.ip),
+  });
+  r.get(
+    '/api/auth/login-options',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'What the sign-in page may show before anyone signs in',
+        security: [],
+        response: {
+          200: z.object({
+            showDemoAccounts: z
+              .boolean()
+              .describe('Demo mode on a loopback address only: the page may show the demo accounts'),
+          }),
+        },
+      },
+    },
+    async () => ({ showDemoAccounts: config.isDemo && isLoopbackHost(config.host) }),
+  );
   r.post(
     '/api/auth/login',
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with username and password; sets the HttpOnly session cookie',
+        summary:
+          'Sign in with username and password; sets the HttpOnly session cookie. Unknown users, wrong passwords and locked accounts get the same 401.',
         security: [],
         body: ZLoginInput,
-        response: { 200: ZMe, 400: ZError, 401: ZError, 423: ZError },
+        response: { 200: ZMe, 400: ZError, 401: ZError, 429: ZError },
       },
-      config: { skipCsrf: true },
+      config: {
+        skipCsrf: true,
+        rateLimit: { max: config.loginRatePerAddress, timeWindow: 60_000, groupId: 'login-address' },
+      },
+      preHandler: async (req, reply) => {
+        const limit = await perAccount(req);
+        if (!limit.isAllowed && limit.isExceeded) {
+          reply.header('retry-after', String(limit.ttlInSeconds));
+          throw new AppError(429, 'rate_limited');
+        }
+      },
     },
     async (req, reply) => {
-      const session = await signIn(db, config, clientOf(req), req.body);
+      const session = await signIn(db, config, clientOf(req), req.body, req.cookies[SESSION_COOKIE]);
       reply.setCookie(SESSION_COOKIE, session.token, {
-        ...cookieOptions,
+        ...cookieOptions(req),
         maxAge: config.sessionAbsoluteHours * 3600,
       });
       const actor = await resolveSession(db, config, session.token, clientOf(req));
@@ -81,7 +144,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     },
     async (req, reply) => {
       await signOut(db, actorOf(req));
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
       return { ok: true as const };
     },
   );
@@ -109,13 +172,13 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
       onRequest: requirePermission(null),
     },
     async (req) => {
-      await changeOwnPassword(db, actorOf(req), req.body);
+      await changeOwnPassword(db, actorOf(req), config, req.body);
       return { ok: true as const };
     },
   );
 }
 
-export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function usersRoutes(app: FastifyInstance, { db, config }: { db: Db; config: AppConfig }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/users',
@@ -213,7 +276,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('users:manage'),
     },
-    async (req, reply) => reply.code(201).send(await issueApiToken(db, actorOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await issueApiToken(db, actorOf(req), config, req.body)),
   );
   r.post(
     '/api/api-tokens/:id/revoke',

@@ -122,7 +122,6 @@ export const ZIssueApiTokenInput = z.object({
     .number()
     .int()
     .min(1)
-    .max(730)
     .optional()
-    .describe('Lifetime in days (default: until revoked)'),
+    .describe('Lifetime in days: default API_TOKEN_DEFAULT_DAYS (90), at most API_TOKEN_MAX_DAYS (365)'),
 });

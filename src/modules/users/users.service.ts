@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
-import { checkPasswordPolicy, hashPassword } from '../../platform/auth/password.js';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { canGrantRole, type Role } from '../../platform/auth/permissions.js';
 import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
@@ -10,6 +10,8 @@ import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { clearLoginAttempts } from './lockout.service.js';
+import { archivePasswordHash } from './passwords.service.js';
 import { sessions, users } from './users.tables.js';
 
 const selection = {
@@ -147,6 +149,7 @@ export async function createUser(
   const broken = checkPasswordPolicy(input.password, input.username);
   if (broken) throw badRequest(broken, 'password');
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  // Two creations at once pass this check; the unique index then answers 409 too (errors.ts).
   if (taken) throw new AppError(409, 'username.taken', {}, 'username');
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
@@ -226,6 +229,8 @@ export async function resetUserPassword(db: Db, actor: Actor, id: number, newPas
   if (broken) throw badRequest(broken, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
+    await archivePasswordHash(tx, id);
+    await clearLoginAttempts(tx, user.username);
     await tx
       .update(users)
       .set({
@@ -245,4 +250,69 @@ export async function resetUserPassword(db: Db, actor: Actor, id: number, newPas
       jurisdictionPath: user.jurisdictionPath,
     });
   });
+}
+
+/**
+ * Creates a user from the server's console (`tsx src/cli.ts user create …`): how the first
+ * administrator of a server-mode deployment comes to exist. The operator chose the password (read
+ * from a prompt or YUFANG_USER_PASSWORD, never argv), so no change is forced; the policy applies.
+ */
+export async function createUserFromConsole(
+  db: Db,
+  input: { username: string; password: string; role: Role; jurisdictionCode: string; displayName: string },
+) {
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9._-]{2,31}$/.test(username))
+    throw badRequest('validation.failed', 'username', { detail: '3 to 32 of a-z, 0-9, . _ -' });
+  const broken = checkPasswordPolicy(input.password, username);
+  if (broken) throw badRequest(broken, 'password');
+  const [jurisdiction] = await db
+    .select({ id: jurisdictions.id, path: jurisdictions.path })
+    .from(jurisdictions)
+    .where(eq(jurisdictions.code, input.jurisdictionCode));
+  if (!jurisdiction) throw badRequest('not_found', 'jurisdiction');
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({
+        username,
+        passwordHash,
+        displayName: input.displayName,
+        role: input.role,
+        jurisdictionId: jurisdiction.id,
+      })
+      .returning({ id: users.id });
+    if (!created) throw new Error('insert returned no row');
+    await recordAudit(
+      tx,
+      { userId: null, username: 'console', ip: 'local', userAgent: 'yufang cli' },
+      {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: created.id,
+        jurisdictionPath: jurisdiction.path,
+        details: { username, role: input.role, jurisdictionCode: input.jurisdictionCode, via: 'console' },
+      },
+    );
+    return { id: created.id, username };
+  });
+}
+
+/**
+ * Demo accounts still holding the published demo password must choose a new one at next sign-in:
+ * run at start-up when a demo server is reachable from other hosts (HOST not loopback).
+ */
+export async function requireDemoPasswordChange(db: Db, usernames: readonly string[], demoPassword: string) {
+  const rows = await db
+    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.username, [...usernames]));
+  const flagged: string[] = [];
+  for (const row of rows) {
+    if (!(await verifyPassword(row.passwordHash, demoPassword))) continue;
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, row.id));
+    flagged.push(row.username);
+  }
+  return flagged;
 }

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Role } from '../../platform/auth/permissions.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -76,4 +76,40 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [index('api_tokens_org_idx').on(t.organisationId)],
+);
+
+/**
+ * Failed sign-ins per (username, source address), counted atomically in one UPSERT … RETURNING
+ * (decision 0020). Keyed by the typed username whether or not such a user exists, so unknown names
+ * behave exactly like real ones; a lock holds one address out of one account, not the account.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    /** Lower-cased username as typed. */
+    username: text('username').notNull(),
+    /** Client address (request.ip: the proxy's X-Forwarded-For when TRUST_PROXY is set). */
+    address: text('address').notNull(),
+    /** Consecutive failures since the window started. */
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Last successful sign-in from this address: a known address skips the per-account limit. */
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] })],
+);
+
+/** Earlier password hashes of a user, so a change cannot go back to one of the last few. */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
 );

@@ -14,6 +14,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Sign-in has no session yet, so no CSRF token to echo. */
     skipCsrf?: boolean;
+    /**
+     * An API token (Bearer) may call this route. Tokens are refused everywhere else: they exist to
+     * submit and read their own unit's batches (DX-2, decision 0020), not to act as an officer.
+     */
+    allowsToken?: boolean;
   }
 }
 
@@ -25,6 +30,16 @@ export type TokenResolver = (token: string, request: FastifyRequest) => Promise<
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** A rate check made with @fastify/rate-limit's createRateLimit. */
+export type RateCheck = (
+  request: FastifyRequest,
+) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>;
+
+/** The token of an `Authorization: Bearer …` header, or undefined. */
+export function bearerOf(request: FastifyRequest): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
 /**
  * Resolves the session cookie into `request.actor` on every request, and refuses cookie-authenticated
  * writes without the session's CSRF token in the X-CSRF-Token header (double submit).
@@ -33,11 +48,22 @@ export function registerAuthGuard(
   app: FastifyInstance,
   resolveSession: SessionResolver,
   resolveToken: TokenResolver,
+  tokenLimits: { perAddress: RateCheck; perToken: RateCheck },
 ): void {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  app.addHook('onRequest', async (request, reply) => {
+    const bearer = bearerOf(request);
     if (bearer) {
+      // Counted before the token is looked up, so guessing tokens is limited per address too.
+      for (const check of [tokenLimits.perAddress, tokenLimits.perToken]) {
+        const limit = await check(request);
+        if (!limit.isAllowed && limit.isExceeded) {
+          reply.header('retry-after', String(limit.ttlInSeconds ?? 60));
+          throw new AppError(429, 'rate_limited');
+        }
+      }
+      if (request.routeOptions.config?.allowsToken !== true)
+        throw new AppError(403, 'auth.token_not_allowed');
       // A machine client: no cookie, so no CSRF to guard against. An unknown token is refused outright.
       const actor = await resolveToken(bearer, request);
       if (!actor) throw new AppError(401, 'auth.invalid_token');

@@ -71,9 +71,56 @@ export function describeIssue(issue: ZodIssueLike, language: Language): string {
   }
 }
 
+interface PgErrorLike {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  cause?: unknown;
+}
+
+/** The PostgreSQL error behind a failure (drizzle wraps it in `cause`), or undefined. */
+function pgErrorOf(error: unknown): PgErrorLike | undefined {
+  for (
+    let e = error as PgErrorLike | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as PgErrorLike, depth++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+  }
+  return undefined;
+}
+
+/** Request field named by a unique constraint whose column is not the field (e.g. experts.user_id ← username). */
+const uniqueFields = new Map<string, string>();
+
+/** Declares which request field a unique constraint guards, so its violation names that field. */
+export function declareUniqueField(constraint: string, field: string): void {
+  uniqueFields.set(constraint, field);
+}
+
+/**
+ * A PostgreSQL unique violation (23505) as 409 naming the field: the declared field of the
+ * constraint, else the first column of its key in camelCase (`Key (credit_code)=… already exists`).
+ * Characters text cannot hold (22021, 22P05: a NUL in a body) are a 400. Anything else: undefined.
+ */
+export function appErrorOfDatabase(error: unknown): AppError | undefined {
+  const pg = pgErrorOf(error);
+  if (pg?.code === '23505') {
+    const column = /Key \(([^,)]+)/.exec(pg.detail ?? '')?.[1]?.trim();
+    const field =
+      (pg.constraint && uniqueFields.get(pg.constraint)) ??
+      column?.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) ??
+      'id';
+    return new AppError(409, 'conflict.duplicate', { field }, field);
+  }
+  if (pg?.code === '22021' || pg?.code === '22P05') return new AppError(400, 'request.nul_byte', {}, 'body');
+  return undefined;
+}
+
 /** One error shape for every failure: { statusCode, error, code, message, fields? }. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    const error = (appErrorOfDatabase(thrown) as FastifyError | undefined) ?? thrown;
     const language = pickLanguage(request.headers['accept-language']);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext;

@@ -4,7 +4,10 @@ export type Language = 'zh' | 'en';
 const MESSAGES = {
   'validation.failed': { zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
   'auth.required': { zh: '请先登录', en: 'Please sign in' },
-  'auth.invalid_credentials': { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.invalid_credentials': {
+    zh: '用户名或密码错误（同一地址连续失败 {threshold} 次后，将暂停登录此账号 {minutes} 分钟）',
+    en: 'Wrong username or password (after {threshold} failures in a row from one address, it cannot sign in to the account for {minutes} minutes)',
+  },
   'auth.locked': {
     zh: '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试',
     en: 'Too many failed sign-ins: the account is locked, try again in {minutes} minutes',
@@ -23,12 +26,28 @@ const MESSAGES = {
     zh: 'API 令牌无效、已过期或已吊销',
     en: 'The API token is invalid, expired or revoked',
   },
+  'auth.token_not_allowed': {
+    zh: 'API 令牌只能提交和查看本单位的数据批次',
+    en: "An API token may only submit and read its own unit's batches",
+  },
+  'token.max_days': {
+    zh: '有效期不能超过 {max} 天',
+    en: 'At most {max} days',
+  },
   'token.member_unit_only': {
     zh: '令牌只能发给本辖区内的联席会议成员单位',
     en: 'Tokens are issued to member departments of your scope only',
   },
   'auth.wrong_current_password': { zh: '当前密码不正确', en: 'The current password is wrong' },
-  'password.too_short': { zh: '密码至少 10 位', en: 'The password needs at least 10 characters' },
+  'password.too_short': { zh: '密码至少 12 位', en: 'The password needs at least 12 characters' },
+  'password.common': {
+    zh: '这是常见密码，容易被猜中，请换一个',
+    en: 'This is a commonly used password that is easy to guess: choose another',
+  },
+  'password.in_history': {
+    zh: '新密码不能与最近 {count} 次使用过的密码相同',
+    en: 'The new password must differ from the last {count} passwords',
+  },
   'password.too_simple': {
     zh: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
     en: 'The password needs three of: upper case, lower case, digits, symbols',
@@ -42,6 +61,14 @@ const MESSAGES = {
     en: 'The new password must differ from the current one',
   },
   not_found: { zh: '未找到该记录', en: 'Not found' },
+  'request.nul_byte': {
+    zh: '请求参数中含有空字符（NUL），已拒绝',
+    en: 'The request contains a NUL character and was refused',
+  },
+  'conflict.duplicate': {
+    zh: '{field} 已存在，不能重复',
+    en: '{field} already exists',
+  },
   'scope.outside': {
     zh: '该管辖区不在您的权限范围内',
     en: 'That jurisdiction is outside your scope',

@@ -42,6 +42,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sign-in page may show before anyone signs in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Demo mode on a loopback address only: the page may show the demo accounts */
+                            showDemoAccounts: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -51,7 +90,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with username and password; sets the HttpOnly session cookie */
+        /** Sign in with username and password; sets the HttpOnly session cookie. Unknown users, wrong passwords and locked accounts get the same 401. */
         post: {
             parameters: {
                 query?: never;
@@ -98,7 +137,7 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
-                423: {
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -849,7 +888,7 @@ export interface paths {
                         organisationId: number;
                         /** @description What the token is for */
                         name: string;
-                        /** @description Lifetime in days (default: until revoked) */
+                        /** @description Lifetime in days: default API_TOKEN_DEFAULT_DAYS (90), at most API_TOKEN_MAX_DAYS (365) */
                         expiresInDays?: number;
                     };
                 };

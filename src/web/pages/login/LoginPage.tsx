@@ -1,8 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../../api/client';
+import { ApiError, api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 
@@ -13,6 +13,13 @@ export default function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
+  // The demo accounts are shown only by a demo server on a loopback address (decision 0020).
+  const [showDemoAccounts, setShowDemoAccounts] = useState(false);
+  useEffect(() => {
+    unwrap(api.GET('/api/auth/login-options'))
+      .then((options) => setShowDemoAccounts(options.showDemoAccounts))
+      .catch(() => setShowDemoAccounts(false));
+  }, []);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (me) return <Navigate to={from} replace />;
 
@@ -65,9 +72,15 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-          {t('login.demoHint')}
-        </Typography.Paragraph>
+        {showDemoAccounts && (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginTop: 16, fontSize: 12 }}
+            data-testid="demo-hint"
+          >
+            {t('login.demoHint')}
+          </Typography.Paragraph>
+        )}
         <Button type="link" size="small" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}>
           {t('header.language')}
         </Button>
