@@ -51,6 +51,25 @@ const STATUS_ZH: Record<ProjectStatus, string> = {
 /** Statuses during which the panel stays sealed to the applicant. */
 export const SEALED: ProjectStatus[] = ['declared', 'reviewing'];
 
+/**
+ * What the timeline must not tell while the panel is sealed: who was drawn (the draw's panel and its
+ * seed, from which the public candidate list gives the panel back), who declined or replaced whom,
+ * and which member scored under whose name. The draw record itself is withheld too (detailOf); once
+ * the review is over both come back whole, so the applicant can recompute the draw.
+ */
+const SEALED_DETAILS = ['seed', 'panel', 'declinedExpertId', 'replacementExpertId', 'memberId'];
+const SEALED_ACTOR: Record<string, string> = { score: '评审专家' };
+
+function sealEvent<E extends { action: string; details: Record<string, unknown> | null; actorName: string }>(
+  event: E,
+): E {
+  const details =
+    event.details === null
+      ? null
+      : Object.fromEntries(Object.entries(event.details).filter(([key]) => !SEALED_DETAILS.includes(key)));
+  return { ...event, details, actorName: SEALED_ACTOR[event.action] ?? event.actorName };
+}
+
 export const SERVICE_KINDS = ['service_organisation', 'training_institution', 'technical_school'] as const;
 
 export function illegal(status: ProjectStatus) {
@@ -186,16 +205,19 @@ export async function detailOf(db: Db, row: ProjectRow, options: { isSealed: boo
       paidBy: p.paidBy,
       paidAt: p.paidAt.toISOString(),
     })),
-    timeline: events.map((e) => ({
-      id: e.id,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      reason: e.reason,
-      details: e.details,
-      actorName: e.actorName,
-      at: e.at.toISOString(),
-    })),
+    timeline: events.map((e) => {
+      const event = {
+        id: e.id,
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        reason: e.reason,
+        details: e.details,
+        actorName: e.actorName,
+        at: e.at.toISOString(),
+      };
+      return options.isSealed ? sealEvent(event) : event;
+    }),
   };
 }
 
