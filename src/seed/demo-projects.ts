@@ -3,7 +3,11 @@ import { fundAccounts } from '../modules/exchange/exchange.tables.js';
 import { createExpert, reviewExpert } from '../modules/experts/experts.service.js';
 import { jurisdictions } from '../modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../modules/organisations/organisations.tables.js';
+import * as budget from '../modules/projects/budget.service.js';
+import * as disclosure from '../modules/projects/disclosure.service.js';
+import * as money from '../modules/projects/money.service.js';
 import * as projects from '../modules/projects/projects.service.js';
+import * as review from '../modules/projects/review.service.js';
 import { users } from '../modules/users/users.tables.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { hashPassword } from '../platform/auth/password.js';
@@ -119,9 +123,9 @@ export async function seedDemoProjects(db: Db, year = currentYear()): Promise<bo
       .from(fundAccounts)
       .where(and(eq(fundAccounts.jurisdictionId, fuzhou.id), eq(fundAccounts.year, year - 1)));
     if (!fund) return;
-    const budget = await projects.getBudget(db, officer, '350100', year);
-    await projects.setBudget(db, officer, '350100', year, {
-      budgetFen: Math.floor((budget.capFen ?? 0) / 2),
+    const current = await budget.getBudget(db, officer, '350100', year);
+    await budget.setBudget(db, officer, '350100', year, {
+      budgetFen: Math.floor((current.capFen ?? 0) / 2),
       keyFields: ['建筑施工', '危险化学品', '职业病防治'],
       reason: '联席会议审定年度工伤预防费预算（演示数据）',
     });
@@ -141,7 +145,7 @@ export async function seedDemoProjects(db: Db, year = currentYear()): Promise<bo
         ],
       });
     const drawFor = async (id: number, beacon: string) => {
-      await projects.scheduleReviewDraw(db, officer, id, {
+      await review.scheduleReviewDraw(db, officer, id, {
         size: 3,
         fieldMix: [
           { field: '工伤预防', count: 1 },
@@ -149,7 +153,7 @@ export async function seedDemoProjects(db: Db, year = currentYear()): Promise<bo
         ],
         beaconSource: '中国福利彩票双色球下一期开奖号码',
       });
-      return projects.drawReviewPanel(db, officer, id, { beaconValue: beacon });
+      return review.drawReviewPanel(db, officer, id, { beaconValue: beacon });
     };
     // A finished, disclosed showcase.
     const done = await declare('建筑施工高处坠落预防培训', 'training', '建筑施工');
@@ -159,24 +163,24 @@ export async function seedDemoProjects(db: Db, year = currentYear()): Promise<bo
     for (let i = 0; i < 10; i++) {
       const foreign = drawn.panel.find((m) => m.status === 'invited' && !expertActors.has(m.expertId));
       if (!foreign) break;
-      drawn = await projects.declinePanelMember(db, officer, done.id, foreign.id, {
+      drawn = await review.declinePanelMember(db, officer, done.id, foreign.id, {
         reason: '演示数据：改由演示专家评审',
       });
     }
     for (const m of drawn.panel.filter((x) => x.status === 'invited'))
-      await projects.scoreAssignment(db, expertActors.get(m.expertId) as Actor, m.id, {
+      await review.scoreAssignment(db, expertActors.get(m.expertId) as Actor, m.id, {
         scores: { necessity: 18, fit: 18, feasibility: 21, budget: 16, capacity: 13 },
       });
     await projects.decideProject(db, officer, done.id, {
       isApproved: true,
       reason: '市联席会议 2026 年第 1 次会议审定',
     });
-    await projects.publishNotice(db, officer, '350100', year, {
+    await budget.publishNotice(db, officer, '350100', year, {
       noticeFrom: `${year}-03-01`,
       noticeTo: `${year}-03-07`,
       reason: '年度工伤预防项目公示',
     });
-    await projects.signAgreement(db, officer, done.id, {
+    await money.signAgreement(db, officer, done.id, {
       serviceOrganisationId: serviceOrg.id,
       agreementNo: `榕人社工伤预防〔${year}〕1号`,
       signedOn: `${year}-03-20`,
@@ -184,7 +188,7 @@ export async function seedDemoProjects(db: Db, year = currentYear()): Promise<bo
       contractFen: 9_600_000,
       prepayPercent: 50,
     });
-    await projects.payPrepayment(db, officer, done.id);
+    await money.payPrepayment(db, officer, done.id);
     await projects.recordAcceptance(db, officer, done.id, {
       isPassed: true,
       by: 'third_party',
@@ -192,11 +196,11 @@ export async function seedDemoProjects(db: Db, year = currentYear()): Promise<bo
       evidence: '培训签到表 2136 人次、课件、满意度调查 92%',
       reason: '完成协议约定内容',
     });
-    await projects.settleProject(db, officer, done.id);
-    await projects.discloseProject(db, officer, done.id, {
+    await money.settleProject(db, officer, done.id);
+    await disclosure.discloseProject(db, officer, done.id, {
       text: '培训建筑施工一线作业人员 2136 人次，满意度 92%，使用工伤预防费 96,000.00 元。',
     });
-    await projects.markShowcase(db, officer, done.id, { reason: '建筑业中小企业可直接借鉴的培训方案' });
+    await disclosure.markShowcase(db, officer, done.id, { reason: '建筑业中小企业可直接借鉴的培训方案' });
     // One under review, for the demo experts to score; one just declared.
     const reviewing = await declare('危险化学品企业工伤预防宣传月', 'publicity', '危险化学品');
     await drawFor(reviewing.id, '05 11 16 22 29 33 + 02');

@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
+import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
@@ -108,14 +108,7 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
       const lang = languageOf(req);
       const result = await queryIndicator(db, actorOf(req), req.query, lang);
       const zh = lang === 'zh';
-      const out = new PassThrough();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        stream: out,
-        useStyles: false,
-        useSharedStrings: false,
-      });
       const name = zh ? result.indicator.nameZh : result.indicator.nameEn;
-      const sheet = workbook.addWorksheet(zh ? '分析' : 'Analysis');
       const columns = result.columns?.items ?? [{ key: '', label: zh ? '数值' : 'Value' }];
       // Figures stay numbers, rounded to the indicator's decimals; an empty cell is —.
       const factor = 10 ** result.indicator.decimals;
@@ -123,26 +116,21 @@ export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) 
         v === null || v === undefined ? '—' : Math.round(v * factor) / factor;
       const value = (row: string, column: string) =>
         rounded(result.cells.find((c) => c.row === row && c.column === column)?.value);
-      (async () => {
-        sheet.addRow([`${result.jurisdiction.name} · ${name}`]).commit();
-        sheet.addRow([`${zh ? '口径' : 'Definition'}: ${result.definition}`]).commit();
+      function* rows(): Generator<XlsxCell[]> {
+        yield [`${result.jurisdiction.name} · ${name}`];
+        yield [`${zh ? '口径' : 'Definition'}: ${result.definition}`];
         if (result.partialYears.length)
-          sheet
-            .addRow([`${zh ? '年度数据不完整' : 'Partial years'}: ${result.partialYears.join(', ')}`])
-            .commit();
-        for (const note of result.notes) sheet.addRow([note]).commit();
-        sheet.addRow(['', ...columns.map((c) => c.label)]).commit();
-        for (const row of result.rows.items)
-          sheet.addRow([row.label, ...columns.map((c) => value(row.key, c.key))]).commit();
-        sheet.addRow([zh ? '合计' : 'Total', rounded(result.total.value)]).commit();
-        sheet.commit();
-        await workbook.commit();
-      })().catch((error) => out.destroy(error));
-      const file = `${name}-${result.jurisdiction.code}-${result.years.join('_')}.xlsx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`)
-        .send(out as never);
+          yield [`${zh ? '年度数据不完整' : 'Partial years'}: ${result.partialYears.join(', ')}`];
+        for (const note of result.notes) yield [note];
+        yield ['', ...columns.map((c) => c.label)];
+        for (const row of result.rows.items) yield [row.label, ...columns.map((c) => value(row.key, c.key))];
+        yield [zh ? '合计' : 'Total', rounded(result.total.value)];
+      }
+      return sendDownload(reply, {
+        fileName: `${name}-${result.jurisdiction.code}-${result.years.join('_')}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        body: streamXlsx(zh ? '分析' : 'Analysis', rows()),
+      });
     },
   );
   r.get(

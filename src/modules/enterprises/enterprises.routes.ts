@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
+import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, ZPageQuery } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { FORMATS } from '../exchange/formats.js';
@@ -152,13 +152,6 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
         pageSize: EXPORT_LIMIT,
       });
       const zh = languageOf(req) === 'zh';
-      const out = new PassThrough();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        stream: out,
-        useStyles: false,
-        useSharedStrings: false,
-      });
-      const sheet = workbook.addWorksheet(zh ? '重点企业台账' : 'Key enterprises');
       const columns: [string, string, (row: (typeof ledger.items)[number]) => string | number | null][] = [
         ['单位名称', 'Name', (x) => x.name],
         ['统一社会信用代码', 'Credit code', (x) => x.creditCode],
@@ -183,18 +176,16 @@ export async function enterprisesRoutes(app: FastifyInstance, { db }: { db: Db }
             x.adoption ? `${x.adoption.adoptedIn} #${x.adoption.rank} ${x.adoption.adoptedByName}` : null,
         ],
       ];
-      (async () => {
-        sheet.addRow([`${zh ? '年度' : 'Year'} ${ledger.year} · ${ledger.planPeriod}`]).commit();
-        sheet.addRow(columns.map(([c, e]) => (zh ? c : e))).commit();
-        for (const row of ledger.items) sheet.addRow(columns.map(([, , value]) => value(row))).commit();
-        sheet.commit();
-        await workbook.commit();
-      })().catch((error) => out.destroy(error));
-      const name = `${zh ? '重点企业台账' : 'key-enterprises'}-${ledger.year}.xlsx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(out as never);
+      function* rows(): Generator<XlsxCell[]> {
+        yield [`${zh ? '年度' : 'Year'} ${ledger.year} · ${ledger.planPeriod}`];
+        yield columns.map(([c, e]) => (zh ? c : e));
+        for (const row of ledger.items) yield columns.map(([, , value]) => value(row));
+      }
+      return sendDownload(reply, {
+        fileName: `${zh ? '重点企业台账' : 'key-enterprises'}-${ledger.year}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        body: streamXlsx(zh ? '重点企业台账' : 'Key enterprises', rows()),
+      });
     },
   );
   r.get(

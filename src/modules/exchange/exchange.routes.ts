@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
+import { streamXlsx, XLSX_CONTENT_TYPE } from '../../platform/export/xlsx.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
@@ -244,10 +245,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       const actor = actorOf(req);
       const batch = await openRejectedRows(db, actor, req.params.id);
       const file = buildRejectedFile(db, batch, languageOf(req));
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.body as never);
+      return sendDownload(reply, file);
     },
   );
 
@@ -319,27 +317,15 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       const example = format.columns.map((c) => c.example);
       const name = `${format.zh}-模板`;
       if (req.query.format === 'xlsx') {
-        const workbook = new ExcelJS.Workbook();
-        const sheet = workbook.addWorksheet(format.zh);
-        sheet.addRow(header);
-        sheet.addRow(example);
         // Every column as text, so codes like 0601 and long numbers keep their digits.
-        sheet.columns.forEach((column) => {
-          column.numFmt = '@';
-          column.width = 18;
+        const body = streamXlsx(format.zh, [header, example], {
+          textColumns: { count: header.length, width: 18 },
         });
-        const body = Buffer.from(await workbook.xlsx.writeBuffer());
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
-          .send(body as never);
+        return sendDownload(reply, { fileName: `${name}.xlsx`, contentType: XLSX_CONTENT_TYPE, body });
       }
       // UTF-8 with BOM: spreadsheet software in Chinese offices opens it without garbling.
       const body = `\uFEFF${toCsvLine(header)}\r\n${toCsvLine(example)}\r\n`;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.csv`)}`)
-        .send(body as never);
+      return sendDownload(reply, { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body });
     },
   );
 }

@@ -1,7 +1,7 @@
-import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Db } from '../../platform/db/client.js';
+import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
 import { toCsvLine } from './csv.js';
 import { readRejectedRows } from './exchange.service.js';
 import type { exchangeBatches } from './exchange.tables.js';
@@ -38,25 +38,15 @@ export function buildRejectedFile(db: Db, batch: Batch, language: 'zh' | 'en') {
   const suffix = language === 'zh' ? '未通过校验的行' : 'rejected';
 
   if (batch.format === 'xlsx') {
-    const out = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useSharedStrings: false,
-      useStyles: false,
-    });
-    const sheet = workbook.addWorksheet(suffix);
-    (async () => {
-      sheet.addRow(header).commit();
-      for await (const row of readRejectedRows(db, batch.id)) {
-        sheet.addRow([row.line, ...(row.raw ?? []), reasonsOf(row.issues)]).commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    })().catch((error) => out.destroy(error));
+    async function* rows(): AsyncGenerator<XlsxCell[]> {
+      yield header;
+      for await (const row of readRejectedRows(db, batch.id))
+        yield [row.line, ...(row.raw ?? []), reasonsOf(row.issues)];
+    }
     return {
       fileName: `${base}-${suffix}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: out,
+      contentType: XLSX_CONTENT_TYPE,
+      body: streamXlsx(suffix, rows()),
     };
   }
 

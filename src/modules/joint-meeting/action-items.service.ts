@@ -9,8 +9,7 @@ import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.j
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit, notifyUsers } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { listFollowUps } from './follow-ups.service.js';
-import { getMeetingInScope } from './meetings.service.js';
+import { getMeetingInScope, listFollowUps } from './workflow.queries.js';
 import { assertState, isOverdue, requireMemberUnit, seesAllUnits } from './workflow.shared.js';
 import {
   type ActionItemStatus,

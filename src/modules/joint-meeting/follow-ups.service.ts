@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -14,38 +14,6 @@ import { attachments, followUps } from './workflow.tables.js';
 
 /** Largest evidence file accepted (the route's body limit is the same). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-
-/** The follow-ups of an item, oldest first, each with its attachments. */
-export async function listFollowUps(db: Db, targetType: 'action_item' | 'rectification', targetId: number) {
-  const rows = await db
-    .select()
-    .from(followUps)
-    .where(eq(followUps.targetId, targetId))
-    .orderBy(asc(followUps.createdAt), asc(followUps.id));
-  const own = rows.filter((r) => r.targetType === targetType);
-  const files =
-    own.length === 0
-      ? []
-      : await db
-          .select()
-          .from(attachments)
-          .where(
-            inArray(
-              attachments.followUpId,
-              own.map((r) => r.id),
-            ),
-          );
-  return own.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    note: r.note,
-    username: r.username,
-    createdAt: r.createdAt.toISOString(),
-    attachments: files
-      .filter((f) => f.followUpId === r.id)
-      .map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, sha256: f.sha256 })),
-  }));
-}
 
 /** The follow-up with the item it belongs to, both in the actor's scope (and visible to it), or 404. */
 async function getFollowUpInScope(db: Db, actor: Actor, id: number, now: Date) {

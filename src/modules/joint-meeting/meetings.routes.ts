@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
 import { now } from '../../platform/time.js';
 import {
@@ -277,11 +278,12 @@ export async function meetingsRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (req, reply) => {
       const file = await openAttachment(db, actorOf(req), req.params.id, config.uploadDir, now());
-      return reply
-        .type(file.contentType)
-        .header('content-length', file.sizeBytes)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.stream);
+      return sendDownload(reply, {
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.sizeBytes,
+        body: file.stream,
+      });
     },
   );
   r.get(

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest } from '../../platform/http/errors.js';
 import { maskName } from '../../platform/privacy/mask.js';
 import { currentYear, isAfterToday, today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -13,6 +13,7 @@ import { notifyUnit } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { listActionItemsOfMeeting } from './action-items.service.js';
 import { composeStandingReport, STANDING_REPORTS, type StandingReport } from './standing-reports.service.js';
+import { getMeetingInScope } from './workflow.queries.js';
 import { assertState } from './workflow.shared.js';
 import {
   implementationReports,
@@ -22,22 +23,6 @@ import {
   meetingParticipants,
   meetings,
 } from './workflow.tables.js';
-
-/** A meeting of the actor's scope with its jurisdiction, or 404 (unknown and out of scope alike). */
-export async function getMeetingInScope(db: Db, actor: Actor, id: number) {
-  const [row] = await db
-    .select({
-      meeting: meetings,
-      path: jurisdictions.path,
-      code: jurisdictions.code,
-      name: jurisdictions.name,
-    })
-    .from(meetings)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, meetings.jurisdictionId))
-    .where(and(eq(meetings.id, id), withinScope(jurisdictions.path, actor.jurisdictionPath)));
-  if (!row) throw notFound();
-  return row;
-}
 
 export interface CreateMeetingInput {
   jurisdictionCode: string;

@@ -10,8 +10,7 @@ import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictio
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { listFollowUps } from './follow-ups.service.js';
-import { getMeetingInScope } from './meetings.service.js';
+import { getMeetingInScope, listFollowUps } from './workflow.queries.js';
 import { assertState, isOverdue, requireMemberUnit, seesAllUnits } from './workflow.shared.js';
 import { followUps, type RectificationStatus, rectifications } from './workflow.tables.js';
 

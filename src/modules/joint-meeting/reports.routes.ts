@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
+import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
+import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
 import { now } from '../../platform/time.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
@@ -210,32 +210,21 @@ export async function yearlyReportsRoutes(app: FastifyInstance, { db }: { db: Db
     },
     async (req, reply) => {
       const report = await getImplementationReport(db, actorOf(req), req.params.id, now());
-      const out = new PassThrough();
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        stream: out,
-        useStyles: false,
-        useSharedStrings: false,
-      });
-      const sheet = workbook.addWorksheet('实施情况报告');
-      (async () => {
-        sheet.addRow([`${report.jurisdiction.name}${report.year}年度工伤预防工作实施情况报告`]).commit();
-        sheet
-          .addRow(['状态', STATUS_ZH[report.status] ?? report.status, '报送期限', report.dueDate ?? ''])
-          .commit();
-        sheet.addRow(['工作总结', report.narrative]).commit();
-        sheet.addRow(['部分', '项目', '数值', '说明']).commit();
+      function* rows(): Generator<XlsxCell[]> {
+        yield [`${report.jurisdiction.name}${report.year}年度工伤预防工作实施情况报告`];
+        yield ['状态', STATUS_ZH[report.status] ?? report.status, '报送期限', report.dueDate ?? ''];
+        yield ['工作总结', report.narrative];
+        yield ['部分', '项目', '数值', '说明'];
         for (const p of report.parts) {
-          if (p.status !== 'ok') sheet.addRow([p.title, '', '', PART_STATUS_ZH[p.status]]).commit();
-          else for (const row of p.rows) sheet.addRow([p.title, row.label, row.value, '']).commit();
+          if (p.status !== 'ok') yield [p.title, '', '', PART_STATUS_ZH[p.status]];
+          else for (const row of p.rows) yield [p.title, row.label, row.value, ''];
         }
-        sheet.commit();
-        await workbook.commit();
-      })().catch((error) => out.destroy(error));
-      const name = `${report.jurisdiction.name}${report.year}年度实施情况报告.xlsx`;
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(out as never);
+      }
+      return sendDownload(reply, {
+        fileName: `${report.jurisdiction.name}${report.year}年度实施情况报告.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        body: streamXlsx('实施情况报告', rows()),
+      });
     },
   );
   r.get(

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
+import * as budget from './budget.service.js';
+import * as disclosure from './disclosure.service.js';
+import * as money from './money.service.js';
 import {
   ZAcceptanceInput,
   ZAgreementInput,
@@ -35,6 +38,7 @@ import {
   ZVerifyResult,
 } from './projects.schema.js';
 import * as projects from './projects.service.js';
+import * as review from './review.service.js';
 
 const tags = ['projects'];
 const errors = { ...errorResponses, 409: ZError };
@@ -54,7 +58,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:read'),
     },
-    async (req) => projects.getBudget(db, actorOf(req), req.params.code, req.params.year),
+    async (req) => budget.getBudget(db, actorOf(req), req.params.code, req.params.year),
   );
   r.put(
     '/api/prevention-budgets/:code/:year',
@@ -69,7 +73,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:manage'),
     },
-    async (req) => projects.setBudget(db, actorOf(req), req.params.code, req.params.year, req.body),
+    async (req) => budget.setBudget(db, actorOf(req), req.params.code, req.params.year, req.body),
   );
   r.post(
     '/api/prevention-budgets/:code/:year/notice',
@@ -83,7 +87,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:manage'),
     },
-    async (req) => projects.publishNotice(db, actorOf(req), req.params.code, req.params.year, req.body),
+    async (req) => budget.publishNotice(db, actorOf(req), req.params.code, req.params.year, req.body),
   );
   r.get(
     '/api/projects',
@@ -148,7 +152,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:manage'),
     },
-    async (req) => projects.scheduleReviewDraw(db, actorOf(req), req.params.id, req.body),
+    async (req) => review.scheduleReviewDraw(db, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/projects/:id/draw',
@@ -162,7 +166,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:manage'),
     },
-    async (req) => projects.drawReviewPanel(db, actorOf(req), req.params.id, req.body),
+    async (req) => review.drawReviewPanel(db, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/projects/:id/draw/verify',
@@ -175,7 +179,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:read'),
     },
-    async (req) => projects.verifyReviewDraw(db, actorOf(req), req.params.id),
+    async (req) => review.verifyReviewDraw(db, actorOf(req), req.params.id),
   );
   r.post(
     '/api/projects/:id/panel/:memberId/decline',
@@ -189,8 +193,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:manage'),
     },
-    async (req) =>
-      projects.declinePanelMember(db, actorOf(req), req.params.id, req.params.memberId, req.body),
+    async (req) => review.declinePanelMember(db, actorOf(req), req.params.id, req.params.memberId, req.body),
   );
   r.get(
     '/api/review-assignments',
@@ -202,7 +205,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('reviews:score'),
     },
-    async (req) => asList(await projects.listAssignments(db, actorOf(req))),
+    async (req) => asList(await review.listAssignments(db, actorOf(req))),
   );
   r.post(
     '/api/review-assignments/:id/score',
@@ -216,7 +219,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('reviews:score'),
     },
-    async (req) => projects.scoreAssignment(db, actorOf(req), req.params.id, req.body),
+    async (req) => review.scoreAssignment(db, actorOf(req), req.params.id, req.body),
   );
   const transitions = [
     [
@@ -229,7 +232,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       'agreement',
       'Service agreement, filed with HRSS; commits the contract sum (PP-4)',
       ZAgreementInput,
-      projects.signAgreement,
+      money.signAgreement,
     ],
     [
       'acceptance',
@@ -247,19 +250,19 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       'deduction',
       'Deduct part or all of a failed project’s contract sum (PP-5)',
       ZDeductInput,
-      projects.deductProject,
+      money.deductProject,
     ],
     [
       'disclosure',
       'Release implementation and fee use to the public page (PP-7)',
       ZDiscloseInput,
-      projects.discloseProject,
+      disclosure.discloseProject,
     ],
     [
       'showcase',
       'Mark a disclosed project as a showcase for small and medium firms (PP-9)',
       ZReasonInput,
-      projects.markShowcase,
+      disclosure.markShowcase,
     ],
   ] as const;
   for (const [path, summary, body, handler] of transitions) {
@@ -284,7 +287,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:pay'),
     },
-    async (req) => projects.payPrepayment(db, actorOf(req), req.params.id),
+    async (req) => money.payPrepayment(db, actorOf(req), req.params.id),
   );
   r.post(
     '/api/projects/:id/settlement',
@@ -297,7 +300,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
       onRequest: requirePermission('projects:pay'),
     },
-    async (req) => projects.settleProject(db, actorOf(req), req.params.id),
+    async (req) => money.settleProject(db, actorOf(req), req.params.id),
   );
   r.post(
     '/api/projects/:id/reports',
@@ -351,7 +354,7 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
         response: { 200: listOf(ZPublicProject) },
       },
     },
-    async (req) => asList(await projects.unsafeListPublicProjects(db, req.query)),
+    async (req) => asList(await disclosure.unsafeListPublicProjects(db, req.query)),
   );
   r.get(
     '/api/public/projects/:id',
@@ -364,6 +367,6 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
         response: { 200: ZPublicProjectDetail, 404: ZError },
       },
     },
-    async (req) => projects.unsafeGetPublicProject(db, req.params.id),
+    async (req) => disclosure.unsafeGetPublicProject(db, req.params.id),
   );
 }

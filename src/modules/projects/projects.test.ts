@@ -243,6 +243,67 @@ describe('a project’s life (PP-2 … PP-7)', () => {
     expect(open.reviewScore).toBe(50);
     expect(open.panel).toHaveLength(3);
   });
+
+  it('keeps the draw event sealed too while the review runs, then lets the applicant verify the draw (issue 13 item 2)', async () => {
+    const applicantUser = await t.buildUser({
+      role: 'service_org',
+      jurisdictionCode: '350100',
+      organisationId: applicant.id,
+    });
+    const own = await t.signIn(applicantUser.username, TEST_PASSWORD);
+    const id = await buildProject(ctx, 'reviewing');
+    const full = (await officer.get(`/api/projects/${id}`)).json();
+    const panel = full.panel as { id: number; expertId: number }[];
+    const drawn = panel.map((m) => m.expertId);
+    // The officer sees the whole record: seed and panel on the draw event.
+    const officerDraw = full.timeline.find((e: { action: string }) => e.action === 'draw');
+    expect(officerDraw.details).toMatchObject({ seed: full.draw.seed, panel: drawn });
+    // One member declines and is replaced: that event names experts too.
+    await officer.post(`/api/projects/${id}/panel/${panel[0]?.id}/decline`, { reason: '出差在外' });
+    const member = experts.find((e) => e.id === panel[1]?.expertId) as ExpertFixture;
+    await member.agent.post(`/api/review-assignments/${panel[1]?.id}/score`, {
+      scores: { necessity: 10, fit: 10, feasibility: 10, budget: 10, capacity: 10 },
+    });
+    type Event = { action: string; details: Record<string, unknown> | null; actorName: string };
+    const sealed = (await own.get('/api/own-projects')).json().items.find((p: { id: number }) => p.id === id);
+    expect(sealed).toMatchObject({ status: 'reviewing', draw: null, panel: [] });
+    const events = sealed.timeline as Event[];
+    expect(events.map((e) => e.action)).toEqual(['declare', 'schedule-draw', 'draw', 'decline', 'score']);
+    for (const e of events) {
+      for (const key of ['seed', 'panel', 'declinedExpertId', 'replacementExpertId', 'memberId'])
+        expect(e.details ?? {}).not.toHaveProperty(key);
+    }
+    expect(events.find((e) => e.action === 'draw')?.details).toEqual({
+      drawId: full.draw.id,
+      candidates: full.draw.candidates.length,
+      excluded: full.draw.exclusions.length,
+    });
+    // The scoring expert's name is not shown either.
+    expect(events.find((e) => e.action === 'score')?.actorName).toBe('评审专家');
+    // Review over: the applicant gets the whole record and can recompute the draw from it alone.
+    const invited = (await officer.get(`/api/projects/${id}`)).json().panel as {
+      id: number;
+      expertId: number;
+      status: string;
+      scoredAt: string | null;
+    }[];
+    for (const m of invited.filter((x) => x.status === 'invited' && x.scoredAt === null)) {
+      const e = experts.find((x) => x.id === m.expertId) as ExpertFixture;
+      await e.agent.post(`/api/review-assignments/${m.id}/score`, {
+        scores: { necessity: 10, fit: 10, feasibility: 10, budget: 10, capacity: 10 },
+      });
+    }
+    const open = (await own.get('/api/own-projects')).json().items.find((p: { id: number }) => p.id === id);
+    expect(open.status).toBe('reviewed');
+    const openDraw = (open.timeline as Event[]).find((e) => e.action === 'draw');
+    expect(openDraw?.details).toMatchObject({ seed: open.draw.seed, panel: drawn });
+    expect(open.panel).toHaveLength(4);
+    const check = verifyDrawRecord({ ...open.draw, secret: open.draw.secret as string });
+    expect(check.isValid).toBe(true);
+    expect(check.recomputedPicks.map((p) => p.expertId)).toEqual(
+      (open.draw.picks as { expertId: number }[]).map((p) => p.expertId),
+    );
+  });
 });
 
 describe('the random panel (EX-3)', () => {

@@ -21,7 +21,7 @@ import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
-import { ITEM_STATUS_COLORS } from './MeetingDetailPage';
+import { ITEM_STATUS_COLORS } from './MeetingPanels';
 
 type Item = Schemas['ActionItem'];
 type Detail = Schemas['ActionItemDetail'];

@@ -1,42 +1,18 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Collapse,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Form, Modal, Space, Steps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { todayInChina } from '../../time';
+import { MeetingDialogFields } from './MeetingDialogFields';
+import { ActionItemsCard, AgendaCard, MinutesCard, ParticipantsCard } from './MeetingPanels';
 import { MEETING_STATUS_COLORS } from './MeetingsPage';
-import { StandingReportView } from './StandingReportView';
 
 type Meeting = Schemas['Meeting'];
 const STEPS = ['draft', 'scheduled', 'held', 'minutes_approved'] as const;
 
-export const ITEM_STATUS_COLORS: Record<string, string> = {
-  open: 'blue',
-  in_progress: 'gold',
-  closed: 'green',
-  overdue: 'red',
-};
-
-/** One meeting: its cycle (JM-2…4) from draft to approved minutes and action items. */
 export default function MeetingDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
@@ -127,7 +103,6 @@ export default function MeetingDetailPage() {
   };
 
   if (!meeting) return <Card loading />;
-  const members = meeting.participants.filter((p) => p.role === 'member');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -239,105 +214,10 @@ export default function MeetingDetailPage() {
           <Descriptions.Item label={t('meeting.location')}>{meeting.location ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={t('meeting.agenda')}>
-        <Collapse
-          defaultActiveKey={meeting.agenda.filter((a) => a.report).map((a) => String(a.id))}
-          items={meeting.agenda.map((a, i) => ({
-            key: String(a.id),
-            label: (
-              <span data-testid={`agenda-${a.kind}`}>
-                {`${i + 1}. ${a.title}`}{' '}
-                {a.report &&
-                  (a.isFrozen ? (
-                    <Tag color="green">{t('report.frozen', { at: (a.frozenAt ?? '').slice(0, 10) })}</Tag>
-                  ) : (
-                    <Tag>{t('report.preview')}</Tag>
-                  ))}
-              </span>
-            ),
-            children: a.report ? (
-              <StandingReportView report={a.report} />
-            ) : (
-              <Typography.Text type="secondary">{t('meeting.topic')}</Typography.Text>
-            ),
-          }))}
-        />
-      </Card>
-      <Card title={t('meeting.participants')}>
-        <Table
-          rowKey="organisationId"
-          size="small"
-          pagination={false}
-          dataSource={meeting.participants}
-          columns={[
-            { title: t('meeting.unit'), dataIndex: 'organisationName' },
-            {
-              title: t('meeting.role'),
-              dataIndex: 'role',
-              width: 100,
-              render: (v: string) => t(`participantRole.${v}`),
-            },
-            {
-              title: t('meeting.attendance'),
-              dataIndex: 'attendance',
-              width: 100,
-              render: (v: string) => (
-                <Tag color={v === 'present' ? 'green' : v === 'absent' ? 'red' : 'default'}>
-                  {t(`attendance.${v}`)}
-                </Tag>
-              ),
-            },
-            {
-              title: t('meeting.attendee'),
-              dataIndex: 'attendeeName',
-              width: 120,
-              render: (v: string | null) => v ?? '—',
-            },
-          ]}
-        />
-      </Card>
-      <Card title={t('meeting.minutes')}>
-        {meeting.minutes ? (
-          <>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{meeting.minutes}</Typography.Paragraph>
-            {meeting.decisions.length > 0 && (
-              <>
-                <Typography.Title level={5}>{t('meeting.decisions')}</Typography.Title>
-                <ol>
-                  {meeting.decisions.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ol>
-              </>
-            )}
-          </>
-        ) : (
-          <Alert type="info" title={t('meeting.noMinutes')} />
-        )}
-      </Card>
-      <Card title={t('meeting.actionItems')}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={meeting.actionItems}
-          columns={[
-            {
-              title: t('item.title'),
-              dataIndex: 'title',
-              render: (v: string, row) => <Link to={`/joint-meeting/action-items/${row.id}`}>{v}</Link>,
-            },
-            { title: t('item.unit'), dataIndex: 'organisationName', width: 200 },
-            { title: t('item.deadline'), dataIndex: 'deadline', width: 120 },
-            {
-              title: t('item.status'),
-              dataIndex: 'displayStatus',
-              width: 100,
-              render: (v: string) => <Tag color={ITEM_STATUS_COLORS[v]}>{t(`itemStatus.${v}`)}</Tag>,
-            },
-          ]}
-        />
-      </Card>
+      <AgendaCard meeting={meeting} />
+      <ParticipantsCard meeting={meeting} />
+      <MinutesCard meeting={meeting} />
+      <ActionItemsCard meeting={meeting} />
       <Modal
         open={dialog !== null}
         title={dialog ? t(`meeting.dialog.${dialog}`) : ''}
@@ -350,51 +230,7 @@ export default function MeetingDetailPage() {
         width={640}
       >
         <Form form={form} layout="vertical">
-          {dialog === 'hold' && (
-            <>
-              <Form.Item name="heldOn" label={t('meeting.heldOn')} rules={[{ required: true }]}>
-                <DatePicker />
-              </Form.Item>
-              <Form.Item name="present" label={t('meeting.present')}>
-                <Select
-                  mode="multiple"
-                  options={meeting.participants.map((p) => ({
-                    value: p.organisationId,
-                    label: p.organisationName,
-                  }))}
-                />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'minutes' && (
-            <>
-              <Form.Item name="minutes" label={t('meeting.minutes')} rules={[{ required: true, min: 2 }]}>
-                <Input.TextArea rows={6} data-testid="minutes-text" />
-              </Form.Item>
-              <Form.Item name="decisions" label={t('meeting.decisions')} extra={t('meeting.topicsHint')}>
-                <Input.TextArea rows={4} />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'item' && (
-            <>
-              <Form.Item name="organisationId" label={t('item.unit')} rules={[{ required: true }]}>
-                <Select
-                  data-testid="item-unit"
-                  options={members.map((p) => ({ value: p.organisationId, label: p.organisationName }))}
-                />
-              </Form.Item>
-              <Form.Item name="title" label={t('item.title')} rules={[{ required: true, min: 2 }]}>
-                <Input data-testid="item-title" />
-              </Form.Item>
-              <Form.Item name="description" label={t('item.description')}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-              <Form.Item name="deadline" label={t('item.deadline')} rules={[{ required: true }]}>
-                <DatePicker />
-              </Form.Item>
-            </>
-          )}
+          <MeetingDialogFields dialog={dialog} meeting={meeting} />
         </Form>
       </Modal>
     </Space>
