@@ -4,6 +4,8 @@
  *
  * import: see bench/import.ts (BENCH_SCALE=demo|city|province, BENCH_DB=postgres|pglite).
  * analytics: see bench/analytics.ts (dashboard p95 vs raw GROUP BY, refresh after a month's import).
+ * concurrency: see bench/concurrency.ts (autocannon, 20 connections, routes vs the same SQL on bare Fastify;
+ * not part of `all`).
  *
  * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
  * ready /api/health, a warm restart on the existing database, and the server-only start, each
@@ -123,3 +125,4 @@ const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'startup') await benchStartup();
 if (which === 'all' || which === 'import') await (await import('./import.js')).benchImport();
 if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();
+if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();

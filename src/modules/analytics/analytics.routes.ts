@@ -23,16 +23,10 @@ import {
   ZTargetsQuery,
   ZTargetsSetting,
 } from './analytics.schema.js';
-import {
-  answerQuery,
-  describeDashboard,
-  getCounting,
-  listIndicators,
-  queryIndicator,
-  saveIndicator,
-  updateCounting,
-} from './analytics.service.js';
+import { getCounting, listIndicators, saveIndicator, updateCounting } from './analytics.service.js';
+import { describeDashboard } from './dashboard.service.js';
 import { ELEMENTS } from './elements.js';
+import { answerQuery, queryIndicator } from './query.service.js';
 import { describeTargets, updateTargets } from './targets.service.js';
 
 export async function analyticsRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -112,3 +112,14 @@ export const indicatorDefinitions = pgTable(
     check('indicator_definitions_direction_check', sql`${t.direction} in ('lower','higher')`),
   ],
 );
+
+/**
+ * One row: a number that grows with every statement that changes what the dashboard reads (the
+ * cells, the refresh queue, indicator definitions, settings, key industries, plan periods, the fund
+ * accounts, the jurisdictions), bumped by triggers in the writer's own transaction (decision 0015).
+ * A cached answer is served only for the version it was computed at.
+ */
+export const analyticsVersion = pgTable('analytics_version', {
+  id: smallint('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

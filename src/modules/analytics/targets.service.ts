@@ -9,9 +9,10 @@ import {
 } from '../enterprises/enterprises.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { resolveSetting, updateSettings } from '../settings/settings.service.js';
-import { latestAnalyticsYear, type QueryInput, queryIndicator } from './analytics.service.js';
 import { TARGETS_SETTING } from './analytics.settings.js';
+import { latestAnalyticsYear } from './cube.js';
 import type { CountingOptions } from './elements.js';
+import { type QueryInput, queryIndicator } from './query.service.js';
 import { describePendingRefreshes } from './refresh.js';
 
 /** The indicator the plans' targets are set on: the key-industry injury rate (J 二(一)). */
