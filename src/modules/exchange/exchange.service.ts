@@ -8,7 +8,7 @@ import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizz
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppConfig } from '../../platform/config.js';
-import type { BulkSession, Database, Db } from '../../platform/db/client.js';
+import { type BulkSession, ConnectionLostError, type Database, type Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
@@ -455,6 +455,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
         // Each chunk's statement is planned afresh; on a fact table with millions of rows its cost
         // estimate can pass jit_above_cost, and compiling it took ~240 ms against ~40 ms to run.
         await session.db.execute(sql`set local jit = off`);
+        // Named in pg_stat_activity, so an operator can tell the import's long transaction apart.
+        await session.db.execute(sql.raw(`set local application_name = 'yufang import ${batchId}'`));
         await session.db.execute(
           // Only the columns this domain fills: the chunk is written and read a thousand times over.
           sql.raw(
@@ -502,7 +504,11 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       // The batch is committed and what derives from it stays queued: the next start picks it up.
       console.error(`batch ${batchId}: derived figures not brought up to date yet:`, error),
     );
-  } catch (error) {
+  } catch (caught) {
+    // The own transaction's connection broke: the server rolled it back, the worker is stopped.
+    const error =
+      caught instanceof ConnectionLostError ? new ImportFailure('import.connection_lost') : caught;
+    if (caught instanceof ConnectionLostError) console.error(`batch ${batchId}: ${caught.message}`);
     const message =
       error instanceof ImportFailure ? error.code : error instanceof Error ? error.message : String(error);
     await dropStagedRows(db, [batchId]);

@@ -116,6 +116,10 @@ const REASONS = {
   },
   'file.no_header': { zh: '文件没有表头行', en: 'the file has no header row' },
   'file.missing_columns': { zh: '缺少必需的列：{columns}', en: 'required columns are missing: {columns}' },
+  'import.connection_lost': {
+    zh: '导入过程中与数据库的连接中断，本批次未写入任何数据，请重新提交',
+    en: 'the connection to the database broke off during the import; nothing of this batch was written: submit it again',
+  },
   'file.unreadable': { zh: '无法读取文件：{reason}', en: 'cannot read the file: {reason}' },
 } as const;
 
