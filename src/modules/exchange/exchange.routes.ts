@@ -7,6 +7,8 @@ import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
+import { canSeeCells, paramsFor } from './batch-view.js';
+import { getBatch, listBatches, listBatchIssues, openRejectedRows } from './batches.service.js';
 import { toCsvLine, toImportCsvLine } from './csv.js';
 import {
   ZBatch,
@@ -22,17 +24,7 @@ import {
   ZSubmitQuery,
   ZSubmitted,
 } from './exchange.schema.js';
-import {
-  canSeeCells,
-  type ExchangeRuntime,
-  getBatch,
-  listBatches,
-  listBatchIssues,
-  listSubmittableDomains,
-  openRejectedRows,
-  paramsFor,
-  submitBatch,
-} from './exchange.service.js';
+import { type ExchangeRuntime, listSubmittableDomains, submitBatch } from './exchange.service.js';
 import { formatBytes, JSON_SUBMIT_MAX_BYTES, UPLOAD_MAX_BYTES } from './exchange.settings.js';
 import { DOMAINS, FORMATS } from './formats.js';
 import { describeEmployer, describePerson, listInjuryCases } from './records.service.js';

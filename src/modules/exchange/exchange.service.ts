@@ -4,20 +4,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppConfig } from '../../platform/config.js';
 import { type BulkSession, ConnectionLostError, type Database, type Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { startWorker } from '../../platform/jobs/worker.js';
 import { today } from '../../platform/time.js';
-import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting } from '../settings/settings.service.js';
+import { type BatchRow, findBatchInScope, selectBatches, toBatchDto } from './batch-view.js';
 import {
   CORRECTION_SETTING,
   EMBEDDED_LIMIT_SETTING,
@@ -52,7 +52,6 @@ import {
   mapHeaders,
   readRows,
 } from './read-file.js';
-import { describeReason } from './row-messages.js';
 import { stagedColumnsOf } from './staging.js';
 
 /** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
@@ -95,102 +94,6 @@ const CHUNK_ROWS = 5_000;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
 const REJECTED_COLUMNS = ['batch_id', 'line', 'raw', 'issues'];
 const WARNING_COLUMNS = ['batch_id', 'line', 'column', 'code', 'params'];
-
-function batchSelection() {
-  return {
-    batch: exchangeBatches,
-    organisationName: organisations.name,
-    jurisdictionCode: jurisdictions.code,
-    jurisdictionName: jurisdictions.name,
-    jurisdictionPath: jurisdictions.path,
-  };
-}
-
-function selectBatches(db: Db) {
-  return db
-    .select(batchSelection())
-    .from(exchangeBatches)
-    .innerJoin(organisations, eq(organisations.id, exchangeBatches.organisationId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
-    .$dynamic();
-}
-
-type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
-
-/**
- * Whether the actor may see what a batch's cells hold (in a batch error, a rejected row's reason
- * or the rejected-rows file): the submitting unit, and the HRSS side cleared for personal data
- * (personal-data:view: HRSS officers and the social-insurance agency). Other officers of the area
- * (the member departments) see every reason, without the text of the cell.
- */
-export function canSeeCells(actor: Actor, batch: { organisationId: number }): boolean {
-  return actor.organisationId === batch.organisationId || actor.permissions.has('personal-data:view');
-}
-
-/** Reason parameters that quote a cell (a value, a record key, a parser's message). */
-const CELL_PARAMS = ['value', 'key', 'reason'] as const;
-
-/** A reason's parameters for a viewer: the cell's text replaced by a note when they may not see it. */
-export function paramsFor(
-  params: Record<string, unknown> | null | undefined,
-  showCells: boolean,
-  language: 'zh' | 'en',
-): Record<string, unknown> {
-  if (!params || showCells) return params ?? {};
-  const hidden = language === 'zh' ? '（内容不予显示）' : '(not shown)';
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, (CELL_PARAMS as readonly string[]).includes(k) ? hidden : v]),
-  );
-}
-
-export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh', showCells = true) {
-  const b = row.batch;
-  return {
-    id: b.id,
-    domain: b.domain,
-    organisationId: b.organisationId,
-    organisationName: row.organisationName,
-    jurisdictionCode: row.jurisdictionCode,
-    jurisdictionName: row.jurisdictionName,
-    submittedBy: b.submittedBy,
-    channel: b.channel,
-    fileName: b.fileName,
-    format: b.format,
-    encoding: b.encoding,
-    fileBytes: b.fileBytes,
-    sha256: b.sha256,
-    status: b.status,
-    expectedRows: b.expectedRows,
-    rowsDone: b.rowsDone,
-    rowsPerSecond: b.rowsPerSecond,
-    totalRows: b.totalRows,
-    validRows: b.validRows,
-    rejectedRows: b.rejectedRows,
-    warningRows: b.warningRows,
-    pendingEmployers: b.pendingEmployers,
-    supersedesBatchId: b.supersedesBatchId,
-    supersedeReason: b.supersedeReason,
-    removalConfirmed: b.removalConfirmed,
-    supersededByBatchId: b.supersededByBatchId,
-    error: b.error,
-    errorMessage: b.error
-      ? describeReason(b.error, language, paramsFor(b.errorParams, showCells, language))
-      : null,
-    createdAt: b.createdAt.toISOString(),
-    startedAt: b.startedAt?.toISOString() ?? null,
-    finishedAt: b.finishedAt?.toISOString() ?? null,
-  };
-}
-
-export type BatchDto = ReturnType<typeof toBatchDto>;
-
-async function findBatchInScope(db: Db, actor: Actor, id: number): Promise<BatchRow> {
-  const [row] = await selectBatches(db).where(
-    and(eq(exchangeBatches.id, id), withinScope(jurisdictions.path, actor.jurisdictionPath)),
-  );
-  if (!row) throw notFound();
-  return row;
-}
 
 /** The domains the actor's unit may submit (from its department). */
 export async function listSubmittableDomains(db: Db, actor: Actor): Promise<Domain[]> {
@@ -763,115 +666,4 @@ export async function recoverInterruptedImports(db: Db, uploadDir?: string): Pro
     .set({ status: 'failed', error: 'interrupted', finishedAt: new Date() })
     .where(inArray(exchangeBatches.id, ids));
   return ids.length;
-}
-
-export interface ListBatchesOptions {
-  domain?: Domain;
-  status?: BatchStatus;
-  jurisdiction?: string;
-  page: number;
-  pageSize: number;
-  language?: 'zh' | 'en';
-}
-
-/** Batches submitted in the actor's scope, newest first. */
-export async function listBatches(db: Db, actor: Actor, options: ListBatchesOptions) {
-  const conditions: SQL[] = [withinScope(jurisdictions.path, actor.jurisdictionPath)];
-  if (options.jurisdiction) {
-    const within = await getJurisdictionInScope(db, actor, options.jurisdiction);
-    conditions.push(withinScope(jurisdictions.path, within.path));
-  }
-  if (options.domain) conditions.push(eq(exchangeBatches.domain, options.domain));
-  if (options.status) conditions.push(eq(exchangeBatches.status, options.status));
-  const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    selectBatches(db)
-      .where(where)
-      .orderBy(desc(exchangeBatches.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db
-      .select({ n: count() })
-      .from(exchangeBatches)
-      .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
-      .where(where),
-  ]);
-  return {
-    items: rows.map((r) => toBatchDto(r, options.language, canSeeCells(actor, r.batch))),
-    total: Number(total?.n ?? 0),
-  };
-}
-
-export async function getBatch(db: Db, actor: Actor, id: number, language: 'zh' | 'en' = 'zh') {
-  const row = await findBatchInScope(db, actor, id);
-  return toBatchDto(row, language, canSeeCells(actor, row.batch));
-}
-
-/** The rejected rows and warnings of a batch, without the cells (which hold personal data). */
-export async function listBatchIssues(
-  db: Db,
-  actor: Actor,
-  id: number,
-  options: { page: number; pageSize: number },
-) {
-  await findBatchInScope(db, actor, id);
-  const [rejected, [total], warnings] = await Promise.all([
-    db
-      .select({ line: exchangeRejectedRows.line, issues: exchangeRejectedRows.issues })
-      .from(exchangeRejectedRows)
-      .where(eq(exchangeRejectedRows.batchId, id))
-      .orderBy(asc(exchangeRejectedRows.line))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ n: count() }).from(exchangeRejectedRows).where(eq(exchangeRejectedRows.batchId, id)),
-    db
-      .select({
-        line: exchangeRowWarnings.line,
-        column: exchangeRowWarnings.column,
-        code: exchangeRowWarnings.code,
-        params: exchangeRowWarnings.params,
-      })
-      .from(exchangeRowWarnings)
-      .where(eq(exchangeRowWarnings.batchId, id))
-      .orderBy(asc(exchangeRowWarnings.line))
-      .limit(200),
-  ]);
-  return { rejected, total: Number(total?.n ?? 0), warnings };
-}
-
-/** Everything the rejected-rows file needs, read page by page so a large batch streams. */
-export async function* readRejectedRows(db: Db, batchId: number) {
-  const pageSize = 5_000;
-  for (let after = -1; ; ) {
-    const page = await db
-      .select({
-        line: exchangeRejectedRows.line,
-        raw: exchangeRejectedRows.raw,
-        issues: exchangeRejectedRows.issues,
-      })
-      .from(exchangeRejectedRows)
-      .where(and(eq(exchangeRejectedRows.batchId, batchId), sql`${exchangeRejectedRows.line} > ${after}`))
-      .orderBy(asc(exchangeRejectedRows.line))
-      .limit(pageSize);
-    yield* page;
-    if (page.length < pageSize) return;
-    after = (page[page.length - 1] as { line: number }).line;
-  }
-}
-
-/** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
-export async function openRejectedRows(db: Db, actor: Actor, id: number) {
-  const row = await findBatchInScope(db, actor, id);
-  // The cells are what the unit sent: its own officers, or HRSS cleared for personal data (canSeeCells).
-  if (!canSeeCells(actor, row.batch)) {
-    throw new AppError(403, 'auth.forbidden');
-  }
-  await recordAudit(db, actor, {
-    action: 'personal-data.view',
-    targetType: 'exchange_batch',
-    targetId: id,
-    jurisdictionPath: row.jurisdictionPath,
-    details: { what: 'rejected-rows file' },
-  });
-  return row.batch;
 }
