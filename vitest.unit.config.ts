@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       'src/platform/time.test.ts',
       'src/platform/http/download.test.ts',
+      'src/platform/jobs/queue.test.ts',
       'src/web/time.test.ts',
       'src/modules/facts/facts.test.ts',
       'src/modules/analytics/targets.test.ts',

@@ -97,7 +97,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
-    bodyLimit: 10 * 1024 * 1024,
+    // Forms and JSON are small; routes that take files set their own limit (exchange uploads,
+    // meeting attachments).
+    bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

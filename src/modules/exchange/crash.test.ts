@@ -261,6 +261,19 @@ async function killAndResubmit() {
   // 1. Submit a large file and kill the server while it imports.
   const first = await startServer();
   const session = await signIn(first);
+  if (!crashUrl) {
+    // The embedded mode refuses files this large unless the jurisdiction raises its limit (0016).
+    const res = await fetch(`${first.base}/api/settings/350100/exchange.embeddedLimit`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+      },
+      body: JSON.stringify({ value: { maxRows: ROWS }, reason: 'crash test: a file of 150,000 rows' }),
+    });
+    expect(res.status, await res.text()).toBe(200);
+  }
   const batch = await submit(first, session, file);
   let seen: Batch | undefined;
   const deadline = Date.now() + 120_000;

@@ -8,6 +8,8 @@ import { sendDownload } from '../../platform/http/download.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, pageOf, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
+import { canSeeCells, paramsFor } from './batch-view.js';
+import { getBatch, listBatches, listBatchIssues, openRejectedRows } from './batches.service.js';
 import { toCsvLine, toImportCsvLine } from './csv.js';
 import {
   ZBatch,
@@ -23,17 +25,8 @@ import {
   ZSubmitQuery,
   ZSubmitted,
 } from './exchange.schema.js';
-import {
-  canSeeCells,
-  type ExchangeRuntime,
-  getBatch,
-  listBatches,
-  listBatchIssues,
-  listSubmittableDomains,
-  openRejectedRows,
-  paramsFor,
-  submitBatch,
-} from './exchange.service.js';
+import { type ExchangeRuntime, listSubmittableDomains, submitBatch } from './exchange.service.js';
+import { formatBytes, JSON_SUBMIT_MAX_BYTES, UPLOAD_MAX_BYTES } from './exchange.settings.js';
 import { DOMAINS, FORMATS } from './formats.js';
 import { describeEmployer, describePerson, listInjuryCases } from './records.service.js';
 import { buildRejectedFile } from './rejected-file.js';
@@ -86,13 +79,12 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
   r.post(
     '/api/exchange/batches',
     {
-      bodyLimit: 2 * 1024 * 1024 * 1024,
+      bodyLimit: UPLOAD_MAX_BYTES,
       schema: {
         tags: ['exchange'],
-        summary:
-          'Submit a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as the raw request body (Content-Type application/octet-stream); the import runs in the background (DX-2)',
+        summary: `Submit a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as the raw request body (Content-Type application/octet-stream), at most ${formatBytes(UPLOAD_MAX_BYTES)} (413 beyond); the import runs in the background (DX-2)`,
         querystring: ZSubmitQuery,
-        response: { 200: ZSubmitted, 202: ZSubmitted, ...errorResponses },
+        response: { 200: ZSubmitted, 202: ZSubmitted, 413: ZError, ...errorResponses },
       },
       onRequest: requirePermission('exchange:submit'),
       // An API token may call it (decision 0020): its unit's own batches only.
@@ -100,6 +92,10 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
     },
     async (req, reply) => {
       if (!(req.body instanceof Readable)) throw new AppError(400, 'exchange.empty_file', {}, 'file');
+      // The body streams to disk past Fastify's own limit check: a declared length over the limit
+      // is refused before a byte is stored, an undeclared one while it is stored (submitBatch).
+      if (Number(req.headers['content-length'] ?? 0) > UPLOAD_MAX_BYTES)
+        throw new AppError(413, 'exchange.file_too_large', { limit: formatBytes(UPLOAD_MAX_BYTES) }, 'file');
       const result = await submitBatch(runtime, actorOf(req), {
         domain: req.query.domain,
         fileName: req.query.fileName,
@@ -116,6 +112,7 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
   r.post(
     '/api/exchange/batches/json',
     {
+      bodyLimit: JSON_SUBMIT_MAX_BYTES,
       schema: {
         tags: ['exchange'],
         summary: 'Submit rows as JSON (at most 10,000 per call); validated and imported like a file',

@@ -4,21 +4,27 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type AuditSource, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppConfig } from '../../platform/config.js';
-import type { BulkSession, Database, Db } from '../../platform/db/client.js';
+import { type BulkSession, ConnectionLostError, type Database, type Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { startWorker } from '../../platform/jobs/worker.js';
 import { today } from '../../platform/time.js';
-import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting } from '../settings/settings.service.js';
-import { CORRECTION_SETTING, PLAUSIBILITY_SETTING } from './exchange.settings.js';
+import { type BatchRow, findBatchInScope, selectBatches, toBatchDto } from './batch-view.js';
+import {
+  CORRECTION_SETTING,
+  EMBEDDED_LIMIT_SETTING,
+  formatBytes,
+  PLAUSIBILITY_SETTING,
+  UPLOAD_MAX_BYTES,
+} from './exchange.settings.js';
 import {
   type BatchStatus,
   exchangeBatches,
@@ -46,7 +52,6 @@ import {
   mapHeaders,
   readRows,
 } from './read-file.js';
-import { describeReason } from './row-messages.js';
 import { stagedColumnsOf } from './staging.js';
 
 /** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
@@ -54,6 +59,8 @@ export interface ExchangeRuntime {
   database: Database;
   config: Pick<AppConfig, 'uploadDir'>;
   queue: JobQueue;
+  /** Largest upload (UPLOAD_MAX_BYTES unless a test sets a smaller one). */
+  maxUploadBytes?: number;
   /** Told about every merge, inside its transaction and after its commit (analytics keeps its figures in step). */
   mergeListener?: MergeListener;
 }
@@ -79,112 +86,14 @@ export interface MergedBatch {
 }
 
 const CHUNK_ROWS = 5_000;
+/**
+ * The import worker's heap (issue 13 item 9). Streaming keeps it near 60 MB for a CSV; an XLSX
+ * holds its shared strings (at most XLSX_LIMITS) besides. A file that needs more fails its batch
+ * instead of growing the server.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
 const REJECTED_COLUMNS = ['batch_id', 'line', 'raw', 'issues'];
 const WARNING_COLUMNS = ['batch_id', 'line', 'column', 'code', 'params'];
-
-function batchSelection() {
-  return {
-    batch: exchangeBatches,
-    organisationName: organisations.name,
-    jurisdictionCode: jurisdictions.code,
-    jurisdictionName: jurisdictions.name,
-    jurisdictionPath: jurisdictions.path,
-  };
-}
-
-function selectBatches(db: Db) {
-  return db
-    .select(batchSelection())
-    .from(exchangeBatches)
-    .innerJoin(organisations, eq(organisations.id, exchangeBatches.organisationId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
-    .$dynamic();
-}
-
-type BatchRow = Awaited<ReturnType<typeof selectBatches>>[number];
-
-/**
- * Whether the actor may see what a batch's cells hold (in a batch error, a rejected row's reason
- * or the rejected-rows file): the submitting unit, and the HRSS side cleared for personal data
- * (personal-data:view: HRSS officers and the social-insurance agency). Other officers of the area
- * (the member departments) see every reason, without the text of the cell.
- */
-export function canSeeCells(actor: Actor, batch: { organisationId: number }): boolean {
-  return actor.organisationId === batch.organisationId || actor.permissions.has('personal-data:view');
-}
-
-/** Reason parameters that quote a cell (a value, a record key, a parser's message). */
-const CELL_PARAMS = ['value', 'key', 'reason'] as const;
-
-/** A reason's parameters for a viewer: the cell's text replaced by a note when they may not see it. */
-export function paramsFor(
-  params: Record<string, unknown> | null | undefined,
-  showCells: boolean,
-  language: 'zh' | 'en',
-): Record<string, unknown> {
-  if (!params || showCells) return params ?? {};
-  const hidden = language === 'zh' ? '（内容不予显示）' : '(not shown)';
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, (CELL_PARAMS as readonly string[]).includes(k) ? hidden : v]),
-  );
-}
-
-export function toBatchDto(row: BatchRow, language: 'zh' | 'en' = 'zh', showCells = true) {
-  const b = row.batch;
-  return {
-    id: b.id,
-    domain: b.domain,
-    organisationId: b.organisationId,
-    organisationName: row.organisationName,
-    jurisdictionCode: row.jurisdictionCode,
-    jurisdictionName: row.jurisdictionName,
-    submittedBy: b.submittedBy,
-    channel: b.channel,
-    fileName: b.fileName,
-    format: b.format,
-    encoding: b.encoding,
-    fileBytes: b.fileBytes,
-    sha256: b.sha256,
-    status: b.status,
-    expectedRows: b.expectedRows,
-    rowsDone: b.rowsDone,
-    rowsPerSecond: b.rowsPerSecond,
-    totalRows: b.totalRows,
-    validRows: b.validRows,
-    rejectedRows: b.rejectedRows,
-    warningRows: b.warningRows,
-    pendingEmployers: b.pendingEmployers,
-    supersedesBatchId: b.supersedesBatchId,
-    supersedeReason: b.supersedeReason,
-    removalConfirmed: b.removalConfirmed,
-    supersededByBatchId: b.supersededByBatchId,
-    error: b.error,
-    errorMessage: b.error
-      ? describeReason(b.error, language, paramsFor(b.errorParams, showCells, language))
-      : null,
-    createdAt: b.createdAt.toISOString(),
-    startedAt: b.startedAt?.toISOString() ?? null,
-    finishedAt: b.finishedAt?.toISOString() ?? null,
-  };
-}
-
-export type BatchDto = ReturnType<typeof toBatchDto>;
-
-/**
- * The batches an actor may see: its jurisdiction's subtree; an API token (decision 0020) only its
- * own unit's, so a unit's token cannot read other units' batches or their issues.
- */
-function batchScope(actor: Actor): SQL {
-  const inScope = withinScope(jurisdictions.path, actor.jurisdictionPath);
-  if (!actor.isToken) return inScope;
-  return and(inScope, eq(exchangeBatches.organisationId, actor.organisationId ?? -1)) as SQL;
-}
-
-async function findBatchInScope(db: Db, actor: Actor, id: number): Promise<BatchRow> {
-  const [row] = await selectBatches(db).where(and(eq(exchangeBatches.id, id), batchScope(actor)));
-  if (!row) throw notFound();
-  return row;
-}
 
 /** The domains the actor's unit may submit (from its department). */
 export async function listSubmittableDomains(db: Db, actor: Actor): Promise<Domain[]> {
@@ -239,18 +148,26 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
   const hash = createHash('sha256');
   let bytes = 0;
   let firstBytes = Buffer.alloc(0);
+  let lineBreaks = 0;
+  const maxBytes = runtime.maxUploadBytes ?? UPLOAD_MAX_BYTES;
   await pipeline(
     input.body,
     async function* (source: AsyncIterable<Buffer>) {
       for await (const chunk of source) {
         hash.update(chunk);
         bytes += chunk.length;
+        if (bytes > maxBytes)
+          throw new AppError(413, 'exchange.file_too_large', { limit: formatBytes(maxBytes) }, 'file');
         if (firstBytes.length < 8) firstBytes = Buffer.concat([firstBytes, chunk.subarray(0, 8)]);
+        for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lineBreaks++;
         yield chunk;
       }
     },
     createWriteStream(filePath),
-  );
+  ).catch(async (error: unknown) => {
+    await fs.rm(filePath, { force: true });
+    throw error;
+  });
   if (bytes === 0) {
     await fs.rm(filePath, { force: true });
     throw badRequest('exchange.empty_file', 'file');
@@ -284,6 +201,21 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
   if (same) return answerIdentical(same);
 
   const format: FileFormat | 'json' = input.format ?? detectFormat(input.fileName, firstBytes);
+  if (runtime.database.kind === 'pglite' && format !== 'xlsx') {
+    // One connection: a file whose merge would hold it for long is refused now (0016). An XLSX is
+    // counted while it is read (runImport).
+    const { value: limit } = await resolveSetting(db, actor.jurisdictionPath, EMBEDDED_LIMIT_SETTING);
+    const rows = Math.max(lineBreaks - 1, 0);
+    if (rows > limit.maxRows) {
+      await fs.rm(filePath, { force: true });
+      throw new AppError(
+        413,
+        'exchange.embedded_limit',
+        { rows: rows.toLocaleString('en'), limit: limit.maxRows.toLocaleString('en') },
+        'file',
+      );
+    }
+  }
   const encoding: Encoding | null =
     format === 'xlsx' ? null : format === 'json' ? 'utf-8' : await detectEncoding(filePath);
   // Uploads of the same file at the same moment all pass the check above: the unique index
@@ -333,7 +265,12 @@ export async function submitBatch(runtime: ExchangeRuntime, actor: Actor, input:
       return answerIdentical(winner);
     });
   if (typeof id !== 'number') return id;
-  runtime.queue.enqueue(`import ${id}`, () => runImport(runtime, id, filePath));
+  // One lane per submitting unit: a unit's backlog does not hold up another unit's file (0016).
+  void runtime.queue.enqueue(
+    `import ${id}`,
+    () => runImport(runtime, id, filePath),
+    `unit ${actor.organisationId}`,
+  );
   return { batch: toBatchDto(await findBatchInScope(db, actor, id)), isDuplicate: false };
 }
 
@@ -463,6 +400,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
         // Each chunk's statement is planned afresh; on a fact table with millions of rows its cost
         // estimate can pass jit_above_cost, and compiling it took ~240 ms against ~40 ms to run.
         await session.db.execute(sql`set local jit = off`);
+        // Named in pg_stat_activity, so an operator can tell the import's long transaction apart.
+        await session.db.execute(sql.raw(`set local application_name = 'yufang import ${batchId}'`));
         await session.db.execute(
           // Only the columns this domain fills: the chunk is written and read a thousand times over.
           sql.raw(
@@ -484,7 +423,11 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       // then merge the staged chunks in one transaction.
       const { database } = runtime;
       const chunkEnds: number[] = [];
+      const { value: limit } = await resolveSetting(db, row.path, EMBEDDED_LIMIT_SETTING);
       const { totalRows, headerSeen } = await readFile(async (chunk) => {
+        // An XLSX (not counted at the upload) that turns out too large fails before its merge.
+        if (chunk.rowsDone > limit.maxRows)
+          throw new ImportFailure('file.embedded_limit', { limit: limit.maxRows.toLocaleString('en') });
         await copyChunk(database.copyCsv, 'exchange_staging', batch.domain, chunk);
         chunkEnds.push(chunk.lastLine);
       });
@@ -510,7 +453,11 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       // The batch is committed and what derives from it stays queued: the next start picks it up.
       console.error(`batch ${batchId}: derived figures not brought up to date yet:`, error),
     );
-  } catch (error) {
+  } catch (caught) {
+    // The own transaction's connection broke: the server rolled it back, the worker is stopped.
+    const error =
+      caught instanceof ConnectionLostError ? new ImportFailure('import.connection_lost') : caught;
+    if (caught instanceof ConnectionLostError) console.error(`batch ${batchId}: ${caught.message}`);
     const message =
       error instanceof ImportFailure ? error.code : error instanceof Error ? error.message : String(error);
     await dropStagedRows(db, [batchId]);
@@ -614,7 +561,11 @@ async function streamChunks(
   store: (chunk: Chunk) => Promise<void>,
 ) {
   const { db } = runtime.database;
-  const worker = startWorker(new URL('./import.worker.ts', import.meta.url), { ...input });
+  const worker = startWorker(
+    new URL('./import.worker.ts', import.meta.url),
+    { ...input },
+    { resourceLimits: WORKER_LIMITS },
+  );
   // (input is updated when the worker reports the file's real encoding: fillRejectedCells reads it again.)
   let headerSeen = false;
   try {
@@ -668,7 +619,15 @@ async function streamChunks(
       worker.on('message', (message: WorkerMessage) => {
         chain = chain.then(() => handle(message)).catch(reject);
       });
-      worker.on('error', (error) => reject(new ImportFailure('file.unreadable', { reason: error.message })));
+      worker.on('error', (error) =>
+        reject(
+          (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ImportFailure('file.worker_memory', {
+                limit: `${WORKER_LIMITS.maxOldGenerationSizeMb} MiB`,
+              })
+            : new ImportFailure('file.unreadable', { reason: error.message }),
+        ),
+      );
       worker.on('exit', (code) => {
         if (code !== 0)
           reject(new ImportFailure('file.unreadable', { reason: `worker exited with ${code}` }));
@@ -707,115 +666,4 @@ export async function recoverInterruptedImports(db: Db, uploadDir?: string): Pro
     .set({ status: 'failed', error: 'interrupted', finishedAt: new Date() })
     .where(inArray(exchangeBatches.id, ids));
   return ids.length;
-}
-
-export interface ListBatchesOptions {
-  domain?: Domain;
-  status?: BatchStatus;
-  jurisdiction?: string;
-  page: number;
-  pageSize: number;
-  language?: 'zh' | 'en';
-}
-
-/** Batches submitted in the actor's scope, newest first. */
-export async function listBatches(db: Db, actor: Actor, options: ListBatchesOptions) {
-  const conditions: SQL[] = [batchScope(actor)];
-  if (options.jurisdiction) {
-    const within = await getJurisdictionInScope(db, actor, options.jurisdiction);
-    conditions.push(withinScope(jurisdictions.path, within.path));
-  }
-  if (options.domain) conditions.push(eq(exchangeBatches.domain, options.domain));
-  if (options.status) conditions.push(eq(exchangeBatches.status, options.status));
-  const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    selectBatches(db)
-      .where(where)
-      .orderBy(desc(exchangeBatches.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db
-      .select({ n: count() })
-      .from(exchangeBatches)
-      .innerJoin(jurisdictions, eq(jurisdictions.id, exchangeBatches.jurisdictionId))
-      .where(where),
-  ]);
-  return {
-    items: rows.map((r) => toBatchDto(r, options.language, canSeeCells(actor, r.batch))),
-    total: Number(total?.n ?? 0),
-  };
-}
-
-export async function getBatch(db: Db, actor: Actor, id: number, language: 'zh' | 'en' = 'zh') {
-  const row = await findBatchInScope(db, actor, id);
-  return toBatchDto(row, language, canSeeCells(actor, row.batch));
-}
-
-/** The rejected rows and warnings of a batch, without the cells (which hold personal data). */
-export async function listBatchIssues(
-  db: Db,
-  actor: Actor,
-  id: number,
-  options: { page: number; pageSize: number },
-) {
-  await findBatchInScope(db, actor, id);
-  const [rejected, [total], warnings] = await Promise.all([
-    db
-      .select({ line: exchangeRejectedRows.line, issues: exchangeRejectedRows.issues })
-      .from(exchangeRejectedRows)
-      .where(eq(exchangeRejectedRows.batchId, id))
-      .orderBy(asc(exchangeRejectedRows.line))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ n: count() }).from(exchangeRejectedRows).where(eq(exchangeRejectedRows.batchId, id)),
-    db
-      .select({
-        line: exchangeRowWarnings.line,
-        column: exchangeRowWarnings.column,
-        code: exchangeRowWarnings.code,
-        params: exchangeRowWarnings.params,
-      })
-      .from(exchangeRowWarnings)
-      .where(eq(exchangeRowWarnings.batchId, id))
-      .orderBy(asc(exchangeRowWarnings.line))
-      .limit(200),
-  ]);
-  return { rejected, total: Number(total?.n ?? 0), warnings };
-}
-
-/** Everything the rejected-rows file needs, read page by page so a large batch streams. */
-export async function* readRejectedRows(db: Db, batchId: number) {
-  const pageSize = 5_000;
-  for (let after = -1; ; ) {
-    const page = await db
-      .select({
-        line: exchangeRejectedRows.line,
-        raw: exchangeRejectedRows.raw,
-        issues: exchangeRejectedRows.issues,
-      })
-      .from(exchangeRejectedRows)
-      .where(and(eq(exchangeRejectedRows.batchId, batchId), sql`${exchangeRejectedRows.line} > ${after}`))
-      .orderBy(asc(exchangeRejectedRows.line))
-      .limit(pageSize);
-    yield* page;
-    if (page.length < pageSize) return;
-    after = (page[page.length - 1] as { line: number }).line;
-  }
-}
-
-/** The batch for a rejected-rows download, checked for scope; the download is audited (it holds personal data). */
-export async function openRejectedRows(db: Db, actor: Actor, id: number) {
-  const row = await findBatchInScope(db, actor, id);
-  // The cells are what the unit sent: its own officers, or HRSS cleared for personal data (canSeeCells).
-  if (!canSeeCells(actor, row.batch)) {
-    throw new AppError(403, 'auth.forbidden');
-  }
-  await recordAudit(db, actor, {
-    action: 'personal-data.view',
-    targetType: 'exchange_batch',
-    targetId: id,
-    jurisdictionPath: row.jurisdictionPath,
-    details: { what: 'rejected-rows file' },
-  });
-  return row.batch;
 }

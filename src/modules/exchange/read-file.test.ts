@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJURY_HEADER, injuryRow, toCsv } from '../../../test/exchange-builders.js';
 import { DOMAINS, type Domain, FORMATS } from './formats.js';
 import {
+  checkXlsxLimits,
   detectEncoding,
   detectFormat,
   type Encoding,
@@ -14,6 +15,7 @@ import {
   mapHeaders,
   readRows,
   type SourceRow,
+  XLSX_LIMITS,
 } from './read-file.js';
 
 let dir: string;
@@ -509,3 +511,152 @@ describe('XLSX cells as other systems write them', () => {
     expect(rows[0]?.cells.personName).toBe('#N/A');
   });
 });
+
+/** A zip of `entries` (deflated), written by hand so an entry can be far larger than the file. */
+async function buildZip(entries: { name: string; chunks: () => Iterable<string> }[]): Promise<Buffer> {
+  const { createDeflateRaw, crc32 } = await import('node:zlib');
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const deflate = createDeflateRaw({ level: 1 });
+    const out: Buffer[] = [];
+    deflate.on('data', (b: Buffer) => out.push(b));
+    let crc = 0;
+    let size = 0;
+    for (const text of entry.chunks()) {
+      const bytes = Buffer.from(text, 'utf8');
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once('drain', resolve));
+    }
+    await new Promise((resolve) => deflate.end(resolve));
+    const data = Buffer.concat(out);
+    const name = Buffer.from(entry.name, 'utf8');
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt32LE(crc >>> 0, 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(size, 22);
+    header.writeUInt16LE(name.length, 26);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(8, 10);
+    record.writeUInt32LE(crc >>> 0, 16);
+    record.writeUInt32LE(data.length, 20);
+    record.writeUInt32LE(size, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(offset, 42);
+    central.push(record, name);
+    parts.push(header, name, data);
+    offset += header.length + name.length + data.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, dir, end]);
+}
+
+/** An XLSX whose sheet has one row naming shared string 0, and `strings` of the shared-strings part. */
+function bombEntries(strings: () => Iterable<string>) {
+  const once = (text: string) => () => [text];
+  return [
+    {
+      name: '[Content_Types].xml',
+      chunks: once(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      chunks: once('<workbook><sheets><sheet name="S" sheetId="1"/></sheets></workbook>'),
+    },
+    {
+      name: 'xl/sharedStrings.xml',
+      chunks: function* () {
+        yield '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+        yield* strings();
+        yield '</sst>';
+      },
+    },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      chunks: once(
+        '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+      ),
+    },
+  ];
+}
+
+describe('XLSX limits (issue 13 item 9)', () => {
+  it('refuses 88 MB of shared strings in a small zip before holding them, naming the limit', async () => {
+    const text = `<si><t>${'工伤预防'.repeat(250)}</t></si>`.repeat(1_000); // 3,015,000 bytes
+    const zip = await buildZip(
+      bombEntries(function* () {
+        for (let i = 0; i < 29; i++) yield text; // 87.4 MB
+      }),
+    );
+    expect(zip.length).toBeLessThan(1_300_000);
+    const file = await writeTemp(zip, 'xlsx');
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    const error = await drain(readRows(file, 'xlsx', 'utf-8', (h) => mapHeaders('injuries', h))).catch(
+      (e: unknown) => e,
+    );
+    clearInterval(sampler);
+    expect(error).toMatchObject({
+      code: 'file.xlsx_limit',
+      params: { what: 'xl/sharedStrings.xml', limit: '64 MiB' },
+    });
+    // Inflated through a bounded buffer: far below the 88 MB a cache of them would take.
+    expect(peak - before).toBeLessThan(40 * 1024 * 1024);
+  });
+
+  it('refuses more shared strings than the limit, and more cells while the sheet streams', async () => {
+    const file = await writeTemp(
+      await toXlsxFile([INJURY_HEADER, ...[1, 2, 3].map((n) => injuryRow(n))]),
+      'xlsx',
+    );
+    await expect(checkXlsxLimits(file, { ...XLSX_LIMITS, sharedStrings: 10 })).rejects.toMatchObject({
+      code: 'file.xlsx_limit',
+      params: { what: 'shared strings', limit: '10' },
+    });
+    await expect(checkXlsxLimits(file)).resolves.toBeUndefined();
+    const cells = XLSX_LIMITS.cells;
+    XLSX_LIMITS.cells = 40; // the header and two rows of 16 cells pass; the third row does not
+    try {
+      const rows: SourceRow[] = [];
+      const error = await drain(
+        readRows(file, 'xlsx', 'utf-8', (h) => mapHeaders('injuries', h)),
+        rows,
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'file.xlsx_limit', params: { what: 'cells', limit: '40' } });
+      expect(rows.map((r) => r.line)).toEqual([2]);
+    } finally {
+      XLSX_LIMITS.cells = cells;
+    }
+  });
+});
+
+async function drain(rows: AsyncIterable<SourceRow>, into: SourceRow[] = []) {
+  for await (const row of rows) into.push(row);
+  return into;
+}
+
+async function toXlsxFile(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('S');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

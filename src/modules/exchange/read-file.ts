@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { type CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -315,6 +316,8 @@ export async function* readRows(
     if (info) yield* skipped;
     return;
   }
+  await checkXlsxLimits(path);
+  let cellCount = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -325,6 +328,12 @@ export async function* readRows(
   for await (const worksheet of reader) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = (row.values as unknown[]).slice(1);
+      cellCount += values.length;
+      if (cellCount > XLSX_LIMITS.cells)
+        throw new FileReadError('file.xlsx_limit', {
+          what: 'cells',
+          limit: XLSX_LIMITS.cells.toLocaleString('en'),
+        });
       if (!info) {
         const headers = values.map((v) => cellText(v, undefined).text);
         if (headers.every((v) => v.trim() === '')) continue;
@@ -348,4 +357,136 @@ export async function* readRows(
 function typeOfColumn(info: HeaderInfo, key: string | null): ColumnType | undefined {
   if (!key || !info.domain) return undefined;
   return FORMATS[info.domain].columns.find((c) => c.key === key)?.type;
+}
+
+/**
+ * What an XLSX may hold before it is read (issue 13 item 9). The streaming reader keeps the shared
+ * strings (and styles) in memory while it reads the sheet: a zip of 1.2 MB can inflate to 88 MB of
+ * them. They are measured first, inflating with a bounded buffer, and a file over a limit is
+ * refused naming it. Larger data goes in CSV, which streams whatever its size.
+ */
+export const XLSX_LIMITS = {
+  /** Shared strings (distinct texts) of the workbook. */
+  sharedStrings: 1_000_000,
+  /** Bytes of xl/sharedStrings.xml and of xl/styles.xml, inflated. */
+  sharedStringBytes: 64 * 1024 * 1024,
+  /** Cells of the sheet, counted while it streams (about a million rows of 20 columns). */
+  cells: 20_000_000,
+};
+
+/** The entries the streaming reader holds in memory, found in the zip's central directory. */
+const HELD_ENTRIES = ['xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/** Refuses an XLSX whose shared strings or styles exceed XLSX_LIMITS, reading them with bounded memory. */
+export async function checkXlsxLimits(path: string, limits = XLSX_LIMITS): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const entries = await readCentralDirectory(handle);
+    for (const entry of entries.filter((e) => HELD_ENTRIES.includes(e.name))) {
+      const local = Buffer.alloc(30);
+      await handle.read(local, 0, 30, entry.localOffset);
+      if (local.readUInt32LE(0) !== 0x04034b50) throw new FileReadError('file.unreadable', { reason: 'zip' });
+      const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+      const counting = entry.name === 'xl/sharedStrings.xml';
+      let bytes = 0;
+      let strings = 0;
+      let tail = '';
+      const raw = createReadStream(path, { start, end: start + entry.size - 1 });
+      const inflated = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
+      try {
+        for await (const chunk of inflated as AsyncIterable<Buffer>) {
+          bytes += chunk.length;
+          if (bytes > limits.sharedStringBytes)
+            throw new FileReadError('file.xlsx_limit', {
+              what: entry.name,
+              limit: `${limits.sharedStringBytes / 1024 / 1024} MiB`,
+            });
+          if (!counting) continue;
+          const text = tail + chunk.toString('latin1');
+          for (let i = text.indexOf('</si>'); i !== -1; i = text.indexOf('</si>', i + 5)) strings++;
+          tail = text.slice(-4);
+          if (strings > limits.sharedStrings)
+            throw new FileReadError('file.xlsx_limit', {
+              what: 'shared strings',
+              limit: limits.sharedStrings.toLocaleString('en'),
+            });
+        }
+      } finally {
+        raw.destroy();
+        inflated.destroy();
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  /** Compressed size. */
+  size: number;
+  localOffset: number;
+}
+
+/** The entries of a zip's central directory (zip64 included). */
+async function readCentralDirectory(handle: Awaited<ReturnType<typeof open>>): Promise<ZipEntry[]> {
+  const { size: fileSize } = await handle.stat();
+  const tailSize = Math.min(fileSize, 65_557);
+  const tail = Buffer.alloc(tailSize);
+  await handle.read(tail, 0, tailSize, fileSize - tailSize);
+  let eocd = -1;
+  for (let i = tailSize - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd === -1) throw new FileReadError('file.unreadable', { reason: 'not an XLSX (zip) file' });
+  let count = tail.readUInt16LE(eocd + 10);
+  let dirSize = tail.readUInt32LE(eocd + 12);
+  let dirOffset = tail.readUInt32LE(eocd + 16);
+  if (
+    (dirOffset === 0xffffffff || count === 0xffff) &&
+    eocd >= 20 &&
+    tail.readUInt32LE(eocd - 20) === 0x07064b50
+  ) {
+    const record = Buffer.alloc(56);
+    await handle.read(record, 0, 56, Number(tail.readBigUInt64LE(eocd - 20 + 8)));
+    count = Number(record.readBigUInt64LE(32));
+    dirSize = Number(record.readBigUInt64LE(40));
+    dirOffset = Number(record.readBigUInt64LE(48));
+  }
+  if (dirSize > 64 * 1024 * 1024)
+    throw new FileReadError('file.unreadable', { reason: 'zip directory too large' });
+  const dir = Buffer.alloc(dirSize);
+  await handle.read(dir, 0, dirSize, dirOffset);
+  const entries: ZipEntry[] = [];
+  for (let p = 0, n = 0; n < count && p + 46 <= dir.length; n++) {
+    if (dir.readUInt32LE(p) !== 0x02014b50) break;
+    const nameLength = dir.readUInt16LE(p + 28);
+    const extraLength = dir.readUInt16LE(p + 30);
+    const commentLength = dir.readUInt16LE(p + 32);
+    let size = dir.readUInt32LE(p + 20);
+    let localOffset = dir.readUInt32LE(p + 42);
+    const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
+    // Zip64: the sizes and offset that do not fit 32 bits follow in extra field 0x0001.
+    const uncompressed32 = dir.readUInt32LE(p + 24);
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+      const id = dir.readUInt16LE(e);
+      const length = dir.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressed32 === 0xffffffff) q += 8;
+        if (size === 0xffffffff) {
+          size = Number(dir.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = Number(dir.readBigUInt64LE(q));
+      }
+      e += 4 + length;
+    }
+    entries.push({ name, method: dir.readUInt16LE(p + 10), size, localOffset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
 }

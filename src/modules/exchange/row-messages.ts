@@ -116,6 +116,22 @@ const REASONS = {
   },
   'file.no_header': { zh: '文件没有表头行', en: 'the file has no header row' },
   'file.missing_columns': { zh: '缺少必需的列：{columns}', en: 'required columns are missing: {columns}' },
+  'file.xlsx_limit': {
+    zh: 'XLSX 文件的 {what} 超过上限 {limit}，文件未导入；请另存为 CSV 后重新上传',
+    en: 'the XLSX file’s {what} exceed the limit of {limit}; nothing was imported: save it as CSV and submit it again',
+  },
+  'file.worker_memory': {
+    zh: '读取文件所需内存超过上限 {limit}，文件未导入；请另存为 CSV 或拆分后重新上传',
+    en: 'reading the file needs more memory than the limit of {limit}; nothing was imported: save it as CSV or split it and submit again',
+  },
+  'file.embedded_limit': {
+    zh: '文件超过嵌入式数据库模式的上限 {limit} 行（导入期间会阻塞其他请求），文件未导入；请拆分文件，或将系统部署在 PostgreSQL 上',
+    en: 'the file holds more than the embedded-database limit of {limit} rows (its import would hold up every other request); nothing was imported: split the file, or run the system on PostgreSQL',
+  },
+  'import.connection_lost': {
+    zh: '导入过程中与数据库的连接中断，本批次未写入任何数据，请重新提交',
+    en: 'the connection to the database broke off during the import; nothing of this batch was written: submit it again',
+  },
   'file.unreadable': { zh: '无法读取文件：{reason}', en: 'cannot read the file: {reason}' },
 } as const;
 

@@ -43,6 +43,17 @@ export interface Database {
   pglite?: PGlite;
 }
 
+/**
+ * The connection of an own transaction (Database.ownTransaction) broke off before it committed:
+ * the server rolled the transaction back, so nothing of it was written.
+ */
+export class ConnectionLostError extends Error {
+  constructor(readonly reason: Error) {
+    super(`database connection lost: ${reason.message}`, { cause: reason });
+    this.name = 'ConnectionLostError';
+  }
+}
+
 /** A transaction on a connection of its own (Database.ownTransaction). */
 export interface BulkSession {
   db: Db;
@@ -65,6 +76,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // An idle connection that breaks (server restart, killed backend) must not crash the process:
     // the pool drops it and opens a new one on the next query.
     pool.on('error', (error) => console.error('PostgreSQL pool: idle connection error:', error.message));
+    // A connection that breaks while checked out (a killed backend, a failover) emits 'error' on its
+    // client; with no listener that event would end the process. The query in flight fails on its
+    // own, and the pool drops the broken client when it comes back.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.error('PostgreSQL: connection lost:', error.message));
+    });
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
@@ -74,6 +91,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       copyCsv: async (table, columns, csv) => copyCsvPg(pool, table, columns, csv),
       ownTransaction: async (work) => {
         const client = await pool.connect();
+        let lost: Error | undefined;
+        // Noted here so the caller learns why its statements fail (see ConnectionLostError).
+        client.on('error', (error) => {
+          lost ??= error;
+        });
         let broken: Error | undefined;
         try {
           await client.query('begin');
@@ -85,13 +107,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
           await client.query('commit');
           return result;
         } catch (error) {
-          await client.query('rollback').catch((e: Error) => {
-            broken = e;
-          });
-          throw error;
+          if (!lost)
+            await client.query('rollback').catch((e: Error) => {
+              broken = e;
+            });
+          // The server rolls back a transaction whose connection ended.
+          throw lost ? new ConnectionLostError(lost) : error;
         } finally {
-          // A connection whose rollback failed is dropped, not handed to the next request.
-          client.release(broken);
+          // A connection whose rollback failed, or that broke, is dropped, not handed to the next request.
+          client.release(lost ?? broken);
         }
       },
       close: async () => pool.end(),

@@ -119,6 +119,14 @@ const MESSAGES = {
     en: 'Your unit does not submit this domain ({domain})',
   },
   'exchange.empty_file': { zh: '文件为空', en: 'The file is empty' },
+  'exchange.embedded_limit': {
+    zh: '文件有 {rows} 行，超过嵌入式数据库模式的上限 {limit} 行（导入期间会阻塞其他请求）；请拆分文件，或将系统部署在 PostgreSQL 上（设置 DATABASE_URL）',
+    en: 'The file has {rows} rows, more than the embedded-database limit of {limit} (its import would hold up every other request); split the file, or run the system on PostgreSQL (set DATABASE_URL)',
+  },
+  'exchange.file_too_large': {
+    zh: '文件超过上传上限 {limit}；请拆分后分批报送',
+    en: 'The file is larger than the upload limit of {limit}; split it and submit the parts',
+  },
   'exchange.supersede_invalid': {
     zh: '只能更正本单位已入库的同类批次',
     en: 'Only a committed batch of the same domain from your unit can be superseded',

@@ -4971,7 +4971,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Submit a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as the raw request body (Content-Type application/octet-stream); the import runs in the background (DX-2) */
+        /** Submit a CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file as the raw request body (Content-Type application/octet-stream), at most 1 GiB (413 beyond); the import runs in the background (DX-2) */
         post: {
             parameters: {
                 query: {
@@ -5039,6 +5039,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
