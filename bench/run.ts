@@ -123,3 +123,4 @@ const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'startup') await benchStartup();
 if (which === 'all' || which === 'import') await (await import('./import.js')).benchImport();
 if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();
+if (which === 'national') await (await import('./national.js')).benchNational();
