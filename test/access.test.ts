@@ -1154,6 +1154,8 @@ const CASES: Record<string, RouteCase> = {
 /** Routes that need no sign-in, or are not API calls of a user. */
 const PUBLIC = new Set([
   'GET /api/health',
+  // Readiness for the load balancer (no data in it); /metrics lies outside /api, loopback or token only.
+  'GET /api/ready',
   'GET /api/openapi.json',
   'POST /api/auth/login',
   // The disclosure page (PP-7): released projects only, no sign-in by design.

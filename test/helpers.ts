@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { users } from '../src/modules/users/users.tables.js';
 import { hashPassword } from '../src/platform/auth/password.js';
@@ -56,8 +56,9 @@ let cachedHash: Promise<string> | undefined;
  */
 export async function createTestApp({
   clock,
+  logger,
   ...overrides
-}: Partial<AppConfig> & { clock?: Clock } = {}): Promise<TestApp> {
+}: Partial<AppConfig> & { clock?: Clock; logger?: BuildAppOptions['logger'] } = {}): Promise<TestApp> {
   if (clock) setClock(clock);
   const template = inject('dbTemplate');
   const databaseUrl = process.env.DATABASE_URL;
@@ -73,7 +74,7 @@ export async function createTestApp({
     database = await openDatabase({ loadDataDir: blob });
   }
   const config = loadConfig({ webDir: path.resolve('dist/web'), ...overrides });
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger });
   await app.ready();
   const db = database.db;
 

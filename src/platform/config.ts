@@ -23,6 +23,8 @@ export interface AppConfig {
   lockoutMinutes: number;
   /** Cookies carry the Secure flag (set behind HTTPS). */
   isSecureCookie: boolean;
+  /** Bearer token that lets a scraper on another host read /metrics (loopback needs none). */
+  metricsToken: string | undefined;
 }
 
 function readInt(name: string, fallback: number): number {
@@ -49,6 +51,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     lockoutThreshold: readInt('LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: readInt('LOCKOUT_MINUTES', 15),
     isSecureCookie: process.env.COOKIE_SECURE === 'true',
+    metricsToken: process.env.METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Sign-in has no session yet, so no CSRF token to echo. */
     skipCsrf?: boolean;
+    /** The route checks its own credentials (/metrics: loopback or METRICS_TOKEN), not a user's. */
+    ownAuth?: boolean;
   }
 }
 
@@ -36,6 +38,7 @@ export function registerAuthGuard(
 ): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.ownAuth === true) return;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       // A machine client: no cookie, so no CSRF to guard against. An unknown token is refused outright.

@@ -24,6 +24,11 @@ export class JobQueue {
     return run;
   }
 
+  /** Jobs queued or running (the metrics' import queue length). */
+  get length(): number {
+    return this.pending;
+  }
+
   /** Resolves once every job queued so far has run. */
   async idle(): Promise<void> {
     while (this.pending > 0) await this.tail;
