@@ -23,6 +23,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  /** PostgreSQL runs: the URL of this test's own database (undefined on PGlite). */
+  databaseUrl?: string;
   /** Signs in through the real API and returns a client carrying the cookie and CSRF token. */
   signIn(username: string, password?: string): Promise<Agent>;
   /** Creates a user directly in the database (a fixture builder), password TEST_PASSWORD. */
@@ -64,10 +66,12 @@ export async function createTestApp({
   const databaseUrl = process.env.DATABASE_URL;
   let database: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let ownUrl: string | undefined;
   if (databaseUrl) {
     const name = `yufang_t_${process.pid}_${Date.now()}_${counter++}`;
     await adminQuery(databaseUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-    database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    ownUrl = withDatabase(databaseUrl, name);
+    database = await openDatabase({ databaseUrl: ownUrl });
     dropDatabase = () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     const blob = new Blob([fs.readFileSync(template)]);
@@ -138,6 +142,7 @@ export async function createTestApp({
     app,
     db,
     database,
+    databaseUrl: ownUrl,
     signIn,
     buildUser,
     close: async () => {
