@@ -8,7 +8,8 @@
  * printed and appended to BENCH_OUT after every province, so a run stopped by its timebox still
  * reports the largest scale it measured.
  *
- * BENCH_PROVINCES (default 35,22,36,43,52), BENCH_EMPLOYERS per province (default 720,000: about
+ * BENCH_PROVINCES (default: the provinces the reference data serves, 35 and 22; more need their
+ * counties in jurisdictions.data.ts PROVINCES), BENCH_EMPLOYERS per province (default 720,000: about
  * 5,000,000 headcount rows each over the generator's years), BENCH_DATABASE_URL (server).
  */
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { analyticsMergeListener } from '../src/modules/analytics/refresh.js';
 import { runImport } from '../src/modules/exchange/exchange.service.js';
 import { exchangeBatches } from '../src/modules/exchange/exchange.tables.js';
 import type { Domain } from '../src/modules/exchange/formats.js';
+import { PROVINCES as SERVED_PROVINCES } from '../src/modules/jurisdictions/jurisdictions.data.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
 import { users } from '../src/modules/users/users.tables.js';
@@ -34,7 +36,7 @@ import { seedReferenceData } from '../src/seed/reference.js';
 import { adminQuery, withDatabase } from '../test/db-template.js';
 import { percentile } from './common.js';
 
-const PROVINCES = (process.env.BENCH_PROVINCES ?? '35,22,36,43,52').split(',');
+const PROVINCES = process.env.BENCH_PROVINCES?.split(',') ?? [...SERVED_PROVINCES];
 const EMPLOYERS = Number(process.env.BENCH_EMPLOYERS ?? 720_000);
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 3);
 const OUT = process.env.BENCH_OUT ?? path.join(os.tmpdir(), 'yufang-national.md');
