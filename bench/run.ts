@@ -126,3 +126,4 @@ if (which === 'all' || which === 'startup') await benchStartup();
 if (which === 'all' || which === 'import') await (await import('./import.js')).benchImport();
 if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();
 if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();
+if (which === 'national') await (await import('./national.js')).benchNational();

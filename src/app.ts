@@ -6,19 +6,20 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
-  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { ANALYTICS_SETTINGS } from './modules/analytics/analytics.settings.js';
-import { analyticsEmployerListener, analyticsMergeListener } from './modules/analytics/refresh.js';
+import {
+  analyticsEmployerListener,
+  analyticsMergeListener,
+  unsafeMeasureRefreshLag,
+} from './modules/analytics/refresh.js';
 import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
@@ -59,6 +60,8 @@ import { registerErrorHandler } from './platform/http/errors.js';
 import { registerRequestHardening } from './platform/http/hardening.js';
 import { languageOf, translate } from './platform/i18n/messages.js';
 import { JobQueue } from './platform/jobs/queue.js';
+import { withPrivateLogging } from './platform/ops/logging.js';
+import { registerOperations } from './platform/ops/ops.routes.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -95,7 +98,7 @@ export interface BuildAppOptions {
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
   const { db } = database;
   const app = Fastify({
-    logger,
+    logger: withPrivateLogging(logger),
     trustProxy: config.trustProxy,
     // Forms and JSON are small; routes that take files set their own limit (exchange uploads,
     // meeting attachments).
@@ -160,30 +163,26 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
     createTokenLimits(app, config),
   );
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['platform'],
-        summary: 'Liveness and database check; no sign-in needed',
-        security: [],
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            database: z.enum(['pglite', 'postgres']),
-            version: z.string(),
-          }),
-        },
-      },
-    },
-    async () => {
-      await db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: database.kind, version: API_VERSION };
-    },
-  );
-
   const jobs = new JobQueue((error, name) => app.log.error({ err: error }, `job ${name} failed`));
   app.decorate('jobs', jobs);
+  await registerOperations(app, {
+    database,
+    version: API_VERSION,
+    metricsToken: config.metricsToken,
+    gauges: [
+      { name: 'yufang_import_queue_length', help: 'Import jobs queued or running', read: () => jobs.size },
+      {
+        name: 'yufang_analytics_refresh_pending_batches',
+        help: 'Committed batches whose figures are not refreshed yet',
+        read: async () => (await unsafeMeasureRefreshLag(db)).batches,
+      },
+      {
+        name: 'yufang_analytics_refresh_lag_seconds',
+        help: 'Age of the oldest pending figures refresh (0 when none waits)',
+        read: async () => (await unsafeMeasureRefreshLag(db)).oldestSeconds,
+      },
+    ],
+  });
   const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener: analyticsMergeListener };
   const deps = { db, config };
   await app.register(authRoutes, deps);

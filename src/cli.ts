@@ -11,6 +11,14 @@ import { isLoopbackHost, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { AppError } from './platform/http/errors.js';
 import { translate } from './platform/i18n/messages.js';
+import {
+  backupPglite,
+  backupPostgres,
+  restorePglite,
+  restorePostgres,
+  summarizeTables,
+} from './platform/ops/backup.js';
+import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
@@ -19,7 +27,7 @@ import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi | generate | user create. */
+/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore. */
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
@@ -250,7 +258,53 @@ async function user() {
   }
 }
 
+/** The value after `--name`, if any. */
+function option(name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * The database URL for whole-database work (backup, restore): the owner role's when the deployment
+ * has one (it owns every table; the app role may not read them all), else DATABASE_URL.
+ */
+const ownerUrl = (config: { databaseUrl: string | undefined }) =>
+  process.env.MIGRATION_DATABASE_URL || config.databaseUrl;
+
+/** backup --out FILE: pg_dump (custom format) on PostgreSQL, the data folder's tarball in embedded mode. */
+async function backup() {
+  const out = option('out');
+  if (!out) throw new Error('backup needs --out FILE');
+  const config = loadConfig();
+  const url = ownerUrl(config);
+  if (url) await backupPostgres(url, out);
+  else {
+    const database = await openDatabase({ dataDir: config.dataDir });
+    await backupPglite(database.pglite as NonNullable<typeof database.pglite>, out);
+    await database.close();
+  }
+  console.log(`backup written to ${out} (${fs.statSync(out).size} bytes)`);
+}
+
+/** restore --from FILE: into an empty PostgreSQL database, or into an empty embedded data folder. */
+async function restore() {
+  const from = option('from');
+  if (!from) throw new Error('restore needs --from FILE');
+  const config = loadConfig();
+  const url = ownerUrl(config);
+  if (url) await restorePostgres(url, from);
+  else await (await restorePglite(from, config.dataDir)).close();
+  const database = await openDatabase({ databaseUrl: url, dataDir: config.dataDir });
+  const tables = Object.values(await summarizeTables(database.db));
+  await database.close();
+  console.log(
+    `restored ${from}: ${tables.length} tables, ${tables.reduce((a, t) => a + t.rows, 0)} rows; start the server and check /api/ready`,
+  );
+}
+
 const commands: Record<string, () => Promise<void>> = {
+  backup,
+  restore,
   serve,
   migrate: migrateOnly,
   seed: migrateOnly,
@@ -264,6 +318,7 @@ if (!run) {
   process.exit(2);
 }
 run().catch((error) => {
-  console.error(error);
+  // Without a failed query's parameters (personal data): see platform/ops/logging.ts.
+  console.error(serializeError(error).stack || safeErrorText(error));
   process.exit(1);
 });

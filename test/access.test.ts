@@ -1264,6 +1264,8 @@ const CASES: Record<string, RouteCase> = {
 /** Routes that need no sign-in, or are not API calls of a user. */
 const PUBLIC = new Set([
   'GET /api/health',
+  // Readiness for the load balancer (no data in it); /metrics lies outside /api, loopback or token only.
+  'GET /api/ready',
   'GET /api/openapi.json',
   'POST /api/auth/login',
   // What the sign-in page may show (demo accounts on a loopback demo server): nothing secret.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../src/app.js';
+import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { users } from '../src/modules/users/users.tables.js';
 import { hashPassword } from '../src/platform/auth/password.js';
@@ -23,6 +23,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  /** PostgreSQL runs: the URL of this test's own database (undefined on PGlite). */
+  databaseUrl?: string;
   /** Signs in through the real API and returns a client carrying the cookie and CSRF token. */
   signIn(username: string, password?: string): Promise<Agent>;
   /** Creates a user directly in the database (a fixture builder), password TEST_PASSWORD. */
@@ -56,17 +58,20 @@ let cachedHash: Promise<string> | undefined;
  */
 export async function createTestApp({
   clock,
+  logger,
   ...overrides
-}: Partial<AppConfig> & { clock?: Clock } = {}): Promise<TestApp> {
+}: Partial<AppConfig> & { clock?: Clock; logger?: BuildAppOptions['logger'] } = {}): Promise<TestApp> {
   if (clock) setClock(clock);
   const template = inject('dbTemplate');
   const databaseUrl = process.env.DATABASE_URL;
   let database: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let ownUrl: string | undefined;
   if (databaseUrl) {
     const name = `yufang_t_${process.pid}_${Date.now()}_${counter++}`;
     await adminQuery(databaseUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-    database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    ownUrl = withDatabase(databaseUrl, name);
+    database = await openDatabase({ databaseUrl: ownUrl });
     dropDatabase = () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     const blob = new Blob([fs.readFileSync(template)]);
@@ -83,7 +88,7 @@ export async function createTestApp({
     maxSessionsPerUser: 1_000,
     ...overrides,
   });
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger });
   await app.ready();
   const db = database.db;
 
@@ -147,6 +152,7 @@ export async function createTestApp({
     app,
     db,
     database,
+    databaseUrl: ownUrl,
     signIn,
     buildUser,
     close: async () => {

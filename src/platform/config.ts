@@ -46,6 +46,8 @@ export interface AppConfig {
   /** API tokens expire after this many days unless the issuer picks fewer (or more, up to the max). */
   apiTokenDefaultDays: number;
   apiTokenMaxDays: number;
+  /** Bearer token that lets a scraper on another host read /metrics (loopback needs none). */
+  metricsToken: string | undefined;
 }
 
 function readTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
@@ -96,6 +98,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     passwordHistory: Math.min(readInt('PASSWORD_HISTORY', 5), 24),
     apiTokenDefaultDays: readInt('API_TOKEN_DEFAULT_DAYS', 90),
     apiTokenMaxDays: readInt('API_TOKEN_MAX_DAYS', 365),
+    metricsToken: process.env.METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

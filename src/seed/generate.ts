@@ -439,6 +439,14 @@ export interface GenerateOptions {
   outDir: string;
   /** The present: data run up to this instant's date in China. Pinned by tests; the clock otherwise. */
   now?: Date;
+  /**
+   * Province scale for another province (two-digit code prefix, e.g. '22'): the national-scale
+   * simulation loads several provinces one after another. Serial numbers start at a base of the
+   * province's own, so case numbers of two provinces never collide.
+   */
+  province?: string;
+  /** Employers instead of the scale's own number. */
+  employers?: number;
 }
 
 export interface GenerateSummary {
@@ -454,7 +462,13 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const gaps = new Set(DATA_GAPS.map((g) => `${g.county}:${g.year}`));
   const r = rng(options.seed);
   const rp = rng(options.seed ^ 0x5bd1e995);
-  const scale = SCALES[options.scale];
+  const province = options.province;
+  const scale = {
+    ...SCALES[options.scale],
+    ...(province ? { prefectures: (code: string) => code.startsWith(province) } : {}),
+    ...(options.employers ? { employers: options.employers } : {}),
+  };
+  const serialBase = province ? Number(province) * 1_000_000 : 0;
   mkdirSync(path.join(options.outDir, 'invalid'), { recursive: true });
   const out = (name: string, domain: Domain) => new CsvFile(path.join(options.outDir, name), domain);
   const files = {
@@ -500,9 +514,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const fund = new Map<string, { insured: number[] }>();
 
   let serial = 0;
-  let caseSerial = 0;
-  let accidentSerial = 0;
-  let diseaseSerial = 0;
+  let caseSerial = serialBase;
+  let accidentSerial = serialBase;
+  let diseaseSerial = serialBase;
   for (let e = 0; e < scale.employers; e++) {
     const county = weighted(r, countyTable);
     const prefecture = county.parentCode as string;

@@ -421,3 +421,16 @@ export const analyticsEmployerListener = {
     await refreshSlices(tx, unite([captured as Slices, after]));
   },
 };
+
+/**
+ * Every queued refresh, whatever its scope (for the operator's metrics, not an officer's view): how
+ * many batches' figures wait and how long the oldest has waited.
+ */
+export async function unsafeMeasureRefreshLag(db: Db): Promise<{ batches: number; oldestSeconds: number }> {
+  const [row] = rowsOf<{ n: number; age: number | string | null }>(
+    await db.execute(sql`
+      select count(*)::int as n, extract(epoch from (now() - min(queued_at)))::float8 as age
+      from analytics_refresh_queue`),
+  );
+  return { batches: Number(row?.n ?? 0), oldestSeconds: Number(row?.age ?? 0) };
+}

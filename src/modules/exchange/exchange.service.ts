@@ -13,6 +13,7 @@ import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { startWorker } from '../../platform/jobs/worker.js';
+import { safeErrorText } from '../../platform/ops/logging.js';
 import { today } from '../../platform/time.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -447,11 +448,11 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     }
     await fillRejectedCells(db, batchId, filePath, workerInput).catch((error: unknown) =>
       // The batch is committed; a row of the rejected-rows file then lacks its cells, not its reason.
-      console.error(`batch ${batchId}: could not read back rejected cells:`, error),
+      console.error(`batch ${batchId}: could not read back rejected cells:`, safeErrorText(error)),
     );
     await listener?.afterCommit(db).catch((error: unknown) =>
       // The batch is committed and what derives from it stays queued: the next start picks it up.
-      console.error(`batch ${batchId}: derived figures not brought up to date yet:`, error),
+      console.error(`batch ${batchId}: derived figures not brought up to date yet:`, safeErrorText(error)),
     );
   } catch (caught) {
     // The own transaction's connection broke: the server rolled it back, the worker is stopped.
@@ -459,7 +460,8 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       caught instanceof ConnectionLostError ? new ImportFailure('import.connection_lost') : caught;
     if (caught instanceof ConnectionLostError) console.error(`batch ${batchId}: ${caught.message}`);
     const message =
-      error instanceof ImportFailure ? error.code : error instanceof Error ? error.message : String(error);
+      // A failed query's message lists its parameters (the file's 身份证号): never stored or shown.
+      error instanceof ImportFailure ? error.code : safeErrorText(error);
     await dropStagedRows(db, [batchId]);
     await db
       .update(exchangeBatches)

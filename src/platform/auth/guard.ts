@@ -19,6 +19,8 @@ declare module 'fastify' {
      * submit and read their own unit's batches (DX-2, decision 0020), not to act as an officer.
      */
     allowsToken?: boolean;
+    /** The route checks its own credentials (/metrics: loopback or METRICS_TOKEN), not a user's. */
+    ownAuth?: boolean;
   }
 }
 
@@ -52,6 +54,7 @@ export function registerAuthGuard(
 ): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.ownAuth === true) return;
     const bearer = bearerOf(request);
     if (bearer) {
       // Counted before the token is looked up, so guessing tokens is limited per address too.

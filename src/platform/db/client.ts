@@ -39,6 +39,8 @@ export interface Database {
    */
   ownTransaction?<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's connections now (for the metrics). PGlite has one connection. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** The PGlite instance in embedded mode (for dumps in tests), otherwise undefined. */
   pglite?: PGlite;
 }
@@ -118,6 +120,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
           client.release(lost ?? broken);
         }
       },
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: async () => pool.end(),
     };
   }
