@@ -7,6 +7,7 @@ import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
+import { canCreateObjects, countPendingMigrations, grantAppRole, roleOfUrl } from './platform/db/roles.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
@@ -19,14 +20,36 @@ const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
-  const applied = await seedReferenceData(database.db);
-  const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
-  if (config.isDemo) await seedDemoExchangeData(database);
-  // Figures of data that predate the analytics tables are computed once; imports keep them current.
-  if (await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db)))
-    applied.push('analytics-cells:v2');
+  if (config.migrationDatabaseUrl && !config.databaseUrl)
+    throw new Error('MIGRATION_DATABASE_URL (the owner role) needs DATABASE_URL (the app role) beside it');
+  // Migrations and seeds run as the owner role (decision 0019): MIGRATION_DATABASE_URL when set.
+  let database = await openDatabase({
+    databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+    dataDir: config.dataDir,
+  });
+  const applied: string[] = [];
+  let isDemoSeeded = false;
+  if (database.kind === 'postgres' && !(await canCreateObjects(database.db))) {
+    // DATABASE_URL alone, signed in as the app role: the owner ran `migrate` before; check it did.
+    const pending = await countPendingMigrations(database.db);
+    if (pending > 0)
+      throw new Error(
+        `${pending} migration(s) not applied: run \`tsx src/cli.ts migrate\` with MIGRATION_DATABASE_URL (the owner role) first`,
+      );
+  } else {
+    await database.migrate();
+    applied.push(...(await seedReferenceData(database.db)));
+    isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
+    if (config.isDemo) await seedDemoExchangeData(database);
+    // Figures of data that predate the analytics tables are computed once; imports keep them current.
+    if (await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db)))
+      applied.push('analytics-cells:v2');
+    if (config.migrationDatabaseUrl && config.databaseUrl) {
+      await grantAppRole(database.db, roleOfUrl(config.databaseUrl));
+      await database.close();
+      database = await openDatabase({ databaseUrl: config.databaseUrl });
+    }
+  }
   // A stop between a batch's commit and its figures' refresh left the refresh queued (decision 0011).
   const refreshed = await refreshQueued(database.db);
   if (refreshed.length > 0)

@@ -12,7 +12,7 @@ import { type AppConfig, loadConfig } from '../src/platform/config.js';
 import { type Database, type Db, openDatabase } from '../src/platform/db/client.js';
 import { type Clock, resetClock, setClock } from '../src/platform/time.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
-import { adminQuery, withDatabase } from './db-template.js';
+import { adminQuery, ownerUrlOf, withDatabase } from './db-template.js';
 
 export { DEMO_PASSWORD };
 
@@ -35,6 +35,11 @@ export interface TestApp {
     id: number;
     username: string;
   }>;
+  /**
+   * Runs `work` as the owner role (MIGRATION_DATABASE_URL on PostgreSQL), for what the app role may
+   * not do, such as tampering with the audit log; on PGlite, the one user.
+   */
+  asOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,11 +68,15 @@ export async function createTestApp({
   const databaseUrl = process.env.DATABASE_URL;
   let database: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let ownerDatabaseUrl: string | undefined;
   if (databaseUrl) {
     const name = `yufang_t_${process.pid}_${Date.now()}_${counter++}`;
-    await adminQuery(databaseUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    // The owner clones and drops; the app connects as DATABASE_URL's role (decision 0019).
+    const ownerUrl = ownerUrlOf(databaseUrl);
+    await adminQuery(ownerUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
     database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
-    dropDatabase = () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    ownerDatabaseUrl = withDatabase(ownerUrl, name);
+    dropDatabase = () => adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     const blob = new Blob([fs.readFileSync(template)]);
     database = await openDatabase({ loadDataDir: blob });
@@ -133,12 +142,23 @@ export async function createTestApp({
     return { id: row.id, username };
   }
 
+  async function asOwner<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    if (!ownerDatabaseUrl) return work(db);
+    const owner = await openDatabase({ databaseUrl: ownerDatabaseUrl });
+    try {
+      return await work(owner.db);
+    } finally {
+      await owner.close();
+    }
+  }
+
   return {
     app,
     db,
     database,
     signIn,
     buildUser,
+    asOwner,
     close: async () => {
       await app.close();
       await database.close();
