@@ -4,7 +4,11 @@ import { buildApp } from './app.js';
 import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
+import { resolveSetting } from './modules/settings/settings.service.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
+import { verifyAuditChain } from './platform/audit/audit.service.js';
+import { AUDIT_RETENTION_SETTING } from './platform/audit/audit.settings.js';
+import { archiveAuditRecords, monthsBefore } from './platform/audit/audit-archive.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { canCreateObjects, countPendingMigrations, grantAppRole, roleOfUrl } from './platform/db/roles.js';
@@ -15,7 +19,9 @@ import { seedDemoProjects } from './seed/demo-projects.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi. */
+/** One entry point: serve | migrate | seed | openapi | generate | audit. */
+/** The national jurisdiction: deployment-wide settings are read there. */
+const NATIONAL_PATH = '100000';
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
@@ -165,7 +171,65 @@ async function generate() {
   for (const [file, rows] of Object.entries(summary.files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
 }
 
+/**
+ * `audit verify`: walks the audit log's hash chain and names the first broken record (exit 1).
+ * `audit archive [--dir DIR]`: as the owner role, moves verified records older than the retention
+ * setting (audit.retentionMonths) to a file under DIR (default data/audit-archive) (decision 0019).
+ */
+async function audit() {
+  const [sub] = args;
+  const config = loadConfig();
+  if (sub === 'verify') {
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const report = await verifyAuditChain(database.db);
+      console.log(
+        `audit chain: ${report.checked} record(s) verified${report.head ? ` up to #${report.head.id} (head ${report.head.hash})` : ''}` +
+          `${report.archivedThrough ? `, continuing from the archive through #${report.archivedThrough}` : ''}` +
+          `${report.legacy ? `; ${report.legacy} record(s) older than the chain` : ''}`,
+      );
+      if (report.firstBroken) {
+        console.error(`BROKEN at audit record #${report.firstBroken.id} (${report.firstBroken.reason})`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (sub === 'archive') {
+    const i = args.indexOf('--dir');
+    const dir = path.resolve(i >= 0 && args[i + 1] ? (args[i + 1] as string) : 'data/audit-archive');
+    const database = await openDatabase({
+      databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+      dataDir: config.dataDir,
+    });
+    try {
+      const { value: months } = await resolveSetting(database.db, NATIONAL_PATH, AUDIT_RETENTION_SETTING);
+      const result = await archiveAuditRecords(database.db, {
+        cutoff: monthsBefore(new Date(), months),
+        dir,
+        by: 'audit-archive',
+      });
+      console.log(
+        result.archived > 0
+          ? `archived ${result.archived} record(s) #${result.firstId}–#${result.lastId} older than ${months} months to ${result.file}`
+          : `nothing to archive (retention ${months} months)`,
+      );
+      if (result.stoppedAt) {
+        console.error(`the chain is broken at #${result.stoppedAt}: nothing from there on was archived`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new Error('use: audit verify | audit archive [--dir DIR]');
+}
+
 const commands: Record<string, () => Promise<void>> = {
+  audit,
   serve,
   migrate: migrateOnly,
   seed: migrateOnly,

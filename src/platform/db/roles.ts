@@ -21,7 +21,7 @@ export function roleOfUrl(databaseUrl: string): string {
 /** Tables the app may only append to and read (tamper-evident audit, decision 0019). */
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;
 /** Tables the app may only read: written by the owner's `audit archive`. */
-export const READ_ONLY_TABLES: readonly string[] = [];
+export const READ_ONLY_TABLES = ['audit_archives'] as const;
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
