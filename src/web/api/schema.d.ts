@@ -4787,7 +4787,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the audit log’s hash chain and name the first broken record (decision 0019) */
+        /** Verify the audit log’s hash chain and name the first broken record (decision 0019); the national audit administrator only */
         get: {
             parameters: {
                 query?: never;
