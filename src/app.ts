@@ -53,6 +53,7 @@ import {
   usersRoutes,
 } from './modules/users/users.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
+import { AUDIT_SETTINGS } from './platform/audit/audit.settings.js';
 import { registerAuthGuard } from './platform/auth/guard.js';
 import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
@@ -78,6 +79,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
   ...Object.values(TRAINING_SETTINGS),
+  ...Object.values(AUDIT_SETTINGS),
 ]);
 
 declare module 'fastify' {

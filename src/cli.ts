@@ -4,11 +4,16 @@ import { buildApp } from './app.js';
 import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
+import { resolveSetting } from './modules/settings/settings.service.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
 import { createUserFromConsole, requireDemoPasswordChange } from './modules/users/users.service.js';
+import { verifyAuditChain } from './platform/audit/audit.service.js';
+import { AUDIT_RETENTION_SETTING } from './platform/audit/audit.settings.js';
+import { archiveAuditRecords, monthsBefore } from './platform/audit/audit-archive.js';
 import { isRole } from './platform/auth/permissions.js';
 import { isLoopbackHost, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
+import { canCreateObjects, countPendingMigrations, grantAppRole, roleOfUrl } from './platform/db/roles.js';
 import { AppError } from './platform/http/errors.js';
 import { translate } from './platform/i18n/messages.js';
 import {
@@ -27,19 +32,43 @@ import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore. */
+/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit. */
+/** The national jurisdiction: deployment-wide settings are read there. */
+const NATIONAL_PATH = '100000';
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
-  const applied = await seedReferenceData(database.db);
-  const isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
-  if (config.isDemo) await seedDemoExchangeData(database);
-  // Figures of data that predate the analytics tables are computed once; imports keep them current.
-  if (await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db)))
-    applied.push('analytics-cells:v2');
+  if (config.migrationDatabaseUrl && !config.databaseUrl)
+    throw new Error('MIGRATION_DATABASE_URL (the owner role) needs DATABASE_URL (the app role) beside it');
+  // Migrations and seeds run as the owner role (decision 0019): MIGRATION_DATABASE_URL when set.
+  let database = await openDatabase({
+    databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+    dataDir: config.dataDir,
+  });
+  const applied: string[] = [];
+  let isDemoSeeded = false;
+  if (database.kind === 'postgres' && !(await canCreateObjects(database.db))) {
+    // DATABASE_URL alone, signed in as the app role: the owner ran `migrate` before; check it did.
+    const pending = await countPendingMigrations(database.db);
+    if (pending > 0)
+      throw new Error(
+        `${pending} migration(s) not applied: run \`tsx src/cli.ts migrate\` with MIGRATION_DATABASE_URL (the owner role) first`,
+      );
+  } else {
+    await database.migrate();
+    applied.push(...(await seedReferenceData(database.db)));
+    isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
+    if (config.isDemo) await seedDemoExchangeData(database);
+    // Figures of data that predate the analytics tables are computed once; imports keep them current.
+    if (await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db)))
+      applied.push('analytics-cells:v2');
+    if (config.migrationDatabaseUrl && config.databaseUrl) {
+      await grantAppRole(database.db, roleOfUrl(config.databaseUrl));
+      await database.close();
+      database = await openDatabase({ databaseUrl: config.databaseUrl });
+    }
+  }
   // A stop between a batch's commit and its figures' refresh left the refresh queued (decision 0011).
   const refreshed = await refreshQueued(database.db);
   if (refreshed.length > 0)
@@ -173,6 +202,63 @@ async function generate() {
   for (const [file, rows] of Object.entries(summary.files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
 }
 
+/**
+ * `audit verify`: walks the audit log's hash chain and names the first broken record (exit 1).
+ * `audit archive [--dir DIR]`: as the owner role, moves verified records older than the retention
+ * setting (audit.retentionMonths) to a file under DIR (default data/audit-archive) (decision 0019).
+ */
+async function audit() {
+  const [sub] = args;
+  const config = loadConfig();
+  if (sub === 'verify') {
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const report = await verifyAuditChain(database.db);
+      console.log(
+        `audit chain: ${report.checked} record(s) verified${report.head ? ` up to #${report.head.id} (head ${report.head.hash})` : ''}` +
+          `${report.archivedThrough ? `, continuing from the archive through #${report.archivedThrough}` : ''}` +
+          `${report.legacy ? `; ${report.legacy} record(s) older than the chain` : ''}`,
+      );
+      if (report.firstBroken) {
+        console.error(`BROKEN at audit record #${report.firstBroken.id} (${report.firstBroken.reason})`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (sub === 'archive') {
+    const i = args.indexOf('--dir');
+    const dir = path.resolve(i >= 0 && args[i + 1] ? (args[i + 1] as string) : 'data/audit-archive');
+    const database = await openDatabase({
+      databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+      dataDir: config.dataDir,
+    });
+    try {
+      const { value: months } = await resolveSetting(database.db, NATIONAL_PATH, AUDIT_RETENTION_SETTING);
+      const result = await archiveAuditRecords(database.db, {
+        cutoff: monthsBefore(new Date(), months),
+        dir,
+        by: 'audit-archive',
+      });
+      console.log(
+        result.archived > 0
+          ? `archived ${result.archived} record(s) #${result.firstId}–#${result.lastId} older than ${months} months to ${result.file}`
+          : `nothing to archive (retention ${months} months)`,
+      );
+      if (result.stoppedAt) {
+        console.error(`the chain is broken at #${result.stoppedAt}: nothing from there on was archived`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new Error('use: audit verify | audit archive [--dir DIR]');
+}
+
 /** Reads a line from the terminal without echoing it (a password). */
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stdout } = process;
@@ -303,6 +389,7 @@ async function restore() {
 }
 
 const commands: Record<string, () => Promise<void>> = {
+  audit,
   backup,
   restore,
   serve,

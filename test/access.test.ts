@@ -68,6 +68,11 @@ interface Fixture {
   pp: ProjectFixture;
   /** Training: a key-post holder at the Gulou employer, and a Fuzhou course. */
   training: { holderId: number; courseId: number };
+  /** Audit administrators (三员分立: they alone read the audit log) of Fuzhou and of sibling Xiamen. */
+  auditAdminUsername: string;
+  siblingAuditAdminUsername: string;
+  /** The national audit administrator: the audit chain is deployment-wide. */
+  nationalAuditAdminUsername: string;
 }
 
 interface Call {
@@ -94,6 +99,8 @@ interface RouteCase {
   sibling: SiblingRefusal | null;
   /** The user who succeeds in the control, when not a Fuzhou HRSS officer (an applicant, an expert). */
   controlUser?: (f: Fixture) => string;
+  /** The sibling who is refused, when not a Xiamen HRSS officer (who lacks the permission altogether). */
+  siblingUser?: (f: Fixture) => string;
 }
 
 async function organisationIdOf(name: string): Promise<number> {
@@ -620,6 +627,16 @@ const CASES: Record<string, RouteCase> = {
     permission: 'audit:read',
     call: () => ({ method: 'GET', url: '/api/audit?actor=fuzhou' }),
     sibling: 'filtered',
+    controlUser: (f) => f.auditAdminUsername,
+    siblingUser: (f) => f.siblingAuditAdminUsername,
+  },
+  'GET /api/audit/verify': {
+    permission: 'audit:read',
+    call: () => ({ method: 'GET', url: '/api/audit/verify' }),
+    // The chain is deployment-wide: a city's audit administrator is refused, the national one checks it.
+    sibling: 'hidden',
+    controlUser: (f) => f.nationalAuditAdminUsername,
+    siblingUser: (f) => f.siblingAuditAdminUsername,
   },
   'GET /api/meetings': {
     permission: 'meetings:read',
@@ -1332,6 +1349,9 @@ beforeAll(async () => {
   });
   await t.app.jobs.idle();
   fixture = {
+    auditAdminUsername: '',
+    siblingAuditAdminUsername: '',
+    nationalAuditAdminUsername: '',
     userId: user.id,
     organisationId: org.id,
     organisationCreditCode: creditCode,
@@ -1395,6 +1415,15 @@ beforeAll(async () => {
   if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
   fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
+  fixture.auditAdminUsername = (
+    await t.buildUser({ role: 'audit_admin', jurisdictionCode: '350100' })
+  ).username;
+  fixture.nationalAuditAdminUsername = (
+    await t.buildUser({ role: 'audit_admin', jurisdictionCode: '100000' })
+  ).username;
+  fixture.siblingAuditAdminUsername = (
+    await t.buildUser({ role: 'audit_admin', jurisdictionCode: '350200' })
+  ).username;
   const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
   probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
   sibling = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });
@@ -1614,7 +1643,10 @@ describe('(b) users without the permission', () => {
 
   it('serves the same probe user once its role holds the permission (the probe is not refused for other reasons)', async () => {
     await withRolePermissions('service_org', PERMISSIONS, async () => {
-      for (const row of GUARDED.filter((r) => r.call(fixture).method === 'GET')) {
+      // The audit chain's check needs the national scope too: the probe is a Fuzhou user.
+      for (const row of GUARDED.filter(
+        (r) => r.call(fixture).method === 'GET' && r.key !== 'GET /api/audit/verify',
+      )) {
         const res = await send(probeAgent, row.call(fixture));
         expect(res.statusCode, `${row.key} ${res.body}`).toBe(200);
       }
@@ -1651,7 +1683,8 @@ describe('(b) users without the permission', () => {
 
 describe('(c) an officer of sibling Xiamen reaching for Fuzhou', () => {
   it.each(SCOPED)('$key refuses ($sibling)', async (row) => {
-    const res = await send(siblingAgent, row.call(fixture));
+    const agent = row.siblingUser ? await t.signIn(row.siblingUser(fixture), TEST_PASSWORD) : siblingAgent;
+    const res = await send(agent, row.call(fixture));
     if (row.sibling === 'hidden') {
       expect([403, 404], res.body).toContain(res.statusCode);
     } else if (row.sibling === 'field') {

@@ -1,5 +1,14 @@
 import pg from 'pg';
 
+/**
+ * The owner role's connection string when the suite runs as the app role (MIGRATION_DATABASE_URL,
+ * decision 0019): it creates, migrates, seeds, clones and drops the test databases. Without it,
+ * DATABASE_URL does everything.
+ */
+export function ownerUrlOf(databaseUrl: string): string {
+  return process.env.MIGRATION_DATABASE_URL || databaseUrl;
+}
+
 /** Admin connection string: same server as DATABASE_URL, maintenance database `postgres`. */
 export function adminUrlOf(databaseUrl: string): string {
   const url = new URL(databaseUrl);

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/platform/db/client.js';
+import { grantAppRole, roleOfUrl } from '../src/platform/db/roles.js';
 import { seedDemoData } from '../src/seed/demo.js';
 import { seedReferenceData } from '../src/seed/reference.js';
-import { adminQuery, withDatabase } from './db-template.js';
+import { adminQuery, ownerUrlOf, withDatabase } from './db-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,15 +22,18 @@ export default async function setup(project: TestProject) {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const name = `yufang_tpl_${process.pid}_${Date.now()}`;
-    await adminQuery(databaseUrl, `CREATE DATABASE ${name}`);
-    const database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    // As the owner role; the clones keep the template's grants to the app role.
+    const ownerUrl = ownerUrlOf(databaseUrl);
+    await adminQuery(ownerUrl, `CREATE DATABASE ${name}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(ownerUrl, name) });
     await database.migrate();
     await seedReferenceData(database.db);
     await seedDemoData(database.db);
+    if (ownerUrl !== databaseUrl) await grantAppRole(database.db, roleOfUrl(databaseUrl));
     await database.close();
     project.provide('dbTemplate', name);
     return async () => {
-      await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     };
   }
   const database = await openDatabase({});

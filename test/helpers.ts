@@ -12,7 +12,7 @@ import { type AppConfig, loadConfig } from '../src/platform/config.js';
 import { type Database, type Db, openDatabase } from '../src/platform/db/client.js';
 import { type Clock, resetClock, setClock } from '../src/platform/time.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
-import { adminQuery, withDatabase } from './db-template.js';
+import { adminQuery, ownerUrlOf, withDatabase } from './db-template.js';
 
 export { DEMO_PASSWORD };
 
@@ -37,6 +37,11 @@ export interface TestApp {
     id: number;
     username: string;
   }>;
+  /**
+   * Runs `work` as the owner role (MIGRATION_DATABASE_URL on PostgreSQL), for what the app role may
+   * not do, such as tampering with the audit log; on PGlite, the one user.
+   */
+  asOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -67,12 +72,16 @@ export async function createTestApp({
   let database: Database;
   let dropDatabase: (() => Promise<void>) | undefined;
   let ownUrl: string | undefined;
+  let ownerDatabaseUrl: string | undefined;
   if (databaseUrl) {
     const name = `yufang_t_${process.pid}_${Date.now()}_${counter++}`;
-    await adminQuery(databaseUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    // The owner clones and drops; the app connects as DATABASE_URL's role (decision 0019).
+    const ownerUrl = ownerUrlOf(databaseUrl);
+    await adminQuery(ownerUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    database = await openDatabase({ databaseUrl: withDatabase(databaseUrl, name) });
+    ownerDatabaseUrl = withDatabase(ownerUrl, name);
     ownUrl = withDatabase(databaseUrl, name);
-    database = await openDatabase({ databaseUrl: ownUrl });
-    dropDatabase = () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    dropDatabase = () => adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     const blob = new Blob([fs.readFileSync(template)]);
     database = await openDatabase({ loadDataDir: blob });
@@ -148,6 +157,16 @@ export async function createTestApp({
     return { id: row.id, username };
   }
 
+  async function asOwner<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    if (!ownerDatabaseUrl) return work(db);
+    const owner = await openDatabase({ databaseUrl: ownerDatabaseUrl });
+    try {
+      return await work(owner.db);
+    } finally {
+      await owner.close();
+    }
+  }
+
   return {
     app,
     db,
@@ -155,6 +174,7 @@ export async function createTestApp({
     databaseUrl: ownUrl,
     signIn,
     buildUser,
+    asOwner,
     close: async () => {
       await app.close();
       await database.close();

@@ -4,6 +4,11 @@ import path from 'node:path';
 export interface AppConfig {
   /** postgres://… for a PostgreSQL server; undefined means the embedded PGlite database. */
   databaseUrl: string | undefined;
+  /**
+   * The owner role's connection string (MIGRATION_DATABASE_URL), for `migrate` only: the app then
+   * runs as DATABASE_URL's role, which owns nothing (decision 0019). Unset: DATABASE_URL does both.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Folder of the embedded database (PGlite) when no DATABASE_URL is set. */
   dataDir: string;
   port: number;
@@ -78,6 +83,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   return {
     databaseUrl,
+    migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL || undefined,
     dataDir: path.resolve(process.env.YUFANG_DATA_DIR ?? 'data/pglite'),
     port: readInt('PORT', 3000),
     host: process.env.HOST || '127.0.0.1',

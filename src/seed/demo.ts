@@ -27,6 +27,20 @@ export const DEMO_ACCOUNTS: readonly {
     description: 'system administrator',
   },
   {
+    username: 'secadmin',
+    displayName: '安全管理员',
+    role: 'security_admin',
+    jurisdictionCode: '100000',
+    description: 'security administrator (accounts and roles)',
+  },
+  {
+    username: 'auditor',
+    displayName: '审计管理员',
+    role: 'audit_admin',
+    jurisdictionCode: '100000',
+    description: 'audit administrator (alone reads the audit log)',
+  },
+  {
     username: 'fujian',
     displayName: '福建省人社厅工伤保险处',
     role: 'hrss_officer',

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, withDatabase } from '../../../test/db-template.js';
+import { adminQuery, ownerUrlOf, withDatabase } from '../../../test/db-template.js';
 import { INJURY_HEADER, injuryRow, toCsv } from '../../../test/exchange-builders.js';
 import { openDatabase } from '../../platform/db/client.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
@@ -19,6 +19,8 @@ import { DEMO_PASSWORD } from '../../seed/demo.js';
 const serverUrl = process.env.DATABASE_URL;
 const crashDatabase = `yufang_crash_${process.pid}`;
 const crashUrl = serverUrl ? withDatabase(serverUrl, crashDatabase) : undefined;
+/** The owner role creates the database and migrates it (decision 0019); the server runs as DATABASE_URL's. */
+const ownerUrl = serverUrl ? ownerUrlOf(serverUrl) : undefined;
 const ROWS = 150_000;
 
 interface Server {
@@ -78,6 +80,8 @@ async function startServer(): Promise<Server> {
   };
   if (crashUrl) env.DATABASE_URL = crashUrl;
   else delete env.DATABASE_URL;
+  if (ownerUrl && ownerUrl !== serverUrl) env.MIGRATION_DATABASE_URL = withDatabase(ownerUrl, crashDatabase);
+  else delete env.MIGRATION_DATABASE_URL;
   const child = spawn('npx', ['tsx', 'src/cli.ts', 'serve', ...(crashUrl ? ['--demo'] : [])], {
     cwd: process.cwd(),
     env,
@@ -211,9 +215,9 @@ async function countRows(batchIds: number[]) {
 describe(`an import killed mid-way (${crashUrl ? 'PostgreSQL' : 'embedded database'})`, () => {
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'yufang-crash-'));
-    if (serverUrl) {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${crashDatabase} WITH (FORCE)`);
-      await adminQuery(serverUrl, `CREATE DATABASE ${crashDatabase}`);
+    if (ownerUrl) {
+      await adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${crashDatabase} WITH (FORCE)`);
+      await adminQuery(ownerUrl, `CREATE DATABASE ${crashDatabase}`);
     }
     csvPath = path.join(dir, 'big.csv');
     const lines = [toCsv([INJURY_HEADER])];
@@ -225,7 +229,7 @@ describe(`an import killed mid-way (${crashUrl ? 'PostgreSQL' : 'embedded databa
   afterAll(async () => {
     for (const server of [...servers]) await stopServer(server, 'SIGKILL');
     if (dir) await fs.rm(dir, { recursive: true, force: true });
-    if (serverUrl) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${crashDatabase} WITH (FORCE)`);
+    if (ownerUrl) await adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${crashDatabase} WITH (FORCE)`);
   });
 
   it('leaves no partial batch, and the same file can be submitted again', { timeout: 240_000 }, async () => {

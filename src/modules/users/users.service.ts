@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../platform/auth/password.js';
-import { canGrantRole, type Role } from '../../platform/auth/permissions.js';
+import { canGrantRole, crossesAdministratorRoles, type Role } from '../../platform/auth/permissions.js';
 import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
@@ -185,6 +185,9 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserFi
   const before = await findUserInScope(db, actor, id);
   if (!canGrantRole(actor.role, before.role)) throw new AppError(403, 'role.not_grantable', {}, 'role');
   if (id === actor.userId && !input.isActive) throw badRequest('user.self_deactivate', 'isActive');
+  // 三员分立: a system, security or audit administrator's account never becomes another of the three.
+  if (crossesAdministratorRoles(before.role, input.role))
+    throw new AppError(409, 'role.separation_of_duties', {}, 'role');
   const jurisdiction = await validateUserFields(db, actor, input);
   await db.transaction(async (tx) => {
     await tx

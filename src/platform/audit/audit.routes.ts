@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../auth/guard.js';
 import type { Db } from '../db/client.js';
+import { forbidden } from '../http/errors.js';
 import { errorResponses, pageOf, ZPageQuery } from '../http/schemas.js';
-import { listAuditRecords } from './audit.service.js';
+import { listAuditRecords, verifyAuditChain } from './audit.service.js';
 
 const ZAuditRecord = z
   .object({
@@ -33,6 +34,29 @@ const ZAuditQuery = ZPageQuery.extend({
   to: z.iso.datetime({ offset: true }).optional().describe('Before this instant'),
 });
 
+const ZChainReport = z
+  .object({
+    checked: z.number().int().describe('Chained records verified'),
+    legacy: z.number().int().describe('Records older than the chain (no hash), not judged'),
+    firstBroken: z
+      .object({
+        id: z.number().int().describe('Id of the first record whose link fails'),
+        reason: z
+          .enum(['link', 'content', 'unchained'])
+          .describe(
+            'link: its prevHash is not the previous hash (a record removed or reordered); content: altered; unchained: inserted without a hash',
+          ),
+      })
+      .nullable()
+      .describe('null when the whole chain holds'),
+    head: z
+      .object({ id: z.number().int(), hash: z.string() })
+      .nullable()
+      .describe('The newest verified record and its hash'),
+    archivedThrough: z.number().int().nullable().describe('Records up to this id are archived'),
+  })
+  .meta({ id: 'AuditChainReport' });
+
 /** Read-only: the application offers no way to alter or delete an audit record. */
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -54,6 +78,24 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
         to: to ? new Date(to) : undefined,
       });
       return { total: page.total, items: page.items.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Verify the audit log’s hash chain and name the first broken record (decision 0019); the national audit administrator only',
+        response: { 200: ZChainReport, ...errorResponses },
+      },
+      onRequest: requirePermission('audit:read'),
+    },
+    async (req) => {
+      // The chain is one for the whole deployment: its check is the top audit administrator's.
+      if (actorOf(req).jurisdictionPath.includes('/')) throw forbidden();
+      return verifyAuditChain(db);
     },
   );
 }

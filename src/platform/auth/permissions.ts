@@ -74,6 +74,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = [
   'system_admin',
+  'security_admin',
+  'audit_admin',
   'hrss_officer',
   'member_officer',
   'si_agency_officer',
@@ -84,14 +86,25 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-const ALL: readonly Permission[] = PERMISSIONS;
+/**
+ * 三员分立 (decision 0019): the system, security and audit administrators are separate roles; an
+ * account holds one role, and none of these three may be turned into another of them.
+ */
+export const ADMINISTRATOR_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+/** Everything but reading the audit log, which the audit administrator alone does. */
+const ALL_BUT_AUDIT: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'audit:read');
 
 /** What each role may do, always within its own jurisdiction and those below it. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  /** 系统管理员 */
-  system_admin: ALL,
+  /** 系统管理员: runs the system; does not read the audit log (三员分立). */
+  system_admin: ALL_BUT_AUDIT,
+  /** 安全管理员: accounts and their roles, including the administrators' (三员分立). */
+  security_admin: ['jurisdictions:read', 'users:read', 'users:manage', 'settings:read'],
+  /** 审计管理员: alone reads and verifies the audit log, of its jurisdiction and below (三员分立). */
+  audit_admin: ['jurisdictions:read', 'audit:read'],
   /** 人社部门工作人员: leads the programme, administers its subtree (users, rosters, organisations). */
-  hrss_officer: ALL,
+  hrss_officer: ALL_BUT_AUDIT,
   /** 成员单位工作人员 (工信, 财政, 住建, 交通运输, 卫健, 应急, 总工会) */
   member_officer: [
     'jurisdictions:read',
@@ -137,10 +150,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
 };
 
-/** Roles an officer may grant: nobody but a system administrator creates another one. */
+/**
+ * Roles an officer may grant: a system administrator makes system administrators; only a security
+ * administrator makes security and audit administrators, so the system administrator cannot give
+ * any account the right to read (or hide from) the audit log.
+ */
 export function canGrantRole(granterRole: Role, role: Role): boolean {
   if (role === 'system_admin') return granterRole === 'system_admin';
-  return granterRole === 'system_admin' || granterRole === 'hrss_officer';
+  if (role === 'security_admin' || role === 'audit_admin') return granterRole === 'security_admin';
+  return granterRole === 'system_admin' || granterRole === 'hrss_officer' || granterRole === 'security_admin';
+}
+
+/** Whether changing an account from one role to the other would let one account hold two of the three. */
+export function crossesAdministratorRoles(from: Role, to: Role): boolean {
+  return from !== to && ADMINISTRATOR_ROLES.includes(from) && ADMINISTRATOR_ROLES.includes(to);
 }
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

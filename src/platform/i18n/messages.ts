@@ -101,6 +101,10 @@ const MESSAGES = {
   },
   'username.taken': { zh: '用户名已被使用', en: 'This username is taken' },
   'role.not_grantable': { zh: '您不能授予该角色', en: 'You cannot grant this role' },
+  'role.separation_of_duties': {
+    zh: '三员分立：系统管理员、安全管理员、审计管理员不能由同一账号兼任',
+    en: 'Separation of duties: one account cannot be two of system, security and audit administrator',
+  },
   'user.self_deactivate': { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   'roster.member_ended': {
     zh: '该成员已被替换，不能再次替换',

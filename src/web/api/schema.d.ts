@@ -460,7 +460,7 @@ export interface paths {
                     /** @description This jurisdiction and those below (default: your own) */
                     jurisdiction?: string;
                     /** @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构 */
-                    role?: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+                    role?: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
                     /** @description Part of the username or name */
                     search?: string;
                 };
@@ -542,7 +542,7 @@ export interface paths {
                          * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
                          * @enum {string}
                          */
-                        role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+                        role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
                         /** @description Jurisdiction the user acts in: within your scope */
                         jurisdictionCode: string;
                         /** @description Organisation the user acts for */
@@ -711,7 +711,7 @@ export interface paths {
                          * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
                          * @enum {string}
                          */
-                        role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+                        role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
                         /** @description Jurisdiction the user acts in: within your scope */
                         jurisdictionCode: string;
                         /** @description Organisation the user acts for */
@@ -4830,6 +4830,78 @@ export interface paths {
                             /** @description Rows matching the filter, over all pages */
                             total: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit log’s hash chain and name the first broken record (decision 0019); the national audit administrator only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditChainReport"];
                     };
                 };
                 /** @description Default Response */
@@ -14907,7 +14979,7 @@ export interface components {
              * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
              * @enum {string}
              */
-            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
             /** @description What the server will allow: the UI hides the rest */
             permissions: string[];
             jurisdiction: {
@@ -14935,7 +15007,7 @@ export interface components {
              * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
              * @enum {string}
              */
-            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
             jurisdictionCode: string;
             jurisdictionName: string;
             organisationId: number | null;
@@ -14996,6 +15068,29 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             details: unknown | null;
+        };
+        AuditChainReportInput: {
+            /** @description Chained records verified */
+            checked: number;
+            /** @description Records older than the chain (no hash), not judged */
+            legacy: number;
+            /** @description null when the whole chain holds */
+            firstBroken: {
+                /** @description Id of the first record whose link fails */
+                id: number;
+                /**
+                 * @description link: its prevHash is not the previous hash (a record removed or reordered); content: altered; unchained: inserted without a hash
+                 * @enum {string}
+                 */
+                reason: "link" | "content" | "unchained";
+            } | null;
+            /** @description The newest verified record and its hash */
+            head: {
+                id: number;
+                hash: string;
+            } | null;
+            /** @description Records up to this id are archived */
+            archivedThrough: number | null;
         };
         Error: {
             /** @description HTTP status */
@@ -17166,7 +17261,7 @@ export interface components {
              * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
              * @enum {string}
              */
-            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
             /** @description What the server will allow: the UI hides the rest */
             permissions: string[];
             jurisdiction: {
@@ -17194,7 +17289,7 @@ export interface components {
              * @description system_admin 系统管理员 | hrss_officer 人社 | member_officer 成员单位 | si_agency_officer 社保经办 | expert 专家 | employer 用人单位 | service_org 服务机构
              * @enum {string}
              */
-            role: "system_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
+            role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org";
             jurisdictionCode: string;
             jurisdictionName: string;
             organisationId: number | null;
@@ -17255,6 +17350,29 @@ export interface components {
             ip: string | null;
             userAgent: string | null;
             details: unknown | null;
+        };
+        AuditChainReport: {
+            /** @description Chained records verified */
+            checked: number;
+            /** @description Records older than the chain (no hash), not judged */
+            legacy: number;
+            /** @description null when the whole chain holds */
+            firstBroken: {
+                /** @description Id of the first record whose link fails */
+                id: number;
+                /**
+                 * @description link: its prevHash is not the previous hash (a record removed or reordered); content: altered; unchained: inserted without a hash
+                 * @enum {string}
+                 */
+                reason: "link" | "content" | "unchained";
+            } | null;
+            /** @description The newest verified record and its hash */
+            head: {
+                id: number;
+                hash: string;
+            } | null;
+            /** @description Records up to this id are archived */
+            archivedThrough: number | null;
         };
     };
     responses: never;

@@ -19,6 +19,7 @@ import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 
 type AuditRecord = Schemas['AuditRecord'];
+type ChainReport = Schemas['AuditChainReport'];
 type Outcome = 'success' | 'failure' | 'denied';
 
 interface Filters {
@@ -38,6 +39,20 @@ export default function AuditPage() {
   const [data, setData] = useState<{ items: AuditRecord[]; total: number }>({ items: [], total: 0 });
   const [isLoading, setLoading] = useState(false);
   const [form] = Form.useForm<Filters>();
+  const [chain, setChain] = useState<ChainReport | null>(null);
+  const [isVerifying, setVerifying] = useState(false);
+
+  // The hash chain (decision 0019): walks every record and names the first broken link.
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      setChain(await unwrap(api.GET('/api/audit/verify')));
+    } catch (e) {
+      showError(e, (m) => message.error(m));
+    } finally {
+      setVerifying(false);
+    }
+  };
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -108,6 +123,30 @@ export default function AuditPage() {
   return (
     <Card title={t('audit.title')}>
       <Alert type="info" showIcon title={t('audit.readonly')} style={{ marginBottom: 16 }} />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button onClick={verify} loading={isVerifying} data-testid="audit-verify">
+          {t('audit.verify')}
+        </Button>
+        {chain && !chain.firstBroken && (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="audit-chain-ok"
+            title={t('audit.chainOk', { count: String(chain.checked), head: String(chain.head?.id ?? '-') })}
+          />
+        )}
+        {chain?.firstBroken && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="audit-chain-broken"
+            title={t('audit.chainBroken', {
+              id: String(chain.firstBroken.id),
+              reason: t(`audit.broken.${chain.firstBroken.reason}`),
+            })}
+          />
+        )}
+      </Space>
       <Form
         form={form}
         layout="inline"

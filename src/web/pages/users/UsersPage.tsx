@@ -13,6 +13,8 @@ type User = Schemas['User'];
 type Role = User['role'];
 const ROLES: Role[] = [
   'system_admin',
+  'security_admin',
+  'audit_admin',
   'hrss_officer',
   'member_officer',
   'si_agency_officer',
@@ -69,7 +71,14 @@ export default function UsersPage() {
     load();
   }, [load]);
 
-  const grantable = ROLES.filter((r) => r !== 'system_admin' || me?.role === 'system_admin');
+  // As the server's canGrantRole: only a security administrator makes security and audit administrators (三员分立).
+  const grantable = ROLES.filter((r) =>
+    r === 'system_admin'
+      ? me?.role === 'system_admin'
+      : r === 'security_admin' || r === 'audit_admin'
+        ? me?.role === 'security_admin'
+        : true,
+  );
 
   const submit = async () => {
     const values = await form.validateFields();
