@@ -41,6 +41,8 @@ import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { oidcRoutes } from './modules/users/oidc.routes.js';
+import { OIDC_SETTINGS } from './modules/users/oidc.settings.js';
 import {
   authRoutes,
   createSessionResolver,
@@ -69,6 +71,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(EXCHANGE_SETTINGS),
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
+  ...Object.values(OIDC_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -171,6 +174,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   const deps = { db, config };
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
+  await app.register(oidcRoutes, deps);
   await app.register(jurisdictionsRoutes, deps);
   await app.register(codeTablesRoutes, deps);
   await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type OidcConfig, readOidcConfig } from './auth/oidc.config.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -23,6 +24,8 @@ export interface AppConfig {
   lockoutMinutes: number;
   /** Cookies carry the Secure flag (set behind HTTPS). */
   isSecureCookie: boolean;
+  /** Sign-in through the unified identity service (OIDC_* variables); null: local accounts only. */
+  oidc: OidcConfig | null;
 }
 
 function readInt(name: string, fallback: number): number {
@@ -49,6 +52,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     lockoutThreshold: readInt('LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: readInt('LOCKOUT_MINUTES', 15),
     isSecureCookie: process.env.COOKIE_SECURE === 'true',
+    oidc: readOidcConfig(),
     ...overrides,
   };
 }

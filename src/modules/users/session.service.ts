@@ -115,26 +115,37 @@ export async function signIn(
     });
     throw new AppError(401, 'auth.inactive');
   }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  await db.transaction(async (tx) => {
+  const session = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(users.id, user.id));
-    // Sweep this user's dead sessions so the table does not grow without bound.
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
-    await tx.insert(sessions).values({
-      id: hashToken(token),
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(now.getTime() + policy.sessionAbsoluteHours * 3_600_000),
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
+    const created = await createSession(tx, policy, client, user.id);
     await recordAudit(tx, source, { action: 'auth.login', targetType: 'user', targetId: user.id });
+    return created;
   });
-  return { token, csrfToken, userId: user.id };
+  return { ...session, userId: user.id };
+}
+
+/**
+ * Opens a new server-side session for a user who has just proved who they are (a password, or the
+ * unified identity service). Call it in the transaction that records the sign-in.
+ */
+export async function createSession(db: Db, policy: SessionPolicy, client: Client, userId: number) {
+  const now = new Date();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  // Sweep this user's dead sessions so the table does not grow without bound.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + policy.sessionAbsoluteHours * 3_600_000),
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+  return { token, csrfToken };
 }
 
 /**

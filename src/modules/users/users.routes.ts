@@ -5,6 +5,7 @@ import { actorOf, requirePermission, SESSION_COOKIE } from '../../platform/auth/
 import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { errorResponses, pageOf, ZError, ZOk } from '../../platform/http/schemas.js';
+import { refuseLocalPasswordIfUnified } from './oidc.service.js';
 import { changeOwnPassword, describeActor, resolveSession, signIn, signOut } from './session.service.js';
 import { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './tokens.service.js';
 import {
@@ -59,6 +60,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
       config: { skipCsrf: true },
     },
     async (req, reply) => {
+      await refuseLocalPasswordIfUnified(db, config.oidc, clientOf(req), req.body);
       const session = await signIn(db, config, clientOf(req), req.body);
       reply.setCookie(SESSION_COOKIE, session.token, {
         ...cookieOptions,

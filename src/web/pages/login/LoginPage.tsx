@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { UnifiedSignIn } from './UnifiedSignIn';
 
 export default function LoginPage() {
   const { me, signIn } = useAuth();
@@ -65,6 +66,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <UnifiedSignIn returnTo={from} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
           {t('login.demoHint')}
         </Typography.Paragraph>
