@@ -1,11 +1,9 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createSign, type KeyObject } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import Provider from 'oidc-provider';
 import type { CustomFetch } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { startTestProvider, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../../../test/oidc-provider.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import type { OidcConfig } from '../../platform/auth/oidc.config.js';
 import { users } from './users.tables.js';
@@ -18,11 +16,6 @@ import { users } from './users.tables.js';
  */
 
 const REDIRECT_URI = 'http://yufang.test/api/auth/oidc/callback';
-const CLIENT_ID = 'yufang';
-const CLIENT_SECRET = 'test-client-secret-0123456789';
-
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -40,8 +33,9 @@ const tamperingFetch: CustomFetch = async (url, options) => {
   return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 };
 
-let server: http.Server;
+let provider: Awaited<ReturnType<typeof startTestProvider>>;
 let issuer: string;
+let privateKey: KeyObject;
 let oidc: OidcConfig;
 let t: TestApp;
 let admin: Agent;
@@ -51,39 +45,13 @@ let officer: { id: number; username: string };
 let disabled: { id: number; username: string };
 
 beforeAll(async () => {
-  server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [REDIRECT_URI],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    jwks: { keys: [signingKey] },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles'] },
-    // The identity service claims a role: the app must ignore it (roles are granted locally).
-    findAccount: (_ctx, id) => ({
-      accountId: id,
-      claims: () => ({
-        sub: `sub-${id}`,
-        name: `统一身份${id}`,
-        preferred_username: id,
-        roles: ['system_admin'],
-      }),
-    }),
-  });
-  server.on('request', provider.callback());
-
+  provider = await startTestProvider(REDIRECT_URI);
+  issuer = provider.issuer;
+  privateKey = provider.privateKey;
   oidc = {
     issuer,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
+    clientId: TEST_CLIENT_ID,
+    clientSecret: TEST_CLIENT_SECRET,
     redirectUri: REDIRECT_URI,
     scopes: 'openid profile',
     // Not in the ID token (oidc-provider puts profile claims in userinfo): exercises userinfo.
@@ -99,11 +67,11 @@ beforeAll(async () => {
   sibling = await t.signIn(siblingUser.username, TEST_PASSWORD);
   officer = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350102' });
   disabled = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350102' });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await provider?.close();
 });
 
 /** A browser's cookie jar for the identity service (one origin, so path scoping is not needed). */
