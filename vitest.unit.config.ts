@@ -17,6 +17,7 @@ export default defineConfig({
       'src/modules/exchange/validate.test.ts',
       'src/modules/exchange/read-file.test.ts',
       'src/seed/generate.test.ts',
+      'src/platform/auth/oidc.config.test.ts',
     ],
     testTimeout: 60_000,
     pool: 'threads',

@@ -41,10 +41,13 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
+import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
+import { oidcRoutes } from './modules/users/oidc.routes.js';
+import { OIDC_SETTINGS } from './modules/users/oidc.settings.js';
 import {
   authRoutes,
   createSessionResolver,
@@ -53,7 +56,6 @@ import {
   usersRoutes,
 } from './modules/users/users.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
-import { AUDIT_SETTINGS } from './platform/audit/audit.settings.js';
 import { registerAuthGuard } from './platform/auth/guard.js';
 import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
@@ -80,6 +82,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(EXPERTS_SETTINGS),
   ...Object.values(TRAINING_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
+  ...Object.values(OIDC_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -189,6 +192,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   const deps = { db, config };
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
+  await app.register(oidcRoutes, deps);
   await app.register(jurisdictionsRoutes, deps);
   await app.register(codeTablesRoutes, deps);
   await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });

@@ -8,6 +8,7 @@ import { actionItems, implementationReports } from '../src/modules/joint-meeting
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
+import { userIdentities } from '../src/modules/users/users.tables.js';
 import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
 import { addDays, today } from '../src/platform/time.js';
@@ -73,6 +74,10 @@ interface Fixture {
   siblingAuditAdminUsername: string;
   /** The national audit administrator: the audit chain is deployment-wide. */
   nationalAuditAdminUsername: string;
+  /** A unified identity (OIDC) linked to a second 鼓楼区 user, and one queued for linking. */
+  identity: { userId: number; id: number; pendingId: number };
+  /** A Fujian (province) HRSS officer: the pending identity queue is the province's. */
+  provinceOfficer: string;
 }
 
 interface Call {
@@ -113,6 +118,21 @@ async function organisationIdOf(name: string): Promise<number> {
 }
 
 let serial = 0;
+
+/** A second 鼓楼区 user with a linked unified identity, and an identity queued for linking. */
+async function buildIdentities(): Promise<Fixture['identity']> {
+  const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350102' });
+  const [linked] = await t.db
+    .insert(userIdentities)
+    .values({ issuer: ACCESS_OIDC.issuer, subject: 'access-linked', userId: user.id })
+    .returning({ id: userIdentities.id });
+  const [pending] = await t.db
+    .insert(userIdentities)
+    .values({ issuer: ACCESS_OIDC.issuer, subject: 'access-pending' })
+    .returning({ id: userIdentities.id });
+  if (!linked || !pending) throw new Error('identity fixture missing');
+  return { userId: user.id, id: linked.id, pendingId: pending.id };
+}
 
 /** Yesterday in China: a date a meeting may have been held on. */
 function yesterday(): string {
@@ -203,6 +223,34 @@ const CASES: Record<string, RouteCase> = {
       payload: { newPassword: `Temp-Passw0rd-${next()}` },
     }),
     sibling: 'hidden',
+  },
+  'GET /api/users/:id/identities': {
+    permission: 'users:read',
+    call: (f) => ({ method: 'GET', url: `/api/users/${f.identity.userId}/identities` }),
+    sibling: 'hidden',
+  },
+  'POST /api/users/:id/identities': {
+    permission: 'users:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/users/${f.userId}/identities`,
+      payload: { subject: `access-subject-${next()}` },
+    }),
+    sibling: 'hidden',
+  },
+  'DELETE /api/users/:id/identities/:identityId': {
+    permission: 'users:manage',
+    call: (f) => ({
+      method: 'DELETE',
+      url: `/api/users/${f.identity.userId}/identities/${f.identity.id}`,
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/identities/pending': {
+    permission: 'users:manage',
+    call: () => ({ method: 'GET', url: '/api/identities/pending' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.provinceOfficer,
   },
   'GET /api/jurisdictions': {
     permission: 'jurisdictions:read',
@@ -1287,6 +1335,10 @@ const PUBLIC = new Set([
   'POST /api/auth/login',
   // What the sign-in page may show (demo accounts on a loopback demo server): nothing secret.
   'GET /api/auth/login-options',
+  // Sign-in through the unified identity service: before any session, by design.
+  'GET /api/auth/providers',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
   // The disclosure page (PP-7): released projects only, no sign-in by design.
   'GET /api/public/projects',
   'GET /api/public/projects/:id',
@@ -1301,6 +1353,17 @@ const GUARDED = ROWS.filter((r) => r.permission !== null);
 const SCOPED = ROWS.filter((r) => r.sibling !== null);
 
 let t: TestApp;
+/** Configured so the identity-link routes work; the identity service itself is never called here. */
+const ACCESS_OIDC = {
+  issuer: 'https://idp.example.gov.cn',
+  clientId: 'yufang',
+  clientSecret: undefined,
+  redirectUri: 'https://yufang.example.gov.cn/api/auth/oidc/callback',
+  scopes: 'openid',
+  linkClaim: 'sub',
+  unknownIdentity: 'queue' as const,
+  isHttpAllowed: false,
+};
 let fixture: Fixture;
 let employer: Agent;
 let probe: { id: number; username: string };
@@ -1308,7 +1371,7 @@ let probeAgent: Agent;
 let sibling: { id: number; username: string };
 let siblingAgent: Agent;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ oidc: ACCESS_OIDC });
   const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350102' });
   const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
   const creditCode = freshCreditCode();
@@ -1375,6 +1438,8 @@ beforeAll(async () => {
         .from(organisations)
         .where(eq(organisations.name, '福州市人力资源和社会保障局'))
     )[0]?.id as number,
+    identity: await buildIdentities(),
+    provinceOfficer: (await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350000' })).username,
   };
   fixture.keyIndustryId = (
     await fuzhou.post('/api/key-industries', {

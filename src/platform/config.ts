@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type OidcConfig, readOidcConfig } from './auth/oidc.config.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -53,6 +54,8 @@ export interface AppConfig {
   apiTokenMaxDays: number;
   /** Bearer token that lets a scraper on another host read /metrics (loopback needs none). */
   metricsToken: string | undefined;
+  /** Sign-in through the unified identity service (OIDC_* variables); null: local accounts only. */
+  oidc: OidcConfig | null;
 }
 
 function readTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
@@ -105,6 +108,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     apiTokenDefaultDays: readInt('API_TOKEN_DEFAULT_DAYS', 90),
     apiTokenMaxDays: readInt('API_TOKEN_MAX_DAYS', 365),
     metricsToken: process.env.METRICS_TOKEN || undefined,
+    oidc: readOidcConfig(),
     ...overrides,
   };
 }

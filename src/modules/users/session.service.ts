@@ -109,40 +109,57 @@ export async function signIn(
     throw new AppError(401, 'auth.inactive');
   }
   const now = new Date();
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const id = hashToken(token);
-  await db.transaction(async (tx) => {
+  const session = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(users.id, user.id));
-    // Sweep this user's dead sessions so the table does not grow without bound, and the session the
-    // browser came with (a planted or earlier cookie never becomes the signed-in one).
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
-    if (previousToken) await tx.delete(sessions).where(eq(sessions.id, hashToken(previousToken)));
-    await tx.insert(sessions).values({
-      id,
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(now.getTime() + policy.sessionAbsoluteHours * 3_600_000),
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
-    // At most maxSessionsPerUser at once: the newest stay (等保 2.0: limit concurrent sessions).
-    const ended = await tx.execute(
-      sql`delete from sessions where user_id = ${user.id} and id not in (
-        select id from sessions where user_id = ${user.id}
-        order by created_at desc, (id = ${id}) desc limit ${policy.maxSessionsPerUser})`,
-    );
+    const created = await createSession(tx, policy, client, user.id, previousToken);
     await recordAudit(tx, source, {
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,
-      details: { endedSessions: affectedRows(ended) },
+      details: { endedSessions: created.endedSessions },
     });
+    return created;
   });
-  return { token, csrfToken, userId: user.id };
+  return { ...session, userId: user.id };
+}
+
+/**
+ * Opens a new server-side session for a user who has just proved who they are (a password, or the
+ * unified identity service). Call it in the transaction that records the sign-in.
+ */
+export async function createSession(
+  db: Db,
+  policy: SessionPolicy,
+  client: Client,
+  userId: number,
+  previousToken?: string,
+) {
+  const now = new Date();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const id = hashToken(token);
+  // Sweep this user's dead sessions so the table does not grow without bound, and the session the
+  // browser came with (a planted or earlier cookie never becomes the signed-in one).
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+  if (previousToken) await db.delete(sessions).where(eq(sessions.id, hashToken(previousToken)));
+  await db.insert(sessions).values({
+    id,
+    userId,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + policy.sessionAbsoluteHours * 3_600_000),
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+  // At most maxSessionsPerUser at once: the newest stay (等保 2.0: limit concurrent sessions).
+  const ended = await db.execute(
+    sql`delete from sessions where user_id = ${userId} and id not in (
+      select id from sessions where user_id = ${userId}
+      order by created_at desc, (id = ${id}) desc limit ${policy.maxSessionsPerUser})`,
+  );
+  return { token, csrfToken, endedSessions: affectedRows(ended) };
 }
 
 /** The one answer to an unknown user, a wrong password and a locked (username, address) pair. */

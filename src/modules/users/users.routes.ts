@@ -10,6 +10,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { isHttps } from '../../platform/http/hardening.js';
 import { errorResponses, pageOf, ZError, ZOk } from '../../platform/http/schemas.js';
 import { isKnownAddress } from './lockout.service.js';
+import { refuseLocalPasswordIfUnified } from './oidc.service.js';
 import { changeOwnPassword, describeActor, resolveSession, signIn, signOut } from './session.service.js';
 import { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './tokens.service.js';
 import {
@@ -122,6 +123,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
       },
     },
     async (req, reply) => {
+      await refuseLocalPasswordIfUnified(db, config.oidc, clientOf(req), req.body);
       const session = await signIn(db, config, clientOf(req), req.body, req.cookies[SESSION_COOKIE]);
       reply.setCookie(SESSION_COOKIE, session.token, {
         ...cookieOptions(req),

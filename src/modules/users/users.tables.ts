@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { Role } from '../../platform/auth/permissions.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -113,3 +113,46 @@ export const passwordHistory = pgTable(
   },
   (t) => [index('password_history_user_idx').on(t.userId, t.id)],
 );
+
+/**
+ * Identities at the unified identity service (统一身份认证, OIDC) and the local user each signs in as
+ * (ORG-5). `subject` is the value of the configured linking claim (`sub`, or e.g. an employee
+ * number). A row without a user is an unknown identity queued for an administrator to link (only
+ * when the deployment queues rather than refuses unknown identities). Role and scope stay on the
+ * local user: the identity service never grants them.
+ */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Issuer URL of the identity service. */
+    issuer: text('issuer').notNull(),
+    /** Value of the linking claim at that issuer. */
+    subject: text('subject').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Name the identity service gave (name or preferred_username), to recognise a queued identity. */
+    displayHint: text('display_hint'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }),
+    linkedByUserId: integer('linked_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('user_identities_subject_unique').on(t.issuer, t.subject),
+    unique('user_identities_user_issuer_unique').on(t.userId, t.issuer),
+  ],
+);
+
+/**
+ * Sign-ins started at the identity service and not yet returned: the PKCE verifier and nonce, keyed
+ * by the SHA-256 of the state (the browser holds the state in a cookie). Used once, then deleted.
+ */
+export const oidcSignInRequests = pgTable('oidc_sign_in_requests', {
+  /** SHA-256 (hex) of the state parameter. */
+  id: text('id').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  /** Where the UI goes after sign-in (a local path). */
+  returnTo: text('return_to').notNull().default('/'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -105,6 +105,43 @@ const MESSAGES = {
     zh: '三员分立：系统管理员、安全管理员、审计管理员不能由同一账号兼任',
     en: 'Separation of duties: one account cannot be two of system, security and audit administrator',
   },
+  // Sign-in through the unified identity service (统一身份认证, OIDC; ORG-5).
+  'oidc.not_configured': {
+    zh: '未配置统一身份认证',
+    en: 'Sign-in through the unified identity service is not configured',
+  },
+  'oidc.state': {
+    zh: '统一身份认证登录已过期或无效，请重新登录',
+    en: 'The unified sign-in expired or is not valid: sign in again',
+  },
+  'oidc.denied': {
+    zh: '统一身份认证平台未完成登录',
+    en: 'The unified identity service did not complete the sign-in',
+  },
+  'oidc.failed': {
+    zh: '统一身份认证平台的应答未通过校验',
+    en: 'The answer of the unified identity service failed verification',
+  },
+  'oidc.claim_missing': {
+    zh: '统一身份认证平台未提供用于关联账号的属性 {claim}',
+    en: 'The unified identity service did not send the linking claim {claim}',
+  },
+  'oidc.unknown_identity': {
+    zh: '该统一身份认证账号未关联本系统用户，请联系管理员',
+    en: 'This identity is not linked to a user of this system: ask an administrator',
+  },
+  'oidc.pending': {
+    zh: '该统一身份认证账号已提交管理员审核关联，关联后即可登录',
+    en: 'This identity awaits an administrator to link it to a user',
+  },
+  'identity.linked_elsewhere': {
+    zh: '该统一身份认证账号已关联其他用户',
+    en: 'This identity is already linked to another user',
+  },
+  'identity.user_has_one': {
+    zh: '该用户已关联一个统一身份认证账号，请先解除',
+    en: 'This user already has a linked identity: unlink it first',
+  },
   'user.self_deactivate': { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   'roster.member_ended': {
     zh: '该成员已被替换，不能再次替换',

@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
+import { UnifiedSignIn } from './UnifiedSignIn';
 
 export default function LoginPage() {
   const { me, signIn } = useAuth();
@@ -72,6 +73,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <UnifiedSignIn returnTo={from} />
         {showDemoAccounts && (
           <Typography.Paragraph
             type="secondary"

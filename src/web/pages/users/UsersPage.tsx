@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
+import { UserIdentitiesModal } from './UserIdentitiesModal';
 
 type User = Schemas['User'];
 type Role = User['role'];
@@ -46,6 +47,8 @@ export default function UsersPage() {
   const [isLoading, setLoading] = useState(false);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [linking, setLinking] = useState<User | null>(null);
+  const [isOidcOn, setOidcOn] = useState(false);
   const [isSaving, setSaving] = useState(false);
   const [form] = Form.useForm<UserValues>();
   const [resetForm] = Form.useForm<{ newPassword: string }>();
@@ -70,6 +73,10 @@ export default function UsersPage() {
   useEffect(() => {
     load();
   }, [load]);
+
+  useEffect(() => {
+    api.GET('/api/auth/providers').then(({ data }) => setOidcOn(Boolean(data?.oidc)));
+  }, []);
 
   // As the server's canGrantRole: only a security administrator makes security and audit administrators (三员分立).
   const grantable = ROLES.filter((r) =>
@@ -171,6 +178,11 @@ export default function UsersPage() {
             <Button type="link" size="small" onClick={() => setResetting(u)}>
               {t('users.resetPassword')}
             </Button>
+            {isOidcOn && (
+              <Button type="link" size="small" onClick={() => setLinking(u)} data-testid="user-identities">
+                {t('identities.action')}
+              </Button>
+            )}
           </Space>
         ),
     },
@@ -308,6 +320,7 @@ export default function UsersPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <UserIdentitiesModal user={linking} canManage={can('users:manage')} onClose={() => setLinking(null)} />
     </Card>
   );
 }

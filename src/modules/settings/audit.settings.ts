@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineSetting } from '../../modules/settings/settings.registry.js';
+/** The platform's audit log retention (declared here: platform/ imports no module; decision 0019). */
+import { defineSetting } from './settings.registry.js';
 
 /**
  * How long audit records stay in audit_log before `audit archive` moves them, verified, to an
