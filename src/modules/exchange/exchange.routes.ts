@@ -16,6 +16,7 @@ import {
   ZEmployerProfile,
   ZFormats,
   ZInjuryCase,
+  ZInjuryExportQuery,
   ZInjuryQuery,
   ZJsonSubmit,
   ZPerson,
@@ -34,7 +35,8 @@ import {
   submitBatch,
 } from './exchange.service.js';
 import { DOMAINS, FORMATS } from './formats.js';
-import { describeEmployer, describePerson, listInjuryCases } from './records.service.js';
+import { describeEmployer, describePerson, exportInjuryCases, listInjuryCases } from './records.service.js';
+import { INJURY_EXPORT_COLUMNS } from './records-export.js';
 import { buildRejectedFile } from './rejected-file.js';
 import { describeReason } from './row-messages.js';
 
@@ -251,6 +253,45 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       onRequest: requirePermission('exchange:read'),
     },
     async (req) => listInjuryCases(db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/injuries/export',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'The injury determinations of a filter as CSV or XLSX, masked as the list is (at most 20,000 rows; every export recorded)',
+        querystring: ZInjuryExportQuery,
+        response: errorResponses,
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req, reply) => {
+      const rows = await exportInjuryCases(db, actorOf(req), req.query);
+      const zh = languageOf(req) === 'zh';
+      const columns = INJURY_EXPORT_COLUMNS.map((c) => (zh ? c.zh : c.en));
+      const cells = rows.map((row) => INJURY_EXPORT_COLUMNS.map((c) => c.value(row)));
+      const name = zh ? '工伤认定记录' : 'injury-determinations';
+      if (req.query.format === 'xlsx') {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet(name);
+        sheet.addRow(columns);
+        for (const line of cells) sheet.addRow(line);
+        sheet.columns.forEach((column) => {
+          column.width = 16;
+        });
+        const body = Buffer.from(await workbook.xlsx.writeBuffer());
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`)
+          .send(body as never);
+      }
+      const body = `\uFEFF${[columns, ...cells].map((line) => toCsvLine(line)).join('\r\n')}\r\n`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.csv`)}`)
+        .send(body as never);
+    },
   );
   r.get(
     '/api/persons/:idNumber',
