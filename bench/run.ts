@@ -4,6 +4,7 @@
  *
  * import: see bench/import.ts (BENCH_SCALE=demo|city|province, BENCH_DB=postgres|pglite).
  * analytics: see bench/analytics.ts (dashboard p95 vs raw GROUP BY, refresh after a month's import).
+ * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
  *
  * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
  * ready /api/health, a warm restart on the existing database, and the server-only start, each
@@ -123,3 +124,4 @@ const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'startup') await benchStartup();
 if (which === 'all' || which === 'import') await (await import('./import.js')).benchImport();
 if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();
+if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();
