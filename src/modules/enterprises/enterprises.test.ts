@@ -267,7 +267,7 @@ describe('insured-person list for public display (KI-2)', () => {
     expect(list.items[0]).toEqual({
       no: 1,
       name: '李**',
-      idNumber: `${woman.slice(0, 6)}********${woman.slice(-4)}`,
+      idNumber: `${woman.slice(0, 6)}********${woman.slice(-4, -2)}*${woman.slice(-1)}`,
       insuredFrom: '2019-07-01',
     });
     expect(res.body).not.toContain('李小红');

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
+import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { currentYear } from '../../platform/time.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
@@ -369,6 +370,15 @@ export async function listInsuredPersonsForDisplay(db: Db, actor: Actor, employe
           await db.execute(sql`
             select average_insured, employees from insured_headcounts where employer_id = ${employerId} and year = ${listYear}`),
         );
+  // The list is masked for posting, but who looked at whose (masked) entries is still recorded.
+  await recordPersonalDataAccess(db, actor, {
+    targetType: 'insured_persons',
+    ids: listYear === null || persons.length === 0 ? [] : [`${employerId}/${listYear}`],
+    isMasked: true,
+    route: 'GET /api/enterprises/:id/insured-persons',
+    fields: ['personName', 'idNumber'],
+    details: { employerId, year: listYear, persons: persons.length },
+  });
   return {
     employer: {
       id: Number(employer.id),

@@ -19,6 +19,7 @@ import {
   ZEmployerProfile,
   ZFormats,
   ZInjuryCase,
+  ZInjuryExportQuery,
   ZInjuryQuery,
   ZJsonSubmit,
   ZPerson,
@@ -28,7 +29,8 @@ import {
 import { type ExchangeRuntime, listSubmittableDomains, submitBatch } from './exchange.service.js';
 import { formatBytes, JSON_SUBMIT_MAX_BYTES, UPLOAD_MAX_BYTES } from './exchange.settings.js';
 import { DOMAINS, FORMATS } from './formats.js';
-import { describeEmployer, describePerson, listInjuryCases } from './records.service.js';
+import { describeEmployer, describePerson, exportInjuryCases, listInjuryCases } from './records.service.js';
+import { INJURY_EXPORT_COLUMNS } from './records-export.js';
 import { buildRejectedFile } from './rejected-file.js';
 import { describeReason } from './row-messages.js';
 
@@ -259,6 +261,32 @@ export async function exchangeRoutes(app: FastifyInstance, { runtime }: { runtim
       onRequest: requirePermission('exchange:read'),
     },
     async (req) => listInjuryCases(db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/injuries/export',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'The injury determinations of a filter as CSV or XLSX, masked as the list is (at most 20,000 rows; every export recorded)',
+        querystring: ZInjuryExportQuery,
+        response: errorResponses,
+      },
+      onRequest: requirePermission('exchange:read'),
+    },
+    async (req, reply) => {
+      const rows = await exportInjuryCases(db, actorOf(req), req.query);
+      const zh = languageOf(req) === 'zh';
+      const columns = INJURY_EXPORT_COLUMNS.map((c) => (zh ? c.zh : c.en));
+      const cells = rows.map((row) => INJURY_EXPORT_COLUMNS.map((c) => c.value(row)));
+      const name = zh ? '工伤认定记录' : 'injury-determinations';
+      if (req.query.format === 'xlsx') {
+        const body = streamXlsx(name, [columns, ...cells]);
+        return sendDownload(reply, { fileName: `${name}.xlsx`, contentType: XLSX_CONTENT_TYPE, body });
+      }
+      const body = `\uFEFF${[columns, ...cells].map((line) => toCsvLine(line)).join('\r\n')}\r\n`;
+      return sendDownload(reply, { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body });
+    },
   );
   r.get(
     '/api/persons/:idNumber',

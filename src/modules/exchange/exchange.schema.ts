@@ -147,10 +147,15 @@ export const ZInjuryCase = z
   .object({
     id: z.number().int(),
     caseNo: z.string(),
-    idNumber: z.string().describe('身份证号, masked (350102********123X) unless you hold personal-data:view'),
+    idNumber: z
+      .string()
+      .describe(
+        '身份证号, masked (350102********12*X: birth date and sex digit hidden) unless you hold personal-data:view',
+      ),
     personName: z.string().describe('Masked (张*) unless you hold personal-data:view'),
-    sex: z.string(),
-    birthDate: z.string(),
+    sex: z.string().nullable().describe('null when masked: the sex digit is hidden too'),
+    birthDate: z.string().nullable().describe('null when masked: the birth date is what the mask hides'),
+    ageBand: z.string().describe('Age band at the date of the injury (16-24 … 60+), shown to every viewer'),
     post: z.string().nullable(),
     occurredOn: z.string(),
     determinedOn: z.string(),
@@ -174,6 +179,10 @@ export const ZInjuryQuery = ZPageQuery.extend({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   creditCode: z.string().trim().max(18).optional().describe('Only this employer'),
   search: z.string().trim().max(50).optional().describe('Part of the case number or employer name'),
+});
+
+export const ZInjuryExportQuery = ZInjuryQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv').describe('CSV (UTF-8 with BOM) or XLSX'),
 });
 
 export const ZPerson = z

@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
-import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
+import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
+import { maskedPersonFields, maskIdNumber } from '../../platform/privacy/mask.js';
 import { accidentFacts, diseaseFacts } from '../facts/counting.js';
 import { countInjuries, resolveCountingRules } from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
@@ -36,37 +37,21 @@ const injurySelection = {
   batchId: injuryCases.batchId,
 };
 
-/** Masks personal fields unless the actor may see them; the caller audits unmasked views. */
-function protect<T extends { idNumber: string; personName: string }>(
-  row: T,
-  canSee: boolean,
-): T & { isMasked: boolean } {
-  return canSee
-    ? { ...row, isMasked: false }
-    : {
-        ...row,
-        idNumber: maskIdNumber(row.idNumber) ?? '',
-        personName: maskName(row.personName) ?? '',
-        isMasked: true,
-      };
+/** The row of a list or export: person fields masked unless the actor may see them. */
+function protect<
+  T extends { idNumber: string; personName: string; sex: string; birthDate: string; occurredOn: string },
+>(row: T, canSee: boolean) {
+  return { ...row, ...maskedPersonFields(row, row.occurredOn, canSee) };
 }
 
-/**
- * Injury determinations of a jurisdiction and those below it (DX-3): 身份证号 and names masked
- * (350102********123X, 张*) unless the viewer holds personal-data:view, whose every view is audited.
- */
-export async function listInjuryCases(
-  db: Db,
-  actor: Actor,
-  options: {
-    jurisdiction?: string;
-    year?: number;
-    creditCode?: string;
-    search?: string;
-    page: number;
-    pageSize: number;
-  },
-) {
+export interface InjuryFilter {
+  jurisdiction?: string;
+  year?: number;
+  creditCode?: string;
+  search?: string;
+}
+
+async function injuryConditions(db: Db, actor: Actor, options: InjuryFilter) {
   const jurisdiction = await getJurisdictionInScope(
     db,
     actor,
@@ -84,16 +69,33 @@ export async function listInjuryCases(
     const pattern = containing(options.search);
     conditions.push(or(ilike(injuryCases.caseNo, pattern), ilike(organisations.name, pattern)) as SQL);
   }
-  const where = and(...conditions);
-  const base = () =>
-    db
-      .select(injurySelection)
-      .from(injuryCases)
-      .innerJoin(organisations, eq(organisations.id, injuryCases.employerId))
-      .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
-      .$dynamic();
+  return and(...conditions);
+}
+
+function selectInjuries(db: Db) {
+  return db
+    .select(injurySelection)
+    .from(injuryCases)
+    .innerJoin(organisations, eq(organisations.id, injuryCases.employerId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
+    .$dynamic();
+}
+
+const INJURY_PERSON_FIELDS = ['idNumber', 'personName', 'sex', 'birthDate'];
+
+/**
+ * Injury determinations of a jurisdiction and those below it (DX-3): 身份证号 and names masked
+ * (350102********12*X, 张*), the birth date given as an age band and the sex withheld, unless the
+ * viewer holds personal-data:view. Every view, masked or not, is recorded (one entry per page).
+ */
+export async function listInjuryCases(
+  db: Db,
+  actor: Actor,
+  options: InjuryFilter & { page: number; pageSize: number },
+) {
+  const where = await injuryConditions(db, actor, options);
   const [rows, [total]] = await Promise.all([
-    base()
+    selectInjuries(db)
       .where(where)
       .orderBy(desc(injuryCases.occurredOn), desc(injuryCases.id))
       .limit(options.pageSize)
@@ -106,16 +108,40 @@ export async function listInjuryCases(
       .where(where),
   ]);
   const canSee = actor.permissions.has('personal-data:view');
-  if (canSee) {
-    const ids = rows.map((r) => r.id);
-    await recordPersonalDataView(db, actor, {
-      targetType: 'injury_case',
-      ids,
-      fields: ['idNumber', 'personName'],
-      what: 'injury list',
-    });
-  }
+  await recordPersonalDataAccess(db, actor, {
+    targetType: 'injury_case',
+    ids: rows.map((r) => r.id),
+    isMasked: !canSee,
+    route: 'GET /api/injuries',
+    fields: INJURY_PERSON_FIELDS,
+  });
   return { items: rows.map((r) => protect(r, canSee)), total: Number(total?.n ?? 0) };
+}
+
+/** The most rows one export holds: a larger one asks the user to narrow the filter. */
+export const INJURY_EXPORT_LIMIT = 20_000;
+
+/**
+ * All injury determinations matching a filter, for a CSV or XLSX export: masked exactly as the
+ * list is (a file is no way around the mask) and recorded the same way, one entry for the file.
+ */
+export async function exportInjuryCases(db: Db, actor: Actor, options: InjuryFilter & { format: string }) {
+  const where = await injuryConditions(db, actor, options);
+  const rows = await selectInjuries(db)
+    .where(where)
+    .orderBy(desc(injuryCases.occurredOn), desc(injuryCases.id))
+    .limit(INJURY_EXPORT_LIMIT + 1);
+  if (rows.length > INJURY_EXPORT_LIMIT)
+    throw new AppError(422, 'exchange.export_too_large', { limit: INJURY_EXPORT_LIMIT });
+  const canSee = actor.permissions.has('personal-data:view');
+  await recordPersonalDataAccess(db, actor, {
+    targetType: 'injury_case',
+    ids: rows.map((r) => r.id),
+    isMasked: !canSee,
+    route: `GET /api/injuries/export (${options.format})`,
+    fields: INJURY_PERSON_FIELDS,
+  });
+  return rows.map((r) => protect(r, canSee));
 }
 
 /**
@@ -169,7 +195,7 @@ export async function describePerson(db: Db, actor: Actor, rawIdNumber: string) 
   return {
     idNumber,
     personName: injuries[0]?.personName ?? diseases[0]?.personName ?? '',
-    injuries: injuries.map((i) => ({ ...i, isMasked: false })),
+    injuries: injuries.map((i) => protect(i, true)),
     diseases: diseases.map((d) => ({ ...d, exposureYears: Number(d.exposureYears) })),
   };
 }

@@ -13,16 +13,21 @@ import {
   ZExpertListQuery,
   ZExpertRecordInput,
   ZExpertRelationInput,
+  ZExpertShareAnswer,
   ZExpertShareInput,
+  ZExpertShareStatus,
   ZIdParams,
+  ZIncomingExpertShare,
   ZReviewExpertInput,
 } from './experts.schema.js';
 import {
   addExpertField,
   addExpertRelation,
+  answerExpertShare,
   createExpert,
   getExpert,
   listExperts,
+  listIncomingExpertShares,
   recordExpertEntry,
   reviewExpert,
   shareExpert,
@@ -150,5 +155,33 @@ export async function expertsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       onRequest: requirePermission('experts:manage'),
     },
     async (req) => shareExpert(db, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/expert-shares',
+    {
+      schema: {
+        tags,
+        summary:
+          'Experts other pools offered into your scope, to accept or decline (EX-4); only accepted ones are drawable',
+        querystring: z.object({ status: ZExpertShareStatus.optional() }),
+        response: { 200: z.object({ items: z.array(ZIncomingExpertShare) }), ...errors },
+      },
+      onRequest: requirePermission('experts:manage'),
+    },
+    async (req) => listIncomingExpertShares(db, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/expert-shares/:id/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Accept or decline a pending share into your scope (the receiving side, EX-4); audited',
+        params: ZIdParams,
+        body: ZExpertShareAnswer,
+        response: { 200: ZIncomingExpertShare, ...errors },
+      },
+      onRequest: requirePermission('experts:manage'),
+    },
+    async (req) => answerExpertShare(db, actorOf(req), req.params.id, req.body),
   );
 }

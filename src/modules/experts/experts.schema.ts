@@ -7,6 +7,13 @@ export const ZExpertStatus = z
   .enum(['pending', 'active', 'rejected', 'suspended', 'expired'])
   .describe('pending 待审核 | active 在聘 | rejected 未通过 | suspended 暂停 | expired 聘期届满');
 
+export const ZExpertShareStatus = z
+  .enum(['pending', 'accepted', 'declined'])
+  .describe(
+    'pending until the receiving jurisdiction’s expert administrator answers; only accepted is drawable',
+  )
+  .meta({ id: 'ExpertShareStatus' });
+
 export const ZExpertField = z
   .object({ id: z.number().int(), name: z.string(), createdBy: z.string() })
   .meta({ id: 'ExpertField' });
@@ -63,6 +70,7 @@ export const ZExpertDetail = ZExpert.extend({
       agreement: z.string(),
       validFrom: z.string(),
       validTo: z.string(),
+      status: ZExpertShareStatus,
     }),
   ),
 }).meta({ id: 'ExpertDetail' });
@@ -120,5 +128,32 @@ export const ZExpertShareInput = z.object({
   validFrom: ZIsoDate,
   validTo: ZIsoDate,
 });
+
+export const ZExpertShareAnswer = z.object({
+  isAccepted: z.boolean().describe('true: the expert joins the receiving pool for the agreed term'),
+  reason: z.string().trim().max(200).optional().describe('Why, e.g. the agreement number checked'),
+});
+
+export const ZIncomingExpertShare = z
+  .object({
+    id: z.number().int(),
+    expertId: z.number().int(),
+    expertName: z.string(),
+    title: z.string(),
+    employerName: z.string(),
+    fields: z.array(z.string()),
+    from: z.object({ code: z.string(), name: z.string() }).describe('The expert’s home pool'),
+    to: z.object({ code: z.string(), name: z.string() }).describe('The receiving jurisdiction'),
+    agreement: z.string(),
+    validFrom: z.string(),
+    validTo: z.string(),
+    status: ZExpertShareStatus,
+    createdBy: z.string(),
+    createdAt: z.string(),
+    answeredBy: z.string().nullable(),
+    answeredAt: z.string().nullable(),
+    answerReason: z.string().nullable(),
+  })
+  .meta({ id: 'IncomingExpertShare' });
 
 export const ZIdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, declareUniqueField, notFound } from '../../platform/http/errors.js';
+import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.js';
 import { addYears, today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -26,6 +28,7 @@ import {
 import { EXPERTS_SETTINGS } from './experts.settings.js';
 import {
   type ExpertRecordKind,
+  type ExpertShareStatus,
   type ExpertStatus,
   expertDraws,
   expertFields,
@@ -143,12 +146,13 @@ export async function listExperts(
     .where(and(...conditions))
     .orderBy(asc(experts.id));
   const isUnmasked = hasPermission(actor, 'personal-data:view');
-  if (isUnmasked)
-    await recordPersonalDataView(db, actor, {
-      targetType: 'expert',
-      ids: rows.filter((r) => r.expert.idNumber || r.expert.phone).map((r) => r.expert.id),
-      fields: ['idNumber', 'phone'],
-    });
+  await recordPersonalDataAccess(db, actor, {
+    targetType: 'expert',
+    ids: rows.filter((r) => r.expert.idNumber || r.expert.phone).map((r) => r.expert.id),
+    isMasked: !isUnmasked,
+    route: 'GET /api/experts',
+    fields: ['idNumber', 'phone'],
+  });
   return { items: rows.map((r) => toExpertDto(r, isUnmasked)), fields: await listExpertFields(db, scope) };
 }
 
@@ -164,10 +168,12 @@ async function findExpertInScope(db: Db, actor: Actor, id: number) {
 export async function getExpert(db: Db, actor: Actor, id: number) {
   const row = await findExpertInScope(db, actor, id);
   const isUnmasked = hasPermission(actor, 'personal-data:view');
-  if (isUnmasked && (row.expert.idNumber || row.expert.phone))
-    await recordPersonalDataView(db, actor, {
+  if (row.expert.idNumber || row.expert.phone)
+    await recordPersonalDataAccess(db, actor, {
       targetType: 'expert',
       ids: [id],
+      isMasked: !isUnmasked,
+      route: 'GET /api/experts/:id',
       fields: ['idNumber', 'phone'],
     });
   const [relations, records, shares] = await Promise.all([
@@ -192,6 +198,7 @@ export async function getExpert(db: Db, actor: Actor, id: number) {
         agreement: expertShares.agreement,
         validFrom: expertShares.validFrom,
         validTo: expertShares.validTo,
+        status: expertShares.status,
       })
       .from(expertShares)
       .innerJoin(jurisdictions, eq(jurisdictions.id, expertShares.jurisdictionId))
@@ -215,6 +222,7 @@ export async function getExpert(db: Db, actor: Actor, id: number) {
       agreement: s.agreement,
       validFrom: s.validFrom,
       validTo: s.validTo,
+      status: s.status,
     })),
   };
 }
@@ -409,7 +417,12 @@ export async function addExpertRelation(
   return getExpert(db, actor, id);
 }
 
-/** Shares an expert of one's pool with another jurisdiction by agreement (EX-4). */
+/**
+ * Offers an expert of one's pool to another jurisdiction by agreement (EX-4). The share is pending
+ * until an expert administrator of the receiving jurisdiction accepts it (answerExpertShare); one
+ * shared into the actor's own scope is accepted at once, since the same administrator answers for
+ * both sides. A changed share (new terms) is pending again.
+ */
 export async function shareExpert(
   db: Db,
   actor: Actor,
@@ -424,8 +437,12 @@ export async function shareExpert(
     .from(jurisdictions)
     .where(eq(jurisdictions.code, input.jurisdictionCode));
   if (!target) throw badRequest('jurisdiction.unknown', 'jurisdictionCode', { code: input.jurisdictionCode });
+  const isOwnSide = isInScope(actor, target.path);
+  const answer = isOwnSide
+    ? { status: 'accepted' as const, answeredBy: actor.username, answeredAt: new Date(), answerReason: null }
+    : { status: 'pending' as const, answeredBy: null, answeredAt: null, answerReason: null };
   await db.transaction(async (tx) => {
-    await tx
+    const [share] = await tx
       .insert(expertShares)
       .values({
         expertId: id,
@@ -434,20 +451,109 @@ export async function shareExpert(
         validFrom: input.validFrom,
         validTo: input.validTo,
         createdBy: actor.username,
+        ...answer,
       })
       .onConflictDoUpdate({
         target: [expertShares.expertId, expertShares.jurisdictionId],
-        set: { agreement: input.agreement, validFrom: input.validFrom, validTo: input.validTo },
-      });
+        set: { agreement: input.agreement, validFrom: input.validFrom, validTo: input.validTo, ...answer },
+      })
+      .returning({ id: expertShares.id });
     await recordAudit(tx, actor, {
       action: 'expert.share',
       targetType: 'expert',
       targetId: id,
       jurisdictionPath: expert.jurisdictionPath,
-      details: input,
+      details: { ...input, shareId: share?.id, status: answer.status },
     });
   });
   return getExpert(db, actor, id);
+}
+
+/**
+ * Shares offered into the actor's scope (the receiving side, EX-4), newest first: the expert's
+ * name, title, fields and home pool, never the 身份证号 or phone (they are another province's data).
+ */
+export async function listIncomingExpertShares(
+  db: Db,
+  actor: Actor,
+  options: { status?: ExpertShareStatus },
+) {
+  const conditions: SQL[] = [withinScope(jurisdictions.path, actor.jurisdictionPath)];
+  if (options.status) conditions.push(eq(expertShares.status, options.status));
+  const home = alias(jurisdictions, 'home');
+  const rows = await db
+    .select({
+      id: expertShares.id,
+      expertId: experts.id,
+      expertName: experts.name,
+      title: experts.title,
+      employerName: experts.employerName,
+      fields: experts.fields,
+      from: { code: home.code, name: home.name },
+      to: { code: jurisdictions.code, name: jurisdictions.name },
+      agreement: expertShares.agreement,
+      validFrom: expertShares.validFrom,
+      validTo: expertShares.validTo,
+      status: expertShares.status,
+      createdBy: expertShares.createdBy,
+      createdAt: expertShares.createdAt,
+      answeredBy: expertShares.answeredBy,
+      answeredAt: expertShares.answeredAt,
+      answerReason: expertShares.answerReason,
+    })
+    .from(expertShares)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, expertShares.jurisdictionId))
+    .innerJoin(experts, eq(experts.id, expertShares.expertId))
+    .innerJoin(home, eq(home.id, experts.jurisdictionId))
+    .where(and(...conditions))
+    .orderBy(desc(expertShares.id));
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/**
+ * The receiving side's answer to a pending share (EX-4): accepted, the expert becomes drawable in
+ * the receiving jurisdiction for the agreed term; declined, never. Only an expert administrator
+ * whose scope holds the receiving jurisdiction answers; a share answered already is refused (409).
+ */
+export async function answerExpertShare(
+  db: Db,
+  actor: Actor,
+  shareId: number,
+  input: { isAccepted: boolean; reason?: string },
+) {
+  const [share] = await db
+    .select({ share: expertShares, path: jurisdictions.path })
+    .from(expertShares)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, expertShares.jurisdictionId))
+    .where(and(eq(expertShares.id, shareId), withinScope(jurisdictions.path, actor.jurisdictionPath)));
+  if (!share) throw notFound();
+  const status = input.isAccepted ? 'accepted' : 'declined';
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(expertShares)
+      .set({ status, answeredBy: actor.username, answeredAt: new Date(), answerReason: input.reason ?? null })
+      .where(and(eq(expertShares.id, shareId), eq(expertShares.status, 'pending')))
+      .returning({ id: expertShares.id });
+    if (updated.length === 0)
+      throw new AppError(409, 'expert.share_not_pending', { status: share.share.status });
+    await recordAudit(tx, actor, {
+      action: input.isAccepted ? 'expert.share.accept' : 'expert.share.decline',
+      targetType: 'expert_share',
+      targetId: shareId,
+      jurisdictionPath: share.path,
+      details: { expertId: share.share.expertId, reason: input.reason ?? null },
+    });
+  });
+  const { items } = await listIncomingExpertShares(db, actor, {});
+  const answered = items.find((i) => i.id === shareId);
+  if (!answered) throw notFound();
+  return answered;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,6 +623,8 @@ export async function listDrawCandidates(
     .where(
       and(
         inArray(expertShares.jurisdictionId, ancestorIds),
+        // Only once the receiving side accepted it (EX-4): an offer alone adds nobody to a pool.
+        eq(expertShares.status, 'accepted'),
         sql`${expertShares.validFrom} <= ${input.onDate}`,
         sql`${expertShares.validTo} >= ${input.onDate}`,
       ),

@@ -124,6 +124,9 @@ export const expertRecords = pgTable(
   ],
 );
 
+export const EXPERT_SHARE_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type ExpertShareStatus = (typeof EXPERT_SHARE_STATUSES)[number];
+
 /** Sharing an expert with another jurisdiction's pool by agreement (EX-4). */
 export const expertShares = pgTable(
   'expert_shares',
@@ -141,10 +144,20 @@ export const expertShares = pgTable(
     validTo: date('valid_to').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * pending until an expert administrator of the receiving jurisdiction accepts or declines it;
+     * only an accepted share makes the expert drawable there. A changed share is pending again.
+     */
+    status: text('status').$type<ExpertShareStatus>().notNull().default('pending'),
+    answeredBy: text('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answerReason: text('answer_reason'),
   },
   (t) => [
     uniqueIndex('expert_shares_key').on(t.expertId, t.jurisdictionId),
     check('expert_shares_dates_check', sql`${t.validTo} >= ${t.validFrom}`),
+    check('expert_shares_status_check', sql`${t.status} in ('pending','accepted','declined')`),
+    index('expert_shares_pending').on(t.jurisdictionId).where(sql`${t.status} = 'pending'`),
   ],
 );
 

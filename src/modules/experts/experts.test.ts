@@ -45,7 +45,16 @@ describe('the expert pool (EX-1, EX-2)', () => {
       TEST_PASSWORD,
     );
     const masked = (await member.get(`/api/experts/${created.id}`)).json();
-    expect(masked).toMatchObject({ phone: '139****5678', idNumber: '350102********1234' });
+    expect(masked).toMatchObject({ phone: '139****5678', idNumber: '350102********12*4' });
+    const maskedViews = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'personal-data.view-masked'), eq(auditLog.targetType, 'expert')));
+    expect(maskedViews.at(-1)?.details).toMatchObject({
+      route: 'GET /api/experts/:id',
+      count: 1,
+      ids: [created.id],
+    });
     const views = await t.db
       .select()
       .from(auditLog)
@@ -157,7 +166,25 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
       validFrom: '2026-01-01',
       validTo: '2030-12-31',
     });
-    expect(shared.json().shares).toHaveLength(1);
+    expect(shared.json().shares).toEqual([expect.objectContaining({ status: 'pending' })]);
+    // Offered, not accepted: not drawable in Fujian yet (issue 13 item 10).
+    const offered = await listDrawCandidates(t.db, {
+      jurisdictionPath: '100000/350000/350100',
+      conflictOrganisationIds: [],
+      onDate: today(),
+    });
+    expect(offered.candidates.map((c) => c.id)).not.toContain(id);
+    const fujian = await t.signIn('fujian');
+    const incoming = (await fujian.get('/api/expert-shares?status=pending')).json().items;
+    const share = incoming.find((s: { expertId: number }) => s.expertId === id);
+    expect(share).toMatchObject({ from: { code: '220000' }, to: { code: '350000' }, status: 'pending' });
+    expect(JSON.stringify(share)).not.toContain(expertInput.idNumber);
+    const accepted = await fujian.post(`/api/expert-shares/${share.id}/answer`, {
+      isAccepted: true,
+      reason: '协议已核对',
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', answeredBy: 'fujian' });
     const after = await listDrawCandidates(t.db, {
       jurisdictionPath: '100000/350000/350100',
       conflictOrganisationIds: [],
@@ -174,6 +201,77 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
       onDate: today(),
     });
     expect(expired.exclusions).toContainEqual({ id, reasons: ['term:outside'] });
+  });
+
+  it('lets only the receiving side answer a share, once; declined or changed, the expert is not drawable', async () => {
+    const jilin = await t.signIn('jilin');
+    const { id } = (
+      await jilin.post('/api/experts', {
+        ...expertInput,
+        idNumber: '220102198001011236',
+        jurisdictionCode: '220000',
+      })
+    ).json();
+    await jilin.post(`/api/experts/${id}/review`, { isApproved: true, reason: '审核通过' });
+    const terms = { agreement: '闽吉协议', validFrom: '2026-01-01', validTo: '2030-12-31' };
+    await jilin.post(`/api/experts/${id}/shares`, { ...terms, jurisdictionCode: '350000' });
+    const fujian = await t.signIn('fujian');
+    const pending = (await fujian.get('/api/expert-shares?status=pending')).json().items;
+    const share = pending.find((s: { expertId: number }) => s.expertId === id);
+    // The offering side cannot accept its own offer, nor can a member unit or a sibling province.
+    expect((await jilin.post(`/api/expert-shares/${share.id}/answer`, { isAccepted: true })).statusCode).toBe(
+      404,
+    );
+    const member = await t.signIn(
+      (await t.buildUser({ role: 'member_officer', jurisdictionCode: '350000' })).username,
+      TEST_PASSWORD,
+    );
+    expect(
+      (await member.post(`/api/expert-shares/${share.id}/answer`, { isAccepted: true })).statusCode,
+    ).toBe(403);
+    const xiamen = await t.signIn(
+      (await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' })).username,
+      TEST_PASSWORD,
+    );
+    expect(
+      (await xiamen.post(`/api/expert-shares/${share.id}/answer`, { isAccepted: true })).statusCode,
+    ).toBe(404);
+    expect((await xiamen.get('/api/expert-shares')).json().items).toEqual([]);
+
+    const declined = await fujian.post(`/api/expert-shares/${share.id}/answer`, {
+      isAccepted: false,
+      reason: '协议未签署',
+    });
+    expect(declined.json()).toMatchObject({ status: 'declined', answerReason: '协议未签署' });
+    const again = await fujian.post(`/api/expert-shares/${share.id}/answer`, { isAccepted: true });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('expert.share_not_pending');
+    const drawable = async () =>
+      (
+        await listDrawCandidates(t.db, {
+          jurisdictionPath: '100000/350000/350100',
+          conflictOrganisationIds: [],
+          onDate: today(),
+        })
+      ).candidates.map((c) => c.id);
+    expect(await drawable()).not.toContain(id);
+    // Offered again with new terms: pending again until answered.
+    await jilin.post(`/api/experts/${id}/shares`, {
+      ...terms,
+      validTo: '2029-12-31',
+      jurisdictionCode: '350000',
+    });
+    expect((await fujian.get('/api/expert-shares?status=pending')).json().items).toContainEqual(
+      expect.objectContaining({ id: share.id, validTo: '2029-12-31' }),
+    );
+    expect(await drawable()).not.toContain(id);
+    await fujian.post(`/api/expert-shares/${share.id}/answer`, { isAccepted: true });
+    expect(await drawable()).toContain(id);
+    const audit = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'expert_share'), eq(auditLog.targetId, String(share.id))));
+    expect(audit.map((a) => a.action)).toEqual(['expert.share.decline', 'expert.share.accept']);
   });
 
   it('draws the same panel from the same seed, a different one from another, never a repeated expert', () => {

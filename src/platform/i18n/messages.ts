@@ -177,6 +177,10 @@ const MESSAGES = {
     zh: '单次接口报送最多 {max} 行，请改用文件',
     en: 'At most {max} rows per API call: send a file instead',
   },
+  'exchange.export_too_large': {
+    zh: '单次导出最多 {limit} 条，请缩小筛选范围（年份、管辖区或单位）',
+    en: 'An export holds at most {limit} rows: narrow the filter (year, jurisdiction or employer)',
+  },
   'roster.unit_required': {
     zh: '请填写单位或选择成员单位',
     en: 'Give the unit or choose a member department',
@@ -220,6 +224,14 @@ const MESSAGES = {
     en: 'The expert is {status}: this action is not allowed',
   },
   'expert.share_dates': { zh: '截止日期不能早于开始日期', en: 'The end date cannot precede the start date' },
+  'expert.share_not_pending': {
+    zh: '该共享申请已处理（{status}），不能再次处理',
+    en: 'This share has already been answered ({status})',
+  },
+  'expert.share_same_province': {
+    zh: '只能共享到其他省份的专家库',
+    en: 'An expert can only be shared into another province’s pool',
+  },
   'draw.size_invalid': {
     zh: '评审专家人数须为不少于 3 的奇数',
     en: 'A panel needs an odd number of at least 3 experts',

@@ -6050,6 +6050,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/injuries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The injury determinations of a filter as CSV or XLSX, masked as the list is (at most 20,000 rows; every export recorded) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                    /** @description Only this employer */
+                    creditCode?: string;
+                    /** @description Part of the case number or employer name */
+                    search?: string;
+                    /** @description CSV (UTF-8 with BOM) or XLSX */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/persons/{idNumber}": {
         parameters: {
             query?: never;
@@ -9590,6 +9663,183 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ExpertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Experts other pools offered into your scope, to accept or decline (EX-4); only accepted ones are drawable */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["ExpertShareStatusInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IncomingExpertShare"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-shares/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline a pending share into your scope (the receiving side, EX-4); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: the expert joins the receiving pool for the agreed term */
+                        isAccepted: boolean;
+                        /** @description Why, e.g. the agreement number checked */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncomingExpertShare"];
                     };
                 };
                 /** @description Default Response */
@@ -14073,12 +14323,16 @@ export interface components {
         InjuryCaseInput: {
             id: number;
             caseNo: string;
-            /** @description 身份证号, masked (350102********123X) unless you hold personal-data:view */
+            /** @description 身份证号, masked (350102********12*X: birth date and sex digit hidden) unless you hold personal-data:view */
             idNumber: string;
             /** @description Masked (张*) unless you hold personal-data:view */
             personName: string;
-            sex: string;
-            birthDate: string;
+            /** @description null when masked: the sex digit is hidden too */
+            sex: string | null;
+            /** @description null when masked: the birth date is what the mask hides */
+            birthDate: string | null;
+            /** @description Age band at the date of the injury (16-24 … 60+), shown to every viewer */
+            ageBand: string;
             post: string | null;
             occurredOn: string;
             determinedOn: string;
@@ -14138,6 +14392,11 @@ export interface components {
                 pneumoconiosis: number;
             }[];
         };
+        /**
+         * @description pending until the receiving jurisdiction’s expert administrator answers; only accepted is drawable
+         * @enum {string}
+         */
+        ExpertShareStatusInput: "pending" | "accepted" | "declined";
         ExpertFieldInput: {
             id: number;
             name: string;
@@ -14226,7 +14485,35 @@ export interface components {
                 agreement: string;
                 validFrom: string;
                 validTo: string;
+                status: components["schemas"]["ExpertShareStatusInput"];
             }[];
+        };
+        IncomingExpertShareInput: {
+            id: number;
+            expertId: number;
+            expertName: string;
+            title: string;
+            employerName: string;
+            fields: string[];
+            /** @description The expert’s home pool */
+            from: {
+                code: string;
+                name: string;
+            };
+            /** @description The receiving jurisdiction */
+            to: {
+                code: string;
+                name: string;
+            };
+            agreement: string;
+            validFrom: string;
+            validTo: string;
+            status: components["schemas"]["ExpertShareStatusInput"];
+            createdBy: string;
+            createdAt: string;
+            answeredBy: string | null;
+            answeredAt: string | null;
+            answerReason: string | null;
         };
         RosterMemberInput: {
             id: number;
@@ -16381,12 +16668,16 @@ export interface components {
         InjuryCase: {
             id: number;
             caseNo: string;
-            /** @description 身份证号, masked (350102********123X) unless you hold personal-data:view */
+            /** @description 身份证号, masked (350102********12*X: birth date and sex digit hidden) unless you hold personal-data:view */
             idNumber: string;
             /** @description Masked (张*) unless you hold personal-data:view */
             personName: string;
-            sex: string;
-            birthDate: string;
+            /** @description null when masked: the sex digit is hidden too */
+            sex: string | null;
+            /** @description null when masked: the birth date is what the mask hides */
+            birthDate: string | null;
+            /** @description Age band at the date of the injury (16-24 … 60+), shown to every viewer */
+            ageBand: string;
             post: string | null;
             occurredOn: string;
             determinedOn: string;
@@ -16446,6 +16737,11 @@ export interface components {
                 pneumoconiosis: number;
             }[];
         };
+        /**
+         * @description pending until the receiving jurisdiction’s expert administrator answers; only accepted is drawable
+         * @enum {string}
+         */
+        ExpertShareStatus: "pending" | "accepted" | "declined";
         ExpertField: {
             id: number;
             name: string;
@@ -16534,7 +16830,35 @@ export interface components {
                 agreement: string;
                 validFrom: string;
                 validTo: string;
+                status: components["schemas"]["ExpertShareStatus"];
             }[];
+        };
+        IncomingExpertShare: {
+            id: number;
+            expertId: number;
+            expertName: string;
+            title: string;
+            employerName: string;
+            fields: string[];
+            /** @description The expert’s home pool */
+            from: {
+                code: string;
+                name: string;
+            };
+            /** @description The receiving jurisdiction */
+            to: {
+                code: string;
+                name: string;
+            };
+            agreement: string;
+            validFrom: string;
+            validTo: string;
+            status: components["schemas"]["ExpertShareStatus"];
+            createdBy: string;
+            createdAt: string;
+            answeredBy: string | null;
+            answeredAt: string | null;
+            answerReason: string | null;
         };
         RosterMember: {
             id: number;

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Drawer, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -62,6 +62,23 @@ export default function RecordsPage() {
           onSearch={(v) => setSearch(v || undefined)}
           style={{ width: 260 }}
         />
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <Button
+            key={format}
+            data-testid={`export-${format}`}
+            onClick={() => {
+              const query = new URLSearchParams({
+                format,
+                ...(current ? { jurisdiction: current.code } : {}),
+              });
+              if (year) query.set('year', String(year));
+              if (search) query.set('search', search);
+              downloadFile(`/api/injuries/export?${query}`).catch(fail);
+            }}
+          >
+            {t(format === 'csv' ? 'records.exportCsv' : 'records.exportXlsx')}
+          </Button>
+        ))}
       </Space>
       <Table
         rowKey="id"
@@ -89,6 +106,7 @@ export default function RecordsPage() {
                 </Button>
               ),
           },
+          { title: t('records.ageBand'), dataIndex: 'ageBand', width: 80 },
           {
             title: t('records.employer'),
             dataIndex: 'employerName',

@@ -20,6 +20,7 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
+import { IncomingShares, SHARE_COLORS } from './IncomingShares';
 
 type Expert = Schemas['Expert'];
 type ExpertDetail = Schemas['ExpertDetail'];
@@ -332,11 +333,17 @@ export default function ExpertsPage() {
                 { title: t('ex.shareWith'), key: 'j', render: (_, s) => s.jurisdiction.name },
                 { title: t('ex.agreement'), dataIndex: 'agreement' },
                 { title: t('ex.validTo'), dataIndex: 'validTo' },
+                {
+                  title: t('ex.shareStatus'),
+                  dataIndex: 'status',
+                  render: (v: string) => <Tag color={SHARE_COLORS[v]}>{t(`ex.shareStatus.${v}`)}</Tag>,
+                },
               ]}
             />
           </Space>
         )}
       </Drawer>
+      {canManage && <IncomingShares />}
       <Modal
         open={Boolean(dialog)}
         title={dialog ? t(`ex.dialog.${dialog}`) : ''}
