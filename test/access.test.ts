@@ -3,12 +3,13 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
 import { computeIdCheckChar } from '../src/modules/exchange/id-number.js';
+import { expertShares } from '../src/modules/experts/experts.tables.js';
 import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
 import { actionItems, implementationReports } from '../src/modules/joint-meeting/workflow.tables.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
-import { userIdentities } from '../src/modules/users/users.tables.js';
+import { userIdentities, users } from '../src/modules/users/users.tables.js';
 import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
 import { addDays, today } from '../src/platform/time.js';
@@ -67,6 +68,8 @@ interface Fixture {
   };
   /** Prevention projects, experts and organisations of Fuzhou (see projectFixture). */
   pp: ProjectFixture;
+  /** A share of an expert into 鼓楼区, pending the receiving side's answer. */
+  pendingShareId: number;
   /** Training: a key-post holder at the Gulou employer, and a Fuzhou course. */
   training: { holderId: number; courseId: number };
   /** Audit administrators (三员分立: they alone read the audit log) of Fuzhou and of sibling Xiamen. */
@@ -594,6 +597,11 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/injuries?jurisdiction=350100' }),
     sibling: 'hidden',
   },
+  'GET /api/injuries/export': {
+    permission: 'exchange:read',
+    call: () => ({ method: 'GET', url: '/api/injuries/export?jurisdiction=350100&format=csv' }),
+    sibling: 'hidden',
+  },
   'GET /api/persons/:idNumber': {
     permission: 'exchange:read',
     call: (f) => ({ method: 'GET', url: `/api/persons/${f.personIdNumber}` }),
@@ -1002,6 +1010,20 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  'GET /api/expert-shares': {
+    permission: 'experts:manage',
+    call: () => ({ method: 'GET', url: '/api/expert-shares' }),
+    sibling: 'filtered',
+  },
+  'POST /api/expert-shares/:id/answer': {
+    permission: 'experts:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/expert-shares/${f.pendingShareId}/answer`,
+      payload: { isAccepted: true, reason: '访问测试：协议已核对' },
+    }),
+    sibling: 'hidden',
+  },
   'POST /api/expert-fields': {
     permission: 'experts:manage',
     call: () => ({
@@ -1348,6 +1370,12 @@ const PUBLIC = new Set([
 const isOutsideTable = (method: string, url: string) =>
   PUBLIC.has(`${method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/');
 
+/** Writes that record no audit entry of their own, each with why. */
+const UNAUDITED_WRITES = new Set<string>([
+  // Signing out ends one's own session; the sign-in it closes is on record.
+  'POST /api/auth/logout',
+]);
+
 const ROWS = Object.entries(CASES).map(([key, row]) => ({ key, ...row }));
 const GUARDED = ROWS.filter((r) => r.permission !== null);
 const SCOPED = ROWS.filter((r) => r.sibling !== null);
@@ -1431,6 +1459,7 @@ beforeAll(async () => {
     bulletinApprovedId: 0,
     jm: {} as Fixture['jm'],
     training: {} as Fixture['training'],
+    pendingShareId: 0,
     pp: await buildProjectFixture(t, fuzhou),
     hrssOrganisationId: (
       await t.db
@@ -1480,6 +1509,18 @@ beforeAll(async () => {
   if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
   fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
+  const [share] = await t.db
+    .insert(expertShares)
+    .values({
+      expertId: fixture.pp.expertId,
+      jurisdictionId: gulou?.id ?? 0,
+      agreement: '访问测试共享协议',
+      validFrom: '2026-01-01',
+      validTo: '2099-12-31',
+      createdBy: 'access-test',
+    })
+    .returning({ id: expertShares.id });
+  fixture.pendingShareId = share?.id ?? 0;
   fixture.auditAdminUsername = (
     await t.buildUser({ role: 'audit_admin', jurisdictionCode: '350100' })
   ).username;
@@ -1787,9 +1828,17 @@ describe('control: the same requests succeed for a Fuzhou HRSS officer', () => {
           organisationId: fixture.hrssOrganisationId,
         });
     const agent = await t.signIn(owner.username, TEST_PASSWORD);
-    const res = await send(agent, row.call(fixture));
+    const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, owner.username));
+    const before = (await writesBy(user?.id ?? 0)).length;
+    const call = row.call(fixture);
+    const res = await send(agent, call);
     // 202: an exchange submission is accepted and imported in the background.
     expect([200, 201, 202], res.body).toContain(res.statusCode);
     if (row.sibling === 'filtered') expect(res.json().total).toBeGreaterThan(0);
+    // Every write leaves an audit record (issue 13 item 7), so a new route cannot forget one.
+    if (call.method !== 'GET' && !UNAUDITED_WRITES.has(row.key))
+      expect((await writesBy(user?.id ?? 0)).length, `${row.key} wrote no audit record`).toBeGreaterThan(
+        before,
+      );
   });
 });

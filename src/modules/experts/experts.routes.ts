@@ -164,7 +164,7 @@ export async function expertsRoutes(app: FastifyInstance, { db }: { db: Db }) {
         summary:
           'Experts other pools offered into your scope, to accept or decline (EX-4); only accepted ones are drawable',
         querystring: z.object({ status: ZExpertShareStatus.optional() }),
-        response: { 200: z.object({ items: z.array(ZIncomingExpertShare) }), ...errors },
+        response: { 200: z.object({ total: z.number(), items: z.array(ZIncomingExpertShare) }), ...errors },
       },
       onRequest: requirePermission('experts:manage'),
     },

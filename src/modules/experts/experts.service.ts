@@ -508,6 +508,7 @@ export async function listIncomingExpertShares(
     .where(and(...conditions))
     .orderBy(desc(expertShares.id));
   return {
+    total: rows.length,
     items: rows.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { users } from '../users/users.tables.js';
@@ -81,10 +82,18 @@ export async function listNotifications(
 export async function markNotificationsRead(db: Db, actor: Actor, input: { ids?: number[] }, now: Date) {
   const conditions: SQL[] = [eq(notifications.userId, actor.userId), isNull(notifications.readAt)];
   if (input.ids) conditions.push(inArray(notifications.id, input.ids.length ? input.ids : [-1]));
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(...conditions))
-    .returning({ id: notifications.id });
-  return { updated: rows.length };
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(...conditions))
+      .returning({ id: notifications.id });
+    // Audited even when nothing was unread: the request is on record either way.
+    await recordAudit(tx, actor, {
+      action: 'notifications.read',
+      targetType: 'notification',
+      details: { ids: rows.map((r) => r.id), requested: input.ids ?? 'all' },
+    });
+    return { updated: rows.length };
+  });
 }

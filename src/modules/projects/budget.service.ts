@@ -165,6 +165,20 @@ export async function publishNotice(
         reason: input.reason,
         details: { noticeFrom: input.noticeFrom, noticeTo: input.noticeTo },
       });
+    // The window itself is a change too, even when no project moves (a window moved later).
+    await recordAudit(tx, actor, {
+      action: 'budget.notice',
+      targetType: 'prevention_budget',
+      targetId: budget.id,
+      details: {
+        year,
+        noticeFrom: input.noticeFrom,
+        noticeTo: input.noticeTo,
+        before: { noticeFrom: budget.noticeFrom, noticeTo: budget.noticeTo },
+        listed: approved.length,
+        reason: input.reason,
+      },
+    });
   });
   return budgetView(db, jurisdiction, year);
 }

@@ -9744,6 +9744,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            total: number;
                             items: components["schemas"]["IncomingExpertShare"][];
                         };
                     };
