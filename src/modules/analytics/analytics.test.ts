@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJURY_HEADER, injuryRow, makeIdNumber, toCsv } from '../../../test/exchange-builders.js';
-import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { JobQueue } from '../../platform/jobs/queue.js';
 import { currentYear, fixedClock, resetClock, setClock } from '../../platform/time.js';
 import { seedDemoExchangeData } from '../../seed/demo-exchange.js';
@@ -446,8 +446,13 @@ describe('a stop between a batch commit and its figures', () => {
     const current = await totals();
     expect(Number(current?.cells)).toBe(Number(current?.facts));
     await expectCellsToEqualRebuild();
-    // The refresh is on record where the batch lies, for the province's officers.
-    const audit = (await fujian.get(`/api/audit?action=analytics.refresh&targetId=${batchId}`)).json();
+    // The refresh is on record where the batch lies, for the province's audit administrator (三员分立).
+    const auditor = await t.buildUser({ role: 'audit_admin', jurisdictionCode: '350000' });
+    const audit = (
+      await (
+        await t.signIn(auditor.username, TEST_PASSWORD)
+      ).get(`/api/audit?action=analytics.refresh&targetId=${batchId}`)
+    ).json();
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0].details.slices['injury.determined']).toBeGreaterThan(0);
     expect(await refreshQueued(t.db)).toEqual([]);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { addDays, addYears, isAfterToday, today } from '../../platform/time.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
@@ -294,13 +295,14 @@ export async function listKeyPostHolders(
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
   );
   const unmasked = seesPersonalData(actor);
-  if (unmasked)
-    await recordPersonalDataView(db, actor, {
-      targetType: 'key_post_holder',
-      ids: rows.map((r) => Number(r.id)),
-      fields: ['personName', 'idNumber'],
-      what: 'key-post holders',
-    });
+  // Masked or not, who was shown which holders is on record (one entry per request).
+  await recordPersonalDataAccess(db, actor, {
+    targetType: 'key_post_holder',
+    ids: rows.map((r) => Number(r.id)),
+    isMasked: !unmasked,
+    route: ownOnly ? 'GET /api/own-training/holders' : 'GET /api/training/holders',
+    fields: ['personName', 'idNumber'],
+  });
   return {
     total: Number(rows[0]?.total ?? 0),
     masked: !unmasked,
