@@ -506,6 +506,22 @@ export async function verifyCertificate(db: Db, number: string) {
   };
 }
 
+/** Whether a person held a valid completion of a course serving the post on a date (SQL). */
+function isTrainedAsOf(idNumber: SQL, roleCode: SQL, asOf: string): SQL {
+  return sql`exists (select 1 from training_completions c join training_courses k on k.id = c.course_id
+    where c.id_number = ${idNumber} and k.role_codes ? ${roleCode} and c.revoked_at is null
+      and c.completed_on <= ${asOf} and c.valid_until >= ${asOf})`;
+}
+
+/** Where, when and under which period and grace coverage is counted (coverage and gaps alike). */
+async function coverageContext(db: Db, actor: Actor, query: CoverageQuery) {
+  const jurisdiction = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
+  const asOf = query.asOf ?? today();
+  const period = await findPlanPeriod(db, query.planPeriod, Number(asOf.slice(0, 4)));
+  const { grace } = await resolveSettings(db, jurisdiction.path, { grace: TRAINING_SETTINGS.graceDays });
+  return { jurisdiction, asOf, period, graceDays: grace.value, dueBy: addDays(asOf, -grace.value) };
+}
+
 interface CoverageRow {
   area_code: string;
   area_name: string;
@@ -526,11 +542,7 @@ const pct = (trained: number, due: number) => (due > 0 ? Math.round((trained * 1
  * once per role in the area, however many employers list them in it.
  */
 export async function describeTrainingCoverage(db: Db, actor: Actor, query: CoverageQuery) {
-  const jurisdiction = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
-  const asOf = query.asOf ?? today();
-  const period = await findPlanPeriod(db, query.planPeriod, Number(asOf.slice(0, 4)));
-  const settings = await resolveSettings(db, jurisdiction.path, { grace: TRAINING_SETTINGS.graceDays });
-  const dueBy = addDays(asOf, -settings.grace.value);
+  const { jurisdiction, asOf, period, graceDays, dueBy } = await coverageContext(db, actor, query);
   const depth = jurisdiction.path.split('/').length;
   const rows = rowsOf<CoverageRow>(
     await db.execute(sql`
@@ -554,9 +566,7 @@ export async function describeTrainingCoverage(db: Db, actor: Actor, query: Cove
       ),
       judged as (
         select held.*,
-          exists (select 1 from training_completions c join training_courses k on k.id = c.course_id
-                  where c.id_number = held.id_number and k.role_codes ? held.role_code and c.revoked_at is null
-                    and c.completed_on <= ${asOf} and c.valid_until >= ${asOf}) as trained
+          ${isTrainedAsOf(sql`held.id_number`, sql`held.role_code`, asOf)} as trained
         from held
       ),
       tagged as (
@@ -600,7 +610,7 @@ export async function describeTrainingCoverage(db: Db, actor: Actor, query: Cove
     jurisdiction: { code: jurisdiction.code, name: jurisdiction.name },
     asOf,
     planPeriod: period.code,
-    graceDays: settings.grace.value,
+    graceDays,
     target,
     status: status as 'met' | 'behind' | 'overdue' | 'no_target',
     totals,
@@ -629,11 +639,7 @@ export async function describeTrainingCoverage(db: Db, actor: Actor, query: Cove
  * role: who to chase first (most untrained first).
  */
 export async function listCoverageGaps(db: Db, actor: Actor, query: CoverageQuery) {
-  const jurisdiction = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
-  const asOf = query.asOf ?? today();
-  const period = await findPlanPeriod(db, query.planPeriod, Number(asOf.slice(0, 4)));
-  const settings = await resolveSettings(db, jurisdiction.path, { grace: TRAINING_SETTINGS.graceDays });
-  const dueBy = addDays(asOf, -settings.grace.value);
+  const { jurisdiction, asOf, period, dueBy } = await coverageContext(db, actor, query);
   const target = await findTrainingTarget(db, period.id, jurisdiction.path);
   const targetPct = target?.coveragePct ?? 100;
   const rows = rowsOf<Record<string, unknown>>(
@@ -647,9 +653,7 @@ export async function listCoverageGaps(db: Db, actor: Actor, query: CoverageQuer
       ),
       posts as (
         select h.employer_id, r.code as role_code, h.started_on,
-          exists (select 1 from training_completions c join training_courses k on k.id = c.course_id
-                  where c.id_number = h.id_number and k.role_codes ? r.code and c.revoked_at is null
-                    and c.completed_on <= ${asOf} and c.valid_until >= ${asOf}) as trained
+          ${isTrainedAsOf(sql`h.id_number`, sql`r.code`, asOf)} as trained
         from key_post_holders h
         join training_roles r on r.id = h.role_id
           and r.code in (select code from training_roles where plan_period_id = ${period.id})
