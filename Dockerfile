@@ -12,7 +12,7 @@ RUN npm run build:web \
 FROM node:20-bookworm-slim
 # pg_dump/pg_restore for `yufang backup|restore` (the server is PostgreSQL 15).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends postgresql-client-15 tini \
+ && apt-get install -y --no-install-recommends postgresql-client-15 tini chromium fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
+import type { DocumentBlock, OfficialDocument } from '../../platform/documents/official-document.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -457,40 +458,68 @@ export async function reviewImplementationReport(
   return getImplementationReport(db, actor, id, now);
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
 const PART_STATUS_ZH = {
   ok: '',
-  no_data: '未报送数据',
+  no_data: '本年度无相关记录',
   not_available: '暂无（平台尚未建设该模块）',
 } as const;
 
-/** A printable HTML document of the report (the browser prints it or saves it as PDF). */
-export function renderImplementationReportHtml(
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 一 … 九十九, for section numbers (一、二、… 十一、). */
+function chineseNumber(n: number): string {
+  if (n <= 10) return CHINESE_NUMERALS[n - 1] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CHINESE_NUMERALS[tens - 1]}十${ones ? CHINESE_NUMERALS[ones - 1] : ''}`;
+}
+
+/** The office that writes a jurisdiction's report, and the one it reports to (JM-6). */
+const officeOf = (name: string) => `${name}工伤预防工作联席会议办公室`;
+
+/**
+ * The report as an official document (GB/T 9704 layout: platform/documents): issued by the
+ * jurisdiction's joint-meeting office to its superior's (the ministry for a province), dated the
+ * day it was composed, the summary first and then every section, a table where there are figures.
+ */
+export async function describeImplementationReportDocument(
+  db: Db,
   report: Awaited<ReturnType<typeof getImplementationReport>>,
-): string {
-  const title = `${report.jurisdiction.name}${report.year}年度工伤预防工作实施情况报告`;
-  const parts = report.parts
-    .map((p, i) => {
-      const body =
-        p.status === 'ok'
-          ? `<table><tbody>${p.rows.map((r) => `<tr><th>${escapeHtml(r.label)}</th><td>${escapeHtml(String(r.value))}</td></tr>`).join('')}</tbody></table>`
-          : `<p class="na">${PART_STATUS_ZH[p.status]}</p>`;
-      return `<h2>${i + 1}. ${escapeHtml(p.title)}</h2>${body}`;
-    })
-    .join('\n');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:"Noto Serif CJK SC",SimSun,serif;max-width:800px;margin:2em auto;line-height:1.6}h1{text-align:center;font-size:22px}
-h2{font-size:16px;margin-top:1.5em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #333;padding:4px 8px;text-align:left}
-th{width:55%;font-weight:normal}.na{color:#666}.meta{text-align:center;color:#444}@media print{body{margin:0}}</style></head>
-<body><h1>${escapeHtml(title)}</h1><p class="meta">状态：${STATUS_ZH[report.status]}　报送期限：${report.dueDate ?? '—'}　生成时间：${report.composedAt.slice(0, 10)}</p>
-<h2>工作总结</h2><p>${escapeHtml(report.narrative || '（未填写）').replaceAll('\n', '<br>')}</p>
-${parts}
-</body></html>`;
+): Promise<OfficialDocument> {
+  const [row] = await db
+    .select({ parent: jurisdictions.parentId })
+    .from(jurisdictions)
+    .where(eq(jurisdictions.code, report.jurisdiction.code));
+  const [parent] = row?.parent
+    ? await db
+        .select({ name: jurisdictions.name })
+        .from(jurisdictions)
+        .where(eq(jurisdictions.id, row.parent))
+    : [];
+  const addressee =
+    report.jurisdiction.level === 'province' || !parent ? '人力资源社会保障部' : officeOf(parent.name);
+  const blocks: DocumentBlock[] = [
+    { kind: 'heading', text: '一、工作总结' },
+    { kind: 'paragraph', text: report.narrative.trim() || '（未填写）' },
+  ];
+  report.parts.forEach((part, i) => {
+    blocks.push({ kind: 'heading', text: `${chineseNumber(i + 2)}、${part.title}` });
+    if (part.status === 'ok' && part.rows.length > 0)
+      blocks.push({
+        kind: 'table',
+        header: ['项目', '情况'],
+        rows: part.rows.map((r) => [r.label, r.value]),
+      });
+    else blocks.push({ kind: 'paragraph', text: PART_STATUS_ZH[part.status] || '本年度无相关记录' });
+  });
+  const office = officeOf(report.jurisdiction.name);
+  return {
+    issuer: office,
+    title: `${report.jurisdiction.name}${report.year}年度工伤预防工作实施情况报告`,
+    addressee,
+    blocks,
+    signature: office,
+    date: today(new Date(report.composedAt)),
+  };
 }
 
 export { PART_STATUS_ZH, STATUS_ZH };

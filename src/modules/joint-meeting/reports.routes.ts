@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
+import { sendOfficialDocument } from '../../platform/documents/send.js';
 import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
@@ -10,10 +11,10 @@ import { now } from '../../platform/time.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
   composeImplementationReport,
+  describeImplementationReportDocument,
   getImplementationReport,
   listImplementationReports,
   PART_STATUS_ZH,
-  renderImplementationReportHtml,
   reviewImplementationReport,
   STATUS_ZH,
   submitImplementationReport,
@@ -190,15 +191,18 @@ export async function yearlyReportsRoutes(
     {
       schema: {
         tags,
-        summary: 'The report as a printable HTML document',
+        summary:
+          'The report as an official document (GB/T 9704 layout): HTML to print (default), PDF (Chromium print-to-PDF) or DOCX to edit in WPS/Word',
         params: ZIdParams,
-        response: { 200: z.string().describe('text/html'), ...errorResponses },
+        querystring: z.object({ format: z.enum(['html', 'pdf', 'docx']).default('html') }),
+        response: { 200: z.any().describe('text/html, application/pdf or DOCX'), ...errorResponses },
       },
       onRequest: requirePermission('meetings:read'),
     },
     async (req, reply) => {
       const report = await getImplementationReport(db, actorOf(req), req.params.id, now());
-      return reply.type('text/html; charset=utf-8').send(renderImplementationReportHtml(report));
+      const document = await describeImplementationReportDocument(db, report);
+      return sendOfficialDocument(reply, document, req.query.format);
     },
   );
   r.get(

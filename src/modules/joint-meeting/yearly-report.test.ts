@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { fixedClock } from '../../platform/time.js';
@@ -23,12 +24,14 @@ interface Part {
   status: string;
   rows: { label: string; value: string | number }[];
 }
+let reportId = 0;
 const compose = async () => {
   const response = await ningde.post('/api/implementation-reports', {
     jurisdictionCode: '350900',
     year: 2026,
   });
   expect(response.statusCode, response.body).toBe(200);
+  reportId = response.json().id;
   return response.json().parts as Part[];
 };
 const part = (parts: Part[], key: string) => {
@@ -279,5 +282,43 @@ describe('the yearly implementation report draws on every programme module (JM-6
       figures['已培训岗位（个）'],
       figures['培训覆盖率（%）'],
     ]);
+  });
+
+  it('prints as an official document: HTML, DOCX for WPS and a PDF on A4 (GB/T 9704)', async () => {
+    const html = await ningde.get(`/api/implementation-reports/${reportId}/print`);
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('<p class="issuer">宁德市工伤预防工作联席会议办公室</p>');
+    expect(html.body).toContain('<h1>宁德市2026年度工伤预防工作实施情况报告</h1>');
+    expect(html.body).toContain('<p class="addressee">福建省工伤预防工作联席会议办公室：</p>');
+    expect(html.body).toContain('<h2>二、联席会议召开情况</h2>');
+    expect(html.body).toContain('<td>年度预算（元）</td><td>25000</td>');
+    expect(html.body).toContain('<p>2026年12月7日</p>');
+    expect(html.body).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
+
+    const docx = await ningde.get(`/api/implementation-reports/${reportId}/print?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['content-disposition']).toContain(
+      encodeURIComponent('宁德市2026年度工伤预防工作实施情况报告.docx'),
+    );
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml'] as Uint8Array);
+    for (const text of [
+      '宁德市工伤预防工作联席会议办公室',
+      '宁德市2026年度工伤预防工作实施情况报告',
+      '福建省工伤预防工作联席会议办公室：',
+      '年度预算（元）',
+      '2026年12月7日',
+    ])
+      expect(xml, text).toContain(`>${text}<`);
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/); // 37/26/35/28 mm
+
+    const pdf = await ningde.get(`/api/implementation-reports/${reportId}/print?format=pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // A4 is 595.28 × 841.89 pt; Chromium writes 594.96 × 841.92 (whole device pixels).
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
   });
 });

@@ -369,6 +369,10 @@ const MESSAGES = {
     en: 'Attachments may be at most {max} MB',
   },
   'attachment.empty': { zh: '附件为空', en: 'The attachment is empty' },
+  'document.pdf_unavailable': {
+    zh: '服务器未安装 Chromium，无法生成 PDF；请下载 Word 版本或打印网页版本',
+    en: 'Chromium is not installed on the server, so no PDF can be made: download the Word version or print the web page',
+  },
   'report.superior_only': {
     zh: '年度报告由上级管辖区审核',
     en: 'A yearly report is reviewed by the superior jurisdiction',

@@ -4766,10 +4766,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The report as a printable HTML document */
+        /** The report as an official document (GB/T 9704 layout): HTML to print (default), PDF (Chromium print-to-PDF) or DOCX to edit in WPS/Word */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    format?: "html" | "pdf" | "docx";
+                };
                 header?: never;
                 path: {
                     /** @description Record id */
@@ -4779,13 +4781,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/html */
+                /** @description text/html, application/pdf or DOCX */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */

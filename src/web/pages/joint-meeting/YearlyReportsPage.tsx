@@ -320,6 +320,18 @@ function ImplementationReportView({
           <Button onClick={() => window.open(`/api/implementation-reports/${report.id}/print`, '_blank')}>
             {t('impl.print')}
           </Button>
+          {(['pdf', 'docx'] as const).map((format) => (
+            <Button
+              key={format}
+              onClick={() =>
+                downloadFile(`/api/implementation-reports/${report.id}/print?format=${format}`).catch((e) =>
+                  showError(e, (m) => message.error(m)),
+                )
+              }
+            >
+              {t(format === 'pdf' ? 'impl.pdf' : 'impl.docx')}
+            </Button>
+          ))}
           <Button
             onClick={() =>
               downloadFile(`/api/implementation-reports/${report.id}/xlsx`).catch((e) =>
