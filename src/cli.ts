@@ -13,7 +13,7 @@ import { archiveAuditRecords, monthsBefore } from './platform/audit/audit-archiv
 import { isRole } from './platform/auth/permissions.js';
 import { isLoopbackHost, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
-import { canCreateObjects, countPendingMigrations, grantAppRole, roleOfUrl } from './platform/db/roles.js';
+import { canCreateObjects, grantAppRole, roleOfUrl } from './platform/db/roles.js';
 import { AppError } from './platform/http/errors.js';
 import { translate } from './platform/i18n/messages.js';
 import {
@@ -24,6 +24,7 @@ import {
   summarizeTables,
 } from './platform/ops/backup.js';
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
+import { listPendingMigrations, readMigrationJournal } from './platform/ops/readiness.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
@@ -50,10 +51,10 @@ async function prepareDatabase() {
   let isDemoSeeded = false;
   if (database.kind === 'postgres' && !(await canCreateObjects(database.db))) {
     // DATABASE_URL alone, signed in as the app role: the owner ran `migrate` before; check it did.
-    const pending = await countPendingMigrations(database.db);
-    if (pending > 0)
+    const pending = await listPendingMigrations(database.db, readMigrationJournal());
+    if (pending.length > 0)
       throw new Error(
-        `${pending} migration(s) not applied: run \`tsx src/cli.ts migrate\` with MIGRATION_DATABASE_URL (the owner role) first`,
+        `${pending.length} migration(s) not applied (${pending.join(', ')}): run \`tsx src/cli.ts migrate\` with MIGRATION_DATABASE_URL (the owner role) first`,
       );
   } else {
     await database.migrate();

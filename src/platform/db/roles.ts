@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { migrationsFolder } from './client.js';
 import { selectRows } from './rows.js';
 
 /**
@@ -80,19 +77,4 @@ export async function canCreateObjects(db: Db): Promise<boolean> {
     sql`select has_schema_privilege(current_user, 'public', 'CREATE') as ok`,
   );
   return row?.ok === true;
-}
-
-/**
- * The committed migrations not yet applied here, for an app role that cannot apply them itself:
- * it refuses to start rather than run against an older schema.
- */
-export async function countPendingMigrations(db: Db): Promise<number> {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
-  const [row] = await selectRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-  ).catch(() => [{ n: 0 }]);
-  return Math.max(0, journal.entries.length - (row?.n ?? 0));
 }
