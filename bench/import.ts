@@ -124,6 +124,7 @@ const FACT_COLUMNS = {
       'employer_id',
       'jurisdiction_id',
       'id_number',
+      'id_number_index',
       'person_name',
       'sex',
       'birth_date',

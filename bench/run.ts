@@ -7,6 +7,7 @@
  * concurrency: see bench/concurrency.ts (autocannon, 20 connections, routes vs the same SQL on bare Fastify;
  * not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
+ * pii-import: see bench/pii-import.ts (injury import rows/s with PII_ENCRYPTION=sm4 against off, same run).
  *
  * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
  * ready /api/health, a warm restart on the existing database, and the server-only start, each
@@ -129,3 +130,4 @@ if (which === 'all' || which === 'analytics') await (await import('./analytics.j
 if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();
 if (which === 'national') await (await import('./national.js')).benchNational();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();
+if (which === 'all' || which === 'pii-import') await (await import('./pii-import.js')).benchPiiImport();

@@ -69,6 +69,7 @@ import { languageOf, translate } from './platform/i18n/messages.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { withPrivateLogging } from './platform/ops/logging.js';
 import { registerOperations } from './platform/ops/ops.routes.js';
+import { configurePiiCrypto } from './platform/privacy/crypto.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -124,6 +125,9 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
 
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
   const { db } = database;
+  // 国密 at rest (decisions 0022, 0024): a bad or missing key stops the start here, naming the
+  // variable (`serve` then checks the keys against the stored data).
+  configurePiiCrypto();
   const app = Fastify({
     logger: withPrivateLogging(logger),
     trustProxy: config.trustProxy,

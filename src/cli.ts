@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
+import { checkPersonDataEncryption, encryptPersonData } from './modules/exchange/person-data.js';
 import { AUDIT_RETENTION_SETTING } from './modules/settings/audit.settings.js';
 import { resolveSetting } from './modules/settings/settings.service.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
@@ -25,6 +26,7 @@ import {
 } from './platform/ops/backup.js';
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { listPendingMigrations, readMigrationJournal } from './platform/ops/readiness.js';
+import { configurePiiCrypto } from './platform/privacy/crypto.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
@@ -33,7 +35,7 @@ import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit. */
+/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt. */
 /** The national jurisdiction: deployment-wide settings are read there. */
 const NATIONAL_PATH = '100000';
 const [command = 'serve', ...args] = process.argv.slice(2);
@@ -81,7 +83,11 @@ async function prepareDatabase() {
 
 async function serve() {
   const started = performance.now();
+  // A bad or missing PII key stops the start before anything is migrated or seeded (decision 0024).
+  configurePiiCrypto();
   const { config, database, applied } = await prepareDatabase();
+  // Keys that do not open the stored personal data, or a half-done switch, stop it too.
+  await checkPersonDataEncryption(database.db);
   await purgeExpiredSessions(database.db, config);
   const interrupted = await recoverInterruptedImports(database.db, config.uploadDir);
   if (interrupted > 0)
@@ -389,8 +395,35 @@ async function restore() {
   );
 }
 
+/**
+ * `pii encrypt`: with PII_ENCRYPTION=sm4 and its keys set, encrypts the exchange's stored person
+ * data in place, in batches (decision 0022): plaintext rows when switching encryption on, rows
+ * under an older key after a rotation. Idempotent; run it with the server stopped.
+ */
+async function pii() {
+  if (args[0] !== 'encrypt') throw new Error('usage: pii encrypt [--batch-size N]');
+  configurePiiCrypto();
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const changed = await encryptPersonData(database.db, {
+      batchSize: Number(option('batch-size') ?? 2_000),
+      onBatch: (table, n) => console.log(`${table}: ${n} row(s) encrypted`),
+    });
+    await checkPersonDataEncryption(database.db);
+    console.log(
+      `done: ${Object.entries(changed)
+        .map(([table, n]) => `${table} ${n}`)
+        .join(', ')} row(s) encrypted under the current key`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 const commands: Record<string, () => Promise<void>> = {
   audit,
+  pii,
   backup,
   restore,
   serve,

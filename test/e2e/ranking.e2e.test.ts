@@ -61,6 +61,7 @@ async function seedFacts(t: TestApp) {
           employerId,
           jurisdictionId,
           idNumber: makeIdNumber('350102', '1985-06-15', 'male', person),
+          idNumberIndex: makeIdNumber('350102', '1985-06-15', 'male', person),
           personName: `陈${person}`,
           sex: 'male' as const,
           birthDate: '1985-06-15',

@@ -97,7 +97,9 @@ function injuryRows(basis: YearBasis, where: (yr: SQL) => SQL, ancestors: boolea
   return sql`
     select ${jid} as jid, ${yr} as yr,
       coalesce(left(o.industry_code, 2), '') as industry, coalesce(c.accident_category, '') as category,
-      coalesce(c.post, '') as post, ${injuryFacts.ageBand('c')} as age, c.sex as sex, c.id_number,
+      coalesce(c.post, '') as post, ${injuryFacts.ageBand('c')} as age, c.sex as sex,
+      -- A person is their lookup key (the 身份证号, or its keyed SM3 when encrypted: decision 0022).
+      c.id_number_index as id_number,
       ${injuryFacts.isDetermined('c')} as det, ${injuryFacts.isProduction('c')} as prod,
       c.is_death, c.fund_expenditure_fen
     from injury_cases c join organisations o on o.id = c.employer_id ${anc}

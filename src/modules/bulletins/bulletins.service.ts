@@ -4,6 +4,7 @@ import { type Actor, hasPermission } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskName } from '../../platform/privacy/mask.js';
 import { today } from '../../platform/time.js';
 import { ACCIDENT_GRADES, GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
@@ -120,7 +121,8 @@ async function loadFacts(
       employerName,
       jurisdictionName,
       occurredOn: i.occurredOn,
-      personName: maskName(i.personName),
+      // Stored encrypted when PII_ENCRYPTION=sm4 (decision 0022): decrypted only to be masked.
+      personName: maskName(piiCrypto().decrypt(i.personName)),
       sex: i.sex,
       age: ageAt(i.birthDate, i.occurredOn),
       post: i.post,

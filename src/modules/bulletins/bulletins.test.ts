@@ -70,6 +70,7 @@ beforeAll(async () => {
     employerId: employerId(employer),
     jurisdictionId: jid(code),
     idNumber: n === 1 ? ID_NUMBER : makeIdNumber(code, '1990-01-01', 'male', n),
+    idNumberIndex: n === 1 ? ID_NUMBER : makeIdNumber(code, '1990-01-01', 'male', n),
     personName: '张建国',
     sex: 'male' as const,
     birthDate: '1980-03-05',

@@ -5,6 +5,7 @@ import { rowsOf } from '../../platform/db/rows.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskIdNumber, maskName } from '../../platform/privacy/mask.js';
 import { currentYear } from '../../platform/time.js';
 import { GB6441_CATEGORIES } from '../code-tables/injury-codes.data.js';
@@ -361,7 +362,7 @@ export async function listInsuredPersonsForDisplay(db: Db, actor: Actor, employe
       : rowsOf(
           await db.execute(sql`
             select person_name, id_number, insured_from::text as insured_from from insured_persons
-            where employer_id = ${employerId} and year = ${listYear} order by insured_from, id_number limit 20000`),
+            where employer_id = ${employerId} and year = ${listYear} order by insured_from, id_number_index limit 20000`),
         );
   const [headcount] =
     listYear === null
@@ -379,6 +380,7 @@ export async function listInsuredPersonsForDisplay(db: Db, actor: Actor, employe
     fields: ['personName', 'idNumber'],
     details: { employerId, year: listYear, persons: persons.length },
   });
+  const crypto = piiCrypto();
   return {
     employer: {
       id: Number(employer.id),
@@ -393,8 +395,9 @@ export async function listInsuredPersonsForDisplay(db: Db, actor: Actor, employe
     total: persons.length,
     items: persons.map((p, i) => ({
       no: i + 1,
-      name: maskName(String(p.person_name)) as string,
-      idNumber: maskIdNumber(String(p.id_number)) as string,
+      // Stored encrypted when PII_ENCRYPTION=sm4 (decision 0022): decrypted only to be masked.
+      name: maskName(crypto.decrypt(String(p.person_name))) as string,
+      idNumber: maskIdNumber(crypto.decrypt(String(p.id_number))) as string,
       insuredFrom: String(p.insured_from),
     })),
   };

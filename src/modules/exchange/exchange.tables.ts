@@ -186,15 +186,23 @@ export const insuredPersons = pgTable(
       .notNull()
       .references(() => organisations.id),
     year: smallint('year').notNull(),
+    /** Personal data: SM4 ciphertext when PII_ENCRYPTION=sm4 (platform/privacy/crypto.ts), else plaintext. */
     idNumber: text('id_number').notNull(),
+    /** The person's lookup key (PiiCrypto.index): keyed SM3 of the 身份证号 when encrypted, else the number itself. */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** Personal data, encrypted like idNumber. */
     personName: text('person_name').notNull(),
+    /** From the 身份证号 at import (its 17th digit), so counting never needs the number itself. */
+    sex: text('sex').$type<'male' | 'female'>().notNull(),
+    /** From the 身份证号 at import (digits 7–14). */
+    birthDate: date('birth_date').notNull(),
     insuredFrom: date('insured_from').notNull(),
     batchId: integer('batch_id').notNull(),
     /** The line of that batch's file that wrote this row (provenance; finds the first of two duplicate lines). */
     batchLine: integer('batch_line'),
   },
   (t) => [
-    uniqueIndex('insured_persons_key').on(t.employerId, t.year, t.idNumber),
+    uniqueIndex('insured_persons_key').on(t.employerId, t.year, t.idNumberIndex),
     index('insured_persons_batch_idx').on(t.batchId),
   ],
 );
@@ -211,9 +219,14 @@ export const injuryCases = pgTable(
     jurisdictionId: integer('jurisdiction_id')
       .notNull()
       .references(() => jurisdictions.id),
-    /** Personal data: masked unless the viewer holds personal-data:view. */
+    /**
+     * Personal data: masked unless the viewer holds personal-data:view; SM4 ciphertext when
+     * PII_ENCRYPTION=sm4 (platform/privacy/crypto.ts), else plaintext.
+     */
     idNumber: text('id_number').notNull(),
-    /** Personal data. */
+    /** The person's lookup key (PiiCrypto.index): every lookup, linkage and person count uses it. */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** Personal data, encrypted like idNumber. */
     personName: text('person_name').notNull(),
     sex: text('sex').$type<'male' | 'female'>().notNull(),
     birthDate: date('birth_date').notNull(),
@@ -234,7 +247,7 @@ export const injuryCases = pgTable(
     uniqueIndex('injury_cases_key').on(t.caseNo),
     index('injury_cases_employer_idx').on(t.employerId),
     index('injury_cases_jurisdiction_idx').on(t.jurisdictionId, t.occurredOn),
-    index('injury_cases_id_number_idx').on(t.idNumber),
+    index('injury_cases_id_number_index_idx').on(t.idNumberIndex),
     index('injury_cases_batch_idx').on(t.batchId),
   ],
 );
@@ -281,7 +294,11 @@ export const diseaseCases = pgTable(
     jurisdictionId: integer('jurisdiction_id')
       .notNull()
       .references(() => jurisdictions.id),
+    /** Personal data: SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext. */
     idNumber: text('id_number').notNull(),
+    /** The person's lookup key (PiiCrypto.index). */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** Personal data, encrypted like idNumber. */
     personName: text('person_name').notNull(),
     catalogueVersion: text('catalogue_version').notNull(),
     diseaseClass: text('disease_class').notNull(),
@@ -296,7 +313,7 @@ export const diseaseCases = pgTable(
   (t) => [
     uniqueIndex('disease_cases_key').on(t.caseNo),
     index('disease_cases_jurisdiction_idx').on(t.jurisdictionId, t.diagnosedOn),
-    index('disease_cases_id_number_idx').on(t.idNumber),
+    index('disease_cases_id_number_index_idx').on(t.idNumberIndex),
     index('disease_cases_employer_idx').on(t.employerId),
     index('disease_cases_batch_idx').on(t.batchId),
   ],

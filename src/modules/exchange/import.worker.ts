@@ -6,9 +6,11 @@
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toCopyCsvLine } from '../../platform/db/copy-csv.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { checkCreditCode } from '../organisations/credit-code.js';
 import type { Plausibility } from './exchange.settings.js';
 import { type Domain, FORMATS } from './formats.js';
+import { checkIdNumber } from './id-number.js';
 import { type Encoding, type FileFormat, FileReadError, mapHeaders, readRows } from './read-file.js';
 import { stagingKeys } from './staging.js';
 import { isTemplateExample, validateRow } from './validate.js';
@@ -67,6 +69,30 @@ async function countLines(path: string): Promise<number> {
     last = chunk[chunk.length - 1] ?? last;
   }
   return last === 0x0a ? lines : lines + 1;
+}
+
+/** This thread's PII crypto, built from the same environment as the server's (worker threads copy it). */
+const crypto = piiCrypto();
+
+/**
+ * A valid row's person fields as stored (decision 0022): the lookup key beside the 身份证号, the
+ * insured list's sex and birth date read from it, and with PII_ENCRYPTION=sm4 the number and the
+ * name as SM4 ciphertext. Done here, off the server thread, so no plaintext is staged.
+ */
+function protectPerson(value: Record<string, unknown>) {
+  const idNumber = value.idNumber as string;
+  value.idNumberIndex = crypto.index(idNumber);
+  if (input.domain === 'insuredPersons') {
+    const id = checkIdNumber(idNumber);
+    if (id.ok) {
+      value.sex = id.sex;
+      value.birthDate = id.birthDate;
+    }
+  }
+  if (crypto.isEnabled) {
+    value.idNumber = crypto.encrypt(idNumber);
+    if (typeof value.personName === 'string') value.personName = crypto.encrypt(value.personName);
+  }
 }
 
 async function run() {
@@ -168,6 +194,7 @@ async function run() {
         const value = result.value;
         if (typeof value.creditCode === 'string')
           value.creditCodeStatus = checkCreditCode(value.creditCode).status;
+        if (typeof value.idNumber === 'string') protectPerson(value);
         // In the order of stagedColumnsOf(domain).
         staged += `${toCopyCsvLine([batch, line, ...keys.map((k) => toText(value[k]))])}\n`;
       } else rejectRow(result.errors);

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { exchangeRejectedRows } from './exchange.tables.js';
 import { type Domain, FORMATS } from './formats.js';
 import { stagingColumn } from './staging.js';
@@ -41,11 +42,12 @@ export function stagedChunk(batchId: number, afterLine: number, lastLine: number
 const c = (domain: Domain, key: string) => sql.raw(`s.${stagingColumn(domain, key)}`);
 const hasColumn = (domain: Domain, key: string) => FORMATS[domain].columns.some((col) => col.key === key);
 
+/** A row's natural key as text, for a duplicate's message (an encrypted 身份证号 shows as `*`). */
 function keyTextOf(domain: Domain): SQL {
-  return sql.join(
-    FORMATS[domain].naturalKey.map((k) => sql`coalesce(${c(domain, k)}, '')`),
-    sql` || '|' || `,
-  );
+  const isEncrypted = piiCrypto().isEnabled;
+  const part = (k: string) =>
+    k === 'idNumber' && isEncrypted ? sql`'*'` : sql`coalesce(${c(domain, k)}, '')`;
+  return sql.join(FORMATS[domain].naturalKey.map(part), sql` || '|' || `);
 }
 
 /**
@@ -97,25 +99,28 @@ function upsertSql(ctx: MergeContext, rows: SQL): [insert: SQL, onConflict: SQL]
     case 'insuredPersons':
       return [
         sql`
-        insert into insured_persons (employer_id, year, id_number, person_name, insured_from, batch_id, batch_line)
-        select o.id, ${col('year')}::smallint, ${col('idNumber')}, ${col('personName')}, ${col('insuredFrom')}::date, ${b}, s.line
+        insert into insured_persons (employer_id, year, id_number, id_number_index, person_name, sex, birth_date, insured_from, batch_id, batch_line)
+        select o.id, ${col('year')}::smallint, ${col('idNumber')}, ${col('idNumberIndex')}, ${col('personName')}, ${col('sex')},
+          ${col('birthDate')}::date, ${col('insuredFrom')}::date, ${b}, s.line
         from ${rows} s ${employer()}`,
-        sql`on conflict (employer_id, year, id_number) do update set person_name = excluded.person_name,
+        sql`on conflict (employer_id, year, id_number_index) do update set id_number = excluded.id_number, person_name = excluded.person_name,
+          sex = excluded.sex, birth_date = excluded.birth_date,
           insured_from = excluded.insured_from, batch_id = excluded.batch_id, batch_line = excluded.batch_line
         where insured_persons.batch_id <> excluded.batch_id`,
       ];
     case 'injuries':
       return [
         sql`
-        insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, sex, birth_date, post, occurred_on,
+        insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, id_number_index, person_name, sex, birth_date, post, occurred_on,
           determined_on, ground, accident_category, severity, disability_grade, is_death, fund_expenditure_fen, batch_id, batch_line)
-        select ${col('caseNo')}, o.id, ${jurisdiction()}, ${col('idNumber')}, ${col('personName')}, ${col('sex')},
+        select ${col('caseNo')}, o.id, ${jurisdiction()}, ${col('idNumber')}, ${col('idNumberIndex')}, ${col('personName')}, ${col('sex')},
           ${col('birthDate')}::date, ${col('post')}, ${col('occurredOn')}::date, ${col('determinedOn')}::date, ${col('ground')},
           ${col('accidentCategory')}, ${col('severity')}, ${col('disabilityGrade')}::smallint, ${col('isDeath')}::boolean,
           ${col('fundExpenditureFen')}::bigint, ${b}, s.line
         from ${rows} s ${employer()}`,
         sql`on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
-          id_number = excluded.id_number, person_name = excluded.person_name, sex = excluded.sex, birth_date = excluded.birth_date,
+          id_number = excluded.id_number, id_number_index = excluded.id_number_index, person_name = excluded.person_name,
+          sex = excluded.sex, birth_date = excluded.birth_date,
           post = excluded.post, occurred_on = excluded.occurred_on, determined_on = excluded.determined_on, ground = excluded.ground,
           accident_category = excluded.accident_category, severity = excluded.severity, disability_grade = excluded.disability_grade,
           is_death = excluded.is_death, fund_expenditure_fen = excluded.fund_expenditure_fen, batch_id = excluded.batch_id,
@@ -138,14 +143,15 @@ function upsertSql(ctx: MergeContext, rows: SQL): [insert: SQL, onConflict: SQL]
     case 'diseases':
       return [
         sql`
-        insert into disease_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, catalogue_version, disease_class,
-          disease_name, is_pneumoconiosis, diagnosed_on, exposure_years, batch_id, batch_line)
-        select ${col('caseNo')}, o.id, ${jurisdiction()}, ${col('idNumber')}, ${col('personName')}, ${col('catalogueVersion')},
+        insert into disease_cases (case_no, employer_id, jurisdiction_id, id_number, id_number_index, person_name, catalogue_version,
+          disease_class, disease_name, is_pneumoconiosis, diagnosed_on, exposure_years, batch_id, batch_line)
+        select ${col('caseNo')}, o.id, ${jurisdiction()}, ${col('idNumber')}, ${col('idNumberIndex')}, ${col('personName')}, ${col('catalogueVersion')},
           ${col('diseaseClass')}, ${col('diseaseName')}, coalesce(${col('isPneumoconiosis')}::boolean, false), ${col('diagnosedOn')}::date,
           ${col('exposureYears')}::numeric, ${b}, s.line
         from ${rows} s ${employer()}`,
         sql`on conflict (case_no) do update set employer_id = excluded.employer_id, jurisdiction_id = excluded.jurisdiction_id,
-          id_number = excluded.id_number, person_name = excluded.person_name, catalogue_version = excluded.catalogue_version,
+          id_number = excluded.id_number, id_number_index = excluded.id_number_index, person_name = excluded.person_name,
+          catalogue_version = excluded.catalogue_version,
           disease_class = excluded.disease_class, disease_name = excluded.disease_name, is_pneumoconiosis = excluded.is_pneumoconiosis,
           diagnosed_on = excluded.diagnosed_on, exposure_years = excluded.exposure_years, batch_id = excluded.batch_id,
           batch_line = excluded.batch_line
@@ -189,7 +195,7 @@ const FACTS: Record<Domain, { table: string; batch: string; line: string; find: 
     batch: 'batch_id',
     line: 'batch_line',
     find: (d) =>
-      sql`insured_persons f join organisations fo on fo.id = f.employer_id where fo.credit_code = ${c(d, 'creditCode')} and f.year = ${c(d, 'year')}::smallint and f.id_number = ${c(d, 'idNumber')}`,
+      sql`insured_persons f join organisations fo on fo.id = f.employer_id where fo.credit_code = ${c(d, 'creditCode')} and f.year = ${c(d, 'year')}::smallint and f.id_number_index = ${c(d, 'idNumberIndex')}`,
   },
   injuries: {
     table: 'injury_cases',
@@ -372,18 +378,18 @@ export async function mergeChunk(
  * the rejected lines.
  */
 async function rejectSecondDeaths(tx: Db, ctx: MergeContext, rows: SQL): Promise<number[]> {
-  const id = c(ctx.domain, 'idNumber');
+  const id = c(ctx.domain, 'idNumberIndex');
   const caseNo = c(ctx.domain, 'caseNo');
   const superseded = ctx.supersedesBatchId ?? -1;
   const result = await tx.execute(sql`
     with dead as (
-      select s.line, ${id} as id_number, ${caseNo} as case_no from ${rows} s where ${c(ctx.domain, 'isDeath')} = 'true'
+      select s.line, ${id} as id_number_index, ${caseNo} as case_no from ${rows} s where ${c(ctx.domain, 'isDeath')} = 'true'
     )
     select d.line, coalesce(
       (select f.case_no from injury_cases f
-        where f.id_number = d.id_number and f.is_death and f.case_no <> d.case_no and f.batch_id <> ${superseded}
+        where f.id_number_index = d.id_number_index and f.is_death and f.case_no <> d.case_no and f.batch_id <> ${superseded}
         order by f.determined_on, f.case_no limit 1),
-      (select e.case_no from dead e where e.id_number = d.id_number and e.line < d.line and e.case_no <> d.case_no
+      (select e.case_no from dead e where e.id_number_index = d.id_number_index and e.line < d.line and e.case_no <> d.case_no
         order by e.line limit 1)
     ) as earlier
     from dead d`);

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskedPersonFields, maskIdNumber } from '../../platform/privacy/mask.js';
 import { accidentFacts, diseaseFacts } from '../facts/counting.js';
 import { countInjuries, resolveCountingRules } from '../facts/facts.service.js';
@@ -37,11 +38,20 @@ const injurySelection = {
   batchId: injuryCases.batchId,
 };
 
-/** The row of a list or export: person fields masked unless the actor may see them. */
+/**
+ * The row of a list or export: person fields masked unless the actor may see them. Stored
+ * encrypted when PII_ENCRYPTION=sm4 (decision 0022): decrypted here, then masked or shown.
+ */
 function protect<
   T extends { idNumber: string; personName: string; sex: string; birthDate: string; occurredOn: string },
 >(row: T, canSee: boolean) {
-  return { ...row, ...maskedPersonFields(row, row.occurredOn, canSee) };
+  const crypto = piiCrypto();
+  const person = {
+    ...row,
+    idNumber: crypto.decrypt(row.idNumber) as string,
+    personName: crypto.decrypt(row.personName) as string,
+  };
+  return { ...person, ...maskedPersonFields(person, row.occurredOn, canSee) };
 }
 
 export interface InjuryFilter {
@@ -151,13 +161,16 @@ export async function exportInjuryCases(db: Db, actor: Actor, options: InjuryFil
 export async function describePerson(db: Db, actor: Actor, rawIdNumber: string) {
   if (!actor.permissions.has('personal-data:view')) throw new AppError(403, 'auth.forbidden');
   const idNumber = normalizeIdNumber(rawIdNumber);
+  // Linked by the lookup key: the number itself, or its keyed SM3 when encrypted (decision 0022).
+  const crypto = piiCrypto();
+  const key = crypto.index(idNumber) as string;
   const [injuries, diseases] = await Promise.all([
     db
       .select(injurySelection)
       .from(injuryCases)
       .innerJoin(organisations, eq(organisations.id, injuryCases.employerId))
       .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
-      .where(and(eq(injuryCases.idNumber, idNumber), withinScope(jurisdictions.path, actor.jurisdictionPath)))
+      .where(and(eq(injuryCases.idNumberIndex, key), withinScope(jurisdictions.path, actor.jurisdictionPath)))
       .orderBy(asc(injuryCases.occurredOn)),
     db
       .select({
@@ -177,7 +190,7 @@ export async function describePerson(db: Db, actor: Actor, rawIdNumber: string) 
       .innerJoin(organisations, eq(organisations.id, diseaseCases.employerId))
       .innerJoin(jurisdictions, eq(jurisdictions.id, diseaseCases.jurisdictionId))
       .where(
-        and(eq(diseaseCases.idNumber, idNumber), withinScope(jurisdictions.path, actor.jurisdictionPath)),
+        and(eq(diseaseCases.idNumberIndex, key), withinScope(jurisdictions.path, actor.jurisdictionPath)),
       )
       .orderBy(asc(diseaseCases.diagnosedOn)),
   ]);
@@ -194,9 +207,13 @@ export async function describePerson(db: Db, actor: Actor, rawIdNumber: string) 
   });
   return {
     idNumber,
-    personName: injuries[0]?.personName ?? diseases[0]?.personName ?? '',
+    personName: crypto.decrypt(injuries[0]?.personName ?? diseases[0]?.personName ?? '') ?? '',
     injuries: injuries.map((i) => protect(i, true)),
-    diseases: diseases.map((d) => ({ ...d, exposureYears: Number(d.exposureYears) })),
+    diseases: diseases.map((d) => ({
+      ...d,
+      personName: crypto.decrypt(d.personName) as string,
+      exposureYears: Number(d.exposureYears),
+    })),
   };
 }
 

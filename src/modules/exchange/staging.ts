@@ -5,6 +5,10 @@ function derivedKeys(domain: Domain): string[] {
   const keys: string[] = [];
   if (FORMATS[domain].columns.some((c) => c.key === 'creditCode')) keys.push('creditCodeStatus');
   if (domain === 'diseases') keys.push('isPneumoconiosis');
+  // The person's lookup key (PiiCrypto.index), and for the insured list the sex and birth date
+  // read from the 身份证号, so the merge and the counts never need the number (encrypted or not).
+  if (FORMATS[domain].columns.some((c) => c.key === 'idNumber')) keys.push('idNumberIndex');
+  if (domain === 'insuredPersons') keys.push('sex', 'birthDate');
   return keys;
 }
 

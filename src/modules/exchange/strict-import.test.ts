@@ -9,6 +9,7 @@ import {
   toCsv,
 } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { jurisdictionSettings } from '../settings/settings.tables.js';
@@ -65,7 +66,8 @@ async function storedNames(ns: number[]) {
         ns.map((n) => caseNo(n)),
       ),
     );
-  return Object.fromEntries(rows.map((r) => [r.caseNo, r.name]));
+  // Decrypted when the suite runs with PII_ENCRYPTION=sm4 (decision 0022); unchanged when off.
+  return Object.fromEntries(rows.map((r) => [r.caseNo, piiCrypto().decrypt(r.name)]));
 }
 
 describe('encodings: the whole file is decoded strictly', () => {

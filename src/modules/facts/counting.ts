@@ -87,14 +87,17 @@ export const injuryFacts = {
     if (scope === 'production') return injuryFacts.isProduction(alias);
     return sql`true`;
   },
-  /** The count under a unit: 人次, or distinct persons within whatever the query groups by. */
+  /**
+   * The count under a unit: 人次, or distinct persons within whatever the query groups by. A person
+   * is their lookup key (id_number_index: the 身份证号, or its keyed SM3 when encrypted).
+   */
   count: (alias: string, unit: CountUnit) =>
     unit === 'persons'
-      ? sql<number>`count(distinct ${col(alias, 'id_number')})::int`
+      ? sql<number>`count(distinct ${col(alias, 'id_number_index')})::int`
       : sql<number>`count(*)::int`,
   /** 工亡人数: distinct persons with a death determination (a person dies once). */
   deaths: (alias: string) =>
-    sql<number>`count(distinct ${col(alias, 'id_number')}) filter (where ${col(alias, 'is_death')})::int`,
+    sql<number>`count(distinct ${col(alias, 'id_number_index')}) filter (where ${col(alias, 'is_death')})::int`,
   /** The age band at the date of the injury (the bands of AGE_BANDS). */
   ageBand: (alias: string) => ageBandOf(`${alias}.occurred_on`, `${alias}.birth_date`),
 };
@@ -112,15 +115,16 @@ function ageBandOf(at: string, birth: string): SQL {
 }
 
 /**
- * Fragments over an `insured_persons` alias (参保人员名单): sex and birth date are read from the
- * 身份证号 (GB 11643: digits 7–14 the birth date, the 17th odd for men); the age band is taken at
- * the middle of the list's year.
+ * Fragments over an `insured_persons` alias (参保人员名单): sex and birth date were read from the
+ * 身份证号 at import (GB 11643: digits 7–14 the birth date, the 17th odd for men) and stored, so
+ * counting never needs the number (encrypted or not); the age band is taken at the middle of the
+ * list's year.
  */
 export const insuredPersonFacts = {
-  sex: (alias: string) =>
-    sql.raw(`(case when substr(${alias}.id_number, 17, 1)::int % 2 = 1 then 'male' else 'female' end)`),
-  ageBand: (alias: string) =>
-    ageBandOf(`make_date(${alias}.year::int, 7, 1)`, `to_date(substr(${alias}.id_number, 7, 8), 'YYYYMMDD')`),
+  sex: (alias: string) => sql.raw(`${alias}.sex`),
+  ageBand: (alias: string) => ageBandOf(`make_date(${alias}.year::int, 7, 1)`, `${alias}.birth_date`),
+  /** A person within a group: their lookup key. */
+  person: (alias: string) => sql.raw(`${alias}.id_number_index`),
 };
 
 /** Age bands at the date of the injury (the generator and the tests use the same bands). */

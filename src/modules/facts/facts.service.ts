@@ -76,7 +76,7 @@ function groupKey(by: InjuryGroup, basis: CountingRules['yearBasis']): SQL {
 /** The figures of a group of determinations `i` under a unit (see InjuryCount). */
 function injuryMeasures(unit: CountingRules['countUnit']): SQL {
   return sql`${injuryFacts.count('i', unit)} as count, count(*)::int as cases,
-    count(distinct i.id_number)::int as persons, ${injuryFacts.deaths('i')} as deaths,
+    count(distinct i.id_number_index)::int as persons, ${injuryFacts.deaths('i')} as deaths,
     count(*) filter (where i.severity = 'serious')::int as serious,
     count(*) filter (where i.disability_grade is not null)::int as disabled,
     coalesce(sum(i.fund_expenditure_fen), 0)::bigint as fen`;
@@ -192,7 +192,7 @@ export async function countListedGroups(
         and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
       group by 1
     ), den as (
-      select ${keys(personKey)} as k, count(distinct (p.employer_id, p.id_number))::int as d
+      select ${keys(personKey)} as k, count(distinct (p.employer_id, ${insuredPersonFacts.person('p')}))::int as d
       from insured_persons p join listed l on l.employer_id = p.employer_id and l.yr = p.year
       join organisations o on o.id = p.employer_id join jurisdictions j on j.id = o.jurisdiction_id
       group by 1

@@ -69,6 +69,7 @@ beforeAll(async () => {
           employerId: id,
           jurisdictionId: countyId(county),
           idNumber: makeIdNumber(county, '1985-06-15', 'male', person),
+          idNumberIndex: makeIdNumber(county, '1985-06-15', 'male', person),
           personName: `职工${person}`,
           sex: 'male',
           birthDate: '1985-06-15',

@@ -198,6 +198,7 @@ beforeAll(async () => {
         employerId: ids.get(i.employer) ?? 0,
         jurisdictionId: countyId(county),
         idNumber: makeIdNumber(county, '1985-06-15', 'male', i.person),
+        idNumberIndex: makeIdNumber(county, '1985-06-15', 'male', i.person),
         personName: `职工${i.person}`,
         sex: 'male' as const,
         birthDate: '1985-06-15',

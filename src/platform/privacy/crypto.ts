@@ -27,8 +27,14 @@ export interface PiiCrypto {
   encrypt(value: string | null): string | null;
   /** Decrypts a value written by `encrypt`; a plaintext value (no prefix) is returned unchanged. */
   decrypt(value: string | null): string | null;
-  /** The keyed SM3 index of a value (normalised: trimmed, upper case); null for null. */
+  /**
+   * The lookup key of a value: with encryption on, the keyed SM3 index (HMAC-SM3 of the value
+   * normalised: trimmed, upper case); off, the normalised value itself (nothing secret to key it
+   * with, and a digest would cost import time and hide nothing). Null for null.
+   */
   index(value: string | null): string | null;
+  /** True when a stored value is ciphertext under the current key (nothing to do for `pii encrypt`). */
+  isCurrent(value: string | null): boolean;
 }
 
 interface KeyMaterial {
@@ -96,8 +102,8 @@ export function createPiiCrypto(env: NodeJS.ProcessEnv = process.env): PiiCrypto
       isEnabled: false,
       encrypt: (v) => v,
       decrypt: (v) => v,
-      // Without a key the index is a plain SM3 digest: still a fixed-length equality key, not secret.
-      index: (v) => (v === null ? null : (sm3(normalizeForIndex(v)) as string)),
+      index: (v) => (v === null ? null : normalizeForIndex(v)),
+      isCurrent: (v) => v === null || !v.startsWith(PREFIX),
     };
   }
   if (mode !== 'sm4') throw new Error(`PII_ENCRYPTION: "sm4" or "off", not "${mode}"`);
@@ -142,6 +148,7 @@ export function createPiiCrypto(env: NodeJS.ProcessEnv = process.env): PiiCrypto
       return Buffer.from(plain).toString('utf8');
     },
     index: (v) => (v === null ? null : hmacSm3(material.indexKey, normalizeForIndex(v))),
+    isCurrent: (v) => v === null || v.startsWith(`${PREFIX}${material.current}:`),
   };
 }
 
@@ -155,5 +162,14 @@ let shared: PiiCrypto | undefined;
 /** The process's PII crypto, from the environment at first use. */
 export function piiCrypto(): PiiCrypto {
   shared ??= createPiiCrypto();
+  return shared;
+}
+
+/**
+ * Builds the process's PII crypto from the environment now (start-up: a bad or missing key stops
+ * the server, naming the variable). Import workers build their own from the same environment.
+ */
+export function configurePiiCrypto(env: NodeJS.ProcessEnv = process.env): PiiCrypto {
+  shared = createPiiCrypto(env);
   return shared;
 }
