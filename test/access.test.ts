@@ -86,6 +86,10 @@ interface Fixture {
     employerUsername: string;
     /** An officer of 福州市财政局 (财政 reviews rule sets). */
     financeUsername: string;
+    /** A third employer's open appeal that its account attaches files to, and a file of it. */
+    fileAppealId: number;
+    fileEmployerUsername: string;
+    appealFileId: number;
   };
   /** Audit administrators (三员分立: they alone read the audit log) of Fuzhou and of sibling Xiamen. */
   auditAdminUsername: string;
@@ -1495,6 +1499,22 @@ const CASES: Record<string, RouteCase> = {
     sibling: 'hidden',
     controlUser: (f) => f.rates.employerUsername,
   },
+  'POST /api/own-rates/appeals/:id/files': {
+    permission: 'rates:own',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/own-rates/appeals/${f.rates.fileAppealId}/files?fileName=${encodeURIComponent('缴费凭证.pdf')}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('%PDF-1.4 access test'),
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.rates.fileEmployerUsername,
+  },
+  'GET /api/rates/appeal-files/:id': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/appeal-files/${f.rates.appealFileId}` }),
+    sibling: 'hidden',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -1711,6 +1731,16 @@ async function buildRatesFixture(fuzhou: Agent, employerId: number): Promise<Fix
       insuranceStatus: 'insured',
     })
     .returning({ id: organisations.id });
+  const [third] = await t.db
+    .insert(organisations)
+    .values({
+      kind: 'employer',
+      name: '鼓楼区费率材料测试企业',
+      industryCode: '4710',
+      jurisdictionId: gulou?.id ?? 0,
+      insuranceStatus: 'insured',
+    })
+    .returning({ id: organisations.id });
   const financeUser = await t.buildUser({
     role: 'member_officer',
     jurisdictionCode: '350100',
@@ -1764,6 +1794,22 @@ async function buildRatesFixture(fuzhou: Agent, employerId: number): Promise<Fix
     { reason: '访问测试：待决申诉' },
   );
   if (appeal.statusCode !== 201) throw new Error(`rates fixture appeal: ${appeal.body}`);
+  const fileUser = await t.buildUser({
+    role: 'employer',
+    jurisdictionCode: '350102',
+    organisationId: third?.id ?? 0,
+  });
+  const fileAgent = await t.signIn(fileUser.username, TEST_PASSWORD);
+  const fileAppeal = await fileAgent.post(`/api/own-rates/${await assignmentOf(third?.id ?? 0)}/appeals`, {
+    reason: '访问测试：附材料的申诉',
+  });
+  const file = await fileAgent.request({
+    method: 'POST',
+    url: `/api/own-rates/appeals/${fileAppeal.json().id}/files?fileName=a.pdf`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from('%PDF-1.4 fixture'),
+  });
+  if (file.statusCode !== 201) throw new Error(`rates fixture file: ${file.body}`);
   return {
     draftId,
     toReviewId,
@@ -1773,6 +1819,9 @@ async function buildRatesFixture(fuzhou: Agent, employerId: number): Promise<Fix
     appealId: appeal.json().id as number,
     employerUsername: employerUser.username,
     financeUsername: financeUser.username,
+    fileAppealId: fileAppeal.json().id as number,
+    fileEmployerUsername: fileUser.username,
+    appealFileId: file.json().id as number,
   };
 }
 

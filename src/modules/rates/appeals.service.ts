@@ -4,6 +4,7 @@ import { type Actor, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
+import { saveStoredFile } from '../../platform/files/stored-files.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
@@ -223,4 +224,57 @@ export async function decideAppeal(
   });
   const [decided] = (await listAppealsOf(db, [assignment.id])).filter((x) => x.id === id);
   return decided as NonNullable<typeof decided>;
+}
+
+/** The largest file an appeal may carry (a scanned letter, a payment record). */
+export const APPEAL_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Attaches a file to the employer's own open appeal: stored once per SHA-256 under the upload
+ * directory, its row (name, type, size, hash, who, when) here, the upload audited.
+ */
+export async function attachAppealFile(
+  db: Db,
+  actor: Actor,
+  appealId: number,
+  input: { fileName: string; contentType: string; body: AsyncIterable<Buffer>; uploadDir: string },
+  now: Date,
+) {
+  const [appeal] = await db.select().from(rateAppeals).where(eq(rateAppeals.id, appealId));
+  if (!appeal || actor.organisationId === null || appeal.employerId !== actor.organisationId)
+    throw notFound();
+  if (appeal.status !== 'submitted') throw new AppError(409, 'rates.appeal_closed');
+  const { sha256, sizeBytes } = await saveStoredFile(input.uploadDir, input.body, {
+    maxBytes: APPEAL_FILE_MAX_BYTES,
+  });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(rateAppealFiles)
+      .values({
+        appealId,
+        fileName: input.fileName,
+        contentType: input.contentType,
+        sizeBytes,
+        sha256,
+        uploadedByUserId: actor.userId,
+        uploadedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('file row not inserted');
+    await recordAudit(tx, actor, {
+      action: 'rates.appeal.file',
+      targetType: 'rate_appeal_file',
+      targetId: row.id,
+      details: { appealId, fileName: input.fileName, sizeBytes, sha256 },
+    });
+    return { id: row.id, fileName: row.fileName, sizeBytes: row.sizeBytes };
+  });
+}
+
+/** An appeal's file, for an officer whose scope holds the employer (404 otherwise). */
+export async function openAppealFile(db: Db, actor: Actor, id: number) {
+  const [file] = await db.select().from(rateAppealFiles).where(eq(rateAppealFiles.id, id));
+  if (!file) throw notFound();
+  await findAppealInScope(db, actor, file.appealId);
+  return file;
 }

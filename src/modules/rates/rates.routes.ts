@@ -2,18 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
+import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
+import { sendStoredFile } from '../../platform/files/stored-files.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { now } from '../../platform/time.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
+  APPEAL_FILE_MAX_BYTES,
+  attachAppealFile,
   decideAppeal,
   getRateNotice,
   listAppeals,
   listOwnRateNotices,
+  openAppealFile,
   submitAppeal,
 } from './appeals.service.js';
 import {
@@ -52,8 +57,9 @@ import { simulateRuleSet } from './simulation.service.js';
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['rates'];
 
-export async function ratesRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function ratesRoutes(app: FastifyInstance, { db, config }: { db: Db; config: AppConfig }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   r.get(
     '/api/rates/examples',
     {
@@ -361,5 +367,53 @@ export async function ratesRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (req, reply) =>
       reply.code(201).send(await submitAppeal(db, actorOf(req), req.params.id, req.body, now())),
+  );
+  r.post(
+    '/api/own-rates/appeals/:id/files',
+    {
+      bodyLimit: APPEAL_FILE_MAX_BYTES + 1,
+      schema: {
+        tags,
+        summary: `Attach a file to one's open appeal (raw body, application/octet-stream, at most ${APPEAL_FILE_MAX_BYTES / 1024 / 1024} MB)`,
+        params: ZId,
+        querystring: z.object({ fileName: z.string().trim().min(1).max(200).describe('Original file name') }),
+        response: {
+          201: z.object({ id: z.number(), fileName: z.string(), sizeBytes: z.number() }),
+          ...errorResponses,
+        },
+      },
+      onRequest: requirePermission('rates:own'),
+    },
+    async (req, reply) =>
+      reply.code(201).send(
+        await attachAppealFile(
+          db,
+          actorOf(req),
+          req.params.id,
+          {
+            fileName: req.query.fileName,
+            contentType: 'application/octet-stream',
+            body: req.body as AsyncIterable<Buffer>,
+            uploadDir: config.uploadDir,
+          },
+          now(),
+        ),
+      ),
+  );
+  r.get(
+    '/api/rates/appeal-files/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Download a file of an appeal (officers of the employer’s area)',
+        params: ZId,
+        response: { 200: z.any().describe('The file'), ...errorResponses },
+      },
+      onRequest: requirePermission('rates:read'),
+    },
+    async (req, reply) => {
+      const file = await openAppealFile(db, actorOf(req), req.params.id);
+      return sendStoredFile(req, reply, config.uploadDir, file);
+    },
   );
 }

@@ -491,3 +491,39 @@ describe('the contributions exchange format (单位缴费与待遇)', () => {
     ]);
   });
 });
+
+describe('appeal files', () => {
+  it('the employer attaches a file to its open appeal; the officer downloads it; others cannot', async () => {
+    const user = await t.buildUser({ role: 'employer', jurisdictionCode: '350121', organisationId: E.build });
+    const build = await t.signIn(user.username, TEST_PASSWORD);
+    const [notice] = (await build.get('/api/own-rates')).json().items;
+    const appeal = await build.post(`/api/own-rates/${notice.assignment.id}/appeals`, {
+      reason: '附工资总额核定表',
+    });
+    expect(appeal.statusCode, appeal.body).toBe(201);
+    const body = Buffer.from('工资总额核定表 2025');
+    const upload = (agent: Agent) =>
+      agent.request({
+        method: 'POST',
+        url: `/api/own-rates/appeals/${appeal.json().id}/files?fileName=${encodeURIComponent('核定表.txt')}`,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: body,
+      });
+    const other = await t.signIn(
+      (await t.buildUser({ role: 'employer', jurisdictionCode: '350121', organisationId: E.soft })).username,
+      TEST_PASSWORD,
+    );
+    expect((await upload(other)).statusCode).toBe(404);
+    const file = await upload(build);
+    expect(file.statusCode, file.body).toBe(201);
+    expect(file.json()).toMatchObject({ fileName: '核定表.txt', sizeBytes: body.length });
+    const download = await fuzhou.get(`/api/rates/appeal-files/${file.json().id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(body)).toBe(true);
+    expect((await xiamen.get(`/api/rates/appeal-files/${file.json().id}`)).statusCode).toBe(404);
+    const listed = (await fuzhou.get('/api/rates/appeals?jurisdiction=350121')).json().items;
+    expect(listed.find((a: { id: number }) => a.id === appeal.json().id).files).toEqual([
+      { id: file.json().id, fileName: '核定表.txt', sizeBytes: body.length },
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { App, Button, Empty, Form, Input, Modal, Space, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { RateNoticeCard } from './RateNoticeCard';
 
@@ -85,5 +85,11 @@ export default function OwnRatesPage() {
   );
 }
 
-/** Files of an appeal: uploaded one by one as raw bodies (none until the server accepts them). */
-async function uploadAppealFiles(_appealId: number, _files: File[]): Promise<void> {}
+/** Files of an appeal: uploaded one by one as raw bodies. */
+async function uploadAppealFiles(appealId: number, files: File[]): Promise<void> {
+  for (const file of files)
+    await uploadFile(
+      `/api/own-rates/appeals/${appealId}/files?fileName=${encodeURIComponent(file.name)}`,
+      file,
+    );
+}

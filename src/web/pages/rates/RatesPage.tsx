@@ -585,7 +585,25 @@ function AppealsTab() {
             render: (v: string, a: Appeal) => <Link to={`/rates/notices/${a.assignmentId}`}>{v}</Link>,
           },
           { title: t('rates.appeal.reason'), dataIndex: 'reason' },
-          { title: t('rates.appeal.files'), render: (_: unknown, a: Appeal) => a.files.length },
+          {
+            title: t('rates.appeal.files'),
+            render: (_: unknown, a: Appeal) => (
+              <Space direction="vertical" size={0}>
+                {a.files.map((f) => (
+                  <Typography.Link
+                    key={f.id}
+                    onClick={() =>
+                      downloadFile(`/api/rates/appeal-files/${f.id}`).catch((e) =>
+                        showError(e, (m) => message.error(m)),
+                      )
+                    }
+                  >
+                    {f.fileName}
+                  </Typography.Link>
+                ))}
+              </Space>
+            ),
+          },
           {
             title: t('rates.status'),
             dataIndex: 'status',
