@@ -295,6 +295,8 @@ export async function listEmployerYears(
 ): Promise<EmployerYear[]> {
   const basis = q.rules.yearBasis;
   const result = await db.execute(sql`
+    -- The years' injuries and diagnoses are grouped by employer, then joined to the area's employers
+    -- once: joined to the (materialized) employer list itself, the planner chose a nested loop.
     with emp as (
       select o.id, o.name, o.industry_code, j.path
       from organisations o join jurisdictions j on j.id = o.jurisdiction_id
@@ -302,12 +304,12 @@ export async function listEmployerYears(
     ), inj as (
       select i.employer_id, ${injuryFacts.year('i', basis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
         ${injuryFacts.deaths('i')} as deaths
-      from injury_cases i join emp e on e.id = i.employer_id
+      from injury_cases i
       where ${injuryFacts.inYears('i', basis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
       group by 1, 2
     ), dis as (
       select d.employer_id, ${diseaseFacts.year('d')} as yr, count(*)::int as n
-      from disease_cases d join emp e on e.id = d.employer_id
+      from disease_cases d
       where ${diseaseFacts.inYears('d', q.from, q.to)}
       group by 1, 2
     )

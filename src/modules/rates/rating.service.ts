@@ -78,7 +78,7 @@ export function recordsOf(rows: readonly EmployerYear[]) {
  */
 export async function computeRatings(
   db: Db,
-  q: { path: string; definition: RuleDefinition; rateYear: number },
+  q: { path: string; definition: RuleDefinition; rateYear: number; withProjection?: boolean },
 ): Promise<{ ratings: EmployerRating[]; pool: PoolContext; cycle: ReturnType<typeof cycleOf> }> {
   const cycle = cycleOf(q.definition, q.rateYear);
   const rules = await resolveCountingRules(db, q.path);
@@ -91,7 +91,10 @@ export async function computeRatings(
   const nextStart = `${cycle.from + 1}-01-01`;
   const ratings = records.map((r) => {
     const rating = rateEmployer(q.definition, r.record, cycle.start, pool);
-    const projected = rateEmployer(q.definition, projectRecord(r.record, q.rateYear), nextStart, pool);
+    const projected =
+      q.withProjection === false
+        ? null
+        : rateEmployer(q.definition, projectRecord(r.record, q.rateYear), nextStart, pool);
     return {
       ...rating,
       employerName: r.name,
