@@ -18,6 +18,7 @@ export default defineConfig({
       'src/modules/exchange/read-file.test.ts',
       'src/seed/generate.test.ts',
       'src/platform/auth/oidc.config.test.ts',
+      'src/modules/rates/rule-sets.logic.test.ts',
     ],
     testTimeout: 60_000,
     pool: 'threads',

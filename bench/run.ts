@@ -6,6 +6,7 @@
  * analytics: see bench/analytics.ts (dashboard p95 vs raw GROUP BY, refresh after a month's import).
  * concurrency: see bench/concurrency.ts (autocannon, 20 connections, routes vs the same SQL on bare Fastify;
  * not part of `all`).
+ * rates: see bench/rates.ts (re-rating a province's employers: the service against one SQL statement; not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
  * pii-import: see bench/pii-import.ts (injury import rows/s with PII_ENCRYPTION=sm4 against off, same run).
  *
@@ -129,5 +130,6 @@ if (which === 'all' || which === 'import') await (await import('./import.js')).b
 if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();
 if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();
 if (which === 'national') await (await import('./national.js')).benchNational();
+if (which === 'rates') await (await import('./rates.js')).benchRates();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();
 if (which === 'all' || which === 'pii-import') await (await import('./pii-import.js')).benchPiiImport();

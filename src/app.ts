@@ -44,6 +44,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
+import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -235,6 +236,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
   await app.register(trainingRoutes, deps);
+  await app.register(ratesRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -9,6 +9,8 @@ import { actionItems, implementationReports } from '../src/modules/joint-meeting
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
 import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-code.js';
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
+import { exampleClaimRatioLadder } from '../src/modules/rates/rates.data.js';
+import { rateAssignments } from '../src/modules/rates/rates.tables.js';
 import { userIdentities, users } from '../src/modules/users/users.tables.js';
 import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
@@ -72,6 +74,23 @@ interface Fixture {
   pendingShareId: number;
   /** Training: a key-post holder at the Gulou employer, and a Fuzhou course. */
   training: { holderId: number; courseId: number };
+  /** Premium-rate floating of Fuzhou (350100): rule sets in each state, a run, an open appeal. */
+  rates: {
+    draftId: number;
+    toReviewId: number;
+    reviewedId: number;
+    runId: number;
+    /** The Gulou employer's rating (its account appeals it). */
+    assignmentId: number;
+    appealId: number;
+    employerUsername: string;
+    /** An officer of 福州市财政局 (财政 reviews rule sets). */
+    financeUsername: string;
+    /** A third employer's open appeal that its account attaches files to, and a file of it. */
+    fileAppealId: number;
+    fileEmployerUsername: string;
+    appealFileId: number;
+  };
   /** Audit administrators (三员分立: they alone read the audit log) of Fuzhou and of sibling Xiamen. */
   auditAdminUsername: string;
   siblingAuditAdminUsername: string;
@@ -1346,6 +1365,156 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  'GET /api/rates/examples': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/rates/examples' }),
+    sibling: null,
+  },
+  'GET /api/rates/rule-sets': {
+    permission: 'rates:read',
+    call: () => ({ method: 'GET', url: '/api/rates/rule-sets' }),
+    sibling: 'filtered',
+  },
+  'POST /api/rates/rule-sets': {
+    permission: 'rates:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/rates/rule-sets',
+      payload: {
+        jurisdiction: '350100',
+        name: '访问测试规则',
+        effectiveFrom: '2028-01-01',
+        definition: exampleClaimRatioLadder(),
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/rule-sets/:id': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/rule-sets/${f.rates.draftId}` }),
+    sibling: 'hidden',
+  },
+  'PUT /api/rates/rule-sets/:id': {
+    permission: 'rates:manage',
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/rates/rule-sets/${f.rates.draftId}`,
+      payload: {
+        name: '访问测试规则（修改）',
+        effectiveFrom: '2028-01-01',
+        definition: exampleClaimRatioLadder(),
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/rates/rule-sets/:id/review': {
+    permission: 'rates:review',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/rates/rule-sets/${f.rates.toReviewId}/review`,
+      payload: { decision: 'approve' },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.rates.financeUsername,
+  },
+  'POST /api/rates/rule-sets/:id/adopt': {
+    permission: 'rates:manage',
+    call: (f) => ({ method: 'POST', url: `/api/rates/rule-sets/${f.rates.reviewedId}/adopt` }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/rule-sets/:id/simulation': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/rule-sets/${f.rates.draftId}/simulation?rateYear=2026` }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/rule-sets/:id/simulation.xlsx': {
+    permission: 'rates:read',
+    call: (f) => ({
+      method: 'GET',
+      url: `/api/rates/rule-sets/${f.rates.draftId}/simulation.xlsx?rateYear=2026`,
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/rates/runs': {
+    permission: 'rates:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/rates/runs',
+      payload: { jurisdiction: '350100', rateYear: 2027 },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/runs': {
+    permission: 'rates:read',
+    call: () => ({ method: 'GET', url: '/api/rates/runs?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/runs/:id': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/runs/${f.rates.runId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/runs/:id/assignments': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/runs/${f.rates.runId}/assignments` }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/assignments/:id': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/assignments/${f.rates.assignmentId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/effect': {
+    permission: 'rates:read',
+    call: () => ({ method: 'GET', url: '/api/rates/effect?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'GET /api/rates/appeals': {
+    permission: 'rates:read',
+    call: () => ({ method: 'GET', url: '/api/rates/appeals?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/rates/appeals/:id/decision': {
+    permission: 'rates:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/rates/appeals/${f.rates.appealId}/decision`,
+      payload: { decision: 'dismissed', note: '访问测试：维持原费率' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/own-rates': {
+    permission: 'rates:own',
+    call: () => ({ method: 'GET', url: '/api/own-rates' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.rates.employerUsername,
+  },
+  'POST /api/own-rates/:id/appeals': {
+    permission: 'rates:own',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/own-rates/${f.rates.assignmentId}/appeals`,
+      payload: { reason: '访问测试申诉' },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.rates.employerUsername,
+  },
+  'POST /api/own-rates/appeals/:id/files': {
+    permission: 'rates:own',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/own-rates/appeals/${f.rates.fileAppealId}/files?fileName=${encodeURIComponent('缴费凭证.pdf')}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('%PDF-1.4 access test'),
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.rates.fileEmployerUsername,
+  },
+  'GET /api/rates/appeal-files/:id': {
+    permission: 'rates:read',
+    call: (f) => ({ method: 'GET', url: `/api/rates/appeal-files/${f.rates.appealFileId}` }),
+    sibling: 'hidden',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -1459,6 +1628,7 @@ beforeAll(async () => {
     bulletinApprovedId: 0,
     jm: {} as Fixture['jm'],
     training: {} as Fixture['training'],
+    rates: {} as Fixture['rates'],
     pendingShareId: 0,
     pp: await buildProjectFixture(t, fuzhou),
     hrssOrganisationId: (
@@ -1509,6 +1679,7 @@ beforeAll(async () => {
   if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
   fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
+  fixture.rates = await buildRatesFixture(fuzhou, fixture.organisationId);
   const [share] = await t.db
     .insert(expertShares)
     .values({
@@ -1539,6 +1710,121 @@ beforeAll(async () => {
     t.signIn(sibling.username, TEST_PASSWORD),
   ]);
 });
+/**
+ * Fuzhou's own rate-floating rule sets (a prefecture may hold its own): one adopted, one reviewed,
+ * one to review, one draft; a 2026 run over Fuzhou's insured employers (the Gulou employer and a
+ * second one made insured here) and an open appeal of the second.
+ */
+async function buildRatesFixture(fuzhou: Agent, employerId: number): Promise<Fixture['rates']> {
+  const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
+  await t.db
+    .update(organisations)
+    .set({ insuranceStatus: 'insured' })
+    .where(eq(organisations.id, employerId));
+  const [second] = await t.db
+    .insert(organisations)
+    .values({
+      kind: 'employer',
+      name: '鼓楼区费率申诉测试企业',
+      industryCode: '2614',
+      jurisdictionId: gulou?.id ?? 0,
+      insuranceStatus: 'insured',
+    })
+    .returning({ id: organisations.id });
+  const [third] = await t.db
+    .insert(organisations)
+    .values({
+      kind: 'employer',
+      name: '鼓楼区费率材料测试企业',
+      industryCode: '4710',
+      jurisdictionId: gulou?.id ?? 0,
+      insuranceStatus: 'insured',
+    })
+    .returning({ id: organisations.id });
+  const financeUser = await t.buildUser({
+    role: 'member_officer',
+    jurisdictionCode: '350100',
+    organisationId: await organisationIdOf('福州市财政局'),
+  });
+  const finance = await t.signIn(financeUser.username, TEST_PASSWORD);
+  const draft = async (effectiveFrom: string) => {
+    const res = await fuzhou.post('/api/rates/rule-sets', {
+      jurisdiction: '350100',
+      name: `访问测试规则 ${effectiveFrom}`,
+      effectiveFrom,
+      definition: exampleClaimRatioLadder(),
+    });
+    if (res.statusCode !== 201) throw new Error(`rates fixture: ${res.body}`);
+    return res.json().id as number;
+  };
+  const approve = async (id: number) => {
+    const res = await finance.post(`/api/rates/rule-sets/${id}/review`, { decision: 'approve' });
+    if (res.statusCode !== 200) throw new Error(`rates fixture review: ${res.body}`);
+  };
+  const adopted = await draft('2026-01-01');
+  await approve(adopted);
+  if ((await fuzhou.post(`/api/rates/rule-sets/${adopted}/adopt`)).statusCode !== 200)
+    throw new Error('rates fixture: adoption failed');
+  const reviewedId = await draft('2027-01-01');
+  await approve(reviewedId);
+  const toReviewId = await draft('2027-06-01');
+  const draftId = await draft('2027-06-01');
+  const run = await fuzhou.post('/api/rates/runs', { jurisdiction: '350100', rateYear: 2026 });
+  if (run.statusCode !== 201) throw new Error(`rates fixture run: ${run.body}`);
+  const runId = run.json().id as number;
+  const assignmentOf = async (employer: number) =>
+    (
+      await t.db
+        .select({ id: rateAssignments.id })
+        .from(rateAssignments)
+        .where(and(eq(rateAssignments.runId, runId), eq(rateAssignments.employerId, employer)))
+    )[0]?.id as number;
+  const employerUser = await t.buildUser({
+    role: 'employer',
+    jurisdictionCode: '350102',
+    organisationId: employerId,
+  });
+  const secondUser = await t.buildUser({
+    role: 'employer',
+    jurisdictionCode: '350102',
+    organisationId: second?.id ?? 0,
+  });
+  const appeal = await (await t.signIn(secondUser.username, TEST_PASSWORD)).post(
+    `/api/own-rates/${await assignmentOf(second?.id ?? 0)}/appeals`,
+    { reason: '访问测试：待决申诉' },
+  );
+  if (appeal.statusCode !== 201) throw new Error(`rates fixture appeal: ${appeal.body}`);
+  const fileUser = await t.buildUser({
+    role: 'employer',
+    jurisdictionCode: '350102',
+    organisationId: third?.id ?? 0,
+  });
+  const fileAgent = await t.signIn(fileUser.username, TEST_PASSWORD);
+  const fileAppeal = await fileAgent.post(`/api/own-rates/${await assignmentOf(third?.id ?? 0)}/appeals`, {
+    reason: '访问测试：附材料的申诉',
+  });
+  const file = await fileAgent.request({
+    method: 'POST',
+    url: `/api/own-rates/appeals/${fileAppeal.json().id}/files?fileName=a.pdf`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from('%PDF-1.4 fixture'),
+  });
+  if (file.statusCode !== 201) throw new Error(`rates fixture file: ${file.body}`);
+  return {
+    draftId,
+    toReviewId,
+    reviewedId,
+    runId,
+    assignmentId: await assignmentOf(employerId),
+    appealId: appeal.json().id as number,
+    employerUsername: employerUser.username,
+    financeUsername: financeUser.username,
+    fileAppealId: fileAppeal.json().id as number,
+    fileEmployerUsername: fileUser.username,
+    appealFileId: file.json().id as number,
+  };
+}
+
 /** A key-post holder at the Gulou employer and a Fuzhou course. */
 async function buildTrainingFixture(fuzhou: Agent, employerId: number): Promise<Fixture['training']> {
   const holder = await fuzhou.post('/api/training/holders', {
@@ -1712,6 +1998,7 @@ describe('the table', () => {
       'GET /api/exchange/formats/:domain/template',
       'GET /api/notifications',
       'GET /api/plan-periods',
+      'GET /api/rates/examples',
       'GET /api/training/roles',
       'POST /api/auth/logout',
       'POST /api/auth/password',

@@ -42,6 +42,9 @@ const ReviewsPage = lazy(() => import('./pages/projects/ReviewsPage'));
 const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
 const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
+const RatesPage = lazy(() => import('./pages/rates/RatesPage'));
+const RateNoticePage = lazy(() => import('./pages/rates/RateNoticePage'));
+const OwnRatesPage = lazy(() => import('./pages/rates/OwnRatesPage'));
 const CertificateCheckPage = lazy(() => import('./pages/training/CertificateCheckPage'));
 
 const loading = (
@@ -268,6 +271,19 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          {(
+            [
+              ['rates', 'rates:read', <RatesPage key="rates" />],
+              ['rates/notices/:id', 'rates:read', <RateNoticePage key="notice" />],
+              ['own-rates', 'rates:own', <OwnRatesPage key="own-rates" />],
+            ] as const
+          ).map(([path, permission, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission={permission}>{page}</RequirePermission>}
+            />
+          ))}
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

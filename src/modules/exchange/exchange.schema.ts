@@ -6,7 +6,7 @@ import { DOMAINS } from './formats.js';
 export const ZDomain = z
   .enum(DOMAINS)
   .describe(
-    'employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支',
+    'employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇',
   );
 
 export const ZBatchStatus = z.enum(['queued', 'processing', 'committed', 'failed', 'superseded']);

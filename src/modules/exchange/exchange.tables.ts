@@ -343,3 +343,35 @@ export const fundAccounts = pgTable(
     ),
   ],
 );
+
+/**
+ * 单位缴费与待遇: per employer and year, the wage bill, the premiums it paid and the benefits the fund
+ * paid for its workers, in fen — the inputs of premium-rate floating (支缴率 = benefits ÷ premiums).
+ */
+export const employerContributions = pgTable(
+  'employer_contributions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    /** The date the employer was first insured. */
+    insuredFrom: date('insured_from').notNull(),
+    wageBillFen: bigint('wage_bill_fen', { mode: 'number' }).notNull(),
+    premiumsPaidFen: bigint('premiums_paid_fen', { mode: 'number' }).notNull(),
+    benefitsPaidFen: bigint('benefits_paid_fen', { mode: 'number' }).notNull(),
+    arrearsFen: bigint('arrears_fen', { mode: 'number' }).notNull().default(0),
+    batchId: integer('batch_id').notNull(),
+    /** The line of that batch's file that wrote this row (provenance). */
+    batchLine: integer('batch_line'),
+  },
+  (t) => [
+    uniqueIndex('employer_contributions_key').on(t.employerId, t.year),
+    index('employer_contributions_batch_idx').on(t.batchId),
+    check(
+      'employer_contributions_amounts_check',
+      sql`${t.wageBillFen} >= 0 and ${t.premiumsPaidFen} >= 0 and ${t.benefitsPaidFen} >= 0 and ${t.arrearsFen} >= 0`,
+    ),
+  ],
+);

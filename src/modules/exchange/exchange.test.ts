@@ -597,6 +597,7 @@ describe('domains by department', () => {
       'insuredPersons',
       'injuries',
       'fund',
+      'contributions',
     ]);
     expect(await submittable(emergency)).toEqual(['accidents']);
     expect(await submittable(health)).toEqual(['diseases']);

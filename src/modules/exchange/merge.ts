@@ -169,6 +169,18 @@ function upsertSql(ctx: MergeContext, rows: SQL): [insert: SQL, onConflict: SQL]
           batch_id = excluded.batch_id, batch_line = excluded.batch_line
         where fund_accounts.batch_id <> excluded.batch_id`,
       ];
+    case 'contributions':
+      return [
+        sql`
+        insert into employer_contributions (employer_id, year, insured_from, wage_bill_fen, premiums_paid_fen, benefits_paid_fen, arrears_fen, batch_id, batch_line)
+        select o.id, ${col('year')}::smallint, ${col('insuredFrom')}::date, ${col('wageBillFen')}::bigint, ${col('premiumsPaidFen')}::bigint,
+          ${col('benefitsPaidFen')}::bigint, coalesce(${col('arrearsFen')}::bigint, 0), ${b}, s.line
+        from ${rows} s ${employer()}`,
+        sql`on conflict (employer_id, year) do update set insured_from = excluded.insured_from, wage_bill_fen = excluded.wage_bill_fen,
+          premiums_paid_fen = excluded.premiums_paid_fen, benefits_paid_fen = excluded.benefits_paid_fen, arrears_fen = excluded.arrears_fen,
+          batch_id = excluded.batch_id, batch_line = excluded.batch_line
+        where employer_contributions.batch_id <> excluded.batch_id`,
+      ];
   }
 }
 
@@ -221,6 +233,13 @@ const FACTS: Record<Domain, { table: string; batch: string; line: string; find: 
     line: 'batch_line',
     find: (d) =>
       sql`fund_accounts f join jurisdictions fj on fj.id = f.jurisdiction_id where fj.code = ${c(d, 'jurisdictionCode')} and f.year = ${c(d, 'year')}::smallint`,
+  },
+  contributions: {
+    table: 'employer_contributions',
+    batch: 'batch_id',
+    line: 'batch_line',
+    find: (d) =>
+      sql`employer_contributions f join organisations fo on fo.id = f.employer_id where fo.credit_code = ${c(d, 'creditCode')} and f.year = ${c(d, 'year')}::smallint`,
   },
 };
 

@@ -88,6 +88,15 @@ const BASE: Record<Domain, Record<string, string>> = {
     benefitExpenditureFen: '1420000000.00',
     preventionFeeSpentFen: '38000000.00',
   },
+  contributions: {
+    creditCode: EMPLOYER,
+    year: '2025',
+    insuredFrom: '2012-03-01',
+    wageBillFen: '25600000.00',
+    premiumsPaidFen: '230400.00',
+    benefitsPaidFen: '86000.00',
+    arrearsFen: '0.00',
+  },
 };
 
 function validate(domain: Domain, overrides: Record<string, string> = {}): RowResult {

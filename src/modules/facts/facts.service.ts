@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { resolveSettings } from '../settings/settings.service.js';
-import { type CountingRules, injuryFacts, insuredPersonFacts } from './counting.js';
+import { type CountingRules, diseaseFacts, injuryFacts, insuredPersonFacts } from './counting.js';
 import { COUNTING_SETTINGS } from './facts.settings.js';
 
 /**
@@ -254,4 +254,106 @@ export async function resolveCountingRules(
       string | null
     >,
   };
+}
+
+/** One insured employer's record for one year, as premium-rate floating reads it. */
+export interface EmployerYear {
+  employerId: number;
+  employerName: string;
+  industryCode: string | null;
+  /** The employer's jurisdiction's path (its prefecture is the second segment). */
+  jurisdictionPath: string;
+  year: number;
+  /** From the contribution record (单位缴费与待遇); null when the year has none. */
+  insuredFrom: string | null;
+  premiumsPaidFen: number | null;
+  benefitsPaidFen: number | null;
+  wageBillFen: number | null;
+  arrearsFen: number | null;
+  /** 年平均参保人数; null without a headcount. */
+  averageInsured: number | null;
+  /** Injuries under the counting rules, deaths (distinct persons) and occupational-disease diagnoses. */
+  injuries: number;
+  deaths: number;
+  diseases: number;
+}
+
+/**
+ * Every insured employer of an area with its contributions, headcount, injuries (under the
+ * counting rules), deaths and occupational-disease diagnoses for each year from `from` to `to` —
+ * a row per employer and year even where a year has no record (premium-rate floating, FR-1).
+ * Ordered by employer, then year.
+ */
+export async function listEmployerYears(
+  db: Db,
+  q: {
+    path: string;
+    from: number;
+    to: number;
+    rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
+  },
+): Promise<EmployerYear[]> {
+  const basis = q.rules.yearBasis;
+  const result = await db.execute(sql`
+    -- The years' injuries and diagnoses are grouped by employer, then joined to the area's employers
+    -- once: joined to the (materialized) employer list itself, the planner chose a nested loop.
+    with emp as (
+      select o.id, o.name, o.industry_code, j.path
+      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+      where ${withinScope(sql`j.path`, q.path)} and o.kind = 'employer' and o.insurance_status = 'insured'
+    ), inj as (
+      select i.employer_id, ${injuryFacts.year('i', basis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
+        ${injuryFacts.deaths('i')} as deaths
+      from injury_cases i
+      where ${injuryFacts.inYears('i', basis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
+      group by 1, 2
+    ), dis as (
+      select d.employer_id, ${diseaseFacts.year('d')} as yr, count(*)::int as n
+      from disease_cases d
+      where ${diseaseFacts.inYears('d', q.from, q.to)}
+      group by 1, 2
+    )
+    select e.id, e.name, e.industry_code, e.path, y.yr, c.insured_from::text as insured_from, c.premiums_paid_fen,
+      c.benefits_paid_fen, c.wage_bill_fen, c.arrears_fen, h.average_insured,
+      coalesce(inj.n, 0) as injuries, coalesce(inj.deaths, 0) as deaths, coalesce(dis.n, 0) as diseases
+    from emp e cross join generate_series(${q.from}::int, ${q.to}::int) as y(yr)
+    left join employer_contributions c on c.employer_id = e.id and c.year = y.yr
+    left join insured_headcounts h on h.employer_id = e.id and h.year = y.yr
+    left join inj on inj.employer_id = e.id and inj.yr = y.yr
+    left join dis on dis.employer_id = e.id and dis.yr = y.yr
+    order by e.id, y.yr`);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rowsOf(result).map((r) => ({
+    employerId: Number(r.id),
+    employerName: String(r.name),
+    industryCode: r.industry_code === null ? null : String(r.industry_code),
+    jurisdictionPath: String(r.path),
+    year: Number(r.yr),
+    insuredFrom: r.insured_from === null ? null : String(r.insured_from),
+    premiumsPaidFen: num(r.premiums_paid_fen),
+    benefitsPaidFen: num(r.benefits_paid_fen),
+    wageBillFen: num(r.wage_bill_fen),
+    arrearsFen: num(r.arrears_fen),
+    averageInsured: num(r.average_insured),
+    injuries: Number(r.injuries),
+    deaths: Number(r.deaths),
+    diseases: Number(r.diseases),
+  }));
+}
+
+/** The latest year's fund account (基金收支) of a pooling jurisdiction, or null without one. */
+export async function latestFundAccount(db: Db, path: string) {
+  const [row] = rowsOf(
+    await db.execute(sql`
+      select f.year, f.contribution_income_fen, f.benefit_expenditure_fen
+      from fund_accounts f join jurisdictions j on j.id = f.jurisdiction_id
+      where j.path = ${path} order by f.year desc limit 1`),
+  );
+  return row
+    ? {
+        year: Number(row.year),
+        contributionIncomeFen: Number(row.contribution_income_fen),
+        benefitExpenditureFen: Number(row.benefit_expenditure_fen),
+      }
+    : null;
 }

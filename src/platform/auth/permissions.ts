@@ -68,6 +68,14 @@ export const PERMISSIONS = [
   'training:manage',
   /** Register and end key-post holders: an employer for itself, an officer for any key enterprise in scope (TR-1). */
   'training:register',
+  /** Premium-rate floating: rule sets, simulations, rating runs, notices and appeals of one's scope (FR-1, FR-2). */
+  'rates:read',
+  /** Draft and adopt rule sets, rate the pool, decide appeals (the social-insurance agency, HRSS). */
+  'rates:manage',
+  /** Review a draft rule set (财政: only an officer of the finance member unit passes the service's check). */
+  'rates:review',
+  /** An employer's own rate notices and appeals. */
+  'rates:own',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -121,6 +129,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:read',
     'settings:read',
     'training:read',
+    'rates:read',
+    'rates:review',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -141,11 +151,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:manage',
     'projects:pay',
     'settings:read',
+    'rates:read',
+    'rates:manage',
   ],
   /** 专家 */
   expert: ['jurisdictions:read', 'reviews:score'],
   /** 用人单位 */
-  employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register'],
+  employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register', 'rates:own'],
   /** 服务机构 (and industry associations) */
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
 };

@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly params: Record<string, unknown> = {},
     /** A field-level error: the form shows it beside the field. */
     readonly field?: string,
+    /** Several field-level errors at once (e.g. every rule a rule set breaks); wins over `field`. */
+    readonly fields?: FieldError[],
   ) {
     super(code);
   }
@@ -148,7 +150,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error: statusText(error.statusCode),
         code: error.code,
         message,
-        ...(error.field ? { fields: [{ field: error.field, code: error.code, message }] } : {}),
+        ...(error.fields
+          ? { fields: error.fields }
+          : error.field
+            ? { fields: [{ field: error.field, code: error.code, message }] }
+            : {}),
       });
     }
     const status =

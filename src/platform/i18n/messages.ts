@@ -429,6 +429,33 @@ const MESSAGES = {
     en: 'No certificate has the number {number}',
   },
   'training.date_in_future': { zh: '日期不能晚于今天', en: 'The date cannot be after today' },
+  'rates.rule_invalid': {
+    zh: '费率浮动规则不符合要求：{rules}',
+    en: 'The rate-floating rule set breaks these rules: {rules}',
+  },
+  'rates.not_finance': {
+    zh: '只有财政部门（成员单位）可以审核费率浮动规则',
+    en: 'Only the finance member unit (财政) may review a rule set',
+  },
+  'rates.wrong_status': {
+    zh: '该规则当前状态为“{status}”，不能执行此操作',
+    en: 'The rule set is {status}: this step is not open',
+  },
+  'rates.effective_before_adopted': {
+    zh: '生效日期 {date} 不晚于现行规则的生效日期 {adopted}',
+    en: 'The effective date {date} is not after the adopted rule set’s {adopted}',
+  },
+  'rates.no_adopted': {
+    zh: '该统筹地区尚无已施行的费率浮动规则',
+    en: 'No adopted rule set for this pooling area',
+  },
+  'rates.appeal_closed': { zh: '该申诉已有处理结果', en: 'This appeal has already been decided' },
+  'rates.appeal_open': { zh: '该费率已有待处理的申诉', en: 'An appeal against this rate is already open' },
+  'rates.own_employer_only': { zh: '只能查看和申诉本单位的费率', en: 'Only your own employer’s rate' },
+  'rates.corrected_tier': {
+    zh: '更正后的档次 {tier}% 不在第{riskClass}类允许的档次内',
+    en: 'The corrected tier {tier} % is not one class {riskClass} may take',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5479,8 +5479,8 @@ export interface paths {
                     page?: number;
                     /** @description Rows per page (at most 200) */
                     pageSize?: number;
-                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
-                    domain?: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇 */
+                    domain?: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
                     status?: "queued" | "processing" | "committed" | "failed" | "superseded";
                     /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
                     jurisdiction?: string;
@@ -5548,8 +5548,8 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
-                    domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇 */
+                    domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
                     /** @description Original file name (.csv or .xlsx) */
                     fileName: string;
                     /** @description Id of the committed batch this corrects */
@@ -5657,10 +5657,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                         * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇
                          * @enum {string}
                          */
-                        domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+                        domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
                         /** @description Rows keyed by column name (Chinese, English or key, as in docs/exchange-formats.md) */
                         rows: {
                             [key: string]: string | number | boolean | null;
@@ -6288,8 +6288,8 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 */
-                    domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+                    /** @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇 */
+                    domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
                 };
                 cookie?: never;
             };
@@ -13193,6 +13193,1611 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rates/examples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shipped example rule sets (examples to adapt, not any province’s official method) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RateRuleSetExample"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rate-floating rule sets of the pooling jurisdictions above, at and below the actor’s (FR-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRuleSetList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a new version of a pooling jurisdiction’s rule set; refused naming each broken rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The pooling jurisdiction (统筹地区) */
+                        jurisdiction: string;
+                        /** @description Name of the rule set */
+                        name: string;
+                        /** @description Source, intent, what was changed */
+                        note?: string | null;
+                        /**
+                         * Format: date
+                         * @description Date the rates apply from
+                         */
+                        effectiveFrom: string;
+                        definition: components["schemas"]["RateRuleDefinitionInput"];
+                        /** @description Key of the shipped example it starts from, when it does */
+                        fromExample?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/rule-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft (a reviewed set returns to draft); an adopted set is never edited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Name of the rule set */
+                        name: string;
+                        /** @description Source, intent, what was changed */
+                        note?: string | null;
+                        /**
+                         * Format: date
+                         * @description Date the rates apply from
+                         */
+                        effectiveFrom: string;
+                        definition: components["schemas"]["RateRuleDefinitionInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/rule-sets/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 财政 (the finance member unit) approves a draft or returns it with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description approve: reviewed; return: back to draft
+                         * @enum {string}
+                         */
+                        decision: "approve" | "return";
+                        /** @description The finance unit’s comment */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/rule-sets/{id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a reviewed rule set; the standing one is superseded (both kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRuleSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/rule-sets/{id}/simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apply a rule set to the current data beside the adopted one (FR-2): tiers, income, movers, balance */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Area simulated; default the pooling jurisdiction */
+                    jurisdiction?: string;
+                    /** @description Year the rates would apply */
+                    rateYear: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateSimulation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/rule-sets/{id}/simulation.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The simulation as XLSX */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Area simulated; default the pooling jurisdiction */
+                    jurisdiction?: string;
+                    /** @description Year the rates would apply */
+                    rateYear: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rating runs of an area and below, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRunList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rate the insured employers of an area for a year under the adopted rule set (FR-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The area rated (the pooling jurisdiction or a prefecture in it) */
+                        jurisdiction: string;
+                        /** @description Year the new rates apply; the cycle is the years before */
+                        rateYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rating run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/runs/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employers of a run with class, tier, rate, rationale and projected rate */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rated | class does not float | insured < cycle (base) | premiums missing | headcount missing | no class */
+                    status?: "rated" | "not_floating" | "short_insurance" | "missing_premiums" | "missing_headcount" | "unclassified";
+                    /** @description Part of the employer’s name */
+                    search?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateAssignmentPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An employer’s rate notice (费率通知), for officers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateNotice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether floating ran for a year’s rates in an area, and its effect (for the scorecard) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateFloatingEffect"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals against rates of employers in an area, open ones first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateAppealList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency decides an appeal: dismissed, or upheld with the corrected tier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description upheld: the rate is corrected; dismissed: it stands
+                         * @enum {string}
+                         */
+                        decision: "upheld" | "dismissed";
+                        /** @description The reasons of the decision */
+                        note: string;
+                        /** @description For upheld: the corrected tier, % of base */
+                        correctedMultiplierPct?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateAppeal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/own-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer’s own rate notices of standing runs: class, base, tier, rate, rationale, figures, projected rate, appeals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["RateNotice"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/own-rates/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer appeals its rate (工伤保险条例 第五十五条) with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the employer contests its rate */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateAppeal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/own-rates/appeals/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file to one's open appeal (raw body, application/octet-stream, at most 10 MB) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Original file name */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/appeal-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of an appeal (officers of the employer’s area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings": {
         parameters: {
             query?: never;
@@ -14223,10 +15828,10 @@ export interface components {
         ExchangeBatchInput: {
             id: number;
             /**
-             * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+             * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇
              * @enum {string}
              */
-            domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+            domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
             organisationId: number;
             /** @description Submitting member unit */
             organisationName: string;
@@ -14300,13 +15905,13 @@ export interface components {
         };
         ExchangeFormatsInput: {
             /** @description Domains your unit may submit */
-            submittable: ("employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund")[];
+            submittable: ("employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions")[];
             domains: {
                 /**
-                 * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                 * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇
                  * @enum {string}
                  */
-                domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+                domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
                 zh: string;
                 en: string;
                 submitters: string[];
@@ -15490,6 +17095,324 @@ export interface components {
         AdoptionListInput: {
             items: components["schemas"]["AdoptionInput"][];
         };
+        RateRuleDefinitionInput: {
+            /** @description Years of record a rate is decided on (1–3, 71号) */
+            cycleYears: number;
+            /** @description Base rate and tiers of each class */
+            classes: {
+                /** @description Risk class 1–8 */
+                riskClass: number;
+                /** @description Base rate in basis points (0.01 %), e.g. 130 = 1.3 % */
+                baseRateBp: number;
+                /** @description Multipliers the class may take, % of base */
+                tiersPct: number[];
+            }[];
+            /** @description GB/T 4754-2017 division → risk class */
+            classTable: {
+                [key: string]: number;
+            };
+            /** @description Criteria with thresholds and the tier each band gives */
+            ladders: {
+                /** @description Classes this ladder rates; a class without one does not float */
+                classes: number[];
+                /** @description The ladder applies only when this criterion lies in the band */
+                when?: {
+                    /** @description Lower bound (the first band includes it, later ones do not) */
+                    from: number;
+                    /** @description Upper bound, inclusive; null: open-ended */
+                    to: number | null;
+                    /**
+                     * @description claimRatioPct 支缴率 % | incidencePerMille 工伤发生率 ‰ per person-year | injuries count in the cycle | incidenceRelativePct incidence ÷ the class’s, %
+                     * @enum {string}
+                     */
+                    criterion: "claimRatioPct" | "incidencePerMille" | "injuries" | "incidenceRelativePct";
+                };
+                /**
+                 * @description claimRatioPct 支缴率 % | incidencePerMille 工伤发生率 ‰ per person-year | injuries count in the cycle | incidenceRelativePct incidence ÷ the class’s, %
+                 * @enum {string}
+                 */
+                criterion: "claimRatioPct" | "incidencePerMille" | "injuries" | "incidenceRelativePct";
+                bands: {
+                    /** @description Lower bound (the first band includes it, later ones do not) */
+                    from: number;
+                    /** @description Upper bound, inclusive; null: open-ended */
+                    to: number | null;
+                    /** @description % of base */
+                    multiplierPct: number;
+                }[];
+            }[];
+            /** @description Conditions that stop floating down */
+            disqualifiers: {
+                /**
+                 * @description A death, arrears or an occupational disease in the cycle
+                 * @enum {string}
+                 */
+                kind: "death" | "arrears" | "disease";
+                /**
+                 * @description No floating below base
+                 * @constant
+                 */
+                effect: "no_decrease";
+            }[];
+            /** @description Floor of the rate in basis points; null: none */
+            floorBp: number | null;
+            /** @description Cap of the rate in basis points; null: none */
+            capBp: number | null;
+            /** @description Credibility weighting of incidence criteria */
+            credibility: {
+                /**
+                 * @description poisson_gamma: incidence credibility-weighted (decision 0029)
+                 * @enum {string}
+                 */
+                method: "none" | "poisson_gamma";
+                /** @description Credibility constant in person-years; null: estimated from the pool */
+                k: number | null;
+            };
+        };
+        RateRuleSetInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description Version within the pooling jurisdiction */
+            version: number;
+            name: string;
+            /** @description A shipped example to adapt, not an official method */
+            isExample: boolean;
+            note: string | null;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "adopted" | "superseded";
+            effectiveFrom: string;
+            definition: components["schemas"]["RateRuleDefinitionInput"];
+            createdAt: string;
+            reviewedAt: string | null;
+            /** @description The finance unit that reviewed it */
+            reviewedByOrganisation: string | null;
+            reviewNote: string | null;
+            adoptedAt: string | null;
+            supersededAt: string | null;
+        };
+        RateRuleSetListInput: {
+            total: number;
+            items: {
+                id: number;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                /** @description Version within the pooling jurisdiction */
+                version: number;
+                name: string;
+                /** @description A shipped example to adapt, not an official method */
+                isExample: boolean;
+                note: string | null;
+                /** @enum {string} */
+                status: "draft" | "reviewed" | "adopted" | "superseded";
+                effectiveFrom: string;
+                createdAt: string;
+                reviewedAt: string | null;
+                /** @description The finance unit that reviewed it */
+                reviewedByOrganisation: string | null;
+                reviewNote: string | null;
+                adoptedAt: string | null;
+                supersededAt: string | null;
+            }[];
+        };
+        RateRuleSetExampleInput: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            noteZh: string;
+            noteEn: string;
+            definition: components["schemas"]["RateRuleDefinitionInput"];
+        };
+        RateAssignmentInput: {
+            id: number;
+            runId: number;
+            employerId: number;
+            employerName: string;
+            jurisdictionName: string;
+            /**
+             * @description rated | class does not float | insured < cycle (base) | premiums missing | headcount missing | no class
+             * @enum {string}
+             */
+            status: "rated" | "not_floating" | "short_insurance" | "missing_premiums" | "missing_headcount" | "unclassified";
+            riskClass: number | null;
+            baseRateBp: number | null;
+            multiplierPct: number | null;
+            /** @description Rate in 0.0001 % (19500 = 1.95 %) */
+            rateMicro: number | null;
+            projectedMultiplierPct: number | null;
+            /** @description The next cycle’s rate if the record stays as it is */
+            projectedRateMicro: number | null;
+            correctedMultiplierPct: number | null;
+            /** @description Rate corrected on appeal */
+            correctedRateMicro: number | null;
+            wageBillFen: number | null;
+            figures: {
+                /** @description Premiums paid over the cycle; null: a year has no record */
+                premiumsPaidFen: number | null;
+                benefitsPaidFen: number;
+                /** @description 支缴率 % */
+                claimRatioPct: number | null;
+                injuries: number;
+                deaths: number;
+                diseases: number;
+                arrearsFen: number;
+                personYears: number | null;
+                incidencePerMille: number | null;
+                credibility: {
+                    z: number;
+                    classPerMille: number;
+                    shrunkPerMille: number;
+                    k: number | null;
+                } | null;
+                incidenceRelativePct: number | null;
+                missingYears: number[];
+            };
+            rationaleZh: string;
+            rationaleEn: string;
+            projectedRationaleZh: string | null;
+            projectedRationaleEn: string | null;
+        };
+        RateRunInput: {
+            id: number;
+            ruleSetId: number;
+            ruleSetName: string;
+            isExample: boolean;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            rateYear: number;
+            cycleFromYear: number;
+            cycleToYear: number;
+            ranAt: string;
+            supersededAt: string | null;
+            summary: {
+                employers: number;
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Rated employers per multiplier % */
+                byTier: {
+                    [key: string]: number;
+                };
+                /** @description Rated above base */
+                up: number;
+                /** @description Rated below base */
+                down: number;
+                /** @description Premium income if every rated employer paid its base rate */
+                incomeAtBaseFen: number;
+                /** @description Premium income at the new rates */
+                incomeAtNewFen: number;
+            };
+        };
+        RateRunListInput: {
+            items: components["schemas"]["RateRunInput"][];
+        };
+        RateAssignmentPageInput: {
+            total: number;
+            items: components["schemas"]["RateAssignmentInput"][];
+        };
+        RateAppealInput: {
+            id: number;
+            assignmentId: number;
+            employerId: number;
+            employerName: string;
+            reason: string;
+            /** @enum {string} */
+            status: "submitted" | "upheld" | "dismissed";
+            submittedAt: string;
+            decisionNote: string | null;
+            correctedMultiplierPct: number | null;
+            decidedAt: string | null;
+            files: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+            }[];
+        };
+        RateAppealListInput: {
+            items: components["schemas"]["RateAppealInput"][];
+        };
+        RateNoticeInput: {
+            assignment: components["schemas"]["RateAssignmentInput"];
+            run: components["schemas"]["RateRunInput"];
+            appeals: components["schemas"]["RateAppealInput"][];
+        };
+        RateSimulationInput: {
+            rateYear: number;
+            employers: number;
+            /** @description The fund’s latest yearly benefit expenditure */
+            benefitExpenditureFen: number | null;
+            fundYear: number | null;
+            draft: {
+                ruleSetId: number | null;
+                name: string | null;
+                byTier: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Premium income: wage bill × rate over rated employers */
+                incomeFen: number;
+                incomeByClass: {
+                    [key: string]: number;
+                };
+                incomeByPrefecture: {
+                    [key: string]: number;
+                };
+                /** @description Premium income ÷ the fund’s benefit expenditure of the latest year (收支比) */
+                balanceRatio: number | null;
+            };
+            adopted: {
+                ruleSetId: number | null;
+                name: string | null;
+                byTier: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Premium income: wage bill × rate over rated employers */
+                incomeFen: number;
+                incomeByClass: {
+                    [key: string]: number;
+                };
+                incomeByPrefecture: {
+                    [key: string]: number;
+                };
+                /** @description Premium income ÷ the fund’s benefit expenditure of the latest year (收支比) */
+                balanceRatio: number | null;
+            };
+            /** @description Employers whose premium moves the most */
+            movers: {
+                employerId: number;
+                employerName: string;
+                prefecture: string;
+                riskClass: number | null;
+                adoptedRateMicro: number | null;
+                draftRateMicro: number | null;
+                /** @description Premium at the draft rate minus at the adopted rate */
+                changeFen: number;
+            }[];
+        };
+        RateFloatingEffectInput: {
+            jurisdictionCode: string;
+            year: number;
+            /** @description Whether floating ran for rates of this year in the area */
+            ran: boolean;
+            runId: number | null;
+            ruleSetName: string | null;
+            isExample: boolean | null;
+            employers: number;
+            rated: number;
+            up: number;
+            down: number;
+            atBase: number;
+            notRated: number;
+            incomeAtBaseFen: number;
+            incomeAtNewFen: number;
+            appeals: number;
+            appealsUpheld: number;
+        };
         SettingChangeInput: {
             /** @description The jurisdiction’s own value before; null: it inherited */
             oldValue: unknown;
@@ -16568,10 +18491,10 @@ export interface components {
         ExchangeBatch: {
             id: number;
             /**
-             * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+             * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇
              * @enum {string}
              */
-            domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+            domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
             organisationId: number;
             /** @description Submitting member unit */
             organisationName: string;
@@ -16645,13 +18568,13 @@ export interface components {
         };
         ExchangeFormats: {
             /** @description Domains your unit may submit */
-            submittable: ("employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund")[];
+            submittable: ("employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions")[];
             domains: {
                 /**
-                 * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支
+                 * @description employers 用人单位 | headcounts 参保人数 | insuredPersons 参保人员名单 | injuries 工伤认定 | accidents 生产安全事故 | diseases 职业病诊断 | fund 基金收支 | contributions 单位缴费与待遇
                  * @enum {string}
                  */
-                domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund";
+                domain: "employers" | "headcounts" | "insuredPersons" | "injuries" | "accidents" | "diseases" | "fund" | "contributions";
                 zh: string;
                 en: string;
                 submitters: string[];
@@ -17834,6 +19757,324 @@ export interface components {
         };
         AdoptionList: {
             items: components["schemas"]["Adoption"][];
+        };
+        RateRuleDefinition: {
+            /** @description Years of record a rate is decided on (1–3, 71号) */
+            cycleYears: number;
+            /** @description Base rate and tiers of each class */
+            classes: {
+                /** @description Risk class 1–8 */
+                riskClass: number;
+                /** @description Base rate in basis points (0.01 %), e.g. 130 = 1.3 % */
+                baseRateBp: number;
+                /** @description Multipliers the class may take, % of base */
+                tiersPct: number[];
+            }[];
+            /** @description GB/T 4754-2017 division → risk class */
+            classTable: {
+                [key: string]: number;
+            };
+            /** @description Criteria with thresholds and the tier each band gives */
+            ladders: {
+                /** @description Classes this ladder rates; a class without one does not float */
+                classes: number[];
+                /** @description The ladder applies only when this criterion lies in the band */
+                when?: {
+                    /** @description Lower bound (the first band includes it, later ones do not) */
+                    from: number;
+                    /** @description Upper bound, inclusive; null: open-ended */
+                    to: number | null;
+                    /**
+                     * @description claimRatioPct 支缴率 % | incidencePerMille 工伤发生率 ‰ per person-year | injuries count in the cycle | incidenceRelativePct incidence ÷ the class’s, %
+                     * @enum {string}
+                     */
+                    criterion: "claimRatioPct" | "incidencePerMille" | "injuries" | "incidenceRelativePct";
+                };
+                /**
+                 * @description claimRatioPct 支缴率 % | incidencePerMille 工伤发生率 ‰ per person-year | injuries count in the cycle | incidenceRelativePct incidence ÷ the class’s, %
+                 * @enum {string}
+                 */
+                criterion: "claimRatioPct" | "incidencePerMille" | "injuries" | "incidenceRelativePct";
+                bands: {
+                    /** @description Lower bound (the first band includes it, later ones do not) */
+                    from: number;
+                    /** @description Upper bound, inclusive; null: open-ended */
+                    to: number | null;
+                    /** @description % of base */
+                    multiplierPct: number;
+                }[];
+            }[];
+            /** @description Conditions that stop floating down */
+            disqualifiers: {
+                /**
+                 * @description A death, arrears or an occupational disease in the cycle
+                 * @enum {string}
+                 */
+                kind: "death" | "arrears" | "disease";
+                /**
+                 * @description No floating below base
+                 * @constant
+                 */
+                effect: "no_decrease";
+            }[];
+            /** @description Floor of the rate in basis points; null: none */
+            floorBp: number | null;
+            /** @description Cap of the rate in basis points; null: none */
+            capBp: number | null;
+            /** @description Credibility weighting of incidence criteria */
+            credibility: {
+                /**
+                 * @description poisson_gamma: incidence credibility-weighted (decision 0029)
+                 * @enum {string}
+                 */
+                method: "none" | "poisson_gamma";
+                /** @description Credibility constant in person-years; null: estimated from the pool */
+                k: number | null;
+            };
+        };
+        RateRuleSet: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /** @description Version within the pooling jurisdiction */
+            version: number;
+            name: string;
+            /** @description A shipped example to adapt, not an official method */
+            isExample: boolean;
+            note: string | null;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "adopted" | "superseded";
+            effectiveFrom: string;
+            definition: components["schemas"]["RateRuleDefinition"];
+            createdAt: string;
+            reviewedAt: string | null;
+            /** @description The finance unit that reviewed it */
+            reviewedByOrganisation: string | null;
+            reviewNote: string | null;
+            adoptedAt: string | null;
+            supersededAt: string | null;
+        };
+        RateRuleSetList: {
+            total: number;
+            items: {
+                id: number;
+                jurisdictionCode: string;
+                jurisdictionName: string;
+                /** @description Version within the pooling jurisdiction */
+                version: number;
+                name: string;
+                /** @description A shipped example to adapt, not an official method */
+                isExample: boolean;
+                note: string | null;
+                /** @enum {string} */
+                status: "draft" | "reviewed" | "adopted" | "superseded";
+                effectiveFrom: string;
+                createdAt: string;
+                reviewedAt: string | null;
+                /** @description The finance unit that reviewed it */
+                reviewedByOrganisation: string | null;
+                reviewNote: string | null;
+                adoptedAt: string | null;
+                supersededAt: string | null;
+            }[];
+        };
+        RateRuleSetExample: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            noteZh: string;
+            noteEn: string;
+            definition: components["schemas"]["RateRuleDefinition"];
+        };
+        RateAssignment: {
+            id: number;
+            runId: number;
+            employerId: number;
+            employerName: string;
+            jurisdictionName: string;
+            /**
+             * @description rated | class does not float | insured < cycle (base) | premiums missing | headcount missing | no class
+             * @enum {string}
+             */
+            status: "rated" | "not_floating" | "short_insurance" | "missing_premiums" | "missing_headcount" | "unclassified";
+            riskClass: number | null;
+            baseRateBp: number | null;
+            multiplierPct: number | null;
+            /** @description Rate in 0.0001 % (19500 = 1.95 %) */
+            rateMicro: number | null;
+            projectedMultiplierPct: number | null;
+            /** @description The next cycle’s rate if the record stays as it is */
+            projectedRateMicro: number | null;
+            correctedMultiplierPct: number | null;
+            /** @description Rate corrected on appeal */
+            correctedRateMicro: number | null;
+            wageBillFen: number | null;
+            figures: {
+                /** @description Premiums paid over the cycle; null: a year has no record */
+                premiumsPaidFen: number | null;
+                benefitsPaidFen: number;
+                /** @description 支缴率 % */
+                claimRatioPct: number | null;
+                injuries: number;
+                deaths: number;
+                diseases: number;
+                arrearsFen: number;
+                personYears: number | null;
+                incidencePerMille: number | null;
+                credibility: {
+                    z: number;
+                    classPerMille: number;
+                    shrunkPerMille: number;
+                    k: number | null;
+                } | null;
+                incidenceRelativePct: number | null;
+                missingYears: number[];
+            };
+            rationaleZh: string;
+            rationaleEn: string;
+            projectedRationaleZh: string | null;
+            projectedRationaleEn: string | null;
+        };
+        RateRun: {
+            id: number;
+            ruleSetId: number;
+            ruleSetName: string;
+            isExample: boolean;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            rateYear: number;
+            cycleFromYear: number;
+            cycleToYear: number;
+            ranAt: string;
+            supersededAt: string | null;
+            summary: {
+                employers: number;
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Rated employers per multiplier % */
+                byTier: {
+                    [key: string]: number;
+                };
+                /** @description Rated above base */
+                up: number;
+                /** @description Rated below base */
+                down: number;
+                /** @description Premium income if every rated employer paid its base rate */
+                incomeAtBaseFen: number;
+                /** @description Premium income at the new rates */
+                incomeAtNewFen: number;
+            };
+        };
+        RateRunList: {
+            items: components["schemas"]["RateRun"][];
+        };
+        RateAssignmentPage: {
+            total: number;
+            items: components["schemas"]["RateAssignment"][];
+        };
+        RateAppeal: {
+            id: number;
+            assignmentId: number;
+            employerId: number;
+            employerName: string;
+            reason: string;
+            /** @enum {string} */
+            status: "submitted" | "upheld" | "dismissed";
+            submittedAt: string;
+            decisionNote: string | null;
+            correctedMultiplierPct: number | null;
+            decidedAt: string | null;
+            files: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+            }[];
+        };
+        RateAppealList: {
+            items: components["schemas"]["RateAppeal"][];
+        };
+        RateNotice: {
+            assignment: components["schemas"]["RateAssignment"];
+            run: components["schemas"]["RateRun"];
+            appeals: components["schemas"]["RateAppeal"][];
+        };
+        RateSimulation: {
+            rateYear: number;
+            employers: number;
+            /** @description The fund’s latest yearly benefit expenditure */
+            benefitExpenditureFen: number | null;
+            fundYear: number | null;
+            draft: {
+                ruleSetId: number | null;
+                name: string | null;
+                byTier: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Premium income: wage bill × rate over rated employers */
+                incomeFen: number;
+                incomeByClass: {
+                    [key: string]: number;
+                };
+                incomeByPrefecture: {
+                    [key: string]: number;
+                };
+                /** @description Premium income ÷ the fund’s benefit expenditure of the latest year (收支比) */
+                balanceRatio: number | null;
+            };
+            adopted: {
+                ruleSetId: number | null;
+                name: string | null;
+                byTier: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                /** @description Premium income: wage bill × rate over rated employers */
+                incomeFen: number;
+                incomeByClass: {
+                    [key: string]: number;
+                };
+                incomeByPrefecture: {
+                    [key: string]: number;
+                };
+                /** @description Premium income ÷ the fund’s benefit expenditure of the latest year (收支比) */
+                balanceRatio: number | null;
+            };
+            /** @description Employers whose premium moves the most */
+            movers: {
+                employerId: number;
+                employerName: string;
+                prefecture: string;
+                riskClass: number | null;
+                adoptedRateMicro: number | null;
+                draftRateMicro: number | null;
+                /** @description Premium at the draft rate minus at the adopted rate */
+                changeFen: number;
+            }[];
+        };
+        RateFloatingEffect: {
+            jurisdictionCode: string;
+            year: number;
+            /** @description Whether floating ran for rates of this year in the area */
+            ran: boolean;
+            runId: number | null;
+            ruleSetName: string | null;
+            isExample: boolean | null;
+            employers: number;
+            rated: number;
+            up: number;
+            down: number;
+            atBase: number;
+            notRated: number;
+            incomeAtBaseFen: number;
+            incomeAtNewFen: number;
+            appeals: number;
+            appealsUpheld: number;
         };
         SettingChange: {
             /** @description The jurisdiction’s own value before; null: it inherited */

@@ -11,6 +11,7 @@ import {
   KeyOutlined,
   LineChartOutlined,
   LogoutOutlined,
+  PercentageOutlined,
   ReadOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -103,6 +104,15 @@ export function AppLayout() {
         { key: '/training', label: t('nav.trainingCoverage') },
         { key: '/public/certificates', label: t('nav.certificateCheck') },
       ],
+    },
+    (can('rates:read') || can('rates:own')) && {
+      key: 'rates-group',
+      icon: <PercentageOutlined />,
+      label: t('nav.rates'),
+      children: [
+        can('rates:read') && { key: '/rates', label: t('nav.rates') },
+        can('rates:own') && { key: '/own-rates', label: t('nav.ownRates') },
+      ].filter(Boolean) as MenuProps['items'],
     },
     (can('roster:read') || can('meetings:read')) && {
       key: 'jm',

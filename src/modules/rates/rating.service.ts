@@ -1,0 +1,415 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { type Actor, isInScope } from '../../platform/auth/actor.js';
+import type { Db } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
+import { withinScope } from '../../platform/db/scope.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { type EmployerYear, listEmployerYears, resolveCountingRules } from '../facts/facts.service.js';
+import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import type { AssignmentQuery, RateFloatingEffect } from './rates.schema.js';
+import { rateAppeals, rateAssignments, rateRuleSets, rateRuns } from './rates.tables.js';
+import {
+  type EmployerRecord,
+  type PoolContext,
+  poolContextOf,
+  premiumFen,
+  projectRecord,
+  type Rating,
+  type RuleDefinition,
+  rateEmployer,
+} from './rule-sets.logic.js';
+import { findGoverningRuleSet } from './rule-sets.service.js';
+
+/** One employer's rating with what the notice and the simulation need beside it. */
+export interface EmployerRating extends Rating {
+  employerName: string;
+  jurisdictionPath: string;
+  /** The latest cycle year's wage bill (the premium base); null without a record. */
+  wageBillFen: number | null;
+  projected: Rating | null;
+}
+
+/** The cycle behind rates of `rateYear`: the `cycleYears` years before it. */
+export function cycleOf(d: RuleDefinition, rateYear: number) {
+  return { from: rateYear - d.cycleYears, to: rateYear - 1, start: `${rateYear - d.cycleYears}-01-01` };
+}
+
+/** Groups the facts' employer-year rows into one record per employer (rows come ordered by employer). */
+export function recordsOf(rows: readonly EmployerYear[]) {
+  const out: { record: EmployerRecord; name: string; path: string; wageBillFen: number | null }[] = [];
+  let current: (typeof out)[number] | undefined;
+  for (const r of rows) {
+    if (current?.record.employerId !== r.employerId) {
+      current = {
+        record: { employerId: r.employerId, industryCode: r.industryCode, insuredFrom: null, years: [] },
+        name: r.employerName,
+        path: r.jurisdictionPath,
+        wageBillFen: null,
+      };
+      out.push(current);
+    }
+    if (
+      r.insuredFrom !== null &&
+      (current.record.insuredFrom === null || r.insuredFrom < current.record.insuredFrom)
+    )
+      current.record.insuredFrom = r.insuredFrom;
+    current.wageBillFen = r.wageBillFen ?? current.wageBillFen;
+    current.record.years.push({
+      year: r.year,
+      premiumsPaidFen: r.premiumsPaidFen,
+      benefitsPaidFen: r.benefitsPaidFen ?? 0,
+      wageBillFen: r.wageBillFen ?? 0,
+      arrearsFen: r.arrearsFen ?? 0,
+      averageInsured: r.averageInsured,
+      injuries: r.injuries,
+      deaths: r.deaths,
+      diseases: r.diseases,
+    });
+  }
+  return out;
+}
+
+/**
+ * Rates every insured employer of an area under a definition for `rateYear`, with each one's
+ * projected rate for the next cycle — read only, nothing written (the rating run, the simulation
+ * and the benchmark share it). Inputs come from the facts module (the one owner of counting).
+ */
+export async function computeRatings(
+  db: Db,
+  q: { path: string; definition: RuleDefinition; rateYear: number; withProjection?: boolean },
+): Promise<{ ratings: EmployerRating[]; pool: PoolContext; cycle: ReturnType<typeof cycleOf> }> {
+  const cycle = cycleOf(q.definition, q.rateYear);
+  const rules = await resolveCountingRules(db, q.path);
+  const rows = await listEmployerYears(db, { path: q.path, from: cycle.from, to: cycle.to, rules });
+  const records = recordsOf(rows);
+  const pool = poolContextOf(
+    q.definition,
+    records.map((r) => r.record),
+  );
+  const nextStart = `${cycle.from + 1}-01-01`;
+  const ratings = records.map((r) => {
+    const rating = rateEmployer(q.definition, r.record, cycle.start, pool);
+    const projected =
+      q.withProjection === false
+        ? null
+        : rateEmployer(q.definition, projectRecord(r.record, q.rateYear), nextStart, pool);
+    return {
+      ...rating,
+      employerName: r.name,
+      jurisdictionPath: r.path,
+      wageBillFen: r.wageBillFen,
+      projected,
+    };
+  });
+  return { ratings, pool, cycle };
+}
+
+/** Counts and premium income of a set of ratings (the run's summary, the scorecard's figures). */
+export function summarise(ratings: readonly EmployerRating[]) {
+  const byStatus: Record<string, number> = {};
+  const byTier: Record<string, number> = {};
+  let up = 0;
+  let down = 0;
+  let incomeAtBaseFen = 0;
+  let incomeAtNewFen = 0;
+  for (const r of ratings) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    if (r.multiplierPct === null || r.rateMicro === null || r.baseRateBp === null) continue;
+    byTier[String(r.multiplierPct)] = (byTier[String(r.multiplierPct)] ?? 0) + 1;
+    if (r.multiplierPct > 100) up++;
+    if (r.multiplierPct < 100) down++;
+    if (r.wageBillFen !== null) {
+      incomeAtBaseFen += premiumFen(r.wageBillFen, r.baseRateBp * 100);
+      incomeAtNewFen += premiumFen(r.wageBillFen, r.rateMicro);
+    }
+  }
+  return { employers: ratings.length, byStatus, byTier, up, down, incomeAtBaseFen, incomeAtNewFen };
+}
+
+const CHUNK = 1000;
+
+/**
+ * Rates the insured employers of an area (the pooling jurisdiction or a part of it) for `rateYear`
+ * under the adopted rule set that governs it (FR-1), storing each employer's class, tier, rate,
+ * figures, rationale and projected rate; an earlier run of the same area and year is superseded.
+ */
+export async function runRating(
+  db: Db,
+  actor: Actor,
+  input: { jurisdiction: string; rateYear: number },
+  now: Date,
+) {
+  const area = await getJurisdictionInScope(db, actor, input.jurisdiction);
+  const governing = await findGoverningRuleSet(db, area.path);
+  if (!governing) throw new AppError(409, 'rates.no_adopted');
+  const rs = governing.rs;
+  const { ratings, cycle } = await computeRatings(db, {
+    path: area.path,
+    definition: rs.definition,
+    rateYear: input.rateYear,
+  });
+  const summary = summarise(ratings);
+  const runId = await db.transaction(async (tx) => {
+    await tx
+      .update(rateRuns)
+      .set({ supersededAt: now })
+      .where(
+        and(
+          eq(rateRuns.jurisdictionId, area.id),
+          eq(rateRuns.rateYear, input.rateYear),
+          isNull(rateRuns.supersededAt),
+        ),
+      );
+    const [run] = await tx
+      .insert(rateRuns)
+      .values({
+        ruleSetId: rs.id,
+        jurisdictionId: area.id,
+        rateYear: input.rateYear,
+        cycleFromYear: cycle.from,
+        cycleToYear: cycle.to,
+        ranByUserId: actor.userId,
+        ranAt: now,
+        summary,
+      })
+      .returning({ id: rateRuns.id });
+    if (!run) throw new Error('run not inserted');
+    for (let i = 0; i < ratings.length; i += CHUNK)
+      await tx.insert(rateAssignments).values(
+        ratings.slice(i, i + CHUNK).map((r) => ({
+          runId: run.id,
+          employerId: r.employerId,
+          status: r.status,
+          riskClass: r.riskClass,
+          baseRateBp: r.baseRateBp,
+          multiplierPct: r.multiplierPct,
+          rateMicro: r.rateMicro,
+          projectedMultiplierPct: r.projected?.multiplierPct ?? null,
+          projectedRateMicro: r.projected?.rateMicro ?? null,
+          wageBillFen: r.wageBillFen,
+          figures: r.figures,
+          rationaleZh: r.rationaleZh,
+          rationaleEn: r.rationaleEn,
+          projectedRationaleZh: r.projected?.rationaleZh ?? null,
+          projectedRationaleEn: r.projected?.rationaleEn ?? null,
+        })),
+      );
+    await recordAudit(tx, actor, {
+      action: 'rates.run',
+      targetType: 'rate_run',
+      targetId: run.id,
+      details: {
+        jurisdiction: area.code,
+        rateYear: input.rateYear,
+        ruleSetId: rs.id,
+        employers: ratings.length,
+      },
+    });
+    return run.id;
+  });
+  return getRun(db, actor, runId);
+}
+
+export const runColumns = {
+  run: rateRuns,
+  ruleSetName: rateRuleSets.name,
+  isExample: rateRuleSets.isExample,
+  jurisdictionCode: jurisdictions.code,
+  jurisdictionName: jurisdictions.name,
+  path: jurisdictions.path,
+};
+
+type RunRow = {
+  run: typeof rateRuns.$inferSelect;
+  ruleSetName: string;
+  isExample: boolean;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+};
+
+export function presentRun(r: RunRow) {
+  return {
+    id: r.run.id,
+    ruleSetId: r.run.ruleSetId,
+    ruleSetName: r.ruleSetName,
+    isExample: r.isExample,
+    jurisdictionCode: r.jurisdictionCode,
+    jurisdictionName: r.jurisdictionName,
+    rateYear: r.run.rateYear,
+    cycleFromYear: r.run.cycleFromYear,
+    cycleToYear: r.run.cycleToYear,
+    ranAt: r.run.ranAt.toISOString(),
+    supersededAt: r.run.supersededAt?.toISOString() ?? null,
+    summary: r.run.summary as ReturnType<typeof summarise>,
+  };
+}
+
+export async function getRun(db: Db, actor: Actor, id: number) {
+  const [row] = await db
+    .select(runColumns)
+    .from(rateRuns)
+    .innerJoin(rateRuleSets, eq(rateRuleSets.id, rateRuns.ruleSetId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, rateRuns.jurisdictionId))
+    .where(eq(rateRuns.id, id));
+  if (!row || !isInScope(actor, row.path)) throw notFound();
+  return presentRun(row);
+}
+
+/** Rating runs of the actor's scope, newest first. */
+export async function listRuns(db: Db, actor: Actor, query: { jurisdiction?: string }) {
+  const area = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
+  const rows = await db
+    .select(runColumns)
+    .from(rateRuns)
+    .innerJoin(rateRuleSets, eq(rateRuleSets.id, rateRuns.ruleSetId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, rateRuns.jurisdictionId))
+    .where(withinScope(jurisdictions.path, area.path))
+    .orderBy(desc(rateRuns.ranAt), desc(rateRuns.id));
+  return { items: rows.map(presentRun) };
+}
+
+export const assignmentSelect = sql`
+  a.id, a.run_id, a.employer_id, o.name as employer_name, j.name as jurisdiction_name, a.status, a.risk_class,
+  a.base_rate_bp, a.multiplier_pct, a.rate_micro, a.projected_multiplier_pct, a.projected_rate_micro,
+  a.corrected_multiplier_pct, a.corrected_rate_micro, a.wage_bill_fen, a.figures, a.rationale_zh, a.rationale_en,
+  a.projected_rationale_zh, a.projected_rationale_en, j.path`;
+
+export function presentAssignment(r: Record<string, unknown>) {
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: Number(r.id),
+    runId: Number(r.run_id),
+    employerId: Number(r.employer_id),
+    employerName: String(r.employer_name),
+    jurisdictionName: String(r.jurisdiction_name),
+    status: r.status as Rating['status'],
+    riskClass: n(r.risk_class),
+    baseRateBp: n(r.base_rate_bp),
+    multiplierPct: n(r.multiplier_pct),
+    rateMicro: n(r.rate_micro),
+    projectedMultiplierPct: n(r.projected_multiplier_pct),
+    projectedRateMicro: n(r.projected_rate_micro),
+    correctedMultiplierPct: n(r.corrected_multiplier_pct),
+    correctedRateMicro: n(r.corrected_rate_micro),
+    wageBillFen: n(r.wage_bill_fen),
+    figures: (typeof r.figures === 'string' ? JSON.parse(r.figures) : r.figures) as Rating['figures'],
+    rationaleZh: String(r.rationale_zh),
+    rationaleEn: String(r.rationale_en),
+    projectedRationaleZh: r.projected_rationale_zh === null ? null : String(r.projected_rationale_zh),
+    projectedRationaleEn: r.projected_rationale_en === null ? null : String(r.projected_rationale_en),
+  };
+}
+
+/** The employers of a run with their ratings (officers of the run's area). */
+export async function listAssignments(db: Db, actor: Actor, runId: number, query: AssignmentQuery) {
+  await getRun(db, actor, runId);
+  const filters = [sql`a.run_id = ${runId}`, withinScope(sql`j.path`, actor.jurisdictionPath)];
+  if (query.status) filters.push(sql`a.status = ${query.status}`);
+  if (query.search) filters.push(sql`o.name ilike ${`%${query.search.replace(/[\\%_]/g, '\\$&')}%`}`);
+  const rows = rowsOf(
+    await db.execute(sql`
+      select ${assignmentSelect}, count(*) over () as total
+      from rate_assignments a join organisations o on o.id = a.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+      where ${sql.join(filters, sql` and `)}
+      order by coalesce(a.rate_micro, -1) desc, o.name, a.id
+      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
+  );
+  return { total: Number(rows[0]?.total ?? 0), items: rows.map(presentAssignment) };
+}
+
+async function loadAssignment(db: Db, id: number) {
+  const [row] = rowsOf(
+    await db.execute(sql`
+      select ${assignmentSelect}
+      from rate_assignments a join organisations o on o.id = a.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+      where a.id = ${id}`),
+  );
+  return row ? { ...presentAssignment(row), path: String(row.path) } : undefined;
+}
+
+/** Loads an assignment for the appeal flow. */
+export async function findAssignment(db: Db, id: number) {
+  return loadAssignment(db, id);
+}
+
+/**
+ * Whether premium-rate floating ran for rates of `year` in an area, and its effect — the stable
+ * shape the scorecard and the yearly report read (issue 16 item 6). The area's own standing run,
+ * else the standing runs of the areas below it, summed.
+ */
+export async function describeRateFloating(
+  db: Db,
+  actor: Actor,
+  query: { jurisdiction: string; year: number },
+): Promise<RateFloatingEffect> {
+  const area = await getJurisdictionInScope(db, actor, query.jurisdiction);
+  const standing = await db
+    .select({
+      run: rateRuns,
+      ruleSetName: rateRuleSets.name,
+      isExample: rateRuleSets.isExample,
+      path: jurisdictions.path,
+    })
+    .from(rateRuns)
+    .innerJoin(rateRuleSets, eq(rateRuleSets.id, rateRuns.ruleSetId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, rateRuns.jurisdictionId))
+    .where(
+      and(
+        eq(rateRuns.rateYear, query.year),
+        isNull(rateRuns.supersededAt),
+        withinScope(jurisdictions.path, area.path),
+      ),
+    );
+  const own = standing.filter((s) => s.path === area.path);
+  const runs = own.length > 0 ? own : standing;
+  const effect: RateFloatingEffect = {
+    jurisdictionCode: area.code,
+    year: query.year,
+    ran: runs.length > 0,
+    runId: runs.length === 1 ? (runs[0]?.run.id ?? null) : null,
+    ruleSetName: runs.length === 1 ? (runs[0]?.ruleSetName ?? null) : null,
+    isExample: runs.length === 0 ? null : runs.some((r) => r.isExample),
+    employers: 0,
+    rated: 0,
+    up: 0,
+    down: 0,
+    atBase: 0,
+    notRated: 0,
+    incomeAtBaseFen: 0,
+    incomeAtNewFen: 0,
+    appeals: 0,
+    appealsUpheld: 0,
+  };
+  for (const { run } of runs) {
+    const s = run.summary as ReturnType<typeof summarise>;
+    const rated = Object.values(s.byTier).reduce((a, b) => a + b, 0);
+    effect.employers += s.employers;
+    effect.rated += rated;
+    effect.up += s.up;
+    effect.down += s.down;
+    effect.atBase += rated - s.up - s.down;
+    effect.notRated += s.employers - rated;
+    effect.incomeAtBaseFen += s.incomeAtBaseFen;
+    effect.incomeAtNewFen += s.incomeAtNewFen;
+  }
+  if (runs.length > 0) {
+    const [a] = await db
+      .select({
+        n: sql<number>`count(*)::int`,
+        upheld: sql<number>`count(*) filter (where ${rateAppeals.status} = 'upheld')::int`,
+      })
+      .from(rateAppeals)
+      .innerJoin(rateAssignments, eq(rateAssignments.id, rateAppeals.assignmentId))
+      .where(
+        inArray(
+          rateAssignments.runId,
+          runs.map((r) => r.run.id),
+        ),
+      );
+    effect.appeals = Number(a?.n ?? 0);
+    effect.appealsUpheld = Number(a?.upheld ?? 0);
+  }
+  return effect;
+}

@@ -1,0 +1,610 @@
+import { type CredibilityFit, fitCredibility, shrink } from '../ranking/credibility.js';
+import { NATIONAL_TIERS } from './rates.data.js';
+
+/**
+ * The pure part of premium-rate floating: what a rule set is, whether it is sound, and what it makes
+ * of one employer's record. No database here, so the known-answer tests exercise it directly and
+ * the service, the simulation and the benchmark all use the same code.
+ */
+
+/** 支缴率 (%), 工伤发生率 (‰ per person-year), injuries in the cycle, incidence relative to the class (%). */
+export const CRITERIA = ['claimRatioPct', 'incidencePerMille', 'injuries', 'incidenceRelativePct'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+/** A band of a criterion: the first is [from, to], every later one (from, to]; `to` null is open. */
+export interface Band {
+  from: number;
+  to: number | null;
+}
+
+export interface Ladder {
+  /** The risk classes (1–8) this ladder rates. A class without a ladder does not float. */
+  classes: number[];
+  /** When present, the ladder applies only to employers whose `when.criterion` lies in the band. */
+  when?: Band & { criterion: Criterion };
+  criterion: Criterion;
+  bands: (Band & { multiplierPct: number })[];
+}
+
+export interface RuleDefinition {
+  /** Years of record a rate is decided on (71号: every 1–3 years). */
+  cycleYears: number;
+  classes: { riskClass: number; baseRateBp: number; tiersPct: number[] }[];
+  /** GB/T 4754-2017 division (2 digits) → risk class. */
+  classTable: Record<string, number>;
+  ladders: Ladder[];
+  /** Conditions that stop floating down (the multiplier is at least 100 %). */
+  disqualifiers: { kind: 'death' | 'arrears' | 'disease'; effect: 'no_decrease' }[];
+  /** Floor and cap of the resulting rate, in basis points (0.01 %). */
+  floorBp: number | null;
+  capBp: number | null;
+  /**
+   * poisson_gamma: incidence criteria use the credibility-weighted rate (decision 0029), with k set
+   * here or, when null, estimated from the pool as the ranking does (decision 0007).
+   */
+  credibility: { method: 'none' | 'poisson_gamma'; k: number | null };
+}
+
+export interface RuleProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+const EPS = 1e-9;
+
+function checkBands(bands: Band[], field: string, problems: RuleProblem[], what: string) {
+  if (bands.length === 0) {
+    problems.push({ field, code: 'rates.threshold_empty', message: `${what}: no bands` });
+    return;
+  }
+  const first = bands[0] as Band;
+  if (first.from !== 0)
+    problems.push({
+      field: `${field}[0].from`,
+      code: 'rates.threshold_gap',
+      message: `${what}: the first band starts at ${first.from}, not 0: values 0–${first.from} fall in no band`,
+    });
+  bands.forEach((b, i) => {
+    if (b.to !== null && (i === 0 ? b.to < b.from : b.to <= b.from))
+      problems.push({
+        field: `${field}[${i}].to`,
+        code: 'rates.threshold_order',
+        message: `${what}: band ${i + 1} ends (${b.to}) before it starts (${b.from})`,
+      });
+    if (i === 0) return;
+    const prev = bands[i - 1] as Band;
+    if (prev.to === null) {
+      problems.push({
+        field: `${field}[${i}].from`,
+        code: 'rates.threshold_overlap',
+        message: `${what}: band ${i} is open-ended, so band ${i + 1} overlaps it`,
+      });
+    } else if (b.from > prev.to + EPS) {
+      problems.push({
+        field: `${field}[${i}].from`,
+        code: 'rates.threshold_gap',
+        message: `${what}: values between ${prev.to} and ${b.from} fall in no band (bands ${i} and ${i + 1})`,
+      });
+    } else if (b.from < prev.to - EPS) {
+      problems.push({
+        field: `${field}[${i}].from`,
+        code: 'rates.threshold_overlap',
+        message: `${what}: bands ${i} and ${i + 1} overlap between ${b.from} and ${prev.to}`,
+      });
+    }
+  });
+  const last = bands[bands.length - 1] as Band;
+  if (last.to !== null)
+    problems.push({
+      field: `${field}[${bands.length - 1}].to`,
+      code: 'rates.threshold_gap',
+      message: `${what}: values above ${last.to} fall in no band (the last band must be open-ended)`,
+    });
+}
+
+/**
+ * Every rule the definition breaks, each naming its field: overlapping or gapped thresholds, a tier
+ * outside the class's allowed set (71号: class 1 up only), a floor above the cap, a class missing.
+ */
+export function validateRuleDefinition(d: RuleDefinition): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!Number.isInteger(d.cycleYears) || d.cycleYears < 1 || d.cycleYears > 3)
+    problems.push({
+      field: 'cycleYears',
+      code: 'rates.cycle_years',
+      message: 'The cycle is 1 to 3 years (71号)',
+    });
+  const tiersOf = new Map<number, number[]>();
+  d.classes.forEach((c, i) => {
+    if (tiersOf.has(c.riskClass))
+      problems.push({
+        field: `classes[${i}].riskClass`,
+        code: 'rates.class_duplicate',
+        message: `Risk class ${c.riskClass} is defined twice`,
+      });
+    tiersOf.set(c.riskClass, c.tiersPct);
+    const allowed = NATIONAL_TIERS[c.riskClass];
+    if (!allowed) {
+      problems.push({
+        field: `classes[${i}].riskClass`,
+        code: 'rates.class_unknown',
+        message: `Risk class ${c.riskClass} is not one of 1–8`,
+      });
+      return;
+    }
+    c.tiersPct.forEach((t, j) => {
+      if (!allowed.includes(t))
+        problems.push({
+          field: `classes[${i}].tiersPct[${j}]`,
+          code: 'rates.tier_not_allowed',
+          message: `Class ${c.riskClass} may take ${allowed.join('/')} % of base (71号), not ${t} %`,
+        });
+    });
+    if (!c.tiersPct.includes(100))
+      problems.push({
+        field: `classes[${i}].tiersPct`,
+        code: 'rates.tier_base_missing',
+        message: `Class ${c.riskClass} lacks the base tier (100 %)`,
+      });
+    if (!Number.isInteger(c.baseRateBp) || c.baseRateBp <= 0)
+      problems.push({
+        field: `classes[${i}].baseRateBp`,
+        code: 'rates.base_rate',
+        message: `Class ${c.riskClass}: the base rate must be a positive number of basis points`,
+      });
+  });
+  for (let rc = 1; rc <= 8; rc++)
+    if (!tiersOf.has(rc))
+      problems.push({
+        field: 'classes',
+        code: 'rates.class_missing',
+        message: `Risk class ${rc} has no base rate`,
+      });
+  for (const [division, rc] of Object.entries(d.classTable))
+    if (!/^\d{2}$/.test(division) || !Number.isInteger(rc) || rc < 1 || rc > 8)
+      problems.push({
+        field: `classTable.${division}`,
+        code: 'rates.class_table',
+        message: `Division ${division} → class ${rc}: a 2-digit GB/T 4754 division and a class 1–8`,
+      });
+  d.ladders.forEach((l, i) => {
+    const field = `ladders[${i}]`;
+    checkBands(l.bands, `${field}.bands`, problems, `Ladder ${i + 1} (${l.criterion})`);
+    for (const rc of l.classes) {
+      const tiers = tiersOf.get(rc);
+      if (!tiers) {
+        problems.push({
+          field: `${field}.classes`,
+          code: 'rates.class_unknown',
+          message: `Class ${rc} is not defined`,
+        });
+        continue;
+      }
+      l.bands.forEach((b, j) => {
+        if (!tiers.includes(b.multiplierPct))
+          problems.push({
+            field: `${field}.bands[${j}].multiplierPct`,
+            code: 'rates.tier_outside_class',
+            message: `Ladder ${i + 1} gives ${b.multiplierPct} % to class ${rc}, whose tiers are ${tiers.join('/')} %`,
+          });
+      });
+    }
+  });
+  // The ladders of one class, split by `when`, must cover every value of their condition once.
+  for (let rc = 1; rc <= 8; rc++) {
+    const own = d.ladders.map((l, i) => ({ l, i })).filter(({ l }) => l.classes.includes(rc));
+    if (own.length <= 1) continue;
+    const first = own[0] as { l: Ladder; i: number };
+    const criteria = new Set(own.map(({ l }) => l.when?.criterion ?? ''));
+    if (criteria.size > 1 || own.some(({ l }) => !l.when)) {
+      problems.push({
+        field: `ladders[${first.i}].when`,
+        code: 'rates.threshold_overlap',
+        message: `Class ${rc} has ${own.length} ladders that do not split one condition: more than one applies`,
+      });
+      continue;
+    }
+    const sorted = [...own].sort((a, b) => (a.l.when?.from ?? 0) - (b.l.when?.from ?? 0));
+    const before = problems.length;
+    checkBands(
+      sorted.map(({ l }) => l.when as Band),
+      `ladders[${first.i}].when`,
+      problems,
+      `The conditions of class ${rc}'s ladders`,
+    );
+    if (problems.length > before) continue;
+  }
+  if (d.floorBp !== null && d.capBp !== null && d.floorBp > d.capBp)
+    problems.push({
+      field: 'floorBp',
+      code: 'rates.floor_above_cap',
+      message: `The floor (${d.floorBp / 100} %) is above the cap (${d.capBp / 100} %)`,
+    });
+  if (d.credibility.method === 'poisson_gamma' && d.credibility.k !== null && !(d.credibility.k > 0))
+    problems.push({
+      field: 'credibility.k',
+      code: 'rates.credibility_k',
+      message: 'k must be positive persons·years',
+    });
+  return problems;
+}
+
+/** One employer's record for one year of the cycle. `premiumsPaidFen` null: no contribution record. */
+export interface YearRecord {
+  year: number;
+  premiumsPaidFen: number | null;
+  benefitsPaidFen: number;
+  wageBillFen: number;
+  arrearsFen: number;
+  /** Average insured persons (the denominator of incidence); null when not reported. */
+  averageInsured: number | null;
+  injuries: number;
+  deaths: number;
+  diseases: number;
+}
+
+export interface EmployerRecord {
+  employerId: number;
+  /** GB/T 4754 industry code of the employer (its first two digits are the division). */
+  industryCode: string | null;
+  /** The date the employer was first insured; null when unknown. */
+  insuredFrom: string | null;
+  /** One entry per year of the cycle, oldest first. */
+  years: YearRecord[];
+}
+
+export type RatingStatus =
+  | 'rated'
+  | 'not_floating'
+  | 'short_insurance'
+  | 'missing_premiums'
+  | 'missing_headcount'
+  | 'unclassified';
+
+export interface Rating {
+  employerId: number;
+  status: RatingStatus;
+  riskClass: number | null;
+  baseRateBp: number | null;
+  /** % of base; null when the employer could not be rated (missing premiums, unclassified). */
+  multiplierPct: number | null;
+  /** The rate in units of 0.0001 % (base bp × multiplier %); null when not rated. */
+  rateMicro: number | null;
+  figures: {
+    premiumsPaidFen: number | null;
+    benefitsPaidFen: number;
+    /** 支缴率 in %; null when premiums are missing or zero. */
+    claimRatioPct: number | null;
+    injuries: number;
+    deaths: number;
+    diseases: number;
+    arrearsFen: number;
+    personYears: number | null;
+    incidencePerMille: number | null;
+    /** Credibility weighting, when the rule set uses it. */
+    credibility: { z: number; classPerMille: number; shrunkPerMille: number; k: number | null } | null;
+    incidenceRelativePct: number | null;
+    missingYears: number[];
+  };
+  /** The rule applied, in words: which criterion, which threshold, which values. */
+  rationaleZh: string;
+  rationaleEn: string;
+}
+
+/** The pool's incidence per class (and k) that credibility weighting and relative incidence need. */
+export interface PoolContext {
+  classPerMille: Map<number, number>;
+  fit: CredibilityFit | null;
+  k: number | null;
+}
+
+const divisionOf = (industryCode: string | null) => (industryCode ?? '').replace(/^[A-Z]/, '').slice(0, 2);
+
+export function classOf(d: RuleDefinition, industryCode: string | null): number | null {
+  return d.classTable[divisionOf(industryCode)] ?? null;
+}
+
+function sums(r: EmployerRecord) {
+  let premiums = 0;
+  let benefits = 0;
+  let injuries = 0;
+  let deaths = 0;
+  let diseases = 0;
+  let personYears: number | null = 0;
+  const missingYears: number[] = [];
+  for (const y of r.years) {
+    if (y.premiumsPaidFen === null) missingYears.push(y.year);
+    else premiums += y.premiumsPaidFen;
+    benefits += y.benefitsPaidFen;
+    injuries += y.injuries;
+    deaths += y.deaths;
+    diseases += y.diseases;
+    if (y.averageInsured === null || personYears === null) personYears = null;
+    else personYears += y.averageInsured;
+  }
+  const arrearsFen = r.years.at(-1)?.arrearsFen ?? 0;
+  return { premiums, benefits, injuries, deaths, diseases, personYears, missingYears, arrearsFen };
+}
+
+/** The pool context: each class's incidence over its employers with a headcount, and k. */
+export function poolContextOf(d: RuleDefinition, records: readonly EmployerRecord[]): PoolContext {
+  const exposed = [];
+  for (const r of records) {
+    const rc = classOf(d, r.industryCode);
+    if (rc === null) continue;
+    const s = sums(r);
+    exposed.push({ group: String(rc), cases: s.injuries, exposure: s.personYears });
+  }
+  const fit = fitCredibility(exposed);
+  const classPerMille = new Map([...fit.groupRates].map(([g, rate]) => [Number(g), rate * 1000]));
+  const k = d.credibility.method === 'poisson_gamma' ? (d.credibility.k ?? fit.k) : null;
+  return { classPerMille, fit, k };
+}
+
+const pct = (n: number) => `${Number(n.toFixed(2))}`;
+const fmtRate = (micro: number) => `${(micro / 10000).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
+const bandText = (b: Band, first: boolean) =>
+  b.to === null ? `> ${b.from}` : first ? `${b.from}–${b.to}` : `> ${b.from} and ≤ ${b.to}`;
+const CRITERION_ZH: Record<Criterion, string> = {
+  claimRatioPct: '支缴率（%）',
+  incidencePerMille: '工伤发生率（‰/人·年）',
+  injuries: '工伤人次',
+  incidenceRelativePct: '工伤发生率相对本类（%）',
+};
+const CRITERION_EN: Record<Criterion, string> = {
+  claimRatioPct: 'claim ratio (%)',
+  incidencePerMille: 'injury incidence (‰ per person-year)',
+  injuries: 'injuries',
+  incidenceRelativePct: 'incidence relative to the class (%)',
+};
+
+function inBand(bands: readonly Band[], v: number): number {
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i] as Band;
+    const aboveFrom = i === 0 ? v >= b.from - EPS : v > b.from + EPS;
+    const belowTo = b.to === null || v <= b.to + EPS;
+    if (aboveFrom && belowTo) return i;
+  }
+  return -1;
+}
+
+/**
+ * Rates one employer under a rule set for a cycle starting on `cycleStart` (YYYY-MM-DD). An
+ * employer insured after the cycle began takes the base rate; one with a year of the cycle without
+ * a contribution record is "missing premiums" — never rated as if it had paid nothing.
+ */
+export function rateEmployer(
+  d: RuleDefinition,
+  r: EmployerRecord,
+  cycleStart: string,
+  pool: PoolContext,
+): Rating {
+  const s = sums(r);
+  const rc = classOf(d, r.industryCode);
+  const cls = d.classes.find((c) => c.riskClass === rc);
+  const claimRatioPct =
+    s.missingYears.length > 0
+      ? null
+      : s.premiums > 0
+        ? (s.benefits * 100) / s.premiums
+        : s.benefits > 0
+          ? null
+          : 0;
+  const incidencePerMille =
+    s.personYears !== null && s.personYears > 0 ? (s.injuries * 1000) / s.personYears : null;
+  const classPerMille = rc === null ? null : (pool.classPerMille.get(rc) ?? null);
+  let credibility: Rating['figures']['credibility'] = null;
+  let effectivePerMille = incidencePerMille;
+  if (
+    d.credibility.method === 'poisson_gamma' &&
+    rc !== null &&
+    s.personYears !== null &&
+    s.personYears > 0
+  ) {
+    const groupRate = (classPerMille ?? 0) / 1000;
+    const fit: CredibilityFit = {
+      k: pool.k,
+      overallRate: null,
+      priorVariance: null,
+      groupRates: new Map([[String(rc), groupRate]]),
+      rated: 0,
+      weightsZeroBecause: null,
+    };
+    const w = shrink({ group: String(rc), cases: s.injuries, exposure: s.personYears }, fit);
+    credibility = {
+      z: w.credibility ?? 0,
+      classPerMille: groupRate * 1000,
+      shrunkPerMille: (w.shrunkRate ?? 0) * 1000,
+      k: pool.k,
+    };
+    effectivePerMille = credibility.shrunkPerMille;
+  }
+  const incidenceRelativePct =
+    effectivePerMille !== null && classPerMille !== null && classPerMille > 0
+      ? (effectivePerMille * 100) / classPerMille
+      : effectivePerMille === 0
+        ? 0
+        : null;
+  const figures: Rating['figures'] = {
+    premiumsPaidFen: s.missingYears.length > 0 ? null : s.premiums,
+    benefitsPaidFen: s.benefits,
+    claimRatioPct,
+    injuries: s.injuries,
+    deaths: s.deaths,
+    diseases: s.diseases,
+    arrearsFen: s.arrearsFen,
+    personYears: s.personYears,
+    incidencePerMille: effectivePerMille,
+    credibility,
+    incidenceRelativePct,
+    missingYears: s.missingYears,
+  };
+  const base = { employerId: r.employerId, riskClass: rc, baseRateBp: cls?.baseRateBp ?? null, figures };
+  if (rc === null || !cls)
+    return {
+      ...base,
+      status: 'unclassified',
+      multiplierPct: null,
+      rateMicro: null,
+      rationaleZh: `行业代码 ${r.industryCode ?? '（无）'} 不在本规则的风险类别表中，无法确定类别和费率。`,
+      rationaleEn: `Industry code ${r.industryCode ?? '(none)'} is not in the rule set's risk-class table: no class or rate.`,
+    };
+  const atBase = (status: RatingStatus, zh: string, en: string): Rating => ({
+    ...base,
+    status,
+    multiplierPct: 100,
+    rateMicro: cls.baseRateBp * 100,
+    rationaleZh: `${zh}执行第${rc}类基准费率 ${fmtRate(cls.baseRateBp * 100)}。`,
+    rationaleEn: `${en} Class ${rc} base rate ${fmtRate(cls.baseRateBp * 100)} applies.`,
+  });
+  if (r.insuredFrom !== null && r.insuredFrom > cycleStart)
+    return atBase(
+      'short_insurance',
+      `参保日期 ${r.insuredFrom} 晚于本周期起始日 ${cycleStart}，参保不满一个浮动周期（${d.cycleYears}年），`,
+      `Insured since ${r.insuredFrom}, after the cycle began on ${cycleStart}: insured for less than the ${d.cycleYears}-year cycle.`,
+    );
+  const notRated = (c: Criterion): Rating => ({
+    ...base,
+    status: c === 'claimRatioPct' ? 'missing_premiums' : 'missing_headcount',
+    multiplierPct: null,
+    rateMicro: null,
+    rationaleZh: `${CRITERION_ZH[c]}缺少数据（${c === 'claimRatioPct' ? '缴费记录' : '参保人数'}），未评定（不按零处理）。`,
+    rationaleEn: `The ${CRITERION_EN[c]} lacks data (${c === 'claimRatioPct' ? 'contribution record' : 'headcount'}): not rated (not treated as zero).`,
+  });
+  const criterionValue = (c: Criterion): number | null =>
+    c === 'claimRatioPct'
+      ? s.premiums === 0 && s.benefits > 0
+        ? Number.POSITIVE_INFINITY
+        : claimRatioPct
+      : c === 'incidencePerMille'
+        ? effectivePerMille
+        : c === 'injuries'
+          ? s.injuries
+          : incidenceRelativePct;
+  const ladders = d.ladders.filter((l) => l.classes.includes(rc));
+  const conditional = ladders.filter((l) => l.when);
+  let ladder = ladders.find((l) => !l.when);
+  if (!ladder && conditional.length > 0) {
+    const criterion = (conditional[0] as Ladder).when?.criterion as Criterion;
+    const cv = criterionValue(criterion);
+    if (cv === null) return notRated(criterion);
+    const sorted = [...conditional].sort((a, b) => (a.when?.from ?? 0) - (b.when?.from ?? 0));
+    ladder =
+      sorted[
+        inBand(
+          sorted.map((l) => l.when as Band),
+          cv,
+        )
+      ];
+  }
+  if (!ladder)
+    return atBase(
+      'not_floating',
+      `本规则第${rc}类不浮动，`,
+      `Class ${rc} does not float under this rule set.`,
+    );
+  if (s.missingYears.length > 0)
+    return {
+      ...base,
+      status: 'missing_premiums',
+      multiplierPct: null,
+      rateMicro: null,
+      rationaleZh: `缺少 ${s.missingYears.join('、')} 年度的缴费记录：支缴率无法计算，未评定（不按零处理）。`,
+      rationaleEn: `No contribution record for ${s.missingYears.join(', ')}: the claim ratio cannot be computed; not rated (not treated as zero).`,
+    };
+  const whenFirst = ladder.when
+    ? conditional.every((l) => (l.when?.from ?? 0) >= (ladder.when?.from ?? 0))
+    : false;
+  const whenPartZh = ladder.when
+    ? `${CRITERION_ZH[ladder.when.criterion]} = ${pct(criterionValue(ladder.when.criterion) ?? 0)}，属于条件 ${bandText(ladder.when, whenFirst)}；`
+    : '';
+  const whenPartEn = ladder.when
+    ? `${CRITERION_EN[ladder.when.criterion]} = ${pct(criterionValue(ladder.when.criterion) ?? 0)} meets condition ${bandText(ladder.when, whenFirst)}; `
+    : '';
+  const v = criterionValue(ladder.criterion);
+  if (v === null) return notRated(ladder.criterion);
+  const bi = inBand(ladder.bands, v);
+  const band = ladder.bands[bi] as Ladder['bands'][number];
+  let multiplier = band.multiplierPct;
+  const valueText = Number.isFinite(v) ? pct(v) : '∞（保费为零而有待遇支出）';
+  const valueTextEn = Number.isFinite(v) ? pct(v) : '∞ (no premiums but benefits paid)';
+  let zh = `${whenPartZh}${CRITERION_ZH[ladder.criterion]} = ${valueText}（待遇 ${s.benefits / 100} 元 ÷ 保费 ${s.premiums / 100} 元${ladder.criterion === 'claimRatioPct' ? '' : `；工伤 ${s.injuries} 人次，${s.personYears ?? '—'} 人·年`}），落在档 ${bandText(band, bi === 0)} → 基准费率的 ${band.multiplierPct}%`;
+  let en = `${whenPartEn}${CRITERION_EN[ladder.criterion]} = ${valueTextEn} (benefits ¥${s.benefits / 100} ÷ premiums ¥${s.premiums / 100}${ladder.criterion === 'claimRatioPct' ? '' : `; ${s.injuries} injuries over ${s.personYears ?? '—'} person-years`}) falls in band ${bandText(band, bi === 0)} → ${band.multiplierPct} % of base`;
+  if (credibility) {
+    zh += `（信度加权：Z = ${credibility.z.toFixed(4)}，本类 ${pct(credibility.classPerMille)}‰，加权后 ${pct(credibility.shrunkPerMille)}‰）`;
+    en += ` (credibility-weighted: Z = ${credibility.z.toFixed(4)}, class ${pct(credibility.classPerMille)}‰, weighted ${pct(credibility.shrunkPerMille)}‰)`;
+  }
+  if (multiplier < 100) {
+    const hit = d.disqualifiers.find(
+      (q) =>
+        (q.kind === 'death' && s.deaths > 0) ||
+        (q.kind === 'arrears' && s.arrearsFen > 0) ||
+        (q.kind === 'disease' && s.diseases > 0),
+    );
+    if (hit) {
+      const why = {
+        death: [`周期内工亡 ${s.deaths} 人`, `${s.deaths} work-related death(s) in the cycle`],
+        arrears: [`欠缴 ${s.arrearsFen / 100} 元`, `arrears of ¥${s.arrearsFen / 100}`],
+        disease: [`周期内职业病 ${s.diseases} 例`, `${s.diseases} occupational-disease case(s) in the cycle`],
+      }[hit.kind];
+      multiplier = 100;
+      zh += `；但${why[0]}，不得下浮 → 100%`;
+      en += `; but ${why[1]}: no floating down → 100 %`;
+    }
+  }
+  let rateMicro = cls.baseRateBp * multiplier;
+  if (d.floorBp !== null && rateMicro < d.floorBp * 100) {
+    rateMicro = d.floorBp * 100;
+    zh += `；低于下限，按下限 ${fmtRate(rateMicro)}`;
+    en += `; below the floor: the floor ${fmtRate(rateMicro)}`;
+  }
+  if (d.capBp !== null && rateMicro > d.capBp * 100) {
+    rateMicro = d.capBp * 100;
+    zh += `；高于上限，按上限 ${fmtRate(rateMicro)}`;
+    en += `; above the cap: the cap ${fmtRate(rateMicro)}`;
+  }
+  return {
+    ...base,
+    status: 'rated',
+    multiplierPct: multiplier,
+    rateMicro,
+    rationaleZh: `第${rc}类，基准费率 ${fmtRate(cls.baseRateBp * 100)}；${zh}；费率 ${fmtRate(rateMicro)}。`,
+    rationaleEn: `Class ${rc}, base ${fmtRate(cls.baseRateBp * 100)}; ${en}; rate ${fmtRate(rateMicro)}.`,
+  };
+}
+
+/**
+ * The record of the next cycle if the employer's record stays as it is: the cycle's last years
+ * stay, and the next year repeats the cycle's yearly average (WSIB-style projection).
+ */
+export function projectRecord(r: EmployerRecord, nextYear: number): EmployerRecord {
+  const n = r.years.length;
+  const avg = (f: (y: YearRecord) => number) =>
+    Math.round(r.years.reduce((a, y) => a + f(y), 0) / Math.max(1, n));
+  const known = r.years.filter((y) => y.premiumsPaidFen !== null);
+  const insured = r.years.filter((y) => y.averageInsured !== null);
+  const next: YearRecord = {
+    year: nextYear,
+    premiumsPaidFen:
+      known.length === 0
+        ? null
+        : Math.round(known.reduce((a, y) => a + (y.premiumsPaidFen ?? 0), 0) / known.length),
+    benefitsPaidFen: avg((y) => y.benefitsPaidFen),
+    wageBillFen: avg((y) => y.wageBillFen),
+    arrearsFen: r.years.at(-1)?.arrearsFen ?? 0,
+    averageInsured:
+      insured.length === 0
+        ? null
+        : Math.round(insured.reduce((a, y) => a + (y.averageInsured ?? 0), 0) / insured.length),
+    injuries: avg((y) => y.injuries),
+    deaths: 0,
+    diseases: 0,
+  };
+  return { ...r, years: [...r.years.slice(1), next] };
+}
+
+/** Premium at a rate for a wage bill, in fen (条例 第十条: wage bill × rate). */
+export function premiumFen(wageBillFen: number, rateMicro: number): number {
+  return Math.round((wageBillFen * rateMicro) / 1_000_000);
+}
