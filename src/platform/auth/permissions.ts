@@ -68,6 +68,8 @@ export const PERMISSIONS = [
   'training:manage',
   /** Register and end key-post holders: an employer for itself, an officer for any key enterprise in scope (TR-1). */
   'training:register',
+  /** Study one's own courses online, sit their exams, sign in to offline sessions (a learner, TR-4, TR-6). */
+  'training:study',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,6 +84,7 @@ export const ROLES = [
   'expert',
   'employer',
   'service_org',
+  'learner',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -148,6 +151,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register'],
   /** 服务机构 (and industry associations) */
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
+  /** 学员: a key-post holder's own account, made by the employer (decision 0025). */
+  learner: ['jurisdictions:read', 'training:study'],
 };
 
 /**
