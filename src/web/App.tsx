@@ -43,6 +43,12 @@ const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
 const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const CertificateCheckPage = lazy(() => import('./pages/training/CertificateCheckPage'));
+const CourseDetailPage = lazy(() => import('./pages/training/CourseDetailPage'));
+const StudyPage = lazy(() => import('./pages/training/StudyPage'));
+const StudyListPage = lazy(() =>
+  import('./pages/training/StudyPage').then((m) => ({ default: m.StudyListPage })),
+);
+const ExamPage = lazy(() => import('./pages/training/ExamPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -268,6 +274,27 @@ export function AppRoutes() {
               </RequirePermission>
             }
           />
+          <Route
+            path="training/courses/:id"
+            element={
+              <RequirePermission permission="training:read">
+                <CourseDetailPage />
+              </RequirePermission>
+            }
+          />
+          {(
+            [
+              ['study', <StudyListPage key="list" />],
+              ['study/:id', <StudyPage key="study" />],
+              ['study/:id/exam', <ExamPage key="exam" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="training:study">{page}</RequirePermission>}
+            />
+          ))}
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -104,6 +104,9 @@ export function AppLayout() {
         { key: '/public/certificates', label: t('nav.certificateCheck') },
       ],
     },
+    // A learner's own entry (an officer holds training:study too, but reads training instead).
+    can('training:study') &&
+      !can('training:read') && { key: '/study', icon: <ReadOutlined />, label: t('nav.study') },
     (can('roster:read') || can('meetings:read')) && {
       key: 'jm',
       icon: <TeamOutlined />,
