@@ -48,7 +48,11 @@ import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { examsRoutes } from './modules/training/exams.routes.js';
+import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
 import { describeTrainingOfYear } from './modules/training/report.service.js';
+import { trainingSessionsRoutes } from './modules/training/sessions.routes.js';
+import { studyRoutes } from './modules/training/study.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import { oidcRoutes } from './modules/users/oidc.routes.js';
@@ -87,6 +91,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
   ...Object.values(TRAINING_SETTINGS),
+  ...Object.values(EXAM_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
 ]);
@@ -237,6 +242,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(projectsRoutes, deps);
   await app.register(trainingRoutes, deps);
   await app.register(ratesRoutes, deps);
+  await app.register(examsRoutes, deps);
+  await app.register(trainingSessionsRoutes, deps);
+  await app.register(studyRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

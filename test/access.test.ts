@@ -1,4 +1,5 @@
 import { and, eq, notInArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
@@ -73,7 +74,21 @@ interface Fixture {
   /** A share of an expert into 鼓楼区, pending the receiving side's answer. */
   pendingShareId: number;
   /** Training: a key-post holder at the Gulou employer, and a Fuzhou course. */
-  training: { holderId: number; courseId: number };
+  training: {
+    holderId: number;
+    courseId: number;
+    /** Exams, sessions and online study of the fixture holder's learner account (decision 0025). */
+    learnerUsername: string;
+    /** A second holder, without a learner account yet. */
+    spareHolderId: number;
+    onlineCourseId: number;
+    segmentId: number;
+    sessionId: number;
+    codeSessionId: number;
+    studySessionId: number;
+    attemptId: number;
+    attemptQuestionId: number;
+  };
   /** Premium-rate floating of Fuzhou (350100): rule sets in each state, a run, an open appeal. */
   rates: {
     draftId: number;
@@ -140,6 +155,17 @@ async function organisationIdOf(name: string): Promise<number> {
 }
 
 let serial = 0;
+
+/** A two-question bank (XLSX), as an officer would upload it. */
+let questionWorkbook: Buffer;
+async function buildQuestionWorkbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('题库');
+  sheet.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '分值']);
+  sheet.addRow(['单选', '访问测试单选题', '甲', '乙', '', '', '', '', 'A', 1]);
+  sheet.addRow(['判断', '访问测试判断题', '', '', '', '', '', '', '正确', 1]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 /** A second 鼓楼区 user with a linked unified identity, and an identity queued for linking. */
 async function buildIdentities(): Promise<Fixture['identity']> {
@@ -1515,6 +1541,162 @@ const CASES: Record<string, RouteCase> = {
     call: (f) => ({ method: 'GET', url: `/api/rates/appeal-files/${f.rates.appealFileId}` }),
     sibling: 'hidden',
   },
+  'POST /api/training/courses/:id/questions/import': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/courses/${f.training.courseId}/questions/import?fileName=bank.xlsx`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: questionWorkbook,
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/courses/:id/questions': {
+    permission: 'training:manage',
+    call: (f) => ({ method: 'GET', url: `/api/training/courses/${f.training.courseId}/questions` }),
+    sibling: 'hidden',
+  },
+  'GET /api/study/courses/:id/exam-attempts': {
+    permission: 'training:study',
+    call: (f) => ({ method: 'GET', url: `/api/study/courses/${f.training.courseId}/exam-attempts` }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'POST /api/study/exam-attempts/:id/answers': {
+    permission: 'training:study',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/study/exam-attempts/${f.training.attemptId}/answers`,
+      payload: { answers: [{ questionId: f.training.attemptQuestionId, choice: [0] }] },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'POST /api/study/courses/:id/exam-attempts': {
+    permission: 'training:study',
+    call: (f) => ({ method: 'POST', url: `/api/study/courses/${f.training.courseId}/exam-attempts` }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'POST /api/training/courses/:id/sessions': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/courses/${f.training.courseId}/sessions`,
+      payload: { heldOn: today(), place: '访问测试培训室', hours: 4 },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/courses/:id/sessions': {
+    permission: 'training:read',
+    call: (f) => ({ method: 'GET', url: `/api/training/courses/${f.training.courseId}/sessions` }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/sessions/:id': {
+    permission: 'training:read',
+    call: (f) => ({ method: 'GET', url: `/api/training/sessions/${f.training.sessionId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/sessions/:id/roster': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/sessions/${f.training.sessionId}/roster`,
+      payload: { holderIds: [f.training.holderId] },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/sessions/:id/attendance': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/sessions/${f.training.sessionId}/attendance`,
+      payload: { holderId: f.training.holderId },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/study/offline-sessions/:id/sign-in': {
+    permission: 'training:study',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/study/offline-sessions/${f.training.codeSessionId}/sign-in`,
+      payload: { code: 'FZ2026' },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'POST /api/training/courses/:id/segments': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/courses/${f.training.onlineCourseId}/segments`,
+      payload: { title: '访问测试章节', durationSeconds: 60 },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/courses/:id/segments': {
+    permission: 'training:read',
+    call: (f) => ({ method: 'GET', url: `/api/training/courses/${f.training.onlineCourseId}/segments` }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/segments/:id/video': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/segments/${f.training.segmentId}/video?fileName=part.mp4`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('access-test-video'),
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/study/segments/:id/video': {
+    permission: 'training:study',
+    call: (f) => ({ method: 'GET', url: `/api/study/segments/${f.training.segmentId}/video` }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/holders/:id/learner': {
+    permission: 'training:register',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/holders/${f.training.spareHolderId}/learner`,
+      payload: { username: 'accesslearner2', password: 'Spare-Learner-Pw1!' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/study/courses': {
+    permission: 'training:study',
+    call: () => ({ method: 'GET', url: '/api/study/courses' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'GET /api/study/courses/:id': {
+    permission: 'training:study',
+    call: (f) => ({ method: 'GET', url: `/api/study/courses/${f.training.onlineCourseId}` }),
+    sibling: 'hidden',
+  },
+  // The heartbeat before the start and the end: both end the fixture's study session.
+  'POST /api/study/sessions/:id/heartbeat': {
+    permission: 'training:study',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/study/sessions/${f.training.studySessionId}/heartbeat`,
+      payload: { segmentId: f.training.segmentId },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'POST /api/study/sessions/:id/end': {
+    permission: 'training:study',
+    call: (f) => ({ method: 'POST', url: `/api/study/sessions/${f.training.studySessionId}/end` }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
+  'POST /api/study/courses/:id/sessions': {
+    permission: 'training:study',
+    call: (f) => ({ method: 'POST', url: `/api/study/courses/${f.training.onlineCourseId}/sessions` }),
+    sibling: 'hidden',
+    controlUser: (f) => f.training.learnerUsername,
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -1543,6 +1725,9 @@ const isOutsideTable = (method: string, url: string) =>
 const UNAUDITED_WRITES = new Set<string>([
   // Signing out ends one's own session; the sign-in it closes is on record.
   'POST /api/auth/logout',
+  // A study heartbeat is itself the study record (session and segment rows: who, when, seconds);
+  // the session's start and end, each segment finished and the completion are audited.
+  'POST /api/study/sessions/:id/heartbeat',
 ]);
 
 const ROWS = Object.entries(CASES).map(([key, row]) => ({ key, ...row }));
@@ -1568,6 +1753,7 @@ let probeAgent: Agent;
 let sibling: { id: number; username: string };
 let siblingAgent: Agent;
 beforeAll(async () => {
+  questionWorkbook = await buildQuestionWorkbook();
   t = await createTestApp({ oidc: ACCESS_OIDC });
   const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350102' });
   const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
@@ -1825,15 +2011,18 @@ async function buildRatesFixture(fuzhou: Agent, employerId: number): Promise<Fix
   };
 }
 
-/** A key-post holder at the Gulou employer and a Fuzhou course. */
+/** A key-post holder at the Gulou employer and a Fuzhou course; its learner's study, exam and session. */
 async function buildTrainingFixture(fuzhou: Agent, employerId: number): Promise<Fixture['training']> {
-  const holder = await fuzhou.post('/api/training/holders', {
-    employerId,
-    roleCode: 'principal',
-    personName: '访问测试负责人',
-    idNumber: freshIdNumber(),
-    startedOn: '2026-01-01',
-  });
+  const addHolder = (personName: string) =>
+    fuzhou.post('/api/training/holders', {
+      employerId,
+      roleCode: 'principal',
+      personName,
+      idNumber: freshIdNumber(),
+      startedOn: '2026-01-01',
+    });
+  const holder = await addHolder('访问测试负责人');
+  const spare = await addHolder('访问测试备用负责人');
   const course = await fuzhou.post('/api/training/courses', {
     title: '访问测试固定课程',
     form: 'offline',
@@ -1841,9 +2030,106 @@ async function buildTrainingFixture(fuzhou: Agent, employerId: number): Promise<
     contentItems: ['policy', 'warning_education'],
     hours: 16,
   });
-  if (holder.statusCode !== 201 || course.statusCode !== 201)
-    throw new Error(`training fixture failed: ${holder.body} ${course.body}`);
-  return { holderId: holder.json().id as number, courseId: course.json().id as number };
+  const online = await fuzhou.post('/api/training/courses', {
+    title: '访问测试在线课程',
+    form: 'online',
+    roleCodes: ['principal'],
+    contentItems: ['policy'],
+    hours: 1,
+  });
+  if (
+    holder.statusCode !== 201 ||
+    spare.statusCode !== 201 ||
+    course.statusCode !== 201 ||
+    online.statusCode !== 201
+  )
+    throw new Error(`training fixture failed: ${holder.body} ${course.body} ${online.body}`);
+  const holderId = holder.json().id as number;
+  const courseId = course.json().id as number;
+  const onlineCourseId = online.json().id as number;
+  const expectOk = <R extends { statusCode: number; body: string }>(res: R, what: string): R => {
+    if (res.statusCode >= 300) throw new Error(`training fixture ${what} failed: ${res.body}`);
+    return res;
+  };
+  const segmentId = expectOk(
+    await fuzhou.post(`/api/training/courses/${onlineCourseId}/segments`, {
+      title: '访问测试第一章',
+      durationSeconds: 600,
+    }),
+    'segment',
+  ).json().id as number;
+  expectOk(
+    await fuzhou.request({
+      method: 'POST',
+      url: `/api/training/segments/${segmentId}/video?fileName=intro.mp4`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('fixture-video-bytes'),
+    }),
+    'video',
+  );
+  expectOk(
+    await fuzhou.request({
+      method: 'POST',
+      url: `/api/training/courses/${courseId}/questions/import?fileName=bank.xlsx`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: questionWorkbook,
+    }),
+    'questions',
+  );
+  const session = async (signInCode?: string) =>
+    expectOk(
+      await fuzhou.post(`/api/training/courses/${courseId}/sessions`, {
+        heldOn: today(),
+        place: '访问测试培训室',
+        hours: 4,
+        signInCode,
+      }),
+      'session',
+    ).json().id as number;
+  const sessionId = await session();
+  const codeSessionId = await session('FZ2026');
+  expectOk(
+    await fuzhou.post(`/api/training/sessions/${codeSessionId}/roster`, { holderIds: [holderId] }),
+    'roster',
+  );
+  const learnerUsername = 'accesslearner';
+  expectOk(
+    await fuzhou.post(`/api/training/holders/${holderId}/learner`, {
+      username: learnerUsername,
+      password: 'First-Learner-Pw1!',
+    }),
+    'learner',
+  );
+  const first = await t.signIn(learnerUsername, 'First-Learner-Pw1!');
+  expectOk(
+    await first.post('/api/auth/password', {
+      currentPassword: 'First-Learner-Pw1!',
+      newPassword: TEST_PASSWORD,
+    }),
+    'password',
+  );
+  const learner = await t.signIn(learnerUsername, TEST_PASSWORD);
+  const studySessionId = expectOk(
+    await learner.post(`/api/study/courses/${onlineCourseId}/sessions`),
+    'study',
+  ).json().id as number;
+  const attempt = expectOk(
+    await learner.post(`/api/study/courses/${courseId}/exam-attempts`),
+    'attempt',
+  ).json();
+  return {
+    holderId,
+    courseId,
+    learnerUsername,
+    spareHolderId: spare.json().id as number,
+    onlineCourseId,
+    segmentId,
+    sessionId,
+    codeSessionId,
+    studySessionId,
+    attemptId: attempt.id as number,
+    attemptQuestionId: attempt.questions[0].id as number,
+  };
 }
 
 /** Fuzhou's meetings, items and reports in the states the workflow routes act on. */

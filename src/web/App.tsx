@@ -46,6 +46,12 @@ const RatesPage = lazy(() => import('./pages/rates/RatesPage'));
 const RateNoticePage = lazy(() => import('./pages/rates/RateNoticePage'));
 const OwnRatesPage = lazy(() => import('./pages/rates/OwnRatesPage'));
 const CertificateCheckPage = lazy(() => import('./pages/training/CertificateCheckPage'));
+const CourseDetailPage = lazy(() => import('./pages/training/CourseDetailPage'));
+const StudyPage = lazy(() => import('./pages/training/StudyPage'));
+const StudyListPage = lazy(() =>
+  import('./pages/training/StudyPage').then((m) => ({ default: m.StudyListPage })),
+);
+const ExamPage = lazy(() => import('./pages/training/ExamPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -282,6 +288,27 @@ export function AppRoutes() {
               key={path}
               path={path}
               element={<RequirePermission permission={permission}>{page}</RequirePermission>}
+            />
+          ))}
+          <Route
+            path="training/courses/:id"
+            element={
+              <RequirePermission permission="training:read">
+                <CourseDetailPage />
+              </RequirePermission>
+            }
+          />
+          {(
+            [
+              ['study', <StudyListPage key="list" />],
+              ['study/:id', <StudyPage key="study" />],
+              ['study/:id/exam', <ExamPage key="exam" />],
+            ] as const
+          ).map(([path, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={<RequirePermission permission="training:study">{page}</RequirePermission>}
             />
           ))}
           <Route path="account/password" element={<ChangePasswordPage />} />

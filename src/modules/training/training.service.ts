@@ -414,7 +414,7 @@ export async function createCourse(db: Db, actor: Actor, input: CourseInput) {
 }
 
 /** A certificate number: year, jurisdiction and 40 random bits, so numbers cannot be guessed in turn. */
-function newCertificateNumber(year: string, jurisdictionCode: string): string {
+export function newCertificateNumber(year: string, jurisdictionCode: string): string {
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   const bytes = randomBytes(8);
   let tail = '';

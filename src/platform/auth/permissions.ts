@@ -76,6 +76,8 @@ export const PERMISSIONS = [
   'rates:review',
   /** An employer's own rate notices and appeals. */
   'rates:own',
+  /** Study one's own courses online, sit their exams, sign in to offline sessions (a learner, TR-4, TR-6). */
+  'training:study',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -90,6 +92,7 @@ export const ROLES = [
   'expert',
   'employer',
   'service_org',
+  'learner',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -160,6 +163,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register', 'rates:own'],
   /** 服务机构 (and industry associations) */
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
+  /** 学员: a key-post holder's own account, made by the employer (decision 0025). */
+  learner: ['jurisdictions:read', 'training:study'],
 };
 
 /**

@@ -456,6 +456,88 @@ const MESSAGES = {
     zh: '更正后的档次 {tier}% 不在第{riskClass}类允许的档次内',
     en: 'The corrected tier {tier} % is not one class {riskClass} may take',
   },
+  'training.not_learner': {
+    zh: '此账号不是学员账号，不能学习或考试',
+    en: 'This account is not a learner’s: it cannot study or sit exams',
+  },
+  'training.learner_exists': {
+    zh: '该岗位人员已有学员账号',
+    en: 'This key-post holder already has a learner account',
+  },
+  'training.exam_no_questions': { zh: '该课程没有题库', en: 'This course has no question bank' },
+  'training.exam_study_incomplete': {
+    zh: '请先学完全部在线章节再参加考试',
+    en: 'Study every online segment before sitting the exam',
+  },
+  'training.exam_attempts_used': {
+    zh: '考试次数已用完（上限 {max} 次）',
+    en: 'No attempts left (at most {max})',
+  },
+  'training.exam_already_passed': { zh: '已通过该课程考试', en: 'The exam of this course is already passed' },
+  'training.exam_time_up': {
+    zh: '考试时间已到，答卷不再接受',
+    en: 'Time is up: answers are no longer accepted',
+  },
+  'training.exam_closed': { zh: '该试卷已交卷或已作废', en: 'This paper is already submitted or void' },
+  'training.exam_question_not_in_paper': {
+    zh: '第 {questionId} 题不在本试卷中',
+    en: 'Question {questionId} is not on this paper',
+  },
+  'training.exam_choice_invalid': {
+    zh: '第 {questionId} 题的选项无效',
+    en: 'The choice for question {questionId} is invalid',
+  },
+  'training.study_skip_refused': {
+    zh: '请按顺序学习：前面的章节尚未学完',
+    en: 'Study in order: an earlier segment is not finished',
+  },
+  'training.study_session_ended': {
+    zh: '本次学习已结束（可能在其他设备开始了新的学习），请重新开始',
+    en: 'This study session has ended (perhaps one started elsewhere): start again',
+  },
+  'training.study_idle_locked': {
+    zh: '超过 {minutes} 分钟无操作，本次学习已锁定，请重新开始',
+    en: 'No activity for {minutes} minutes: this session is locked, start again',
+  },
+  'training.session_code_wrong': { zh: '签到码不正确', en: 'Wrong sign-in code' },
+  'training.session_not_today': {
+    zh: '只能在培训当天签到',
+    en: 'Sign-in is only possible on the day of the session',
+  },
+  'training.not_on_roster': { zh: '不在该期培训名单中', en: 'Not on this session’s roster' },
+  'training.holder_not_served': {
+    zh: '该人员的岗位不在本课程的培训对象中',
+    en: 'This person’s post is not one the course serves',
+  },
+  'training.file_invalid': { zh: '文件无法读取：{reason}', en: 'The file cannot be read: {reason}' },
+  'training.file_too_large': { zh: '文件超过 {max} MB', en: 'The file is larger than {max} MB' },
+  'training.question_kind': {
+    zh: '题型应为 单选/多选/判断',
+    en: 'The kind must be single, multiple or true/false',
+  },
+  'training.question_stem': {
+    zh: '题干为空或超过 500 字',
+    en: 'The stem is empty or longer than 500 characters',
+  },
+  'training.question_options': {
+    zh: '选择题至少两个选项，且选项须连续填写',
+    en: 'A choice question needs at least two options, filled without gaps',
+  },
+  'training.question_answer': {
+    zh: '答案无效（单选一个字母，多选两个以上字母，判断 正确/错误）',
+    en: 'Invalid answer (single: one letter; multiple: two or more; true/false: 正确/错误)',
+  },
+  'training.question_points': { zh: '分值应为 1–100 的整数', en: 'Points must be a whole number 1–100' },
+  'training.question_repeated': {
+    zh: '与本文件第 {line} 行题干重复',
+    en: 'Same stem as line {line} of this file',
+  },
+  'training.course_online_only': {
+    zh: '纯在线课程没有线下培训班',
+    en: 'An online-only course has no offline sessions',
+  },
+  'training.video_type': { zh: '视频格式应为：{types}', en: 'The video must be one of: {types}' },
+  'training.segment_video_missing': { zh: '该章节没有视频', en: 'This segment has no video' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

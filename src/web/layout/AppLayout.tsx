@@ -114,6 +114,9 @@ export function AppLayout() {
         can('rates:own') && { key: '/own-rates', label: t('nav.ownRates') },
       ].filter(Boolean) as MenuProps['items'],
     },
+    // A learner's own entry (an officer holds training:study too, but reads training instead).
+    can('training:study') &&
+      !can('training:read') && { key: '/study', icon: <ReadOutlined />, label: t('nav.study') },
     (can('roster:read') || can('meetings:read')) && {
       key: 'jm',
       icon: <TeamOutlined />,

@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
@@ -446,7 +447,11 @@ function CoursesTab() {
         dataSource={courses}
         data-testid="courses"
         columns={[
-          { title: t('training.courseTitle'), dataIndex: 'title' },
+          {
+            title: t('training.courseTitle'),
+            dataIndex: 'title',
+            render: (v: string, r) => <Link to={`/training/courses/${r.id}`}>{v}</Link>,
+          },
           {
             title: t('training.form'),
             dataIndex: 'form',
