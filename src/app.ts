@@ -40,6 +40,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
+import { publicityRoutes } from './modules/publicity/publicity.routes.js';
+import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
@@ -81,6 +83,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
   ...Object.values(TRAINING_SETTINGS),
+  ...Object.values(PUBLICITY_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
 ]);
@@ -209,6 +212,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
   await app.register(trainingRoutes, deps);
+  await app.register(publicityRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -68,6 +68,14 @@ export const PERMISSIONS = [
   'training:manage',
   /** Register and end key-post holders: an employer for itself, an officer for any key enterprise in scope (TR-1). */
   'training:register',
+  /** Campaigns, the quota board, warning-education bases and their coverage, advanced examples of one's scope (PU-1…3). */
+  'publicity:read',
+  /** Plan and accept campaigns, review, designate, raise and withdraw bases, review and publish examples (HRSS). */
+  'publicity:manage',
+  /** Record what a campaign one organises achieved: events, reach, materials, photos (PU-1). */
+  'publicity:report',
+  /** An employer applies for a warning-education base and records its visits (PU-2). */
+  'publicity:apply',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -121,6 +129,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'projects:read',
     'settings:read',
     'training:read',
+    'publicity:read',
+    'publicity:report',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -145,7 +155,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 专家 */
   expert: ['jurisdictions:read', 'reviews:score'],
   /** 用人单位 */
-  employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register'],
+  employer: [
+    'jurisdictions:read',
+    'projects:declare',
+    'projects:report',
+    'training:register',
+    'publicity:apply',
+  ],
   /** 服务机构 (and industry associations) */
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
 };
