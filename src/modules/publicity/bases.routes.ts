@@ -66,7 +66,7 @@ export async function basesRoutes(app: FastifyInstance, { db, config }: { db: Db
       },
       onRequest: requirePermission('publicity:apply'),
     },
-    async (req) => listBases(db, actorOf(req), {}, now()),
+    async (req) => listBases(db, actorOf(req), { ownOnly: true }, now()),
   );
   r.post(
     '/api/publicity/bases',

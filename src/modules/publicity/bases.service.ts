@@ -382,13 +382,15 @@ const baseColumns = {
 export async function listBases(
   db: Db,
   actor: Actor,
-  query: { jurisdiction?: string; status?: string; filed?: boolean },
+  query: { jurisdiction?: string; status?: string; filed?: boolean; ownOnly?: boolean },
   now: Date,
 ) {
   const conditions: SQL[] = [];
-  if (actor.organisationId !== null && !hasPermission(actor, 'publicity:read'))
+  if (query.ownOnly) {
+    // An account of no employer holds no bases of its own.
+    if (actor.organisationId === null) return { total: 0, items: [] };
     conditions.push(eq(warningBases.employerId, actor.organisationId));
-  else {
+  } else {
     const j = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
     conditions.push(withinScope(jurisdictions.path, j.path));
   }

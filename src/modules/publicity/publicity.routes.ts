@@ -35,7 +35,7 @@ export async function publicityRoutes(app: FastifyInstance, deps: { db: Db; conf
         params: ZId,
         response: { 200: ZFileResponse, ...errorResponses },
       },
-      onRequest: requirePermission(null),
+      onRequest: requirePermission('publicity:read'),
     },
     async (req, reply) =>
       sendStoredFile(req, reply, config.uploadDir, await openPublicityFile(db, actorOf(req), req.params.id)),

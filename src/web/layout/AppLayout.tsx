@@ -13,6 +13,7 @@ import {
   LogoutOutlined,
   ReadOutlined,
   SettingOutlined,
+  SoundOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
@@ -102,6 +103,15 @@ export function AppLayout() {
       children: [
         { key: '/training', label: t('nav.trainingCoverage') },
         { key: '/public/certificates', label: t('nav.certificateCheck') },
+      ],
+    },
+    (can('publicity:read') || can('publicity:apply')) && {
+      key: 'publicity-group',
+      icon: <SoundOutlined />,
+      label: t('nav.publicity'),
+      children: [
+        { key: '/publicity', label: t('nav.publicityWork') },
+        { key: '/public/publicity', label: t('nav.publicPublicity') },
       ],
     },
     (can('roster:read') || can('meetings:read')) && {
