@@ -29,8 +29,10 @@ import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { EXCHANGE_SETTINGS } from './modules/exchange/exchange.settings.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
+import { describeExpertsOfYear } from './modules/experts/report.service.js';
 import { COUNTING_SETTINGS } from './modules/facts/facts.settings.js';
 import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
+import type { YearlyReportSource } from './modules/joint-meeting/implementation-reports.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
@@ -40,12 +42,14 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
+import { describeProjectsOfYear } from './modules/projects/report.service.js';
 import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { describeTrainingOfYear } from './modules/training/report.service.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import { oidcRoutes } from './modules/users/oidc.routes.js';
@@ -103,6 +107,24 @@ export interface BuildAppOptions {
 }
 
 /** The composition root: platform plugins, then every module's routes, then the web UI. */
+/**
+ * The programme modules' sections of the yearly implementation report (JM-6), in the report's
+ * order; a module that lands adds its entry here (a missing one reads "not available").
+ */
+const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
+  {
+    key: 'projects',
+    title: '工伤预防项目实施情况',
+    describe: (db, _actor, scope, year) => describeProjectsOfYear(db, scope, year),
+  },
+  {
+    key: 'experts',
+    title: '专家库建设情况',
+    describe: (db, _actor, scope, year, asOf) => describeExpertsOfYear(db, scope, year, asOf),
+  },
+  { key: 'training', title: '工伤预防培训情况', describe: describeTrainingOfYear },
+];
+
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
   const { db } = database;
   const app = Fastify({
@@ -201,7 +223,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });
   await app.register(jointMeetingRoutes, deps);
   await app.register(meetingsRoutes, deps);
-  await app.register(yearlyReportsRoutes, deps);
+  await app.register(yearlyReportsRoutes, { ...deps, reportSources: YEARLY_REPORT_SOURCES });
   await app.register(notificationsRoutes, { ...deps, refresh: refreshDeadlineNotifications });
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });

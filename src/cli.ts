@@ -28,6 +28,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
+import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
@@ -75,6 +76,7 @@ async function prepareDatabase() {
     console.log(`figures of ${refreshed.length} committed batch(es) brought up to date`);
   if (config.isDemo) await seedDemoJointMeeting(database.db);
   if (config.isDemo) await seedDemoTraining(database.db);
+  if (config.isDemo) await seedDemoPublicity(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 

@@ -1,13 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { saveStoredFile } from '../../platform/files/stored-files.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
 import { getActionItemInScope } from './action-items.service.js';
 import { getRectificationInScope } from './rectifications.service.js';
 import { attachments, followUps } from './workflow.tables.js';
@@ -24,10 +21,6 @@ async function getFollowUpInScope(db: Db, actor: Actor, id: number, now: Date) {
       ? await getActionItemInScope(db, actor, row.targetId, now)
       : await getRectificationInScope(db, actor, row.targetId, now);
   return { followUp: row, path: target.path };
-}
-
-function storagePath(uploadDir: string, sha256: string): string {
-  return path.join(uploadDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 
 /**
@@ -47,35 +40,9 @@ export async function attachFile(
     (followUp.organisationId === null || followUp.organisationId !== actor.organisationId)
   )
     throw new AppError(403, 'workflow.not_assignee');
-  const dir = path.join(input.uploadDir, 'attachments');
-  await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `upload-${randomUUID()}`);
-  const hash = createHash('sha256');
-  let size = 0;
-  const handle = await fs.open(temp, 'w');
-  try {
-    for await (const chunk of input.body) {
-      const buffer = chunk as Buffer;
-      size += buffer.length;
-      if (size > ATTACHMENT_MAX_BYTES)
-        throw badRequest('attachment.too_large', 'file', { max: ATTACHMENT_MAX_BYTES / 1024 / 1024 });
-      hash.update(buffer);
-      await handle.write(buffer);
-    }
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  if (size === 0) {
-    await fs.rm(temp, { force: true });
-    throw badRequest('attachment.empty', 'file');
-  }
-  const sha256 = hash.digest('hex');
-  const target = storagePath(input.uploadDir, sha256);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.rename(temp, target);
+  const { sha256, sizeBytes: size } = await saveStoredFile(input.uploadDir, input.body, {
+    maxBytes: ATTACHMENT_MAX_BYTES,
+  });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(attachments)
@@ -101,7 +68,7 @@ export async function attachFile(
 }
 
 /** An attachment's file, when its item is visible to the actor; every download is audited. */
-export async function openAttachment(db: Db, actor: Actor, id: number, uploadDir: string, now: Date) {
+export async function openAttachment(db: Db, actor: Actor, id: number, now: Date) {
   const [file] = await db.select().from(attachments).where(eq(attachments.id, id));
   if (!file) throw notFound();
   const { path: jurisdictionPath } = await getFollowUpInScope(db, actor, file.followUpId, now);
@@ -116,6 +83,6 @@ export async function openAttachment(db: Db, actor: Actor, id: number, uploadDir
     fileName: file.fileName,
     contentType: file.contentType,
     sizeBytes: file.sizeBytes,
-    stream: createReadStream(storagePath(uploadDir, file.sha256)),
+    sha256: file.sha256,
   };
 }

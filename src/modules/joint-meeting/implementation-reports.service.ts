@@ -23,13 +23,43 @@ export interface ReportPart {
   rows: { label: string; value: string | number }[];
 }
 
-/** Sections the platform has no module for yet: they say so, never a figure. */
-const NOT_AVAILABLE: readonly { key: string; title: string }[] = [
+/** The jurisdiction a report is composed for. */
+export interface ReportScope {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  level: string;
+}
+
+/**
+ * A section another module writes (JM-6): its key, title, and how to describe the jurisdiction
+ * subtree's year as of a date (the year's end, or today for the running year). `app.ts` hands the
+ * list in, so the report knows every programme module without importing one (modules sit above
+ * the joint meeting in the module map, and a new module adds one entry there).
+ */
+export interface YearlyReportSource {
+  key: string;
+  title: string;
+  describe(
+    db: Db,
+    actor: Actor,
+    scope: ReportScope,
+    year: number,
+    asOf: string,
+  ): Promise<{ status: 'ok' | 'no_data'; rows: ReportPart['rows'] }>;
+}
+
+/**
+ * Sections of the plans' yearly report. One that no module writes yet says so, never a figure; a
+ * source handed in with the same key replaces it.
+ */
+export const YEARLY_REPORT_SECTIONS: readonly { key: string; title: string }[] = [
   { key: 'projects', title: '工伤预防项目实施情况' },
+  { key: 'experts', title: '专家库建设情况' },
   { key: 'training', title: '工伤预防培训情况' },
   { key: 'publicity', title: '工伤预防宣传情况' },
   { key: 'rateFloating', title: '工伤保险费率浮动情况' },
-  { key: 'experts', title: '专家库建设情况' },
 ];
 
 function dueKeyOf(level: string): DueSettingKey | null {
@@ -58,6 +88,7 @@ async function composeParts(
   j: { id: number; code: string; name: string; path: string; level: string },
   year: number,
   now: Date,
+  sources: readonly YearlyReportSource[],
 ): Promise<ReportPart[]> {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
@@ -147,8 +178,16 @@ async function composeParts(
       })),
     });
   }
-  for (const n of NOT_AVAILABLE)
-    parts.push({ key: n.key, title: n.title, status: 'not_available', rows: [] });
+  const yearEnd = `${year}-12-31`;
+  const asOf = yearEnd < todayDate ? yearEnd : todayDate;
+  const described = await Promise.all(
+    sources.map(async (source) => ({ source, part: await source.describe(db, actor, j, year, asOf) })),
+  );
+  for (const { source, part } of described)
+    parts.push({ key: source.key, title: source.title, status: part.status, rows: part.rows });
+  for (const n of YEARLY_REPORT_SECTIONS)
+    if (!sources.some((s) => s.key === n.key))
+      parts.push({ key: n.key, title: n.title, status: 'not_available', rows: [] });
   return parts;
 }
 
@@ -301,6 +340,7 @@ export async function composeImplementationReport(
   actor: Actor,
   input: { jurisdictionCode: string; year: number; narrative?: string },
   now: Date,
+  sources: readonly YearlyReportSource[] = [],
 ) {
   const j = await resolveJurisdictionField(db, actor, input.jurisdictionCode, 'jurisdictionCode');
   assertOwn(actor, j.path);
@@ -310,7 +350,7 @@ export async function composeImplementationReport(
     .from(implementationReports)
     .where(and(eq(implementationReports.jurisdictionId, j.id), eq(implementationReports.year, input.year)));
   if (existing) assertState(existing.status, ['draft', 'returned'] as ReportStatus[], 'compose');
-  const parts = await composeParts(db, actor, j, input.year, now);
+  const parts = await composeParts(db, actor, j, input.year, now, sources);
   const id = await db.transaction(async (tx) => {
     const [row] = existing
       ? await tx

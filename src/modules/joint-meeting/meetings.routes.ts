@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { AppConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
-import { sendDownload } from '../../platform/http/download.js';
+import { sendStoredFile } from '../../platform/files/stored-files.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
 import { now } from '../../platform/time.js';
 import {
@@ -277,13 +277,8 @@ export async function meetingsRoutes(app: FastifyInstance, { db, config }: { db:
       onRequest: requirePermission('meetings:read'),
     },
     async (req, reply) => {
-      const file = await openAttachment(db, actorOf(req), req.params.id, config.uploadDir, now());
-      return sendDownload(reply, {
-        fileName: file.fileName,
-        contentType: file.contentType,
-        sizeBytes: file.sizeBytes,
-        body: file.stream,
-      });
+      const file = await openAttachment(db, actorOf(req), req.params.id, now());
+      return sendStoredFile(req, reply, config.uploadDir, file);
     },
   );
   r.get(

@@ -17,6 +17,7 @@ import {
   reviewImplementationReport,
   STATUS_ZH,
   submitImplementationReport,
+  type YearlyReportSource,
 } from './implementation-reports.service.js';
 import {
   getMemberReport,
@@ -44,7 +45,10 @@ import { getDueDates, updateDueDate } from './workflow.shared.js';
 const tags = ['joint-meeting'];
 const writeResponses = { ...errorResponses, 409: ZError } as const;
 
-export async function yearlyReportsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function yearlyReportsRoutes(
+  app: FastifyInstance,
+  { db, reportSources = [] }: { db: Db; reportSources?: readonly YearlyReportSource[] },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -138,7 +142,7 @@ export async function yearlyReportsRoutes(app: FastifyInstance, { db }: { db: Db
       },
       onRequest: requirePermission('meetings:manage'),
     },
-    async (req) => composeImplementationReport(db, actorOf(req), req.body, now()),
+    async (req) => composeImplementationReport(db, actorOf(req), req.body, now(), reportSources),
   );
   r.get(
     '/api/implementation-reports/:id',

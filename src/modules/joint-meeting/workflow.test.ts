@@ -301,7 +301,7 @@ describe('yearly implementation report: submit → return → resubmit → accep
     const report = res.json();
     reportId = report.id;
     expect(report.dueDate).toBe('2026-12-20');
-    expect(report.parts.find((p: { key: string }) => p.key === 'training')).toMatchObject({
+    expect(report.parts.find((p: { key: string }) => p.key === 'publicity')).toMatchObject({
       status: 'not_available',
       rows: [],
     });

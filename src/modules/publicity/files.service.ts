@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { saveStoredFile } from '../../platform/files/stored-files.js';
-import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { badRequest, notFound } from '../../platform/http/errors.js';
 import { publicityFiles } from './publicity.tables.js';
 
 // Files of publicity records (PU-1…3): materials and photos, stored hash-addressed like every
@@ -64,7 +64,8 @@ async function readAll(body: AsyncIterable<Buffer>, maxBytes: number): Promise<B
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
-    if (size > maxBytes) throw new AppError(413, 'publicity.not_an_image', {}, 'file');
+    if (size > maxBytes)
+      throw badRequest('attachment.too_large', 'file', { max: Math.floor(maxBytes / 1024 / 1024) });
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

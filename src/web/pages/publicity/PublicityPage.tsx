@@ -210,7 +210,6 @@ function CampaignsTab() {
   const notify = useNotify();
   const { current } = useJurisdiction();
   const [items, setItems] = useState<Campaign[]>([]);
-  const [topics, setTopics] = useState<Schemas['Campaign']['topics']>([]);
   const [topicNames, setTopicNames] = useState<{ code: string; zh: string; en: string }[]>([]);
   const [industries, setIndustries] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
@@ -229,7 +228,7 @@ function CampaignsTab() {
     unwrap(api.GET('/api/publicity/topics', { params: { query: { jurisdiction: current.code } } }))
       .then((r) => {
         setTopicNames(r.items);
-        setTopics(r.items.map((i) => i.code));
+        form.setFieldsValue({ topics: r.items.slice(0, 1).map((i) => i.code) });
       })
       .catch(notify);
     unwrap(
@@ -237,7 +236,7 @@ function CampaignsTab() {
     )
       .then((r) => setIndustries(r.items.map((i) => i.name)))
       .catch(() => setIndustries([]));
-  }, [current, notify]);
+  }, [current, notify, form]);
   const create = async () => {
     const v = await form.validateFields();
     try {
@@ -370,12 +369,9 @@ function CampaignsTab() {
         onOk={create}
         onCancel={() => setCreating(false)}
         width={640}
+        forceRender
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ topics: topics.slice(0, 1), organiserKind: 'member_unit' }}
-        >
+        <Form form={form} layout="vertical" initialValues={{ organiserKind: 'member_unit' }}>
           <Form.Item name="title" label={t('pu.title')} rules={[{ required: true, min: 2 }]}>
             <Input data-testid="campaign-title" />
           </Form.Item>
