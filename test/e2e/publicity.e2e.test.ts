@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: publicity (PU-1, PU-2)', 
     await page.getByRole('tab', { name: '重点行业宣传覆盖' }).click();
     await page.getByTestId('quota-board').waitFor();
     await expect
-      .poll(() => page.getByTestId('cell-建筑施工-220100').getAttribute('data-status'))
+      .poll(() => page.getByTestId('cell-建筑施工-220100').getAttribute('data-status'), { timeout: 20_000 })
       .toBe('held');
     await page.screenshot({ path: path.join(resultsDir, 'publicity-quota-board.png'), fullPage: true });
   }, 60_000);
@@ -154,10 +154,12 @@ describe.skipIf(!hasChromium)('end to end in Chromium: publicity (PU-1, PU-2)', 
     const province = await open('jilin', '/publicity', DEMO_PASSWORD);
     await province.getByRole('tab', { name: '警示教育基地' }).click();
     await expect
-      .poll(() => province.getByTestId('coverage-220112').getAttribute('data-covered'))
+      .poll(() => province.getByTestId('coverage-220112').getAttribute('data-covered'), { timeout: 20_000 })
       .toBe('true');
     await province.getByTestId('filings').getByText('双阳区建筑施工警示教育基地').waitFor();
-    await expect.poll(() => province.getByTestId('coverage-map').getAttribute('data-state')).toBe('ready');
+    await expect
+      .poll(() => province.getByTestId('coverage-map').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('ready');
     await province.screenshot({ path: path.join(resultsDir, 'publicity-coverage.png'), fullPage: true });
   }, 90_000);
 });

@@ -1169,6 +1169,7 @@ export const zh = {
   'pu.org.other': '其他',
   'pu.meetingHint': '默认为本单位所在县（市、区）联席会议',
   'pu.ownBasesEmpty': '尚未申请警示教育基地',
+  'pu.projectTitle': '项目名称',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -2351,4 +2352,5 @@ export const en: Record<MessageKey, string> = {
   'pu.org.other': 'Other',
   'pu.meetingHint': 'Default: the joint meeting of the employer’s county',
   'pu.ownBasesEmpty': 'No application yet',
+  'pu.projectTitle': 'Project',
 };

@@ -811,7 +811,7 @@ function BasesTab() {
           pagination={false}
           dataSource={favouredProjects}
           columns={[
-            { title: t('pu.title'), dataIndex: 'title' },
+            { title: t('pu.projectTitle'), dataIndex: 'title' },
             { title: t('pu.year'), dataIndex: 'year' },
             { title: t('pu.baseName'), dataIndex: 'baseName' },
             { title: t('pu.status'), dataIndex: 'status' },
