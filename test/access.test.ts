@@ -4,7 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
 import { computeIdCheckChar } from '../src/modules/exchange/id-number.js';
-import { expertShares } from '../src/modules/experts/experts.tables.js';
+import { expertShares, experts } from '../src/modules/experts/experts.tables.js';
 import { rosterMembers } from '../src/modules/joint-meeting/joint-meeting.tables.js';
 import { actionItems, implementationReports } from '../src/modules/joint-meeting/workflow.tables.js';
 import { jurisdictions } from '../src/modules/jurisdictions/jurisdictions.tables.js';
@@ -106,6 +106,8 @@ interface Fixture {
     fileEmployerUsername: string;
     appealFileId: number;
   };
+  /** Publicity: Fuzhou campaigns, the Gulou employer's bases and Fuzhou examples, each in the state its route needs. */
+  pu: PublicityFixture;
   /** Audit administrators (三员分立: they alone read the audit log) of Fuzhou and of sibling Xiamen. */
   auditAdminUsername: string;
   siblingAuditAdminUsername: string;
@@ -1697,6 +1699,190 @@ const CASES: Record<string, RouteCase> = {
     sibling: 'hidden',
     controlUser: (f) => f.training.learnerUsername,
   },
+
+  'GET /api/publicity/topics': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/topics?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/campaigns': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/campaigns?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/campaigns': {
+    permission: 'publicity:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/publicity/campaigns',
+      payload: publicityCampaign('350100'),
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/campaigns/:id': {
+    permission: 'publicity:read',
+    call: (f) => ({ method: 'GET', url: `/api/publicity/campaigns/${f.pu.plannedCampaignId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/campaigns/:id/record': {
+    permission: 'publicity:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/campaigns/${f.pu.plannedCampaignId}/record`,
+      payload: {
+        events: 1,
+        views: 10,
+        participants: 5,
+        enterprisesReached: 1,
+        reachSource: '访问测试',
+        summary: '访问测试',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/campaigns/:id/accept': {
+    permission: 'publicity:manage',
+    call: (f) => ({ method: 'POST', url: `/api/publicity/campaigns/${f.pu.recordedCampaignId}/accept` }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/campaigns/:id/files': {
+    permission: 'publicity:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/campaigns/${f.pu.plannedCampaignId}/files?fileName=a.pdf&kind=material`,
+      payload: Buffer.from('%PDF-1.4 access test'),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/quota-board': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/quota-board?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/quota-board/export': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/quota-board/export?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/bases': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/bases?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/own-publicity/bases': {
+    permission: 'publicity:apply',
+    call: () => ({ method: 'GET', url: '/api/own-publicity/bases' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.pu.employerUsername,
+  },
+  'POST /api/publicity/bases': {
+    permission: 'publicity:apply',
+    call: (f) => ({ method: 'POST', url: '/api/publicity/bases', payload: publicityBase(f.organisationId) }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/bases/:id': {
+    permission: 'publicity:read',
+    call: (f) => ({ method: 'GET', url: `/api/publicity/bases/${f.pu.designatedBaseId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/bases/:id/expert-candidates': {
+    permission: 'publicity:manage',
+    call: (f) => ({ method: 'GET', url: `/api/publicity/bases/${f.pu.appliedBaseId}/expert-candidates` }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/bases/:id/review': {
+    permission: 'publicity:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/bases/${f.pu.appliedBaseId}/review`,
+      payload: {
+        reviewedOn: today(),
+        siteVisit: '访问测试现场查看',
+        expertOpinions: [{ expertId: f.pu.expertId, opinion: '同意' }],
+        outcome: 'designate',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/bases/:id/provincial': {
+    permission: 'publicity:manage',
+    call: (f) => ({ method: 'POST', url: `/api/publicity/bases/${f.pu.designatedBaseId}/provincial` }),
+    sibling: 'hidden',
+    controlUser: (f) => f.provinceOfficer,
+  },
+  'POST /api/publicity/bases/:id/withdraw': {
+    permission: 'publicity:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/bases/${f.pu.withdrawBaseId}/withdraw`,
+      payload: { reason: '访问测试撤销' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/bases/:id/visits': {
+    permission: 'publicity:apply',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/bases/${f.pu.designatedBaseId}/visits`,
+      payload: { visitedOn: today(), groups: 1, visitors: 20, enterprises: 2 },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/bases/:id/files': {
+    permission: 'publicity:apply',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/bases/${f.pu.designatedBaseId}/files?fileName=b.pdf&kind=material`,
+      payload: Buffer.from('%PDF-1.4 access test base'),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/base-coverage': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/base-coverage?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/favoured-projects': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/favoured-projects?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/examples': {
+    permission: 'publicity:read',
+    call: () => ({ method: 'GET', url: '/api/publicity/examples?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/examples': {
+    permission: 'publicity:manage',
+    call: () => ({ method: 'POST', url: '/api/publicity/examples', payload: publicityExample('350100') }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/examples/:id/review': {
+    permission: 'publicity:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/examples/${f.pu.exampleId}/review`,
+      payload: { decision: 'publish' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/publicity/examples/:id/files': {
+    permission: 'publicity:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/publicity/examples/${f.pu.exampleId}/files?fileName=c.pdf&kind=material`,
+      payload: Buffer.from('%PDF-1.4 access test example'),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/publicity/files/:id': {
+    permission: 'publicity:read',
+    call: (f) => ({ method: 'GET', url: `/api/publicity/files/${f.pu.fileId}` }),
+    sibling: 'hidden',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -1717,6 +1903,11 @@ const PUBLIC = new Set([
   'GET /api/public/projects/:id',
   // The certificate check page (TR-4): anyone may verify a number.
   'GET /api/public/certificates/:number',
+  // The publicity pages (PU-1…3): campaign calendar, designated bases, published examples, their photos.
+  'GET /api/public/publicity/campaigns',
+  'GET /api/public/publicity/bases',
+  'GET /api/public/publicity/examples',
+  'GET /api/public/publicity/images/:id',
 ]);
 const isOutsideTable = (method: string, url: string) =>
   PUBLIC.has(`${method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/');
@@ -1814,6 +2005,7 @@ beforeAll(async () => {
     bulletinApprovedId: 0,
     jm: {} as Fixture['jm'],
     training: {} as Fixture['training'],
+    pu: {} as Fixture['pu'],
     rates: {} as Fixture['rates'],
     pendingShareId: 0,
     pp: await buildProjectFixture(t, fuzhou),
@@ -1865,6 +2057,7 @@ beforeAll(async () => {
   if (approved.statusCode !== 200) throw new Error(`fixture approval failed: ${approved.body}`);
   fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
+  fixture.pu = await buildPublicityFixture(fuzhou, fixture);
   fixture.rates = await buildRatesFixture(fuzhou, fixture.organisationId);
   const [share] = await t.db
     .insert(expertShares)
@@ -1896,6 +2089,123 @@ beforeAll(async () => {
     t.signIn(sibling.username, TEST_PASSWORD),
   ]);
 });
+interface PublicityFixture {
+  plannedCampaignId: number;
+  recordedCampaignId: number;
+  appliedBaseId: number;
+  designatedBaseId: number;
+  withdrawBaseId: number;
+  exampleId: number;
+  expertId: number;
+  fileId: number;
+  /** An employer account of the Gulou employer (it applied for the bases). */
+  employerUsername: string;
+}
+
+const publicityCampaign = (jurisdiction: string) => ({
+  jurisdiction,
+  title: '访问测试集中宣传',
+  industries: ['建筑施工'],
+  topics: ['work_safety'],
+  organisers: [{ kind: 'member_unit', name: '住建局' }],
+  channels: ['on_site'],
+  startsOn: addDays(today(), -10),
+  endsOn: addDays(today(), -9),
+});
+const publicityBase = (employerId: number) => ({
+  employerId,
+  name: '访问测试警示教育基地',
+  address: '鼓楼区访问测试路1号',
+  cases: '事故案例',
+  exhibits: '实物展品',
+  capacity: 30,
+  openingTimes: '工作日',
+  booking: '电话预约',
+});
+const publicityExample = (jurisdiction: string) => ({
+  jurisdiction,
+  subjectKind: 'person',
+  category: 'advanced',
+  name: '访问测试典型',
+  year: 2026,
+  story: '访问测试的先进事迹，十字以上。',
+});
+
+/** Fuzhou campaigns, bases of the Gulou employer and an example, each in the state its route needs. */
+async function buildPublicityFixture(fuzhou: Agent, f: Fixture): Promise<PublicityFixture> {
+  const ok = (response: { statusCode: number; body: string; json: () => unknown }) => {
+    if (response.statusCode >= 300) throw new Error(`publicity fixture failed: ${response.body}`);
+    return response.json() as { id: number };
+  };
+  const campaign = async () =>
+    ok(await fuzhou.post('/api/publicity/campaigns', publicityCampaign('350100'))).id;
+  const plannedCampaignId = await campaign();
+  const recordedCampaignId = await campaign();
+  ok(
+    await fuzhou.post(`/api/publicity/campaigns/${recordedCampaignId}/record`, {
+      events: 1,
+      views: 1,
+      participants: 1,
+      enterprisesReached: 1,
+      reachSource: '访问测试',
+      summary: '访问测试',
+    }),
+  );
+  const employerUser = await t.buildUser({
+    role: 'employer',
+    jurisdictionCode: '350102',
+    organisationId: f.organisationId,
+  });
+  const own = await t.signIn(employerUser.username, TEST_PASSWORD);
+  const base = async () => ok(await own.post('/api/publicity/bases', publicityBase(f.organisationId))).id;
+  const [appliedBaseId, designatedBaseId, withdrawBaseId] = [await base(), await base(), await base()];
+  for (const id of [designatedBaseId, withdrawBaseId])
+    ok(
+      await fuzhou.post(`/api/publicity/bases/${id}/review`, {
+        reviewedOn: today(),
+        siteVisit: '访问测试',
+        expertOpinions: [{ expertId: f.pp.expertId, opinion: '同意' }],
+        outcome: 'designate',
+      }),
+    );
+  const exampleId = ok(await fuzhou.post('/api/publicity/examples', publicityExample('350100'))).id;
+  // An expert of Fuzhou's pool of its own: other rows change the project fixture's experts.
+  const [fuzhouRow] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350100'));
+  const [expert] = await t.db
+    .insert(experts)
+    .values({
+      jurisdictionId: fuzhouRow?.id as number,
+      name: '访问测试宣传专家',
+      employerName: '福州大学',
+      title: '教授',
+      recommendingUnit: '福州市人社局',
+      fields: ['宣传培训'],
+      status: 'active',
+      termStart: addDays(today(), -365),
+      termEnd: addDays(today(), 365),
+    })
+    .returning({ id: experts.id });
+  const file = ok(
+    await fuzhou.request({
+      method: 'POST',
+      url: `/api/publicity/campaigns/${recordedCampaignId}/files?fileName=f.pdf&kind=material`,
+      payload: Buffer.from('%PDF-1.4 access fixture'),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  );
+  return {
+    plannedCampaignId,
+    recordedCampaignId,
+    appliedBaseId,
+    designatedBaseId,
+    withdrawBaseId,
+    exampleId,
+    expertId: expert?.id as number,
+    fileId: file.id,
+    employerUsername: employerUser.username,
+  };
+}
+
 /**
  * Fuzhou's own rate-floating rule sets (a prefecture may hold its own): one adopted, one reviewed,
  * one to review, one draft; a 2026 run over Fuzhou's insured employers (the Gulou employer and a
@@ -2257,7 +2567,12 @@ async function writesBy(userId: number) {
       and(
         eq(auditLog.actorUserId, userId),
         // Views that are audited are not changes: unmasked personal data, evidence downloads.
-        notInArray(auditLog.action, ['auth.login', 'personal-data.view', 'attachment.download']),
+        notInArray(auditLog.action, [
+          'auth.login',
+          'personal-data.view',
+          'attachment.download',
+          'publicity.file.download',
+        ]),
       ),
     );
 }

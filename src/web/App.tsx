@@ -36,6 +36,8 @@ const BulletinPage = lazy(() => import('./pages/analysis/BulletinPage'));
 const BulletinPrintPage = lazy(() => import('./pages/analysis/BulletinPrintPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
+const PublicityPage = lazy(() => import('./pages/publicity/PublicityPage'));
+const PublicPublicityPage = lazy(() => import('./pages/publicity/PublicPublicityPage'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
 const OwnProjectsPage = lazy(() => import('./pages/projects/OwnProjectsPage'));
 const ReviewsPage = lazy(() => import('./pages/projects/ReviewsPage'));
@@ -100,6 +102,8 @@ export function AppRoutes() {
         <Route path="/public/projects" element={<PublicProjectsPage />} />
         {/* The certificate check (TR-4): anyone verifies a number. */}
         <Route path="/public/certificates" element={<CertificateCheckPage />} />
+        {/* Publicity (PU-1…3): calendar, bases, examples; no sign-in. */}
+        <Route path="/public/publicity" element={<PublicPublicityPage />} />
         <Route
           path="/analysis/bulletins/:id/print"
           element={
@@ -311,6 +315,14 @@ export function AppRoutes() {
               element={<RequirePermission permission="training:study">{page}</RequirePermission>}
             />
           ))}
+          <Route
+            path="publicity"
+            element={
+              <RequirePermission permission={['publicity:read', 'publicity:apply']}>
+                <PublicityPage />
+              </RequirePermission>
+            }
+          />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

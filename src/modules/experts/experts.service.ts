@@ -787,3 +787,18 @@ export async function findExpertOfUser(db: Db, userId: number) {
   const [row] = await db.select().from(experts).where(eq(experts.userId, userId));
   return row;
 }
+
+/**
+ * Names and fields of pool experts by id, no personal data: for a module recording an expert's
+ * opinion (a warning-education base review, PU-2). The caller chose the ids from the pool serving
+ * its jurisdiction (listDrawCandidates).
+ */
+export async function listExpertNames(db: Db, ids: number[]) {
+  // Guard against running an invalid query when the ids list is empty.
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: experts.id, name: experts.name, fields: experts.fields })
+    .from(experts)
+    .where(inArray(experts.id, ids))
+    .orderBy(asc(experts.id));
+}

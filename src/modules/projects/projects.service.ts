@@ -314,3 +314,23 @@ export async function barServiceOrganisation(
 
 /** One project with its panel, draw record, payments and timeline (PP-6); defined beside `change`, which returns it. */
 export { getProject } from './projects.shared.js';
+
+/**
+ * Projects declared by the given organisations (no scope: the caller found them in its scope), e.g.
+ * the employers holding a warning-education base, whom the joint meeting favours (J 三(二)).
+ */
+export async function listProjectsOfApplicants(db: Db, organisationIds: number[]) {
+  // Guard against running an invalid query when the ids list is empty.
+  if (organisationIds.length === 0) return [];
+  return db
+    .select({
+      id: preventionProjects.id,
+      title: preventionProjects.title,
+      year: preventionProjects.year,
+      status: preventionProjects.status,
+      applicantOrganisationId: preventionProjects.applicantOrganisationId,
+    })
+    .from(preventionProjects)
+    .where(inArray(preventionProjects.applicantOrganisationId, organisationIds))
+    .orderBy(desc(preventionProjects.year), desc(preventionProjects.id));
+}

@@ -78,6 +78,14 @@ export const PERMISSIONS = [
   'rates:own',
   /** Study one's own courses online, sit their exams, sign in to offline sessions (a learner, TR-4, TR-6). */
   'training:study',
+  /** Campaigns, the quota board, warning-education bases and their coverage, advanced examples of one's scope (PU-1…3). */
+  'publicity:read',
+  /** Plan and accept campaigns, review, designate, raise and withdraw bases, review and publish examples (HRSS). */
+  'publicity:manage',
+  /** Record what a campaign one organises achieved: events, reach, materials, photos (PU-1). */
+  'publicity:report',
+  /** An employer applies for a warning-education base and records its visits (PU-2). */
+  'publicity:apply',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -134,6 +142,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:read',
     'rates:read',
     'rates:review',
+    'publicity:read',
+    'publicity:report',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -160,7 +170,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 专家 */
   expert: ['jurisdictions:read', 'reviews:score'],
   /** 用人单位 */
-  employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register', 'rates:own'],
+  employer: [
+    'jurisdictions:read',
+    'projects:declare',
+    'projects:report',
+    'training:register',
+    'rates:own',
+    'publicity:apply',
+  ],
   /** 服务机构 (and industry associations) */
   service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
   /** 学员: a key-post holder's own account, made by the employer (decision 0025). */

@@ -538,6 +538,61 @@ const MESSAGES = {
   },
   'training.video_type': { zh: '视频格式应为：{types}', en: 'The video must be one of: {types}' },
   'training.segment_video_missing': { zh: '该章节没有视频', en: 'This segment has no video' },
+  'publicity.dates_out_of_order': {
+    zh: '{field} 不能早于 {other}',
+    en: '{field} cannot precede {other}',
+  },
+  'publicity.year_mismatch': {
+    zh: '活动开始日期应在 {year} 年内',
+    en: 'The campaign must start within {year}',
+  },
+  'publicity.topic_unknown': { zh: '未配置的宣传主题：{topic}', en: 'Not a configured topic: {topic}' },
+  'publicity.industry_not_key': {
+    zh: '“{name}”不是本计划期的重点行业：可以开展，但不计入重点行业宣传覆盖',
+    en: '"{name}" is not a key industry of the plan period: allowed, but it does not count toward the quota',
+  },
+  'publicity.reach_source_required': {
+    zh: '填写了覆盖数据时须注明数据来源',
+    en: 'Reach figures need their source',
+  },
+  'publicity.campaign_not_planned': {
+    zh: '该活动已记录，不能再修改计划',
+    en: 'This campaign has already been recorded',
+  },
+  'publicity.campaign_not_recorded': {
+    zh: '活动尚未记录实施情况，不能验收',
+    en: 'The campaign has no record of what happened yet',
+  },
+  'publicity.date_in_future': { zh: '日期不能晚于今天', en: 'The date cannot be after today' },
+  'publicity.employer_outside_meeting': {
+    zh: '该单位不在所申请联席会议的辖区内',
+    en: 'The employer lies outside the joint meeting’s jurisdiction',
+  },
+  'publicity.own_employer_only': {
+    zh: '只能为本单位申请或记录',
+    en: 'You may apply or record for your own employer only',
+  },
+  'publicity.base_state': {
+    zh: '基地当前状态（{status}）不允许此操作',
+    en: 'Not allowed while the base is {status}',
+  },
+  'publicity.experts_required': {
+    zh: '评审须有专家库专家的意见',
+    en: 'A review needs the opinion of experts from the pool',
+  },
+  'publicity.organisation_required': {
+    zh: '须选择单位',
+    en: 'Choose the organisation',
+  },
+  'publicity.reason_required': { zh: '须说明理由', en: 'Give a reason' },
+  'publicity.example_state': {
+    zh: '典型当前状态（{status}）不允许此操作',
+    en: 'Not allowed while the example is {status}',
+  },
+  'publicity.not_an_image': {
+    zh: '照片须为 JPEG、PNG 或 WebP 图片',
+    en: 'A photo must be a JPEG, PNG or WebP image',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

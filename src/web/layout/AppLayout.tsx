@@ -14,6 +14,7 @@ import {
   PercentageOutlined,
   ReadOutlined,
   SettingOutlined,
+  SoundOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
@@ -117,6 +118,15 @@ export function AppLayout() {
     // A learner's own entry (an officer holds training:study too, but reads training instead).
     can('training:study') &&
       !can('training:read') && { key: '/study', icon: <ReadOutlined />, label: t('nav.study') },
+    (can('publicity:read') || can('publicity:apply')) && {
+      key: 'publicity-group',
+      icon: <SoundOutlined />,
+      label: t('nav.publicity'),
+      children: [
+        { key: '/publicity', label: t('nav.publicityWork') },
+        { key: '/public/publicity', label: t('nav.publicPublicity') },
+      ],
+    },
     (can('roster:read') || can('meetings:read')) && {
       key: 'jm',
       icon: <TeamOutlined />,
