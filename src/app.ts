@@ -38,6 +38,7 @@ import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+import { financeRoutes } from './modules/projects/finance.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
@@ -208,6 +209,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(bulletinsRoutes, deps);
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
+  await app.register(financeRoutes, deps);
   await app.register(trainingRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 

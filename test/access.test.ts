@@ -81,6 +81,8 @@ interface Fixture {
   identity: { userId: number; id: number; pendingId: number };
   /** A Fujian (province) HRSS officer: the pending identity queue is the province's. */
   provinceOfficer: string;
+  /** A member officer of 福州市财政局: approves or returns Fuzhou's budget (PP-1). */
+  financeOfficer: string;
 }
 
 interface Call {
@@ -1060,6 +1062,31 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  'GET /api/prevention-budgets/:code/:year/finance': {
+    permission: 'projects:read',
+    call: () => ({ method: 'GET', url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/finance` }),
+    sibling: 'hidden',
+  },
+  'POST /api/prevention-budgets/:code/:year/submission': {
+    permission: 'projects:manage',
+    call: () => ({
+      method: 'POST',
+      url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/submission`,
+      payload: { proposalNote: '上年度执行率 90%', reason: '联席会议审定' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/prevention-budgets/:code/:year/finance-decision': {
+    permission: 'finance:approve',
+    // After the submission row's control: the finance unit returns the submitted budget.
+    call: () => ({
+      method: 'POST',
+      url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/finance-decision`,
+      payload: { decision: 'return', reason: '请补充绩效评价' },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.financeOfficer,
+  },
   'GET /api/projects': {
     permission: 'projects:read',
     call: () => ({ method: 'GET', url: '/api/projects?jurisdiction=350100' }),
@@ -1469,6 +1496,13 @@ beforeAll(async () => {
     )[0]?.id as number,
     identity: await buildIdentities(),
     provinceOfficer: (await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350000' })).username,
+    financeOfficer: (
+      await t.buildUser({
+        role: 'member_officer',
+        jurisdictionCode: '350100',
+        organisationId: await organisationIdOf('福州市财政局'),
+      })
+    ).username,
   };
   fixture.keyIndustryId = (
     await fuzhou.post('/api/key-industries', {

@@ -39,6 +39,7 @@ const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
 const OwnProjectsPage = lazy(() => import('./pages/projects/OwnProjectsPage'));
 const ReviewsPage = lazy(() => import('./pages/projects/ReviewsPage'));
+const FinancePage = lazy(() => import('./pages/projects/FinancePage'));
 const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
 const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
@@ -250,6 +251,7 @@ export function AppRoutes() {
               ['projects', 'projects:read', <ProjectsPage key="projects" />],
               ['projects/:id', 'projects:read', <ProjectDetailPage key="project" />],
               ['own-projects', 'projects:declare', <OwnProjectsPage key="own" />],
+              ['finance', 'projects:read', <FinancePage key="finance" />],
               ['reviews', 'reviews:score', <ReviewsPage key="reviews" />],
               ['experts', 'experts:read', <ExpertsPage key="experts" />],
             ] as const

@@ -12265,6 +12265,284 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention-budgets/{code}/{year}/finance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The budget’s finance chain: status, last year beside it, approvals, payments by project (PP-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceChain"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention-budgets/{code}/{year}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** HRSS submits the year’s budget to the finance unit with last year’s account (PP-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description HRSS’s account of last year’s execution and evaluation, shown to the finance unit */
+                        proposalNote: string;
+                        /** @description Why (e.g. the joint meeting that agreed it) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceChain"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention-budgets/{code}/{year}/finance-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The finance unit (财政) approves (≤ the cap) or returns the submitted budget (PP-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description approve 批复 | return 退回
+                         * @enum {string}
+                         */
+                        decision: "approve" | "return";
+                        /** @description The amount approved, fen (approve only); at most the cap */
+                        approvedFen?: number;
+                        /** @description The finance unit’s reasons */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceChain"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/roles": {
         parameters: {
             query?: never;
@@ -15317,6 +15595,61 @@ export interface components {
                 at: string;
             }[];
         };
+        FinanceChainInput: {
+            budget: components["schemas"]["PreventionBudgetInput"];
+            /**
+             * @description draft 未报送 | submitted 已报送财政 | approved 财政已批复 | returned 财政退回
+             * @enum {string}
+             */
+            financeStatus: "draft" | "submitted" | "approved" | "returned";
+            /** @description Amount the finance unit approved; payments stay within it */
+            approvedFen: number | null;
+            proposalNote: string | null;
+            /** @description Whether this jurisdiction’s payments wait for the approval (setting) */
+            isApprovalRequired: boolean;
+            /** @description Last year’s execution and evaluation, beside the proposal */
+            previousYear: {
+                year: number;
+                budgetFen: number | null;
+                approvedFen: number | null;
+                paidFen: number | null;
+                /** @description Paid ÷ budget, percent, one decimal */
+                executionPct: number | null;
+                projects: number;
+                /** @description Projects checked at acceptance */
+                checked: number;
+                /** @description Of those, accepted without deduction */
+                passed: number;
+                meanSatisfactionPct: number | null;
+            };
+            decisions: {
+                id: number;
+                /** @enum {string} */
+                step: "submit" | "approve" | "return";
+                amountFen: number | null;
+                reason: string;
+                actorName: string;
+                organisationName: string | null;
+                at: string;
+            }[];
+            projects: {
+                id: number;
+                title: string;
+                status: string;
+                contractFen: number | null;
+                serviceOrganisationName: string | null;
+                /** @description Amount in fen (分), integer */
+                paidFen: number;
+                payments: {
+                    /** @enum {string} */
+                    kind: "prepayment" | "balance";
+                    /** @description Amount in fen (分), integer */
+                    amountFen: number;
+                    paidBy: string;
+                    paidAt: string;
+                }[];
+            }[];
+        };
         IndustryRankingInput: {
             jurisdiction: {
                 code: string;
@@ -17660,6 +17993,61 @@ export interface components {
                 action: string;
                 toStatus: string | null;
                 at: string;
+            }[];
+        };
+        FinanceChain: {
+            budget: components["schemas"]["PreventionBudget"];
+            /**
+             * @description draft 未报送 | submitted 已报送财政 | approved 财政已批复 | returned 财政退回
+             * @enum {string}
+             */
+            financeStatus: "draft" | "submitted" | "approved" | "returned";
+            /** @description Amount the finance unit approved; payments stay within it */
+            approvedFen: number | null;
+            proposalNote: string | null;
+            /** @description Whether this jurisdiction’s payments wait for the approval (setting) */
+            isApprovalRequired: boolean;
+            /** @description Last year’s execution and evaluation, beside the proposal */
+            previousYear: {
+                year: number;
+                budgetFen: number | null;
+                approvedFen: number | null;
+                paidFen: number | null;
+                /** @description Paid ÷ budget, percent, one decimal */
+                executionPct: number | null;
+                projects: number;
+                /** @description Projects checked at acceptance */
+                checked: number;
+                /** @description Of those, accepted without deduction */
+                passed: number;
+                meanSatisfactionPct: number | null;
+            };
+            decisions: {
+                id: number;
+                /** @enum {string} */
+                step: "submit" | "approve" | "return";
+                amountFen: number | null;
+                reason: string;
+                actorName: string;
+                organisationName: string | null;
+                at: string;
+            }[];
+            projects: {
+                id: number;
+                title: string;
+                status: string;
+                contractFen: number | null;
+                serviceOrganisationName: string | null;
+                /** @description Amount in fen (分), integer */
+                paidFen: number;
+                payments: {
+                    /** @enum {string} */
+                    kind: "prepayment" | "balance";
+                    /** @description Amount in fen (分), integer */
+                    amountFen: number;
+                    paidBy: string;
+                    paidAt: string;
+                }[];
             }[];
         };
         IndustryRanking: {

@@ -89,6 +89,7 @@ export function AppLayout() {
       label: t('nav.prevention'),
       children: [
         can('projects:read') && { key: '/projects', label: t('nav.projects') },
+        can('projects:read') && { key: '/finance', label: t('nav.finance') },
         can('projects:declare') && { key: '/own-projects', label: t('nav.ownProjects') },
         can('reviews:score') && { key: '/reviews', label: t('nav.reviews') },
         can('experts:read') && { key: '/experts', label: t('nav.experts') },
