@@ -31,6 +31,7 @@ import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
 import { COUNTING_SETTINGS } from './modules/facts/facts.settings.js';
 import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
+import { inspectionsRoutes } from './modules/joint-meeting/inspections.routes.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });
   await app.register(jointMeetingRoutes, deps);
   await app.register(meetingsRoutes, deps);
+  await app.register(inspectionsRoutes, deps);
   await app.register(yearlyReportsRoutes, deps);
   await app.register(notificationsRoutes, { ...deps, refresh: refreshDeadlineNotifications });
   await app.register(auditRoutes, deps);

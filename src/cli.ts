@@ -27,6 +27,7 @@ import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
+import { seedDemoInspections } from './seed/demo-inspections.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoTraining } from './seed/demo-training.js';
@@ -76,6 +77,7 @@ async function prepareDatabase() {
     console.log(`figures of ${refreshed.length} committed batch(es) brought up to date`);
   if (config.isDemo) await seedDemoJointMeeting(database.db);
   if (config.isDemo) await seedDemoTraining(database.db);
+  if (config.isDemo) await seedDemoInspections(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 

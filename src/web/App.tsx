@@ -16,6 +16,7 @@ const MeetingDetailPage = lazy(() => import('./pages/joint-meeting/MeetingDetail
 const ActionItemsPage = lazy(() => import('./pages/joint-meeting/ActionItemsPage'));
 const YearlyReportsPage = lazy(() => import('./pages/joint-meeting/YearlyReportsPage'));
 const RectificationsPage = lazy(() => import('./pages/joint-meeting/RectificationsPage'));
+const InspectionsPage = lazy(() => import('./pages/joint-meeting/InspectionsPage'));
 const InboxPage = lazy(() => import('./pages/notifications/InboxPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TokensPage = lazy(() => import('./pages/users/TokensPage'));
@@ -142,6 +143,7 @@ export function AppRoutes() {
               ['joint-meeting/action-items/:id', <ActionItemsPage key="item" />],
               ['joint-meeting/yearly-reports', <YearlyReportsPage key="yearly" />],
               ['joint-meeting/rectifications', <RectificationsPage key="rect" />],
+              ['joint-meeting/inspections', <InspectionsPage key="inspections" />],
             ] as const
           ).map(([path, page]) => (
             <Route

@@ -115,6 +115,7 @@ export function AppLayout() {
         can('meetings:read') && { key: '/joint-meeting/action-items', label: t('nav.actionItems') },
         can('meetings:read') && { key: '/joint-meeting/yearly-reports', label: t('nav.yearlyReports') },
         can('meetings:read') && { key: '/joint-meeting/rectifications', label: t('nav.rectifications') },
+        can('meetings:read') && { key: '/joint-meeting/inspections', label: t('nav.inspections') },
       ].filter(Boolean) as MenuProps['items'],
     },
     { key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') },
