@@ -29,6 +29,8 @@ import { listPendingMigrations, readMigrationJournal } from './platform/ops/read
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
+import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
+import { seedDemoInspections } from './seed/demo-inspections.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
@@ -82,6 +84,7 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoTraining(database.db);
   if (config.isDemo) await seedDemoRates(database.db);
   if (config.isDemo) await seedDemoPublicity(database.db);
+  if (config.isDemo) await seedDemoInspections(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -139,17 +142,23 @@ async function serve() {
     console.log(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`    ${a.username.padEnd(8)} ${a.description}`);
     console.log(`    ${DEMO_MEMBER_ACCOUNT.username.padEnd(8)} Fujian emergency-management member officer`);
+    console.log(
+      `    ${DEMO_FINANCE_ACCOUNT.username.padEnd(8)} Fuzhou finance-bureau officer (approves the budget)`,
+    );
   }
   if (config.isDemo) {
     // The prevention-project demo (its budget needs the exchange's fund data) loads once, after
     // the server answers, so it does not lengthen the first start.
-    seedDemoProjects(database.db).catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
+    seedDemoProjects(database.db)
+      .then(() => seedDemoFinance(database.db))
+      .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
   }
 }
 
 async function migrateOnly() {
   const { config, database, applied, isDemoSeeded } = await prepareDatabase();
   if (config.isDemo) await seedDemoProjects(database.db);
+  if (config.isDemo) await seedDemoFinance(database.db);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
   );

@@ -117,6 +117,10 @@ interface Fixture {
   identity: { userId: number; id: number; pendingId: number };
   /** A Fujian (province) HRSS officer: the pending identity queue is the province's. */
   provinceOfficer: string;
+  /** A member officer of 福州市财政局: approves or returns Fuzhou's budget (PP-1). */
+  financeOfficer: string;
+  /** A joint inspection of Fuzhou (HRSS and 应急) of an uninsured employer, with a finding and its photo. */
+  inspection: { id: number; employerId: number; findingId: number; photoId: number };
 }
 
 interface Call {
@@ -154,6 +158,47 @@ async function organisationIdOf(name: string): Promise<number> {
     .where(eq(organisations.name, name));
   if (!row) throw new Error(`no organisation ${name}`);
   return row.id;
+}
+
+/** Fuzhou's joint inspection (HRSS and 应急) of an uninsured (monitored) employer, a finding and a photo. */
+async function buildInspectionFixture(fuzhou: Agent, f: Fixture): Promise<Fixture['inspection']> {
+  const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
+  const [employerRow] = await t.db
+    .insert(organisations)
+    .values({
+      kind: 'employer',
+      name: '鼓楼区联合检查访问测试企业',
+      insuranceStatus: 'uninsured',
+      jurisdictionId: gulou?.id ?? 0,
+    })
+    .returning({ id: organisations.id });
+  const employerId = employerRow?.id ?? 0;
+  const planned = await fuzhou.post('/api/inspections', {
+    jurisdictionCode: '350100',
+    title: '访问测试联合检查',
+    startsOn: '2026-11-01',
+    endsOn: '2026-11-30',
+    memberUnitIds: [f.hrssOrganisationId, f.emergencyOrganisationId],
+    employers: [{ employerId, source: 'monitoring' }],
+  });
+  if (planned.statusCode !== 201) throw new Error(`inspection fixture: ${planned.body}`);
+  const id = planned.json().id as number;
+  const finding = await fuzhou.post(`/api/inspections/${id}/findings`, {
+    employerId,
+    checklist: [{ code: 'insured', isMet: false }],
+    finding: '职工未参加工伤保险',
+    isHazard: true,
+  });
+  if (finding.statusCode !== 201) throw new Error(`finding fixture: ${finding.body}`);
+  const findingId = finding.json().id as number;
+  const photo = await fuzhou.request({
+    method: 'POST',
+    url: `/api/inspection-findings/${findingId}/photos?fileName=photo.jpg`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from('access-test photo'),
+  });
+  if (photo.statusCode !== 201) throw new Error(`photo fixture: ${photo.body}`);
+  return { id, employerId, findingId, photoId: photo.json().id as number };
 }
 
 let serial = 0;
@@ -1080,6 +1125,79 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'field',
   },
+  'GET /api/inspections': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/inspections?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/inspections': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/inspections',
+      payload: {
+        jurisdictionCode: '350100',
+        title: '访问测试联合检查（第二次）',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-10',
+        memberUnitIds: [f.emergencyOrganisationId],
+        employers: [{ employerId: f.inspection.employerId, source: 'monitoring' }],
+      },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/inspections/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/inspections/${f.inspection.id}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/inspections/:id/findings': {
+    permission: 'meetings:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/inspections/${f.inspection.id}/findings`,
+      payload: {
+        employerId: f.inspection.employerId,
+        checklist: [{ code: 'injury_reports', isMet: true }],
+        finding: '工伤事故均已申报',
+        isHazard: false,
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/inspection-findings/:id/photos': {
+    permission: 'meetings:report',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/inspection-findings/${f.inspection.findingId}/photos?fileName=second.jpg`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('second photo'),
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/inspection-photos/:id': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/inspection-photos/${f.inspection.photoId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/inspection-findings/:id/rectification': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/inspection-findings/${f.inspection.findingId}/rectification`,
+      payload: {
+        suggestion: '限期为职工办理工伤保险',
+        deadline: '2099-01-31',
+        responsibleOrganisationId: f.hrssOrganisationId,
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/inspection-reports/:code/:year': {
+    permission: 'meetings:read',
+    call: () => ({ method: 'GET', url: '/api/inspection-reports/350100/2026' }),
+    sibling: 'hidden',
+  },
   'GET /api/prevention-budgets/:code/:year': {
     permission: 'projects:read',
     call: () => ({ method: 'GET', url: `/api/prevention-budgets/350100/${PROJECT_YEAR}` }),
@@ -1106,6 +1224,31 @@ const CASES: Record<string, RouteCase> = {
       payload: { noticeFrom: '2026-03-01', noticeTo: '2026-03-07', reason: '年度项目公示' },
     }),
     sibling: 'hidden',
+  },
+  'GET /api/prevention-budgets/:code/:year/finance': {
+    permission: 'projects:read',
+    call: () => ({ method: 'GET', url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/finance` }),
+    sibling: 'hidden',
+  },
+  'POST /api/prevention-budgets/:code/:year/submission': {
+    permission: 'projects:manage',
+    call: () => ({
+      method: 'POST',
+      url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/submission`,
+      payload: { proposalNote: '上年度执行率 90%', reason: '联席会议审定' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/prevention-budgets/:code/:year/finance-decision': {
+    permission: 'finance:approve',
+    // After the submission row's control: the finance unit returns the submitted budget.
+    call: () => ({
+      method: 'POST',
+      url: `/api/prevention-budgets/350100/${PROJECT_YEAR}/finance-decision`,
+      payload: { decision: 'return', reason: '请补充绩效评价' },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.financeOfficer,
   },
   'GET /api/projects': {
     permission: 'projects:read',
@@ -2017,6 +2160,14 @@ beforeAll(async () => {
     )[0]?.id as number,
     identity: await buildIdentities(),
     provinceOfficer: (await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350000' })).username,
+    financeOfficer: (
+      await t.buildUser({
+        role: 'member_officer',
+        jurisdictionCode: '350100',
+        organisationId: await organisationIdOf('福州市财政局'),
+      })
+    ).username,
+    inspection: {} as Fixture['inspection'],
   };
   fixture.keyIndustryId = (
     await fuzhou.post('/api/key-industries', {
@@ -2058,6 +2209,7 @@ beforeAll(async () => {
   fixture.jm = await buildMeetingFixtures(fuzhou, fixture);
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
   fixture.pu = await buildPublicityFixture(fuzhou, fixture);
+  fixture.inspection = await buildInspectionFixture(fuzhou, fixture);
   fixture.rates = await buildRatesFixture(fuzhou, fixture.organisationId);
   const [share] = await t.db
     .insert(expertShares)

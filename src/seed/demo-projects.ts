@@ -51,7 +51,7 @@ const EXPERTS = [
   { name: '黄伟', title: '高级工程师', employerName: '福州市安全生产协会', fields: ['安全生产', '宣传培训'] },
 ];
 
-async function actorOf(db: Db, username: string): Promise<Actor> {
+export async function actorOf(db: Db, username: string): Promise<Actor> {
   const [row] = await db
     .select({ user: users, code: jurisdictions.code, path: jurisdictions.path })
     .from(users)

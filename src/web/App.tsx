@@ -16,6 +16,7 @@ const MeetingDetailPage = lazy(() => import('./pages/joint-meeting/MeetingDetail
 const ActionItemsPage = lazy(() => import('./pages/joint-meeting/ActionItemsPage'));
 const YearlyReportsPage = lazy(() => import('./pages/joint-meeting/YearlyReportsPage'));
 const RectificationsPage = lazy(() => import('./pages/joint-meeting/RectificationsPage'));
+const InspectionsPage = lazy(() => import('./pages/joint-meeting/InspectionsPage'));
 const InboxPage = lazy(() => import('./pages/notifications/InboxPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const TokensPage = lazy(() => import('./pages/users/TokensPage'));
@@ -41,6 +42,7 @@ const PublicPublicityPage = lazy(() => import('./pages/publicity/PublicPublicity
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage'));
 const OwnProjectsPage = lazy(() => import('./pages/projects/OwnProjectsPage'));
 const ReviewsPage = lazy(() => import('./pages/projects/ReviewsPage'));
+const FinancePage = lazy(() => import('./pages/projects/FinancePage'));
 const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
 const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
@@ -154,6 +156,7 @@ export function AppRoutes() {
               ['joint-meeting/action-items/:id', <ActionItemsPage key="item" />],
               ['joint-meeting/yearly-reports', <YearlyReportsPage key="yearly" />],
               ['joint-meeting/rectifications', <RectificationsPage key="rect" />],
+              ['joint-meeting/inspections', <InspectionsPage key="inspections" />],
             ] as const
           ).map(([path, page]) => (
             <Route
@@ -263,6 +266,7 @@ export function AppRoutes() {
               ['projects', 'projects:read', <ProjectsPage key="projects" />],
               ['projects/:id', 'projects:read', <ProjectDetailPage key="project" />],
               ['own-projects', 'projects:declare', <OwnProjectsPage key="own" />],
+              ['finance', 'projects:read', <FinancePage key="finance" />],
               ['reviews', 'reviews:score', <ReviewsPage key="reviews" />],
               ['experts', 'experts:read', <ExpertsPage key="experts" />],
             ] as const

@@ -102,6 +102,10 @@ export async function setBudget(
           baseIncomeFen: cap.baseIncomeFen as number,
           capBasisPoints: cap.capBasisPoints,
           capFen: cap.capFen as number,
+          // A changed amount goes back to the finance unit (财政) before further payments.
+          ...(input.budgetFen !== existing.budgetFen && existing.financeStatus !== 'draft'
+            ? { financeStatus: 'draft' as const }
+            : {}),
           updatedBy: actor.username,
           updatedAt: sql`now()`,
         })

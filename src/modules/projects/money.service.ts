@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { resolveSetting } from '../settings/settings.service.js';
+import { assertWithinApproved } from './finance.service.js';
 import { PROJECTS_SETTINGS } from './projects.settings.js';
 import {
   actorName,
@@ -103,6 +104,7 @@ export async function payPrepayment(db: Db, actor: Actor, id: number) {
     if (locked.status !== 'contracted') throw illegal(locked.status);
     const budget = await lockBudget(tx, locked);
     const amountFen = Math.floor(((locked.contractFen ?? 0) * (locked.prepayPercent ?? 0)) / 100);
+    await assertWithinApproved(tx, budget, project.jurisdictionPath, amountFen);
     await insertPayment(tx, actor, { projectId: id, budgetId: budget.id, kind: 'prepayment', amountFen });
     const moved = await tx
       .update(preventionBudgets)
@@ -161,6 +163,7 @@ export async function settleProject(db: Db, actor: Actor, id: number) {
     const unpaid = contract - (prepaid?.amountFen ?? 0);
     const balance = Math.max(0, unpaid - locked.deductionFen);
     const toRecover = Math.max(0, locked.deductionFen - unpaid);
+    await assertWithinApproved(tx, budget, project.jurisdictionPath, balance);
     await insertPayment(tx, actor, {
       projectId: id,
       budgetId: budget.id,

@@ -37,4 +37,19 @@ export const PROJECTS_SETTINGS = {
       en: 'Highest prepayment, percent of the contract sum',
     },
   }),
+  /**
+   * Whether payments (拨付) wait for the finance unit's approval of the year's budget and stay within
+   * the amount approved (PP-1). Off by default so a jurisdiction switches the finance step on when
+   * its 财政 unit works in the system.
+   */
+  financeApprovalRequired: defineSetting({
+    key: 'prevention.financeApprovalRequired',
+    module: 'projects',
+    schema: z.boolean(),
+    default: false,
+    description: {
+      zh: '项目资金拨付须经财政部门批复年度预算，且不超过批复金额',
+      en: 'Payments wait for the finance unit’s approval of the year’s budget and stay within it',
+    },
+  }),
 };

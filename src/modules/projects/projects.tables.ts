@@ -17,6 +17,8 @@ import {
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 
+export type FinanceStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+
 /**
  * 工伤预防费年度预算 of a pooling jurisdiction (PP-1). Committed (contract sums not yet paid) plus
  * paid never exceed the budget, and the budget never exceeds the cap: the database checks both.
@@ -42,11 +44,28 @@ export const preventionBudgets = pgTable(
     /** 公示 of the year's project list: when it was published and until when. */
     noticeFrom: date('notice_from'),
     noticeTo: date('notice_to'),
+    /**
+     * The finance step (财政审核): draft → submitted → approved | returned. A changed budget goes
+     * back to draft; where the setting requires it, payments wait for approval.
+     */
+    financeStatus: text('finance_status').$type<FinanceStatus>().notNull().default('draft'),
+    /** The amount the finance unit approved, fen: payments (拨付) never exceed it. */
+    approvedFen: bigint('approved_fen', { mode: 'number' }),
+    /** HRSS's account of last year's execution and evaluation, sent with the proposal. */
+    proposalNote: text('proposal_note'),
     updatedBy: text('updated_by').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('prevention_budgets_key').on(t.jurisdictionId, t.year),
+    check(
+      'prevention_budgets_finance_status_check',
+      sql`${t.financeStatus} in ('draft','submitted','approved','returned')`,
+    ),
+    check(
+      'prevention_budgets_approved_check',
+      sql`${t.approvedFen} is null or (${t.approvedFen} >= 0 and ${t.approvedFen} <= ${t.capFen})`,
+    ),
     check(
       'prevention_budgets_amounts_check',
       sql`${t.committedFen} >= 0 and ${t.paidFen} >= 0 and ${t.budgetFen} >= 0 and ${t.committedFen} + ${t.paidFen} <= ${t.budgetFen} and ${t.budgetFen} <= ${t.capFen}`,
@@ -197,3 +216,28 @@ export const barredOrganisations = pgTable('barred_organisations', {
   barredBy: text('barred_by').notNull(),
   barredAt: timestamp('barred_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Each step of the finance chain of a budget: HRSS submits, the finance unit approves or returns (PP-1). */
+export const budgetDecisions = pgTable(
+  'budget_decisions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    budgetId: integer('budget_id')
+      .notNull()
+      .references(() => preventionBudgets.id),
+    /** submit 报送 | approve 批复 | return 退回 */
+    step: text('step').$type<'submit' | 'approve' | 'return'>().notNull(),
+    /** The budget proposed (submit) or approved (approve), fen. */
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    reason: text('reason').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    /** The unit that took the step (the finance bureau for approve and return). */
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('budget_decisions_budget_idx').on(t.budgetId),
+    check('budget_decisions_step_check', sql`${t.step} in ('submit','approve','return')`),
+  ],
+);

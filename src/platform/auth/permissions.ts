@@ -49,6 +49,11 @@ export const PERMISSIONS = [
   'projects:manage',
   /** Pay prepayments and balances from the prevention fee (the social-insurance agency) (PP-5). */
   'projects:pay',
+  /**
+   * Approve or return the year's prevention-fee budget (财政批复, PP-1): held by member officers and
+   * used only by the finance unit of the budget's own jurisdiction (the service checks the unit).
+   */
+  'finance:approve',
   /** Declare projects and follow one's own (associations, large and medium enterprises) (PP-2). */
   'projects:declare',
   /** Report progress on a project one implements or declared (PP-5, PP-6). */
@@ -114,6 +119,9 @@ export const ADMINISTRATOR_ROLES: readonly Role[] = ['system_admin', 'security_a
 /** Everything but reading the audit log, which the audit administrator alone does. */
 const ALL_BUT_AUDIT: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'audit:read');
 
+/** HRSS proposes the budget the finance unit approves: it does not approve its own (PP-1). */
+const HRSS: readonly Permission[] = ALL_BUT_AUDIT.filter((p) => p !== 'finance:approve');
+
 /** What each role may do, always within its own jurisdiction and those below it. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 系统管理员: runs the system; does not read the audit log (三员分立). */
@@ -123,7 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 审计管理员: alone reads and verifies the audit log, of its jurisdiction and below (三员分立). */
   audit_admin: ['jurisdictions:read', 'audit:read'],
   /** 人社部门工作人员: leads the programme, administers its subtree (users, rosters, organisations). */
-  hrss_officer: ALL_BUT_AUDIT,
+  hrss_officer: HRSS,
   /** 成员单位工作人员 (工信, 财政, 住建, 交通运输, 卫健, 应急, 总工会) */
   member_officer: [
     'jurisdictions:read',
@@ -138,6 +146,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meetings:report',
     'experts:read',
     'projects:read',
+    'finance:approve',
     'settings:read',
     'training:read',
     'rates:read',

@@ -284,6 +284,46 @@ const MESSAGES = {
     zh: '预算余额不足（剩余 {left} 分）',
     en: 'Not enough budget left ({left} fen)',
   },
+  'finance.not_finance_unit': {
+    zh: '只有本级财政部门可以批复或退回预算',
+    en: 'Only the finance unit of this jurisdiction may approve or return the budget',
+  },
+  'finance.illegal_step': {
+    zh: '预算当前状态（{status}）下不能进行此操作',
+    en: 'This step is not possible while the budget is {status}',
+  },
+  'finance.above_proposed': {
+    zh: '批复金额不能超过人社部门报送的预算 {proposed} 分',
+    en: 'The approved amount cannot exceed the proposed budget of {proposed} fen',
+  },
+  'finance.not_approved': {
+    zh: '年度预算尚未经财政部门批复（当前：{status}），不能拨付',
+    en: 'The year’s budget is not approved by the finance unit ({status}): no payment can be released',
+  },
+  'finance.beyond_approved': {
+    zh: '拨付 {amountFen} 分将超出财政批复预算 {approvedFen} 分（已拨付 {paidFen} 分）',
+    en: 'Releasing {amountFen} fen would exceed the approved budget of {approvedFen} fen ({paidFen} fen paid)',
+  },
+  'inspection.not_on_list': {
+    zh: '该单位不在所选名单中（{source}：重点企业台账或重点监控名单）',
+    en: 'This employer is not on the chosen list ({source}: key-enterprise ledger or monitoring list)',
+  },
+  'inspection.employer_not_chosen': {
+    zh: '检查记录须对应本次联合检查选定的用人单位',
+    en: 'A finding must name an employer this inspection chose',
+  },
+  'inspection.unit_not_inspecting': {
+    zh: '该单位不是本次联合检查的参检成员单位',
+    en: 'This unit does not take part in the inspection',
+  },
+  'inspection.checklist_unknown': {
+    zh: '检查项不在本部门的检查清单中',
+    en: 'This item is not on the department’s checklist',
+  },
+  'inspection.already_rectification': {
+    zh: '该检查发现已生成整改建议',
+    en: 'This finding has already become a rectification suggestion',
+  },
   'payment.already_made': { zh: '该笔款项已支付，不能重复支付', en: 'This payment has already been made' },
   'prepay.out_of_range': {
     zh: '预付比例应在 {min}% 到 {max}% 之间',

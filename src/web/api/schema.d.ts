@@ -3924,6 +3924,694 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joint inspections (联合检查) of a jurisdiction subtree */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InspectionSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan a joint inspection: member units, employers from the ledger or monitoring list, dates */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        /** @description The meeting that decided the inspection */
+                        meetingId?: number;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        endsOn: string;
+                        /** @description Member units inspecting together */
+                        memberUnitIds: number[];
+                        employers: {
+                            employerId: number;
+                            /**
+                             * @description ledger 重点企业台账 | monitoring 重点监控名单
+                             * @enum {string}
+                             */
+                            source: "ledger" | "monitoring";
+                        }[];
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection with its units’ checklists, employers and findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a finding at one employer of the inspection (the department’s checklist) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The employer inspected: one the inspection chose (required) */
+                        employerId: number;
+                        /** @description The inspecting unit; defaults to the actor’s own */
+                        unitId?: number;
+                        checklist: {
+                            /** @description Checklist item code of the unit’s department */
+                            code: string;
+                            isMet: boolean;
+                            note?: string;
+                        }[];
+                        finding: string;
+                        /** @description A hazard (隐患) to rectify */
+                        isHazard: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-findings/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo to a finding (raw body, application/octet-stream, at most 10 MB) */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Original file name */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPhoto"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finding’s photo (scoped like its inspection; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-findings/{id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a finding into a rectification suggestion with its deadline (KI-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        suggestion: string;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        deadline: string;
+                        /** @description Member unit that follows it up */
+                        responsibleOrganisationId: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RectificationDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection-reports/{code}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s joint inspections in figures (for the yearly report) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/member-reports/board": {
         parameters: {
             query?: never;
@@ -12267,6 +12955,284 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention-budgets/{code}/{year}/finance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The budget’s finance chain: status, last year beside it, approvals, payments by project (PP-1) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceChain"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention-budgets/{code}/{year}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** HRSS submits the year’s budget to the finance unit with last year’s account (PP-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description HRSS’s account of last year’s execution and evaluation, shown to the finance unit */
+                        proposalNote: string;
+                        /** @description Why (e.g. the joint meeting that agreed it) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceChain"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention-budgets/{code}/{year}/finance-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The finance unit (财政) approves (≤ the cap) or returns the submitted budget (PP-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description approve 批复 | return 退回
+                         * @enum {string}
+                         */
+                        decision: "approve" | "return";
+                        /** @description The amount approved, fen (approve only); at most the cap */
+                        approvedFen?: number;
+                        /** @description The finance unit’s reasons */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceChain"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/roles": {
         parameters: {
             query?: never;
@@ -20378,43 +21344,93 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
         };
-        RosterMemberInput: {
+        InspectionSummaryInput: {
             id: number;
-            /**
-             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
-             * @enum {string}
-             */
-            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
-            officeRole: ("office_director" | "office_member") | null;
-            /** @description Name as published in the roster document */
-            personName: string;
-            /** @description Post and rank */
+            jurisdictionCode: string;
+            jurisdictionName: string;
             title: string;
-            /** @description Unit as printed in the roster */
-            unitName: string;
-            organisationId: number | null;
-            organisationName: string | null;
-            effectiveFrom: string;
-            /** @description Set when the member was replaced or left */
-            effectiveTo: string | null;
-            /** @description The member this one replaced */
-            replacesId: number | null;
-            /** @description Why this membership began (document, or reason for a replacement) */
-            changeReason: string;
-            endReason: string | null;
-            recordedAt: string;
-            /** @description Username who recorded it; null for seeded rows */
-            recordedBy: string | null;
+            startsOn: string;
+            endsOn: string;
+            employers: number;
+            findings: number;
         };
-        RosterInput: {
+        InspectionFindingInput: {
+            id: number;
+            employerId: number;
+            employerName: string;
+            unitId: number;
+            unitName: string;
+            department: string;
+            checklist: {
+                /** @description Checklist item code of the unit’s department */
+                code: string;
+                isMet: boolean;
+                note?: string;
+            }[];
+            finding: string;
+            isHazard: boolean;
+            rectificationId: number | null;
+            rectificationStatus: string | null;
+            rectificationDeadline: string | null;
+            recordedAt: string;
+            photos: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+            }[];
+        };
+        InspectionInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            meetingId: number | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            isUnderway: boolean;
+            units: {
+                id: number;
+                name: string;
+                department: string | null;
+                checklist: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
+            employers: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                /** @enum {string} */
+                source: "ledger" | "monitoring";
+            }[];
+            findings: components["schemas"]["InspectionFindingInput"][];
+        };
+        InspectionPhotoInput: {
+            id: number;
+            fileName: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        InspectionReportInput: {
             jurisdiction: {
                 code: string;
                 name: string;
             };
-            /** @description Members now in office, by role */
-            current: components["schemas"]["RosterMemberInput"][];
-            /** @description Every membership, past and present, newest change first */
-            history: components["schemas"]["RosterMemberInput"][];
+            year: number;
+            inspections: number;
+            employersPlanned: number;
+            /** @description Employers with at least one finding recorded */
+            employersInspected: number;
+            findings: number;
+            findingsByDepartment: {
+                department: string;
+                findings: number;
+                hazards: number;
+            }[];
+            rectificationsIssued: number;
+            rectificationsClosed: number;
         };
         StandingReportInput: {
             /** @enum {string} */
@@ -20801,6 +21817,44 @@ export interface components {
                 definedAt: string | null;
             }[];
         };
+        RosterMemberInput: {
+            id: number;
+            /**
+             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+             * @enum {string}
+             */
+            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+            officeRole: ("office_director" | "office_member") | null;
+            /** @description Name as published in the roster document */
+            personName: string;
+            /** @description Post and rank */
+            title: string;
+            /** @description Unit as printed in the roster */
+            unitName: string;
+            organisationId: number | null;
+            organisationName: string | null;
+            effectiveFrom: string;
+            /** @description Set when the member was replaced or left */
+            effectiveTo: string | null;
+            /** @description The member this one replaced */
+            replacesId: number | null;
+            /** @description Why this membership began (document, or reason for a replacement) */
+            changeReason: string;
+            endReason: string | null;
+            recordedAt: string;
+            /** @description Username who recorded it; null for seeded rows */
+            recordedBy: string | null;
+        };
+        RosterInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            /** @description Members now in office, by role */
+            current: components["schemas"]["RosterMemberInput"][];
+            /** @description Every membership, past and present, newest change first */
+            history: components["schemas"]["RosterMemberInput"][];
+        };
         NotificationInput: {
             id: number;
             /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
@@ -21177,6 +22231,61 @@ export interface components {
                 action: string;
                 toStatus: string | null;
                 at: string;
+            }[];
+        };
+        FinanceChainInput: {
+            budget: components["schemas"]["PreventionBudgetInput"];
+            /**
+             * @description draft 未报送 | submitted 已报送财政 | approved 财政已批复 | returned 财政退回
+             * @enum {string}
+             */
+            financeStatus: "draft" | "submitted" | "approved" | "returned";
+            /** @description Amount the finance unit approved; payments stay within it */
+            approvedFen: number | null;
+            proposalNote: string | null;
+            /** @description Whether this jurisdiction’s payments wait for the approval (setting) */
+            isApprovalRequired: boolean;
+            /** @description Last year’s execution and evaluation, beside the proposal */
+            previousYear: {
+                year: number;
+                budgetFen: number | null;
+                approvedFen: number | null;
+                paidFen: number | null;
+                /** @description Paid ÷ budget, percent, one decimal */
+                executionPct: number | null;
+                projects: number;
+                /** @description Projects checked at acceptance */
+                checked: number;
+                /** @description Of those, accepted without deduction */
+                passed: number;
+                meanSatisfactionPct: number | null;
+            };
+            decisions: {
+                id: number;
+                /** @enum {string} */
+                step: "submit" | "approve" | "return";
+                amountFen: number | null;
+                reason: string;
+                actorName: string;
+                organisationName: string | null;
+                at: string;
+            }[];
+            projects: {
+                id: number;
+                title: string;
+                status: string;
+                contractFen: number | null;
+                serviceOrganisationName: string | null;
+                /** @description Amount in fen (分), integer */
+                paidFen: number;
+                payments: {
+                    /** @enum {string} */
+                    kind: "prepayment" | "balance";
+                    /** @description Amount in fen (分), integer */
+                    amountFen: number;
+                    paidBy: string;
+                    paidAt: string;
+                }[];
             }[];
         };
         CampaignInput: {
@@ -23411,43 +24520,93 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
         };
-        RosterMember: {
+        InspectionSummary: {
             id: number;
-            /**
-             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
-             * @enum {string}
-             */
-            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
-            officeRole: ("office_director" | "office_member") | null;
-            /** @description Name as published in the roster document */
-            personName: string;
-            /** @description Post and rank */
+            jurisdictionCode: string;
+            jurisdictionName: string;
             title: string;
-            /** @description Unit as printed in the roster */
-            unitName: string;
-            organisationId: number | null;
-            organisationName: string | null;
-            effectiveFrom: string;
-            /** @description Set when the member was replaced or left */
-            effectiveTo: string | null;
-            /** @description The member this one replaced */
-            replacesId: number | null;
-            /** @description Why this membership began (document, or reason for a replacement) */
-            changeReason: string;
-            endReason: string | null;
-            recordedAt: string;
-            /** @description Username who recorded it; null for seeded rows */
-            recordedBy: string | null;
+            startsOn: string;
+            endsOn: string;
+            employers: number;
+            findings: number;
         };
-        Roster: {
+        InspectionFinding: {
+            id: number;
+            employerId: number;
+            employerName: string;
+            unitId: number;
+            unitName: string;
+            department: string;
+            checklist: {
+                /** @description Checklist item code of the unit’s department */
+                code: string;
+                isMet: boolean;
+                note?: string;
+            }[];
+            finding: string;
+            isHazard: boolean;
+            rectificationId: number | null;
+            rectificationStatus: string | null;
+            rectificationDeadline: string | null;
+            recordedAt: string;
+            photos: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+            }[];
+        };
+        Inspection: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            meetingId: number | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            isUnderway: boolean;
+            units: {
+                id: number;
+                name: string;
+                department: string | null;
+                checklist: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
+            employers: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                /** @enum {string} */
+                source: "ledger" | "monitoring";
+            }[];
+            findings: components["schemas"]["InspectionFinding"][];
+        };
+        InspectionPhoto: {
+            id: number;
+            fileName: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        InspectionReport: {
             jurisdiction: {
                 code: string;
                 name: string;
             };
-            /** @description Members now in office, by role */
-            current: components["schemas"]["RosterMember"][];
-            /** @description Every membership, past and present, newest change first */
-            history: components["schemas"]["RosterMember"][];
+            year: number;
+            inspections: number;
+            employersPlanned: number;
+            /** @description Employers with at least one finding recorded */
+            employersInspected: number;
+            findings: number;
+            findingsByDepartment: {
+                department: string;
+                findings: number;
+                hazards: number;
+            }[];
+            rectificationsIssued: number;
+            rectificationsClosed: number;
         };
         StandingReport: {
             /** @enum {string} */
@@ -23834,6 +24993,44 @@ export interface components {
                 definedAt: string | null;
             }[];
         };
+        RosterMember: {
+            id: number;
+            /**
+             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+             * @enum {string}
+             */
+            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+            officeRole: ("office_director" | "office_member") | null;
+            /** @description Name as published in the roster document */
+            personName: string;
+            /** @description Post and rank */
+            title: string;
+            /** @description Unit as printed in the roster */
+            unitName: string;
+            organisationId: number | null;
+            organisationName: string | null;
+            effectiveFrom: string;
+            /** @description Set when the member was replaced or left */
+            effectiveTo: string | null;
+            /** @description The member this one replaced */
+            replacesId: number | null;
+            /** @description Why this membership began (document, or reason for a replacement) */
+            changeReason: string;
+            endReason: string | null;
+            recordedAt: string;
+            /** @description Username who recorded it; null for seeded rows */
+            recordedBy: string | null;
+        };
+        Roster: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            /** @description Members now in office, by role */
+            current: components["schemas"]["RosterMember"][];
+            /** @description Every membership, past and present, newest change first */
+            history: components["schemas"]["RosterMember"][];
+        };
         Notification: {
             id: number;
             /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
@@ -24210,6 +25407,61 @@ export interface components {
                 action: string;
                 toStatus: string | null;
                 at: string;
+            }[];
+        };
+        FinanceChain: {
+            budget: components["schemas"]["PreventionBudget"];
+            /**
+             * @description draft 未报送 | submitted 已报送财政 | approved 财政已批复 | returned 财政退回
+             * @enum {string}
+             */
+            financeStatus: "draft" | "submitted" | "approved" | "returned";
+            /** @description Amount the finance unit approved; payments stay within it */
+            approvedFen: number | null;
+            proposalNote: string | null;
+            /** @description Whether this jurisdiction’s payments wait for the approval (setting) */
+            isApprovalRequired: boolean;
+            /** @description Last year’s execution and evaluation, beside the proposal */
+            previousYear: {
+                year: number;
+                budgetFen: number | null;
+                approvedFen: number | null;
+                paidFen: number | null;
+                /** @description Paid ÷ budget, percent, one decimal */
+                executionPct: number | null;
+                projects: number;
+                /** @description Projects checked at acceptance */
+                checked: number;
+                /** @description Of those, accepted without deduction */
+                passed: number;
+                meanSatisfactionPct: number | null;
+            };
+            decisions: {
+                id: number;
+                /** @enum {string} */
+                step: "submit" | "approve" | "return";
+                amountFen: number | null;
+                reason: string;
+                actorName: string;
+                organisationName: string | null;
+                at: string;
+            }[];
+            projects: {
+                id: number;
+                title: string;
+                status: string;
+                contractFen: number | null;
+                serviceOrganisationName: string | null;
+                /** @description Amount in fen (分), integer */
+                paidFen: number;
+                payments: {
+                    /** @enum {string} */
+                    kind: "prepayment" | "balance";
+                    /** @description Amount in fen (分), integer */
+                    amountFen: number;
+                    paidBy: string;
+                    paidAt: string;
+                }[];
             }[];
         };
         Campaign: {

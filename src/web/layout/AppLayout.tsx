@@ -91,6 +91,7 @@ export function AppLayout() {
       label: t('nav.prevention'),
       children: [
         can('projects:read') && { key: '/projects', label: t('nav.projects') },
+        can('projects:read') && { key: '/finance', label: t('nav.finance') },
         can('projects:declare') && { key: '/own-projects', label: t('nav.ownProjects') },
         can('reviews:score') && { key: '/reviews', label: t('nav.reviews') },
         can('experts:read') && { key: '/experts', label: t('nav.experts') },
@@ -137,6 +138,7 @@ export function AppLayout() {
         can('meetings:read') && { key: '/joint-meeting/action-items', label: t('nav.actionItems') },
         can('meetings:read') && { key: '/joint-meeting/yearly-reports', label: t('nav.yearlyReports') },
         can('meetings:read') && { key: '/joint-meeting/rectifications', label: t('nav.rectifications') },
+        can('meetings:read') && { key: '/joint-meeting/inspections', label: t('nav.inspections') },
       ].filter(Boolean) as MenuProps['items'],
     },
     { key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') },
