@@ -44,6 +44,10 @@ import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
+import { providersRoutes } from './modules/training/providers.routes.js';
+import { schoolsRoutes } from './modules/training/schools.routes.js';
+import { SCHOOL_SETTINGS } from './modules/training/schools.settings.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import { oidcRoutes } from './modules/users/oidc.routes.js';
@@ -81,6 +85,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(PROJECTS_SETTINGS),
   ...Object.values(EXPERTS_SETTINGS),
   ...Object.values(TRAINING_SETTINGS),
+  ...Object.values(SCHOOL_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
 ]);
@@ -209,6 +214,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
   await app.register(trainingRoutes, deps);
+  await app.register(coverageExtrasRoutes, deps);
+  await app.register(schoolsRoutes, deps);
+  await app.register(providersRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -13,6 +13,7 @@ import {
   assertServiceOrganisation,
   change,
   detailOf,
+  findProjectInScope,
   getProject,
   type ProjectRow,
   SEALED,
@@ -314,3 +315,13 @@ export async function barServiceOrganisation(
 
 /** One project with its panel, draw record, payments and timeline (PP-6); defined beside `change`, which returns it. */
 export { getProject } from './projects.shared.js';
+
+/**
+ * A training-type project in the actor's scope, for the training module to link trainees to (PP-10:
+ * the project's "trained" figure is counted from them); 404 out of scope, 400 on a publicity project.
+ */
+export async function findTrainingProject(db: Db, actor: Actor, id: number) {
+  const row = await findProjectInScope(db, actor, id);
+  if (row.project.type !== 'training') throw badRequest('projects.not_training', 'projectId');
+  return { id: row.project.id, title: row.project.title, status: row.project.status };
+}

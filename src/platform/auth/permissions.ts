@@ -68,6 +68,10 @@ export const PERMISSIONS = [
   'training:manage',
   /** Register and end key-post holders: an employer for itself, an officer for any key enterprise in scope (TR-1). */
   'training:register',
+  /** A technical school's classes, students, pre-internship assessments and placements (TR-3). */
+  'training:school',
+  /** Apply for the recommended list of training institutions and online platforms (TR-5). */
+  'training:apply',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -147,7 +151,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** 用人单位 */
   employer: ['jurisdictions:read', 'projects:declare', 'projects:report', 'training:register'],
   /** 服务机构 (and industry associations) */
-  service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
+  service_org: [
+    'jurisdictions:read',
+    'projects:declare',
+    'projects:report',
+    'training:school',
+    'training:apply',
+  ],
 };
 
 /**
