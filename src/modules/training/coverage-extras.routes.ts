@@ -74,7 +74,11 @@ export async function coverageExtrasRoutes(app: FastifyInstance, { db }: { db: D
         tags,
         summary:
           'Import key-post holders from a CSV (UTF-8, BOM or GBK) or XLSX file, raw body; valid rows kept, the others answered with line and reason (TR-1)',
-        querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
+        querystring: z.object({
+          fileName: z.string().trim().min(1).max(200),
+          /** The jurisdiction the file is for (default: one's own); its employers must lie within it. */
+          jurisdiction: ZJurisdictionCode.optional(),
+        }),
         response: {
           200: z.object({
             rows: z.number(),
@@ -99,6 +103,7 @@ export async function coverageExtrasRoutes(app: FastifyInstance, { db }: { db: D
         return await importKeyPostHolders(db, actorOf(req), {
           path: file,
           fileName: req.query.fileName,
+          jurisdiction: req.query.jurisdiction,
           language: languageOf(req),
         });
       } finally {

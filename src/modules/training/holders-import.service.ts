@@ -15,6 +15,7 @@ import {
   type HeaderInfo,
   readRows,
 } from '../exchange/read-file.js';
+import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { refreshCoverageCellsFor } from './coverage-cells.service.js';
 import { keyIndustryPrefixes } from './coverage-sql.js';
 import { keyPostHolders, trainingRoles } from './training.tables.js';
@@ -94,9 +95,11 @@ interface EmployerInfo {
 export async function importKeyPostHolders(
   db: Db,
   actor: Actor,
-  options: { path: string; fileName: string; language: Language },
+  options: { path: string; fileName: string; language: Language; jurisdiction?: string },
 ): Promise<HolderImportResult> {
   const { language } = options;
+  // The file is for a jurisdiction (default: the actor's own): its employers must lie within it.
+  const area = await getJurisdictionInScope(db, actor, options.jurisdiction ?? actor.jurisdictionCode);
   const asOf = today();
   const isOfficer = hasPermission(actor, 'training:manage');
   const period = await findPlanPeriod(db, undefined, Number(asOf.slice(0, 4)));
@@ -115,7 +118,7 @@ export async function importKeyPostHolders(
         where o.credit_code = ${creditCode} and o.kind = 'employer'`),
     );
     const found =
-      row && isInScope(actor, row.path)
+      row && isInScope({ jurisdictionPath: area.path }, row.path)
         ? { id: Number(row.id), path: row.path, isKey: Boolean(row.is_key) }
         : null;
     employers.set(creditCode, found);

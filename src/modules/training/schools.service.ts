@@ -21,14 +21,14 @@ import { internshipPlacements, schoolAssessments, schoolClasses, schoolStudents 
  * account records for itself; an officer with training:manage for any school in scope.
  */
 
-/** A technical school in the actor's scope that the actor may record for. */
+/** A technical school in the actor's scope that the actor may record for (else 404, as unknown). */
 async function findSchool(db: Db, actor: Actor, schoolId: number, field = 'schoolId') {
   const [row] = rowsOf<{ id: number; name: string; path: string }>(
     await db.execute(sql`
       select o.id, o.name, j.path from organisations o join jurisdictions j on j.id = o.jurisdiction_id
       where o.id = ${schoolId} and o.kind = 'technical_school'`),
   );
-  if (!row || !isInScope(actor, row.path)) throw badRequest('not_found', field);
+  if (!row || !isInScope(actor, row.path)) throw notFound();
   if (!hasPermission(actor, 'training:manage') && actor.organisationId !== Number(row.id))
     throw new AppError(403, 'schools.own_school_only', {}, field);
   return { id: Number(row.id), name: row.name, path: row.path };
@@ -38,12 +38,7 @@ async function findSchool(db: Db, actor: Actor, schoolId: number, field = 'schoo
 async function findClass(db: Db, actor: Actor, classId: number) {
   const [row] = await db.select().from(schoolClasses).where(eq(schoolClasses.id, classId));
   if (!row) throw notFound();
-  try {
-    await findSchool(db, actor, row.schoolId);
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 400) throw notFound();
-    throw error;
-  }
+  await findSchool(db, actor, row.schoolId);
   return row;
 }
 

@@ -13205,6 +13205,8 @@ export interface paths {
             parameters: {
                 query: {
                     fileName: string;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
                 };
                 header?: never;
                 path?: never;
