@@ -6,6 +6,7 @@
  * analytics: see bench/analytics.ts (dashboard p95 vs raw GROUP BY, refresh after a month's import).
  * concurrency: see bench/concurrency.ts (autocannon, 20 connections, routes vs the same SQL on bare Fastify;
  * not part of `all`).
+ * training: see bench/training.ts (province coverage from the maintained cells vs raw GROUP BY; not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
  *
  * startup: time from `npm start` (web build, fresh embedded database: create, migrate, seed) to a
@@ -128,4 +129,5 @@ if (which === 'all' || which === 'import') await (await import('./import.js')).b
 if (which === 'all' || which === 'analytics') await (await import('./analytics.js')).benchAnalytics();
 if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();
 if (which === 'national') await (await import('./national.js')).benchNational();
+if (which === 'training') await (await import('./training.js')).benchTraining();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();

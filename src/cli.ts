@@ -24,12 +24,14 @@ import {
   summarizeTables,
 } from './platform/ops/backup.js';
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
+import { today } from './platform/time.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoTraining } from './seed/demo-training.js';
 import { generateDataset, type Scale } from './seed/generate.js';
+import { TRAINING_SCALES, writeTrainingDataset } from './seed/generate-training.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
 /** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit. */
@@ -200,6 +202,16 @@ async function generate() {
     `wrote ${path.relative(process.cwd(), outDir)} in ${Math.round(performance.now() - started)} ms:`,
   );
   for (const [file, rows] of Object.entries(summary.files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
+  // --training: key enterprises, key-post holders and completions too (issue 14; COPY-ready CSV).
+  if (args.includes('--training')) {
+    const files = await writeTrainingDataset({
+      outDir,
+      seed,
+      today: today(),
+      scale: TRAINING_SCALES[scale === 'province' ? 'province' : 'demo'],
+    });
+    for (const [file, rows] of Object.entries(files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
+  }
 }
 
 /**
