@@ -36,7 +36,10 @@ export const GENERATED_COURSES: readonly string[][] = [
   ['team_leader'],
   ['principal', 'deputy', 'safety_health_head', 'team_leader'],
   ['team_leader', 'safety_health_head'],
+  ...Array.from({ length: 11 }, () => ['principal', 'deputy', 'safety_health_head', 'team_leader']),
 ];
+/** About this share of holders is trained: the completions are spread over them. */
+const TRAINED_SHARE = 0.6;
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -112,7 +115,7 @@ export async function writeTrainingDataset(options: {
       );
       // Completions: a trained person has a few, of different courses (one serving the post).
       const trained = r() < share;
-      const n = trained ? Math.max(1, Math.round(completionsPerHolder * (0.5 + r()))) : 0;
+      const n = trained ? Math.max(1, Math.round((completionsPerHolder / TRAINED_SHARE) * (0.5 + r()))) : 0;
       const serving = GENERATED_COURSES.map((c, i) => (c.includes(role) ? i : -1)).filter((i) => i >= 0);
       for (
         let c = 0;

@@ -43,6 +43,10 @@ const ExpertsPage = lazy(() => import('./pages/experts/ExpertsPage'));
 const PublicProjectsPage = lazy(() => import('./pages/public/PublicProjectsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const CertificateCheckPage = lazy(() => import('./pages/training/CertificateCheckPage'));
+const SchoolsPage = lazy(() => import('./pages/training/SchoolsPage'));
+const ProvidersPage = lazy(() => import('./pages/training/ProvidersPage'));
+const PublicProvidersPage = lazy(() => import('./pages/training/PublicProvidersPage'));
+const CoverageExtrasPage = lazy(() => import('./pages/training/CoverageExtrasPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -91,6 +95,7 @@ export function AppRoutes() {
         <Route path="/public/projects" element={<PublicProjectsPage />} />
         {/* The certificate check (TR-4): anyone verifies a number. */}
         <Route path="/public/certificates" element={<CertificateCheckPage />} />
+        <Route path="/public/training-providers" element={<PublicProvidersPage />} />
         <Route
           path="/analysis/bulletins/:id/print"
           element={
@@ -265,6 +270,30 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={['training:read', 'training:register']}>
                 <TrainingPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="training/schools"
+            element={
+              <RequirePermission permission={['training:read', 'training:school']}>
+                <SchoolsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="training/providers"
+            element={
+              <RequirePermission permission={['training:read', 'training:apply']}>
+                <ProvidersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="training/analysis"
+            element={
+              <RequirePermission permission={['training:read', 'training:register']}>
+                <CoverageExtrasPage />
               </RequirePermission>
             }
           />
