@@ -30,6 +30,7 @@ import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoTraining } from './seed/demo-training.js';
+import { seedDemoTrainingExtras } from './seed/demo-training-extras.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { TRAINING_SCALES, writeTrainingDataset } from './seed/generate-training.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
@@ -77,6 +78,7 @@ async function prepareDatabase() {
     console.log(`figures of ${refreshed.length} committed batch(es) brought up to date`);
   if (config.isDemo) await seedDemoJointMeeting(database.db);
   if (config.isDemo) await seedDemoTraining(database.db);
+  if (config.isDemo) await seedDemoTrainingExtras(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 

@@ -259,3 +259,36 @@ describe('recommended training providers (TR-5)', () => {
     ).toBe(404);
   });
 });
+
+describe('demo data (schools and recommended lists, with gaps)', () => {
+  it('seeds schools green, amber and red, and providers in every state', async () => {
+    const { seedDemoTraining } = await import('../../seed/demo-training.js');
+    const { seedDemoTrainingExtras } = await import('../../seed/demo-training-extras.js');
+    await seedDemoTraining(t.db);
+    expect(await seedDemoTrainingExtras(t.db)).toBe(true);
+    const province = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350000' });
+    const fujian = await t.signIn(province.username, TEST_PASSWORD);
+    const schools = (await fujian.get('/api/training/schools/coverage?jurisdiction=350000')).json();
+    const pct = Object.fromEntries(
+      schools.items
+        .filter((s: { schoolName: string }) => s.schoolName.endsWith('（演示）'))
+        .map((s: { schoolName: string; coveragePct: number }) => [s.schoolName, s.coveragePct]),
+    );
+    // 20 students each: all pass; 8 of 10 assessed and 7 of 10 pass per class (14 of 20); none.
+    expect(pct).toEqual({
+      '福建省工业技师学院（演示）': 100,
+      '福州机电工程职业技术学校（演示）': 70,
+      '厦门技师学院（演示）': 0,
+    });
+    const pub = (
+      await t.app.inject({ method: 'GET', url: '/api/public/training-providers?jurisdiction=350000' })
+    ).json();
+    expect(pub.items.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['八闽工伤预防在线学堂（演示）', '福建安全生产培训中心（演示）'].sort(),
+    );
+    const all = (await fujian.get('/api/training-providers?jurisdiction=350000')).json();
+    expect(new Set(all.items.map((p: { status: string }) => p.status))).toEqual(
+      new Set(['listed', 'applied', 'rejected', 'removed']),
+    );
+  });
+});
