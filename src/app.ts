@@ -52,9 +52,13 @@ import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
 import { examsRoutes } from './modules/training/exams.routes.js';
 import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
+import { providersRoutes } from './modules/training/providers.routes.js';
 import { describeTrainingOfYear } from './modules/training/report.service.js';
+import { schoolsRoutes } from './modules/training/schools.routes.js';
+import { SCHOOL_SETTINGS } from './modules/training/schools.settings.js';
 import { trainingSessionsRoutes } from './modules/training/sessions.routes.js';
 import { studyRoutes } from './modules/training/study.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
@@ -97,6 +101,7 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(TRAINING_SETTINGS),
   ...Object.values(EXAM_SETTINGS),
   ...Object.values(PUBLICITY_SETTINGS),
+  ...Object.values(SCHOOL_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
 ]);
@@ -253,6 +258,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(trainingSessionsRoutes, deps);
   await app.register(studyRoutes, deps);
   await app.register(publicityRoutes, deps);
+  await app.register(coverageExtrasRoutes, deps);
+  await app.register(schoolsRoutes, deps);
+  await app.register(providersRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -27,6 +27,7 @@ import {
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { listPendingMigrations, readMigrationJournal } from './platform/ops/readiness.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
+import { today } from './platform/time.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
@@ -36,7 +37,9 @@ import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
 import { seedDemoTraining } from './seed/demo-training.js';
+import { seedDemoTrainingExtras } from './seed/demo-training-extras.js';
 import { generateDataset, type Scale } from './seed/generate.js';
+import { TRAINING_SCALES, writeTrainingDataset } from './seed/generate-training.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
 /** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt. */
@@ -85,6 +88,7 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoRates(database.db);
   if (config.isDemo) await seedDemoPublicity(database.db);
   if (config.isDemo) await seedDemoInspections(database.db);
+  if (config.isDemo) await seedDemoTrainingExtras(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -220,6 +224,16 @@ async function generate() {
     `wrote ${path.relative(process.cwd(), outDir)} in ${Math.round(performance.now() - started)} ms:`,
   );
   for (const [file, rows] of Object.entries(summary.files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
+  // --training: key enterprises, key-post holders and completions too (issue 14; COPY-ready CSV).
+  if (args.includes('--training')) {
+    const files = await writeTrainingDataset({
+      outDir,
+      seed,
+      today: today(),
+      scale: TRAINING_SCALES[scale === 'province' ? 'province' : 'demo'],
+    });
+    for (const [file, rows] of Object.entries(files)) console.log(`  ${file.padEnd(18)} ${rows} rows`);
+  }
 }
 
 /**

@@ -108,6 +108,16 @@ interface Fixture {
   };
   /** Publicity: Fuzhou campaigns, the Gulou employer's bases and Fuzhou examples, each in the state its route needs. */
   pu: PublicityFixture;
+  /** Training extras: a Gulou technical school, its class and a student who passed; providers. */
+  trainingExtras: {
+    schoolId: number;
+    classId: number;
+    studentId: number;
+    /** A training institution's account, and its application awaiting review and a listed one. */
+    institutionUsername: string;
+    appliedProviderId: number;
+    listedProviderId: number;
+  };
   /** Audit administrators (三员分立: they alone read the audit log) of Fuzhou and of sibling Xiamen. */
   auditAdminUsername: string;
   siblingAuditAdminUsername: string;
@@ -2026,6 +2036,155 @@ const CASES: Record<string, RouteCase> = {
     call: (f) => ({ method: 'GET', url: `/api/publicity/files/${f.pu.fileId}` }),
     sibling: 'hidden',
   },
+  'POST /api/training/holders/import': {
+    permission: 'training:register',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/training/holders/import?fileName=holders.csv&jurisdiction=350100',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(
+        `统一社会信用代码,岗位,姓名,身份证号,任职日期\n${f.organisationCreditCode},一线班组长,访问测试导入,${freshIdNumber()},2026-01-01\n`,
+      ),
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/coverage/trend': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/coverage/trend?jurisdiction=350100&quarters=2' }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/coverage/export': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/coverage/export?jurisdiction=350100&what=gaps' }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/coverage/injury-groups': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/coverage/injury-groups?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/employers/:id/rate-change': {
+    permission: 'training:read',
+    call: (f) => ({ method: 'GET', url: `/api/training/employers/${f.organisationId}/rate-change` }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/projects/:id/trainees': {
+    permission: 'projects:read',
+    call: (f) => ({ method: 'GET', url: `/api/training/projects/${f.pp.projects.declared}/trainees` }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/projects/:id/trainees': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/projects/${f.pp.projects.declared}/trainees`,
+      payload: { trainees: [{ personName: '访问测试学员', idNumber: freshIdNumber(), trainedOn: today() }] },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/schools/coverage': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training/schools/coverage?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/school-classes': {
+    permission: 'training:school',
+    call: () => ({ method: 'GET', url: '/api/training/school-classes?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/school-classes': {
+    permission: 'training:school',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/training/school-classes',
+      payload: {
+        schoolId: f.trainingExtras.schoolId,
+        cohort: 2026,
+        name: `访问测试班${next()}`,
+        courseId: f.training.courseId,
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/training/school-classes/:id/students': {
+    permission: 'training:school',
+    call: (f) => ({
+      method: 'GET',
+      url: `/api/training/school-classes/${f.trainingExtras.classId}/students`,
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/school-classes/:id/students': {
+    permission: 'training:school',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/school-classes/${f.trainingExtras.classId}/students`,
+      payload: { personName: '访问测试学生乙', idNumber: freshIdNumber() },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/school-students/:id/assessments': {
+    permission: 'training:school',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/school-students/${f.trainingExtras.studentId}/assessments`,
+      payload: { assessedOn: today(), score: 80 },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training/school-students/:id/placements': {
+    permission: 'training:school',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training/school-students/${f.trainingExtras.studentId}/placements`,
+      payload: { hostName: '访问测试实习单位', startsOn: today() },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training-providers': {
+    permission: 'training:apply',
+    call: () => ({
+      method: 'POST',
+      url: '/api/training-providers',
+      payload: { kind: 'online_platform', services: '访问测试线上课程', qualifications: '访问测试资质' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/own-training-providers': {
+    permission: 'training:apply',
+    call: () => ({ method: 'GET', url: '/api/own-training-providers' }),
+    sibling: 'filtered',
+    controlUser: (f) => f.trainingExtras.institutionUsername,
+  },
+  'GET /api/training-providers': {
+    permission: 'training:read',
+    call: () => ({ method: 'GET', url: '/api/training-providers?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/training-providers/:id/review': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training-providers/${f.trainingExtras.appliedProviderId}/review`,
+      payload: {
+        qualification: { isAcceptable: false, note: '资质过期' },
+        reputation: { isAcceptable: true, note: '无投诉' },
+        service: { isAcceptable: true, note: '合格' },
+        decision: 'reject',
+        reason: '资质过期',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/training-providers/:id/remove': {
+    permission: 'training:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/training-providers/${f.trainingExtras.listedProviderId}/remove`,
+      payload: { reason: '访问测试移出' },
+    }),
+    sibling: 'hidden',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -2046,6 +2205,8 @@ const PUBLIC = new Set([
   'GET /api/public/projects/:id',
   // The certificate check page (TR-4): anyone may verify a number.
   'GET /api/public/certificates/:number',
+  // The recommended training providers (TR-5): published lists, no sign-in by design.
+  'GET /api/public/training-providers',
   // The publicity pages (PU-1…3): campaign calendar, designated bases, published examples, their photos.
   'GET /api/public/publicity/campaigns',
   'GET /api/public/publicity/bases',
@@ -2148,6 +2309,7 @@ beforeAll(async () => {
     bulletinApprovedId: 0,
     jm: {} as Fixture['jm'],
     training: {} as Fixture['training'],
+    trainingExtras: {} as Fixture['trainingExtras'],
     pu: {} as Fixture['pu'],
     rates: {} as Fixture['rates'],
     pendingShareId: 0,
@@ -2210,6 +2372,7 @@ beforeAll(async () => {
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
   fixture.pu = await buildPublicityFixture(fuzhou, fixture);
   fixture.inspection = await buildInspectionFixture(fuzhou, fixture);
+  fixture.trainingExtras = await buildTrainingExtrasFixture(fuzhou, fixture.training.courseId);
   fixture.rates = await buildRatesFixture(fuzhou, fixture.organisationId);
   const [share] = await t.db
     .insert(expertShares)
@@ -2591,6 +2754,73 @@ async function buildTrainingFixture(fuzhou: Agent, employerId: number): Promise<
     studySessionId,
     attemptId: attempt.id as number,
     attemptQuestionId: attempt.questions[0].id as number,
+  };
+}
+
+/** A Gulou technical school with a class and a passed student; a training institution's applications. */
+async function buildTrainingExtrasFixture(
+  fuzhou: Agent,
+  courseId: number,
+): Promise<Fixture['trainingExtras']> {
+  const [gulou] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350102'));
+  const [school, institution, platform] = await t.db
+    .insert(organisations)
+    .values([
+      { kind: 'technical_school', name: '访问测试技师学院', jurisdictionId: gulou?.id ?? 0 },
+      { kind: 'training_institution', name: '访问测试培训中心', jurisdictionId: gulou?.id ?? 0 },
+      { kind: 'training_institution', name: '访问测试在线平台', jurisdictionId: gulou?.id ?? 0 },
+    ])
+    .returning({ id: organisations.id });
+  const cls = await fuzhou.post('/api/training/school-classes', {
+    schoolId: school?.id,
+    cohort: 2025,
+    name: '访问测试班',
+    courseId,
+  });
+  const student = await fuzhou.post(`/api/training/school-classes/${cls.json().id}/students`, {
+    personName: '访问测试学生',
+    idNumber: freshIdNumber(),
+  });
+  const passed = await fuzhou.post(`/api/training/school-students/${student.json().id}/assessments`, {
+    assessedOn: '2026-01-05',
+    score: 90,
+  });
+  const institutionUser = await t.buildUser({
+    role: 'service_org',
+    jurisdictionCode: '350102',
+    organisationId: institution?.id,
+  });
+  const platformUser = await t.buildUser({
+    role: 'service_org',
+    jurisdictionCode: '350102',
+    organisationId: platform?.id,
+  });
+  const apply = async (username: string, kind: string) =>
+    (await t.signIn(username, TEST_PASSWORD)).post('/api/training-providers', {
+      kind,
+      services: '访问测试培训服务',
+      qualifications: '访问测试资质',
+    });
+  const applied = await apply(institutionUser.username, 'institution');
+  const toList = await apply(platformUser.username, 'online_platform');
+  const aspect = { isAcceptable: true, note: '合格' };
+  const listed = await fuzhou.post(`/api/training-providers/${toList.json().id}/review`, {
+    qualification: aspect,
+    reputation: aspect,
+    service: aspect,
+    decision: 'list',
+  });
+  if (passed.statusCode !== 201 || applied.statusCode !== 201 || listed.statusCode !== 200)
+    throw new Error(
+      `training extras fixture failed: ${cls.body} ${student.body} ${applied.body} ${listed.body}`,
+    );
+  return {
+    schoolId: school?.id ?? 0,
+    classId: cls.json().id,
+    studentId: student.json().id,
+    institutionUsername: institutionUser.username,
+    appliedProviderId: applied.json().id,
+    listedProviderId: toList.json().id,
   };
 }
 

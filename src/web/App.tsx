@@ -56,6 +56,10 @@ const StudyListPage = lazy(() =>
   import('./pages/training/StudyPage').then((m) => ({ default: m.StudyListPage })),
 );
 const ExamPage = lazy(() => import('./pages/training/ExamPage'));
+const SchoolsPage = lazy(() => import('./pages/training/SchoolsPage'));
+const ProvidersPage = lazy(() => import('./pages/training/ProvidersPage'));
+const PublicProvidersPage = lazy(() => import('./pages/training/PublicProvidersPage'));
+const CoverageExtrasPage = lazy(() => import('./pages/training/CoverageExtrasPage'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -106,6 +110,7 @@ export function AppRoutes() {
         <Route path="/public/certificates" element={<CertificateCheckPage />} />
         {/* Publicity (PU-1…3): calendar, bases, examples; no sign-in. */}
         <Route path="/public/publicity" element={<PublicPublicityPage />} />
+        <Route path="/public/training-providers" element={<PublicProvidersPage />} />
         <Route
           path="/analysis/bulletins/:id/print"
           element={
@@ -324,6 +329,30 @@ export function AppRoutes() {
             element={
               <RequirePermission permission={['publicity:read', 'publicity:apply']}>
                 <PublicityPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="training/schools"
+            element={
+              <RequirePermission permission={['training:read', 'training:school']}>
+                <SchoolsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="training/providers"
+            element={
+              <RequirePermission permission={['training:read', 'training:apply']}>
+                <ProvidersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="training/analysis"
+            element={
+              <RequirePermission permission={['training:read', 'training:register']}>
+                <CoverageExtrasPage />
               </RequirePermission>
             }
           />

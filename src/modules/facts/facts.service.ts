@@ -357,3 +357,25 @@ export async function latestFundAccount(db: Db, path: string) {
       }
     : null;
 }
+
+/**
+ * Insured persons (年平均参保人数, or paying) of some employers per year, from the headcounts the
+ * exchange holds: the denominator of an employer's injury rate.
+ */
+export async function countInsuredByYear(
+  db: Db,
+  q: { employerIds: number[]; from: number; to: number; base?: 'insured' | 'paying' },
+): Promise<Map<number, number>> {
+  if (q.employerIds.length === 0) return new Map();
+  const column = q.base === 'paying' ? sql`average_paying` : sql`average_insured`;
+  const rows = rowsOf<{ year: number; n: number }>(
+    await db.execute(sql`
+      select year, coalesce(sum(${column}), 0)::int as n from insured_headcounts
+      where employer_id in (${sql.join(
+        q.employerIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and year between ${q.from} and ${q.to}
+      group by year`),
+  );
+  return new Map(rows.map((r) => [Number(r.year), Number(r.n)]));
+}

@@ -13,6 +13,7 @@ import {
   assertServiceOrganisation,
   change,
   detailOf,
+  findProjectInScope,
   getProject,
   type ProjectRow,
   SEALED,
@@ -333,4 +334,14 @@ export async function listProjectsOfApplicants(db: Db, organisationIds: number[]
     .from(preventionProjects)
     .where(inArray(preventionProjects.applicantOrganisationId, organisationIds))
     .orderBy(desc(preventionProjects.year), desc(preventionProjects.id));
+}
+
+/**
+ * A training-type project in the actor's scope, for the training module to link trainees to (PP-10:
+ * the project's "trained" figure is counted from them); 404 out of scope, 400 on a publicity project.
+ */
+export async function findTrainingProject(db: Db, actor: Actor, id: number) {
+  const row = await findProjectInScope(db, actor, id);
+  if (row.project.type !== 'training') throw badRequest('projects.not_training', 'projectId');
+  return { id: row.project.id, title: row.project.title, status: row.project.status };
 }

@@ -16,6 +16,8 @@ import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictio
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting, resolveSettings } from '../settings/settings.service.js';
+import { canReadCells, readCoverageCells, refreshCoverageCellsFor } from './coverage-cells.service.js';
+import { isTrainedAsOf, keyIndustryPrefixes } from './coverage-sql.js';
 import { TRAINING_PERIODS } from './training.data.js';
 import type {
   CompletionInput,
@@ -69,7 +71,7 @@ export async function listTrainingRoles(db: Db, planPeriod?: string) {
 }
 
 /** The coverage target that applies at a jurisdiction: its own or an ancestor's row, else the default. */
-async function findTrainingTarget(db: Db, planPeriodId: number, jurisdictionPath: string) {
+export async function findTrainingTarget(db: Db, planPeriodId: number, jurisdictionPath: string) {
   const codes = jurisdictionPath.split('/');
   const rows = rowsOf<{ coverage_pct: string; due_date: string; source: string; code: string | null }>(
     await db.execute(sql`
@@ -124,22 +126,6 @@ export async function setTrainingTarget(
     });
   });
   return findTrainingTarget(db, period.id, jurisdiction.path);
-}
-
-/**
- * The key industries' GB/T 4754 prefixes that apply at a jurisdiction in a plan period, as SQL
- * (name, prefix) rows: the national list plus those its ancestors added.
- */
-function keyIndustryPrefixes(planPeriodId: number, jurisdictionPath: string): SQL {
-  const codes = jurisdictionPath.split('/');
-  return sql`
-    select k.name, p.prefix
-    from key_industries k cross join lateral jsonb_array_elements_text(k.industry_prefixes) as p(prefix)
-    where k.plan_period_id = ${planPeriodId} and k.category = 'key'
-      and (k.jurisdiction_id is null or k.jurisdiction_id in (select id from jurisdictions where code in (${sql.join(
-        codes.map((c) => sql`${c}`),
-        sql`, `,
-      )})))`;
 }
 
 /** An employer in the actor's scope, and whether it is a key enterprise of the period. */
@@ -218,6 +204,7 @@ export async function addKeyPostHolder(db: Db, actor: Actor, input: HolderInput)
       targetId: id,
       details: { employerId: employer.id, role: role.code, startedOn: input.startedOn },
     });
+    await refreshCoverageCellsFor(tx, { employerIds: [employer.id] });
     return { id };
   });
 }
@@ -246,6 +233,7 @@ export async function endKeyPostHolder(db: Db, actor: Actor, id: number, endedOn
       targetId: id,
       details: { endedOn },
     });
+    await refreshCoverageCellsFor(tx, { employerIds: [row.holder.employerId] });
   });
   return { ok: true as const };
 }
@@ -481,6 +469,7 @@ export async function recordCompletion(db: Db, actor: Actor, input: CompletionIn
         certificate: number,
       },
     });
+    await refreshCoverageCellsFor(tx, { idNumbers: [idNumber] });
     return { id: row.id, certificateNumber: number, validUntil: row.validUntil };
   });
 }
@@ -506,15 +495,8 @@ export async function verifyCertificate(db: Db, number: string) {
   };
 }
 
-/** Whether a person held a valid completion of a course serving the post on a date (SQL). */
-function isTrainedAsOf(idNumber: SQL, roleCode: SQL, asOf: string): SQL {
-  return sql`exists (select 1 from training_completions c join training_courses k on k.id = c.course_id
-    where c.id_number = ${idNumber} and k.role_codes ? ${roleCode} and c.revoked_at is null
-      and c.completed_on <= ${asOf} and c.valid_until >= ${asOf})`;
-}
-
 /** Where, when and under which period and grace coverage is counted (coverage and gaps alike). */
-async function coverageContext(db: Db, actor: Actor, query: CoverageQuery) {
+export async function coverageContext(db: Db, actor: Actor, query: CoverageQuery) {
   const jurisdiction = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
   const asOf = query.asOf ?? today();
   const period = await findPlanPeriod(db, query.planPeriod, Number(asOf.slice(0, 4)));
@@ -544,8 +526,21 @@ const pct = (trained: number, due: number) => (due > 0 ? Math.round((trained * 1
 export async function describeTrainingCoverage(db: Db, actor: Actor, query: CoverageQuery) {
   const { jurisdiction, asOf, period, graceDays, dueBy } = await coverageContext(db, actor, query);
   const depth = jurisdiction.path.split('/').length;
-  const rows = rowsOf<CoverageRow>(
-    await db.execute(sql`
+  // The maintained cells when they answer exactly (decision 0026); else the raw rows.
+  const fromCells = await canReadCells(db, {
+    planPeriodId: period.id,
+    path: jurisdiction.path,
+    asOf,
+    graceDays,
+  });
+  const rows = fromCells
+    ? await readCoverageCells(db, {
+        planPeriodId: period.id,
+        path: jurisdiction.path,
+        code: jurisdiction.code,
+      })
+    : rowsOf<CoverageRow>(
+        await db.execute(sql`
       with ki as (${keyIndustryPrefixes(period.id, jurisdiction.path)}),
       emp as (
         select o.id, o.industry_code, j.path,
@@ -581,7 +576,7 @@ export async function describeTrainingCoverage(db: Db, actor: Actor, query: Cove
         count(*) filter (where t.trained)::int as trained
       from tagged t left join jurisdictions aj on aj.code = t.area
       group by t.area, aj.name, t.role_code, t.industry`),
-  );
+      );
   const roles = await listTrainingRoles(db, period.code);
   const target = await findTrainingTarget(db, period.id, jurisdiction.path);
   const sum = (list: CoverageRow[]) => {

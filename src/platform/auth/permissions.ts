@@ -91,6 +91,10 @@ export const PERMISSIONS = [
   'publicity:report',
   /** An employer applies for a warning-education base and records its visits (PU-2). */
   'publicity:apply',
+  /** A technical school's classes, students, pre-internship assessments and placements (TR-3). */
+  'training:school',
+  /** Apply for the recommended list of training institutions and online platforms (TR-5). */
+  'training:apply',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -188,7 +192,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'publicity:apply',
   ],
   /** 服务机构 (and industry associations) */
-  service_org: ['jurisdictions:read', 'projects:declare', 'projects:report'],
+  service_org: [
+    'jurisdictions:read',
+    'projects:declare',
+    'projects:report',
+    'training:school',
+    'training:apply',
+  ],
   /** 学员: a key-post holder's own account, made by the employer (decision 0025). */
   learner: ['jurisdictions:read', 'training:study'],
 };

@@ -434,6 +434,50 @@ const MESSAGES = {
   'setting.invalid_value': { zh: '取值应为：{values}', en: 'Must be one of: {values}' },
   'setting.invalid_type': { zh: '类型应为 {expected}', en: 'Expected {expected}' },
   'setting.invalid': { zh: '取值不符合该参数的要求', en: 'Not a valid value for this setting' },
+  'holders.row_unreadable': { zh: '该行无法读取', en: 'This row cannot be read' },
+  'holders.employer_required': {
+    zh: '必须填写单位统一社会信用代码',
+    en: 'The employer’s credit code is required',
+  },
+  'holders.employer_unknown': {
+    zh: '单位不存在或不在管辖范围内：{value}',
+    en: 'Unknown employer, or outside your jurisdiction: {value}',
+  },
+  'holders.required': { zh: '必填', en: 'Required' },
+  'holders.date_invalid': { zh: '日期无效：{value}', en: 'Invalid date: {value}' },
+  'holders.duplicate_in_file': {
+    zh: '同一人同一岗位在文件中重复',
+    en: 'The same person and post appear twice in the file',
+  },
+  'holders.file_unreadable': { zh: '文件无法读取（{code}）', en: 'The file cannot be read ({code})' },
+  'holders.columns_missing': { zh: '缺少列：{columns}', en: 'Columns missing: {columns}' },
+  'holders.id_malformed': { zh: '格式不正确', en: 'malformed' },
+  'holders.id_bad_date': { zh: '出生日期无效', en: 'invalid birth date' },
+  'holders.id_check_failed': { zh: '校验码错误', en: 'check digit wrong' },
+  'schools.own_school_only': {
+    zh: '只能登记本校的班级和学生',
+    en: 'You may record classes and students of your own school only',
+  },
+  'schools.assessment_not_passed': {
+    zh: '学生 {student} 尚未通过实习前工伤预防考核，不能安排实习',
+    en: 'Student {student} has not passed the pre-internship assessment: no internship yet',
+  },
+  'providers.organisation_only': {
+    zh: '只有机构账号可以申请',
+    en: 'Only an organisation’s account may apply',
+  },
+  'providers.already_open': {
+    zh: '已有同类申请在审或已入选',
+    en: 'An application of this kind is already open or listed',
+  },
+  'providers.not_applied': { zh: '该申请不在待审状态', en: 'This application is not awaiting review' },
+  'providers.aspect_not_acceptable': {
+    zh: '资质、信誉、服务均合格方可列入推荐名单',
+    en: 'Qualification, reputation and service must all be acceptable to list',
+  },
+  'providers.reason_required': { zh: '请填写原因', en: 'A reason is required' },
+  'providers.not_listed': { zh: '该机构不在推荐名单上', en: 'This provider is not on the list' },
+  'projects.not_training': { zh: '该项目不是培训类项目', en: 'This is not a training project' },
   'training.id_number_invalid': {
     zh: '身份证号无效：{reason}',
     en: 'Invalid ID number: {reason}',

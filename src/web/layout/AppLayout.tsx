@@ -98,13 +98,17 @@ export function AppLayout() {
         { key: '/public/projects', label: t('nav.publicProjects') },
       ].filter(Boolean) as MenuProps['items'],
     },
-    (can('training:read') || can('training:register')) && {
+    (can('training:read') || can('training:register') || can('training:school') || can('training:apply')) && {
       key: 'training-group',
       icon: <ReadOutlined />,
       label: t('nav.training'),
       children: [
         { key: '/training', label: t('nav.trainingCoverage') },
+        { key: '/training/analysis', label: t('nav.trainingExtras') },
+        { key: '/training/schools', label: t('nav.trainingSchools') },
+        { key: '/training/providers', label: t('nav.trainingProviders') },
         { key: '/public/certificates', label: t('nav.certificateCheck') },
+        { key: '/public/training-providers', label: t('nav.publicProviders') },
       ],
     },
     (can('rates:read') || can('rates:own')) && {

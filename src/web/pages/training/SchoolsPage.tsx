@@ -1,0 +1,243 @@
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { useJurisdiction } from '../../auth/jurisdiction';
+import { useI18n } from '../../i18n/i18n';
+
+type Coverage = Schemas['SchoolCoverage'];
+type ClassList = Schemas['SchoolClassList'];
+type Students = Schemas['SchoolStudentList'];
+
+/** Technical schools (TR-3): coverage per school, classes with their required course, students. */
+export default function SchoolsPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const { current } = useJurisdiction();
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  const [classes, setClasses] = useState<ClassList | null>(null);
+  const [courses, setCourses] = useState<{ id: number; title: string }[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  const [students, setStudents] = useState<Students | null>(null);
+  const [form] = Form.useForm();
+  const fail = useCallback((e: unknown) => showError(e, (m) => message.error(m)), [message]);
+  const load = useCallback(() => {
+    if (!current) return;
+    const query = { jurisdiction: current.code };
+    if (can('training:read')) {
+      unwrap(api.GET('/api/training/schools/coverage', { params: { query } })).then(setCoverage, fail);
+      unwrap(api.GET('/api/training/courses', { params: { query } })).then((c) => setCourses(c.items), fail);
+    }
+    if (can('training:school'))
+      unwrap(api.GET('/api/training/school-classes', { params: { query } })).then(setClasses, fail);
+  }, [current, can, fail]);
+  useEffect(load, [load]);
+  const loadStudents = useCallback(
+    (id: number) =>
+      unwrap(api.GET('/api/training/school-classes/{id}/students', { params: { path: { id } } })).then(
+        setStudents,
+        fail,
+      ),
+    [fail],
+  );
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      message.success(t('common.saved'));
+      if (open) await loadStudents(open);
+      load();
+    } catch (e) {
+      fail(e);
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      {coverage && (
+        <Card title={t('schools.coverage')}>
+          <Table
+            rowKey="schoolId"
+            size="small"
+            pagination={false}
+            dataSource={coverage.items}
+            data-testid="school-coverage"
+            columns={[
+              { title: t('schools.school'), dataIndex: 'schoolName' },
+              { title: t('schools.area'), dataIndex: 'jurisdictionName' },
+              { title: t('schools.classes'), dataIndex: 'classes' },
+              { title: t('schools.students'), dataIndex: 'students' },
+              { title: t('schools.passed'), dataIndex: 'passed' },
+              { title: t('schools.placed'), dataIndex: 'placed' },
+              {
+                title: t('schools.coveragePct'),
+                dataIndex: 'coveragePct',
+                render: (v: number | null) =>
+                  v === null ? '—' : <Tag color={v >= 100 ? 'green' : v >= 60 ? 'orange' : 'red'}>{v}%</Tag>,
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {classes && (
+        <Card title={t('schools.classesTitle')}>
+          {can('training:read') && (
+            <Form
+              form={form}
+              layout="inline"
+              style={{ marginBottom: 16 }}
+              onFinish={(v) =>
+                act(async () => {
+                  await unwrap(api.POST('/api/training/school-classes', { body: v }));
+                  form.resetFields();
+                })
+              }
+            >
+              <Form.Item name="schoolId" rules={[{ required: true }]}>
+                <Select
+                  placeholder={t('schools.school')}
+                  style={{ width: 200 }}
+                  options={coverage?.items.map((s) => ({ value: s.schoolId, label: s.schoolName }))}
+                />
+              </Form.Item>
+              <Form.Item name="cohort" rules={[{ required: true }]}>
+                <InputNumber placeholder={t('schools.cohort')} min={2000} max={2100} />
+              </Form.Item>
+              <Form.Item name="name" rules={[{ required: true }]}>
+                <Input placeholder={t('schools.className')} />
+              </Form.Item>
+              <Form.Item name="courseId" rules={[{ required: true }]}>
+                <Select
+                  placeholder={t('schools.course')}
+                  style={{ width: 220 }}
+                  options={courses.map((c) => ({ value: c.id, label: c.title }))}
+                />
+              </Form.Item>
+              <Button htmlType="submit" type="primary">
+                {t('schools.addClass')}
+              </Button>
+            </Form>
+          )}
+          <Table
+            rowKey="id"
+            size="small"
+            dataSource={classes.items}
+            columns={[
+              { title: t('schools.school'), dataIndex: 'schoolName' },
+              { title: t('schools.cohort'), dataIndex: 'cohort' },
+              { title: t('schools.className'), dataIndex: 'name' },
+              { title: t('schools.course'), dataIndex: 'courseTitle' },
+              { title: t('schools.students'), dataIndex: 'students' },
+              { title: t('schools.passed'), dataIndex: 'passed' },
+              { title: t('schools.placed'), dataIndex: 'placed' },
+              {
+                title: '',
+                render: (_: unknown, row: { id: number }) => (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setOpen(row.id);
+                      loadStudents(row.id);
+                    }}
+                  >
+                    {t('schools.studentsTitle')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      <Modal
+        open={open !== null}
+        width={900}
+        footer={null}
+        onCancel={() => setOpen(null)}
+        title={t('schools.studentsTitle')}
+      >
+        <Form
+          layout="inline"
+          style={{ marginBottom: 12 }}
+          onFinish={(v) =>
+            act(() =>
+              unwrap(
+                api.POST('/api/training/school-classes/{id}/students', {
+                  params: { path: { id: open ?? 0 } },
+                  body: v,
+                }),
+              ),
+            )
+          }
+        >
+          <Form.Item name="personName" rules={[{ required: true }]}>
+            <Input placeholder={t('schools.studentName')} />
+          </Form.Item>
+          <Form.Item name="idNumber" rules={[{ required: true }]}>
+            <Input placeholder={t('schools.idNumber')} />
+          </Form.Item>
+          <Button htmlType="submit">{t('schools.addStudent')}</Button>
+        </Form>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={students?.items ?? []}
+          columns={[
+            { title: t('schools.studentName'), dataIndex: 'personName' },
+            { title: t('schools.idNumber'), dataIndex: 'idNumber' },
+            { title: t('schools.bestScore'), dataIndex: 'bestScore', render: (v: number | null) => v ?? '—' },
+            {
+              title: t('schools.assessment'),
+              dataIndex: 'isPassed',
+              render: (v: boolean) => (
+                <Tag color={v ? 'green' : 'red'}>{v ? t('schools.pass') : t('schools.notPassed')}</Tag>
+              ),
+            },
+            { title: t('schools.placedAt'), dataIndex: 'placedAt', render: (v: string | null) => v ?? '—' },
+            {
+              title: '',
+              render: (_: unknown, s: { id: number }) => (
+                <Space>
+                  <InputNumber
+                    size="small"
+                    min={0}
+                    max={100}
+                    placeholder={t('schools.score')}
+                    onPressEnter={(e) =>
+                      act(() =>
+                        unwrap(
+                          api.POST('/api/training/school-students/{id}/assessments', {
+                            params: { path: { id: s.id } },
+                            body: {
+                              assessedOn: dayjs().format('YYYY-MM-DD'),
+                              score: Number((e.target as HTMLInputElement).value),
+                            },
+                          }),
+                        ),
+                      )
+                    }
+                  />
+                  <Input.Search
+                    size="small"
+                    placeholder={t('schools.host')}
+                    enterButton={t('schools.place')}
+                    onSearch={(hostName) =>
+                      act(() =>
+                        unwrap(
+                          api.POST('/api/training/school-students/{id}/placements', {
+                            params: { path: { id: s.id } },
+                            body: { hostName, startsOn: dayjs().format('YYYY-MM-DD') },
+                          }),
+                        ),
+                      )
+                    }
+                  />
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Modal>
+    </Space>
+  );
+}
