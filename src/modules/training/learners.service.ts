@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { addDays, addYears, today } from '../../platform/time.js';
 import { resolveSetting } from '../settings/settings.service.js';
 import { insertLearnerUser } from '../users/learner-accounts.js';
+import { refreshCoverageCellsFor } from './coverage-cells.service.js';
 import { trainingLearners } from './study.tables.js';
 import { newCertificateNumber } from './training.service.js';
 import { TRAINING_SETTINGS } from './training.settings.js';
@@ -230,6 +231,8 @@ export async function settleCompletion(
     .onConflictDoNothing()
     .returning();
   if (!row) return null;
+  // The maintained coverage cells of the counties where this person holds a post (decision 0026).
+  await refreshCoverageCellsFor(tx, { idNumbers: [learner.idNumber] });
   await recordAudit(tx, actor, {
     action: 'training.completion.record',
     targetType: 'training_completion',
