@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -10,6 +11,15 @@ import { AppRoutes } from './App';
 import { AuthProvider } from './auth/auth';
 import { JurisdictionProvider } from './auth/jurisdiction';
 import { I18nProvider, useI18n } from './i18n/i18n';
+
+/**
+ * Page data goes through TanStack Query (decision 0030): requests carry an AbortSignal and are
+ * cancelled when their key changes, so a slow answer never overwrites a newer one; writes invalidate
+ * the keys they change.
+ */
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } },
+});
 
 function Localised() {
   const { language } = useI18n();
@@ -33,9 +43,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
-        <Localised />
-      </I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <Localised />
+        </I18nProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

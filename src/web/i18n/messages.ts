@@ -1039,6 +1039,15 @@ export const zh = {
   'training.certificate.expired': '已过期',
   'training.certificate.revoked': '已撤销',
   'training.checkHint': '输入证书上的编号即可查验，持证人姓名已脱敏。',
+  // The shell (issue 19)
+  'nav.login': '登录',
+  'nav.detail': '详情',
+  'nav.insuredList': '参保人员名单',
+  'shell.unread': '{count} 条未读消息',
+  'common.recordNotFound': '记录不存在',
+  'common.recordNotFoundHint': '该记录不存在，或不在您的辖区内。',
+  'common.loadFailed': '加载失败',
+  'common.retry': '重试',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -2091,4 +2100,13 @@ export const en: Record<MessageKey, string> = {
   'training.certificate.expired': 'Expired',
   'training.certificate.revoked': 'Revoked',
   'training.checkHint': 'Enter the number printed on the certificate; the holder’s name is masked.',
+  // The shell (issue 19)
+  'nav.login': 'Sign in',
+  'nav.detail': 'Details',
+  'nav.insuredList': 'Insured persons',
+  'shell.unread': '{count} unread messages',
+  'common.recordNotFound': 'Record not found',
+  'common.recordNotFoundHint': 'This record does not exist, or it is outside your jurisdiction.',
+  'common.loadFailed': 'Could not load',
+  'common.retry': 'Retry',
 };
