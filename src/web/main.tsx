@@ -21,11 +21,44 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } },
 });
 
+/**
+ * Form messages shown beside their field, so they need not name it: antd's defaults put the label
+ * in, or, for a field without one (rows of a list), its raw name path ("请输入0,item").
+ */
+function validateMessages(t: ReturnType<typeof useI18n>['t']) {
+  // antd fills in its own placeholders (${max}…): hand them through our {max} ones.
+  const keep = { max: `\${max}`, min: `\${min}`, len: `\${len}` };
+  return {
+    required: t('form.required'),
+    whitespace: t('form.required'),
+    pattern: { mismatch: t('form.pattern') },
+    types: {
+      email: t('form.email'),
+      url: t('form.url'),
+      number: t('form.number'),
+      integer: t('form.number'),
+    },
+    string: { max: t('form.maxChars', keep), min: t('form.minChars', keep), len: t('form.lenChars', keep) },
+    number: { max: t('form.maxNumber', keep), min: t('form.minNumber', keep), range: t('form.range', keep) },
+  };
+}
+
+// A form's validateFields() rejects when a field is invalid, and the form already shows why beside
+// the field: such a rejection left unhandled in a modal's submit is not an error of the page.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason = event.reason as { errorFields?: unknown } | undefined;
+  if (reason && typeof reason === 'object' && Array.isArray(reason.errorFields)) event.preventDefault();
+});
+
 function Localised() {
-  const { language } = useI18n();
+  const { language, t } = useI18n();
   dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fa8' } }}>
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1f5fa8' } }}
+      form={{ validateMessages: validateMessages(t) }}
+    >
       <AntApp>
         <AuthProvider>
           <JurisdictionProvider>

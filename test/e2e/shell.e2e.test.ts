@@ -75,7 +75,8 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the shell', () => {
     await page.getByTestId('breadcrumb').getByRole('link', { name: '会议管理' }).waitFor();
     expect(await sidebar.locator('.ant-menu-item-selected').textContent()).toBe('会议管理');
     await page.screenshot({ path: path.join(resultsDir, 'shell.png') });
-    expect(errors).toEqual([]);
+    // Meeting 1 does not exist in this database: its 404 is expected (and shown as such).
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     await page.close();
   });
 
@@ -156,6 +157,34 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the shell', () => {
       await page.goto(`${baseUrl}${url}`);
       await page.waitForLoadState('networkidle');
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drills down by a bar click inside the page, with a breadcrumb, and Back climbs without leaving', async () => {
+    const { page, errors } = await open('fujian', 1440, 900);
+    await page.goto(`${baseUrl}/analytics`);
+    await page.getByText('指标分析 · 福建省').waitFor();
+    await page.getByTestId('drill-350100').waitFor();
+    // The bars are drawn on a canvas: click the foot of the first bar (the grid is 50 px from the
+    // left, 80 px from the bottom of the 300 px chart).
+    const chart = page.getByTestId('children-chart');
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('no chart');
+    const bars = await page.locator('[data-testid^="drill-35"]').count();
+    const slot = (box.width - 70) / Math.max(bars, 1);
+    // No data is imported in this database, so there are no bars: the city's name under its bar
+    // drills in the same way (the labels are turned 35°, ending at the tick).
+    await page.mouse.click(box.x + 50 + slot * 0.5 - 12, box.y + 300 - 80 + 14);
+    await page.waitForURL(/\/analytics\?at=35\d{4}$/);
+    const at = new URL(page.url()).searchParams.get('at');
+    await page.getByTestId('drill-path').getByRole('link', { name: '福建省' }).waitFor();
+    // The header's jurisdiction stays where the user put it.
+    expect(await page.getByTestId('jurisdiction-selector').textContent()).toContain('福建省');
+    await page.getByTestId(`drill-${at}`).or(page.getByText('指标分析 · ')).first().waitFor();
+    await page.goBack();
+    await page.waitForURL(/\/analytics$/);
+    await page.getByText('指标分析 · 福建省').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

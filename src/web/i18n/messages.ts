@@ -1048,6 +1048,17 @@ export const zh = {
   'common.recordNotFoundHint': '该记录不存在，或不在您的辖区内。',
   'common.loadFailed': '加载失败',
   'common.retry': '重试',
+  'form.required': '必填',
+  'form.pattern': '格式不正确',
+  'form.email': '请输入有效的电子邮箱',
+  'form.url': '请输入有效的网址',
+  'form.number': '请输入数字',
+  'form.maxChars': '最多 {max} 个字符',
+  'form.minChars': '至少 {min} 个字符',
+  'form.lenChars': '应为 {len} 个字符',
+  'form.maxNumber': '不能大于 {max}',
+  'form.minNumber': '不能小于 {min}',
+  'form.range': '应在 {min} 到 {max} 之间',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -2109,4 +2120,15 @@ export const en: Record<MessageKey, string> = {
   'common.recordNotFoundHint': 'This record does not exist, or it is outside your jurisdiction.',
   'common.loadFailed': 'Could not load',
   'common.retry': 'Retry',
+  'form.required': 'Required',
+  'form.pattern': 'Invalid format',
+  'form.email': 'Enter a valid email address',
+  'form.url': 'Enter a valid web address',
+  'form.number': 'Enter a number',
+  'form.maxChars': 'At most {max} characters',
+  'form.minChars': 'At least {min} characters',
+  'form.lenChars': 'Exactly {len} characters',
+  'form.maxNumber': 'At most {max}',
+  'form.minNumber': 'At least {min}',
+  'form.range': 'Between {min} and {max}',
 };
