@@ -265,12 +265,26 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file (vite.config.ts, decision 0031).
+      preCompressed: true,
+      setHeaders: (reply, filePath) => {
+        // Hashed file names change with their content: cached for a year, never revalidated.
+        // Everything else (index.html) is revalidated, so a deployment is seen at the next load.
+        reply.header(
+          'cache-control',
+          /[/\\]assets[/\\]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the single-page app get index.html; unknown API paths a JSON 404.
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({
       statusCode: 404,

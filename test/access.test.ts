@@ -2194,6 +2194,8 @@ const PUBLIC = new Set([
   'GET /api/ready',
   'GET /api/openapi.json',
   'POST /api/auth/login',
+  // Whether a session is open (null when not): the sign-in and public pages ask it without a 401.
+  'GET /api/auth/session',
   // What the sign-in page may show (demo accounts on a loopback demo server): nothing secret.
   'GET /api/auth/login-options',
   // Sign-in through the unified identity service: before any session, by design.

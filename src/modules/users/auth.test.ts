@@ -144,6 +144,18 @@ describe('session', () => {
     expect((await t.app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
+  it('tells the public pages whether a session is open without a 401', async () => {
+    const anonymous = await t.app.inject({ url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    const agent = await t.signIn('fuzhou');
+    const signedIn = await agent.get('/api/auth/session');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toMatchObject({ username: 'fuzhou', role: 'hrss_officer' });
+    await agent.post('/api/auth/logout');
+    expect((await agent.get('/api/auth/session')).json()).toEqual({ me: null });
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const agent = await t.signIn('fuzhou');
     const res = await t.app.inject({

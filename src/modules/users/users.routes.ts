@@ -151,6 +151,19 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     },
   );
   r.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Whether a session is open: the signed-in user (as /api/auth/me) or null. Public, so that the sign-in and public pages learn it without a 401.',
+        security: [],
+        response: { 200: z.object({ me: ZMe.nullable() }) },
+      },
+    },
+    async (req) => ({ me: req.actor ? await describeActor(db, req.actor) : null }),
+  );
+  r.get(
     '/api/auth/me',
     {
       schema: {

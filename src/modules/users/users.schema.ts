@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../platform/auth/permissions.js';
+import { PERMISSIONS, ROLES } from '../../platform/auth/permissions.js';
 import { ZPageQuery } from '../../platform/http/schemas.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 
@@ -20,7 +20,9 @@ export const ZMe = z
     username: z.string(),
     displayName: z.string(),
     role: ZRole,
-    permissions: z.array(z.string()).describe('What the server will allow: the UI hides the rest'),
+    permissions: z
+      .array(z.enum(PERMISSIONS))
+      .describe('What the server will allow: the UI hides the rest (the UI types `can()` from this list)'),
     jurisdiction: z.object({ code: z.string(), name: z.string(), level: z.string(), path: z.string() }),
     organisation: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     mustChangePassword: z.boolean(),

@@ -41,6 +41,31 @@ interface ZodIssueLike {
   keys?: string[];
 }
 
+const FORMAT_ZH: Record<string, string> = {
+  email: '请输入有效的电子邮箱',
+  url: '请输入有效的网址',
+  date: '日期格式应为 YYYY-MM-DD',
+  datetime: '时间格式不正确',
+};
+const FORMAT_EN: Record<string, string> = {
+  email: 'Enter a valid email address',
+  url: 'Enter a valid web address',
+  date: 'Dates are written YYYY-MM-DD',
+  datetime: 'Invalid date and time',
+};
+const TYPE_ZH: Record<string, string> = {
+  string: '必填，应为文字',
+  number: '必填，应为数字',
+  int: '必填，应为整数',
+  boolean: '必填',
+};
+const TYPE_EN: Record<string, string> = {
+  string: 'Required: text',
+  number: 'Required: a number',
+  int: 'Required: a whole number',
+  boolean: 'Required',
+};
+
 /** Renders a zod issue in the caller's language (zod's own messages are English only here). */
 export function describeIssue(issue: ZodIssueLike, language: Language): string {
   const zh = language === 'zh';
@@ -49,7 +74,7 @@ export function describeIssue(issue: ZodIssueLike, language: Language): string {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return zh ? `必填，类型应为 ${issue.expected}` : `Required, expected ${issue.expected}`;
+      return zh ? (TYPE_ZH[issue.expected ?? ''] ?? '必填') : (TYPE_EN[issue.expected ?? ''] ?? 'Required');
     case 'too_small':
       if (issue.origin === 'string')
         return zh ? `至少 ${issue.minimum} 个字符` : `At least ${issue.minimum} characters`;
@@ -59,7 +84,10 @@ export function describeIssue(issue: ZodIssueLike, language: Language): string {
         return zh ? `最多 ${issue.maximum} 个字符` : `At most ${issue.maximum} characters`;
       return zh ? `不能大于 ${issue.maximum}` : `Must be at most ${issue.maximum}`;
     case 'invalid_format':
-      return zh ? `格式不正确（${issue.format}）` : `Invalid format (${issue.format})`;
+      // The validator's name (regex, email…) means nothing to the person filling in the form.
+      return zh
+        ? (FORMAT_ZH[issue.format ?? ''] ?? '格式不正确')
+        : (FORMAT_EN[issue.format ?? ''] ?? 'Invalid format');
     case 'invalid_value':
       return zh
         ? `取值应为：${(issue.values ?? []).join('、')}`

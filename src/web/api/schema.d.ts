@@ -287,6 +287,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a session is open: the signed-in user (as /api/auth/me) or null. Public, so that the sign-in and public pages learn it without a 401. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: components["schemas"]["Me"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -25080,8 +25118,8 @@ export interface components {
              * @enum {string}
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
-            /** @description What the server will allow: the UI hides the rest */
-            permissions: string[];
+            /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -28349,8 +28387,8 @@ export interface components {
              * @enum {string}
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
-            /** @description What the server will allow: the UI hides the rest */
-            permissions: string[];
+            /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply")[];
             jurisdiction: {
                 code: string;
                 name: string;

@@ -2,6 +2,8 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { api, type Schemas, setCsrfToken, setSessionLostHandler, unwrap } from '../api/client';
 
 export type Me = Schemas['Me'];
+/** A permission the server knows, typed from the OpenAPI document: `can('typo')` does not compile. */
+export type Permission = Me['permissions'][number];
 
 interface Auth {
   me: Me | null;
@@ -10,7 +12,7 @@ interface Auth {
   signOut(): Promise<void>;
   refresh(): Promise<void>;
   /** A hint for hiding controls: the server enforces every permission itself. */
-  can(permission: string): boolean;
+  can(permission: Permission): boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -25,8 +27,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
-    const { data } = await api.GET('/api/auth/me');
-    accept(data ?? null);
+    // Public: answers null rather than 401 when nobody is signed in (no console error on /login).
+    const { data } = await api.GET('/api/auth/session');
+    accept(data?.me ?? null);
   }, [accept]);
 
   useEffect(() => {

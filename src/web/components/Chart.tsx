@@ -22,10 +22,16 @@ export function Chart({
   option,
   height = 280,
   testId,
+  onClick,
 }: {
   option: ChartOption;
   height?: number;
   testId?: string;
+  /**
+   * A click on a bar or point (its index in the series' data and its category), or on a category
+   * axis label (needs `triggerEvent: true` on the axis; only the category).
+   */
+  onClick?: (target: { dataIndex?: number; category: string }) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -43,5 +49,24 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
+  useEffect(() => {
+    const current = chart.current;
+    if (!current || !onClick) return;
+    const handler = (params: {
+      componentType?: string;
+      dataIndex?: number;
+      name?: string;
+      value?: unknown;
+    }) => {
+      if (params.componentType === 'series')
+        onClick({ dataIndex: params.dataIndex, category: params.name ?? '' });
+      else if (params.componentType === 'xAxis') onClick({ category: String(params.value ?? '') });
+    };
+    current.on('click', handler);
+    current.getZr().setCursorStyle('pointer');
+    return () => {
+      current.off('click', handler);
+    };
+  }, [onClick]);
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} />;
 }

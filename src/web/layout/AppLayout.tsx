@@ -1,163 +1,112 @@
+import { BellOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
-  AccountBookOutlined,
-  AlertOutlined,
-  ApartmentOutlined,
-  ApiOutlined,
-  AuditOutlined,
-  BankOutlined,
-  BellOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LineChartOutlined,
-  LogoutOutlined,
-  PercentageOutlined,
-  ReadOutlined,
-  SettingOutlined,
-  SoundOutlined,
-  SwapOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, type MenuProps, Spin, TreeSelect, Typography } from 'antd';
-import { Suspense } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+  Badge,
+  Breadcrumb,
+  Button,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Spin,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { queryKeys } from '../api/query-keys';
 import { useAuth } from '../auth/auth';
 import { useJurisdiction } from '../auth/jurisdiction';
 import { useI18n } from '../i18n/i18n';
+import { HOME_ICON, MENU_GROUPS, matchRoute, mayOpen, ROUTES } from '../routes';
 
 const { Header, Sider, Content } = Layout;
+const HEADER_HEIGHT = 56;
 
+/** The header's bell: the unread count, refreshed every minute and whenever the inbox changes it. */
+function MessageBell() {
+  const { t } = useI18n();
+  const { data: unread = 0 } = useQuery({
+    queryKey: queryKeys.unreadNotifications,
+    queryFn: async ({ signal }) =>
+      (
+        await unwrap(
+          api.GET('/api/notifications', { params: { query: { unreadOnly: 'true', pageSize: 1 } }, signal }),
+        )
+      ).total,
+    refetchInterval: 60_000,
+  });
+  return (
+    <Tooltip title={t('shell.unread', { count: unread })}>
+      <Link to="/inbox" data-testid="message-bell" aria-label={t('shell.unread', { count: unread })}>
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined style={{ fontSize: 18, color: 'rgba(0,0,0,0.65)' }} />
+        </Badge>
+      </Link>
+    </Tooltip>
+  );
+}
+
+/** A page opens at its top, whatever the scroll of the page before (runs when the new page commits). */
+function ScrollToTop({ pathname }: { pathname: string }) {
+  useLayoutEffect(() => {
+    if (pathname) window.scrollTo(0, 0);
+  }, [pathname]);
+  return null;
+}
+
+/**
+ * The signed-in shell: a fixed header and sidebar, the menu built from the route table (routes.tsx)
+ * for what the user may open, one group open at a time, breadcrumbs, and the page scrolled to the
+ * top on every navigation.
+ */
 export function AppLayout() {
   const { me, can, signOut } = useAuth();
   const { t, language, setLanguage } = useI18n();
   const { tree, current, setCurrent } = useJurisdiction();
   const navigate = useNavigate();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
 
-  const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    {
-      key: 'org',
-      icon: <ApartmentOutlined />,
-      label: t('nav.org'),
-      children: [
-        can('jurisdictions:read') && {
-          key: '/jurisdictions',
-          icon: <GlobalOutlined />,
-          label: t('nav.jurisdictions'),
-        },
-        can('organisations:read') && {
-          key: '/organisations',
-          icon: <BankOutlined />,
-          label: t('nav.organisations'),
-        },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-    {
-      key: 'exchange',
-      icon: <SwapOutlined />,
-      label: t('nav.exchange'),
-      children: [
-        can('exchange:read') && { key: '/exchange', label: t('nav.exchangeSubmit') },
-        can('exchange:read') && { key: '/exchange/records', label: t('nav.records') },
-        { key: '/exchange/formats', label: t('nav.exchangeFormats') },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-    can('enterprises:read') && {
-      key: 'enterprises',
-      icon: <AlertOutlined />,
-      label: t('nav.enterprises'),
-      children: [
-        { key: '/shared-picture', label: t('nav.picture') },
-        { key: '/enterprises/ledger', label: t('nav.ledger') },
-        { key: '/enterprises/key-industries', label: t('nav.keyIndustries') },
-      ],
-    },
-    (can('analytics:read') || can('bulletins:read')) && {
-      key: 'analytics',
-      icon: <LineChartOutlined />,
-      label: t('nav.analytics'),
-      children: [
-        can('analytics:read') && { key: '/analytics', label: t('nav.dashboard') },
-        can('analytics:read') && { key: '/analytics/targets', label: t('nav.targets') },
-        can('analytics:read') && { key: '/analysis/ranking', label: t('nav.ranking') },
-        can('bulletins:read') && { key: '/analysis/bulletins', label: t('nav.bulletins') },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-    (can('projects:read') || can('projects:declare') || can('reviews:score') || can('experts:read')) && {
-      key: 'pp',
-      icon: <AccountBookOutlined />,
-      label: t('nav.prevention'),
-      children: [
-        can('projects:read') && { key: '/projects', label: t('nav.projects') },
-        can('projects:read') && { key: '/finance', label: t('nav.finance') },
-        can('projects:declare') && { key: '/own-projects', label: t('nav.ownProjects') },
-        can('reviews:score') && { key: '/reviews', label: t('nav.reviews') },
-        can('experts:read') && { key: '/experts', label: t('nav.experts') },
-        { key: '/public/projects', label: t('nav.publicProjects') },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-    (can('training:read') || can('training:register') || can('training:school') || can('training:apply')) && {
-      key: 'training-group',
-      icon: <ReadOutlined />,
-      label: t('nav.training'),
-      children: [
-        { key: '/training', label: t('nav.trainingCoverage') },
-        { key: '/training/analysis', label: t('nav.trainingExtras') },
-        { key: '/training/schools', label: t('nav.trainingSchools') },
-        { key: '/training/providers', label: t('nav.trainingProviders') },
-        { key: '/public/certificates', label: t('nav.certificateCheck') },
-        { key: '/public/training-providers', label: t('nav.publicProviders') },
-      ],
-    },
-    (can('rates:read') || can('rates:own')) && {
-      key: 'rates-group',
-      icon: <PercentageOutlined />,
-      label: t('nav.rates'),
-      children: [
-        can('rates:read') && { key: '/rates', label: t('nav.rates') },
-        can('rates:own') && { key: '/own-rates', label: t('nav.ownRates') },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-    // A learner's own entry (an officer holds training:study too, but reads training instead).
-    can('training:study') &&
-      !can('training:read') && { key: '/study', icon: <ReadOutlined />, label: t('nav.study') },
-    (can('publicity:read') || can('publicity:apply')) && {
-      key: 'publicity-group',
-      icon: <SoundOutlined />,
-      label: t('nav.publicity'),
-      children: [
-        { key: '/publicity', label: t('nav.publicityWork') },
-        { key: '/public/publicity', label: t('nav.publicPublicity') },
-      ],
-    },
-    (can('roster:read') || can('meetings:read')) && {
-      key: 'jm',
-      icon: <TeamOutlined />,
-      label: t('nav.jointMeeting'),
-      children: [
-        can('roster:read') && { key: '/joint-meeting/roster', label: t('nav.roster') },
-        can('meetings:read') && { key: '/joint-meeting/meetings', label: t('nav.meetings') },
-        can('meetings:read') && { key: '/joint-meeting/action-items', label: t('nav.actionItems') },
-        can('meetings:read') && { key: '/joint-meeting/yearly-reports', label: t('nav.yearlyReports') },
-        can('meetings:read') && { key: '/joint-meeting/rectifications', label: t('nav.rectifications') },
-        can('meetings:read') && { key: '/joint-meeting/inspections', label: t('nav.inspections') },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-    { key: '/inbox', icon: <BellOutlined />, label: t('nav.inbox') },
-    (can('users:read') || can('audit:read') || can('settings:read')) && {
-      key: 'system',
-      icon: <KeyOutlined />,
-      label: t('nav.system'),
-      children: [
-        can('users:read') && { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
-        can('users:manage') && { key: '/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
-        can('audit:read') && { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
-        can('settings:read') && { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
-      ].filter(Boolean) as MenuProps['items'],
-    },
-  ].filter(Boolean) as MenuProps['items'];
+  const route = matchRoute(location.pathname);
+  const listRoute = route?.parent ? ROUTES.find((r) => r.path === route.parent) : route;
+  const selectedKey = listRoute ? `/${listRoute.path}` : location.pathname;
+  const currentGroup = listRoute?.group;
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const groups = MENU_GROUPS.map((group) => {
+      const entries = ROUTES.filter((r) => r.group === group.key && mayOpen(r, can));
+      // A group of public links only (信息公开, 证书查验) is not worth a menu group of its own.
+      if (!entries.some((r) => r.layout !== 'public')) return null;
+      return {
+        key: group.key,
+        icon: group.icon,
+        label: t(group.label),
+        children: entries.map((r) => ({ key: `/${r.path}`, label: t(r.label), title: t(r.label) })),
+      };
+    }).filter((g) => g !== null);
+    return [{ key: '/', icon: HOME_ICON, label: t('nav.home') }, ...groups];
+  }, [can, t]);
+
+  // Only the current page's group is open; opening another closes it (ant-design-pro's accordion).
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    if (currentGroup) setOpenKeys([currentGroup]);
+  }, [currentGroup]);
+
+  const group = MENU_GROUPS.find((g) => g.key === currentGroup);
+  const crumbs = [
+    { key: 'home', title: <Link to="/">{t('nav.home')}</Link> },
+    ...(group ? [{ key: 'group', title: t(group.label) }] : []),
+    ...(listRoute && listRoute.path !== '' && listRoute !== route
+      ? [{ key: 'list', title: <Link to={`/${listRoute.path}`}>{t(listRoute.label)}</Link> }]
+      : []),
+    ...(route && route.path !== '' ? [{ key: 'page', title: t(route.label) }] : []),
+  ];
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
@@ -169,59 +118,80 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Sider
-        width={220}
-        breakpoint="lg"
-        collapsedWidth={64}
+        width={224}
+        breakpoint="md"
+        collapsedWidth={0}
         theme="light"
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        data-testid="sidebar"
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          zIndex: 20,
+        }}
       >
-        <div
-          style={{
-            padding: '16px 20px',
-            fontWeight: 600,
-            fontSize: 18,
-            color: '#1f5fa8',
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
-        >
-          {t('app.name')}
-          <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8, fontWeight: 400 }}>
-            {t('app.title')}
-          </Typography.Text>
+        <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+          <div
+            style={{
+              height: HEADER_HEIGHT,
+              lineHeight: `${HEADER_HEIGHT}px`,
+              padding: '0 20px',
+              fontWeight: 600,
+              fontSize: 18,
+              color: '#1f5fa8',
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              flex: 'none',
+            }}
+          >
+            {t('app.name')}
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8, fontWeight: 400 }}>
+              {t('app.title')}
+            </Typography.Text>
+          </div>
+          <Menu
+            mode="inline"
+            style={{ flex: 1, overflowY: 'auto', overflowX: 'hidden', borderInlineEnd: 0 }}
+            selectedKeys={[selectedKey]}
+            openKeys={openKeys}
+            onOpenChange={(keys) => setOpenKeys(keys.filter((k) => !openKeys.includes(k)).slice(-1))}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+          />
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[location.pathname.startsWith('/projects/') ? '/projects' : location.pathname]}
-          defaultOpenKeys={['org', 'exchange', 'enterprises', 'analytics', 'pp', 'jm', 'system']}
-          items={items}
-          onClick={({ key }) => navigate(key)}
-        />
       </Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: narrow ? '0 12px 0 48px' : '0 24px',
+            height: HEADER_HEIGHT,
+            lineHeight: `${HEADER_HEIGHT}px`,
             display: 'flex',
             alignItems: 'center',
-            gap: 16,
+            gap: narrow ? 8 : 16,
             borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
           }}
         >
-          <Typography.Text type="secondary">{t('header.jurisdiction')}</Typography.Text>
+          {!narrow && <Typography.Text type="secondary">{t('header.jurisdiction')}</Typography.Text>}
           <TreeSelect
             data-testid="jurisdiction-selector"
-            style={{ width: 280 }}
+            style={{ width: narrow ? undefined : 280, flex: narrow ? 1 : undefined, minWidth: 0 }}
             treeData={tree}
             value={current?.code}
             onChange={(code: string) => setCurrent(code)}
             showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandedKeys={me ? [me.jurisdiction.code] : []}
           />
-          <div style={{ flex: 1 }} />
+          {!narrow && <div style={{ flex: 1 }} />}
+          <MessageBell />
           <Button
             type="text"
+            size={narrow ? 'small' : 'middle'}
             onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
             data-testid="language-switch"
           >
@@ -240,13 +210,22 @@ export function AppLayout() {
               },
             }}
           >
-            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-              {me?.displayName} · {me ? t(`role.${me.role}`) : ''}
+            <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={me?.displayName}>
+              {narrow ? null : `${me?.displayName ?? ''} · ${me ? t(`role.${me.role}`) : ''}`}
             </Button>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24 }}>
+        <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+          {crumbs.length > 1 && (
+            <Breadcrumb
+              className="no-print"
+              data-testid="breadcrumb"
+              style={{ marginBottom: 12 }}
+              items={crumbs}
+            />
+          )}
           <Suspense fallback={<Spin />}>
+            <ScrollToTop pathname={location.pathname} />
             <Outlet />
           </Suspense>
         </Content>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
+import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { STATUS_COLORS } from './BulletinsPage';
 
@@ -16,6 +17,7 @@ export default function BulletinPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [bulletin, setBulletin] = useState<Bulletin | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [form] = Form.useForm<{ title: string; body: string }>();
   const load = useCallback(() => {
     unwrap(api.GET('/api/bulletins/{id}', { params: { path: { id: Number(id) } } }))
@@ -23,10 +25,11 @@ export default function BulletinPage() {
         setBulletin(b);
         form.setFieldsValue({ title: b.title, body: b.body });
       })
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [id, form, message]);
+      .catch(setLoadError);
+  }, [id, form]);
   useEffect(load, [load]);
-  if (!bulletin) return null;
+  if (loadError) return <LoadFailed error={loadError} />;
+  if (!bulletin) return <Card loading />;
   const isEditable = bulletin.status === 'draft' && bulletin.isInScope && can('bulletins:draft');
   const act = (call: Promise<{ data?: Bulletin; error?: unknown; response: Response }>) =>
     unwrap(call)

@@ -1,7 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
+  Breadcrumb,
   Button,
   Card,
   Col,
@@ -17,6 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
@@ -24,7 +27,6 @@ import { useI18n } from '../../i18n/i18n';
 import { type Counting, CountingControls, RefreshingNotice } from './CountingControls';
 import { formatChange, formatValue } from './format';
 
-type Dashboard = Schemas['Dashboard'];
 type QueryResult = Schemas['QueryResult'];
 type Axis = QueryResult['rows']['axis'];
 
@@ -44,53 +46,73 @@ const AXES: Axis[] = [
 export default function DashboardPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
-  const { current, byCode, setCurrent } = useJurisdiction();
+  const { current, byCode } = useJurisdiction();
+  // The drill-down stays on this page and in its URL (?at=code): the header's jurisdiction does not
+  // change, Back climbs one level, and a link shows the same place.
+  const [search, setSearch] = useSearchParams();
+  const drilled = byCode.get(search.get('at') ?? '');
+  const place = drilled && current && drilled.path.startsWith(`${current.path}/`) ? drilled : current;
+  const drillTo = (code: string) => setSearch(code === current?.code ? {} : { at: code });
+  const drillPath = place && current ? place.path.split('/').slice(current.path.split('/').length - 1) : [];
   const [year, setYear] = useState<number | null>(null);
   const [indicator, setIndicator] = useState('injury_rate_per_1000');
   const [counting, setCounting] = useState<Partial<Counting>>({});
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [rows, setRows] = useState<Axis>('industry');
   const [columns, setColumns] = useState<Axis | undefined>('sex');
-  const [pivot, setPivot] = useState<QueryResult | null>(null);
 
+  // TanStack Query (decision 0030): a change of place, year or option cancels the request under way,
+  // and only the answer for the current inputs is shown (a slow answer never overwrites a newer one).
+  const dashboardQuery = place
+    ? { jurisdiction: place.code, year: year ?? undefined, indicator, ...counting }
+    : null;
+  const dashboardResult = useQuery({
+    queryKey: ['analytics', 'dashboard', dashboardQuery, language],
+    enabled: dashboardQuery !== null,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/analytics/dashboard', {
+          params: { query: dashboardQuery ?? { jurisdiction: '' } },
+          signal,
+        }),
+      ),
+  });
+  const dashboard = dashboardResult.data ?? null;
   useEffect(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/analytics/dashboard', {
-        params: { query: { jurisdiction: current.code, year: year ?? undefined, indicator, ...counting } },
-      }),
-    )
-      .then((d) => {
-        setDashboard(d);
-        if (year === null) setYear(d.year);
-      })
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, year, indicator, counting, message]);
+    if (year === null && dashboardResult.data) setYear(dashboardResult.data.year);
+  }, [year, dashboardResult.data]);
 
   const pivotQuery = useMemo(
     () =>
-      current && year
+      place && year
         ? {
             indicator,
-            jurisdiction: current.code,
+            jurisdiction: place.code,
             year,
             rows,
             ...(columns && columns !== rows ? { columns } : {}),
             ...counting,
           }
         : null,
-    [current, year, indicator, rows, columns, counting],
+    [place, year, indicator, rows, columns, counting],
   );
-
+  const pivotResult = useQuery({
+    queryKey: ['analytics', 'query', pivotQuery, language],
+    enabled: pivotQuery !== null,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/analytics/query', {
+          params: { query: pivotQuery ?? { indicator, jurisdiction: '', year: 0, rows } },
+          signal,
+        }),
+      ),
+  });
+  const pivot = pivotResult.isError ? null : (pivotResult.data ?? null);
+  const failure = dashboardResult.error ?? pivotResult.error;
   useEffect(() => {
-    if (!pivotQuery) return;
-    unwrap(api.GET('/api/analytics/query', { params: { query: pivotQuery } }))
-      .then(setPivot)
-      .catch((e) => {
-        setPivot(null);
-        showError(e, (m) => message.error(m));
-      });
-  }, [pivotQuery, message]);
+    if (failure) showError(failure, (m) => message.error(m));
+  }, [failure, message]);
 
   const main = dashboard?.main;
   const decimals = main?.indicator.decimals ?? 2;
@@ -103,6 +125,8 @@ export default function DashboardPage() {
         type: 'category',
         data: main.children.map((c) => c.label),
         axisLabel: { interval: 0, rotate: 35 },
+        // A place's name drills into it as its bar does (a place with no figure has no bar).
+        triggerEvent: true,
       },
       yAxis: { type: 'value' },
       series: [
@@ -180,7 +204,7 @@ export default function DashboardPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('analytics.title')} · {current?.name}
+          {t('analytics.title')} · {place?.name}
           {dashboard?.partial && (
             <Tag color="orange" style={{ marginLeft: 8 }}>
               {t('analytics.partialYear')}
@@ -202,6 +226,23 @@ export default function DashboardPage() {
           />
         </Space>
       </Space>
+      {drillPath.length > 1 && (
+        <Breadcrumb
+          data-testid="drill-path"
+          items={drillPath.map((code, i) => {
+            const name = byCode.get(code)?.name ?? code;
+            return {
+              key: code,
+              title:
+                i === drillPath.length - 1 ? (
+                  name
+                ) : (
+                  <Link to={i === 0 ? '/analytics' : `/analytics?at=${code}`}>{name}</Link>
+                ),
+            };
+          })}
+        />
+      )}
       {!dashboard ? (
         <Card loading />
       ) : (
@@ -261,7 +302,16 @@ export default function DashboardPage() {
               >
                 {main && main.children.length > 0 && childOption ? (
                   <>
-                    <Chart option={childOption} height={300} testId="children-chart" />
+                    <Chart
+                      option={childOption}
+                      height={300}
+                      testId="children-chart"
+                      onClick={({ dataIndex, category }) => {
+                        const child =
+                          main.children[dataIndex ?? main.children.findIndex((c) => c.label === category)];
+                        if (child?.row && byCode.has(child.row)) drillTo(child.row);
+                      }}
+                    />
                     <Space wrap>
                       {main.children
                         .filter((c) => c.row && byCode.has(c.row))
@@ -269,7 +319,7 @@ export default function DashboardPage() {
                           <Button
                             key={c.row}
                             size="small"
-                            onClick={() => setCurrent(c.row)}
+                            onClick={() => drillTo(c.row)}
                             data-testid={`drill-${c.row}`}
                           >
                             {c.label}：{formatValue(c.value, decimals)}

@@ -1,26 +1,25 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
-
-type InsuredList = Schemas['InsuredList'];
 
 /** 公示参保人员名单 (KI-2): a dust-hazard employer's insured persons, masked, ready to print and post. */
 export default function InsuredListPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { id } = useParams();
-  const [list, setList] = useState<InsuredList | null>(null);
+  const { data: list, error } = useQuery({
+    queryKey: ['enterprises', id, 'insured-persons'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/enterprises/{id}/insured-persons', { params: { path: { id: Number(id) } }, signal }),
+      ),
+  });
 
-  useEffect(() => {
-    unwrap(api.GET('/api/enterprises/{id}/insured-persons', { params: { path: { id: Number(id) } } }))
-      .then(setList)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [id, message]);
-
-  if (!list) return null;
+  if (error) return <LoadFailed error={error} />;
+  if (!list) return <Card loading />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} className="printable">
       <style>

@@ -20,6 +20,7 @@ import { Link, useParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
+import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { ITEM_STATUS_COLORS } from './MeetingPanels';
 
@@ -123,18 +124,20 @@ export function FollowUpForm({
 function ActionItemDetail({ id }: { id: number }) {
   const { t } = useI18n();
   const { me } = useAuth();
-  const { message } = App.useApp();
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [item, setItem] = useState<Detail | null>(null);
   const load = useCallback(async () => {
     try {
+      setLoadError(null);
       setItem(await unwrap(api.GET('/api/action-items/{id}', { params: { path: { id } } })));
     } catch (e) {
-      showError(e, (m) => message.error(m));
+      setLoadError(e);
     }
-  }, [id, message]);
+  }, [id]);
   useEffect(() => {
     load();
   }, [load]);
+  if (loadError) return <LoadFailed error={loadError} onRetry={load} />;
   if (!item) return <Card loading />;
   const isMine = me?.organisation?.id === item.organisationId;
   return (

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
+import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { todayInChina } from '../../time';
 import { MeetingDialogFields } from './MeetingDialogFields';
@@ -18,6 +19,7 @@ export default function MeetingDetailPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [dialog, setDialog] = useState<'hold' | 'minutes' | 'item' | null>(null);
   const [form] = Form.useForm();
@@ -26,11 +28,12 @@ export default function MeetingDetailPage() {
 
   const load = useCallback(async () => {
     try {
+      setLoadError(null);
       setMeeting(await unwrap(api.GET('/api/meetings/{id}', { params: { path: { id: meetingId } } })));
     } catch (e) {
-      showError(e, (m) => message.error(m));
+      setLoadError(e);
     }
-  }, [meetingId, message]);
+  }, [meetingId]);
 
   useEffect(() => {
     load();
@@ -102,6 +105,7 @@ export default function MeetingDetailPage() {
     }
   };
 
+  if (loadError) return <LoadFailed error={loadError} onRetry={load} />;
   if (!meeting) return <Card loading />;
 
   return (

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, List, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { useI18n } from '../../i18n/i18n';
 
 type Notification = Schemas['Notification'];
@@ -11,6 +13,7 @@ export default function InboxPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [items, setItems] = useState<Notification[]>([]);
   const load = useCallback(async () => {
     try {
@@ -24,6 +27,8 @@ export default function InboxPage() {
   }, [load]);
   const markRead = async (ids?: number[]) => {
     await unwrap(api.POST('/api/notifications/read', { body: ids ? { ids } : {} }));
+    // The header's bell counts what is unread.
+    queryClient.invalidateQueries({ queryKey: queryKeys.unreadNotifications });
     load();
   };
   return (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
+import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { PanelCard } from './PanelCard';
 import { PaymentsCard, TimelineCard } from './ProjectRecordCards';
@@ -16,6 +17,7 @@ export default function ProjectDetailPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [project, setProject] = useState<Detail | null>(null);
   const [active, setActive] = useState<Action | null>(null);
   const [serviceOrgs, setServiceOrgs] = useState<{ value: number; label: string; disabled: boolean }[]>([]);
@@ -23,11 +25,12 @@ export default function ProjectDetailPage() {
 
   const load = useCallback(async () => {
     try {
+      setLoadError(null);
       setProject(await unwrap(api.GET('/api/projects/{id}', { params: { path: { id } } })));
     } catch (e) {
-      showError(e, (m) => message.error(m));
+      setLoadError(e);
     }
-  }, [id, message]);
+  }, [id]);
 
   useEffect(() => {
     load();
@@ -54,6 +57,7 @@ export default function ProjectDetailPage() {
 
   const actions = projectActions(t, id, serviceOrgs);
 
+  if (loadError) return <LoadFailed error={loadError} onRetry={load} />;
   if (!project) return <Card loading />;
   const isScheduled = project.draw?.status === 'scheduled';
   const available = actions.filter(

@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
+import type { Permission } from '../../auth/auth';
 import type { useI18n } from '../../i18n/i18n';
 import { clean } from './DeclareModal';
 import { toFen } from './format';
@@ -12,7 +13,7 @@ export interface Action {
   key: string;
   /** Statuses in which the action applies. */
   when: string[];
-  permission: string;
+  permission: Permission;
   fields?: ReactNode;
   /** Sends the form values; resolves to the updated project. */
   send(values: Record<string, unknown>): Promise<Detail>;

@@ -1,0 +1,8 @@
+/**
+ * Query keys shared between components (TanStack Query, decision 0030): a write invalidates the keys
+ * whose data it changes.
+ */
+export const queryKeys = {
+  /** The header bell's unread count: marking notifications read invalidates it. */
+  unreadNotifications: ['notifications', 'unread'] as const,
+};
