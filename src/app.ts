@@ -34,6 +34,7 @@ import { COUNTING_SETTINGS } from './modules/facts/facts.settings.js';
 import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
 import type { YearlyReportSource } from './modules/joint-meeting/implementation-reports.service.js';
 import { inspectionsRoutes } from './modules/joint-meeting/inspections.routes.js';
+import { describeInspectionsReportPart } from './modules/joint-meeting/inspections.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
 import { DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
@@ -47,8 +48,10 @@ import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
 import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
+import { describePublicityOfYear } from './modules/publicity/report.service.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { ratesRoutes } from './modules/rates/rates.routes.js';
+import { describeRatesOfYear } from './modules/rates/report.service.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -137,6 +140,13 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
     describe: (db, _actor, scope, year, asOf) => describeExpertsOfYear(db, scope, year, asOf),
   },
   { key: 'training', title: '工伤预防培训情况', describe: describeTrainingOfYear },
+  { key: 'publicity', title: '工伤预防宣传情况', describe: describePublicityOfYear },
+  { key: 'rateFloating', title: '工伤保险费率浮动情况', describe: describeRatesOfYear },
+  {
+    key: 'inspections',
+    title: '联合检查情况',
+    describe: (db, _actor, scope, year) => describeInspectionsReportPart(db, scope.path, year),
+  },
 ];
 
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {

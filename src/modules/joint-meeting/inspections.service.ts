@@ -498,6 +498,39 @@ export async function describeInspectionsOfYear(db: Db, jurisdictionPath: string
   };
 }
 
+const DEPARTMENT_ZH: Record<string, string> = {
+  hrss: '人社',
+  industry: '工信',
+  finance: '财政',
+  housing: '住建',
+  transport: '交通运输',
+  health: '卫健',
+  emergency: '应急',
+  union: '总工会',
+  social_insurance: '社保经办',
+};
+
+/** The joint inspections of a year as a section of the yearly implementation report (JM-6). */
+export async function describeInspectionsReportPart(db: Db, jurisdictionPath: string, year: number) {
+  const r = await describeInspectionsOfYear(db, jurisdictionPath, year);
+  if (r.inspections === 0) return { status: 'no_data' as const, rows: [] };
+  return {
+    status: 'ok' as const,
+    rows: [
+      { label: '联合检查（次）', value: r.inspections },
+      { label: '计划检查企业（家）', value: r.employersPlanned },
+      { label: '已检查企业（家）', value: r.employersInspected },
+      { label: '发现问题（项）', value: r.findings },
+      ...r.findingsByDepartment.map((d) => ({
+        label: `其中：${DEPARTMENT_ZH[d.department ?? ''] ?? d.department ?? '共同'}（项，其中隐患 ${d.hazards} 项）`,
+        value: d.findings,
+      })),
+      { label: '发出整改建议（份）', value: r.rectificationsIssued },
+      { label: '已整改（份）', value: r.rectificationsClosed },
+    ],
+  };
+}
+
 /** The year's inspection report of a jurisdiction of the actor's scope (what the yearly report shows). */
 export async function getInspectionReport(db: Db, actor: Actor, code: string, year: number) {
   const j = await getJurisdictionInScope(db, actor, code);

@@ -301,10 +301,8 @@ describe('yearly implementation report: submit → return → resubmit → accep
     const report = res.json();
     reportId = report.id;
     expect(report.dueDate).toBe('2026-12-20');
-    expect(report.parts.find((p: { key: string }) => p.key === 'publicity')).toMatchObject({
-      status: 'not_available',
-      rows: [],
-    });
+    // Every section has a module now: none says "not available".
+    expect(report.parts.filter((p: { status: string }) => p.status === 'not_available')).toEqual([]);
     expect(report.parts.find((p: { key: string }) => p.key === 'meetings').rows[0].value).toBe(1);
   });
 
@@ -374,7 +372,7 @@ describe('yearly implementation report: submit → return → resubmit → accep
     const html = await fujian.get(`/api/implementation-reports/${reportId}/print`);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('福州市2026年度工伤预防工作实施情况报告');
-    expect(html.body).toContain('暂无（平台尚未建设该模块）');
+    expect(html.body).toContain('本年度无相关记录');
     const xlsx = await fujian.get(`/api/implementation-reports/${reportId}/xlsx`);
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
