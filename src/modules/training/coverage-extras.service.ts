@@ -94,7 +94,9 @@ export async function describeInjuryGroups(db: Db, actor: Actor, query: { jurisd
   const training = rowsOf<{ band: string; holders: number; trained: number }>(
     await db.execute(sql`
       with h as (
-        select distinct on (h.id_number) h.id_number, ${year}::int as year
+        -- The holder's birth date from the 身份证号 (GB 11643, digits 7–14), as insured lists store it.
+        select distinct on (h.id_number) h.id_number, ${year}::int as year,
+          to_date(substr(h.id_number, 7, 8), 'YYYYMMDD') as birth_date
         from key_post_holders h join organisations o on o.id = h.employer_id join jurisdictions j on j.id = o.jurisdiction_id
         where ${withinScope(sql`j.path`, jurisdiction.path)} and h.started_on <= ${asOf} and (h.ended_on is null or h.ended_on > ${asOf})
       )
