@@ -26,6 +26,20 @@ export async function signInOnPage(page: Page, baseUrl: string, username: string
   await page.getByText('您好').waitFor();
 }
 
+/**
+ * Opens a page from the sidebar: only the current page's menu group is open (the shell, issue 19),
+ * so the item's group is opened first when the item is not showing.
+ */
+export async function clickMenu(page: Page, group: string, item: string): Promise<void> {
+  const sidebar = page.getByTestId('sidebar');
+  // A group's accessible name starts with its icon's label: match the group by substring.
+  const title = sidebar.getByRole('menuitem', { name: group });
+  await title.first().waitFor();
+  const entry = sidebar.getByRole('menuitem', { name: item, exact: true });
+  if (!(await entry.isVisible())) await title.first().click();
+  await entry.click();
+}
+
 export interface BrowserApp {
   t: TestApp;
   browser: Browser;

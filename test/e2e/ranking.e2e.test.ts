@@ -11,7 +11,7 @@ import { jurisdictions } from '../../src/modules/jurisdictions/jurisdictions.tab
 import { organisations } from '../../src/modules/organisations/organisations.tables.js';
 import { makeCreditCode, makeIdNumber } from '../exchange-builders.js';
 import { DEMO_PASSWORD, TEST_PASSWORD, type TestApp } from '../helpers.js';
-import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
+import { type BrowserApp, clickMenu, hasChromium, resultsDir, startBrowserApp } from './browser.js';
 
 /** Eight Fuzhou employers of 2025: building firms of thousands, a firm of ten with one case, chemicals. */
 const FIRMS = [
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel('用户名').fill('fuzhou');
       await page.getByLabel('密码').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page.getByRole('menuitem', { name: '排名与重点确定' }).click();
+      await clickMenu(page, '分析与目标', '排名与重点确定');
       await page.waitForURL('**/analysis/ranking');
 
       const help = page.getByTestId('credibility-help');
@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)(
       await page.getByText('已确定 3 家重点企业，已列入重点企业台账').waitFor();
       await page.getByTestId('current-adoption').waitFor();
 
-      await page.getByRole('menuitem', { name: '重点企业台账' }).click();
+      await clickMenu(page, '重点行业企业', '重点企业台账');
       await page.waitForURL('**/enterprises/ledger');
       await page.getByTestId('ledger-adopted-only').click();
       const ledger = page.getByTestId('ledger-key');
@@ -169,7 +169,7 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: path.join(resultsDir, 'ledger-adopted.png'), fullPage: true });
 
       // The industry ranking: the meeting lists the top GB/T 4754 division as a key industry.
-      await page.getByRole('menuitem', { name: '排名与重点确定' }).click();
+      await clickMenu(page, '分析与目标', '排名与重点确定');
       await page.getByRole('tab', { name: '行业排名' }).click();
       await page.getByTestId('industry-ranking').getByText('建筑施工').waitFor();
       await page.getByTestId('industry-level').click();
@@ -208,7 +208,7 @@ describe.skipIf(!hasChromium)(
         await page.getByLabel('用户名').fill(username);
         await page.getByLabel('密码').fill(password);
         await page.getByRole('button', { name: /登\s*录/ }).click();
-        await page.getByRole('menuitem', { name: '典型事故通报' }).click();
+        await clickMenu(page, '分析与目标', '典型事故通报');
         await page.waitForURL('**/analysis/bulletins');
       };
       await signIn('fuzhou', DEMO_PASSWORD);

@@ -2,7 +2,14 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers.js';
-import { type BrowserApp, hasChromium, resultsDir, signInOnPage, startBrowserApp } from './browser.js';
+import {
+  type BrowserApp,
+  clickMenu,
+  hasChromium,
+  resultsDir,
+  signInOnPage,
+  startBrowserApp,
+} from './browser.js';
 
 describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer’s settings page', () => {
   let app: BrowserApp;
@@ -30,7 +37,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the Fuzhou officer’s se
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signInOnPage(page, baseUrl, 'fuzhou');
-    await page.getByRole('menuitem', { name: '参数设置' }).click();
+    await clickMenu(page, '系统管理', '参数设置');
     await page.waitForURL('**/settings');
 
     const threshold = page.locator('tr', { hasText: 'monitoring.injuryThreshold' });
