@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { injuryFacts } from '../modules/facts/counting.js';
 import { jurisdictions } from '../modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../modules/organisations/organisations.tables.js';
 import { submitAppeal } from '../modules/rates/appeals.service.js';
@@ -78,7 +79,7 @@ export async function seedDemoRates(db: Db, now = clockNow()): Promise<boolean> 
         h.average_insured::bigint * 8000000,
         round(h.average_insured::bigint * 8000000 * c.bp / 10000.0 * (case when abs(hashtext(o.id::text)) % 29 = 0 then 0.8 else 1 end))::bigint,
         coalesce((select sum(i.fund_expenditure_fen) from injury_cases i
-          where i.employer_id = h.employer_id and extract(year from i.determined_on) = h.year), 0)::bigint,
+          where i.employer_id = h.employer_id and ${injuryFacts.year('i', 'determined')} = h.year), 0)::bigint,
         case when abs(hashtext(o.id::text)) % 29 = 0
           then round(h.average_insured::bigint * 8000000 * c.bp / 10000.0 * 0.2)::bigint else 0 end,
         0

@@ -155,7 +155,10 @@ export async function listInspections(
 ) {
   const j = await getJurisdictionInScope(db, actor, options.jurisdiction ?? actor.jurisdictionCode);
   const conditions: SQL[] = [withinScope(jurisdictions.path, j.path)];
-  if (options.year) conditions.push(sql`extract(year from ${jointInspections.startsOn}) = ${options.year}`);
+  if (options.year)
+    conditions.push(
+      sql`${jointInspections.startsOn} >= ${`${options.year}-01-01`} and ${jointInspections.startsOn} < ${`${options.year + 1}-01-01`}`,
+    );
   const rows = await db
     .select({
       i: jointInspections,
@@ -442,7 +445,7 @@ export async function issueRectificationFromFinding(
 export async function describeInspectionsOfYear(db: Db, jurisdictionPath: string, year: number) {
   const inYear = and(
     withinScope(jurisdictions.path, jurisdictionPath),
-    sql`extract(year from ${jointInspections.startsOn}) = ${year}`,
+    sql`${jointInspections.startsOn} >= ${`${year}-01-01`} and ${jointInspections.startsOn} < ${`${year + 1}-01-01`}`,
   );
   const [totals] = await db
     .select({
