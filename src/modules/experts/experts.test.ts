@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { buildFundRow } from '../../../test/projects-builders.js';
@@ -270,7 +270,8 @@ describe('sharing and eligibility (EX-3, EX-4)', () => {
     const audit = await t.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.targetType, 'expert_share'), eq(auditLog.targetId, String(share.id))));
+      .where(and(eq(auditLog.targetType, 'expert_share'), eq(auditLog.targetId, String(share.id))))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual(['expert.share.decline', 'expert.share.accept']);
   });
 
