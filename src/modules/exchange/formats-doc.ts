@@ -1,3 +1,4 @@
+import { DEPARTMENT_NAMES_ZH } from '../organisations/organisations.tables.js';
 import { DOMAINS, FORMATS } from './formats.js';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -15,12 +16,7 @@ const TYPE_NAMES: Record<string, string> = {
   enum: 'code',
 };
 
-const DEPARTMENT_NAMES: Record<string, string> = {
-  hrss: '人社',
-  social_insurance: '社保经办',
-  emergency: '应急',
-  health: '卫健',
-};
+const DEPARTMENT_NAMES: Record<string, string> = DEPARTMENT_NAMES_ZH;
 
 /** docs/exchange-formats.md, generated from formats.ts (`npm run openapi` writes it, CI checks it). */
 export function renderFormatsDoc(): string {

@@ -10,7 +10,7 @@ import { today } from '../../platform/time.js';
 import { listKeyEnterprises, listMonitoredEmployers } from '../enterprises/ledger.service.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
-import { organisations } from '../organisations/organisations.tables.js';
+import { DEPARTMENT_NAMES_ZH, organisations } from '../organisations/organisations.tables.js';
 import { checklistOf } from './inspections.data.js';
 import {
   type ChecklistAnswer,
@@ -501,18 +501,6 @@ export async function describeInspectionsOfYear(db: Db, jurisdictionPath: string
   };
 }
 
-const DEPARTMENT_ZH: Record<string, string> = {
-  hrss: '人社',
-  industry: '工信',
-  finance: '财政',
-  housing: '住建',
-  transport: '交通运输',
-  health: '卫健',
-  emergency: '应急',
-  union: '总工会',
-  social_insurance: '社保经办',
-};
-
 /** The joint inspections of a year as a section of the yearly implementation report (JM-6). */
 export async function describeInspectionsReportPart(db: Db, jurisdictionPath: string, year: number) {
   const r = await describeInspectionsOfYear(db, jurisdictionPath, year);
@@ -525,7 +513,7 @@ export async function describeInspectionsReportPart(db: Db, jurisdictionPath: st
       { label: '已检查企业（家）', value: r.employersInspected },
       { label: '发现问题（项）', value: r.findings },
       ...r.findingsByDepartment.map((d) => ({
-        label: `其中：${DEPARTMENT_ZH[d.department ?? ''] ?? d.department ?? '共同'}（项，其中隐患 ${d.hazards} 项）`,
+        label: `其中：${(DEPARTMENT_NAMES_ZH as Record<string, string>)[d.department ?? ''] ?? d.department ?? '共同'}（项，其中隐患 ${d.hazards} 项）`,
         value: d.findings,
       })),
       { label: '发出整改建议（份）', value: r.rectificationsIssued },

@@ -31,6 +31,19 @@ export type Department =
   | 'union'
   | 'social_insurance';
 
+/** The member departments' short Chinese names (人社, 工信 …), as reports and documents print them. */
+export const DEPARTMENT_NAMES_ZH: Record<Department, string> = {
+  hrss: '人社',
+  industry: '工信',
+  finance: '财政',
+  housing: '住建',
+  transport: '交通运输',
+  health: '卫健',
+  emergency: '应急',
+  union: '总工会',
+  social_insurance: '社保经办',
+};
+
 /** Member departments, employers (用人单位), associations, service organisations, training bodies, schools. */
 export const organisations = pgTable(
   'organisations',
