@@ -485,16 +485,13 @@ export async function describeImplementationReportDocument(
   db: Db,
   report: Awaited<ReturnType<typeof getImplementationReport>>,
 ): Promise<OfficialDocument> {
-  const [row] = await db
-    .select({ parent: jurisdictions.parentId })
+  // The superior jurisdiction's name, in one query (the report carries only its own code).
+  const [parent] = await db
+    .select({ name: jurisdictions.name })
     .from(jurisdictions)
-    .where(eq(jurisdictions.code, report.jurisdiction.code));
-  const [parent] = row?.parent
-    ? await db
-        .select({ name: jurisdictions.name })
-        .from(jurisdictions)
-        .where(eq(jurisdictions.id, row.parent))
-    : [];
+    .where(
+      sql`${jurisdictions.id} = (select parent_id from jurisdictions where code = ${report.jurisdiction.code})`,
+    );
   const addressee =
     report.jurisdiction.level === 'province' || !parent ? '人力资源社会保障部' : officeOf(parent.name);
   const blocks: DocumentBlock[] = [
