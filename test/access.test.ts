@@ -12,6 +12,7 @@ import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
 import { exampleClaimRatioLadder } from '../src/modules/rates/rates.data.js';
 import { rateAssignments } from '../src/modules/rates/rates.tables.js';
+import { TRAINING_PERIODS } from '../src/modules/training/training.data.js';
 import { userIdentities, users } from '../src/modules/users/users.tables.js';
 import { auditLog } from '../src/platform/audit/audit.tables.js';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS, ROLES } from '../src/platform/auth/permissions.js';
@@ -1449,6 +1450,17 @@ const CASES: Record<string, RouteCase> = {
     permission: null,
     call: () => ({ method: 'GET', url: '/api/training/roles' }),
     sibling: null,
+  },
+  'PUT /api/training/roles': {
+    permission: 'training:manage',
+    // The posts are the same for the whole deployment: the province's officer sets them.
+    call: () => ({
+      method: 'PUT',
+      url: '/api/training/roles',
+      payload: { planPeriod: '2026-2030', roles: TRAINING_PERIODS[1]?.roles },
+    }),
+    controlUser: (f) => f.provinceOfficer,
+    sibling: 'hidden',
   },
   'GET /api/training/coverage': {
     permission: 'training:read',

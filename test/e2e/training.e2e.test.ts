@@ -7,7 +7,7 @@ import { computeIdCheckChar } from '../../src/modules/exchange/id-number.js';
 import { jurisdictions } from '../../src/modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../../src/modules/organisations/organisations.tables.js';
 import { TEST_PASSWORD, type TestApp } from '../helpers.js';
-import { type BrowserApp, hasChromium, resultsDir, startBrowserApp } from './browser.js';
+import { type BrowserApp, hasChromium, resultsDir, signInOnPage, startBrowserApp } from './browser.js';
 
 /**
  * The training chain in Chromium (issue 14): the 2026–2030 key posts; an employer registers a
@@ -29,9 +29,29 @@ describe.skipIf(!hasChromium)('end to end in Chromium: a key-post holder trained
 
   it('studies, passes and counts', async () => {
     const fuzhou = await t.signIn('fuzhou');
-    // The 2026–2030 plan names four key posts (data, not code).
+    // The province's HRSS officer sets the 2026–2030 key posts on the configuration tab: here the
+    // team leaders' source document (the posts are data, not code).
+    const hrss = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInOnPage(hrss, baseUrl, 'fujian');
+    await hrss.goto(`${baseUrl}/training`);
+    await hrss.getByRole('tab', { name: '培训配置' }).click();
+    const teamLeaderSource = hrss.getByTestId('role-row-3').locator('input').nth(3);
+    await expect.poll(() => teamLeaderSource.inputValue()).toContain('工伤预防五年行动计划');
+    await teamLeaderSource.fill('福建省工伤预防五年行动实施方案（2026-2030年）');
+    await hrss
+      .getByRole('button', { name: /保\s*存/ })
+      .first()
+      .click();
+    await hrss.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await hrss.getByText('重点岗位已保存，覆盖率已重新计算').waitFor();
+    await hrss.close();
+    // The 2026–2030 plan names four key posts.
     const roles = (await fuzhou.get('/api/training/roles?planPeriod=2026-2030')).json();
     expect(roles.roles).toHaveLength(4);
+    expect(roles.roles[3]).toMatchObject({
+      code: 'team_leader',
+      source: '福建省工伤预防五年行动实施方案（2026-2030年）',
+    });
     expect(roles.roles.map((r: { code: string }) => r.code)).toContain('team_leader');
 
     // A key enterprise in 闽侯县 (construction, 4710) and its own account.
@@ -155,5 +175,5 @@ describe.skipIf(!hasChromium)('end to end in Chromium: a key-post holder trained
     expect(after.due - before.due).toBe(1);
     expect(after.posts - before.posts).toBe(1);
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -21,6 +21,7 @@ import {
   ZTarget,
   ZTargetInput,
   ZTrainingRoles,
+  ZTrainingRolesInput,
   ZTrainingRolesQuery,
 } from './training.schema.js';
 import {
@@ -33,6 +34,7 @@ import {
   listKeyPostHolders,
   listTrainingRoles,
   recordCompletion,
+  setTrainingRoles,
   setTrainingTarget,
   verifyCertificate,
 } from './training.service.js';
@@ -54,6 +56,20 @@ export async function trainingRoutes(app: FastifyInstance, { db }: { db: Db }) {
       onRequest: requirePermission(null),
     },
     async (req) => listTrainingRoles(db, req.query.planPeriod),
+  );
+  r.put(
+    '/api/training/roles',
+    {
+      schema: {
+        tags: ['training'],
+        summary:
+          'Set the key posts of a plan period as a whole (province HRSS); a post still held or taught cannot be removed',
+        body: ZTrainingRolesInput,
+        response: { 200: ZTrainingRoles, ...errorResponses },
+      },
+      onRequest: requirePermission('training:manage'),
+    },
+    async (req) => setTrainingRoles(db, actorOf(req), req.body),
   );
   r.get(
     '/api/training/coverage',

@@ -15,6 +15,23 @@ export const ZTrainingRoles = z
   })
   .meta({ id: 'TrainingRoles' });
 
+/** The key posts of a plan period as a whole (HRSS at province level, TR-1: roles are data). */
+export const ZTrainingRolesInput = z.object({
+  planPeriod: z.string().trim().min(1).max(20),
+  roles: z
+    .array(
+      z.object({
+        code: ZRoleCode,
+        nameZh: z.string().trim().min(1).max(50),
+        nameEn: z.string().trim().min(1).max(100),
+        source: z.string().trim().min(2).max(200),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+export type TrainingRolesInput = z.infer<typeof ZTrainingRolesInput>;
+
 export const ZTrainingRolesQuery = z.object({ planPeriod: z.string().optional() });
 
 export const ZHolderInput = z.object({

@@ -16,7 +16,12 @@ import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictio
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting, resolveSettings } from '../settings/settings.service.js';
-import { canReadCells, readCoverageCells, refreshCoverageCellsFor } from './coverage-cells.service.js';
+import {
+  canReadCells,
+  readCoverageCells,
+  refreshCoverageCells,
+  refreshCoverageCellsFor,
+} from './coverage-cells.service.js';
 import { isTrainedAsOf, keyIndustryPrefixes } from './coverage-sql.js';
 import { TRAINING_PERIODS } from './training.data.js';
 import type {
@@ -25,6 +30,7 @@ import type {
   CoverageQuery,
   HolderInput,
   HolderListQuery,
+  TrainingRolesInput,
 } from './training.schema.js';
 import { TRAINING_SETTINGS } from './training.settings.js';
 import {
@@ -68,6 +74,60 @@ export async function listTrainingRoles(db: Db, planPeriod?: string) {
     planPeriod: period.code,
     roles: roles.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, source: r.source })),
   };
+}
+
+/**
+ * Sets the key posts of a plan period as a whole (TR-1: the 2026–2030 plan added two): new codes
+ * are added, names and order follow the list, and a post left out is removed — refused while a
+ * holder or a course still uses it, naming the post. Posts are the same for the whole deployment,
+ * so only an officer of a province (or the nation) sets them. Coverage cells are recomputed in the
+ * same transaction, so the headline figure follows at once.
+ */
+export async function setTrainingRoles(db: Db, actor: Actor, input: TrainingRolesInput) {
+  if (actor.jurisdictionPath.split('/').length > 2) throw new AppError(403, 'training.roles_province_only');
+  const seen = new Set<string>();
+  input.roles.forEach((r, i) => {
+    if (seen.has(r.code))
+      throw new AppError(400, 'training.role_duplicate', { role: r.code }, `roles.${i}.code`);
+    seen.add(r.code);
+  });
+  const period = await findPlanPeriod(db, input.planPeriod);
+  await db.transaction(async (tx) => {
+    const existing = await tx.select().from(trainingRoles).where(eq(trainingRoles.planPeriodId, period.id));
+    const removed = existing.filter((r) => !seen.has(r.code));
+    for (const role of removed) {
+      const [use] = rowsOf<{ holders: number; courses: number }>(
+        await tx.execute(sql`
+          select (select count(*)::int from key_post_holders where role_id = ${role.id}) as holders,
+            (select count(*)::int from training_courses where role_codes @> ${JSON.stringify([role.code])}::jsonb) as courses`),
+      );
+      const holders = Number(use?.holders ?? 0);
+      const courses = Number(use?.courses ?? 0);
+      if (holders > 0 || courses > 0)
+        throw new AppError(409, 'training.role_in_use', { role: role.nameZh, holders, courses }, 'roles');
+      await tx.delete(trainingRoles).where(eq(trainingRoles.id, role.id));
+    }
+    for (const [i, r] of input.roles.entries())
+      await tx
+        .insert(trainingRoles)
+        .values({ planPeriodId: period.id, ...r, sortOrder: i + 1 })
+        .onConflictDoUpdate({
+          target: [trainingRoles.planPeriodId, trainingRoles.code],
+          set: { nameZh: r.nameZh, nameEn: r.nameEn, source: r.source, sortOrder: i + 1 },
+        });
+    await recordAudit(tx, actor, {
+      action: 'training.roles.set',
+      targetType: 'plan_period',
+      targetId: period.id,
+      details: {
+        planPeriod: period.code,
+        before: existing.map((r) => r.code),
+        after: input.roles.map((r) => r.code),
+      },
+    });
+    await refreshCoverageCells(tx);
+  });
+  return listTrainingRoles(db, period.code);
 }
 
 /** The coverage target that applies at a jurisdiction: its own or an ancestor's row, else the default. */

@@ -486,6 +486,18 @@ const MESSAGES = {
     zh: '计划期 {period} 没有重点岗位“{role}”',
     en: 'Plan period {period} has no key post "{role}"',
   },
+  'training.roles_province_only': {
+    zh: '重点岗位由省级（或全国）人社部门设置',
+    en: 'Key posts are set by the provincial (or national) HRSS department',
+  },
+  'training.role_in_use': {
+    zh: '重点岗位“{role}”已有 {holders} 名在岗人员、{courses} 门课程使用，不能删除',
+    en: 'Key post "{role}" is held by {holders} persons and used by {courses} courses: it cannot be removed',
+  },
+  'training.role_duplicate': {
+    zh: '重点岗位代码“{role}”重复',
+    en: 'Key post code "{role}" appears twice',
+  },
   'training.not_key_enterprise': {
     zh: '该单位不属于本计划期重点行业企业',
     en: 'This employer is not a key enterprise of the plan period',

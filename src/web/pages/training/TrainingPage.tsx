@@ -25,6 +25,7 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
+import { TrainingConfigTab } from './TrainingConfigTab';
 
 type Coverage = Schemas['TrainingCoverage'];
 type Gaps = Schemas['TrainingCoverageGaps'];
@@ -583,6 +584,7 @@ export default function TrainingPage() {
         officer && { key: 'coverage', label: t('training.tab.coverage'), children: <CoverageTab /> },
         { key: 'holders', label: t('training.tab.holders'), children: <HoldersTab own={!officer} /> },
         officer && { key: 'courses', label: t('training.tab.courses'), children: <CoursesTab /> },
+        officer && { key: 'config', label: t('training.tab.config'), children: <TrainingConfigTab /> },
       ].filter((x): x is Exclude<typeof x, false> => Boolean(x))}
     />
   );
