@@ -246,6 +246,19 @@ describe('the exchange with PII_ENCRYPTION=sm4 (decision 0022)', () => {
     );
     const changed = await encryptPersonData(t.db, { batchSize: 2 }, rotated);
     expect(changed).toEqual({ injury_cases: 5, disease_cases: 0, insured_persons: 3 });
+    // Each run leaves an audit record naming the key and the counts (the second run's zeros too).
+    const [audit] = rowsOf<{ username: string; details: unknown }>(
+      await t.db.execute(
+        sql`select actor_username as username, details from audit_log where action = 'pii.encrypt' order by id desc limit 1`,
+      ),
+    );
+    expect(audit?.username).toBe('cli:pii-encrypt');
+    expect(typeof audit?.details === 'string' ? JSON.parse(audit.details) : audit?.details).toEqual({
+      injury_cases: 5,
+      disease_cases: 0,
+      insured_persons: 3,
+      key: 'k2',
+    });
     expect(await encryptPersonData(t.db, { batchSize: 2 }, rotated)).toEqual({
       injury_cases: 0,
       disease_cases: 0,

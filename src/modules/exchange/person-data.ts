@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { type PiiCrypto, piiCrypto } from '../../platform/privacy/crypto.js';
@@ -109,5 +110,17 @@ export async function encryptPersonData(
       options.onBatch?.(table, updates.length);
     }
   }
+  // The run itself is audited (issue 13): who cannot be known from the shell, so the command and
+  // the host stand in; the key is named by its id (the ciphertext's prefix `sm4:1:<key id>:`).
+  await recordAudit(
+    db,
+    { username: 'cli:pii-encrypt', ip: 'cli' },
+    {
+      action: 'pii.encrypt',
+      targetType: 'person_data',
+      jurisdictionPath: null,
+      details: { ...changed, key: crypto.encrypt('x')?.split(':')[2] ?? null },
+    },
+  );
   return changed;
 }
