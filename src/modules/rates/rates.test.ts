@@ -190,6 +190,20 @@ describe('rule sets: drafted, reviewed by 财政, adopted, never edited', () => 
       ['definition.ladders[0].bands[2].from', 'rates.threshold_overlap'],
       ['definition.floorBp', 'rates.floor_above_cap'],
     ]);
+    // Each rule in the caller's language: Chinese by default, English when asked.
+    expect(res.json().fields.map((f: { message: string }) => f.message)).toEqual([
+      '第 1 条浮动阶梯（claimRatioPct）：第 2、3 档在 5 与 10 之间重叠',
+      '费率下限（5%）高于上限（4%）',
+    ]);
+    const en = await fujian.post(
+      '/api/rates/rule-sets',
+      { jurisdiction: '350000', name: '有错误的规则', effectiveFrom: '2027-01-01', definition: bad },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json().fields.map((f: { message: string }) => f.message)).toEqual([
+      'Ladder 1 (claimRatioPct): bands 2 and 3 overlap between 5 and 10',
+      'The floor (5 %) is above the cap (4 %)',
+    ]);
   });
 
   it('drafts example A, 财政 of the province approves, the agency adopts', async () => {

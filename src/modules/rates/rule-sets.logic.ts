@@ -48,59 +48,89 @@ export interface RuleDefinition {
 export interface RuleProblem {
   field: string;
   code: string;
+  /** In English; `messageZh` in Chinese (the error handler answers in the caller's language). */
   message: string;
+  messageZh: string;
 }
 
 const EPS = 1e-9;
 
-function checkBands(bands: Band[], field: string, problems: RuleProblem[], what: string) {
+/** What a set of bands belongs to, in both languages. */
+interface Owner {
+  en: string;
+  zh: string;
+}
+
+function problem(field: string, code: string, en: string, zh: string): RuleProblem {
+  return { field, code, message: en, messageZh: zh };
+}
+
+function checkBands(bands: Band[], field: string, problems: RuleProblem[], what: Owner) {
   if (bands.length === 0) {
-    problems.push({ field, code: 'rates.threshold_empty', message: `${what}: no bands` });
+    problems.push(problem(field, 'rates.threshold_empty', `${what.en}: no bands`, `${what.zh}：没有分档`));
     return;
   }
   const first = bands[0] as Band;
   if (first.from !== 0)
-    problems.push({
-      field: `${field}[0].from`,
-      code: 'rates.threshold_gap',
-      message: `${what}: the first band starts at ${first.from}, not 0: values 0–${first.from} fall in no band`,
-    });
+    problems.push(
+      problem(
+        `${field}[0].from`,
+        'rates.threshold_gap',
+        `${what.en}: the first band starts at ${first.from}, not 0: values 0–${first.from} fall in no band`,
+        `${what.zh}：第一档从 ${first.from} 而不是 0 开始，0–${first.from} 之间的值不属于任何一档`,
+      ),
+    );
   bands.forEach((b, i) => {
     if (b.to !== null && (i === 0 ? b.to < b.from : b.to <= b.from))
-      problems.push({
-        field: `${field}[${i}].to`,
-        code: 'rates.threshold_order',
-        message: `${what}: band ${i + 1} ends (${b.to}) before it starts (${b.from})`,
-      });
+      problems.push(
+        problem(
+          `${field}[${i}].to`,
+          'rates.threshold_order',
+          `${what.en}: band ${i + 1} ends (${b.to}) before it starts (${b.from})`,
+          `${what.zh}：第 ${i + 1} 档的上限（${b.to}）不大于其下限（${b.from}）`,
+        ),
+      );
     if (i === 0) return;
     const prev = bands[i - 1] as Band;
     if (prev.to === null) {
-      problems.push({
-        field: `${field}[${i}].from`,
-        code: 'rates.threshold_overlap',
-        message: `${what}: band ${i} is open-ended, so band ${i + 1} overlaps it`,
-      });
+      problems.push(
+        problem(
+          `${field}[${i}].from`,
+          'rates.threshold_overlap',
+          `${what.en}: band ${i} is open-ended, so band ${i + 1} overlaps it`,
+          `${what.zh}：第 ${i} 档没有上限，第 ${i + 1} 档与之重叠`,
+        ),
+      );
     } else if (b.from > prev.to + EPS) {
-      problems.push({
-        field: `${field}[${i}].from`,
-        code: 'rates.threshold_gap',
-        message: `${what}: values between ${prev.to} and ${b.from} fall in no band (bands ${i} and ${i + 1})`,
-      });
+      problems.push(
+        problem(
+          `${field}[${i}].from`,
+          'rates.threshold_gap',
+          `${what.en}: values between ${prev.to} and ${b.from} fall in no band (bands ${i} and ${i + 1})`,
+          `${what.zh}：${prev.to} 与 ${b.from} 之间的值不属于任何一档（第 ${i}、${i + 1} 档之间）`,
+        ),
+      );
     } else if (b.from < prev.to - EPS) {
-      problems.push({
-        field: `${field}[${i}].from`,
-        code: 'rates.threshold_overlap',
-        message: `${what}: bands ${i} and ${i + 1} overlap between ${b.from} and ${prev.to}`,
-      });
+      problems.push(
+        problem(
+          `${field}[${i}].from`,
+          'rates.threshold_overlap',
+          `${what.en}: bands ${i} and ${i + 1} overlap between ${b.from} and ${prev.to}`,
+          `${what.zh}：第 ${i}、${i + 1} 档在 ${b.from} 与 ${prev.to} 之间重叠`,
+        ),
+      );
     }
   });
   const last = bands[bands.length - 1] as Band;
   if (last.to !== null)
-    problems.push({
-      field: `${field}[${bands.length - 1}].to`,
-      code: 'rates.threshold_gap',
-      message: `${what}: values above ${last.to} fall in no band (the last band must be open-ended)`,
-    });
+    problems.push(
+      problem(
+        `${field}[${bands.length - 1}].to`,
+        'rates.threshold_gap',
+        `${what.en}: values above ${last.to} fall in no band (the last band must be open-ended)`,
+        `${what.zh}：大于 ${last.to} 的值不属于任何一档（最后一档须不设上限）`,
+      ),
+    );
 }
 
 /**
@@ -110,84 +140,112 @@ function checkBands(bands: Band[], field: string, problems: RuleProblem[], what:
 export function validateRuleDefinition(d: RuleDefinition): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (!Number.isInteger(d.cycleYears) || d.cycleYears < 1 || d.cycleYears > 3)
-    problems.push({
-      field: 'cycleYears',
-      code: 'rates.cycle_years',
-      message: 'The cycle is 1 to 3 years (71号)',
-    });
+    problems.push(
+      problem(
+        'cycleYears',
+        'rates.cycle_years',
+        'The cycle is 1 to 3 years (71号)',
+        '浮动周期为1至3年（71号文）',
+      ),
+    );
   const tiersOf = new Map<number, number[]>();
   d.classes.forEach((c, i) => {
     if (tiersOf.has(c.riskClass))
-      problems.push({
-        field: `classes[${i}].riskClass`,
-        code: 'rates.class_duplicate',
-        message: `Risk class ${c.riskClass} is defined twice`,
-      });
+      problems.push(
+        problem(
+          `classes[${i}].riskClass`,
+          'rates.class_duplicate',
+          `Risk class ${c.riskClass} is defined twice`,
+          `风险类别 ${c.riskClass} 重复定义`,
+        ),
+      );
     tiersOf.set(c.riskClass, c.tiersPct);
     const allowed = NATIONAL_TIERS[c.riskClass];
     if (!allowed) {
-      problems.push({
-        field: `classes[${i}].riskClass`,
-        code: 'rates.class_unknown',
-        message: `Risk class ${c.riskClass} is not one of 1–8`,
-      });
+      problems.push(
+        problem(
+          `classes[${i}].riskClass`,
+          'rates.class_unknown',
+          `Risk class ${c.riskClass} is not one of 1–8`,
+          `风险类别 ${c.riskClass} 不在一至八类之内`,
+        ),
+      );
       return;
     }
     c.tiersPct.forEach((t, j) => {
       if (!allowed.includes(t))
-        problems.push({
-          field: `classes[${i}].tiersPct[${j}]`,
-          code: 'rates.tier_not_allowed',
-          message: `Class ${c.riskClass} may take ${allowed.join('/')} % of base (71号), not ${t} %`,
-        });
+        problems.push(
+          problem(
+            `classes[${i}].tiersPct[${j}]`,
+            'rates.tier_not_allowed',
+            `Class ${c.riskClass} may take ${allowed.join('/')} % of base (71号), not ${t} %`,
+            `${c.riskClass} 类只能浮动到基准费率的 ${allowed.join('/')}%（71号文），不能为 ${t}%`,
+          ),
+        );
     });
     if (!c.tiersPct.includes(100))
-      problems.push({
-        field: `classes[${i}].tiersPct`,
-        code: 'rates.tier_base_missing',
-        message: `Class ${c.riskClass} lacks the base tier (100 %)`,
-      });
+      problems.push(
+        problem(
+          `classes[${i}].tiersPct`,
+          'rates.tier_base_missing',
+          `Class ${c.riskClass} lacks the base tier (100 %)`,
+          `${c.riskClass} 类缺少基准档（100%）`,
+        ),
+      );
     if (!Number.isInteger(c.baseRateBp) || c.baseRateBp <= 0)
-      problems.push({
-        field: `classes[${i}].baseRateBp`,
-        code: 'rates.base_rate',
-        message: `Class ${c.riskClass}: the base rate must be a positive number of basis points`,
-      });
+      problems.push(
+        problem(
+          `classes[${i}].baseRateBp`,
+          'rates.base_rate',
+          `Class ${c.riskClass}: the base rate must be a positive number of basis points`,
+          `${c.riskClass} 类：基准费率须为正的基点数`,
+        ),
+      );
   });
   for (let rc = 1; rc <= 8; rc++)
     if (!tiersOf.has(rc))
-      problems.push({
-        field: 'classes',
-        code: 'rates.class_missing',
-        message: `Risk class ${rc} has no base rate`,
-      });
+      problems.push(
+        problem(
+          'classes',
+          'rates.class_missing',
+          `Risk class ${rc} has no base rate`,
+          `风险类别 ${rc} 没有基准费率`,
+        ),
+      );
   for (const [division, rc] of Object.entries(d.classTable))
     if (!/^\d{2}$/.test(division) || !Number.isInteger(rc) || rc < 1 || rc > 8)
-      problems.push({
-        field: `classTable.${division}`,
-        code: 'rates.class_table',
-        message: `Division ${division} → class ${rc}: a 2-digit GB/T 4754 division and a class 1–8`,
-      });
+      problems.push(
+        problem(
+          `classTable.${division}`,
+          'rates.class_table',
+          `Division ${division} → class ${rc}: a 2-digit GB/T 4754 division and a class 1–8`,
+          `行业大类 ${division} → 类别 ${rc}：须为两位 GB/T 4754 大类代码和一至八类`,
+        ),
+      );
   d.ladders.forEach((l, i) => {
     const field = `ladders[${i}]`;
-    checkBands(l.bands, `${field}.bands`, problems, `Ladder ${i + 1} (${l.criterion})`);
+    checkBands(l.bands, `${field}.bands`, problems, {
+      en: `Ladder ${i + 1} (${l.criterion})`,
+      zh: `第 ${i + 1} 条浮动阶梯（${l.criterion}）`,
+    });
     for (const rc of l.classes) {
       const tiers = tiersOf.get(rc);
       if (!tiers) {
-        problems.push({
-          field: `${field}.classes`,
-          code: 'rates.class_unknown',
-          message: `Class ${rc} is not defined`,
-        });
+        problems.push(
+          problem(`${field}.classes`, 'rates.class_unknown', `Class ${rc} is not defined`, `${rc} 类未定义`),
+        );
         continue;
       }
       l.bands.forEach((b, j) => {
         if (!tiers.includes(b.multiplierPct))
-          problems.push({
-            field: `${field}.bands[${j}].multiplierPct`,
-            code: 'rates.tier_outside_class',
-            message: `Ladder ${i + 1} gives ${b.multiplierPct} % to class ${rc}, whose tiers are ${tiers.join('/')} %`,
-          });
+          problems.push(
+            problem(
+              `${field}.bands[${j}].multiplierPct`,
+              'rates.tier_outside_class',
+              `Ladder ${i + 1} gives ${b.multiplierPct} % to class ${rc}, whose tiers are ${tiers.join('/')} %`,
+              `第 ${i + 1} 条阶梯给 ${rc} 类 ${b.multiplierPct}%，而该类的档次为 ${tiers.join('/')}%`,
+            ),
+          );
       });
     }
   });
@@ -198,35 +256,42 @@ export function validateRuleDefinition(d: RuleDefinition): RuleProblem[] {
     const first = own[0] as { l: Ladder; i: number };
     const criteria = new Set(own.map(({ l }) => l.when?.criterion ?? ''));
     if (criteria.size > 1 || own.some(({ l }) => !l.when)) {
-      problems.push({
-        field: `ladders[${first.i}].when`,
-        code: 'rates.threshold_overlap',
-        message: `Class ${rc} has ${own.length} ladders that do not split one condition: more than one applies`,
-      });
+      problems.push(
+        problem(
+          `ladders[${first.i}].when`,
+          'rates.threshold_overlap',
+          `Class ${rc} has ${own.length} ladders that do not split one condition: more than one applies`,
+          `${rc} 类有 ${own.length} 条阶梯，未按同一条件划分：会同时适用多条`,
+        ),
+      );
       continue;
     }
     const sorted = [...own].sort((a, b) => (a.l.when?.from ?? 0) - (b.l.when?.from ?? 0));
-    const before = problems.length;
     checkBands(
       sorted.map(({ l }) => l.when as Band),
       `ladders[${first.i}].when`,
       problems,
-      `The conditions of class ${rc}'s ladders`,
+      { en: `The conditions of class ${rc}'s ladders`, zh: `${rc} 类各阶梯的适用条件` },
     );
-    if (problems.length > before) continue;
   }
   if (d.floorBp !== null && d.capBp !== null && d.floorBp > d.capBp)
-    problems.push({
-      field: 'floorBp',
-      code: 'rates.floor_above_cap',
-      message: `The floor (${d.floorBp / 100} %) is above the cap (${d.capBp / 100} %)`,
-    });
+    problems.push(
+      problem(
+        'floorBp',
+        'rates.floor_above_cap',
+        `The floor (${d.floorBp / 100} %) is above the cap (${d.capBp / 100} %)`,
+        `费率下限（${d.floorBp / 100}%）高于上限（${d.capBp / 100}%）`,
+      ),
+    );
   if (d.credibility.method === 'poisson_gamma' && d.credibility.k !== null && !(d.credibility.k > 0))
-    problems.push({
-      field: 'credibility.k',
-      code: 'rates.credibility_k',
-      message: 'k must be positive persons·years',
-    });
+    problems.push(
+      problem(
+        'credibility.k',
+        'rates.credibility_k',
+        'k must be positive persons·years',
+        'k 须为正的人·年数',
+      ),
+    );
   return problems;
 }
 

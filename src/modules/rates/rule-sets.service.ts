@@ -135,6 +135,7 @@ async function checkRuleSet(
       field: 'effectiveFrom',
       code: 'rates.effective_before_adopted',
       message: `The effective date ${effectiveFrom} is not after the adopted rule set's ${adopted.effectiveFrom} (version ${adopted.version})`,
+      messageZh: `生效日期 ${effectiveFrom} 不晚于已采用规则（第 ${adopted.version} 版）的生效日期 ${adopted.effectiveFrom}`,
     });
   if (problems.length > 0)
     throw new AppError(

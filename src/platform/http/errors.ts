@@ -7,6 +7,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** The message in Chinese where a service wrote both (the handler answers in the caller's language). */
+  messageZh?: string;
 }
 
 /** An expected failure with a message key; the error handler renders it in the caller's language. */
@@ -179,7 +181,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: error.code,
         message,
         ...(error.fields
-          ? { fields: error.fields }
+          ? {
+              fields: error.fields.map(({ messageZh, ...f }) =>
+                language === 'zh' && messageZh ? { ...f, message: messageZh } : f,
+              ),
+            }
           : error.field
             ? { fields: [{ field: error.field, code: error.code, message }] }
             : {}),
