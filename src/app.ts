@@ -46,6 +46,7 @@ import { financeRoutes } from './modules/projects/finance.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
+import { refreshBaseReviewReminders } from './modules/publicity/bases.service.js';
 import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { describePublicityOfYear } from './modules/publicity/report.service.js';
@@ -76,9 +77,10 @@ import {
   usersRoutes,
 } from './modules/users/users.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
+import type { Actor } from './platform/auth/actor.js';
 import { registerAuthGuard } from './platform/auth/guard.js';
 import type { AppConfig } from './platform/config.js';
-import type { Database } from './platform/db/client.js';
+import type { Database, Db } from './platform/db/client.js';
 import { registerErrorHandler } from './platform/http/errors.js';
 import { registerRequestHardening } from './platform/http/hardening.js';
 import { languageOf, translate } from './platform/i18n/messages.js';
@@ -147,6 +149,15 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
     title: '联合检查情况',
     describe: (db, _actor, scope, year) => describeInspectionsReportPart(db, scope.path, year),
   },
+];
+
+/**
+ * Reminders generated before a user's inbox is read (idempotent: each once per user and key): the
+ * joint meeting's deadlines, warning-base reviews; a module that reminds adds its function here.
+ */
+const REMINDER_SOURCES: ((db: Db, actor: Actor, at: Date) => Promise<number>)[] = [
+  refreshDeadlineNotifications,
+  refreshBaseReviewReminders,
 ];
 
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
@@ -252,7 +263,12 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(meetingsRoutes, deps);
   await app.register(inspectionsRoutes, deps);
   await app.register(yearlyReportsRoutes, { ...deps, reportSources: YEARLY_REPORT_SOURCES });
-  await app.register(notificationsRoutes, { ...deps, refresh: refreshDeadlineNotifications });
+  await app.register(notificationsRoutes, {
+    ...deps,
+    refresh: async (db, actor, at) => {
+      for (const remind of REMINDER_SOURCES) await remind(db, actor, at);
+    },
+  });
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);

@@ -5,10 +5,11 @@ import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
-import { addYears, isAfterToday, today } from '../../platform/time.js';
+import { addDays, addYears, isAfterToday, today } from '../../platform/time.js';
 import { listDrawCandidates, listExpertNames } from '../experts/experts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { notifyUsers } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { listProjectsOfApplicants } from '../projects/projects.service.js';
 import { resolveSetting } from '../settings/settings.service.js';
@@ -594,4 +595,41 @@ export async function unsafeListPublicBases(db: Db, query: { jurisdiction?: stri
       photoIds: photos.filter((p) => p.ownerId === b.id && p.hasPublicImage).map((p) => p.id),
     })),
   };
+}
+
+/** How far ahead a base's periodic review is announced in the inbox. */
+export const BASE_REVIEW_NOTICE_DAYS = 30;
+
+/**
+ * Reminders of warning-base reviews (PU-2), generated before the actor's inbox is read (idempotent,
+ * like the joint meeting's deadline reminders): a designated base whose periodic review falls due
+ * within 30 days, or is past due, is announced to the officers who review bases in its area and to
+ * the employer that runs it, once per base and due date.
+ */
+export async function refreshBaseReviewReminders(db: Db, actor: Actor, now: Date): Promise<number> {
+  const reviewer = hasPermission(actor, 'publicity:manage');
+  if (!reviewer && actor.organisationId === null) return 0;
+  const horizon = addDays(today(now), BASE_REVIEW_NOTICE_DAYS);
+  const rows = await db
+    .select({ id: warningBases.id, name: warningBases.name, due: warningBases.nextReviewDue })
+    .from(warningBases)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, warningBases.jurisdictionId))
+    .where(
+      and(
+        eq(warningBases.status, 'designated'),
+        sql`${warningBases.nextReviewDue} <= ${horizon}`,
+        reviewer
+          ? withinScope(jurisdictions.path, actor.jurisdictionPath)
+          : eq(warningBases.employerId, actor.organisationId ?? -1),
+      ),
+    );
+  let added = 0;
+  for (const r of rows)
+    added += await notifyUsers(db, [actor.userId], {
+      kind: 'warning_base.review_due',
+      params: { name: r.name, due: r.due },
+      link: '/publicity',
+      dedupeKey: `warning_base:${r.id}:review:${r.due}`,
+    });
+  return added;
 }
