@@ -37,6 +37,7 @@ import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
 import { seedDemoTraining } from './seed/demo-training.js';
+import { seedDemoTrainingContent } from './seed/demo-training-content.js';
 import { seedDemoTrainingExtras } from './seed/demo-training-extras.js';
 import { generateDataset, type Scale } from './seed/generate.js';
 import { TRAINING_SCALES, writeTrainingDataset } from './seed/generate-training.js';
@@ -89,6 +90,7 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoPublicity(database.db);
   if (config.isDemo) await seedDemoInspections(database.db);
   if (config.isDemo) await seedDemoTrainingExtras(database.db);
+  if (config.isDemo) await seedDemoTrainingContent(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 

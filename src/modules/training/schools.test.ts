@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
-import { fixedClock } from '../../platform/time.js';
+import { rowsOf } from '../../platform/db/rows.js';
+import { addDays, fixedClock, today } from '../../platform/time.js';
 import { computeIdCheckChar } from '../exchange/id-number.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -290,5 +291,38 @@ describe('demo data (schools and recommended lists, with gaps)', () => {
     expect(new Set(all.items.map((p: { status: string }) => p.status))).toEqual(
       new Set(['listed', 'applied', 'rejected', 'removed']),
     );
+  });
+
+  it('seeds the online courses to study and sit, and an offline session with its roster', async () => {
+    const { seedDemoTrainingContent } = await import('../../seed/demo-training-content.js');
+    expect(await seedDemoTrainingContent(t.db)).toBe(true);
+    expect(await seedDemoTrainingContent(t.db)).toBe(false);
+    const demo = rowsOf<{ id: number; form: string; title: string }>(
+      await t.db.execute(
+        sql`select id, form, title from training_courses where created_by = 'demo' order by id`,
+      ),
+    );
+    // Three demo courses: Fujian's mixed leaders' course, its offline team leaders' course, Jilin's online one.
+    expect(demo.map((c) => c.form)).toEqual(['mixed', 'offline', 'online']);
+    const admin = await t.signIn('admin');
+    for (const course of demo.filter((c) => c.form !== 'offline')) {
+      const segments = (await admin.get(`/api/training/courses/${course.id}/segments`)).json();
+      expect(segments.items.map((s: { seq: number }) => s.seq)).toEqual([1, 2, 3]);
+      const bank = (await admin.get(`/api/training/courses/${course.id}/questions`)).json();
+      expect(bank.total).toBe(8);
+    }
+    const offline = demo[1] as { id: number };
+    const sessions = (await admin.get(`/api/training/courses/${offline.id}/sessions`)).json();
+    expect(sessions.items).toHaveLength(1);
+    expect(sessions.items[0].heldOn).toBe(addDays(today(), 10));
+    // Fuzhou's active team leaders, at most 15, counted here from the registry itself.
+    const [leaders] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select least(count(*), 15)::int as n from key_post_holders h
+        join training_roles r on r.id = h.role_id and r.code = 'team_leader'
+        join organisations o on o.id = h.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+        where j.code like '3501%' and h.ended_on is null`),
+    );
+    expect(Number(leaders?.n)).toBeGreaterThan(0);
+    expect(sessions.items[0].rostered).toBe(Number(leaders?.n));
   });
 });
