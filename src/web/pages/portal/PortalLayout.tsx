@@ -1,8 +1,9 @@
-import { ConfigProvider, Layout, Typography } from 'antd';
+import { Layout, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { PortalTheme } from './PortalTheme';
 
 /** The portal's sections, in navigation order: a path under the site root and its label. */
 export const PORTAL_SECTIONS: readonly { path: string; label: MessageKey; description: MessageKey }[] = [
@@ -15,21 +16,6 @@ export const PORTAL_SECTIONS: readonly { path: string; label: MessageKey; descri
   { path: '/public/certificates', label: 'portal.certificates', description: 'portal.certificates.desc' },
   { path: '/public/open-data', label: 'portal.openData', description: 'portal.openData.desc' },
 ];
-
-/**
- * Colours with at least 4.5:1 contrast on white (WCAG 2.1 AA, 1.4.3): Ant Design's default blue
- * (#1677ff, 4.1:1) and its grey secondary text (45 % black, 3.4:1) fall short, so the portal darkens them.
- */
-const ACCESSIBLE_THEME = {
-  token: {
-    colorPrimary: '#1f5fa8',
-    colorLink: '#1f5fa8',
-    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.68)',
-    colorTextQuaternary: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
-  },
-};
 
 /** The skip link (WCAG 2.4.1) stays off screen until it has the keyboard focus. */
 const SKIP_LINK_CSS =
@@ -48,7 +34,7 @@ export function PortalLayout({ title, children }: { title: string; children: Rea
     document.title = `${title} · ${t('portal.title')}`;
   }, [language, title, t]);
   return (
-    <ConfigProvider theme={ACCESSIBLE_THEME}>
+    <PortalTheme>
       <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
         <style>{SKIP_LINK_CSS}</style>
         <a href="#portal-main" className="portal-skip">
@@ -109,6 +95,6 @@ export function PortalLayout({ title, children }: { title: string; children: Rea
           {children}
         </main>
       </Layout>
-    </ConfigProvider>
+    </PortalTheme>
   );
 }
