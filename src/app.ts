@@ -42,6 +42,9 @@ import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+// Public portal and open data (SV-2)
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { PORTAL_SETTINGS } from './modules/portal/portal.settings.js';
 import { financeRoutes } from './modules/projects/finance.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
@@ -109,6 +112,8 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(SCHOOL_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
+  // Public portal and open data (SV-2)
+  ...Object.values(PORTAL_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -287,6 +292,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(coverageExtrasRoutes, deps);
   await app.register(schoolsRoutes, deps);
   await app.register(providersRoutes, deps);
+  // Public portal and open data (SV-2)
+  await app.register(portalRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

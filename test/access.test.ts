@@ -2226,6 +2226,12 @@ const PUBLIC = new Set([
   'GET /api/public/publicity/bases',
   'GET /api/public/publicity/examples',
   'GET /api/public/publicity/images/:id',
+  // Public portal and open data (SV-2): de-identified aggregates with small cells withheld, the
+  // catalogue and dictionaries, and published bulletins; no sign-in by design (decision 0039).
+  'GET /api/open-data',
+  'GET /api/open-data/:dataset/dictionary',
+  'GET /api/open-data/:dataset/:file',
+  'GET /api/public/bulletins',
 ]);
 const isOutsideTable = (method: string, url: string) =>
   PUBLIC.has(`${method} ${url}`) || url === '/api/docs' || url.startsWith('/api/docs/');

@@ -4,6 +4,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/auth';
 import { Forbidden, NotFound } from './components/ResultPages';
 import { AppLayout } from './layout/AppLayout';
+// Public portal (SV-2): its pages' accessible colours.
+import { PortalTheme } from './pages/portal/PortalTheme';
 import { type AppRoute, mayOpen, ROUTES } from './routes';
 
 const loading = (
@@ -32,7 +34,15 @@ function RequirePermission({ route, children }: { route: AppRoute; children: Rea
 
 function element(route: AppRoute): ReactNode {
   const Page = route.page;
-  if (route.layout === 'public') return <Page />;
+  if (route.layout === 'public')
+    // The public portal's pages (SV-2) take colours that meet WCAG 2.1 AA contrast.
+    return route.path.startsWith('public') ? (
+      <PortalTheme>
+        <Page />
+      </PortalTheme>
+    ) : (
+      <Page />
+    );
   const guarded = (
     <RequirePermission route={route}>
       <Page />

@@ -97,6 +97,38 @@ export const ROUTES: readonly AppRoute[] = [
     group: 'training',
     page: page(() => import('./pages/training/PublicProvidersPage')),
   },
+  // Public portal and open data (SV-2): no sign-in, Chinese and English, WCAG 2.1 AA.
+  {
+    path: 'public',
+    label: 'nav.portal',
+    layout: 'public',
+    group: 'pp',
+    page: page(() => import('./pages/portal/PortalHomePage')),
+  },
+  {
+    path: 'public/statistics',
+    label: 'nav.publicStatistics',
+    layout: 'public',
+    page: page(() => import('./pages/portal/PublicStatisticsPage')),
+  },
+  {
+    path: 'public/fees',
+    label: 'nav.publicFees',
+    layout: 'public',
+    page: page(() => import('./pages/portal/PublicFeesPage')),
+  },
+  {
+    path: 'public/bulletins',
+    label: 'nav.publicBulletins',
+    layout: 'public',
+    page: page(() => import('./pages/portal/PublicBulletinsPage')),
+  },
+  {
+    path: 'public/open-data',
+    label: 'nav.openData',
+    layout: 'public',
+    page: page(() => import('./pages/portal/OpenDataPage')),
+  },
   {
     path: 'analysis/bulletins/:id/print',
     label: 'nav.bulletins',

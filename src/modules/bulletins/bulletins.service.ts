@@ -377,3 +377,32 @@ async function transition(
     });
   });
 }
+
+// --- Public portal (SV-2) ---------------------------------------------------------------------------
+
+/**
+ * Published bulletins for the public portal, newest first: title, text, jurisdiction and date only
+ * (never the drafting facts or who drafted and approved). Unscoped by design: only the published
+ * state, which a second person approved before a third published it.
+ */
+export async function unsafeListPublicBulletins(db: Db, options: { path?: string; limit: number }) {
+  const rows = await db
+    .select({ b: bulletins, code: jurisdictions.code, name: jurisdictions.name })
+    .from(bulletins)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, bulletins.jurisdictionId))
+    .where(
+      and(
+        eq(bulletins.status, 'published'),
+        options.path ? withinScope(jurisdictions.path, options.path) : undefined,
+      ),
+    )
+    .orderBy(desc(bulletins.publishedAt), desc(bulletins.id))
+    .limit(options.limit);
+  return rows.map((r) => ({
+    id: r.b.id,
+    jurisdiction: { code: r.code, name: r.name },
+    title: r.b.title,
+    body: r.b.body,
+    publishedAt: r.b.publishedAt?.toISOString() ?? null,
+  }));
+}

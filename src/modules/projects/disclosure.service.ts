@@ -126,3 +126,26 @@ export async function unsafeGetPublicProject(db: Db, id: number) {
     milestones: events.map((e) => ({ action: e.action, toStatus: e.toStatus, at: e.at.toISOString() })),
   };
 }
+
+// --- Public portal (SV-2): fee budgets and use, for the open data ---------------------------------
+
+/**
+ * The prevention-fee budgets of a year within a subtree, for the public portal (三(九)2: fee use is
+ * disclosed): cap, budget, committed and paid per pooling jurisdiction. Unscoped by design.
+ */
+export async function unsafeListPublicBudgets(db: Db, options: { path: string; year: number }) {
+  const rows = await db
+    .select({ b: preventionBudgets, code: jurisdictions.code, name: jurisdictions.name })
+    .from(preventionBudgets)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, preventionBudgets.jurisdictionId))
+    .where(and(eq(preventionBudgets.year, options.year), withinScope(jurisdictions.path, options.path)))
+    .orderBy(asc(jurisdictions.code));
+  return rows.map((r) => ({
+    jurisdiction: { code: r.code, name: r.name },
+    year: r.b.year,
+    capFen: r.b.capFen,
+    budgetFen: r.b.budgetFen,
+    committedFen: r.b.committedFen,
+    paidFen: r.b.paidFen,
+  }));
+}

@@ -21719,6 +21719,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the open-data catalogue (data sets, dictionaries, licence, stable URLs); no sign-in */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdiction: {
+                                code: string;
+                                name: string;
+                            };
+                            threshold: number;
+                            licence: {
+                                zh: string;
+                                en: string;
+                            };
+                            datasets: {
+                                /**
+                                 * @description The data set
+                                 * @enum {string}
+                                 */
+                                code: "injury-statistics" | "fee-budgets" | "projects";
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                description: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                columns: components["schemas"]["OpenDataColumn"][];
+                                years: {
+                                    year: number;
+                                    csv: string;
+                                    json: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/{dataset}/dictionary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: a data set's dictionary (every column, its type, unit and meaning); no sign-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The data set */
+                    dataset: "injury-statistics" | "fee-budgets" | "projects";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The data set
+                             * @enum {string}
+                             */
+                            dataset: "injury-statistics" | "fee-budgets" | "projects";
+                            title: {
+                                zh: string;
+                                en: string;
+                            };
+                            description: {
+                                zh: string;
+                                en: string;
+                            };
+                            columns: components["schemas"]["OpenDataColumn"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/{dataset}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: one data set of one year as CSV or JSON (de-identified, small cells withheld); no sign-in */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The data set */
+                    dataset: "injury-statistics" | "fee-budgets" | "projects";
+                    /** @description <year>.csv or <year>.json */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenDataset"] | string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: published accident bulletins (title and text), newest first; no sign-in */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                jurisdiction: {
+                                    code: string;
+                                    name: string;
+                                };
+                                title: string;
+                                body: string;
+                                publishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings": {
         parameters: {
             query?: never;
@@ -23601,6 +23882,44 @@ export interface components {
                 field: string;
                 code: string;
                 message: string;
+            }[];
+        };
+        OpenDataColumnInput: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean";
+            zh: string;
+            en: string;
+            unit: string | null;
+            isSuppressible: boolean;
+        };
+        OpenDatasetInput: {
+            /**
+             * @description The data set
+             * @enum {string}
+             */
+            dataset: "injury-statistics" | "fee-budgets" | "projects";
+            title: {
+                zh: string;
+                en: string;
+            };
+            year: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            threshold: number;
+            licence: {
+                zh: string;
+                en: string;
+            };
+            columns: components["schemas"]["OpenDataColumnInput"][];
+            rows: {
+                [key: string]: string | number | boolean | null;
+            }[];
+            suppressed: {
+                row: number;
+                column: string;
             }[];
         };
         PreventionBudgetInput: {
@@ -26870,6 +27189,44 @@ export interface components {
                 field: string;
                 code: string;
                 message: string;
+            }[];
+        };
+        OpenDataColumn: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean";
+            zh: string;
+            en: string;
+            unit: string | null;
+            isSuppressible: boolean;
+        };
+        OpenDataset: {
+            /**
+             * @description The data set
+             * @enum {string}
+             */
+            dataset: "injury-statistics" | "fee-budgets" | "projects";
+            title: {
+                zh: string;
+                en: string;
+            };
+            year: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            threshold: number;
+            licence: {
+                zh: string;
+                en: string;
+            };
+            columns: components["schemas"]["OpenDataColumn"][];
+            rows: {
+                [key: string]: string | number | boolean | null;
+            }[];
+            suppressed: {
+                row: number;
+                column: string;
             }[];
         };
         PreventionBudget: {

@@ -93,6 +93,7 @@ export default function PublicPublicityPage() {
         extra={
           <Space>
             <Select
+              aria-label={t('portal.area')}
               value={province}
               onChange={setProvince}
               options={MAPPED_PROVINCES.map((code) => ({
@@ -116,6 +117,7 @@ export default function PublicPublicityPage() {
               children: (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Select
+                    aria-label={t('portal.year')}
                     value={year}
                     onChange={setYear}
                     options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))}
