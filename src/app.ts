@@ -46,6 +46,8 @@ import { organisationsRoutes } from './modules/organisations/organisations.route
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { PORTAL_SETTINGS } from './modules/portal/portal.settings.js';
 import { financeRoutes } from './modules/projects/finance.routes.js';
+// procure: payment standards (PP-11), procurement (PP-4)
+import { procureRoutes } from './modules/projects/procure.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
@@ -283,6 +285,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);
   await app.register(financeRoutes, deps);
+  // procure: payment standards (PP-11), procurement (PP-4)
+  await app.register(procureRoutes, deps);
   await app.register(trainingRoutes, deps);
   await app.register(ratesRoutes, deps);
   await app.register(examsRoutes, deps);

@@ -33,6 +33,8 @@ import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
 import { seedDemoInspections } from './seed/demo-inspections.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
+// procure: payment standards demo (PP-11)
+import { seedDemoProcure } from './seed/demo-procure.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
@@ -157,6 +159,8 @@ async function serve() {
     // the server answers, so it does not lengthen the first start.
     seedDemoProjects(database.db)
       .then(() => seedDemoFinance(database.db))
+      // procure
+      .then(() => seedDemoProcure(database.db))
       .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
   }
 }
@@ -165,6 +169,8 @@ async function migrateOnly() {
   const { config, database, applied, isDemoSeeded } = await prepareDatabase();
   if (config.isDemo) await seedDemoProjects(database.db);
   if (config.isDemo) await seedDemoFinance(database.db);
+  // procure
+  if (config.isDemo) await seedDemoProcure(database.db);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
   );

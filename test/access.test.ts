@@ -1261,6 +1261,100 @@ const CASES: Record<string, RouteCase> = {
     sibling: 'hidden',
     controlUser: (f) => f.financeOfficer,
   },
+  // --- procure: payment standards (PP-11)
+  'GET /api/payment-standards/:code/:year': {
+    permission: 'projects:read',
+    call: () => ({ method: 'GET', url: `/api/payment-standards/350100/${PROJECT_YEAR}` }),
+    sibling: 'hidden',
+  },
+  'PUT /api/payment-standards/:code/:year/:kind': {
+    permission: 'projects:manage',
+    call: () => ({
+      method: 'PUT',
+      url: `/api/payment-standards/350100/${PROJECT_YEAR}/lecture`,
+      payload: { name: '专题讲座', unit: '场', unitPriceFen: 200_000, reason: '年度服务支付标准' },
+    }),
+    sibling: 'hidden',
+  },
+  // --- end procure: payment standards
+  // --- procure: procurement (PP-4)
+  'GET /api/projects/:id/procurement': {
+    permission: 'projects:read',
+    call: (f) => ({ method: 'GET', url: `/api/projects/${f.pp.procurement.projectId}/procurement` }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/procurement': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.procurement.freshProjectId}/procurement`,
+      payload: {
+        method: 'open_tender',
+        noticeNo: '榕人社采〔2026〕2号',
+        noticeOn: '2026-04-01',
+        bidDeadline: '2026-04-20',
+        noticeText: '公开招标培训服务机构。',
+        reason: '启动采购',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/procurement/bids': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.procurement.freshProjectId}/procurement/bids`,
+      payload: { organisationId: f.pp.serviceOrgId, amountFen: 300_000, submittedOn: '2026-04-12' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/procurement/documents': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.procurement.projectId}/procurement/documents?kind=bid&fileName=bid.txt`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('投标文件'),
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/procurement/evaluation': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.procurement.projectId}/procurement/evaluation`,
+      payload: {
+        scores: [{ bidId: f.pp.procurement.bidId, score: 90 }],
+        evaluationNote: '询价小组评审',
+        reason: '评审完成',
+      },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/procurement/award': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.procurement.projectId}/procurement/award`,
+      payload: { bidId: f.pp.procurement.bidId, awardedOn: '2026-04-20', reason: '成交' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/projects/:id/procurement/failure': {
+    permission: 'projects:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.pp.procurement.freshProjectId}/procurement/failure`,
+      payload: { reason: '流标' },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/procurement-documents/:id': {
+    permission: 'projects:read',
+    call: (f) => ({ method: 'GET', url: `/api/procurement-documents/${f.pp.procurement.documentId}` }),
+    sibling: 'hidden',
+  },
+  // --- end procure: procurement
   'GET /api/projects': {
     permission: 'projects:read',
     call: () => ({ method: 'GET', url: '/api/projects?jurisdiction=350100' }),

@@ -160,7 +160,7 @@ async function ok(res: Promise<{ statusCode: number; body: string; json(): unkno
 export async function buildProject(
   ctx: { officer: Agent; applicantId: number; serviceOrgId: number; experts: ExpertFixture[] },
   stage: Stage,
-  options: { contractFen?: number } = {},
+  options: { contractFen?: number; budgetLines?: Record<string, unknown>[] } = {},
 ) {
   const { officer } = ctx;
   let project = await ok(
@@ -173,7 +173,7 @@ export async function buildProject(
       keyField: '建筑施工',
       summary: '面向建筑施工企业一线作业人员开展工伤预防培训，计划培训 2000 人次。',
       industryCode: '47',
-      budgetLines: [
+      budgetLines: options.budgetLines ?? [
         { item: '讲师费', amountFen: 300_000 },
         { item: '教材印制', amountFen: 200_000 },
       ],
@@ -290,6 +290,8 @@ export interface ProjectFixture {
   scoreMemberId: number;
   scoreUsername: string;
   declineMemberId: number;
+  /** procure (PP-4): an approved project with a procurement open, one bid and one document; a second, fresh. */
+  procurement: { projectId: number; bidId: number; documentId: number; freshProjectId: number };
 }
 
 /** Fuzhou's fund row, budget, experts and one project in every stage, built through the API. */
@@ -326,6 +328,37 @@ export async function buildProjectFixture(t: TestApp, officer: Agent): Promise<P
   const projects = {} as Record<(typeof stages)[number], number>;
   for (const stage of stages) projects[stage] = await buildProject(ctx, stage);
   const failedToDeduct = await buildProject(ctx, 'failed');
+  // procure (PP-4): built after the notice, so both stay approved.
+  const procured = await buildProject(ctx, 'approved');
+  const freshProcurement = await buildProject(ctx, 'approved');
+  await ok(
+    officer.post(`/api/projects/${procured}/procurement`, {
+      method: 'inquiry',
+      noticeNo: '榕人社采〔2026〕1号',
+      noticeOn: '2026-04-01',
+      bidDeadline: '2026-04-15',
+      noticeText: '询价采购宣传品印制服务。',
+      reason: '启动采购',
+    }),
+    'procurement',
+  );
+  const withBid = await ok(
+    officer.post(`/api/projects/${procured}/procurement/bids`, {
+      organisationId: serviceOrg.id,
+      amountFen: 450_000,
+      submittedOn: '2026-04-10',
+    }),
+    'bid',
+  );
+  const document = await ok(
+    officer.request({
+      method: 'POST',
+      url: `/api/projects/${procured}/procurement/documents?kind=notice&fileName=notice.txt`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('采购公告'),
+    }),
+    'document',
+  );
   const panel = (await officer.get(`/api/projects/${projects.reviewing}`)).json().panel as {
     id: number;
     expertId: number;
@@ -343,6 +376,12 @@ export async function buildProjectFixture(t: TestApp, officer: Agent): Promise<P
     applicantId: applicant.id,
     applicantUsername: applicantUser.username,
     serviceOrgId: serviceOrg.id,
+    procurement: {
+      projectId: procured,
+      bidId: withBid.items[0].bids[0].id,
+      documentId: document.id,
+      freshProjectId: freshProcurement,
+    },
     barOrgId: barOrg.id,
     expertId: experts[0]?.id as number,
     pendingExpertId: pending.json().id,

@@ -278,6 +278,15 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'projects:read',
     page: page(() => import('./pages/projects/FinancePage')),
   },
+  // --- procure: payment standards (PP-11)
+  {
+    path: 'payment-standards',
+    label: 'nav.paymentStandards',
+    group: 'pp',
+    permission: 'projects:read',
+    page: page(() => import('./pages/projects/PaymentStandardsPage')),
+  },
+  // --- end procure
   {
     path: 'experts',
     label: 'nav.experts',

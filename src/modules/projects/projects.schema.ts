@@ -61,10 +61,40 @@ export const ZPerformance = z
   })
   .meta({ id: 'ProjectPerformance' });
 
-export const ZBudgetLine = z.object({
+/** A budget line as declared: a line naming a kind of service is priced against its standard (PP-11). */
+export const ZBudgetLineInput = z.object({
   item: z.string().trim().min(1).max(100),
   amountFen: z.number().int().positive(),
+  serviceKind: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/)
+    .optional()
+    .describe('Kind of service under a payment standard (PP-11), e.g. training_person_day'),
+  quantity: z.number().int().positive().max(10_000_000).optional().describe('Units of the kind'),
+  overStandardReason: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .describe('Why the line is priced above the standard: required then, shown to the reviewers'),
 });
+
+/** A budget line as stored: with the standard it was priced against, if any. */
+export const ZBudgetLine = z
+  .object({
+    item: z.string(),
+    amountFen: z.number().int(),
+    serviceKind: z.string().optional(),
+    quantity: z.number().int().optional(),
+    unitPriceFen: z.number().int().optional().describe('The standard’s unit price at declaration, fen'),
+    standardFen: z.number().int().optional().describe('quantity × unit price: what the standard allows, fen'),
+    standardDefinedAt: z.string().optional().describe('Code of the jurisdiction that set the standard'),
+    overStandardReason: z
+      .string()
+      .optional()
+      .describe('The applicant’s reason for a price above the standard'),
+  })
+  .meta({ id: 'ProjectBudgetLine' });
 
 export const ZDeclareInput = z.object({
   jurisdictionCode: ZJurisdictionCode.describe('The pooling jurisdiction whose fee pays'),
@@ -86,7 +116,7 @@ export const ZDeclareInput = z.object({
     .regex(/^\d{2}$/)
     .optional()
     .describe('GB/T 4754 division served'),
-  budgetLines: z.array(ZBudgetLine).min(1).max(50),
+  budgetLines: z.array(ZBudgetLineInput).min(1).max(50),
   serviceOrganisationId: z.number().int().positive().optional().describe('Proposed service organisation'),
   performanceTargets: ZPerformance.optional().describe('绩效目标 (PP-10)'),
 });

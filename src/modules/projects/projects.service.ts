@@ -30,6 +30,7 @@ import {
   preventionProjects,
   projectEvents,
 } from './projects.tables.js';
+import { priceBudgetLines } from './standards.service.js';
 
 // The project lifecycle (PP-2, PP-3, PP-6, PP-8): declaration, decision, reports, acceptance,
 // rectification, service organisations. Budget, review, money and disclosure have files of their own.
@@ -124,7 +125,9 @@ export async function declareProject(
     throw badRequest('project.key_field_outside', 'keyField', { fields: budget.keyFields.join('、') });
   if (input.serviceOrganisationId !== undefined)
     await assertServiceOrganisation(db, input.serviceOrganisationId, 'serviceOrganisationId');
-  const requestedFen = input.budgetLines.reduce((sum, l) => sum + l.amountFen, 0);
+  const budgetLines = await priceBudgetLines(db, jurisdiction.path, input.year, input.budgetLines);
+  const requestedFen = budgetLines.reduce((sum, l) => sum + l.amountFen, 0);
+  const overStandard = budgetLines.filter((l) => l.standardFen !== undefined && l.amountFen > l.standardFen);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(preventionProjects)
@@ -137,7 +140,7 @@ export async function declareProject(
         keyField: input.keyField,
         summary: input.summary,
         industryCode: input.industryCode ?? null,
-        budgetLines: input.budgetLines,
+        budgetLines,
         requestedFen,
         serviceOrganisationId: input.serviceOrganisationId ?? null,
         performanceTargets: input.performanceTargets ?? {},
@@ -149,7 +152,11 @@ export async function declareProject(
       projectId: row.id,
       action: 'declare',
       toStatus: 'declared',
-      details: { requestedFen, applicant: applicant.org.name },
+      details: {
+        requestedFen,
+        applicant: applicant.org.name,
+        ...(overStandard.length ? { overStandardLines: overStandard.map((l) => l.item) } : {}),
+      },
       actorUserId: actor.userId,
       actorName: actorName(actor),
     });

@@ -105,6 +105,17 @@ export interface PerformanceFigures {
 export interface BudgetLine {
   item: string;
   amountFen: number;
+  /** The kind of service under a payment standard (PP-11); absent for lines no standard covers. */
+  serviceKind?: string;
+  /** How many units of the kind (persons × days, sessions, copies). */
+  quantity?: number;
+  /** The standard's unit price at declaration and the amount it allows (quantity × price), fen. */
+  unitPriceFen?: number;
+  standardFen?: number;
+  /** Where the standard was set (the pooling jurisdiction or its nearest ancestor). */
+  standardDefinedAt?: string;
+  /** Why the line is priced above the standard (required then); shown to the reviewers. */
+  overStandardReason?: string;
 }
 
 /** 工伤预防项目: a publicity or training project paid from the prevention fee (PP-2 … PP-9). */
@@ -239,5 +250,137 @@ export const budgetDecisions = pgTable(
   (t) => [
     index('budget_decisions_budget_idx').on(t.budgetId),
     check('budget_decisions_step_check', sql`${t.step} in ('submit','approve','return')`),
+  ],
+);
+
+// --- Service payment standards (PP-11) -------------------------------------------------------
+
+/**
+ * 服务支付标准 (PP-11): the unit price of a kind of service (a training day per person, a lecture, a
+ * printed leaflet …) set by a jurisdiction for a year. A project's pooling jurisdiction uses its own
+ * standard of a kind, else its nearest ancestor's (like settings). A budget line priced above the
+ * standard needs a stated reason, which the reviewers see.
+ */
+export const paymentStandards = pgTable(
+  'payment_standards',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    year: smallint('year').notNull(),
+    /** Code of the kind of service, e.g. training_person_day. */
+    kind: text('kind').notNull(),
+    /** Chinese name of the kind, e.g. 培训（人·天）. */
+    name: text('name').notNull(),
+    /** Unit the price is per, e.g. 人·天, 场, 份. */
+    unit: text('unit').notNull(),
+    unitPriceFen: bigint('unit_price_fen', { mode: 'number' }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payment_standards_key').on(t.jurisdictionId, t.year, t.kind),
+    check('payment_standards_price_check', sql`${t.unitPriceFen} > 0`),
+  ],
+);
+
+// --- Procurement of a project's service organisation (PP-4) ----------------------------------
+
+/** 采购方式 (政府采购法 and 政府采购非招标采购方式管理办法). */
+export const PROCUREMENT_METHODS = [
+  'open_tender', // 公开招标
+  'invited_tender', // 邀请招标
+  'competitive_consultation', // 竞争性磋商
+  'competitive_negotiation', // 竞争性谈判
+  'single_source', // 单一来源
+  'inquiry', // 询价
+  'framework', // 框架协议采购
+] as const;
+export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
+export type ProcurementStatus = 'noticed' | 'evaluated' | 'awarded' | 'failed';
+
+/**
+ * 采购: how a project's service organisation was chosen — method, notice, bids, evaluation, award
+ * (PP-4). One per project; a failed procurement (流标) is kept and a new one may follow.
+ */
+export const procurements = pgTable(
+  'procurements',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => preventionProjects.id),
+    method: text('method').$type<ProcurementMethod>().notNull(),
+    status: text('status').$type<ProcurementStatus>().notNull().default('noticed'),
+    /** 采购公告 number, date and text (or the single-source 公示). */
+    noticeNo: text('notice_no').notNull(),
+    noticeOn: date('notice_on').notNull(),
+    bidDeadline: date('bid_deadline').notNull(),
+    noticeText: text('notice_text').notNull(),
+    /** The evaluation committee's account (评审报告摘要). */
+    evaluationNote: text('evaluation_note'),
+    awardedBidId: integer('awarded_bid_id'),
+    awardedOn: date('awarded_on'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('procurements_project_idx').on(t.projectId),
+    check(
+      'procurements_method_check',
+      sql`${t.method} in ('open_tender','invited_tender','competitive_consultation','competitive_negotiation','single_source','inquiry','framework')`,
+    ),
+    check('procurements_status_check', sql`${t.status} in ('noticed','evaluated','awarded','failed')`),
+    check('procurements_dates_check', sql`${t.bidDeadline} >= ${t.noticeOn}`),
+  ],
+);
+
+/** A bid (投标/响应文件) of a procurement, its evaluation score and rank. */
+export const procurementBids = pgTable(
+  'procurement_bids',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    procurementId: integer('procurement_id')
+      .notNull()
+      .references(() => procurements.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    submittedOn: date('submitted_on').notNull(),
+    /** Evaluation score out of 100, two decimals. */
+    score: numeric('score', { precision: 5, scale: 2 }),
+    rank: smallint('rank'),
+  },
+  (t) => [
+    uniqueIndex('procurement_bids_once_key').on(t.procurementId, t.organisationId),
+    check('procurement_bids_amount_check', sql`${t.amountFen} > 0`),
+  ],
+);
+
+/** A document of a procurement (公告, 投标文件, 评审报告, 中标通知书, 合同), kept as a stored file. */
+export const procurementDocuments = pgTable(
+  'procurement_documents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    procurementId: integer('procurement_id')
+      .notNull()
+      .references(() => procurements.id),
+    /** notice | bid | evaluation | award | contract | other */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedByUserId: integer('uploaded_by_user_id').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('procurement_documents_procurement_idx').on(t.procurementId),
+    check(
+      'procurement_documents_kind_check',
+      sql`${t.kind} in ('notice','bid','evaluation','award','contract','other')`,
+    ),
   ],
 );

@@ -689,6 +689,47 @@ const MESSAGES = {
     zh: '照片须为 JPEG、PNG 或 WebP 图片',
     en: 'A photo must be a JPEG, PNG or WebP image',
   },
+  // --- procure (PP-11 payment standards, PP-4 procurement, JM-1 roster changes, employer self-service)
+  'standard.unknown_kind': {
+    zh: '{year} 年度没有此类服务（{kind}）的支付标准',
+    en: 'No payment standard for the kind of service {kind} in {year}',
+  },
+  'standard.quantity_missing': {
+    zh: '按支付标准计价的预算项须填写数量',
+    en: 'A line priced under a payment standard needs its quantity',
+  },
+  'procurement.missing': {
+    zh: '该项目尚未发布采购公告',
+    en: 'No procurement has been opened for this project',
+  },
+  'procurement.illegal_state': {
+    zh: '采购当前状态（{status}）不允许此操作',
+    en: 'Not allowed while the procurement is {status}',
+  },
+  'procurement.deadline_before_notice': {
+    zh: '响应截止日期不能早于公告日期',
+    en: 'The bid deadline cannot be before the notice date',
+  },
+  'procurement.bid_outside_window': {
+    zh: '投标日期应在 {from} 至 {to} 之间',
+    en: 'A bid must be submitted between {from} and {to}',
+  },
+  'procurement.bid_twice': { zh: '该单位已投标', en: 'This organisation has already bid' },
+  'procurement.no_bids': {
+    zh: '没有投标，无法评审（可宣布流标）',
+    en: 'No bids to evaluate (declare it failed)',
+  },
+  'procurement.unknown_bid': { zh: '本次采购没有编号为 {id} 的投标', en: 'This procurement has no bid {id}' },
+  'procurement.bid_scored_twice': { zh: '同一投标评分重复', en: 'A bid is scored twice' },
+  'procurement.bid_unscored': { zh: '投标 {id} 尚未评分', en: 'Bid {id} has no score' },
+  'procurement.award_before_deadline': {
+    zh: '成交日期不能早于响应截止日期 {deadline}',
+    en: 'The award cannot be dated before the bid deadline {deadline}',
+  },
+  'standard.reason_missing': {
+    zh: '该预算项超过支付标准（标准金额 {standard} 分，按{unit}计），须说明理由',
+    en: 'This line is above the payment standard ({standard} fen, per {unit}): state the reason',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -11004,6 +11004,12 @@ export interface paths {
                         budgetLines: {
                             item: string;
                             amountFen: number;
+                            /** @description Kind of service under a payment standard (PP-11), e.g. training_person_day */
+                            serviceKind?: string;
+                            /** @description Units of the kind */
+                            quantity?: number;
+                            /** @description Why the line is priced above the standard: required then, shown to the reviewers */
+                            overStandardReason?: string;
                         }[];
                         /** @description Proposed service organisation */
                         serviceOrganisationId?: number;
@@ -13265,6 +13271,925 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-standards/{code}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service payment standards in force at a jurisdiction for a year, nearest ancestor first (PP-11) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentStandards"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-standards/{code}/{year}/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the jurisdiction’s own unit price of a kind of service for a year (PP-11) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                    year: number;
+                    /** @description Code of the kind of service, lower case (training_person_day) */
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Name of the kind of service, e.g. 培训（人·天） */
+                        name: string;
+                        /** @description Unit the price is per, e.g. 人·天 */
+                        unit: string;
+                        /** @description Unit price, fen */
+                        unitPriceFen: number;
+                        /** @description Why (kept in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentStandards"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/procurement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s procurements of its service organisation, newest first (PP-4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Procurement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Opens a procurement with its method and notice (采购公告) (PP-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 公开招标 | 邀请招标 | 竞争性磋商 | 竞争性谈判 | 单一来源 | 询价 | 框架协议采购
+                         * @enum {string}
+                         */
+                        method: "open_tender" | "invited_tender" | "competitive_consultation" | "competitive_negotiation" | "single_source" | "inquiry" | "framework";
+                        /** @description 采购公告 number */
+                        noticeNo: string;
+                        /**
+                         * Format: date
+                         * @description Notice published on
+                         */
+                        noticeOn: string;
+                        /**
+                         * Format: date
+                         * @description Bids (responses) due by
+                         */
+                        bidDeadline: string;
+                        /** @description The notice: scope, qualifications, criteria */
+                        noticeText: string;
+                        /** @description Why (kept in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Procurement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/procurement/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a bid received within the notice window (PP-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bidding service organisation */
+                        organisationId: number;
+                        /** @description Bid price, fen */
+                        amountFen: number;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        submittedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Procurement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/procurement/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The evaluation committee’s scores: every bid scored and ranked (PP-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every bid’s score out of 100 */
+                        scores: {
+                            bidId: number;
+                            score: number;
+                        }[];
+                        /** @description The evaluation committee’s account */
+                        evaluationNote: string;
+                        /** @description Why (kept in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Procurement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/procurement/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Awards the procurement to a bid; a barred organisation is refused (PP-4, PP-8) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The winning bid */
+                        bidId: number;
+                        /**
+                         * Format: date
+                         * @description Date, YYYY-MM-DD
+                         */
+                        awardedOn: string;
+                        /** @description Why (kept in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Procurement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/procurement/failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declares the procurement failed (流标); a new one may be opened (PP-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept in the audit log) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Procurement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/procurement/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attaches a document to the current procurement (raw body, application/octet-stream, at most 20 MB) */
+        post: {
+            parameters: {
+                query: {
+                    kind: "notice" | "bid" | "evaluation" | "award" | "contract" | "other";
+                    /** @description Original file name */
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procurement-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads a procurement document (officers of the project’s area) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -23962,6 +24887,20 @@ export interface components {
             /** @description Injury-rate change of the trained employers against their own three-year baseline, percent */
             injuryRateChangePct?: number;
         };
+        ProjectBudgetLineInput: {
+            item: string;
+            amountFen: number;
+            serviceKind?: string;
+            quantity?: number;
+            /** @description The standard’s unit price at declaration, fen */
+            unitPriceFen?: number;
+            /** @description quantity × unit price: what the standard allows, fen */
+            standardFen?: number;
+            /** @description Code of the jurisdiction that set the standard */
+            standardDefinedAt?: string;
+            /** @description The applicant’s reason for a price above the standard */
+            overStandardReason?: string;
+        };
         PreventionProjectInput: {
             id: number;
             jurisdiction: {
@@ -23979,10 +24918,7 @@ export interface components {
             keyField: string;
             summary: string;
             industryCode: string | null;
-            budgetLines: {
-                item: string;
-                amountFen: number;
-            }[];
+            budgetLines: components["schemas"]["ProjectBudgetLineInput"][];
             /** @description Amount in fen (分), integer */
             requestedFen: number;
             /**
@@ -24063,10 +24999,7 @@ export interface components {
             keyField: string;
             summary: string;
             industryCode: string | null;
-            budgetLines: {
-                item: string;
-                amountFen: number;
-            }[];
+            budgetLines: components["schemas"]["ProjectBudgetLineInput"][];
             /** @description Amount in fen (分), integer */
             requestedFen: number;
             /**
@@ -24149,10 +25082,7 @@ export interface components {
                 type: "publicity" | "training";
                 keyField: string;
                 summary: string;
-                budgetLines: {
-                    item: string;
-                    amountFen: number;
-                }[];
+                budgetLines: components["schemas"]["ProjectBudgetLineInput"][];
                 /** @description Amount in fen (分), integer */
                 requestedFen: number;
                 applicantName: string;
@@ -24305,6 +25235,60 @@ export interface components {
                     paidBy: string;
                     paidAt: string;
                 }[];
+            }[];
+        };
+        PaymentStandardsInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            standards: {
+                kind: string;
+                name: string;
+                unit: string;
+                unitPriceFen: number;
+                /** @description Code of the jurisdiction that set it: the one asked about or an ancestor */
+                definedAt: string;
+                definedAtName: string;
+                isOwn: boolean;
+            }[];
+        };
+        ProcurementInput: {
+            id: number;
+            /**
+             * @description 公开招标 | 邀请招标 | 竞争性磋商 | 竞争性谈判 | 单一来源 | 询价 | 框架协议采购
+             * @enum {string}
+             */
+            method: "open_tender" | "invited_tender" | "competitive_consultation" | "competitive_negotiation" | "single_source" | "inquiry" | "framework";
+            /** @enum {string} */
+            status: "noticed" | "evaluated" | "awarded" | "failed";
+            noticeNo: string;
+            noticeOn: string;
+            bidDeadline: string;
+            noticeText: string;
+            evaluationNote: string | null;
+            awardedBidId: number | null;
+            awardedOn: string | null;
+            bids: {
+                id: number;
+                organisation: {
+                    id: number;
+                    name: string;
+                };
+                /** @description On the barred list now (PP-8): cannot be awarded */
+                isBarred: boolean;
+                amountFen: number;
+                submittedOn: string;
+                score: number | null;
+                rank: number | null;
+            }[];
+            documents: {
+                id: number;
+                kind: string;
+                fileName: string;
+                sizeBytes: number;
+                uploadedAt: string;
             }[];
         };
         CampaignInput: {
@@ -27269,6 +28253,20 @@ export interface components {
             /** @description Injury-rate change of the trained employers against their own three-year baseline, percent */
             injuryRateChangePct?: number;
         };
+        ProjectBudgetLine: {
+            item: string;
+            amountFen: number;
+            serviceKind?: string;
+            quantity?: number;
+            /** @description The standard’s unit price at declaration, fen */
+            unitPriceFen?: number;
+            /** @description quantity × unit price: what the standard allows, fen */
+            standardFen?: number;
+            /** @description Code of the jurisdiction that set the standard */
+            standardDefinedAt?: string;
+            /** @description The applicant’s reason for a price above the standard */
+            overStandardReason?: string;
+        };
         PreventionProject: {
             id: number;
             jurisdiction: {
@@ -27286,10 +28284,7 @@ export interface components {
             keyField: string;
             summary: string;
             industryCode: string | null;
-            budgetLines: {
-                item: string;
-                amountFen: number;
-            }[];
+            budgetLines: components["schemas"]["ProjectBudgetLine"][];
             /** @description Amount in fen (分), integer */
             requestedFen: number;
             /**
@@ -27370,10 +28365,7 @@ export interface components {
             keyField: string;
             summary: string;
             industryCode: string | null;
-            budgetLines: {
-                item: string;
-                amountFen: number;
-            }[];
+            budgetLines: components["schemas"]["ProjectBudgetLine"][];
             /** @description Amount in fen (分), integer */
             requestedFen: number;
             /**
@@ -27456,10 +28448,7 @@ export interface components {
                 type: "publicity" | "training";
                 keyField: string;
                 summary: string;
-                budgetLines: {
-                    item: string;
-                    amountFen: number;
-                }[];
+                budgetLines: components["schemas"]["ProjectBudgetLine"][];
                 /** @description Amount in fen (分), integer */
                 requestedFen: number;
                 applicantName: string;
@@ -27612,6 +28601,60 @@ export interface components {
                     paidBy: string;
                     paidAt: string;
                 }[];
+            }[];
+        };
+        PaymentStandards: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            standards: {
+                kind: string;
+                name: string;
+                unit: string;
+                unitPriceFen: number;
+                /** @description Code of the jurisdiction that set it: the one asked about or an ancestor */
+                definedAt: string;
+                definedAtName: string;
+                isOwn: boolean;
+            }[];
+        };
+        Procurement: {
+            id: number;
+            /**
+             * @description 公开招标 | 邀请招标 | 竞争性磋商 | 竞争性谈判 | 单一来源 | 询价 | 框架协议采购
+             * @enum {string}
+             */
+            method: "open_tender" | "invited_tender" | "competitive_consultation" | "competitive_negotiation" | "single_source" | "inquiry" | "framework";
+            /** @enum {string} */
+            status: "noticed" | "evaluated" | "awarded" | "failed";
+            noticeNo: string;
+            noticeOn: string;
+            bidDeadline: string;
+            noticeText: string;
+            evaluationNote: string | null;
+            awardedBidId: number | null;
+            awardedOn: string | null;
+            bids: {
+                id: number;
+                organisation: {
+                    id: number;
+                    name: string;
+                };
+                /** @description On the barred list now (PP-8): cannot be awarded */
+                isBarred: boolean;
+                amountFen: number;
+                submittedOn: string;
+                score: number | null;
+                rank: number | null;
+            }[];
+            documents: {
+                id: number;
+                kind: string;
+                fileName: string;
+                sizeBytes: number;
+                uploadedAt: string;
             }[];
         };
         Campaign: {

@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { App, AutoComplete, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
@@ -16,7 +17,13 @@ interface Values {
   keyField: string;
   summary: string;
   industryCode?: string;
-  lines: { item: string; amountYuan: number }[];
+  lines: {
+    item: string;
+    amountYuan: number;
+    serviceKind?: string;
+    quantity?: number;
+    overStandardReason?: string;
+  }[];
   performanceTargets?: { satisfactionPct?: number; passRatePct?: number; injuryRateChangePct?: number };
 }
 
@@ -49,6 +56,22 @@ export function DeclareModal({
   const [form] = Form.useForm<Values>();
   const [isSaving, setSaving] = useState(false);
   const isOfficer = can('projects:manage');
+  const standardsCode = jurisdictionCode ?? current?.code;
+  // The payment standards in force (PP-11), offered as the kinds a line may be priced under.
+  const { data: standards } = useQuery({
+    queryKey: ['payment-standards', standardsCode, year],
+    enabled: open && Boolean(standardsCode) && can('projects:read'),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/payment-standards/{code}/{year}', {
+          params: { path: { code: standardsCode as string, year } },
+        }),
+      ),
+  });
+  const kindOptions = (standards?.standards ?? []).map((s) => ({
+    value: s.kind,
+    label: `${s.name}（${s.unit}，${(s.unitPriceFen / 100).toFixed(2)} 元）`,
+  }));
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -67,7 +90,12 @@ export function DeclareModal({
             keyField: v.keyField,
             summary: v.summary,
             industryCode: v.industryCode || undefined,
-            budgetLines: v.lines.map((l) => ({ item: l.item, amountFen: toFen(l.amountYuan) })),
+            budgetLines: v.lines.map((l) => ({
+              item: l.item,
+              amountFen: toFen(l.amountYuan),
+              ...(l.serviceKind ? { serviceKind: l.serviceKind, quantity: l.quantity } : {}),
+              ...(l.overStandardReason ? { overStandardReason: l.overStandardReason } : {}),
+            })),
             performanceTargets: clean(v.performanceTargets),
           },
         }),
@@ -134,17 +162,36 @@ export function DeclareModal({
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} align="baseline">
+                <Space key={field.key} align="baseline" wrap>
                   <Form.Item name={[field.name, 'item']} rules={[{ required: true }]}>
-                    <Input placeholder={t('pp.lineItem')} style={{ width: 320 }} />
+                    <Input placeholder={t('pp.lineItem')} style={{ width: 200 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'amountYuan']} rules={[{ required: true }]}>
                     <InputNumber
                       placeholder={t('pp.lineYuan')}
                       min={0.01}
                       precision={2}
-                      style={{ width: 200 }}
+                      style={{ width: 140 }}
                     />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'serviceKind']}>
+                    <AutoComplete
+                      options={kindOptions}
+                      placeholder={t('pp.line.serviceKind')}
+                      style={{ width: 200 }}
+                      allowClear
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'quantity']}>
+                    <InputNumber
+                      placeholder={t('pp.line.quantity')}
+                      min={1}
+                      precision={0}
+                      style={{ width: 100 }}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'overStandardReason']}>
+                    <Input placeholder={t('pp.line.overReason')} style={{ width: 220 }} />
                   </Form.Item>
                   {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
                 </Space>

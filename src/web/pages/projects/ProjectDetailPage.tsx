@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/auth';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { PanelCard } from './PanelCard';
+import { ProcurementCard } from './ProcurementCard';
 import { PaymentsCard, TimelineCard } from './ProjectRecordCards';
 import { ProjectSummaryCard } from './ProjectSummaryCard';
 import { type Action, type Detail, projectActions } from './projectActions';
@@ -92,6 +93,7 @@ export default function ProjectDetailPage() {
         }}
       />
       <PanelCard project={project} onChange={setProject} />
+      <ProcurementCard project={project} serviceOrgs={serviceOrgs} onChange={load} />
       <PaymentsCard project={project} />
       <TimelineCard project={project} />
       <Modal

@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
+import { BudgetLinesTable } from './BudgetLinesTable';
 import { STATUS_COLORS, yuan } from './format';
 import { describePerformance } from './PerformanceFields';
 import type { Action, Detail } from './projectActions';
@@ -57,7 +58,7 @@ export function ProjectSummaryCard({
           {project.summary}
         </Descriptions.Item>
         <Descriptions.Item label={t('pp.budgetLines')} span={3}>
-          {project.budgetLines.map((l) => `${l.item} ${yuan(l.amountFen)}`).join('；')}
+          <BudgetLinesTable lines={project.budgetLines} />
         </Descriptions.Item>
         <Descriptions.Item label={t('pp.perf.targets')} span={3}>
           {describePerformance(t, project.performanceTargets)}

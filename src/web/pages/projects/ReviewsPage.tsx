@@ -15,6 +15,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { BudgetLinesTable } from './BudgetLinesTable';
 import { yuan } from './format';
 
 type Assignment = Schemas['ReviewAssignment'];
@@ -81,7 +82,7 @@ export default function ReviewsPage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('pp.summary')}>{a.project.summary}</Descriptions.Item>
                 <Descriptions.Item label={t('pp.budgetLines')}>
-                  {a.project.budgetLines.map((l) => `${l.item} ${yuan(l.amountFen)}`).join('；')}
+                  <BudgetLinesTable lines={a.project.budgetLines} />
                 </Descriptions.Item>
               </Descriptions>
             ),

@@ -1,0 +1,284 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import {
+  buildBudget,
+  buildExperts,
+  buildFundRow,
+  buildOrganisation,
+  buildProject,
+  PROJECT_YEAR,
+} from '../../../test/projects-builders.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
+import { seedDemoProcure } from '../../seed/demo-procure.js';
+import { seedDemoProjects } from '../../seed/demo-projects.js';
+import { preventionProjects } from './projects.tables.js';
+
+// Service payment standards (PP-11). The province (350000) sets for 2026: training at 40 000 fen per
+// person-day and a lecture at 200 000 fen per session. Fuzhou (350100) sets its own training price,
+// 35 000 fen. So at Fuzhou: training 35 000 (own), lecture 200 000 (from the province); at Xiamen
+// (350200): training 40 000 and lecture 200 000, both from the province.
+// A Fuzhou line of 100 person-days is allowed 100 × 35 000 = 3 500 000 fen; declaring 3 600 000 needs a reason.
+
+let t: TestApp;
+let fuzhou: Agent;
+let fujian: Agent;
+let ctx: Parameters<typeof buildProject>[0];
+
+const standard = (name: string, unit: string, unitPriceFen: number) => ({
+  name,
+  unit,
+  unitPriceFen,
+  reason: '依据年度服务支付标准文件',
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fuzhou = await t.signIn('fuzhou');
+  fujian = await t.signIn('fujian');
+  const applicant = await buildOrganisation(t, { kind: 'industry_association' });
+  const serviceOrg = await buildOrganisation(t, { kind: 'service_organisation' });
+  const experts = await buildExperts(t, fuzhou, 4);
+  ctx = { officer: fuzhou, applicantId: applicant.id, serviceOrgId: serviceOrg.id, experts };
+  await buildFundRow(t);
+  await buildBudget(fuzhou, 20_000_000);
+  for (const [agent, path, body] of [
+    [fujian, `350000/${PROJECT_YEAR}/training_person_day`, standard('培训（人·天）', '人·天', 40_000)],
+    [fujian, `350000/${PROJECT_YEAR}/lecture`, standard('专题讲座', '场', 200_000)],
+    [fuzhou, `350100/${PROJECT_YEAR}/training_person_day`, standard('培训（人·天）', '人·天', 35_000)],
+  ] as const) {
+    const res = await agent.put(`/api/payment-standards/${path}`, body);
+    expect(res.statusCode, res.body).toBe(200);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const declaration = (budgetLines: Record<string, unknown>[]) => ({
+  jurisdictionCode: '350100',
+  year: PROJECT_YEAR,
+  applicantOrganisationId: ctx.applicantId,
+  type: 'training',
+  title: '建筑施工一线人员培训',
+  keyField: '建筑施工',
+  summary: '面向建筑施工一线作业人员开展工伤预防培训。',
+  budgetLines,
+});
+
+describe('service payment standards (PP-11)', () => {
+  it('resolves each kind from the nearest jurisdiction that set it', async () => {
+    const own = await fuzhou.get(`/api/payment-standards/350100/${PROJECT_YEAR}`);
+    expect(own.statusCode).toBe(200);
+    expect(
+      own
+        .json()
+        .standards.map((s: { kind: string; unitPriceFen: number; definedAt: string; isOwn: boolean }) => [
+          s.kind,
+          s.unitPriceFen,
+          s.definedAt,
+          s.isOwn,
+        ]),
+    ).toEqual([
+      ['lecture', 200_000, '350000', false],
+      ['training_person_day', 35_000, '350100', true],
+    ]);
+    const xiamen = await fujian.get(`/api/payment-standards/350200/${PROJECT_YEAR}`);
+    expect(
+      xiamen
+        .json()
+        .standards.map((s: { kind: string; unitPriceFen: number; definedAt: string }) => [
+          s.kind,
+          s.unitPriceFen,
+          s.definedAt,
+        ]),
+    ).toEqual([
+      ['lecture', 200_000, '350000'],
+      ['training_person_day', 40_000, '350000'],
+    ]);
+    // Another year has none: standards are per year.
+    const other = await fuzhou.get(`/api/payment-standards/350100/${PROJECT_YEAR + 1}`);
+    expect(other.json().standards).toEqual([]);
+  });
+
+  it('keeps the value before in the audit log when a standard changes', async () => {
+    const res = await fuzhou.put(
+      `/api/payment-standards/350100/${PROJECT_YEAR}/training_person_day`,
+      standard('培训（人·天）', '人·天', 35_000),
+    );
+    expect(res.statusCode).toBe(200);
+    const rows = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'payment-standard.set'),
+          eq(auditLog.targetId, `350100:${PROJECT_YEAR}:training_person_day`),
+        ),
+      )
+      .orderBy(asc(auditLog.id));
+    expect(rows.map((r) => (r.details as { before: unknown }).before)).toEqual([
+      null,
+      { name: '培训（人·天）', unit: '人·天', unitPriceFen: 35_000 },
+    ]);
+  });
+
+  it('refuses a line above the standard without a reason, naming the line’s field', async () => {
+    const res = await fuzhou.post(
+      '/api/projects',
+      declaration([
+        { item: '讲座', amountFen: 400_000, serviceKind: 'lecture', quantity: 2 },
+        { item: '培训', amountFen: 3_600_000, serviceKind: 'training_person_day', quantity: 100 },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'standard.reason_missing',
+      fields: [{ field: 'budgetLines.1.overStandardReason' }],
+    });
+    // A blank reason is no reason.
+    const blank = await fuzhou.post(
+      '/api/projects',
+      declaration([
+        {
+          item: '培训',
+          amountFen: 3_600_000,
+          serviceKind: 'training_person_day',
+          quantity: 100,
+          overStandardReason: '   ',
+        },
+      ]),
+    );
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().fields[0].field).toBe('budgetLines.0.overStandardReason');
+  });
+
+  it('refuses an unknown kind and a priced line without its quantity', async () => {
+    const unknown = await fuzhou.post(
+      '/api/projects',
+      declaration([{ item: '咨询', amountFen: 100_000, serviceKind: 'consulting_day', quantity: 1 }]),
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      code: 'standard.unknown_kind',
+      fields: [{ field: 'budgetLines.0.serviceKind' }],
+    });
+    const noQuantity = await fuzhou.post(
+      '/api/projects',
+      declaration([{ item: '讲座', amountFen: 100_000, serviceKind: 'lecture' }]),
+    );
+    expect(noQuantity.statusCode).toBe(400);
+    expect(noQuantity.json().fields[0].field).toBe('budgetLines.0.quantity');
+    const zero = await fuzhou.post(
+      '/api/projects',
+      declaration([{ item: '讲座', amountFen: 100_000, serviceKind: 'lecture', quantity: 0 }]),
+    );
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().fields[0].field).toBe('budgetLines.0.quantity');
+  });
+
+  it('keeps the standard and the reason on the lines, and shows them to the officer and the panel', async () => {
+    const lines = [
+      // Within: 2 × 200 000 = 400 000; the reason given is not kept.
+      { item: '讲座', amountFen: 400_000, serviceKind: 'lecture', quantity: 2, overStandardReason: '无' },
+      {
+        item: '培训',
+        amountFen: 3_600_000,
+        serviceKind: 'training_person_day',
+        quantity: 100,
+        overStandardReason: '含高处作业实操场地租赁',
+      },
+      { item: '教材印制', amountFen: 200_000 },
+    ];
+    const id = await buildProject(ctx, 'reviewing', { budgetLines: lines });
+    const expected = [
+      {
+        item: '讲座',
+        amountFen: 400_000,
+        serviceKind: 'lecture',
+        quantity: 2,
+        unitPriceFen: 200_000,
+        standardFen: 400_000,
+        standardDefinedAt: '350000',
+      },
+      {
+        item: '培训',
+        amountFen: 3_600_000,
+        serviceKind: 'training_person_day',
+        quantity: 100,
+        unitPriceFen: 35_000,
+        standardFen: 3_500_000,
+        standardDefinedAt: '350100',
+        overStandardReason: '含高处作业实操场地租赁',
+      },
+      { item: '教材印制', amountFen: 200_000 },
+    ];
+    const detail = await fuzhou.get(`/api/projects/${id}`);
+    expect(detail.json().budgetLines).toEqual(expected);
+    // 400 000 + 3 600 000 + 200 000
+    expect(detail.json().requestedFen).toBe(4_200_000);
+    const declare = detail.json().timeline.find((e: { action: string }) => e.action === 'declare');
+    expect(declare.details.overStandardLines).toEqual(['培训']);
+    // The drawn experts see the same lines in their scoring view.
+    let seen = 0;
+    for (const expert of ctx.experts) {
+      const mine = (await expert.agent.get('/api/review-assignments')).json().items as {
+        project: { id: number; budgetLines: unknown };
+      }[];
+      const assignment = mine.find((a) => a.project.id === id);
+      if (!assignment) continue;
+      expect(assignment.project.budgetLines).toEqual(expected);
+      seen++;
+    }
+    expect(seen).toBe(3);
+  });
+
+  it('does not let a city set its province’s standard nor read a sibling’s', async () => {
+    const up = await fuzhou.put(
+      `/api/payment-standards/350000/${PROJECT_YEAR}/lecture`,
+      standard('专题讲座', '场', 1),
+    );
+    expect(up.statusCode).toBe(404);
+    const sibling = await fuzhou.get(`/api/payment-standards/350200/${PROJECT_YEAR}`);
+    expect(sibling.statusCode).toBe(404);
+    const bad = await fuzhou.put(
+      `/api/payment-standards/350100/${PROJECT_YEAR}/Bad-Kind`,
+      standard('x', '场', 1),
+    );
+    expect(bad.statusCode).toBe(400);
+    const price = await fuzhou.put(
+      `/api/payment-standards/350100/${PROJECT_YEAR}/lecture`,
+      standard('专题讲座', '场', 0),
+    );
+    expect(price.statusCode).toBe(400);
+    expect(price.json().fields[0].field).toBe('unitPriceFen');
+  });
+});
+
+describe('demo data (PP-11)', () => {
+  it('seeds the province’s standards, Fuzhou’s own training price and a declaration above it, once', async () => {
+    expect(await seedDemoProjects(t.db, PROJECT_YEAR)).toBe(true);
+    expect(await seedDemoProcure(t.db, PROJECT_YEAR)).toBe(true);
+    expect(await seedDemoProcure(t.db, PROJECT_YEAR)).toBe(false);
+    const list = (await fuzhou.get(`/api/payment-standards/350100/${PROJECT_YEAR}`)).json();
+    expect(
+      list.standards.map((s: { kind: string; unitPriceFen: number }) => [s.kind, s.unitPriceFen]),
+    ).toEqual([
+      ['leaflet', 300],
+      ['lecture', 200_000],
+      ['training_person_day', 35_000],
+      ['video', 5_000_000],
+    ]);
+    const [demo] = await t.db
+      .select()
+      .from(preventionProjects)
+      .where(eq(preventionProjects.title, '危险化学品企业班组长实操培训'));
+    // 120 × 35 000 = 4 200 000 allowed, 4 800 000 declared; 2 × 200 000 and 5000 × 300 within.
+    expect(demo?.budgetLines.map((l) => [l.amountFen, l.standardFen, l.overStandardReason ?? null])).toEqual([
+      [4_800_000, 4_200_000, '含模拟泄漏处置装置租用，每人·天增加 50 元'],
+      [400_000, 400_000, null],
+      [1_500_000, 1_500_000, null],
+    ]);
+    expect(demo?.requestedFen).toBe(6_700_000);
+  });
+});
