@@ -25,7 +25,7 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
-import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
+import type { ExchangeRuntime, MergeListener } from './modules/exchange/exchange.service.js';
 import { EXCHANGE_SETTINGS } from './modules/exchange/exchange.settings.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
@@ -56,6 +56,39 @@ import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { describePublicityOfYear } from './modules/publicity/report.service.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
+// Enterprise risk index (AN-5, issue 18 part 1)
+import { riskRoutes } from './modules/risk/risk.routes.js';
+import { createRiskMergeListener } from './modules/risk/risk.service.js';
+import { RISK_SETTINGS } from './modules/risk/risk.settings.js';
+import { now as riskClock } from './platform/time.js';
+
+/** Several modules' merge listeners as one: each keeps its own captures; commits run in order. */
+function combineMergeListeners(listeners: readonly MergeListener[]): MergeListener {
+  return {
+    async beforeRows(tx, batch, rows) {
+      const out: unknown[] = [];
+      for (const l of listeners) out.push(await l.beforeRows(tx, batch, rows));
+      return out;
+    },
+    async beforeSupersede(tx, batch) {
+      const out: unknown[] = [];
+      for (const l of listeners) out.push(await l.beforeSupersede(tx, batch));
+      return out;
+    },
+    async afterMerge(tx, batch, captured) {
+      for (const [i, l] of listeners.entries())
+        await l.afterMerge(
+          tx,
+          batch,
+          (captured as unknown[][]).map((c) => c[i]),
+        );
+    },
+    async afterCommit(db) {
+      for (const l of listeners) await l.afterCommit(db);
+    },
+  };
+}
+
 import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { describeRatesOfYear } from './modules/rates/report.service.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
@@ -116,6 +149,8 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(OIDC_SETTINGS),
   // Public portal and open data (SV-2)
   ...Object.values(PORTAL_SETTINGS),
+  // Enterprise risk index (AN-5, issue 18 part 1)
+  ...Object.values(RISK_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -258,7 +293,11 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
       },
     ],
   });
-  const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener: analyticsMergeListener };
+  // Enterprise risk index (AN-5, issue 18 part 1): the risk index recomputes the employers a batch
+  // touched after its commit, beside (and after) the analytics refresh.
+  const riskMergeListener = createRiskMergeListener(riskClock);
+  const mergeListener = combineMergeListeners([analyticsMergeListener, riskMergeListener]);
+  const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener };
   const deps = { db, config };
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
@@ -281,6 +320,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(enterprisesRoutes, deps);
   await app.register(analyticsRoutes, deps);
   await app.register(rankingRoutes, deps);
+  // Enterprise risk index (AN-5, issue 18 part 1)
+  await app.register(riskRoutes, deps);
   await app.register(bulletinsRoutes, deps);
   await app.register(expertsRoutes, deps);
   await app.register(projectsRoutes, deps);

@@ -12,6 +12,7 @@ import { computeCreditCodeCheckChar } from '../src/modules/organisations/credit-
 import { organisations } from '../src/modules/organisations/organisations.tables.js';
 import { exampleClaimRatioLadder } from '../src/modules/rates/rates.data.js';
 import { rateAssignments } from '../src/modules/rates/rates.tables.js';
+import { recomputeRiskScores } from '../src/modules/risk/risk.service.js';
 import { TRAINING_PERIODS } from '../src/modules/training/training.data.js';
 import { userIdentities, users } from '../src/modules/users/users.tables.js';
 import { auditLog } from '../src/platform/audit/audit.tables.js';
@@ -736,6 +737,36 @@ const CASES: Record<string, RouteCase> = {
       method: 'POST',
       url: '/api/ranking/adoptions',
       payload: { jurisdictionCode: '350100', year: 2025, top: 1, reason: '访问测试联席会议' },
+    }),
+    sibling: 'field',
+  },
+  // Enterprise risk index (AN-5, issue 18 part 1)
+  'GET /api/risk/scores': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/risk/scores?jurisdiction=350100&year=2025' }),
+    sibling: 'hidden',
+  },
+  'GET /api/risk/scores/:employerId': {
+    permission: 'analytics:read',
+    call: (f) => ({ method: 'GET', url: `/api/risk/scores/${f.organisationId}?year=2025` }),
+    sibling: 'hidden',
+  },
+  'GET /api/risk/alerts': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/risk/alerts?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/risk/formula': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/risk/formula?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'POST /api/risk/recompute': {
+    permission: 'analytics:configure',
+    call: () => ({
+      method: 'POST',
+      url: '/api/risk/recompute',
+      payload: { year: 2025, jurisdictionCode: '350100' },
     }),
     sibling: 'field',
   },
@@ -2470,6 +2501,8 @@ beforeAll(async () => {
     employees: 130,
     batchId: 0,
   });
+  // Enterprise risk index (AN-5, issue 18 part 1): the fixture employer's 2025 index, for its detail route.
+  await recomputeRiskScores(t.db, { year: 2025, employerIds: null, now: new Date('2026-12-07T02:00:00Z') });
   const draft = async () =>
     (
       await fuzhou.post('/api/bulletins', { jurisdictionCode: '350100', injuryIds: [fixture.injuryId] })

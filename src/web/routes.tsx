@@ -226,6 +226,21 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'analytics:read',
     page: page(() => import('./pages/analysis/RankingPage')),
   },
+  // Enterprise risk index (AN-5, issue 18 part 1)
+  {
+    path: 'risk',
+    label: 'nav.risk',
+    group: 'analytics',
+    permission: 'analytics:read',
+    page: page(() => import('./pages/risk/RiskPage')),
+  },
+  {
+    path: 'risk/employers/:id',
+    label: 'nav.detail',
+    parent: 'risk',
+    permission: 'analytics:read',
+    page: page(() => import('./pages/risk/RiskEmployerPage')),
+  },
   {
     path: 'analysis/bulletins',
     label: 'nav.bulletins',

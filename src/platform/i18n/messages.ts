@@ -730,6 +730,16 @@ const MESSAGES = {
     zh: '该预算项超过支付标准（标准金额 {standard} 分，按{unit}计），须说明理由',
     en: 'This line is above the payment standard ({standard} fen, per {unit}): state the reason',
   },
+  // Enterprise risk index (AN-5, issue 18 part 1)
+  'risk.weights_sum': {
+    zh: '各分项权重之和须等于设定的合计',
+    en: 'The weights must sum to the configured total',
+  },
+  'risk.thresholds_order': {
+    zh: '等级分界须依次递增：黄 < 橙 < 红',
+    en: 'Grade bounds must ascend: yellow < orange < red',
+  },
+  'risk.recompute_running': { zh: '风险指数正在重算', en: 'The risk index is being recomputed' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -9166,6 +9166,689 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprise risk indexes of a year in one’s scope, worst first, with the count of each grade (AN-5) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year: number;
+                    grade?: "green" | "yellow" | "orange" | "red";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            total: number;
+                            grades: {
+                                /** @enum {string} */
+                                grade: "green" | "yellow" | "orange" | "red";
+                                employers: number;
+                            }[];
+                            formula: {
+                                zh: string;
+                                en: string;
+                            };
+                            items: {
+                                employerId: number;
+                                name: string;
+                                creditCode: string | null;
+                                industryCode: string | null;
+                                jurisdictionCode: string;
+                                jurisdictionName: string;
+                                score: number;
+                                /** @enum {string} */
+                                grade: "green" | "yellow" | "orange" | "red";
+                                components: {
+                                    injuryRate: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                    deathsSerious: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                    occupational: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                    rectifications: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                    insurance: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                    rateTier: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                    training: {
+                                        value: number;
+                                        weight: number;
+                                        points: number;
+                                        applicable: boolean;
+                                    };
+                                };
+                                inputs: {
+                                    cases: number;
+                                    insured: number | null;
+                                    credibility: number | null;
+                                    industryRate: number | null;
+                                    shrunkRate: number | null;
+                                    deaths: number;
+                                    serious: number;
+                                    diseases: number;
+                                    overLimitFactors: number;
+                                    openRectifications: number;
+                                    overdueRectifications: number;
+                                    insuranceStatus: ("insured" | "uninsured" | "suspended") | null;
+                                    rateMultiplierPct: number | null;
+                                    keyPostHolders: number;
+                                    keyPostTrained: number;
+                                };
+                                computedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/scores/{employerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One employer’s risk index: components, the records behind them, the formula and settings (AN-5) */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    employerId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            employerId: number;
+                            name: string;
+                            creditCode: string | null;
+                            industryCode: string | null;
+                            jurisdictionCode: string;
+                            jurisdictionName: string;
+                            score: number;
+                            /** @enum {string} */
+                            grade: "green" | "yellow" | "orange" | "red";
+                            components: {
+                                injuryRate: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                                deathsSerious: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                                occupational: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                                rectifications: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                                insurance: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                                rateTier: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                                training: {
+                                    value: number;
+                                    weight: number;
+                                    points: number;
+                                    applicable: boolean;
+                                };
+                            };
+                            inputs: {
+                                cases: number;
+                                insured: number | null;
+                                credibility: number | null;
+                                industryRate: number | null;
+                                shrunkRate: number | null;
+                                deaths: number;
+                                serious: number;
+                                diseases: number;
+                                overLimitFactors: number;
+                                openRectifications: number;
+                                overdueRectifications: number;
+                                insuranceStatus: ("insured" | "uninsured" | "suspended") | null;
+                                rateMultiplierPct: number | null;
+                                keyPostHolders: number;
+                                keyPostTrained: number;
+                            };
+                            computedAt: string;
+                            year: number;
+                            formula: {
+                                zh: string;
+                                en: string;
+                            };
+                            scales: {
+                                rateRatioFull: number;
+                                seriousPerDeath: number;
+                                occupationalFull: number;
+                                rectificationsFull: number;
+                                suspended: number;
+                                rateTierFullPct: number;
+                            };
+                            settings: {
+                                weights: {
+                                    total: number;
+                                    weights: {
+                                        injuryRate: number;
+                                        deathsSerious: number;
+                                        occupational: number;
+                                        rectifications: number;
+                                        insurance: number;
+                                        rateTier: number;
+                                        training: number;
+                                    };
+                                };
+                                grades: {
+                                    yellow: number;
+                                    orange: number;
+                                    red: number;
+                                };
+                                alertMargin: number;
+                                definedAt: {
+                                    weights: string | null;
+                                    grades: string | null;
+                                    alertMargin: string | null;
+                                };
+                            };
+                            records: {
+                                injuries: {
+                                    id: number;
+                                    caseNo: string;
+                                    occurredOn: string;
+                                    determinedOn: string;
+                                    ground: string;
+                                    severity: string;
+                                    isDeath: boolean;
+                                }[];
+                                accidents: {
+                                    id: number;
+                                    accidentNo: string;
+                                    occurredOn: string;
+                                    category: string;
+                                    grade: string;
+                                    deaths: number;
+                                    seriousInjuries: number;
+                                }[];
+                                diseases: {
+                                    id: number;
+                                    caseNo: string;
+                                    diagnosedOn: string;
+                                    diseaseName: string;
+                                }[];
+                                rectifications: {
+                                    id: number;
+                                    findingKind: string;
+                                    finding: string;
+                                    factorName: string | null;
+                                    deadline: string;
+                                    status: string;
+                                    closedAt: string | null;
+                                }[];
+                            };
+                            alerts: {
+                                id: number;
+                                employerId: number;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "rate_above_industry" | "grade_worsened";
+                                details: {
+                                    [key: string]: string | number | null;
+                                };
+                                organisationId: number | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk alerts ledger: grades worsened and rates above the industry’s by the margin (AN-5) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    year?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                employerId: number;
+                                employerName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "rate_above_industry" | "grade_worsened";
+                                details: {
+                                    [key: string]: string | number | null;
+                                };
+                                organisationId: number | null;
+                                unitName: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/formula": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk index formula, its scales and the weights, grade bounds and alert margin that apply */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            formula: {
+                                zh: string;
+                                en: string;
+                            };
+                            scales: {
+                                rateRatioFull: number;
+                                seriousPerDeath: number;
+                                occupationalFull: number;
+                                rectificationsFull: number;
+                                suspended: number;
+                                rateTierFullPct: number;
+                            };
+                            weights: {
+                                total: number;
+                                weights: {
+                                    injuryRate: number;
+                                    deathsSerious: number;
+                                    occupational: number;
+                                    rectifications: number;
+                                    insurance: number;
+                                    rateTier: number;
+                                    training: number;
+                                };
+                            };
+                            grades: {
+                                yellow: number;
+                                orange: number;
+                                red: number;
+                            };
+                            alertMargin: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recomputes every risk index of a year in a jurisdiction (at the root, refitting the credibility first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            employers: number;
+                            alerts: number;
+                            full: boolean;
+                            ms: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bulletins": {
         parameters: {
             query?: never;
