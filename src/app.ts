@@ -36,8 +36,10 @@ import type { YearlyReportSource } from './modules/joint-meeting/implementation-
 import { inspectionsRoutes } from './modules/joint-meeting/inspections.routes.js';
 import { describeInspectionsReportPart } from './modules/joint-meeting/inspections.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
-import { DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
+import { CHASE_SETTINGS, DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
+// --- workbench and 催办 (decision 0041) ---
+import { remindersRoutes } from './modules/joint-meeting/reminders.routes.js';
 import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -67,6 +69,7 @@ import { studyRoutes } from './modules/training/study.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import { oidcRoutes } from './modules/users/oidc.routes.js';
+// --- end workbench ---
 import { OIDC_SETTINGS } from './modules/users/oidc.settings.js';
 import {
   authRoutes,
@@ -75,6 +78,7 @@ import {
   createTokenResolver,
   usersRoutes,
 } from './modules/users/users.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { registerAuthGuard } from './platform/auth/guard.js';
 import type { AppConfig } from './platform/config.js';
@@ -107,6 +111,8 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(SCHOOL_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
+  // workbench and 催办 (decision 0041)
+  ...Object.values(CHASE_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -272,6 +278,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(schoolsRoutes, deps);
   await app.register(providersRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
+  // workbench and 催办 (decision 0041)
+  await app.register(workbenchRoutes, deps);
+  await app.register(remindersRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

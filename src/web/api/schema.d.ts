@@ -6210,6 +6210,8 @@ export interface paths {
                     status?: "queued" | "processing" | "committed" | "failed" | "superseded";
                     /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
                     jurisdiction?: string;
+                    /** @description Only batches with rejected rows (the workbench link) */
+                    hasRejectedRows?: string;
                 };
                 header?: never;
                 path?: never;
@@ -21951,6 +21953,291 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台: counts of the work waiting for me, each with the link to the filtered page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The signed-in user’s role */
+                            role: string;
+                            cards: {
+                                /**
+                                 * @description reviewsDue 待评审 | projectsToDraw 待抽取专家 | projectsToDecide 待立项决定 | ownProjectsToReport 我的项目待报告 | batchesRejected 有退回行的批次 | overdueActionItems 逾期督办事项 | overdueRectifications 逾期整改 | reportsToChase 待催报的年度报告 | trainingGaps 培训覆盖缺口 | campaignGaps 宣传活动缺口 | unreadNotifications 未读消息
+                                 * @enum {string}
+                                 */
+                                key: "reviewsDue" | "projectsToDraw" | "projectsToDecide" | "ownProjectsToReport" | "batchesRejected" | "overdueActionItems" | "overdueRectifications" | "reportsToChase" | "trainingGaps" | "campaignGaps" | "unreadNotifications";
+                                /** @description How many; the link lists exactly these */
+                                count: number;
+                                /** @description The page and filter that list them */
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders (催办) sent for one item, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description action_item 督办事项 | rectification 限期整改 | member_report 成员单位年度报告 */
+                    targetType: "action_item" | "rectification" | "member_report";
+                    /** @description The item’s id; for a member report, the member unit’s organisation id */
+                    targetId: number;
+                    /** @description The report’s year (member_report only) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                targetType: "action_item" | "rectification" | "member_report";
+                                targetId: number;
+                                year: number | null;
+                                /** @description The unit reminded */
+                                organisationId: number;
+                                /** @description Day sent (China time), YYYY-MM-DD */
+                                sentOn: string;
+                                /** @description Who sent it */
+                                username: string;
+                                /** @description Users of the unit whose inbox it reached */
+                                recipients: number;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 催办: remind the unit that owes an action item, rectification or yearly report (rate-limited per day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description action_item 督办事项 | rectification 限期整改 | member_report 成员单位年度报告
+                         * @enum {string}
+                         */
+                        targetType: "action_item" | "rectification" | "member_report";
+                        /** @description The item’s id; for a member report, the member unit’s organisation id */
+                        targetId: number;
+                        /** @description The report’s year (member_report only) */
+                        year?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            targetType: "action_item" | "rectification" | "member_report";
+                            targetId: number;
+                            year: number | null;
+                            /** @description The unit reminded */
+                            organisationId: number;
+                            /** @description Day sent (China time), YYYY-MM-DD */
+                            sentOn: string;
+                            /** @description Who sent it */
+                            username: string;
+                            /** @description Users of the unit whose inbox it reached */
+                            recipients: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
