@@ -32,17 +32,19 @@ const ZReminderTarget = z
     path: ['year'],
   });
 
-export const ZReminder = z.object({
-  id: z.number().int(),
-  targetType: z.enum(['action_item', 'rectification', 'member_report']),
-  targetId: z.number().int(),
-  year: z.number().int().nullable(),
-  organisationId: z.number().int().describe('The unit reminded'),
-  sentOn: z.string().describe('Day sent (China time), YYYY-MM-DD'),
-  username: z.string().describe('Who sent it'),
-  recipients: z.number().int().describe('Users of the unit whose inbox it reached'),
-  createdAt: z.string(),
-});
+export const ZReminder = z
+  .object({
+    id: z.number().int(),
+    targetType: z.enum(['action_item', 'rectification', 'member_report']),
+    targetId: z.number().int(),
+    year: z.number().int().nullable(),
+    organisationId: z.number().int().describe('The unit reminded'),
+    sentOn: z.string().describe('Day sent (China time), YYYY-MM-DD'),
+    username: z.string().describe('Who sent it'),
+    recipients: z.number().int().describe('Users of the unit whose inbox it reached'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Reminder' });
 
 const tags = ['joint-meeting'];
 

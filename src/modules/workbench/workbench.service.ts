@@ -56,11 +56,13 @@ export async function describeWorkbench(db: Db, actor: Actor, now: Date) {
   if (can('reviews:score') && !isOffice)
     card('reviewsDue', '/reviews', async () => (await listAssignments(db, actor)).length);
   if (can('projects:manage')) {
-    card('projectsToDraw', '/projects?status=declared', async () => {
-      return (await listProjects(db, actor, { status: 'declared' })).length;
+    // Projects are declared against a year's call: the page lists one year at a time.
+    const year = currentYear(now);
+    card('projectsToDraw', `/projects?year=${year}&status=declared`, async () => {
+      return (await listProjects(db, actor, { year, status: 'declared' })).length;
     });
-    card('projectsToDecide', '/projects?status=reviewed', async () => {
-      return (await listProjects(db, actor, { status: 'reviewed' })).length;
+    card('projectsToDecide', `/projects?year=${year}&status=reviewed`, async () => {
+      return (await listProjects(db, actor, { year, status: 'reviewed' })).length;
     });
   }
   if (can('projects:declare') && !isOffice)

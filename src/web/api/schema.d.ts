@@ -21982,21 +21982,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description The signed-in user’s role */
-                            role: string;
-                            cards: {
-                                /**
-                                 * @description reviewsDue 待评审 | projectsToDraw 待抽取专家 | projectsToDecide 待立项决定 | ownProjectsToReport 我的项目待报告 | batchesRejected 有退回行的批次 | overdueActionItems 逾期督办事项 | overdueRectifications 逾期整改 | reportsToChase 待催报的年度报告 | trainingGaps 培训覆盖缺口 | campaignGaps 宣传活动缺口 | unreadNotifications 未读消息
-                                 * @enum {string}
-                                 */
-                                key: "reviewsDue" | "projectsToDraw" | "projectsToDecide" | "ownProjectsToReport" | "batchesRejected" | "overdueActionItems" | "overdueRectifications" | "reportsToChase" | "trainingGaps" | "campaignGaps" | "unreadNotifications";
-                                /** @description How many; the link lists exactly these */
-                                count: number;
-                                /** @description The page and filter that list them */
-                                link: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Workbench"];
                     };
                 };
                 /** @description Default Response */
@@ -22076,22 +22062,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                targetType: "action_item" | "rectification" | "member_report";
-                                targetId: number;
-                                year: number | null;
-                                /** @description The unit reminded */
-                                organisationId: number;
-                                /** @description Day sent (China time), YYYY-MM-DD */
-                                sentOn: string;
-                                /** @description Who sent it */
-                                username: string;
-                                /** @description Users of the unit whose inbox it reached */
-                                recipients: number;
-                                createdAt: string;
-                            }[];
+                            items: components["schemas"]["Reminder"][];
                         };
                     };
                 };
@@ -22164,22 +22135,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            targetType: "action_item" | "rectification" | "member_report";
-                            targetId: number;
-                            year: number | null;
-                            /** @description The unit reminded */
-                            organisationId: number;
-                            /** @description Day sent (China time), YYYY-MM-DD */
-                            sentOn: string;
-                            /** @description Who sent it */
-                            username: string;
-                            /** @description Users of the unit whose inbox it reached */
-                            recipients: number;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["Reminder"];
                     };
                 };
                 /** @description Default Response */
@@ -23773,6 +23729,22 @@ export interface components {
             current: components["schemas"]["RosterMemberInput"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMemberInput"][];
+        };
+        ReminderInput: {
+            id: number;
+            /** @enum {string} */
+            targetType: "action_item" | "rectification" | "member_report";
+            targetId: number;
+            year: number | null;
+            /** @description The unit reminded */
+            organisationId: number;
+            /** @description Day sent (China time), YYYY-MM-DD */
+            sentOn: string;
+            /** @description Who sent it */
+            username: string;
+            /** @description Users of the unit whose inbox it reached */
+            recipients: number;
+            createdAt: string;
         };
         NotificationInput: {
             id: number;
@@ -25477,6 +25449,21 @@ export interface components {
             /** @description The secret, shown this once: send it as Authorization: Bearer <token> */
             token: string;
         };
+        WorkbenchInput: {
+            /** @description The signed-in user’s role */
+            role: string;
+            cards: {
+                /**
+                 * @description reviewsDue 待评审 | projectsToDraw 待抽取专家 | projectsToDecide 待立项决定 | ownProjectsToReport 我的项目待报告 | batchesRejected 有退回行的批次 | overdueActionItems 逾期督办事项 | overdueRectifications 逾期整改 | reportsToChase 待催报的年度报告 | trainingGaps 培训覆盖缺口 | campaignGaps 宣传活动缺口 | unreadNotifications 未读消息
+                 * @enum {string}
+                 */
+                key: "reviewsDue" | "projectsToDraw" | "projectsToDecide" | "ownProjectsToReport" | "batchesRejected" | "overdueActionItems" | "overdueRectifications" | "reportsToChase" | "trainingGaps" | "campaignGaps" | "unreadNotifications";
+                /** @description How many; the link lists exactly these */
+                count: number;
+                /** @description The page and filter that list them */
+                link: string;
+            }[];
+        };
         AuditRecordInput: {
             id: number;
             /** @description When (ISO 8601) */
@@ -27042,6 +27029,22 @@ export interface components {
             current: components["schemas"]["RosterMember"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMember"][];
+        };
+        Reminder: {
+            id: number;
+            /** @enum {string} */
+            targetType: "action_item" | "rectification" | "member_report";
+            targetId: number;
+            year: number | null;
+            /** @description The unit reminded */
+            organisationId: number;
+            /** @description Day sent (China time), YYYY-MM-DD */
+            sentOn: string;
+            /** @description Who sent it */
+            username: string;
+            /** @description Users of the unit whose inbox it reached */
+            recipients: number;
+            createdAt: string;
         };
         Notification: {
             id: number;
@@ -28745,6 +28748,21 @@ export interface components {
             lastUsedAt: string | null;
             /** @description The secret, shown this once: send it as Authorization: Bearer <token> */
             token: string;
+        };
+        Workbench: {
+            /** @description The signed-in user’s role */
+            role: string;
+            cards: {
+                /**
+                 * @description reviewsDue 待评审 | projectsToDraw 待抽取专家 | projectsToDecide 待立项决定 | ownProjectsToReport 我的项目待报告 | batchesRejected 有退回行的批次 | overdueActionItems 逾期督办事项 | overdueRectifications 逾期整改 | reportsToChase 待催报的年度报告 | trainingGaps 培训覆盖缺口 | campaignGaps 宣传活动缺口 | unreadNotifications 未读消息
+                 * @enum {string}
+                 */
+                key: "reviewsDue" | "projectsToDraw" | "projectsToDecide" | "ownProjectsToReport" | "batchesRejected" | "overdueActionItems" | "overdueRectifications" | "reportsToChase" | "trainingGaps" | "campaignGaps" | "unreadNotifications";
+                /** @description How many; the link lists exactly these */
+                count: number;
+                /** @description The page and filter that list them */
+                link: string;
+            }[];
         };
         AuditRecord: {
             id: number;
