@@ -36,8 +36,10 @@ import type { YearlyReportSource } from './modules/joint-meeting/implementation-
 import { inspectionsRoutes } from './modules/joint-meeting/inspections.routes.js';
 import { describeInspectionsReportPart } from './modules/joint-meeting/inspections.service.js';
 import { jointMeetingRoutes } from './modules/joint-meeting/joint-meeting.routes.js';
-import { DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
+import { CHASE_SETTINGS, DUE_SETTINGS } from './modules/joint-meeting/joint-meeting.settings.js';
 import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
+// --- workbench and 催办 (decision 0041) ---
+import { remindersRoutes } from './modules/joint-meeting/reminders.routes.js';
 import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -106,6 +108,7 @@ import { studyRoutes } from './modules/training/study.routes.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
 import { TRAINING_SETTINGS } from './modules/training/training.settings.js';
 import { oidcRoutes } from './modules/users/oidc.routes.js';
+// --- end workbench ---
 import { OIDC_SETTINGS } from './modules/users/oidc.settings.js';
 import {
   authRoutes,
@@ -114,6 +117,7 @@ import {
   createTokenResolver,
   usersRoutes,
 } from './modules/users/users.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import type { Actor } from './platform/auth/actor.js';
 import { registerAuthGuard } from './platform/auth/guard.js';
@@ -151,6 +155,8 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(PORTAL_SETTINGS),
   // Enterprise risk index (AN-5, issue 18 part 1)
   ...Object.values(RISK_SETTINGS),
+  // workbench and 催办 (decision 0041)
+  ...Object.values(CHASE_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -340,6 +346,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   // Public portal and open data (SV-2)
   await app.register(portalRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
+  // workbench and 催办 (decision 0041)
+  await app.register(workbenchRoutes, deps);
+  await app.register(remindersRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

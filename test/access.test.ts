@@ -1098,6 +1098,30 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'POST', url: '/api/notifications/read', payload: {} }),
     sibling: null,
   },
+  // --- workbench and 催办 (decision 0041) ---
+  'GET /api/workbench': {
+    permission: null,
+    call: () => ({ method: 'GET', url: '/api/workbench' }),
+    sibling: null,
+  },
+  'POST /api/reminders': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: '/api/reminders',
+      payload: { targetType: 'member_report', targetId: f.emergencyOrganisationId, year: 2030 },
+    }),
+    sibling: 'hidden',
+  },
+  'GET /api/reminders': {
+    permission: 'meetings:read',
+    call: (f) => ({
+      method: 'GET',
+      url: `/api/reminders?targetType=action_item&targetId=${f.jm.actionItemId}`,
+    }),
+    sibling: 'hidden',
+  },
+  // --- end workbench ---
   'GET /api/experts/:id': {
     permission: 'experts:read',
     call: (f) => ({ method: 'GET', url: `/api/experts/${f.pp.expertId}` }),
@@ -3130,6 +3154,8 @@ describe('the table', () => {
       'GET /api/plan-periods',
       'GET /api/rates/examples',
       'GET /api/training/roles',
+      // workbench (decision 0041)
+      'GET /api/workbench',
       'POST /api/auth/logout',
       'POST /api/auth/password',
       'POST /api/notifications/read',

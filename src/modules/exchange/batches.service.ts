@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -20,6 +20,8 @@ import type { Domain } from './formats.js';
 export interface ListBatchesOptions {
   domain?: Domain;
   status?: BatchStatus;
+  /** Only batches some of whose rows were rejected (the workbench's count, decision 0041). */
+  hasRejectedRows?: boolean;
   jurisdiction?: string;
   page: number;
   pageSize: number;
@@ -35,6 +37,7 @@ export async function listBatches(db: Db, actor: Actor, options: ListBatchesOpti
   }
   if (options.domain) conditions.push(eq(exchangeBatches.domain, options.domain));
   if (options.status) conditions.push(eq(exchangeBatches.status, options.status));
+  if (options.hasRejectedRows) conditions.push(gt(exchangeBatches.rejectedRows, 0));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     selectBatches(db)

@@ -99,6 +99,7 @@ export const ZBatchListQuery = ZPageQuery.extend({
   domain: ZDomain.optional(),
   status: ZBatchStatus.optional(),
   jurisdiction: ZJurisdictionCode.optional(),
+  hasRejectedRows: z.stringbool().optional().describe('Only batches with rejected rows (the workbench link)'),
 });
 
 const ZIssue = z.object({

@@ -49,3 +49,18 @@ export const DUE_SETTINGS = {
 };
 export type DueSettingKey = keyof typeof DUE_SETTINGS;
 export const DUE_SETTING_KEYS = Object.keys(DUE_SETTINGS) as DueSettingKey[];
+
+// --- 催办 (workbench, decision 0041) ---
+/** How many reminders (催办) one item may receive per day; app.ts registers it. */
+export const CHASE_SETTINGS = {
+  'jm.chasePerItemPerDay': defineSetting({
+    key: 'jm.chasePerItemPerDay',
+    module: 'joint-meeting',
+    schema: z.number().int().min(1).max(10),
+    default: 1,
+    description: {
+      zh: '同一事项每日催办次数上限',
+      en: 'Reminders (催办) per item per day, at most',
+    },
+  }),
+};

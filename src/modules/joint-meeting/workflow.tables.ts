@@ -302,3 +302,41 @@ export const reportEvents = pgTable(
   },
   (t) => [index('report_events_report_idx').on(t.reportType, t.reportId)],
 );
+
+// --- 催办 (workbench, decision 0041) ---
+export type ReminderTarget = 'action_item' | 'rectification' | 'member_report';
+
+/**
+ * 催办: a reminder sent to the unit that owes an action item, a rectification or a yearly member
+ * report. For a member report the target is the unit itself (`target_id` = organisation id) and
+ * the report's year, since a report never started has no row. History, never edited.
+ */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** action_item | rectification | member_report */
+    targetType: text('target_type').$type<ReminderTarget>().notNull(),
+    targetId: integer('target_id').notNull(),
+    /** The report's year (member_report only). */
+    year: smallint('year'),
+    /** The unit reminded. */
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    /** The day it was sent, China time: the rate limit counts per target per day. */
+    sentOn: date('sent_on').notNull(),
+    userId: integer('user_id').notNull(),
+    username: text('username').notNull(),
+    /** How many users of the unit it reached. */
+    recipients: integer('recipients').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reminders_target_idx').on(t.targetType, t.targetId, t.sentOn),
+    check('reminders_target_check', sql`${t.targetType} in ('action_item','rectification','member_report')`),
+  ],
+);

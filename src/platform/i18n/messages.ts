@@ -375,6 +375,13 @@ const MESSAGES = {
     en: 'Record {id} does not exist or lies outside the chosen jurisdiction',
   },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  // --- 催办 (workbench, decision 0041) ---
+  'chase.rate_limited': {
+    zh: '该事项今日已催办 {limit} 次，请明日再催',
+    en: 'This item has had its {limit} reminder(s) today; chase again tomorrow',
+  },
+  'chase.year_required': { zh: '催办年度报告须指明年度', en: 'Chasing a yearly report needs its year' },
+  // --- end 催办 ---
   'workflow.illegal_transition': {
     zh: '当前状态为「{state}」，不能执行「{action}」',
     en: 'Not allowed while the state is "{state}": {action}',

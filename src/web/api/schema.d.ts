@@ -6210,6 +6210,8 @@ export interface paths {
                     status?: "queued" | "processing" | "committed" | "failed" | "superseded";
                     /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
                     jurisdiction?: string;
+                    /** @description Only batches with rejected rows (the workbench link) */
+                    hasRejectedRows?: string;
                 };
                 header?: never;
                 path?: never;
@@ -23914,6 +23916,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作台: counts of the work waiting for me, each with the link to the filtered page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Workbench"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders (催办) sent for one item, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description action_item 督办事项 | rectification 限期整改 | member_report 成员单位年度报告 */
+                    targetType: "action_item" | "rectification" | "member_report";
+                    /** @description The item’s id; for a member report, the member unit’s organisation id */
+                    targetId: number;
+                    /** @description The report’s year (member_report only) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 催办: remind the unit that owes an action item, rectification or yearly report (rate-limited per day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description action_item 督办事项 | rectification 限期整改 | member_report 成员单位年度报告
+                         * @enum {string}
+                         */
+                        targetType: "action_item" | "rectification" | "member_report";
+                        /** @description The item’s id; for a member report, the member unit’s organisation id */
+                        targetId: number;
+                        /** @description The report’s year (member_report only) */
+                        year?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reminder"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -25443,6 +25686,22 @@ export interface components {
             current: components["schemas"]["RosterMemberInput"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMemberInput"][];
+        };
+        ReminderInput: {
+            id: number;
+            /** @enum {string} */
+            targetType: "action_item" | "rectification" | "member_report";
+            targetId: number;
+            year: number | null;
+            /** @description The unit reminded */
+            organisationId: number;
+            /** @description Day sent (China time), YYYY-MM-DD */
+            sentOn: string;
+            /** @description Who sent it */
+            username: string;
+            /** @description Users of the unit whose inbox it reached */
+            recipients: number;
+            createdAt: string;
         };
         NotificationInput: {
             id: number;
@@ -27244,6 +27503,21 @@ export interface components {
             /** @description The secret, shown this once: send it as Authorization: Bearer <token> */
             token: string;
         };
+        WorkbenchInput: {
+            /** @description The signed-in user’s role */
+            role: string;
+            cards: {
+                /**
+                 * @description reviewsDue 待评审 | projectsToDraw 待抽取专家 | projectsToDecide 待立项决定 | ownProjectsToReport 我的项目待报告 | batchesRejected 有退回行的批次 | overdueActionItems 逾期督办事项 | overdueRectifications 逾期整改 | reportsToChase 待催报的年度报告 | trainingGaps 培训覆盖缺口 | campaignGaps 宣传活动缺口 | unreadNotifications 未读消息
+                 * @enum {string}
+                 */
+                key: "reviewsDue" | "projectsToDraw" | "projectsToDecide" | "ownProjectsToReport" | "batchesRejected" | "overdueActionItems" | "overdueRectifications" | "reportsToChase" | "trainingGaps" | "campaignGaps" | "unreadNotifications";
+                /** @description How many; the link lists exactly these */
+                count: number;
+                /** @description The page and filter that list them */
+                link: string;
+            }[];
+        };
         AuditRecordInput: {
             id: number;
             /** @description When (ISO 8601) */
@@ -28809,6 +29083,22 @@ export interface components {
             current: components["schemas"]["RosterMember"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMember"][];
+        };
+        Reminder: {
+            id: number;
+            /** @enum {string} */
+            targetType: "action_item" | "rectification" | "member_report";
+            targetId: number;
+            year: number | null;
+            /** @description The unit reminded */
+            organisationId: number;
+            /** @description Day sent (China time), YYYY-MM-DD */
+            sentOn: string;
+            /** @description Who sent it */
+            username: string;
+            /** @description Users of the unit whose inbox it reached */
+            recipients: number;
+            createdAt: string;
         };
         Notification: {
             id: number;
@@ -30609,6 +30899,21 @@ export interface components {
             lastUsedAt: string | null;
             /** @description The secret, shown this once: send it as Authorization: Bearer <token> */
             token: string;
+        };
+        Workbench: {
+            /** @description The signed-in user’s role */
+            role: string;
+            cards: {
+                /**
+                 * @description reviewsDue 待评审 | projectsToDraw 待抽取专家 | projectsToDecide 待立项决定 | ownProjectsToReport 我的项目待报告 | batchesRejected 有退回行的批次 | overdueActionItems 逾期督办事项 | overdueRectifications 逾期整改 | reportsToChase 待催报的年度报告 | trainingGaps 培训覆盖缺口 | campaignGaps 宣传活动缺口 | unreadNotifications 未读消息
+                 * @enum {string}
+                 */
+                key: "reviewsDue" | "projectsToDraw" | "projectsToDecide" | "ownProjectsToReport" | "batchesRejected" | "overdueActionItems" | "overdueRectifications" | "reportsToChase" | "trainingGaps" | "campaignGaps" | "unreadNotifications";
+                /** @description How many; the link lists exactly these */
+                count: number;
+                /** @description The page and filter that list them */
+                link: string;
+            }[];
         };
         AuditRecord: {
             id: number;

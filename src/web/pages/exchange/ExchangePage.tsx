@@ -17,6 +17,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
@@ -45,6 +46,9 @@ export default function ExchangePage() {
   const [isSubmitting, setSubmitting] = useState(false);
   const [batches, setBatches] = useState<{ items: Batch[]; total: number }>({ items: [], total: 0 });
   const [page, setPage] = useState(1);
+  // The workbench links here with ?hasRejectedRows=true (decision 0041).
+  const [searchParams] = useSearchParams();
+  const [isRejectedOnly, setRejectedOnly] = useState(searchParams.get('hasRejectedRows') === 'true');
   const [selected, setSelected] = useState<Batch | null>(null);
   const [form] = Form.useForm<SubmitValues>();
   const domain = Form.useWatch('domain', form);
@@ -60,11 +64,20 @@ export default function ExchangePage() {
   const load = useCallback(async () => {
     if (!code) return;
     const result = await unwrap(
-      api.GET('/api/exchange/batches', { params: { query: { jurisdiction: code, page, pageSize: 20 } } }),
+      api.GET('/api/exchange/batches', {
+        params: {
+          query: {
+            jurisdiction: code,
+            page,
+            pageSize: 20,
+            ...(isRejectedOnly ? { hasRejectedRows: 'true' as const } : {}),
+          },
+        },
+      }),
     );
     setBatches(result);
     setSelected((s) => (s ? (result.items.find((b) => b.id === s.id) ?? s) : s));
-  }, [code, page]);
+  }, [code, page, isRejectedOnly]);
 
   useEffect(() => {
     load().catch((e) => showError(e, (m) => message.error(m)));
@@ -257,6 +270,24 @@ export default function ExchangePage() {
         </Card>
       )}
       <Card title={`${t('exchange.batches')} · ${current?.name ?? ''}`}>
+        {isRejectedOnly && (
+          <Alert
+            type="warning"
+            style={{ marginBottom: 12 }}
+            title={t('wb.filtered')}
+            action={
+              <Button
+                size="small"
+                onClick={() => {
+                  setRejectedOnly(false);
+                  setPage(1);
+                }}
+              >
+                {t('wb.clearFilter')}
+              </Button>
+            }
+          />
+        )}
         <Table
           rowKey="id"
           size="middle"

@@ -1,41 +1,25 @@
-import { Alert, Card, Col, Descriptions, List, Row, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api, type Schemas } from '../../api/client';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { useAuth } from '../../auth/auth';
-import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
+type WorkbenchCard = Schemas['Workbench']['cards'][number];
+
+/** 工作台 (decision 0041): the work waiting for the signed-in user, each count a link to the filtered page. */
 export default function HomePage() {
-  const { me, can } = useAuth();
+  const { me } = useAuth();
   const { t } = useI18n();
-  const { all, current } = useJurisdiction();
-  const [organisationCount, setOrganisationCount] = useState<number | null>(null);
-  const [rosterCount, setRosterCount] = useState<number | null>(null);
-  const [myItems, setMyItems] = useState<Schemas['ActionItem'][]>([]);
-  const code = current?.code;
-
-  useEffect(() => {
-    if (!code) return;
-    if (can('organisations:read')) {
-      api
-        .GET('/api/organisations', { params: { query: { jurisdiction: code, pageSize: 1 } } })
-        .then(({ data }) => setOrganisationCount(data?.total ?? null));
-    }
-    if (can('roster:read')) {
-      api
-        .GET('/api/joint-meetings/{code}/roster', { params: { path: { code } } })
-        .then(({ data }) => setRosterCount(data?.current.length ?? null));
-    }
-    if (can('meetings:read') && me?.organisation) {
-      api
-        .GET('/api/action-items', { params: { query: { mine: 'true' } as never } })
-        .then(({ data }) => setMyItems((data?.items ?? []).filter((i) => i.status !== 'closed')));
-    }
-  }, [code, can, me?.organisation]);
-
+  const { data, isLoading } = useQuery({
+    queryKey: queryKeys.workbench,
+    queryFn: async ({ signal }) => unwrap(api.GET('/api/workbench', { signal })),
+    enabled: Boolean(me) && !me?.mustChangePassword,
+  });
   if (!me) return null;
-  const below = current ? all.filter((j) => j.path.startsWith(`${current.path}/`)).length : 0;
+  // Work first: the cards with something waiting, then the quiet ones.
+  const cards = [...(data?.cards ?? [])].sort((a, b) => Number(b.count > 0) - Number(a.count > 0));
   return (
     <div>
       <Typography.Title level={3}>{t('home.welcome', { name: me.displayName })}</Typography.Title>
@@ -58,51 +42,42 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Card>
-            <Statistic title={`${current?.name ?? ''} · ${t('home.counts.prefectures')}`} value={below} />
-            <Link to="/jurisdictions">{t('nav.jurisdictions')}</Link>
-          </Card>
-        </Col>
-        {can('organisations:read') && (
-          <Col xs={24} md={8}>
-            <Card>
-              <Statistic title={t('home.counts.organisations')} value={organisationCount ?? '—'} />
-              <Link to="/organisations">{t('nav.organisations')}</Link>
-            </Card>
-          </Col>
+      <Card title={t('wb.todo')} data-testid="workbench">
+        {isLoading ? (
+          <Skeleton active />
+        ) : cards.length === 0 ? (
+          <Empty description={t('wb.none')} />
+        ) : (
+          <Row gutter={[16, 16]}>
+            {cards.map((card) => (
+              <Col key={card.key} xs={24} sm={12} lg={8} xl={6}>
+                <WorkCard card={card} />
+              </Col>
+            ))}
+          </Row>
         )}
-        {can('roster:read') && (
-          <Col xs={24} md={8}>
-            <Card>
-              <Statistic title={t('home.counts.roster')} value={rosterCount ?? '—'} />
-              <Link to="/joint-meeting/roster">{t('nav.roster')}</Link>
-            </Card>
-          </Col>
-        )}
-      </Row>
-      {myItems.length > 0 && (
-        <Card title={t('home.myItems')} style={{ marginTop: 16 }} data-testid="my-items">
-          <List
-            dataSource={myItems}
-            renderItem={(item) => (
-              <List.Item
-                extra={
-                  <Tag color={item.isOverdue ? 'red' : 'blue'}>
-                    {item.isOverdue ? t('itemStatus.overdue') : t(`itemStatus.${item.status}`)}
-                  </Tag>
-                }
-              >
-                <Link to={`/joint-meeting/action-items/${item.id}`}>{item.title}</Link>
-                <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-                  {t('item.deadline')} {item.deadline}
-                </Typography.Text>
-              </List.Item>
-            )}
-          />
-        </Card>
-      )}
+      </Card>
     </div>
+  );
+}
+
+function WorkCard({ card }: { card: WorkbenchCard }) {
+  const { t } = useI18n();
+  const isUrgent = card.count > 0 && card.key !== 'unreadNotifications';
+  return (
+    <Link
+      to={card.link}
+      data-testid={`wb-${card.key}`}
+      aria-label={`${t(`wb.card.${card.key}`)}: ${card.count}`}
+    >
+      <Card hoverable size="small">
+        <Statistic
+          title={t(`wb.card.${card.key}`)}
+          value={card.count}
+          valueStyle={{ color: isUrgent ? '#cf1322' : card.count > 0 ? '#1677ff' : 'rgba(0,0,0,0.45)' }}
+        />
+        <Typography.Text type="secondary">{t('wb.open')} →</Typography.Text>
+      </Card>
+    </Link>
   );
 }

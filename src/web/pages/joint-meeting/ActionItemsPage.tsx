@@ -16,12 +16,13 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
+import { ChaseButton, ReminderList } from './Chase';
 import { ITEM_STATUS_COLORS } from './MeetingPanels';
 
 type Item = Schemas['ActionItem'];
@@ -151,6 +152,14 @@ function ActionItemDetail({ id }: { id: number }) {
             </Tag>
           </>
         }
+        extra={
+          item.status !== 'closed' && (
+            <ChaseButton
+              target={{ targetType: 'action_item', targetId: item.id }}
+              unit={item.organisationName}
+            />
+          )
+        }
       >
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('item.unit')}>{item.organisationName}</Descriptions.Item>
@@ -163,6 +172,9 @@ function ActionItemDetail({ id }: { id: number }) {
       </Card>
       <Card title={t('item.followUps')}>
         <FollowUpTimeline followUps={item.followUps} />
+      </Card>
+      <Card title={t('chase.history')} size="small">
+        <ReminderList target={{ targetType: 'action_item', targetId: item.id }} />
       </Card>
       {isMine && item.status !== 'closed' && (
         <Card title={t('item.report')}>
@@ -192,7 +204,11 @@ export default function ActionItemsPage() {
   const { can } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [view, setView] = useState<'mine' | 'all' | 'overdue'>(can('meetings:manage') ? 'all' : 'mine');
+  // The workbench links here with ?view=overdue (decision 0041).
+  const [searchParams] = useSearchParams();
+  const [view, setView] = useState<'mine' | 'all' | 'overdue'>(
+    searchParams.get('view') === 'overdue' ? 'overdue' : can('meetings:manage') ? 'all' : 'mine',
+  );
   const [items, setItems] = useState<Item[]>([]);
   const [isLoading, setLoading] = useState(false);
   const code = current?.code;

@@ -9,13 +9,16 @@ import {
   Form,
   Input,
   Modal,
+  Segmented,
   Select,
+  Space,
   Table,
   Tag,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
@@ -23,6 +26,7 @@ import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
 import { todayInChina } from '../../time';
 import { FollowUpForm, FollowUpTimeline } from './ActionItemsPage';
+import { ChaseButton, ReminderList } from './Chase';
 
 type Rectification = Schemas['Rectification'];
 type Detail = Schemas['RectificationDetail'];
@@ -46,17 +50,30 @@ export default function RectificationsPage() {
   const [isIssuing, setIssuing] = useState(false);
   const [form] = Form.useForm();
   const code = current?.code;
+  // The workbench links here with ?overdue=true (decision 0041).
+  const [searchParams] = useSearchParams();
+  const [view, setView] = useState<'all' | 'overdue'>(
+    searchParams.get('overdue') === 'true' ? 'overdue' : 'all',
+  );
 
   const load = useCallback(async () => {
     if (!code) return;
     try {
       setItems(
-        (await unwrap(api.GET('/api/rectifications', { params: { query: { jurisdiction: code } } }))).items,
+        (
+          await unwrap(
+            api.GET('/api/rectifications', {
+              params: {
+                query: { jurisdiction: code, ...(view === 'overdue' ? { overdue: 'true' } : {}) } as never,
+              },
+            }),
+          )
+        ).items,
       );
     } catch (e) {
       showError(e, (m) => message.error(m));
     }
-  }, [code, message]);
+  }, [code, message, view]);
   useEffect(() => {
     load();
   }, [load]);
@@ -140,19 +157,29 @@ export default function RectificationsPage() {
     <Card
       title={`${current?.name ?? ''} · ${t('nav.rectifications')}`}
       extra={
-        can('meetings:manage') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              form.resetFields();
-              form.setFieldsValue({ findingKind: 'hazard', deadline: todayInChina().add(30, 'day') });
-              setIssuing(true);
-            }}
-          >
-            {t('rect.issue')}
-          </Button>
-        )
+        <Space wrap>
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as typeof view)}
+            options={[
+              { value: 'all', label: t('item.all') },
+              { value: 'overdue', label: t('item.overdue') },
+            ]}
+          />
+          {can('meetings:manage') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                form.resetFields();
+                form.setFieldsValue({ findingKind: 'hazard', deadline: todayInChina().add(30, 'day') });
+                setIssuing(true);
+              }}
+            >
+              {t('rect.issue')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table rowKey="id" columns={columns} dataSource={items} pagination={false} />
@@ -224,6 +251,22 @@ export default function RectificationsPage() {
             <div style={{ marginTop: 16 }}>
               <FollowUpTimeline followUps={open.followUps} />
             </div>
+            <Card
+              size="small"
+              title={t('chase.history')}
+              style={{ marginTop: 16 }}
+              extra={
+                open.status !== 'closed' && (
+                  <ChaseButton
+                    size="small"
+                    target={{ targetType: 'rectification', targetId: open.id }}
+                    unit={open.responsibleName}
+                  />
+                )
+              }
+            >
+              <ReminderList target={{ targetType: 'rectification', targetId: open.id }} />
+            </Card>
             {open.status !== 'closed' && kinds.length > 0 && (
               <FollowUpForm
                 key={open.followUps.length}

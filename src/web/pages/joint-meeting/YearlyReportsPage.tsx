@@ -16,11 +16,13 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { currentYearInChina } from '../../time';
+import { ChaseButton, ReminderList } from './Chase';
 
 type Board = Schemas['MemberReportBoard'];
 type MemberReport = Schemas['MemberReport'];
@@ -97,7 +99,7 @@ function ReviewButtons({
   );
 }
 
-function MemberReports({ year }: { year: number }) {
+function MemberReports({ year, lateOnly }: { year: number; lateOnly: boolean }) {
   const { t, language } = useI18n();
   const { can, me } = useAuth();
   const { current } = useJurisdiction();
@@ -106,6 +108,8 @@ function MemberReports({ year }: { year: number }) {
   const [open, setOpen] = useState<MemberReport | null>(null);
   const [form] = Form.useForm();
   const code = current?.code;
+  // The workbench links here with ?late=true: only the units whose report is overdue (decision 0041).
+  const [isLateOnly, setLateOnly] = useState(lateOnly);
   const load = useCallback(async () => {
     if (!code) return;
     try {
@@ -151,11 +155,33 @@ function MemberReports({ year }: { year: number }) {
           })}
         />
       )}
+      {isLateOnly && (
+        <Alert
+          type="warning"
+          title={t('wb.filtered')}
+          action={
+            <Button size="small" onClick={() => setLateOnly(false)}>
+              {t('wb.clearFilter')}
+            </Button>
+          }
+        />
+      )}
       <Table
         rowKey="organisationId"
         size="small"
         pagination={false}
-        dataSource={board?.items ?? []}
+        dataSource={(board?.items ?? []).filter((i) => !isLateOnly || i.isOverdue)}
+        expandable={
+          can('meetings:manage')
+            ? {
+                expandedRowRender: (row) => (
+                  <ReminderList
+                    target={{ targetType: 'member_report', targetId: row.organisationId, year }}
+                  />
+                ),
+              }
+            : undefined
+        }
         columns={[
           { title: t('meeting.unit'), dataIndex: 'organisationName' },
           {
@@ -179,13 +205,23 @@ function MemberReports({ year }: { year: number }) {
           {
             title: t('common.actions'),
             key: 'a',
-            width: 100,
-            render: (_, row) =>
-              row.reportId && (can('meetings:manage') || row.organisationId === me?.organisation?.id) ? (
-                <Button size="small" onClick={() => openReport(row.reportId as number)}>
-                  {t('report.open')}
-                </Button>
-              ) : null,
+            width: 180,
+            render: (_, row) => (
+              <Space>
+                {row.reportId && (can('meetings:manage') || row.organisationId === me?.organisation?.id) ? (
+                  <Button size="small" onClick={() => openReport(row.reportId as number)}>
+                    {t('report.open')}
+                  </Button>
+                ) : null}
+                {row.status !== 'submitted' && row.status !== 'accepted' && (
+                  <ChaseButton
+                    size="small"
+                    target={{ targetType: 'member_report', targetId: row.organisationId, year }}
+                    unit={row.organisationName}
+                  />
+                )}
+              </Space>
+            ),
           },
         ]}
       />
@@ -608,7 +644,14 @@ function DueDateSettings() {
 export default function YearlyReportsPage() {
   const { t } = useI18n();
   const { current } = useJurisdiction();
-  const [year, setYear] = useState(currentYearInChina);
+  const [searchParams] = useSearchParams();
+  const linkedYear = Number(searchParams.get('year'));
+  const [year, setYear] = useState(
+    Number.isInteger(linkedYear) && linkedYear >= 2000 && linkedYear <= 2100
+      ? linkedYear
+      : currentYearInChina(),
+  );
+  const isLateLink = searchParams.get('late') === 'true';
   return (
     <Card
       title={`${current?.name ?? ''} · ${t('nav.yearlyReports')}`}
@@ -620,9 +663,14 @@ export default function YearlyReportsPage() {
       }
     >
       <Tabs
+        defaultActiveKey={isLateLink ? 'member' : 'impl'}
         items={[
           { key: 'impl', label: t('impl.tab'), children: <ImplementationReports year={year} /> },
-          { key: 'member', label: t('memberReport.tab'), children: <MemberReports year={year} /> },
+          {
+            key: 'member',
+            label: t('memberReport.tab'),
+            children: <MemberReports year={year} lateOnly={isLateLink} />,
+          },
           { key: 'settings', label: t('settings.tab'), children: <DueDateSettings /> },
         ]}
       />

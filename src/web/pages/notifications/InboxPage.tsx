@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, List, Typography } from 'antd';
+import { App, Badge, Button, Card, List, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useI18n } from '../../i18n/i18n';
@@ -15,13 +15,24 @@ export default function InboxPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [items, setItems] = useState<Notification[]>([]);
+  // The workbench links here with ?unread=true (decision 0041).
+  const [searchParams, setSearchParams] = useSearchParams();
+  const isUnreadOnly = searchParams.get('unread') === 'true';
   const load = useCallback(async () => {
     try {
-      setItems((await unwrap(api.GET('/api/notifications', { params: { query: { pageSize: 100 } } }))).items);
+      setItems(
+        (
+          await unwrap(
+            api.GET('/api/notifications', {
+              params: { query: { pageSize: 100, ...(isUnreadOnly ? { unreadOnly: 'true' as const } : {}) } },
+            }),
+          )
+        ).items,
+      );
     } catch (e) {
       showError(e, (m) => message.error(m));
     }
-  }, [message]);
+  }, [message, isUnreadOnly]);
   useEffect(() => {
     load();
   }, [load]);
@@ -29,10 +40,19 @@ export default function InboxPage() {
     await unwrap(api.POST('/api/notifications/read', { body: ids ? { ids } : {} }));
     // The header's bell counts what is unread.
     queryClient.invalidateQueries({ queryKey: queryKeys.unreadNotifications });
+    queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
     load();
   };
   return (
-    <Card title={t('nav.inbox')} extra={<Button onClick={() => markRead()}>{t('inbox.readAll')}</Button>}>
+    <Card
+      title={t('nav.inbox')}
+      extra={
+        <Space>
+          {isUnreadOnly && <Button onClick={() => setSearchParams({})}>{t('wb.clearFilter')}</Button>}
+          <Button onClick={() => markRead()}>{t('inbox.readAll')}</Button>
+        </Space>
+      }
+    >
       <List
         dataSource={items}
         locale={{ emptyText: t('inbox.empty') }}

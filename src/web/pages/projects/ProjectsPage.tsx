@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
@@ -39,7 +39,11 @@ export default function ProjectsPage() {
   const { can } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [year, setYear] = useState(THIS_YEAR);
+  // The workbench links here with ?year=&status= (decision 0041).
+  const [searchParams] = useSearchParams();
+  const linkedYear = Number(searchParams.get('year'));
+  const [year, setYear] = useState(linkedYear >= 2000 && linkedYear <= 2100 ? linkedYear : THIS_YEAR);
+  const [status, setStatus] = useState<string | null>(searchParams.get('status'));
   const [budget, setBudget] = useState<Budget | null>(null);
   const [projects, setProjects] = useState<Project[]>([]);
   const [isLoading, setLoading] = useState(false);
@@ -252,10 +256,22 @@ export default function ProjectsPage() {
           )
         }
       >
+        {status && (
+          <Alert
+            type="warning"
+            style={{ marginBottom: 12 }}
+            title={`${t('wb.filtered')}: ${t(`pp.status.${status}`)}`}
+            action={
+              <Button size="small" onClick={() => setStatus(null)}>
+                {t('wb.clearFilter')}
+              </Button>
+            }
+          />
+        )}
         <Table
           rowKey="id"
           columns={columns}
-          dataSource={projects}
+          dataSource={status ? projects.filter((p) => p.status === status) : projects}
           loading={isLoading}
           pagination={{ pageSize: 20 }}
           data-testid="projects-table"
