@@ -22,11 +22,17 @@ import {
 } from './modules/analytics/refresh.js';
 import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
+// Cross-checks between departments' data (AN-6).
+import { crosscheckMergeListener } from './modules/crosschecks/crosschecks.listener.js';
+import { crosschecksRoutes } from './modules/crosschecks/crosschecks.routes.js';
+import { refreshCrosscheckReminders } from './modules/crosschecks/crosschecks.service.js';
+import { CROSSCHECK_SETTINGS } from './modules/crosschecks/crosschecks.settings.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { EXCHANGE_SETTINGS } from './modules/exchange/exchange.settings.js';
+import { combineMergeListeners } from './modules/exchange/merge-listeners.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
 import { describeExpertsOfYear } from './modules/experts/report.service.js';
@@ -107,6 +113,8 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(SCHOOL_SETTINGS),
   ...Object.values(AUDIT_SETTINGS),
   ...Object.values(OIDC_SETTINGS),
+  // Cross-checks (AN-6).
+  ...Object.values(CROSSCHECK_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -240,7 +248,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
       },
     ],
   });
-  const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener: analyticsMergeListener };
+  // Cross-checks (AN-6): each import's commit refreshes the figures, then re-runs the rules.
+  const mergeListener = combineMergeListeners(analyticsMergeListener, crosscheckMergeListener);
+  const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener };
   const deps = { db, config };
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
@@ -252,7 +262,14 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(meetingsRoutes, deps);
   await app.register(inspectionsRoutes, deps);
   await app.register(yearlyReportsRoutes, { ...deps, reportSources: YEARLY_REPORT_SOURCES });
-  await app.register(notificationsRoutes, { ...deps, refresh: refreshDeadlineNotifications });
+  await app.register(notificationsRoutes, {
+    ...deps,
+    // Cross-checks (AN-6): overdue hits join the action items' reminders.
+    refresh: async (db, actor, at) => {
+      await refreshDeadlineNotifications(db, actor, at);
+      await refreshCrosscheckReminders(db, actor, at);
+    },
+  });
   await app.register(auditRoutes, deps);
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);
@@ -272,6 +289,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(schoolsRoutes, deps);
   await app.register(providersRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
+  // Cross-checks between departments' data (AN-6).
+  await app.register(crosschecksRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {
