@@ -2219,9 +2219,8 @@ const CASES: Record<string, RouteCase> = {
   // Cross-checks between departments' data (AN-6).
   'GET /api/crosschecks/rules': {
     permission: 'crosschecks:read',
-    call: () => ({ method: 'GET', url: '/api/crosschecks/rules' }),
-    // The rule set is national reference data.
-    sibling: null,
+    call: () => ({ method: 'GET', url: '/api/crosschecks/rules?jurisdiction=350100' }),
+    sibling: 'hidden',
   },
   'PUT /api/crosschecks/rules/:code': {
     permission: 'crosschecks:manage',

@@ -13,6 +13,7 @@ import {
   ZHitIdParams,
   ZHitQuery,
   ZHitResponse,
+  ZRuleListQuery,
   ZRuleParams,
   ZRunInput,
   ZRunResult,
@@ -36,12 +37,14 @@ export async function crosschecksRoutes(app: FastifyInstance, { db }: { db: Db }
     {
       schema: {
         tags: TAGS,
-        summary: 'The cross-check rules between departments’ data, their owners and parameters (AN-6)',
+        summary:
+          'The cross-check rules between departments’ data, their owners, parameters and standing hits in a jurisdiction (AN-6)',
+        querystring: ZRuleListQuery,
         response: { 200: ZCrosscheckRuleList, ...errorResponses },
       },
       onRequest: requirePermission('crosschecks:read'),
     },
-    async (req) => listCrosscheckRules(db, actorOf(req)),
+    async (req) => listCrosscheckRules(db, actorOf(req), req.query),
   );
   r.put(
     '/api/crosschecks/rules/:code',

@@ -27,8 +27,16 @@ export const ZCrosscheckRule = z
     isActive: z.boolean(),
     updatedBy: z.string().nullable(),
     updatedAt: z.string(),
+    standing: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'Standing hits of the rule in the jurisdiction asked for (every unit’s); null after a change',
+      ),
   })
   .meta({ id: 'CrosscheckRule' });
+export const ZRuleListQuery = z.object({ jurisdiction: ZJurisdictionCode });
 export const ZCrosscheckRuleList = z.object({ items: z.array(ZCrosscheckRule) });
 
 export const ZRuleParams = z.object({

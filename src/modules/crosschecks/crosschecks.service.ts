@@ -45,11 +45,23 @@ export async function ensureCrosscheckRules(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-/** The rule set, with what each rule checks and who answers it. */
-export async function listCrosscheckRules(db: Db, _actor: Actor) {
+/**
+ * The rule set, with what each rule checks, who answers it and how many of its hits stand in a
+ * jurisdiction of the actor's scope (every unit's: the rule's load, not the hits themselves).
+ */
+export async function listCrosscheckRules(db: Db, actor: Actor, options: { jurisdiction: string }) {
+  const j = await getJurisdictionInScope(db, actor, options.jurisdiction);
   await ensureCrosscheckRules(db);
   const rows = await db.select().from(crosscheckRules).orderBy(asc(crosscheckRules.id));
-  return { items: rows.map(ruleDto) };
+  const counts = await selectRows<{ rule: string; n: number }>(
+    db,
+    sql`select h.rule_code as rule, count(*)::int as n from crosscheck_hits h
+      join jurisdictions j on j.id = h.jurisdiction_id
+      where h.status in ('open', 'confirmed', 'explained') and ${withinScope(sql`j.path`, j.path)}
+      group by h.rule_code`,
+  );
+  const standing = new Map(counts.map((c) => [String(c.rule), Number(c.n)]));
+  return { items: rows.map((r) => ({ ...ruleDto(r), standing: standing.get(r.code) ?? 0 })) };
 }
 
 function ruleDto(r: RuleRow) {
@@ -105,7 +117,7 @@ export async function updateCrosscheckRule(
     });
   });
   const [row] = await db.select().from(crosscheckRules).where(eq(crosscheckRules.id, rule.id));
-  return ruleDto(row as RuleRow);
+  return { ...ruleDto(row as RuleRow), standing: null };
 }
 
 /** The subjects breaking one rule, from facts (the one reader of the exchange's tables). */

@@ -21964,10 +21964,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cross-check rules between departments’ data, their owners and parameters (AN-6) */
+        /** The cross-check rules between departments’ data, their owners, parameters and standing hits in a jurisdiction (AN-6) */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -23211,6 +23214,8 @@ export interface components {
             isActive: boolean;
             updatedBy: string | null;
             updatedAt: string;
+            /** @description Standing hits of the rule in the jurisdiction asked for (every unit’s); null after a change */
+            standing: number | null;
         };
         CrosscheckHitInput: {
             id: number;
@@ -26597,6 +26602,8 @@ export interface components {
             isActive: boolean;
             updatedBy: string | null;
             updatedAt: string;
+            /** @description Standing hits of the rule in the jurisdiction asked for (every unit’s); null after a change */
+            standing: number | null;
         };
         CrosscheckHit: {
             id: number;
