@@ -87,8 +87,14 @@ describe.skipIf(!hasChromium)(
       await page.getByTestId('exchange-submit').click();
       await page.locator('.ant-drawer').getByText('已入库').waitFor({ timeout: 60_000 });
 
-      await page.goto(hitUrl);
-      await page.getByTestId('hit-status').filter({ hasText: '已消除' }).waitFor({ timeout: 30_000 });
+      // '已入库' shows at the commit; the rules run right after it (after the figures' refresh).
+      for (let tries = 0; tries < 40; tries++) {
+        await page.goto(hitUrl);
+        await page.getByTestId('hit-status').first().waitFor();
+        if ((await page.getByTestId('hit-status').textContent()) === '已消除') break;
+        await page.waitForTimeout(3_000);
+      }
+      expect(await page.getByTestId('hit-status').textContent()).toBe('已消除');
       await page.getByText('更正后自动消除').waitFor();
       await page.screenshot({ path: path.join(resultsDir, 'crosscheck-resolved.png'), fullPage: true });
       expect(errors).toEqual([]);
