@@ -8,6 +8,7 @@
  * not part of `all`).
  * rates: see bench/rates.ts (re-rating a province's employers: the service against one SQL statement; not part of `all`).
  * training: see bench/training.ts (province coverage from the maintained cells vs raw GROUP BY; not part of `all`).
+ * crosschecks: see bench/crosschecks.ts (the rules' incremental run after a prefecture's month vs a full run; not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
  * pii-import: see bench/pii-import.ts (injury import rows/s with PII_ENCRYPTION=sm4 against off, same run).
  *
@@ -133,5 +134,6 @@ if (which === 'concurrency') await (await import('./concurrency.js')).benchConcu
 if (which === 'national') await (await import('./national.js')).benchNational();
 if (which === 'rates') await (await import('./rates.js')).benchRates();
 if (which === 'training') await (await import('./training.js')).benchTraining();
+if (which === 'crosschecks') await (await import('./crosschecks.js')).benchCrosschecks();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();
 if (which === 'all' || which === 'pii-import') await (await import('./pii-import.js')).benchPiiImport();

@@ -22,11 +22,17 @@ import {
 } from './modules/analytics/refresh.js';
 import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
 import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
+// Cross-checks between departments' data (AN-6).
+import { crosscheckMergeListener } from './modules/crosschecks/crosschecks.listener.js';
+import { crosschecksRoutes } from './modules/crosschecks/crosschecks.routes.js';
+import { refreshCrosscheckReminders } from './modules/crosschecks/crosschecks.service.js';
+import { CROSSCHECK_SETTINGS } from './modules/crosschecks/crosschecks.settings.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import type { ExchangeRuntime, MergeListener } from './modules/exchange/exchange.service.js';
 import { EXCHANGE_SETTINGS } from './modules/exchange/exchange.settings.js';
+import { combineMergeListeners } from './modules/exchange/merge-listeners.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
 import { describeExpertsOfYear } from './modules/experts/report.service.js';
@@ -58,41 +64,12 @@ import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { describePublicityOfYear } from './modules/publicity/report.service.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
+import { ratesRoutes } from './modules/rates/rates.routes.js';
+import { describeRatesOfYear } from './modules/rates/report.service.js';
 // Enterprise risk index (AN-5, issue 18 part 1)
 import { riskRoutes } from './modules/risk/risk.routes.js';
 import { createRiskMergeListener } from './modules/risk/risk.service.js';
 import { RISK_SETTINGS } from './modules/risk/risk.settings.js';
-import { now as riskClock } from './platform/time.js';
-
-/** Several modules' merge listeners as one: each keeps its own captures; commits run in order. */
-function combineMergeListeners(listeners: readonly MergeListener[]): MergeListener {
-  return {
-    async beforeRows(tx, batch, rows) {
-      const out: unknown[] = [];
-      for (const l of listeners) out.push(await l.beforeRows(tx, batch, rows));
-      return out;
-    },
-    async beforeSupersede(tx, batch) {
-      const out: unknown[] = [];
-      for (const l of listeners) out.push(await l.beforeSupersede(tx, batch));
-      return out;
-    },
-    async afterMerge(tx, batch, captured) {
-      for (const [i, l] of listeners.entries())
-        await l.afterMerge(
-          tx,
-          batch,
-          (captured as unknown[][]).map((c) => c[i]),
-        );
-    },
-    async afterCommit(db) {
-      for (const l of listeners) await l.afterCommit(db);
-    },
-  };
-}
-
-import { ratesRoutes } from './modules/rates/rates.routes.js';
-import { describeRatesOfYear } from './modules/rates/report.service.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -130,6 +107,7 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { withPrivateLogging } from './platform/ops/logging.js';
 import { registerOperations } from './platform/ops/ops.routes.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
+import { now as riskClock } from './platform/time.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -157,6 +135,8 @@ export const settingsRegistry = createSettingsRegistry([
   ...Object.values(RISK_SETTINGS),
   // workbench and 催办 (decision 0041)
   ...Object.values(CHASE_SETTINGS),
+  // Cross-checks (AN-6).
+  ...Object.values(CROSSCHECK_SETTINGS),
 ]);
 
 declare module 'fastify' {
@@ -206,6 +186,8 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
 const REMINDER_SOURCES: ((db: Db, actor: Actor, at: Date) => Promise<number>)[] = [
   refreshDeadlineNotifications,
   refreshBaseReviewReminders,
+  // Cross-checks (AN-6): overdue hits join the action items' reminders.
+  refreshCrosscheckReminders,
 ];
 
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
@@ -302,7 +284,12 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   // Enterprise risk index (AN-5, issue 18 part 1): the risk index recomputes the employers a batch
   // touched after its commit, beside (and after) the analytics refresh.
   const riskMergeListener = createRiskMergeListener(riskClock);
-  const mergeListener = combineMergeListeners([analyticsMergeListener, riskMergeListener]);
+  // Cross-checks (AN-6): each import's commit refreshes the figures, then re-runs the rules.
+  const mergeListener = combineMergeListeners(
+    analyticsMergeListener,
+    riskMergeListener,
+    crosscheckMergeListener,
+  );
   const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener };
   const deps = { db, config };
   await app.register(authRoutes, deps);
@@ -349,6 +336,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   // workbench and 催办 (decision 0041)
   await app.register(workbenchRoutes, deps);
   await app.register(remindersRoutes, deps);
+  // Cross-checks between departments' data (AN-6).
+  await app.register(crosschecksRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js';
+// Cross-checks (AN-6).
+import { escalateOverdueHits, runCrosschecks } from './modules/crosschecks/crosschecks.service.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
 import { checkPersonDataEncryption, encryptPersonData } from './modules/exchange/person-data.js';
+import { jurisdictions } from './modules/jurisdictions/jurisdictions.tables.js';
 import { AUDIT_RETENTION_SETTING } from './modules/settings/audit.settings.js';
 import { resolveSetting } from './modules/settings/settings.service.js';
 import { purgeExpiredSessions } from './modules/users/session.service.js';
@@ -27,8 +31,9 @@ import {
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { listPendingMigrations, readMigrationJournal } from './platform/ops/readiness.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
-import { today } from './platform/time.js';
+import { now, today } from './platform/time.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
+import { seedDemoCrosschecks } from './seed/demo-crosschecks.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
 import { seedDemoInspections } from './seed/demo-inspections.js';
@@ -93,6 +98,8 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoInspections(database.db);
   if (config.isDemo) await seedDemoTrainingExtras(database.db);
   if (config.isDemo) await seedDemoTrainingContent(database.db);
+  // Cross-checks (AN-6): open, overdue and closed hits over the demo data.
+  if (config.isDemo) await seedDemoCrosschecks(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
@@ -456,7 +463,32 @@ async function pii() {
   }
 }
 
+/**
+ * `crosschecks run [--jurisdiction CODE]`: a full run of every active cross-check rule over a
+ * jurisdiction (default the whole country), then escalation of overdue hits (AN-6). Imports run
+ * the rules incrementally; this is for a changed rule, the time-based rules' deadlines, or a check.
+ */
+async function crosschecks() {
+  if (args[0] !== 'run') throw new Error('usage: crosschecks run [--jurisdiction CODE]');
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const code = option('jurisdiction') ?? '100000';
+    const [j] = await database.db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
+    if (!j) throw new Error(`no jurisdiction ${code}`);
+    const started = performance.now();
+    const result = await runCrosschecks(database.db, { path: j.path, employerIds: null, asOf: today() });
+    const escalated = await escalateOverdueHits(database.db, now(), j.path);
+    console.log(
+      `${j.name}: ${result.rules} rule(s), ${result.raised} hit(s) raised, ${result.resolved} resolved, ${escalated} escalated in ${Math.round(performance.now() - started)} ms`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 const commands: Record<string, () => Promise<void>> = {
+  crosschecks,
   audit,
   pii,
   backup,

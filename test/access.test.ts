@@ -2,6 +2,9 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Cross-checks (AN-6).
+import { ensureCrosscheckRules } from '../src/modules/crosschecks/crosschecks.service.js';
+import { crosscheckHits } from '../src/modules/crosschecks/crosschecks.tables.js';
 import { injuryCases, insuredHeadcounts } from '../src/modules/exchange/exchange.tables.js';
 import { computeIdCheckChar } from '../src/modules/exchange/id-number.js';
 import { expertShares, experts } from '../src/modules/experts/experts.tables.js';
@@ -133,6 +136,8 @@ interface Fixture {
   financeOfficer: string;
   /** A joint inspection of Fuzhou (HRSS and 应急) of an uninsured employer, with a finding and its photo. */
   inspection: { id: number; employerId: number; findingId: number; photoId: number };
+  /** Cross-checks (AN-6): Fuzhou hits answered by Fuzhou's HRSS unit, one per action route. */
+  crosscheck: { hitId: number; confirmHitId: number; explainHitId: number; closeHitId: number };
 }
 
 interface Call {
@@ -170,6 +175,32 @@ async function organisationIdOf(name: string): Promise<number> {
     .where(eq(organisations.name, name));
   if (!row) throw new Error(`no organisation ${name}`);
   return row.id;
+}
+
+/** Cross-checks (AN-6): four open Fuzhou hits of the fixture employer, answered by Fuzhou's HRSS unit. */
+async function buildCrosscheckFixture(f: Fixture): Promise<Fixture['crosscheck']> {
+  await ensureCrosscheckRules(t.db);
+  const [fz] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350100'));
+  const ids: number[] = [];
+  for (const n of [1, 2, 3, 4]) {
+    const [row] = await t.db
+      .insert(crosscheckHits)
+      .values({
+        ruleCode: 'injury-without-headcount',
+        subjectKey: `injury:访问测试${n}`,
+        employerId: f.organisationId,
+        jurisdictionId: fz?.id ?? 0,
+        ownerOrganisationId: f.hrssOrganisationId,
+        ownerDepartment: 'hrss',
+        evidence: { caseNo: `访问测试${n}` },
+        detectedOn: '2026-12-01',
+        deadline: '2026-12-16',
+      })
+      .returning({ id: crosscheckHits.id });
+    ids.push(row?.id ?? 0);
+  }
+  const [hitId = 0, confirmHitId = 0, explainHitId = 0, closeHitId = 0] = ids;
+  return { hitId, confirmHitId, explainHitId, closeHitId };
 }
 
 /** Fuzhou's joint inspection (HRSS and 应急) of an uninsured (monitored) employer, a finding and a photo. */
@@ -2346,6 +2377,65 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  // Cross-checks between departments' data (AN-6).
+  'GET /api/crosschecks/rules': {
+    permission: 'crosschecks:read',
+    call: () => ({ method: 'GET', url: '/api/crosschecks/rules?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/crosschecks/rules/:code': {
+    permission: 'crosschecks:manage',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/crosschecks/rules/dust-insured-share',
+      payload: { isActive: true, reason: '访问测试' },
+    }),
+    sibling: 'hidden',
+    // The national rule set: a province officer changes it, a city officer (the sibling) may not.
+    controlUser: (f) => f.provinceOfficer,
+  },
+  'GET /api/crosschecks/hits': {
+    permission: 'crosschecks:read',
+    call: () => ({ method: 'GET', url: '/api/crosschecks/hits?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/crosschecks/hits/:id': {
+    permission: 'crosschecks:read',
+    call: (f) => ({ method: 'GET', url: `/api/crosschecks/hits/${f.crosscheck.hitId}` }),
+    sibling: 'hidden',
+  },
+  'POST /api/crosschecks/hits/:id/confirm': {
+    permission: 'crosschecks:respond',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/crosschecks/hits/${f.crosscheck.confirmHitId}/confirm`,
+      payload: { note: '访问测试' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/crosschecks/hits/:id/explain': {
+    permission: 'crosschecks:respond',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/crosschecks/hits/${f.crosscheck.explainHitId}/explain`,
+      payload: { explanation: '访问测试说明' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/crosschecks/hits/:id/close': {
+    permission: 'crosschecks:respond',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/crosschecks/hits/${f.crosscheck.closeHitId}/close`,
+      payload: { explanation: '访问测试说明' },
+    }),
+    sibling: 'hidden',
+  },
+  'POST /api/crosschecks/runs': {
+    permission: 'crosschecks:manage',
+    call: () => ({ method: 'POST', url: '/api/crosschecks/runs', payload: { jurisdictionCode: '350100' } }),
+    sibling: 'field',
+  },
 };
 
 /** Routes that need no sign-in, or are not API calls of a user. */
@@ -2499,6 +2589,7 @@ beforeAll(async () => {
       })
     ).username,
     inspection: {} as Fixture['inspection'],
+    crosscheck: {} as Fixture['crosscheck'],
   };
   fixture.keyIndustryId = (
     await fuzhou.post('/api/key-industries', {
@@ -2543,6 +2634,7 @@ beforeAll(async () => {
   fixture.training = await buildTrainingFixture(fuzhou, fixture.organisationId);
   fixture.pu = await buildPublicityFixture(fuzhou, fixture);
   fixture.inspection = await buildInspectionFixture(fuzhou, fixture);
+  fixture.crosscheck = await buildCrosscheckFixture(fixture);
   fixture.trainingExtras = await buildTrainingExtrasFixture(fuzhou, fixture.training.courseId);
   fixture.rates = await buildRatesFixture(fuzhou, fixture.organisationId);
   const [share] = await t.db

@@ -241,6 +241,21 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'analytics:read',
     page: page(() => import('./pages/risk/RiskEmployerPage')),
   },
+  // Cross-checks between departments' data (AN-6).
+  {
+    path: 'crosschecks',
+    label: 'nav.crosschecks',
+    group: 'analytics',
+    permission: 'crosschecks:read',
+    page: page(() => import('./pages/crosschecks/CrosschecksPage')),
+  },
+  {
+    path: 'crosschecks/hits/:id',
+    label: 'crosscheck.title',
+    parent: 'crosschecks',
+    permission: 'crosschecks:read',
+    page: page(() => import('./pages/crosschecks/CrosschecksPage')),
+  },
   {
     path: 'analysis/bulletins',
     label: 'nav.bulletins',

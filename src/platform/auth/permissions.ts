@@ -95,6 +95,13 @@ export const PERMISSIONS = [
   'training:school',
   /** Apply for the recommended list of training institutions and online platforms (TR-5). */
   'training:apply',
+  // Cross-checks between departments' data (AN-6, decision 0036).
+  /** See cross-check hits: HRSS every hit of its scope, a member unit only the hits it answers. */
+  'crosschecks:read',
+  /** Answer one's own unit's hits: confirm, explain, close with an explanation. */
+  'crosschecks:respond',
+  /** See every unit's hits, run the rules over a jurisdiction, change the rule set (HRSS). */
+  'crosschecks:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -157,6 +164,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rates:review',
     'publicity:read',
     'publicity:report',
+    // Cross-checks (AN-6): the hits its unit answers.
+    'crosschecks:read',
+    'crosschecks:respond',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [
@@ -179,6 +189,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'settings:read',
     'rates:read',
     'rates:manage',
+    // Cross-checks (AN-6): the hits its unit answers.
+    'crosschecks:read',
+    'crosschecks:respond',
   ],
   /** 专家 */
   expert: ['jurisdictions:read', 'reviews:score'],

@@ -747,6 +747,22 @@ const MESSAGES = {
     en: 'Grade bounds must ascend: yellow < orange < red',
   },
   'risk.recompute_running': { zh: '风险指数正在重算', en: 'The risk index is being recomputed' },
+  // Cross-checks between departments' data (AN-6, decision 0036).
+  'crosschecks.unknown_parameter': { zh: '规则没有参数“{name}”', en: 'The rule has no parameter “{name}”' },
+  'crosschecks.missing_parameter': { zh: '缺少规则参数“{name}”', en: 'Rule parameter “{name}” is missing' },
+  'crosschecks.bad_parameter': {
+    zh: '规则参数“{name}”的值不合要求',
+    en: 'Rule parameter “{name}” has an invalid value',
+  },
+  'crosschecks.unknown_field': {
+    zh: '数据交换格式“{domain}”中没有字段“{field}”',
+    en: 'The exchange format “{domain}” has no field “{field}”',
+  },
+  'crosschecks.field_not_usable': {
+    zh: '此规则不能使用字段“{field}”，可用：{usable}',
+    en: 'This rule cannot use the field “{field}”; usable: {usable}',
+  },
+  'crosschecks.explanation_required': { zh: '关闭疑点须说明情况', en: 'Closing a hit needs an explanation' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -24157,6 +24157,685 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crosschecks/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cross-check rules between departments’ data, their owners, parameters and standing hits in a jurisdiction (AN-6) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CrosscheckRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/rules/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a rule’s parameters, owner department or whether it runs (province or above) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Rule code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every parameter of the rule’s kind; an unknown parameter or field is refused, naming it */
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办
+                         * @enum {string}
+                         */
+                        ownerDepartment?: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+                        isActive?: boolean;
+                        /** @description Why (kept in the audit trail) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosscheckRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cross-check hits the caller may see (HRSS: all of its scope; a member unit: those it answers), with each rule’s standing count */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    /** @description Rows per page (at most 200) */
+                    pageSize?: number;
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                    rule?: string;
+                    status?: "standing" | "open" | "confirmed" | "explained" | "closed" | "resolved";
+                    isOverdue?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CrosscheckHit"][];
+                            total: number;
+                            /** @description Every rule with its standing hits */
+                            byRule: {
+                                rule: string;
+                                titleZh: string;
+                                titleEn: string;
+                                /**
+                                 * @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办
+                                 * @enum {string}
+                                 */
+                                ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+                                /** @description Standing hits of the rule the caller may see */
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/hits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hit with the records behind it and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Hit id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosscheckHitDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/hits/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a hit: the data is wrong and a correcting batch will follow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Hit id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A remark (confirm) */
+                        note?: string;
+                        /** @description Why the data is right, or what was done (required to explain; to close unless given before) */
+                        explanation?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosscheckHitDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/hits/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Explain a hit: why the data is right (an explanation is required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Hit id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A remark (confirm) */
+                        note?: string;
+                        /** @description Why the data is right, or what was done (required to explain; to close unless given before) */
+                        explanation?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosscheckHitDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/hits/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a hit with an explanation (refused without one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Hit id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A remark (confirm) */
+                        note?: string;
+                        /** @description Why the data is right, or what was done (required to explain; to close unless given before) */
+                        explanation?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrosscheckHitDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crosschecks/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run every active rule over a jurisdiction (a full run; imports run them incrementally) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: number;
+                            raised: number;
+                            resolved: number;
+                            escalated: number;
+                            milliseconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -24674,6 +25353,162 @@ export interface components {
                 parentCode: string | null;
                 /** @description section | division */
                 level: string;
+            }[];
+        };
+        OrganisationInput: {
+            id: number;
+            /**
+             * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
+             * @enum {string}
+             */
+            kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+            department: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
+            name: string;
+            creditCode: string | null;
+            /** @description Result of the GB 32100 check */
+            creditCodeStatus: ("valid" | "check_failed") | null;
+            industryCode: string | null;
+            /** @description Name of the GB/T 4754 division */
+            industryName: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            address: string | null;
+            /** @description Masked (张*) unless you hold personal-data:view */
+            contactName: string | null;
+            /** @description Masked (138****5678) unless you hold personal-data:view */
+            contactPhone: string | null;
+            isPersonalDataMasked: boolean;
+            /** @description Created from an exchange row naming an unknown credit code: to review */
+            isPending: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationSavedInput: {
+            organisation: components["schemas"]["OrganisationInput"];
+            /** @description Accepted, but worth checking */
+            warnings: {
+                field: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        CrosscheckRuleInput: {
+            /** @description Rule code, e.g. injury-without-headcount */
+            code: string;
+            /**
+             * @description The check a rule runs
+             * @enum {string}
+             */
+            kind: "injury_without_headcount" | "injured_not_insured" | "accident_without_determination" | "disease_without_determination" | "dust_insured_share";
+            titleZh: string;
+            titleEn: string;
+            /**
+             * @description The department whose member unit answers the rule’s hits
+             * @enum {string}
+             */
+            ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+            /** @description Parameter values (see decision 0036 for each kind) */
+            params: {
+                [key: string]: unknown;
+            };
+            isActive: boolean;
+            updatedBy: string | null;
+            updatedAt: string;
+            /** @description Standing hits of the rule in the jurisdiction asked for (every unit’s); null after a change */
+            standing: number | null;
+        };
+        CrosscheckHitInput: {
+            id: number;
+            rule: string;
+            ruleTitleZh: string;
+            ruleTitleEn: string;
+            /** @description What the hit is about: injury:<caseNo>, accident:<no>, employer:<id>:<year> … */
+            subjectKey: string;
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+            };
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /**
+             * @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办
+             * @enum {string}
+             */
+            ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+            /** @description The member unit that answers it */
+            ownerOrganisationId: number | null;
+            ownerOrganisationName: string | null;
+            /**
+             * @description open → confirmed / explained → closed; resolved when a later import removed the cause
+             * @enum {string}
+             */
+            status: "open" | "confirmed" | "explained" | "closed" | "resolved";
+            /** @description Standing and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            detectedOn: string;
+            deadline: string;
+            explanation: string | null;
+            /** @description The records behind the hit (no personal data) */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** @description The exchange batch whose commit raised it */
+            detectedByBatchId: number | null;
+            /** @description The correcting batch whose commit resolved it */
+            resolvedByBatchId: number | null;
+            escalatedAt: string | null;
+            closedAt: string | null;
+        };
+        CrosscheckHitDetailInput: {
+            id: number;
+            rule: string;
+            ruleTitleZh: string;
+            ruleTitleEn: string;
+            /** @description What the hit is about: injury:<caseNo>, accident:<no>, employer:<id>:<year> … */
+            subjectKey: string;
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+            };
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /**
+             * @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办
+             * @enum {string}
+             */
+            ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+            /** @description The member unit that answers it */
+            ownerOrganisationId: number | null;
+            ownerOrganisationName: string | null;
+            /**
+             * @description open → confirmed / explained → closed; resolved when a later import removed the cause
+             * @enum {string}
+             */
+            status: "open" | "confirmed" | "explained" | "closed" | "resolved";
+            /** @description Standing and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            detectedOn: string;
+            deadline: string;
+            explanation: string | null;
+            /** @description The records behind the hit (no personal data) */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** @description The exchange batch whose commit raised it */
+            detectedByBatchId: number | null;
+            /** @description The correcting batch whose commit resolved it */
+            resolvedByBatchId: number | null;
+            escalatedAt: string | null;
+            closedAt: string | null;
+            events: {
+                /** @description detected | confirmed | explained | closed | resolved | escalated */
+                action: string;
+                note: string | null;
+                batchId: number | null;
+                username: string | null;
+                at: string;
             }[];
         };
         CountingUsedInput: {
@@ -25713,43 +26548,6 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
-        };
-        OrganisationInput: {
-            id: number;
-            /**
-             * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
-             * @enum {string}
-             */
-            kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
-            department: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
-            name: string;
-            creditCode: string | null;
-            /** @description Result of the GB 32100 check */
-            creditCodeStatus: ("valid" | "check_failed") | null;
-            industryCode: string | null;
-            /** @description Name of the GB/T 4754 division */
-            industryName: string | null;
-            jurisdictionCode: string;
-            jurisdictionName: string;
-            address: string | null;
-            /** @description Masked (张*) unless you hold personal-data:view */
-            contactName: string | null;
-            /** @description Masked (138****5678) unless you hold personal-data:view */
-            contactPhone: string | null;
-            isPersonalDataMasked: boolean;
-            /** @description Created from an exchange row naming an unknown credit code: to review */
-            isPending: boolean;
-            createdAt: string;
-            updatedAt: string;
-        };
-        OrganisationSavedInput: {
-            organisation: components["schemas"]["OrganisationInput"];
-            /** @description Accepted, but worth checking */
-            warnings: {
-                field: string;
-                code: string;
-                message: string;
-            }[];
         };
         OpenDataColumnInput: {
             name: string;
@@ -27432,7 +28230,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -28071,6 +28869,162 @@ export interface components {
                 parentCode: string | null;
                 /** @description section | division */
                 level: string;
+            }[];
+        };
+        Organisation: {
+            id: number;
+            /**
+             * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
+             * @enum {string}
+             */
+            kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
+            department: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
+            name: string;
+            creditCode: string | null;
+            /** @description Result of the GB 32100 check */
+            creditCodeStatus: ("valid" | "check_failed") | null;
+            industryCode: string | null;
+            /** @description Name of the GB/T 4754 division */
+            industryName: string | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            address: string | null;
+            /** @description Masked (张*) unless you hold personal-data:view */
+            contactName: string | null;
+            /** @description Masked (138****5678) unless you hold personal-data:view */
+            contactPhone: string | null;
+            isPersonalDataMasked: boolean;
+            /** @description Created from an exchange row naming an unknown credit code: to review */
+            isPending: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OrganisationSaved: {
+            organisation: components["schemas"]["Organisation"];
+            /** @description Accepted, but worth checking */
+            warnings: {
+                field: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        CrosscheckRule: {
+            /** @description Rule code, e.g. injury-without-headcount */
+            code: string;
+            /**
+             * @description The check a rule runs
+             * @enum {string}
+             */
+            kind: "injury_without_headcount" | "injured_not_insured" | "accident_without_determination" | "disease_without_determination" | "dust_insured_share";
+            titleZh: string;
+            titleEn: string;
+            /**
+             * @description The department whose member unit answers the rule’s hits
+             * @enum {string}
+             */
+            ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+            /** @description Parameter values (see decision 0036 for each kind) */
+            params: {
+                [key: string]: unknown;
+            };
+            isActive: boolean;
+            updatedBy: string | null;
+            updatedAt: string;
+            /** @description Standing hits of the rule in the jurisdiction asked for (every unit’s); null after a change */
+            standing: number | null;
+        };
+        CrosscheckHit: {
+            id: number;
+            rule: string;
+            ruleTitleZh: string;
+            ruleTitleEn: string;
+            /** @description What the hit is about: injury:<caseNo>, accident:<no>, employer:<id>:<year> … */
+            subjectKey: string;
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+            };
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /**
+             * @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办
+             * @enum {string}
+             */
+            ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+            /** @description The member unit that answers it */
+            ownerOrganisationId: number | null;
+            ownerOrganisationName: string | null;
+            /**
+             * @description open → confirmed / explained → closed; resolved when a later import removed the cause
+             * @enum {string}
+             */
+            status: "open" | "confirmed" | "explained" | "closed" | "resolved";
+            /** @description Standing and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            detectedOn: string;
+            deadline: string;
+            explanation: string | null;
+            /** @description The records behind the hit (no personal data) */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** @description The exchange batch whose commit raised it */
+            detectedByBatchId: number | null;
+            /** @description The correcting batch whose commit resolved it */
+            resolvedByBatchId: number | null;
+            escalatedAt: string | null;
+            closedAt: string | null;
+        };
+        CrosscheckHitDetail: {
+            id: number;
+            rule: string;
+            ruleTitleZh: string;
+            ruleTitleEn: string;
+            /** @description What the hit is about: injury:<caseNo>, accident:<no>, employer:<id>:<year> … */
+            subjectKey: string;
+            employer: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+            };
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            /**
+             * @description hrss 人社 | industry 工信 | finance 财政 | housing 住建 | transport 交通运输 | health 卫健 | emergency 应急 | union 总工会 | social_insurance 社保经办
+             * @enum {string}
+             */
+            ownerDepartment: "hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance";
+            /** @description The member unit that answers it */
+            ownerOrganisationId: number | null;
+            ownerOrganisationName: string | null;
+            /**
+             * @description open → confirmed / explained → closed; resolved when a later import removed the cause
+             * @enum {string}
+             */
+            status: "open" | "confirmed" | "explained" | "closed" | "resolved";
+            /** @description Standing and past its deadline (computed at query time) */
+            isOverdue: boolean;
+            detectedOn: string;
+            deadline: string;
+            explanation: string | null;
+            /** @description The records behind the hit (no personal data) */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** @description The exchange batch whose commit raised it */
+            detectedByBatchId: number | null;
+            /** @description The correcting batch whose commit resolved it */
+            resolvedByBatchId: number | null;
+            escalatedAt: string | null;
+            closedAt: string | null;
+            events: {
+                /** @description detected | confirmed | explained | closed | resolved | escalated */
+                action: string;
+                note: string | null;
+                batchId: number | null;
+                username: string | null;
+                at: string;
             }[];
         };
         CountingUsed: {
@@ -29110,43 +30064,6 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
-        };
-        Organisation: {
-            id: number;
-            /**
-             * @description member_department 成员单位 | employer 用人单位 | industry_association 行业协会 | service_organisation 服务机构 | training_institution 培训机构 | technical_school 技工院校
-             * @enum {string}
-             */
-            kind: "member_department" | "employer" | "industry_association" | "service_organisation" | "training_institution" | "technical_school";
-            department: ("hrss" | "industry" | "finance" | "housing" | "transport" | "health" | "emergency" | "union" | "social_insurance") | null;
-            name: string;
-            creditCode: string | null;
-            /** @description Result of the GB 32100 check */
-            creditCodeStatus: ("valid" | "check_failed") | null;
-            industryCode: string | null;
-            /** @description Name of the GB/T 4754 division */
-            industryName: string | null;
-            jurisdictionCode: string;
-            jurisdictionName: string;
-            address: string | null;
-            /** @description Masked (张*) unless you hold personal-data:view */
-            contactName: string | null;
-            /** @description Masked (138****5678) unless you hold personal-data:view */
-            contactPhone: string | null;
-            isPersonalDataMasked: boolean;
-            /** @description Created from an exchange row naming an unknown credit code: to review */
-            isPending: boolean;
-            createdAt: string;
-            updatedAt: string;
-        };
-        OrganisationSaved: {
-            organisation: components["schemas"]["Organisation"];
-            /** @description Accepted, but worth checking */
-            warnings: {
-                field: string;
-                code: string;
-                message: string;
-            }[];
         };
         OpenDataColumn: {
             name: string;
@@ -30829,7 +31746,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage")[];
             jurisdiction: {
                 code: string;
                 name: string;
