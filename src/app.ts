@@ -52,6 +52,9 @@ import { describePublicityOfYear } from './modules/publicity/report.service.js';
 import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { describeRatesOfYear } from './modules/rates/report.service.js';
+// scorecard (SV-1)
+import { scorecardRoutes } from './modules/scorecard/scorecard.routes.js';
+import { describeScorecardOfYear } from './modules/scorecard/scorecard.service.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -86,6 +89,7 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { withPrivateLogging } from './platform/ops/logging.js';
 import { registerOperations } from './platform/ops/ops.routes.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
+import { now } from './platform/time.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -146,6 +150,12 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
     key: 'inspections',
     title: '联合检查情况',
     describe: (db, _actor, scope, year) => describeInspectionsReportPart(db, scope.path, year),
+  },
+  // scorecard (SV-1)
+  {
+    key: 'scorecard',
+    title: '工伤预防工作考核评分情况',
+    describe: (db, actor, scope, year) => describeScorecardOfYear(db, actor, scope, year, now()),
   },
 ];
 
@@ -271,6 +281,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(coverageExtrasRoutes, deps);
   await app.register(schoolsRoutes, deps);
   await app.register(providersRoutes, deps);
+  // scorecard (SV-1)
+  await app.register(scorecardRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -95,6 +95,11 @@ export const PERMISSIONS = [
   'training:school',
   /** Apply for the recommended list of training institutions and online platforms (TR-5). */
   'training:apply',
+  // scorecard (SV-1)
+  /** The scorecard of one's scope: subordinates scored and ranked, its rule set, its exports. */
+  'scorecard:read',
+  /** Set a year's scorecard rule set and sign off the assessment (HRSS). */
+  'scorecard:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -157,6 +162,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rates:review',
     'publicity:read',
     'publicity:report',
+    // scorecard (SV-1): member units read the assessment
+    'scorecard:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [

@@ -677,6 +677,15 @@ const MESSAGES = {
     zh: '照片须为 JPEG、PNG 或 WebP 图片',
     en: 'A photo must be a JPEG, PNG or WebP image',
   },
+  // scorecard (SV-1)
+  'scorecard.rule_invalid': {
+    zh: '考核评分规则不符合要求：{rules}',
+    en: 'The scorecard rule set breaks these rules: {rules}',
+  },
+  'scorecard.signed_off': {
+    zh: '该年度考核结果已确认，不能再修改',
+    en: 'This year’s assessment is signed off and can no longer change',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
