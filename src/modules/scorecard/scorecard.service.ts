@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { DocumentBlock, OfficialDocument } from '../../platform/documents/official-document.js';
 import { AppError } from '../../platform/http/errors.js';
 import { currentYear, today } from '../../platform/time.js';
-import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
+import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { DEFAULT_RULE_SET, INDICATORS, indicatorOf, type RuleSet } from './scorecard.data.js';
 import { checkRuleSet, rankByTotal, rebasedTotal, round2, shareOf } from './scorecard.logic.js';
@@ -98,7 +98,7 @@ export async function saveScorecardRuleSet(
   now: Date,
 ) {
   assertYear(input.year, now);
-  const j = await getJurisdictionInScope(db, actor, input.jurisdiction);
+  const j = await resolveJurisdictionField(db, actor, input.jurisdiction, 'jurisdictionCode');
   const errors = checkRuleSet(input.ruleSet);
   if (errors.length > 0)
     throw new AppError(
@@ -241,7 +241,7 @@ export async function signOffScorecard(
   now: Date,
 ): Promise<Scorecard> {
   assertYear(input.year, now);
-  const j = await getJurisdictionInScope(db, actor, input.jurisdiction);
+  const j = await resolveJurisdictionField(db, actor, input.jurisdiction, 'jurisdictionCode');
   if (await findSignoff(db, j.id, input.year)) throw new AppError(409, 'scorecard.signed_off');
   const live = await computeScorecard(db, actor, j, input.year, now);
   const snapshot: Scorecard = {
