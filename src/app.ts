@@ -70,6 +70,9 @@ import { describeRatesOfYear } from './modules/rates/report.service.js';
 import { riskRoutes } from './modules/risk/risk.routes.js';
 import { createRiskMergeListener } from './modules/risk/risk.service.js';
 import { RISK_SETTINGS } from './modules/risk/risk.settings.js';
+// scorecard (SV-1)
+import { scorecardRoutes } from './modules/scorecard/scorecard.routes.js';
+import { describeScorecardOfYear } from './modules/scorecard/scorecard.service.js';
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -107,7 +110,7 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { withPrivateLogging } from './platform/ops/logging.js';
 import { registerOperations } from './platform/ops/ops.routes.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
-import { now as riskClock } from './platform/time.js';
+import { now, now as riskClock } from './platform/time.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -176,6 +179,12 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
     key: 'inspections',
     title: '联合检查情况',
     describe: (db, _actor, scope, year) => describeInspectionsReportPart(db, scope.path, year),
+  },
+  // scorecard (SV-1)
+  {
+    key: 'scorecard',
+    title: '工伤预防工作考核评分情况',
+    describe: (db, actor, scope, year) => describeScorecardOfYear(db, actor, scope, year, now()),
   },
 ];
 
@@ -332,6 +341,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(providersRoutes, deps);
   // Public portal and open data (SV-2)
   await app.register(portalRoutes, deps);
+  // scorecard (SV-1)
+  await app.register(scorecardRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
   // workbench and 催办 (decision 0041)
   await app.register(workbenchRoutes, deps);

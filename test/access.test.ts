@@ -1738,6 +1738,61 @@ const CASES: Record<string, RouteCase> = {
     }),
     sibling: 'hidden',
   },
+  // scorecard (SV-1)
+  'GET /api/scorecard/indicators': {
+    permission: 'scorecard:read',
+    call: () => ({ method: 'GET', url: '/api/scorecard/indicators' }),
+    sibling: null,
+  },
+  'GET /api/scorecard': {
+    permission: 'scorecard:read',
+    call: () => ({ method: 'GET', url: '/api/scorecard?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'GET /api/scorecard/rule-set': {
+    permission: 'scorecard:read',
+    call: () => ({ method: 'GET', url: '/api/scorecard/rule-set?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'PUT /api/scorecard/rule-set': {
+    permission: 'scorecard:manage',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/scorecard/rule-set',
+      payload: {
+        jurisdictionCode: '350100',
+        year: 2026,
+        ruleSet: {
+          totalWeight: 100,
+          fundAccountsClosedBy: '05-31',
+          indicators: [
+            { indicator: 'meetingAfterAccounts', weight: 60, rule: { kind: 'atLeast', threshold: 1 } },
+            { indicator: 'trainingCoverage', weight: 40, rule: { kind: 'linear', fullAt: 90 } },
+          ],
+        },
+      },
+    }),
+    sibling: 'field',
+  },
+  'POST /api/scorecard/sign-off': {
+    permission: 'scorecard:manage',
+    call: () => ({
+      method: 'POST',
+      url: '/api/scorecard/sign-off',
+      payload: { jurisdictionCode: '350100', year: 2025 },
+    }),
+    sibling: 'field',
+  },
+  'GET /api/scorecard/xlsx': {
+    permission: 'scorecard:read',
+    call: () => ({ method: 'GET', url: '/api/scorecard/xlsx?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
+  'GET /api/scorecard/print': {
+    permission: 'scorecard:read',
+    call: () => ({ method: 'GET', url: '/api/scorecard/print?jurisdiction=350100&year=2026' }),
+    sibling: 'hidden',
+  },
   'GET /api/rates/examples': {
     permission: null,
     call: () => ({ method: 'GET', url: '/api/rates/examples' }),

@@ -464,6 +464,14 @@ export const ROUTES: readonly AppRoute[] = [
     page: page(() => import('./pages/joint-meeting/RectificationsPage')),
   },
   // 消息 (the header's bell leads here too)
+  // scorecard (SV-1)
+  {
+    path: 'scorecard',
+    label: 'nav.scorecard',
+    group: 'jm',
+    permission: 'scorecard:read',
+    page: page(() => import('./pages/scorecard/ScorecardPage')),
+  },
   {
     path: 'joint-meeting/inspections',
     label: 'nav.inspections',

@@ -102,6 +102,11 @@ export const PERMISSIONS = [
   'crosschecks:respond',
   /** See every unit's hits, run the rules over a jurisdiction, change the rule set (HRSS). */
   'crosschecks:manage',
+  // scorecard (SV-1)
+  /** The scorecard of one's scope: subordinates scored and ranked, its rule set, its exports. */
+  'scorecard:read',
+  /** Set a year's scorecard rule set and sign off the assessment (HRSS). */
+  'scorecard:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -167,6 +172,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Cross-checks (AN-6): the hits its unit answers.
     'crosschecks:read',
     'crosschecks:respond',
+    // scorecard (SV-1): member units read the assessment
+    'scorecard:read',
   ],
   /** 社保经办机构工作人员: keeps employer records. */
   si_agency_officer: [

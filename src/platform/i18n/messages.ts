@@ -763,6 +763,15 @@ const MESSAGES = {
     en: 'This rule cannot use the field “{field}”; usable: {usable}',
   },
   'crosschecks.explanation_required': { zh: '关闭疑点须说明情况', en: 'Closing a hit needs an explanation' },
+  // scorecard (SV-1)
+  'scorecard.rule_invalid': {
+    zh: '考核评分规则不符合要求：{rules}',
+    en: 'The scorecard rule set breaks these rules: {rules}',
+  },
+  'scorecard.signed_off': {
+    zh: '该年度考核结果已确认，不能再修改',
+    en: 'This year’s assessment is signed off and can no longer change',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

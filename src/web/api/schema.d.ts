@@ -23610,6 +23610,579 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scorecard/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators a scorecard can assess, and the default rule set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                nameZh: string;
+                                nameEn: string;
+                                /** @description The module whose records measure it */
+                                module: string;
+                                /** @enum {string} */
+                                valueKind: "number" | "category";
+                                categories?: string[];
+                                unitZh: string;
+                            }[];
+                            defaultRuleSet: components["schemas"]["ScorecardRuleSet"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A jurisdiction’s subordinates scored and ranked for a year (live, or the signed-off snapshot) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The assessing jurisdiction (its subordinates are scored); default the caller’s */
+                    jurisdiction?: string;
+                    /** @description Assessment year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scorecard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecard/rule-set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule set a jurisdiction assesses on for a year (its own, an ancestor’s, or the default) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The assessing jurisdiction (its subordinates are scored); default the caller’s */
+                    jurisdiction?: string;
+                    /** @description Assessment year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdictionCode: string;
+                            year: number;
+                            ruleSet: components["schemas"]["ScorecardRuleSet"];
+                            /** @description Where the rule set is stored (a code), or null for the default */
+                            definedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Store a jurisdiction’s rule set for a year (refused once the year is signed off) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        /** @description Assessment year */
+                        year: number;
+                        ruleSet: components["schemas"]["ScorecardRuleSetInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurisdictionCode: string;
+                            year: number;
+                            ruleSet: components["schemas"]["ScorecardRuleSet"];
+                            /** @description Where the rule set is stored (a code), or null for the default */
+                            definedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecard/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off a year’s assessment: the scorecard is stored and no longer changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                        jurisdictionCode: string;
+                        /** @description Assessment year */
+                        year: number;
+                        /** @description A note stored with the signed-off assessment */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Scorecard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecard/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scorecard as an XLSX workbook */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The assessing jurisdiction (its subordinates are scored); default the caller’s */
+                    jurisdiction?: string;
+                    /** @description Assessment year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecard/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scorecard as an official document (GB/T 9704 layout): HTML to print (default), PDF or DOCX */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The assessing jurisdiction (its subordinates are scored); default the caller’s */
+                    jurisdiction?: string;
+                    /** @description Assessment year */
+                    year: number;
+                    format?: "html" | "pdf" | "docx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html, application/pdf or DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings": {
         parameters: {
             query?: never;
@@ -27693,6 +28266,99 @@ export interface components {
             appeals: number;
             appealsUpheld: number;
         };
+        ScorecardRuleSetInput: {
+            /** @description What the weights must add up to (e.g. 100) */
+            totalWeight: number;
+            /** @description MM-DD by which the fund’s final accounts (年度决算) are done each year */
+            fundAccountsClosedBy: string;
+            /** @description The indicators assessed, with weights and scoring rules */
+            indicators: {
+                /** @description Indicator key (see the scorecard’s indicator list) */
+                indicator: string;
+                /** @description Its weight in the total */
+                weight: number;
+                /** @description How a measured value becomes a share of the weight */
+                rule: {
+                    /** @constant */
+                    kind: "linear";
+                    /** @description The value that earns the whole weight; less earns its share */
+                    fullAt: number;
+                } | {
+                    /** @constant */
+                    kind: "atLeast";
+                    /** @description All at or above, nothing below */
+                    threshold: number;
+                } | {
+                    /** @constant */
+                    kind: "atMost";
+                    /** @description All at or below, nothing above */
+                    threshold: number;
+                } | {
+                    /** @constant */
+                    kind: "levels";
+                    /** @description Share (0…1) of the weight per category */
+                    levels: {
+                        [key: string]: number;
+                    };
+                };
+            }[];
+        };
+        ScorecardInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            /** @description The day the figures are measured at (the year’s end, or today) */
+            asOf: string;
+            /**
+             * @description live: computed now; signed: the stored, frozen snapshot
+             * @enum {string}
+             */
+            status: "live" | "signed";
+            signedAt: string | null;
+            signedBy: string | null;
+            note: string | null;
+            ruleSet: components["schemas"]["ScorecardRuleSetInput"];
+            ruleSetDefinedAt: string | null;
+            indicators: {
+                key: string;
+                nameZh: string;
+                nameEn: string;
+                weight: number;
+            }[];
+            units: {
+                code: string;
+                name: string;
+                level: string;
+                /** @description 1 = best; equal totals share a rank; null when nothing is assessed */
+                rank: number | null;
+                /** @description Score re-based on the assessed weights, out of totalWeight */
+                total: number | null;
+                /** @description Sum of the weights of the indicators assessed */
+                assessedWeight: number;
+                /** @description Sum of the scores before re-basing */
+                rawScore: number;
+                items: {
+                    indicator: string;
+                    weight: number;
+                    /** @description false: 不参与考核 (the module has no records or use here) */
+                    assessed: boolean;
+                    value: number | string | null;
+                    display: string;
+                    reason: string | null;
+                    score: number | null;
+                    /** @description The records behind the figure: a page of the web app and its filter */
+                    link: {
+                        path: string;
+                        query: {
+                            [key: string]: string;
+                        };
+                    };
+                }[];
+            }[];
+        };
         SettingChangeInput: {
             /** @description The jurisdiction’s own value before; null: it inherited */
             oldValue: unknown;
@@ -28230,7 +28896,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -31209,6 +31875,99 @@ export interface components {
             appeals: number;
             appealsUpheld: number;
         };
+        ScorecardRuleSet: {
+            /** @description What the weights must add up to (e.g. 100) */
+            totalWeight: number;
+            /** @description MM-DD by which the fund’s final accounts (年度决算) are done each year */
+            fundAccountsClosedBy: string;
+            /** @description The indicators assessed, with weights and scoring rules */
+            indicators: {
+                /** @description Indicator key (see the scorecard’s indicator list) */
+                indicator: string;
+                /** @description Its weight in the total */
+                weight: number;
+                /** @description How a measured value becomes a share of the weight */
+                rule: {
+                    /** @constant */
+                    kind: "linear";
+                    /** @description The value that earns the whole weight; less earns its share */
+                    fullAt: number;
+                } | {
+                    /** @constant */
+                    kind: "atLeast";
+                    /** @description All at or above, nothing below */
+                    threshold: number;
+                } | {
+                    /** @constant */
+                    kind: "atMost";
+                    /** @description All at or below, nothing above */
+                    threshold: number;
+                } | {
+                    /** @constant */
+                    kind: "levels";
+                    /** @description Share (0…1) of the weight per category */
+                    levels: {
+                        [key: string]: number;
+                    };
+                };
+            }[];
+        };
+        Scorecard: {
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            year: number;
+            /** @description The day the figures are measured at (the year’s end, or today) */
+            asOf: string;
+            /**
+             * @description live: computed now; signed: the stored, frozen snapshot
+             * @enum {string}
+             */
+            status: "live" | "signed";
+            signedAt: string | null;
+            signedBy: string | null;
+            note: string | null;
+            ruleSet: components["schemas"]["ScorecardRuleSet"];
+            ruleSetDefinedAt: string | null;
+            indicators: {
+                key: string;
+                nameZh: string;
+                nameEn: string;
+                weight: number;
+            }[];
+            units: {
+                code: string;
+                name: string;
+                level: string;
+                /** @description 1 = best; equal totals share a rank; null when nothing is assessed */
+                rank: number | null;
+                /** @description Score re-based on the assessed weights, out of totalWeight */
+                total: number | null;
+                /** @description Sum of the weights of the indicators assessed */
+                assessedWeight: number;
+                /** @description Sum of the scores before re-basing */
+                rawScore: number;
+                items: {
+                    indicator: string;
+                    weight: number;
+                    /** @description false: 不参与考核 (the module has no records or use here) */
+                    assessed: boolean;
+                    value: number | string | null;
+                    display: string;
+                    reason: string | null;
+                    score: number | null;
+                    /** @description The records behind the figure: a page of the web app and its filter */
+                    link: {
+                        path: string;
+                        query: {
+                            [key: string]: string;
+                        };
+                    };
+                }[];
+            }[];
+        };
         SettingChange: {
             /** @description The jurisdiction’s own value before; null: it inherited */
             oldValue: unknown;
@@ -31746,7 +32505,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage")[];
             jurisdiction: {
                 code: string;
                 name: string;
