@@ -42,10 +42,14 @@ import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+// Overview screen (AN-7, issue 18 part 3)
+import { overviewRoutes } from './modules/overview/overview.routes.js';
+import type { OverviewSource } from './modules/overview/overview.service.js';
 import { financeRoutes } from './modules/projects/finance.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
+import { describePublicityForOverview } from './modules/publicity/overview-panel.js';
 import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { describePublicityOfYear } from './modules/publicity/report.service.js';
@@ -58,6 +62,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
 import { examsRoutes } from './modules/training/exams.routes.js';
 import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
+import { describeTrainingForOverview } from './modules/training/overview-panel.js';
 import { providersRoutes } from './modules/training/providers.routes.js';
 import { describeTrainingOfYear } from './modules/training/report.service.js';
 import { schoolsRoutes } from './modules/training/schools.routes.js';
@@ -148,6 +153,27 @@ const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
     describe: (db, _actor, scope, year) => describeInspectionsReportPart(db, scope.path, year),
   },
 ];
+
+// Overview screen (AN-7, issue 18 part 3)
+/**
+ * The overview screen's extra panels (AN-7), in the screen's order; a module adds its entry here and
+ * the screen renders it (the lead adds risk grades and open cross-check hits at merge).
+ */
+export const OVERVIEW_SOURCES: OverviewSource[] = [
+  {
+    key: 'training',
+    title: '重点岗位培训覆盖',
+    titleEn: 'Key-post training coverage',
+    describe: describeTrainingForOverview,
+  },
+  {
+    key: 'publicity',
+    title: '宣传与警示教育',
+    titleEn: 'Publicity and warning education',
+    describe: describePublicityForOverview,
+  },
+];
+// End of overview screen
 
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
   const { db } = database;
@@ -272,6 +298,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(schoolsRoutes, deps);
   await app.register(providersRoutes, deps);
   await app.register(settingsRoutes, { ...deps, settings: settingsRegistry });
+  // Overview screen (AN-7, issue 18 part 3)
+  await app.register(overviewRoutes, { ...deps, sources: OVERVIEW_SOURCES });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {
