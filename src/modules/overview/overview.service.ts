@@ -249,7 +249,8 @@ export async function describeOverview(
       code: scope.code,
       name: scope.name,
       level: scope.level,
-      provinceCode: `${scope.path.split('/')[0] ?? scope.code}`,
+      // Paths start at the national root (100000/350000/…): the province is the second code.
+      provinceCode: scope.path.split('/')[1] ?? scope.code,
     },
     year: dashboard.year,
     partial: dashboard.partial,

@@ -157,6 +157,7 @@ describe('the overview (AN-7)', () => {
       overview(fujian, 'jurisdiction=350100&year=2025'),
       fujian.get('/api/analytics/targets?jurisdiction=350100').then((r) => r.json()),
     ]);
+    expect(ov.jurisdiction).toMatchObject({ code: '350100', provinceCode: '350000' });
     expect(ov.target.planPeriod.code).toBe(targets.planPeriod.code);
     expect(ov.target.status).toBe(targets.jurisdiction.status);
     expect(ov.target.latest).toBe(targets.jurisdiction.latest);
