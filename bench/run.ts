@@ -7,6 +7,7 @@
  * concurrency: see bench/concurrency.ts (autocannon, 20 connections, routes vs the same SQL on bare Fastify;
  * not part of `all`).
  * rates: see bench/rates.ts (re-rating a province's employers: the service against one SQL statement; not part of `all`).
+ * overview: see bench/overview.ts (GET /api/overview p95 against the dashboard route, warm and cold; not part of `all`).
  * training: see bench/training.ts (province coverage from the maintained cells vs raw GROUP BY; not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
  * pii-import: see bench/pii-import.ts (injury import rows/s with PII_ENCRYPTION=sm4 against off, same run).
@@ -132,6 +133,7 @@ if (which === 'all' || which === 'analytics') await (await import('./analytics.j
 if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();
 if (which === 'national') await (await import('./national.js')).benchNational();
 if (which === 'rates') await (await import('./rates.js')).benchRates();
+if (which === 'overview') await (await import('./overview.js')).benchOverview();
 if (which === 'training') await (await import('./training.js')).benchTraining();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();
 if (which === 'all' || which === 'pii-import') await (await import('./pii-import.js')).benchPiiImport();
