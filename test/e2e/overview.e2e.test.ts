@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the overview screen in a 
     ({ browser, baseUrl } = app);
     await seedDemoExchangeData(app.t.database, new Date('2026-12-06T04:00:00Z'));
     await rebuildAnalytics(app.t.db);
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => app?.close());
 
