@@ -64,7 +64,10 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the overview screen in a 
           ...[1, 2].map((n) =>
             injuryRow(n, {
               caseNo: `OV-E2E-${n}`,
+              // The birth date and sex must agree with the ID number, or the row is refused.
               idNumber: makeIdNumber('350102', '1980-02-02', 'female', 900 + n),
+              birth: '1980-02-02',
+              sex: '女',
               occurred: `${year}-01-10`,
               determined: `${year}-02-${10 + n}`,
             }),
@@ -75,6 +78,8 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the overview screen in a 
     });
     expect(res.statusCode, res.body).toBe(202);
     await app.t.app.jobs.idle();
+    const batch = (await fuzhou.get(`/api/exchange/batches/${res.json().batch.id}`)).json();
+    expect(batch.status, JSON.stringify(batch)).toBe('committed');
     // The screen polls the version every 15 s and fetches the figures when it moves.
     await expect
       .poll(async () => screen.getAttribute('data-version'), { timeout: 60_000 })
