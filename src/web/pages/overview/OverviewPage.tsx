@@ -299,10 +299,7 @@ function Screen({ data }: { data: Overview }) {
             )}
           </Panel>
         </div>
-        <Panel
-          title={t('ov.map', { indicator: `${main.name}${main.unit ? `（${main.unit}）` : ''}` })}
-          testId="overview-map-panel"
-        >
+        <Panel title={t('ov.map', { indicator: main.name })} testId="overview-map-panel">
           <OverviewMap
             provinceCode={data.jurisdiction.provinceCode}
             areas={data.map.children}
