@@ -7,6 +7,7 @@
  * concurrency: see bench/concurrency.ts (autocannon, 20 connections, routes vs the same SQL on bare Fastify;
  * not part of `all`).
  * rates: see bench/rates.ts (re-rating a province's employers: the service against one SQL statement; not part of `all`).
+ * overview: see bench/overview.ts (GET /api/overview p95 against the dashboard route, warm and cold; not part of `all`).
  * training: see bench/training.ts (province coverage from the maintained cells vs raw GROUP BY; not part of `all`).
  * crosschecks: see bench/crosschecks.ts (the rules' incremental run after a prefecture's month vs a full run; not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
@@ -133,6 +134,7 @@ if (which === 'all' || which === 'analytics') await (await import('./analytics.j
 if (which === 'concurrency') await (await import('./concurrency.js')).benchConcurrency();
 if (which === 'national') await (await import('./national.js')).benchNational();
 if (which === 'rates') await (await import('./rates.js')).benchRates();
+if (which === 'overview') await (await import('./overview.js')).benchOverview();
 if (which === 'training') await (await import('./training.js')).benchTraining();
 if (which === 'crosschecks') await (await import('./crosschecks.js')).benchCrosschecks();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();

@@ -27,6 +27,7 @@ import { crosscheckMergeListener } from './modules/crosschecks/crosschecks.liste
 import { crosschecksRoutes } from './modules/crosschecks/crosschecks.routes.js';
 import { refreshCrosscheckReminders } from './modules/crosschecks/crosschecks.service.js';
 import { CROSSCHECK_SETTINGS } from './modules/crosschecks/crosschecks.settings.js';
+import { describeCrosschecksForOverview } from './modules/crosschecks/overview-panel.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
@@ -50,6 +51,9 @@ import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
+// Overview screen (AN-7, issue 18 part 3)
+import { overviewRoutes } from './modules/overview/overview.routes.js';
+import type { OverviewSource } from './modules/overview/overview.service.js';
 // Public portal and open data (SV-2)
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { PORTAL_SETTINGS } from './modules/portal/portal.settings.js';
@@ -60,6 +64,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
 import { refreshBaseReviewReminders } from './modules/publicity/bases.service.js';
+import { describePublicityForOverview } from './modules/publicity/overview-panel.js';
 import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { describePublicityOfYear } from './modules/publicity/report.service.js';
@@ -67,6 +72,7 @@ import { rankingRoutes } from './modules/ranking/ranking.routes.js';
 import { ratesRoutes } from './modules/rates/rates.routes.js';
 import { describeRatesOfYear } from './modules/rates/report.service.js';
 // Enterprise risk index (AN-5, issue 18 part 1)
+import { describeRiskForOverview } from './modules/risk/overview-panel.js';
 import { riskRoutes } from './modules/risk/risk.routes.js';
 import { createRiskMergeListener } from './modules/risk/risk.service.js';
 import { RISK_SETTINGS } from './modules/risk/risk.settings.js';
@@ -79,6 +85,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
 import { examsRoutes } from './modules/training/exams.routes.js';
 import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
+import { describeTrainingForOverview } from './modules/training/overview-panel.js';
 import { providersRoutes } from './modules/training/providers.routes.js';
 import { describeTrainingOfYear } from './modules/training/report.service.js';
 import { schoolsRoutes } from './modules/training/schools.routes.js';
@@ -198,6 +205,39 @@ const REMINDER_SOURCES: ((db: Db, actor: Actor, at: Date) => Promise<number>)[] 
   // Cross-checks (AN-6): overdue hits join the action items' reminders.
   refreshCrosscheckReminders,
 ];
+
+// Overview screen (AN-7, issue 18 part 3)
+/**
+ * The overview screen's extra panels (AN-7), in the screen's order; a module adds its entry here and
+ * the screen renders it (the lead adds risk grades and open cross-check hits at merge).
+ */
+export const OVERVIEW_SOURCES: OverviewSource[] = [
+  {
+    key: 'training',
+    title: '重点岗位培训覆盖',
+    titleEn: 'Key-post training coverage',
+    describe: describeTrainingForOverview,
+  },
+  {
+    key: 'publicity',
+    title: '宣传与警示教育',
+    titleEn: 'Publicity and warning education',
+    describe: describePublicityForOverview,
+  },
+  {
+    key: 'risk',
+    title: '企业风险指数',
+    titleEn: 'Enterprise risk index',
+    describe: describeRiskForOverview,
+  },
+  {
+    key: 'crosschecks',
+    title: '数据比对疑点',
+    titleEn: 'Cross-check hits',
+    describe: describeCrosschecksForOverview,
+  },
+];
+// End of overview screen
 
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
   const { db } = database;
@@ -349,6 +389,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(remindersRoutes, deps);
   // Cross-checks between departments' data (AN-6).
   await app.register(crosschecksRoutes, deps);
+  // Overview screen (AN-7, issue 18 part 3)
+  await app.register(overviewRoutes, { ...deps, sources: OVERVIEW_SOURCES });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

@@ -699,6 +699,18 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/analytics/targets?jurisdiction=350100' }),
     sibling: 'hidden',
   },
+  // Overview screen (AN-7, issue 18 part 3)
+  'GET /api/overview': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/overview?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  'GET /api/overview/version': {
+    permission: 'analytics:read',
+    call: () => ({ method: 'GET', url: '/api/overview/version?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
+  // End of overview screen
   'GET /api/analytics/counting': {
     permission: 'analytics:read',
     call: () => ({ method: 'GET', url: '/api/analytics/counting?jurisdiction=350100' }),

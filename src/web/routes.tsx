@@ -136,6 +136,15 @@ export const ROUTES: readonly AppRoute[] = [
     permission: 'bulletins:read',
     page: page(() => import('./pages/analysis/BulletinPrintPage')),
   },
+  // Overview screen (AN-7, issue 18 part 3): full screen, outside the shell, listed in the menu.
+  {
+    path: 'overview',
+    label: 'nav.overview',
+    layout: 'bare',
+    group: 'analytics',
+    permission: 'analytics:read',
+    page: page(() => import('./pages/overview/OverviewPage')),
+  },
   // The shell.
   { path: '', label: 'nav.home', page: page(() => import('./pages/home/HomePage')) },
   // 组织机构

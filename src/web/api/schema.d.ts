@@ -25409,6 +25409,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overview screen in one request: headline figures against target, trend, the children on a map, key-industry shares, overdue work, extra panels (AN-7) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the actor's own jurisdiction */
+                    jurisdiction?: string;
+                    /** @description Default: the latest year with data (as the dashboard) */
+                    year?: number;
+                    /** @description The indicator the map of the children is coloured by */
+                    indicator?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overview/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version of the overview’s figures: poll it, and fetch /api/overview when it changes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OverviewVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -27121,6 +27275,165 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
+        };
+        OverviewVersionInput: {
+            /** @description Changes when any figure of the overview may have changed: the analytics version (decision 0015), the date, and the overdue items. Poll it; fetch /api/overview when it changes */
+            version: string;
+            analyticsVersion: number;
+            /** @description Today in China (YYYY-MM-DD): overdue is counted against it */
+            asOf: string;
+        };
+        OverviewPanelInput: {
+            key: string;
+            title: string;
+            /**
+             * @description unavailable: the source failed (logged); the other panels are still shown
+             * @enum {string}
+             */
+            status: "ok" | "no_data" | "unavailable";
+            figures: {
+                label: string;
+                value: number;
+                unit?: string;
+                /** @enum {string} */
+                tone?: "good" | "warn" | "bad";
+            }[];
+        };
+        OverviewInput: {
+            /** @description The version these figures belong to (as /api/overview/version) */
+            version: string;
+            asOf: string;
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+                /** @description The province whose boundaries the map draws */
+                provinceCode: string;
+            };
+            year: number;
+            /** @description The year is not over: its figures are partial */
+            partial: boolean;
+            options: {
+                /**
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            refreshing: components["schemas"]["RefreshingInput"];
+            /** @description The dashboard's headline figures, unchanged (GET /api/analytics/dashboard) */
+            headline: {
+                code: string;
+                name: string;
+                unit: string;
+                decimals: number;
+                /** @enum {string} */
+                direction: "lower" | "higher";
+                value: number | null;
+                previous: number | null;
+                changePct: number | null;
+            }[];
+            /** @description The key-industry rate against the plan's target (GET /api/analytics/targets); null without a plan */
+            target: {
+                indicator: string;
+                planPeriod: {
+                    code: string;
+                    name: string;
+                    baselineYear: number;
+                    endYear: number;
+                    targetReductionPct: number;
+                };
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                latestProvisional: boolean;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            } | null;
+            map: {
+                indicator: {
+                    code: string;
+                    name: string;
+                    unit: string;
+                    decimals: number;
+                    /** @enum {string} */
+                    direction: "lower" | "higher";
+                };
+                definition: string;
+                children: {
+                    code: string;
+                    name: string;
+                    value: number | null;
+                    numerator: number;
+                    denominator: number | null;
+                }[];
+            };
+            trend: {
+                year: number;
+                value: number | null;
+                partial: boolean;
+            }[];
+            keyIndustries: {
+                definition: string;
+                /** @description Injuries of the year in the jurisdiction (the dashboard’s injury_count) */
+                injuries: number;
+                items: {
+                    id: number;
+                    name: string;
+                    injuries: number;
+                    /** @description Of all injuries of the year; null when there are none */
+                    sharePct: number | null;
+                }[];
+            };
+            overdue: {
+                actionItems: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        title: string;
+                        unitName: string;
+                    }[];
+                };
+                rectifications: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        findingKind: string;
+                        responsibleName: string;
+                        isEscalated: boolean;
+                    }[];
+                };
+            };
+            panels: components["schemas"]["OverviewPanelInput"][];
         };
         OpenDataColumnInput: {
             name: string;
@@ -30730,6 +31043,165 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
+        };
+        OverviewVersion: {
+            /** @description Changes when any figure of the overview may have changed: the analytics version (decision 0015), the date, and the overdue items. Poll it; fetch /api/overview when it changes */
+            version: string;
+            analyticsVersion: number;
+            /** @description Today in China (YYYY-MM-DD): overdue is counted against it */
+            asOf: string;
+        };
+        OverviewPanel: {
+            key: string;
+            title: string;
+            /**
+             * @description unavailable: the source failed (logged); the other panels are still shown
+             * @enum {string}
+             */
+            status: "ok" | "no_data" | "unavailable";
+            figures: {
+                label: string;
+                value: number;
+                unit?: string;
+                /** @enum {string} */
+                tone?: "good" | "warn" | "bad";
+            }[];
+        };
+        Overview: {
+            /** @description The version these figures belong to (as /api/overview/version) */
+            version: string;
+            asOf: string;
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+                /** @description The province whose boundaries the map draws */
+                provinceCode: string;
+            };
+            year: number;
+            /** @description The year is not over: its figures are partial */
+            partial: boolean;
+            options: {
+                /**
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            refreshing: components["schemas"]["Refreshing"];
+            /** @description The dashboard's headline figures, unchanged (GET /api/analytics/dashboard) */
+            headline: {
+                code: string;
+                name: string;
+                unit: string;
+                decimals: number;
+                /** @enum {string} */
+                direction: "lower" | "higher";
+                value: number | null;
+                previous: number | null;
+                changePct: number | null;
+            }[];
+            /** @description The key-industry rate against the plan's target (GET /api/analytics/targets); null without a plan */
+            target: {
+                indicator: string;
+                planPeriod: {
+                    code: string;
+                    name: string;
+                    baselineYear: number;
+                    endYear: number;
+                    targetReductionPct: number;
+                };
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                latestProvisional: boolean;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            } | null;
+            map: {
+                indicator: {
+                    code: string;
+                    name: string;
+                    unit: string;
+                    decimals: number;
+                    /** @enum {string} */
+                    direction: "lower" | "higher";
+                };
+                definition: string;
+                children: {
+                    code: string;
+                    name: string;
+                    value: number | null;
+                    numerator: number;
+                    denominator: number | null;
+                }[];
+            };
+            trend: {
+                year: number;
+                value: number | null;
+                partial: boolean;
+            }[];
+            keyIndustries: {
+                definition: string;
+                /** @description Injuries of the year in the jurisdiction (the dashboard’s injury_count) */
+                injuries: number;
+                items: {
+                    id: number;
+                    name: string;
+                    injuries: number;
+                    /** @description Of all injuries of the year; null when there are none */
+                    sharePct: number | null;
+                }[];
+            };
+            overdue: {
+                actionItems: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        title: string;
+                        unitName: string;
+                    }[];
+                };
+                rectifications: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        findingKind: string;
+                        responsibleName: string;
+                        isEscalated: boolean;
+                    }[];
+                };
+            };
+            panels: components["schemas"]["OverviewPanel"][];
         };
         OpenDataColumn: {
             name: string;

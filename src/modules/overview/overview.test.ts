@@ -1,0 +1,242 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  INJURY_HEADER,
+  injuryRow,
+  makeCreditCode,
+  makeIdNumber,
+  toCsv,
+} from '../../../test/exchange-builders.js';
+import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { today } from '../../platform/time.js';
+
+/**
+ * The overview screen's data (AN-7). Known answers: the template has no injuries; the suite imports
+ * three determinations of 2025 of three persons — two at a 建筑施工 employer (industry 47xx) in
+ * 福州市, one at a non-key-industry employer in 厦门市 — and adds one overdue action item and one
+ * overdue rectification in 福州市 (and a closed one, which is not overdue).
+ */
+let t: TestApp;
+let fujian: Agent;
+let fuzhou: Agent;
+let jilin: Agent;
+
+const PERSONS = [1, 2, 3].map((n) => makeIdNumber('350102', '1985-06-15', 'male', 600 + n));
+const NAMES = ['林晓峰', '陈美玲', '黄志强'];
+
+type Raw = Record<string, unknown>;
+const rowsOf = (r: unknown) => (r as { rows: Raw[] }).rows;
+
+/** A new employer (the template's are few): the overview's key-industry shares follow its industry. */
+async function addEmployer(county: string, n: number, industryCode: string) {
+  const creditCode = makeCreditCode(county, n);
+  const [row] = rowsOf(
+    await t.db.execute(sql`insert into organisations (kind, name, credit_code, industry_code, jurisdiction_id)
+      select 'employer', ${`大屏测试单位${n}`}, ${creditCode}, ${industryCode}, id from jurisdictions where code = ${county}
+      returning id`),
+  );
+  return { id: Number(row?.id), creditCode, jurisdiction: county };
+}
+
+async function importInjuries(agent: Agent, rows: string[][]) {
+  const res = await agent.request({
+    method: 'POST',
+    url: `/api/exchange/batches?domain=injuries&fileName=overview-${Date.now()}-${rows.length}.csv`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(toCsv([INJURY_HEADER, ...rows]), 'utf8'),
+  });
+  expect(res.statusCode, res.body).toBe(202);
+  await t.app.jobs.idle();
+  const batch = (await agent.get(`/api/exchange/batches/${res.json().batch.id}`)).json();
+  expect(batch.status, JSON.stringify(batch)).toBe('committed');
+}
+
+let construction: { id: number; creditCode: string; jurisdiction: string };
+let other: { id: number; creditCode: string; jurisdiction: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [fujian, fuzhou, jilin] = await Promise.all([t.signIn('fujian'), t.signIn('fuzhou'), t.signIn('jilin')]);
+  // 4710 房屋建筑业 (建筑施工); 5110 批发业 (no key industry).
+  construction = await addEmployer('350102', 9101, '4710');
+  other = await addEmployer('350203', 9102, '5110');
+  await importInjuries(fuzhou, [
+    injuryRow(1, {
+      caseNo: 'OV-1',
+      creditCode: construction.creditCode,
+      jurisdiction: construction.jurisdiction,
+      idNumber: PERSONS[0],
+      name: NAMES[0],
+      determined: '2025-04-20',
+    }),
+    injuryRow(2, {
+      caseNo: 'OV-2',
+      creditCode: construction.creditCode,
+      jurisdiction: construction.jurisdiction,
+      idNumber: PERSONS[1],
+      name: NAMES[1],
+      determined: '2025-05-20',
+    }),
+  ]);
+  await importInjuries(fujian, [
+    injuryRow(3, {
+      caseNo: 'OV-3',
+      creditCode: other.creditCode,
+      jurisdiction: other.jurisdiction,
+      idNumber: PERSONS[2],
+      name: NAMES[2],
+      determined: '2025-06-20',
+    }),
+  ]);
+  // Overdue work in 福州市: an action item due 2026-01-10, a rectification due 2026-02-01, and a
+  // closed item past its deadline (not overdue).
+  await t.db.execute(sql`
+    with j as (select id from jurisdictions where code = '350100'),
+    unit as (select o.id from organisations o where o.kind = 'member_department' and o.jurisdiction_id = (select id from j) order by o.id limit 1),
+    m as (insert into meetings (jurisdiction_id, kind, title, report_year, planned_on, status, held_on)
+      select id, 'regular', '2025年度联席会议', 2025, '2025-12-01', 'held', '2025-12-01' from j returning id)
+    insert into action_items (meeting_id, jurisdiction_id, organisation_id, title, deadline, status, closed_at)
+    select m.id, (select id from j), (select id from unit), x.title, x.deadline::date, x.status, x.closed
+    from m, (values ('开展建筑施工专项检查', '2026-01-10', 'open', null::timestamptz),
+                    ('报送年度工作总结', '2026-01-05', 'closed', now())) as x(title, deadline, status, closed)`);
+  await t.db.execute(sql`
+    insert into rectifications (jurisdiction_id, employer_id, finding_kind, finding, suggestion, deadline, responsible_organisation_id)
+    select j.id, ${construction.id}, 'hazard', '脚手架未设防护栏杆', '限期设置防护栏杆', '2026-02-01',
+      (select o.id from organisations o where o.kind = 'member_department' and o.jurisdiction_id = j.id order by o.id limit 1)
+    from jurisdictions j where j.code = '350100'`);
+}, 180_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function overview(agent: Agent, query: string) {
+  const res = await agent.get(`/api/overview?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe('the overview (AN-7)', () => {
+  it("has the dashboard's figures for the same slice, and the hand-computed ones", async () => {
+    const query = 'jurisdiction=350000&year=2025&indicator=injury_count';
+    const [ov, dashRes] = await Promise.all([
+      overview(fujian, query),
+      fujian.get(`/api/analytics/dashboard?${query}`),
+    ]);
+    expect(dashRes.statusCode, dashRes.body).toBe(200);
+    const dash = dashRes.json();
+    // Equal to the dashboard route, figure for figure.
+    expect(ov.headline).toEqual(dash.headline.map(({ definition: _d, ...h }: { definition: string }) => h));
+    expect(ov.options).toEqual(dash.options);
+    expect(ov.map.children.map((c: Raw) => [c.code, c.value])).toEqual(
+      dash.main.children.filter((c: Raw) => c.row !== '').map((c: Raw) => [c.row, c.value]),
+    );
+    expect(ov.trend.map((p: Raw) => p.value)).toEqual(dash.main.trend.map((c: Raw) => c.value));
+    // By hand: three determinations of three persons in 2025 (persons = cases).
+    const count = ov.headline.find((h: Raw) => h.code === 'injury_count');
+    expect(count.value).toBe(3);
+    const byChild = Object.fromEntries(ov.map.children.map((c: Raw) => [c.code, c.value]));
+    expect(byChild['350100']).toBe(2);
+    expect(byChild['350200']).toBe(1);
+    expect(byChild['350300']).toBe(0);
+    expect(ov.trend.find((p: Raw) => p.year === 2025).value).toBe(3);
+    expect(ov.trend.find((p: Raw) => p.year === 2024).value).toBe(0);
+    // Key industries: 2 of the 3 at the 建筑施工 employer = 66.67 %; none in the others.
+    expect(ov.keyIndustries.injuries).toBe(3);
+    const shares = new Map<string, unknown[]>(
+      ov.keyIndustries.items.map((k: Raw) => [k.name, [k.injuries, k.sharePct]]),
+    );
+    expect(shares.get('建筑施工')?.[0]).toBe(2);
+    expect(shares.get('建筑施工')?.[1]).toBeCloseTo(200 / 3, 6);
+    for (const name of ['危险化学品', '矿山', '交通运输', '机械制造'])
+      expect(shares.get(name)).toEqual([0, 0]);
+  });
+
+  it('has the targets route’s assessment of the key-industry rate', async () => {
+    const [ov, targets] = await Promise.all([
+      overview(fujian, 'jurisdiction=350100&year=2025'),
+      fujian.get('/api/analytics/targets?jurisdiction=350100').then((r) => r.json()),
+    ]);
+    expect(ov.jurisdiction).toMatchObject({ code: '350100', provinceCode: '350000' });
+    expect(ov.target.planPeriod.code).toBe(targets.planPeriod.code);
+    expect(ov.target.status).toBe(targets.jurisdiction.status);
+    expect(ov.target.latest).toBe(targets.jurisdiction.latest);
+    expect(ov.target.series).toEqual(targets.jurisdiction.series);
+  });
+
+  it('lists the overdue work of the subtree, without the closed item', async () => {
+    const ov = await overview(fujian, 'jurisdiction=350000&year=2025');
+    const asOf = today();
+    expect(ov.asOf).toBe(asOf);
+    expect(ov.overdue.actionItems.total).toBe(1);
+    const item = ov.overdue.actionItems.items[0];
+    expect(item.title).toBe('开展建筑施工专项检查');
+    expect(item.jurisdictionName).toBe('福州市');
+    // Days from 2026-01-10 to today.
+    expect(item.daysOverdue).toBe(Math.round((Date.parse(asOf) - Date.parse('2026-01-10')) / 86_400_000));
+    expect(ov.overdue.rectifications.total).toBe(1);
+    expect(ov.overdue.rectifications.items[0]).toMatchObject({
+      findingKind: 'hazard',
+      deadline: '2026-02-01',
+    });
+    // 厦门市 has none.
+    const xm = await overview(fujian, 'jurisdiction=350200&year=2025');
+    expect(xm.overdue.actionItems.total).toBe(0);
+    expect(xm.overdue.rectifications.total).toBe(0);
+  });
+
+  it('renders every panel of the registry', async () => {
+    const ov = await overview(fujian, 'jurisdiction=350000&year=2025');
+    expect(ov.panels.map((p: Raw) => p.key)).toEqual(['training', 'publicity']);
+    for (const p of ov.panels) expect(['ok', 'no_data']).toContain(p.status);
+    const en = await fujian.get('/api/overview?jurisdiction=350000&year=2025', { 'accept-language': 'en' });
+    expect(en.json().panels[0].title).toBe('Key-post training coverage');
+  });
+
+  it('never carries personal data', async () => {
+    const res = await fujian.get('/api/overview?jurisdiction=350000&year=2025');
+    const body = res.body;
+    for (const id of PERSONS) expect(body).not.toContain(id);
+    for (const name of NAMES) expect(body).not.toContain(name);
+    // No 18-character ID number, no mobile number, no case number, no employer of a rectification.
+    expect(body).not.toMatch(/\d{17}[\dX]/);
+    expect(body).not.toMatch(/1[3-9]\d{9}/);
+    expect(body).not.toContain('OV-1');
+    expect(body).not.toContain(construction.creditCode);
+    expect(body).not.toContain('脚手架未设防护栏杆');
+  });
+
+  it("refuses a sibling's and an outside jurisdiction, and the unpermitted", async () => {
+    expect((await fuzhou.get('/api/overview?jurisdiction=350200')).statusCode).toBe(404);
+    expect((await fuzhou.get('/api/overview/version?jurisdiction=350200')).statusCode).toBe(404);
+    expect((await jilin.get('/api/overview?jurisdiction=350000')).statusCode).toBe(404);
+    // Its own and below are fine.
+    expect((await fuzhou.get('/api/overview?jurisdiction=350102')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/overview' })).statusCode).toBe(401);
+  });
+
+  it('moves its version after an import, and then has the new figure', async () => {
+    const before = (await fujian.get('/api/overview/version?jurisdiction=350000')).json();
+    expect((await fujian.get('/api/overview/version?jurisdiction=350000')).json().version).toBe(
+      before.version,
+    );
+    const ov = await overview(fujian, 'jurisdiction=350000&year=2025&indicator=injury_count');
+    expect(ov.version).toBe(before.version);
+    await importInjuries(fuzhou, [
+      injuryRow(4, {
+        caseNo: 'OV-4',
+        creditCode: construction.creditCode,
+        jurisdiction: construction.jurisdiction,
+        idNumber: makeIdNumber('350102', '1985-06-15', 'male', 604),
+        determined: '2025-07-20',
+      }),
+    ]);
+    const after = (await fujian.get('/api/overview/version?jurisdiction=350000')).json();
+    expect(after.version).not.toBe(before.version);
+    const next = await overview(fujian, 'jurisdiction=350000&year=2025&indicator=injury_count');
+    // 3 + 1 determinations; 福州市 2 + 1.
+    expect(next.headline.find((h: Raw) => h.code === 'injury_count').value).toBe(4);
+    expect(next.map.children.find((c: Raw) => c.code === '350100').value).toBe(3);
+    expect(next.version).toBe(after.version);
+  });
+});
