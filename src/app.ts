@@ -31,7 +31,7 @@ import { describeCrosschecksForOverview } from './modules/crosschecks/overview-p
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { ENTERPRISES_SETTINGS } from './modules/enterprises/enterprises.settings.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
-import type { ExchangeRuntime, MergeListener } from './modules/exchange/exchange.service.js';
+import type { ExchangeRuntime } from './modules/exchange/exchange.service.js';
 import { EXCHANGE_SETTINGS } from './modules/exchange/exchange.settings.js';
 import { combineMergeListeners } from './modules/exchange/merge-listeners.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
