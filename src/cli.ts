@@ -43,6 +43,7 @@ import { seedDemoProcure } from './seed/demo-procure.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
+import { seedDemoRisk } from './seed/demo-risk.js';
 import { seedDemoTraining } from './seed/demo-training.js';
 import { seedDemoTrainingContent } from './seed/demo-training-content.js';
 import { seedDemoTrainingExtras } from './seed/demo-training-extras.js';
@@ -100,6 +101,8 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoTrainingContent(database.db);
   // Cross-checks (AN-6): open, overdue and closed hits over the demo data.
   if (config.isDemo) await seedDemoCrosschecks(database.db);
+  // The risk index last: it reads rectifications, rate tiers and training seeded above.
+  if (config.isDemo) await seedDemoRisk(database.db);
   return { config, database, applied, isDemoSeeded };
 }
 
