@@ -1752,7 +1752,8 @@ const CASES: Record<string, RouteCase> = {
   },
   // scorecard (SV-1)
   'GET /api/scorecard/indicators': {
-    permission: 'scorecard:read',
+    // The indicators and their default weights are published rules, like the rate examples.
+    permission: null,
     call: () => ({ method: 'GET', url: '/api/scorecard/indicators' }),
     sibling: null,
   },
@@ -3284,6 +3285,7 @@ async function writesBy(userId: number) {
           'personal-data.view',
           'attachment.download',
           'publicity.file.download',
+          'risk.view',
         ]),
       ),
     );
@@ -3312,6 +3314,7 @@ describe('the table', () => {
       'GET /api/notifications',
       'GET /api/plan-periods',
       'GET /api/rates/examples',
+      'GET /api/scorecard/indicators',
       'GET /api/training/roles',
       // workbench (decision 0041)
       'GET /api/workbench',
