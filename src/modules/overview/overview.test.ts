@@ -187,8 +187,23 @@ describe('the overview (AN-7)', () => {
 
   it('renders every panel of the registry', async () => {
     const ov = await overview(fujian, 'jurisdiction=350000&year=2025');
-    expect(ov.panels.map((p: Raw) => p.key)).toEqual(['training', 'publicity']);
+    expect(ov.panels.map((p: Raw) => p.key)).toEqual(['training', 'publicity', 'risk', 'crosschecks']);
     for (const p of ov.panels) expect(['ok', 'no_data']).toContain(p.status);
+    type Panel = { key: string; status: string; figures: { label: string; value: number }[] };
+    const panel = (key: string) => (ov.panels as Panel[]).find((p) => p.key === key) as Panel;
+    // The same figures as the risk page and the cross-checks page (one count each, shown twice).
+    const risk = (await fujian.get('/api/risk/scores?jurisdiction=350000&year=2025&pageSize=1')).json();
+    const graded = risk.grades.reduce((n: number, g: { employers: number }) => n + g.employers, 0);
+    if (graded === 0) expect(panel('risk').status).toBe('no_data');
+    else
+      expect(panel('risk').figures.map((f) => f.value)).toEqual(
+        risk.grades.map((g: { employers: number }) => g.employers),
+      );
+    const hits = (
+      await fujian.get('/api/crosschecks/hits?jurisdiction=350000&status=standing&pageSize=1')
+    ).json();
+    if (hits.total === 0) expect(panel('crosschecks').status).toBe('no_data');
+    else expect(panel('crosschecks').figures[0]?.value).toBe(hits.total);
     const en = await fujian.get('/api/overview?jurisdiction=350000&year=2025', { 'accept-language': 'en' });
     expect(en.json().panels[0].title).toBe('Key-post training coverage');
   });
