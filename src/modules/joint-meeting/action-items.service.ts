@@ -9,6 +9,7 @@ import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.j
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit, notifyUsers } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { users } from '../users/users.tables.js';
 import { getMeetingInScope, listFollowUps } from './workflow.queries.js';
 import { assertState, isOverdue, requireMemberUnit, seesAllUnits } from './workflow.shared.js';
 import {
@@ -202,6 +203,21 @@ export async function reportActionItem(
         organisationId: actor.organisationId,
       })
       .returning({ id: followUps.id });
+    // A closure reaches the convening office: the unit of the officer who assigned the item.
+    if (to === 'closed' && row.item.createdByUserId !== null) {
+      const [creator] = await tx
+        .select({ organisationId: users.organisationId })
+        .from(users)
+        .where(eq(users.id, row.item.createdByUserId));
+      const notice = {
+        kind: 'action_item.closed',
+        params: { title: row.item.title, organisation: row.organisationName },
+        link: `/joint-meeting/action-items/${id}`,
+        dedupeKey: `action_item:${id}:closed`,
+      };
+      if (creator?.organisationId) await notifyUnit(tx, creator.organisationId, notice);
+      else await notifyUsers(tx, [row.item.createdByUserId], notice);
+    }
     await recordAudit(tx, actor, {
       action: `action-item.${input.kind}`,
       targetType: 'action_item',

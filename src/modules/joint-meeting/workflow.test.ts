@@ -272,6 +272,18 @@ describe('the meeting cycle: meeting → reports → minutes → action item →
     });
     expect(closed.statusCode, closed.body).toBe(201);
     expect(closed.json().item).toMatchObject({ status: 'closed', isOverdue: false });
+    // The closure reaches the convening office (the unit of the officer who assigned the item).
+    type Note = { kind: string; link: string | null };
+    const closedNotes = (agent: typeof fuzhou) =>
+      agent
+        .get('/api/notifications')
+        .then((r) =>
+          (r.json().items as Note[]).filter(
+            (n) => n.kind === 'action_item.closed' && n.link === `/joint-meeting/action-items/${itemId}`,
+          ),
+        );
+    expect(await closedNotes(fuzhou)).toHaveLength(1);
+    expect(await closedNotes(emergency)).toHaveLength(0);
     const again = await emergency.post(`/api/action-items/${itemId}/follow-ups`, {
       kind: 'progress',
       note: '再次更新',
