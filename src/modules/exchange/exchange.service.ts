@@ -16,6 +16,7 @@ import { startWorker } from '../../platform/jobs/worker.js';
 import { safeErrorText } from '../../platform/ops/logging.js';
 import { today } from '../../platform/time.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { notifyUnit } from '../notifications/notifications.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting } from '../settings/settings.service.js';
 import { type BatchRow, findBatchInScope, selectBatches, toBatchDto } from './batch-view.js';
@@ -375,6 +376,14 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
           finishedAt: new Date(),
         })
         .where(eq(exchangeBatches.id, batchId));
+      // Rows refused reach the submitting unit's inbox: someone must correct and resubmit them.
+      if (rejectedRows > 0)
+        await notifyUnit(tx, batch.organisationId, {
+          kind: 'exchange.batch_rejected_rows',
+          params: { file: batch.fileName, domain: batch.domain, rejected: rejectedRows, total: totalRows },
+          link: '/exchange?hasRejectedRows=true',
+          dedupeKey: `exchange_batch:${batchId}:rejected_rows`,
+        });
       await recordAudit(tx, source, {
         action: 'exchange.commit',
         targetType: 'exchange_batch',
@@ -472,6 +481,12 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
         finishedAt: new Date(),
       })
       .where(eq(exchangeBatches.id, batchId));
+    await notifyUnit(db, batch.organisationId, {
+      kind: 'exchange.batch_failed',
+      params: { file: batch.fileName, domain: batch.domain },
+      link: '/exchange',
+      dedupeKey: `exchange_batch:${batchId}:failed`,
+    });
     await recordAudit(db, source, {
       action: 'exchange.fail',
       outcome: 'failure',

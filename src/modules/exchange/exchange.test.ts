@@ -84,6 +84,15 @@ describe('injury determinations by file', () => {
     expect(file.statusCode).toBe(200);
     expect(file.body).toContain('行号');
     expect(file.body).toContain('性别：性别与身份证号不符');
+    // The submitting unit hears of the refused rows in its inbox: 2 of 4, once.
+    const inbox = (await fuzhou.get('/api/notifications?pageSize=100')).json();
+    const notes = inbox.items.filter(
+      (n: { kind: string; params: { file: string } }) =>
+        n.kind === 'exchange.batch_rejected_rows' && n.params.file === 'injuries.csv',
+    );
+    expect(notes.map((n: { params: unknown }) => n.params)).toEqual([
+      { file: 'injuries.csv', domain: 'injuries', rejected: 2, total: 4 },
+    ]);
   });
 });
 

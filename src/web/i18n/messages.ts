@@ -744,6 +744,9 @@ export const zh = {
   'notification.action_item.due_soon': '督办事项即将到期：{title}（{deadline}）',
   'notification.action_item.overdue': '督办事项已逾期：{title}（{organisation}，期限 {deadline}）',
   'notification.action_item.closed': '督办事项已办结：{title}（{organisation}）',
+  'notification.exchange.batch_rejected_rows':
+    '数据报送有 {rejected} 行被拒收（共 {total} 行）：{file}，请更正后重新报送',
+  'notification.exchange.batch_failed': '数据报送导入失败：{file}',
   'notification.rectification.issued': '限期整改建议：{employer}，期限 {deadline}',
   'notification.rectification.overdue': '整改逾期：{employer}（期限 {deadline}）',
   'notification.rectification.escalated': '逾期未整改移交督办：{employer}',
@@ -2558,6 +2561,9 @@ export const en: Record<MessageKey, string> = {
   'notification.action_item.due_soon': 'Action item due soon: {title} ({deadline})',
   'notification.action_item.overdue': 'Action item overdue: {title} ({organisation}, due {deadline})',
   'notification.action_item.closed': 'Action item closed: {title} ({organisation})',
+  'notification.exchange.batch_rejected_rows':
+    '{rejected} of {total} rows refused in {file}: correct them and submit again',
+  'notification.exchange.batch_failed': 'Import failed: {file}',
   'notification.rectification.issued': 'Rectification suggestion: {employer}, due {deadline}',
   'notification.rectification.overdue': 'Rectification overdue: {employer} (due {deadline})',
   'notification.rectification.escalated': 'Escalated, not rectified: {employer}',
