@@ -418,20 +418,21 @@ export async function recomputeQueuedRisk(db: Db, now: Date): Promise<RecomputeR
     .from(riskRecomputeQueue)
     .orderBy(riskRecomputeQueue.year, riskRecomputeQueue.employerId);
   const byYear = new Map<number, number[]>();
-  for (const q of queued) byYear.set(q.year, [...(byYear.get(q.year) ?? []), q.employerId]);
+  for (const q of queued) {
+    const ids = byYear.get(q.year);
+    if (ids) ids.push(q.employerId);
+    else byYear.set(q.year, [q.employerId]);
+  }
   const done: RecomputeResult[] = [];
-  for (const [year, ids] of byYear) {
-    done.push(await recomputeRiskScores(db, { year, employerIds: ids, now }));
-    for (let i = 0; i < ids.length; i += INSERT_CHUNK)
+  // In slices, so no statement carries more employer ids than a query may have parameters.
+  for (const [year, all] of byYear)
+    for (let i = 0; i < all.length; i += INSERT_CHUNK) {
+      const ids = all.slice(i, i + INSERT_CHUNK);
+      done.push(await recomputeRiskScores(db, { year, employerIds: ids, now }));
       await db
         .delete(riskRecomputeQueue)
-        .where(
-          and(
-            eq(riskRecomputeQueue.year, year),
-            inArray(riskRecomputeQueue.employerId, ids.slice(i, i + INSERT_CHUNK)),
-          ),
-        );
-  }
+        .where(and(eq(riskRecomputeQueue.year, year), inArray(riskRecomputeQueue.employerId, ids)));
+    }
   return done;
 }
 
@@ -439,13 +440,13 @@ export async function recomputeQueuedRisk(db: Db, now: Date): Promise<RecomputeR
 function pairsOf(domain: string, where: SQL): SQL | null {
   switch (domain) {
     case 'injuries':
-      return sql`select c.employer_id as e, ${injuryFacts.year('c', 'determined')} as y from injury_cases c where ${where}`;
+      return sql`select distinct c.employer_id as e, ${injuryFacts.year('c', 'determined')} as y from injury_cases c where ${where}`;
     case 'accidents':
-      return sql`select c.employer_id as e, ${accidentFacts.year('c')} as y from safety_accidents c where ${where}`;
+      return sql`select distinct c.employer_id as e, ${accidentFacts.year('c')} as y from safety_accidents c where ${where}`;
     case 'diseases':
-      return sql`select c.employer_id as e, ${diseaseFacts.year('c')} as y from disease_cases c where ${where}`;
+      return sql`select distinct c.employer_id as e, ${diseaseFacts.year('c')} as y from disease_cases c where ${where}`;
     case 'headcounts':
-      return sql`select c.employer_id as e, c.year::int as y from insured_headcounts c where ${where}`;
+      return sql`select distinct c.employer_id as e, c.year::int as y from insured_headcounts c where ${where}`;
     default:
       return null;
   }
@@ -486,11 +487,15 @@ export function createRiskMergeListener(clock: () => Date) {
     },
     async afterMerge(tx: Db, batch: RiskBatch, captured: unknown[]): Promise<void> {
       const pairs = (captured as Pair[][]).flat();
+      // Appended one by one: a spread of a large batch's pairs would overflow the call stack.
+      const add = (more: Pair[]) => {
+        for (const p of more) pairs.push(p);
+      };
       if (batch.domain === 'employers') {
         // An employer's own row (industry, insurance status) changes every year of its index.
         const year = clock().getUTCFullYear();
-        pairs.push(
-          ...toPairs(
+        add(
+          toPairs(
             await tx.execute(sql`
               select o.id as e, y.y from organisations o
               cross join lateral (select ${year}::int as y union select s.year::int from risk_scores s where s.employer_id = o.id) y
@@ -499,7 +504,7 @@ export function createRiskMergeListener(clock: () => Date) {
         );
       } else {
         const q = pairsOf(batch.domain, sql`c.batch_id = ${batch.batchId}`);
-        if (q) pairs.push(...toPairs(await tx.execute(q)));
+        if (q) add(toPairs(await tx.execute(q)));
       }
       await queueRiskRecompute(tx, pairs);
     },
