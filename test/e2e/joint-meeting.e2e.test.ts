@@ -101,7 +101,9 @@ describe.skipIf(!hasChromium)(
       member.on('pageerror', (e) => errors.push(e.message));
       member.setDefaultTimeout(15_000);
       await signIn(member, baseUrl, officer.username, TEST_PASSWORD);
-      await member.getByTestId('my-items').getByRole('link', { name: '开展建筑施工领域专项检查' }).click();
+      // The workbench counts overdue items only; the unit's open items are on its action-items page.
+      await member.goto(`${baseUrl}/joint-meeting/action-items`);
+      await member.getByRole('link', { name: '开展建筑施工领域专项检查' }).click();
       await member.getByTestId('item-status').getByText('待办').waitFor();
       await member.getByRole('radio', { name: '办结（附佐证）' }).check();
       await member.getByTestId('follow-up-note').fill('专项检查已完成，整改隐患35处');

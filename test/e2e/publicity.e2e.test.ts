@@ -149,7 +149,8 @@ describe.skipIf(!hasChromium)('end to end in Chromium: publicity (PU-1, PU-2)', 
     await county.locator('.ant-select-item-option').filter({ hasText: '王警示' }).click();
     await review.getByTestId('review-opinion').fill('内容翔实，同意认定');
     await review.getByRole('button', { name: /确\s*定/ }).click();
-    await county.getByTestId('bases').getByText('已认定').waitFor();
+    // The review draws on the expert pool and files with the province: slow on a loaded machine.
+    await county.getByTestId('bases').getByText('已认定').waitFor({ timeout: 60_000 });
 
     const province = await open('jilin', '/publicity', DEMO_PASSWORD);
     await province.getByRole('tab', { name: '警示教育基地' }).click();
