@@ -336,7 +336,12 @@ async function killAndResubmit() {
     if (done.status !== 'queued' && done.status !== 'processing') break;
     await sleep(250);
   }
-  expect(done, JSON.stringify(done)).toMatchObject({ status: 'committed', totalRows: ROWS, validRows: ROWS, rejectedRows: 0 });
+  expect(done, JSON.stringify(done)).toMatchObject({
+    status: 'committed',
+    totalRows: ROWS,
+    validRows: ROWS,
+    rejectedRows: 0,
+  });
   await stopServer(third, 'SIGTERM');
   expect(await countRows([batch.id, resubmitted.id])).toEqual({
     injuries: baseline.injuries + ROWS,
