@@ -21,6 +21,7 @@ export const WORKBENCH_KEYS = [
   'projectsToDecide',
   'ownProjectsToReport',
   'batchesRejected',
+  'myOpenActionItems',
   'overdueActionItems',
   'overdueRectifications',
   'reportsToChase',
@@ -73,6 +74,12 @@ export async function describeWorkbench(db: Db, actor: Actor, now: Date) {
   if (can('exchange:read'))
     card('batchesRejected', '/exchange?hasRejectedRows=true', async () => {
       return (await listBatches(db, actor, { hasRejectedRows: true, page: 1, pageSize: 1 })).total;
+    });
+  // A member unit's own open items (its old home-page list): the convener sees the overdue roll-up.
+  if (can('meetings:read') && !can('meetings:manage') && actor.organisationId !== null)
+    card('myOpenActionItems', '/joint-meeting/action-items', async () => {
+      const { items } = await listActionItems(db, actor, { mine: true }, now);
+      return items.filter((i) => i.status !== 'closed').length;
     });
   if (can('meetings:read')) {
     card('overdueActionItems', '/joint-meeting/action-items?view=overdue', async () => {

@@ -260,6 +260,7 @@ describe('the workbench per role', () => {
     expect(cards.unreadNotifications?.count).toBe(2);
     expect(cards.reviewsDue).toBeUndefined();
     expect(cards.ownProjectsToReport).toBeUndefined();
+    expect(cards.myOpenActionItems).toBeUndefined();
     // The training and publicity cards are those modules' own figures (no second count here).
     const gaps = (await fuzhou.get('/api/training/coverage/gaps?pageSize=1')).json();
     expect(cards.trainingGaps?.count).toBe(gaps.total);
@@ -269,6 +270,12 @@ describe('the workbench per role', () => {
 
   it('member officers: only their own unit’s items, and no convener’s cards', async () => {
     const e = await cardsOf(emergency);
+    // Its own open items: A1 and A2 (A4 is closed); 卫健's: A3.
+    expect(e.myOpenActionItems).toEqual({
+      key: 'myOpenActionItems',
+      count: 2,
+      link: '/joint-meeting/action-items',
+    });
     expect(e.overdueActionItems?.count).toBe(1);
     expect(e.overdueRectifications?.count).toBe(1);
     expect(e.reportsToChase).toBeUndefined();
@@ -276,6 +283,7 @@ describe('the workbench per role', () => {
     expect(e.batchesRejected?.count).toBe(1);
     expect(e.unreadNotifications?.count).toBe(0);
     const h = await cardsOf(health);
+    expect(h.myOpenActionItems?.count).toBe(1);
     expect(h.overdueActionItems?.count).toBe(1);
     expect(h.overdueRectifications?.count).toBe(0);
   });

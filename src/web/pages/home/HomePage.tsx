@@ -63,7 +63,8 @@ export default function HomePage() {
 
 function WorkCard({ card }: { card: WorkbenchCard }) {
   const { t } = useI18n();
-  const isUrgent = card.count > 0 && card.key !== 'unreadNotifications';
+  // Work waiting is marked; messages and a unit's open (not overdue) items are not urgent.
+  const isUrgent = card.count > 0 && card.key !== 'unreadNotifications' && card.key !== 'myOpenActionItems';
   return (
     <Link
       to={card.link}
