@@ -117,7 +117,7 @@ import { JobQueue } from './platform/jobs/queue.js';
 import { withPrivateLogging } from './platform/ops/logging.js';
 import { registerOperations } from './platform/ops/ops.routes.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
-import { now, now as riskClock } from './platform/time.js';
+import { now } from './platform/time.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -332,7 +332,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   });
   // Enterprise risk index (AN-5, issue 18 part 1): the risk index recomputes the employers a batch
   // touched after its commit, beside (and after) the analytics refresh.
-  const riskMergeListener = createRiskMergeListener(riskClock);
+  const riskMergeListener = createRiskMergeListener(now);
   // Cross-checks (AN-6): each import's commit refreshes the figures, then re-runs the rules.
   const mergeListener = combineMergeListeners(
     analyticsMergeListener,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { loadIndicators } from '../modules/analytics/analytics.service.js';
 import { loadIndustryCodes } from '../modules/code-tables/code-tables.service.js';
 import { GBT4754_VERSION } from '../modules/code-tables/gbt4754.data.js';
+import { ensureCrosscheckRules } from '../modules/crosschecks/crosschecks.service.js';
 import { loadPlanPeriods, loadPlanTargets } from '../modules/enterprises/enterprises.service.js';
 import { loadExpertFields } from '../modules/experts/experts.service.js';
 import { loadRosters } from '../modules/joint-meeting/joint-meeting.service.js';
@@ -32,6 +33,7 @@ export async function seedReferenceData(db: Db): Promise<string[]> {
     ['indicators:v1', () => loadIndicators(db)],
     ['expert-fields:v1', () => loadExpertFields(db)],
     ['training-reference:v1', () => loadTrainingReference(db)],
+    ['crosscheck-rules:v1', () => ensureCrosscheckRules(db)],
   ];
   for (const [key, step] of steps) if (await runSeedOnce(db, key, step)) applied.push(key);
   return applied;

@@ -38,6 +38,7 @@ const NOTICES_PER_RUN = 20;
 type RuleRow = typeof crosscheckRules.$inferSelect;
 
 /** Puts the seeded rules in place (a rule already there keeps its edited parameters). */
+/** The default rule set, loaded once with the reference data (`seedReferenceData`). */
 export async function ensureCrosscheckRules(db: Db): Promise<void> {
   await db
     .insert(crosscheckRules)
@@ -51,7 +52,6 @@ export async function ensureCrosscheckRules(db: Db): Promise<void> {
  */
 export async function listCrosscheckRules(db: Db, actor: Actor, options: { jurisdiction: string }) {
   const j = await getJurisdictionInScope(db, actor, options.jurisdiction);
-  await ensureCrosscheckRules(db);
   const rows = await db.select().from(crosscheckRules).orderBy(asc(crosscheckRules.id));
   const counts = await selectRows<{ rule: string; n: number }>(
     db,
@@ -93,7 +93,6 @@ export async function updateCrosscheckRule(
     reason: string;
   },
 ) {
-  await ensureCrosscheckRules(db);
   const [rule] = await db.select().from(crosscheckRules).where(eq(crosscheckRules.code, code));
   if (!rule) throw notFound();
   if (actor.jurisdictionPath.split('/').length > 2) throw new AppError(403, 'auth.forbidden');
@@ -240,7 +239,6 @@ export async function runCrosschecks(
   db: Db,
   options: { path: string; employerIds: number[] | null; asOf: string; batchId?: number | null },
 ): Promise<RunResult> {
-  await ensureCrosscheckRules(db);
   const rules = await db
     .select()
     .from(crosscheckRules)
@@ -719,7 +717,6 @@ export async function summariseOpenHits(
   scope: { path: string },
   asOf: string,
 ): Promise<{ open: number; overdue: number; byRule: { rule: string; title: string; open: number }[] }> {
-  await ensureCrosscheckRules(db);
   const rows = await selectRows<{ rule: string; open: number; overdue: number }>(
     db,
     sql`select h.rule_code as rule, count(*)::int as open,
