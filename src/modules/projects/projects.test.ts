@@ -253,15 +253,20 @@ describe('a project’s life (PP-2 … PP-7)', () => {
     const own = await t.signIn(applicantUser.username, TEST_PASSWORD);
     const id = await buildProject(ctx, 'reviewing');
     const full = (await officer.get(`/api/projects/${id}`)).json();
-    const panel = full.panel as { id: number; expertId: number }[];
+    const panel = full.panel as { id: number; expertId: number; field: string | null }[];
     const drawn = panel.map((m) => m.expertId);
     // The officer sees the whole record: seed and panel on the draw event.
     const officerDraw = full.timeline.find((e: { action: string }) => e.action === 'draw');
     expect(officerDraw.details).toMatchObject({ seed: full.draw.seed, panel: drawn });
-    // One member declines and is replaced: that event names experts too.
-    await officer.post(`/api/projects/${id}/panel/${panel[0]?.id}/decline`, { reason: '出差在外' });
-    const member = experts.find((e) => e.id === panel[1]?.expertId) as ExpertFixture;
-    await member.agent.post(`/api/review-assignments/${panel[1]?.id}/score`, {
+    // One member declines and is replaced: that event names experts too. A general pick declines:
+    // the field pick's replacement must come from its field, which the draw may have used up.
+    const [general, other] = panel.filter((m) => m.field === null); // 3 drawn, 1 for the field mix
+    const declined = await officer.post(`/api/projects/${id}/panel/${general?.id}/decline`, {
+      reason: '出差在外',
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const member = experts.find((e) => e.id === other?.expertId) as ExpertFixture;
+    await member.agent.post(`/api/review-assignments/${other?.id}/score`, {
       scores: { necessity: 10, fit: 10, feasibility: 10, budget: 10, capacity: 10 },
     });
     type Event = { action: string; details: Record<string, unknown> | null; actorName: string };
