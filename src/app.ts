@@ -39,6 +39,7 @@ import { EXPERTS_SETTINGS } from './modules/experts/experts.settings.js';
 import { describeExpertsOfYear } from './modules/experts/report.service.js';
 import { COUNTING_SETTINGS } from './modules/facts/facts.settings.js';
 import { refreshDeadlineNotifications } from './modules/joint-meeting/action-items.service.js';
+import { meetingDocumentsRoutes } from './modules/joint-meeting/documents.routes.js';
 import type { YearlyReportSource } from './modules/joint-meeting/implementation-reports.service.js';
 import { inspectionsRoutes } from './modules/joint-meeting/inspections.routes.js';
 import { describeInspectionsReportPart } from './modules/joint-meeting/inspections.service.js';
@@ -349,6 +350,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(organisationsRoutes, { ...deps, employerListener: analyticsEmployerListener });
   await app.register(jointMeetingRoutes, deps);
   await app.register(meetingsRoutes, deps);
+  await app.register(meetingDocumentsRoutes, deps);
   await app.register(inspectionsRoutes, deps);
   await app.register(yearlyReportsRoutes, { ...deps, reportSources: YEARLY_REPORT_SOURCES });
   await app.register(notificationsRoutes, {

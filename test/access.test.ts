@@ -922,6 +922,16 @@ const CASES: Record<string, RouteCase> = {
     call: (f) => ({ method: 'GET', url: `/api/meetings/${f.jm.heldMeetingId}` }),
     sibling: 'hidden',
   },
+  'GET /api/meetings/:id/notice': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/meetings/${f.jm.draftMeetingId}/notice` }),
+    sibling: 'hidden',
+  },
+  'GET /api/meetings/:id/minutes': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/meetings/${f.jm.heldMeetingId}/minutes` }),
+    sibling: 'hidden',
+  },
   'POST /api/meetings/:id/schedule': {
     permission: 'meetings:manage',
     call: (f) => ({ method: 'POST', url: `/api/meetings/${f.jm.draftMeetingId}/schedule`, payload: {} }),
@@ -971,6 +981,11 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/action-items/:id': {
     permission: 'meetings:read',
     call: (f) => ({ method: 'GET', url: `/api/action-items/${f.jm.actionItemId}` }),
+    sibling: 'hidden',
+  },
+  'GET /api/action-items/:id/chase-notice': {
+    permission: 'meetings:read',
+    call: (f) => ({ method: 'GET', url: `/api/action-items/${f.jm.actionItemId}/chase-notice` }),
     sibling: 'hidden',
   },
   'POST /api/action-items/:id/follow-ups': {
@@ -1485,6 +1500,17 @@ const CASES: Record<string, RouteCase> = {
     permission: 'projects:declare',
     call: () => ({ method: 'GET', url: '/api/own-projects' }),
     sibling: 'filtered',
+    controlUser: (f) => f.pp.applicantUsername,
+  },
+  'GET /api/projects/:id/declaration': {
+    permission: 'projects:read',
+    call: (f) => ({ method: 'GET', url: `/api/projects/${f.pp.projects.declared}/declaration` }),
+    sibling: 'hidden',
+  },
+  'GET /api/own-projects/:id/declaration': {
+    permission: 'projects:declare',
+    call: (f) => ({ method: 'GET', url: `/api/own-projects/${f.pp.projects.declared}/declaration` }),
+    sibling: 'hidden',
     controlUser: (f) => f.pp.applicantUsername,
   },
   'POST /api/projects/:id/draw/schedule': {

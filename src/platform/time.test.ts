@@ -4,6 +4,7 @@ import {
   addMonths,
   addYears,
   currentYear,
+  daysBetween,
   fixedClock,
   isAfterToday,
   now,
@@ -81,5 +82,14 @@ describe('calendar arithmetic', () => {
     expect(() => addYears('2025-02-29', 1)).toThrow(RangeError);
     expect(() => addDays('2025-2-1', 1)).toThrow(RangeError);
     expect(() => addDays('2025-03-01T00:00:00Z', 1)).toThrow(RangeError);
+  });
+});
+
+describe('days between dates', () => {
+  it('counts calendar days across a month end and a leap day, negative backwards', () => {
+    expect(daysBetween('2026-12-01', '2026-12-07')).toBe(6);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-01-31', '2025-12-31')).toBe(-31);
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(RangeError);
   });
 });

@@ -75,6 +75,11 @@ function formatDate(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+/** Whole days from one date to a later one (negative when earlier): 2026-12-01 → 2026-12-07 is 6. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to).getTime() - utcMidnight(from).getTime()) / 86_400_000);
+}
+
 export function addDays(date: string, days: number): string {
   const at = utcMidnight(date);
   at.setUTCDate(at.getUTCDate() + days);

@@ -4,7 +4,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
-import type { DocumentBlock, OfficialDocument } from '../../platform/documents/official-document.js';
+import {
+  chineseNumber,
+  type DocumentBlock,
+  jointMeetingOfficeOf,
+  type OfficialDocument,
+} from '../../platform/documents/official-document.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -464,18 +469,6 @@ const PART_STATUS_ZH = {
   not_available: '暂无（平台尚未建设该模块）',
 } as const;
 
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** 一 … 九十九, for section numbers (一、二、… 十一、). */
-function chineseNumber(n: number): string {
-  if (n <= 10) return CHINESE_NUMERALS[n - 1] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CHINESE_NUMERALS[tens - 1]}十${ones ? CHINESE_NUMERALS[ones - 1] : ''}`;
-}
-
-/** The office that writes a jurisdiction's report, and the one it reports to (JM-6). */
-const officeOf = (name: string) => `${name}工伤预防工作联席会议办公室`;
-
 /**
  * The report as an official document (GB/T 9704 layout: platform/documents): issued by the
  * jurisdiction's joint-meeting office to its superior's (the ministry for a province), dated the
@@ -493,7 +486,9 @@ export async function describeImplementationReportDocument(
       sql`${jurisdictions.id} = (select parent_id from jurisdictions where code = ${report.jurisdiction.code})`,
     );
   const addressee =
-    report.jurisdiction.level === 'province' || !parent ? '人力资源社会保障部' : officeOf(parent.name);
+    report.jurisdiction.level === 'province' || !parent
+      ? '人力资源社会保障部'
+      : jointMeetingOfficeOf(parent.name);
   const blocks: DocumentBlock[] = [
     { kind: 'heading', text: '一、工作总结' },
     { kind: 'paragraph', text: report.narrative.trim() || '（未填写）' },
@@ -508,7 +503,7 @@ export async function describeImplementationReportDocument(
       });
     else blocks.push({ kind: 'paragraph', text: PART_STATUS_ZH[part.status] || '本年度无相关记录' });
   });
-  const office = officeOf(report.jurisdiction.name);
+  const office = jointMeetingOfficeOf(report.jurisdiction.name);
   return {
     issuer: office,
     title: `${report.jurisdiction.name}${report.year}年度工伤预防工作实施情况报告`,

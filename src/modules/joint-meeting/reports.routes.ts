@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
-import { sendOfficialDocument } from '../../platform/documents/send.js';
+import {
+  sendOfficialDocument,
+  ZDocumentFormatQuery,
+  ZDocumentResponse,
+} from '../../platform/documents/send.js';
 import { streamXlsx, XLSX_CONTENT_TYPE, type XlsxCell } from '../../platform/export/xlsx.js';
 import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
@@ -194,8 +198,8 @@ export async function yearlyReportsRoutes(
         summary:
           'The report as an official document (GB/T 9704 layout): HTML to print (default), PDF (Chromium print-to-PDF) or DOCX to edit in WPS/Word',
         params: ZIdParams,
-        querystring: z.object({ format: z.enum(['html', 'pdf', 'docx']).default('html') }),
-        response: { 200: z.any().describe('text/html, application/pdf or DOCX'), ...errorResponses },
+        querystring: ZDocumentFormatQuery,
+        response: { 200: ZDocumentResponse, ...errorResponses },
       },
       onRequest: requirePermission('meetings:read'),
     },

@@ -107,6 +107,22 @@ describe('the meeting cycle: meeting → reports → minutes → action item →
     expect(meeting.agenda[1].report.sections[0]).toMatchObject({ status: 'no_data', figures: [] });
   });
 
+  it('prints a draft’s notice marked 草稿 and no minutes before the meeting is held (issue 19)', async () => {
+    const notice = await fuzhou.get(`/api/meetings/${meetingId}/notice`);
+    expect(notice.statusCode, notice.body).toBe(200);
+    expect(notice.headers['content-type']).toMatch(/^text\/html/);
+    expect(notice.body).toContain('关于召开2026年福州市工伤预防工作联席会议的通知（草稿）');
+    expect(notice.body).toContain('福州市工伤预防工作联席会议办公室');
+    expect(notice.body).toContain('2026年3月12日');
+    expect(notice.body).toContain('市人社局三楼会议室');
+    expect(notice.body).toContain('福州市应急管理局');
+    expect(notice.body).toContain('（四）研究确定2026年重点领域和重点项目');
+    const minutes = await fuzhou.get(`/api/meetings/${meetingId}/minutes`);
+    expect(minutes.statusCode).toBe(409);
+    expect(minutes.json().code).toBe('meeting.not_held');
+    expect((await xiamen.get(`/api/meetings/${meetingId}/notice`)).statusCode).toBe(404);
+  });
+
   it('refuses an illegal transition with 409 naming the state, and changes nothing', async () => {
     const res = await fuzhou.post(`/api/meetings/${meetingId}/hold`, {
       heldOn: '2026-03-10',
@@ -215,6 +231,38 @@ describe('the meeting cycle: meeting → reports → minutes → action item →
     expect(convener.json().code).toBe('workflow.not_assignee');
   });
 
+  it('prints the held meeting’s minutes: units, agreed matters and tasks, never a person’s name', async () => {
+    const minutes = await fuzhou.get(`/api/meetings/${meetingId}/minutes`);
+    expect(minutes.statusCode, minutes.body).toBe(200);
+    const html = minutes.body;
+    expect(html).toContain('2026年福州市工伤预防工作联席会议纪要');
+    expect(html).not.toContain('待审定');
+    expect(html).toContain('出席单位：福州市应急管理局');
+    expect(html).toContain('会议听取了三项通报，研究了2026年重点工作。');
+    expect(html).toContain('（一）应急局牵头开展建筑施工领域专项检查');
+    // The task table: both items, their units and deadlines in the document's date form.
+    for (const text of [
+      '开展建筑施工领域专项检查',
+      '尘肺病筛查',
+      '福州市卫生健康委员会',
+      '2026年4月30日',
+      '2026年5月31日',
+    ])
+      expect(html).toContain(text);
+    expect(html).not.toContain('林志明');
+    // A member unit's copy lists the tasks it may see: its own.
+    const unitCopy = (await emergency.get(`/api/meetings/${meetingId}/minutes`)).body;
+    expect(unitCopy).toContain('开展建筑施工领域专项检查');
+    expect(unitCopy).not.toContain('尘肺病筛查');
+    const notice = (await fuzhou.get(`/api/meetings/${meetingId}/notice`)).body;
+    expect(notice).toContain('关于召开2026年福州市工伤预防工作联席会议的通知');
+    expect(notice).not.toContain('草稿');
+    const docx = await fuzhou.get(`/api/meetings/${meetingId}/minutes?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   it('reports progress with an attachment, which downloads for the convener and is audited', async () => {
     const res = await emergency.post(`/api/action-items/${itemId}/follow-ups`, {
       kind: 'progress',
@@ -248,6 +296,21 @@ describe('the meeting cycle: meeting → reports → minutes → action item →
       payload: Buffer.alloc(10 * 1024 * 1024 + 10),
     });
     expect([400, 413]).toContain(res.statusCode);
+  });
+
+  it('prints a 督办通知单 to the unit, counting the days overdue and quoting its last progress', async () => {
+    const before = (await fuzhou.get(`/api/action-items/${itemId}/chase-notice`)).body;
+    expect(before).toContain('督办通知单');
+    expect(before).toContain('于2026年4月30日前办结');
+    setToday('2026-05-02');
+    const res = await fuzhou.get(`/api/action-items/${itemId}/chase-notice`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toContain('福州市应急管理局');
+    expect(res.body).toContain('办理中（已逾期2天）');
+    expect(res.body).toContain('已超过完成时限2天');
+    expect(res.body).toContain('已制定检查方案，检查了12个在建项目');
+    expect(res.body).toContain('2026年5月2日');
+    expect((await health.get(`/api/action-items/${itemId}/chase-notice`)).statusCode).toBe(404);
   });
 
   it('turns overdue after the deadline, rolls up to the convener and the superior, then closes', async () => {

@@ -3,8 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePermission } from '../../platform/auth/guard.js';
 import type { Db } from '../../platform/db/client.js';
+import {
+  sendOfficialDocument,
+  ZDocumentFormatQuery,
+  ZDocumentResponse,
+} from '../../platform/documents/send.js';
 import { errorResponses, ZError } from '../../platform/http/schemas.js';
 import * as budget from './budget.service.js';
+import { describeDeclarationDocument } from './declaration-document.js';
 import * as disclosure from './disclosure.service.js';
 import * as money from './money.service.js';
 import {
@@ -139,6 +145,44 @@ export async function projectsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       onRequest: requirePermission('projects:declare'),
     },
     async (req) => asList(await projects.listOwnProjects(db, actorOf(req))),
+  );
+  r.get(
+    '/api/projects/:id/declaration',
+    {
+      schema: {
+        tags,
+        summary: '申报书: the project’s declaration as an official document (GB/T 9704 layout), for officers',
+        params: ZIdParams,
+        querystring: ZDocumentFormatQuery,
+        response: { 200: ZDocumentResponse, ...errors },
+      },
+      onRequest: requirePermission('projects:read'),
+    },
+    async (req, reply) =>
+      sendOfficialDocument(
+        reply,
+        describeDeclarationDocument(await projects.getProject(db, actorOf(req), req.params.id)),
+        req.query.format,
+      ),
+  );
+  r.get(
+    '/api/own-projects/:id/declaration',
+    {
+      schema: {
+        tags,
+        summary: '申报书 of one of one’s own organisation’s projects, to print, sign and stamp',
+        params: ZIdParams,
+        querystring: ZDocumentFormatQuery,
+        response: { 200: ZDocumentResponse, ...errors },
+      },
+      onRequest: requirePermission('projects:declare'),
+    },
+    async (req, reply) =>
+      sendOfficialDocument(
+        reply,
+        describeDeclarationDocument(await projects.getOwnProject(db, actorOf(req), req.params.id)),
+        req.query.format,
+      ),
   );
   r.post(
     '/api/projects/:id/draw/schedule',

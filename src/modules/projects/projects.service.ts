@@ -62,6 +62,16 @@ export async function listOwnProjects(db: Db, actor: Actor) {
   return Promise.all(rows.map((r) => detailOf(db, r, { isSealed: SEALED.includes(r.project.status) })));
 }
 
+/** One project of one's own organisation, sealed as in the list; 404 for any other (no existence leak). */
+export async function getOwnProject(db: Db, actor: Actor, id: number) {
+  if (actor.organisationId === null) throw notFound();
+  const [row] = await selectProjects(db).where(
+    and(eq(preventionProjects.id, id), eq(preventionProjects.applicantOrganisationId, actor.organisationId)),
+  );
+  if (!row) throw notFound();
+  return detailOf(db, row, { isSealed: SEALED.includes(row.project.status) });
+}
+
 /**
  * Declares a project (申报, PP-2) on the standard template. An association or a large or medium
  * enterprise declares for itself; an officer holding projects:manage may enter a paper declaration

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import {
   buildBudget,
   buildExperts,
@@ -231,6 +231,54 @@ describe('service payment standards (PP-11)', () => {
       seen++;
     }
     expect(seen).toBe(3);
+  });
+
+  it('prints the 申报书 with each line against its standard and the reason, for the officer and the applicant alone', async () => {
+    const id = await buildProject(ctx, 'declared', {
+      budgetLines: [
+        {
+          item: '培训',
+          amountFen: 3_600_000,
+          serviceKind: 'training_person_day',
+          quantity: 100,
+          overStandardReason: '含高处作业实操场地租赁',
+        },
+        { item: '教材印制', amountFen: 200_000 },
+      ],
+    });
+    const res = await fuzhou.get(`/api/projects/${id}/declaration`);
+    expect(res.statusCode, res.body).toBe(200);
+    const html = res.body;
+    expect(html).toContain(`${PROJECT_YEAR}年度工伤预防项目申报书`);
+    expect(html).toContain('福州市人力资源和社会保障局');
+    // 100 person-days at Fuzhou's 350.00 yuan; 36,000.00 declared with its reason; 3,600,000 + 200,000 fen.
+    for (const text of [
+      '350.00',
+      '36,000.00',
+      '含高处作业实操场地租赁',
+      '2,000.00',
+      '38,000.00',
+      '培训类',
+      '建筑施工',
+    ])
+      expect(html).toContain(text);
+    const applicantUser = await t.buildUser({
+      role: 'service_org',
+      jurisdictionCode: '350100',
+      organisationId: ctx.applicantId,
+    });
+    const own = await t.signIn(applicantUser.username, TEST_PASSWORD);
+    const mine = await own.get(`/api/own-projects/${id}/declaration?format=docx`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    const stranger = await buildOrganisation(t, { kind: 'industry_association' });
+    const otherUser = await t.buildUser({
+      role: 'service_org',
+      jurisdictionCode: '350100',
+      organisationId: stranger.id,
+    });
+    const other = await t.signIn(otherUser.username, TEST_PASSWORD);
+    expect((await other.get(`/api/own-projects/${id}/declaration`)).statusCode).toBe(404);
   });
 
   it('does not let a city set its province’s standard nor read a sibling’s', async () => {

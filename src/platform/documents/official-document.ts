@@ -35,6 +35,19 @@ export interface OfficialDocument {
   printedOn?: string;
 }
 
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 一 … 九十九, for section numbers (一、二、… 十一、) and sub-items (（一）). */
+export function chineseNumber(n: number): string {
+  if (n <= 10) return CHINESE_NUMERALS[n - 1] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CHINESE_NUMERALS[tens - 1]}十${ones ? CHINESE_NUMERALS[ones - 1] : ''}`;
+}
+
+/** The office of a jurisdiction's joint meeting, which issues its notices, minutes and reports. */
+export const jointMeetingOfficeOf = (jurisdictionName: string) =>
+  `${jurisdictionName}工伤预防工作联席会议办公室`;
+
 /** GB/T 9704 §7.2.2/§7.3.5: dates in Arabic numerals, no leading zeros: 2026年12月7日. */
 export function formatDocumentDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

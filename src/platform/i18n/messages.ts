@@ -772,6 +772,11 @@ const MESSAGES = {
     zh: '该年度考核结果已确认，不能再修改',
     en: 'This year’s assessment is signed off and can no longer change',
   },
+  // printed documents (issue 19)
+  'meeting.not_held': {
+    zh: '会议尚未召开，暂无会议纪要',
+    en: 'The meeting has not been held yet: there are no minutes to print',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2917,7 +2917,78 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 会议纪要 of a held meeting as an official document; 409 before it is held */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html to print from the browser (default), pdf (Chromium print-to-PDF) or docx to edit in WPS/Word */
+                    format?: "html" | "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html, application/pdf or DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         /** Write the minutes (会议纪要) and agreed matters of a held meeting (JM-4) */
         put: {
             parameters: {
@@ -3956,6 +4027,162 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议通知: the meeting’s notice as an official document (GB/T 9704 layout), units only */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html to print from the browser (default), pdf (Chromium print-to-PDF) or docx to edit in WPS/Word */
+                    format?: "html" | "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html, application/pdf or DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-items/{id}/chase-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办通知单 of an action item, to the unit that holds it, as an official document */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html to print from the browser (default), pdf (Chromium print-to-PDF) or docx to edit in WPS/Word */
+                    format?: "html" | "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html, application/pdf or DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5496,6 +5723,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description html to print from the browser (default), pdf (Chromium print-to-PDF) or docx to edit in WPS/Word */
                     format?: "html" | "pdf" | "docx";
                 };
                 header?: never;
@@ -11875,6 +12103,178 @@ export interface paths {
                             items: components["schemas"]["PreventionProjectDetail"][];
                             total: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报书: the project’s declaration as an official document (GB/T 9704 layout), for officers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html to print from the browser (default), pdf (Chromium print-to-PDF) or docx to edit in WPS/Word */
+                    format?: "html" | "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html, application/pdf or DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/own-projects/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报书 of one of one’s own organisation’s projects, to print, sign and stamp */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html to print from the browser (default), pdf (Chromium print-to-PDF) or docx to edit in WPS/Word */
+                    format?: "html" | "pdf" | "docx";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html, application/pdf or DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */
@@ -26738,94 +27138,6 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
         };
-        InspectionSummaryInput: {
-            id: number;
-            jurisdictionCode: string;
-            jurisdictionName: string;
-            title: string;
-            startsOn: string;
-            endsOn: string;
-            employers: number;
-            findings: number;
-        };
-        InspectionFindingInput: {
-            id: number;
-            employerId: number;
-            employerName: string;
-            unitId: number;
-            unitName: string;
-            department: string;
-            checklist: {
-                /** @description Checklist item code of the unit’s department */
-                code: string;
-                isMet: boolean;
-                note?: string;
-            }[];
-            finding: string;
-            isHazard: boolean;
-            rectificationId: number | null;
-            rectificationStatus: string | null;
-            rectificationDeadline: string | null;
-            recordedAt: string;
-            photos: {
-                id: number;
-                fileName: string;
-                sizeBytes: number;
-            }[];
-        };
-        InspectionInput: {
-            id: number;
-            jurisdictionCode: string;
-            jurisdictionName: string;
-            meetingId: number | null;
-            title: string;
-            startsOn: string;
-            endsOn: string;
-            isUnderway: boolean;
-            units: {
-                id: number;
-                name: string;
-                department: string | null;
-                checklist: {
-                    code: string;
-                    zh: string;
-                    en: string;
-                }[];
-            }[];
-            employers: {
-                id: number;
-                name: string;
-                creditCode: string | null;
-                /** @enum {string} */
-                source: "ledger" | "monitoring";
-            }[];
-            findings: components["schemas"]["InspectionFindingInput"][];
-        };
-        InspectionPhotoInput: {
-            id: number;
-            fileName: string;
-            sizeBytes: number;
-            sha256: string;
-        };
-        InspectionReportInput: {
-            jurisdiction: {
-                code: string;
-                name: string;
-            };
-            year: number;
-            inspections: number;
-            employersPlanned: number;
-            /** @description Employers with at least one finding recorded */
-            employersInspected: number;
-            findings: number;
-            findingsByDepartment: {
-                department: string;
-                findings: number;
-                hazards: number;
-            }[];
-            rectificationsIssued: number;
-            rectificationsClosed: number;
-        };
         StandingReportInput: {
             /** @enum {string} */
             kind: "injury_report" | "disease_report" | "accident_report";
@@ -27210,6 +27522,94 @@ export interface components {
                 /** @description Jurisdiction that set it; null: the default */
                 definedAt: string | null;
             }[];
+        };
+        InspectionSummaryInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            employers: number;
+            findings: number;
+        };
+        InspectionFindingInput: {
+            id: number;
+            employerId: number;
+            employerName: string;
+            unitId: number;
+            unitName: string;
+            department: string;
+            checklist: {
+                /** @description Checklist item code of the unit’s department */
+                code: string;
+                isMet: boolean;
+                note?: string;
+            }[];
+            finding: string;
+            isHazard: boolean;
+            rectificationId: number | null;
+            rectificationStatus: string | null;
+            rectificationDeadline: string | null;
+            recordedAt: string;
+            photos: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+            }[];
+        };
+        InspectionInput: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            meetingId: number | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            isUnderway: boolean;
+            units: {
+                id: number;
+                name: string;
+                department: string | null;
+                checklist: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
+            employers: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                /** @enum {string} */
+                source: "ledger" | "monitoring";
+            }[];
+            findings: components["schemas"]["InspectionFindingInput"][];
+        };
+        InspectionPhotoInput: {
+            id: number;
+            fileName: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        InspectionReportInput: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            inspections: number;
+            employersPlanned: number;
+            /** @description Employers with at least one finding recorded */
+            employersInspected: number;
+            findings: number;
+            findingsByDepartment: {
+                department: string;
+                findings: number;
+                hazards: number;
+            }[];
+            rectificationsIssued: number;
+            rectificationsClosed: number;
         };
         RosterMemberInput: {
             id: number;
@@ -30506,94 +30906,6 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
         };
-        InspectionSummary: {
-            id: number;
-            jurisdictionCode: string;
-            jurisdictionName: string;
-            title: string;
-            startsOn: string;
-            endsOn: string;
-            employers: number;
-            findings: number;
-        };
-        InspectionFinding: {
-            id: number;
-            employerId: number;
-            employerName: string;
-            unitId: number;
-            unitName: string;
-            department: string;
-            checklist: {
-                /** @description Checklist item code of the unit’s department */
-                code: string;
-                isMet: boolean;
-                note?: string;
-            }[];
-            finding: string;
-            isHazard: boolean;
-            rectificationId: number | null;
-            rectificationStatus: string | null;
-            rectificationDeadline: string | null;
-            recordedAt: string;
-            photos: {
-                id: number;
-                fileName: string;
-                sizeBytes: number;
-            }[];
-        };
-        Inspection: {
-            id: number;
-            jurisdictionCode: string;
-            jurisdictionName: string;
-            meetingId: number | null;
-            title: string;
-            startsOn: string;
-            endsOn: string;
-            isUnderway: boolean;
-            units: {
-                id: number;
-                name: string;
-                department: string | null;
-                checklist: {
-                    code: string;
-                    zh: string;
-                    en: string;
-                }[];
-            }[];
-            employers: {
-                id: number;
-                name: string;
-                creditCode: string | null;
-                /** @enum {string} */
-                source: "ledger" | "monitoring";
-            }[];
-            findings: components["schemas"]["InspectionFinding"][];
-        };
-        InspectionPhoto: {
-            id: number;
-            fileName: string;
-            sizeBytes: number;
-            sha256: string;
-        };
-        InspectionReport: {
-            jurisdiction: {
-                code: string;
-                name: string;
-            };
-            year: number;
-            inspections: number;
-            employersPlanned: number;
-            /** @description Employers with at least one finding recorded */
-            employersInspected: number;
-            findings: number;
-            findingsByDepartment: {
-                department: string;
-                findings: number;
-                hazards: number;
-            }[];
-            rectificationsIssued: number;
-            rectificationsClosed: number;
-        };
         StandingReport: {
             /** @enum {string} */
             kind: "injury_report" | "disease_report" | "accident_report";
@@ -30978,6 +31290,94 @@ export interface components {
                 /** @description Jurisdiction that set it; null: the default */
                 definedAt: string | null;
             }[];
+        };
+        InspectionSummary: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            employers: number;
+            findings: number;
+        };
+        InspectionFinding: {
+            id: number;
+            employerId: number;
+            employerName: string;
+            unitId: number;
+            unitName: string;
+            department: string;
+            checklist: {
+                /** @description Checklist item code of the unit’s department */
+                code: string;
+                isMet: boolean;
+                note?: string;
+            }[];
+            finding: string;
+            isHazard: boolean;
+            rectificationId: number | null;
+            rectificationStatus: string | null;
+            rectificationDeadline: string | null;
+            recordedAt: string;
+            photos: {
+                id: number;
+                fileName: string;
+                sizeBytes: number;
+            }[];
+        };
+        Inspection: {
+            id: number;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+            meetingId: number | null;
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            isUnderway: boolean;
+            units: {
+                id: number;
+                name: string;
+                department: string | null;
+                checklist: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
+            employers: {
+                id: number;
+                name: string;
+                creditCode: string | null;
+                /** @enum {string} */
+                source: "ledger" | "monitoring";
+            }[];
+            findings: components["schemas"]["InspectionFinding"][];
+        };
+        InspectionPhoto: {
+            id: number;
+            fileName: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        InspectionReport: {
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            inspections: number;
+            employersPlanned: number;
+            /** @description Employers with at least one finding recorded */
+            employersInspected: number;
+            findings: number;
+            findingsByDepartment: {
+                department: string;
+                findings: number;
+                hazards: number;
+            }[];
+            rectificationsIssued: number;
+            rectificationsClosed: number;
         };
         RosterMember: {
             id: number;

@@ -20,6 +20,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
+import { DocumentButton } from '../../components/DocumentButton';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { ChaseButton, ReminderList } from './Chase';
@@ -153,12 +154,15 @@ function ActionItemDetail({ id }: { id: number }) {
           </>
         }
         extra={
-          item.status !== 'closed' && (
-            <ChaseButton
-              target={{ targetType: 'action_item', targetId: item.id }}
-              unit={item.organisationName}
-            />
-          )
+          <Space wrap>
+            <DocumentButton url={`/api/action-items/${item.id}/chase-notice`} label={t('doc.chaseNotice')} />
+            {item.status !== 'closed' && (
+              <ChaseButton
+                target={{ targetType: 'action_item', targetId: item.id }}
+                unit={item.organisationName}
+              />
+            )}
+          </Space>
         }
       >
         <Descriptions column={{ xs: 1, md: 2 }} size="small">

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
+import { DocumentButton } from '../../components/DocumentButton';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
 import { todayInChina } from '../../time';
@@ -120,16 +121,77 @@ export default function MeetingDetailPage() {
           </>
         }
         extra={
-          canManage && (
-            <Space>
-              {meeting.status === 'draft' && (
+          <Space wrap>
+            <DocumentButton url={`/api/meetings/${meetingId}/notice`} label={t('doc.meetingNotice')} />
+            {(meeting.status === 'held' || meeting.status === 'minutes_approved') && (
+              <DocumentButton url={`/api/meetings/${meetingId}/minutes`} label={t('doc.meetingMinutes')} />
+            )}
+            {canManage && meeting.status === 'draft' && (
+              <Button
+                type="primary"
+                data-testid="schedule"
+                onClick={() =>
+                  act(() =>
+                    unwrap(
+                      api.POST('/api/meetings/{id}/schedule', {
+                        params: { path: { id: meetingId } },
+                        body: {},
+                      }),
+                    ),
+                  )
+                }
+              >
+                {t('meeting.schedule')}
+              </Button>
+            )}
+            {canManage && meeting.status === 'scheduled' && (
+              <Button
+                type="primary"
+                data-testid="hold"
+                onClick={() => {
+                  form.resetFields();
+                  form.setFieldsValue({
+                    heldOn: todayInChina(),
+                    present: meeting.participants.map((p) => p.organisationId),
+                  });
+                  setDialog('hold');
+                }}
+              >
+                {t('meeting.hold')}
+              </Button>
+            )}
+            {canManage && meeting.status === 'held' && (
+              <>
+                <Button
+                  data-testid="edit-minutes"
+                  onClick={() => {
+                    form.resetFields();
+                    form.setFieldsValue({
+                      minutes: meeting.minutes ?? '',
+                      decisions: meeting.decisions.join('\n'),
+                    });
+                    setDialog('minutes');
+                  }}
+                >
+                  {t('meeting.minutes')}
+                </Button>
+                <Button
+                  data-testid="add-item"
+                  onClick={() => {
+                    form.resetFields();
+                    form.setFieldsValue({ deadline: todayInChina().add(30, 'day') });
+                    setDialog('item');
+                  }}
+                >
+                  {t('meeting.addItem')}
+                </Button>
                 <Button
                   type="primary"
-                  data-testid="schedule"
+                  data-testid="approve-minutes"
                   onClick={() =>
                     act(() =>
                       unwrap(
-                        api.POST('/api/meetings/{id}/schedule', {
+                        api.POST('/api/meetings/{id}/approve-minutes', {
                           params: { path: { id: meetingId } },
                           body: {},
                         }),
@@ -137,70 +199,11 @@ export default function MeetingDetailPage() {
                     )
                   }
                 >
-                  {t('meeting.schedule')}
+                  {t('meeting.approveMinutes')}
                 </Button>
-              )}
-              {meeting.status === 'scheduled' && (
-                <Button
-                  type="primary"
-                  data-testid="hold"
-                  onClick={() => {
-                    form.resetFields();
-                    form.setFieldsValue({
-                      heldOn: todayInChina(),
-                      present: meeting.participants.map((p) => p.organisationId),
-                    });
-                    setDialog('hold');
-                  }}
-                >
-                  {t('meeting.hold')}
-                </Button>
-              )}
-              {meeting.status === 'held' && (
-                <>
-                  <Button
-                    data-testid="edit-minutes"
-                    onClick={() => {
-                      form.resetFields();
-                      form.setFieldsValue({
-                        minutes: meeting.minutes ?? '',
-                        decisions: meeting.decisions.join('\n'),
-                      });
-                      setDialog('minutes');
-                    }}
-                  >
-                    {t('meeting.minutes')}
-                  </Button>
-                  <Button
-                    data-testid="add-item"
-                    onClick={() => {
-                      form.resetFields();
-                      form.setFieldsValue({ deadline: todayInChina().add(30, 'day') });
-                      setDialog('item');
-                    }}
-                  >
-                    {t('meeting.addItem')}
-                  </Button>
-                  <Button
-                    type="primary"
-                    data-testid="approve-minutes"
-                    onClick={() =>
-                      act(() =>
-                        unwrap(
-                          api.POST('/api/meetings/{id}/approve-minutes', {
-                            params: { path: { id: meetingId } },
-                            body: {},
-                          }),
-                        ),
-                      )
-                    }
-                  >
-                    {t('meeting.approveMinutes')}
-                  </Button>
-                </>
-              )}
-            </Space>
-          )
+              </>
+            )}
+          </Space>
         }
       >
         <Steps

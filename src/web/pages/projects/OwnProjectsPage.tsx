@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
+import { DocumentButton } from '../../components/DocumentButton';
 import { useI18n } from '../../i18n/i18n';
 import { currentYearInChina } from '../../time';
 import { DeclareModal } from './DeclareModal';
@@ -97,12 +98,20 @@ export default function OwnProjectsPage() {
           {
             title: t('common.actions'),
             key: 'a',
-            render: (_, p) =>
-              ['contracted', 'in_progress', 'rectifying'].includes(p.status) ? (
-                <Button size="small" onClick={() => setReporting(p)}>
-                  {t('pp.progress')}
-                </Button>
-              ) : null,
+            render: (_, p) => (
+              <Space wrap>
+                <DocumentButton
+                  size="small"
+                  url={`/api/own-projects/${p.id}/declaration`}
+                  label={t('doc.declaration')}
+                />
+                {['contracted', 'in_progress', 'rectifying'].includes(p.status) && (
+                  <Button size="small" onClick={() => setReporting(p)}>
+                    {t('pp.progress')}
+                  </Button>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

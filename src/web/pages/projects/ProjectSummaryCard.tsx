@@ -1,4 +1,5 @@
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
+import { DocumentButton } from '../../components/DocumentButton';
 import { useI18n } from '../../i18n/i18n';
 import { BudgetLinesTable } from './BudgetLinesTable';
 import { STATUS_COLORS, yuan } from './format';
@@ -29,6 +30,7 @@ export function ProjectSummaryCard({
       }
       extra={
         <Space wrap>
+          <DocumentButton url={`/api/projects/${project.id}/declaration`} label={t('doc.declaration')} />
           {available.map((a) => (
             <Button
               key={a.key}
