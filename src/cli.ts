@@ -7,7 +7,7 @@ import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js'
 import { escalateOverdueHits, runCrosschecks } from './modules/crosschecks/crosschecks.service.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
-import { checkPersonDataEncryption, encryptPersonData } from './modules/exchange/person-data.js';
+
 import { jurisdictions } from './modules/jurisdictions/jurisdictions.tables.js';
 import { AUDIT_RETENTION_SETTING } from './modules/settings/audit.settings.js';
 import { resolveSetting } from './modules/settings/settings.service.js';
@@ -31,6 +31,7 @@ import {
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { listPendingMigrations, readMigrationJournal } from './platform/ops/readiness.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
+import { checkPersonDataEncryption, encryptPersonData } from './platform/privacy/encrypted-columns.js';
 import { now, today } from './platform/time.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoCrosschecks } from './seed/demo-crosschecks.js';
@@ -441,9 +442,10 @@ async function restore() {
 }
 
 /**
- * `pii encrypt`: with PII_ENCRYPTION=sm4 and its keys set, encrypts the exchange's stored person
- * data in place, in batches (decision 0022): plaintext rows when switching encryption on, rows
- * under an older key after a rotation. Idempotent; run it with the server stopped.
+ * `pii encrypt`: with PII_ENCRYPTION=sm4 and its keys set, encrypts the stored personal data of
+ * every table in ENCRYPTED_TABLES in place, in batches (decisions 0022, 0042): plaintext rows when
+ * switching encryption on, rows under an older key after a rotation. Idempotent; run it with the
+ * server stopped.
  */
 async function pii() {
   if (args[0] !== 'encrypt') throw new Error('usage: pii encrypt [--batch-size N]');

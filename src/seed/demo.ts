@@ -6,6 +6,7 @@ import { users } from '../modules/users/users.tables.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Role } from '../platform/auth/permissions.js';
 import type { Db } from '../platform/db/client.js';
+import { piiCrypto } from '../platform/privacy/crypto.js';
 import { runSeedOnce } from './reference.js';
 
 export const DEMO_PASSWORD = 'yufang-demo';
@@ -163,8 +164,9 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           creditCodeStatus: 'valid' as const,
           industryCode: e.industry,
           jurisdictionId: jurisdictionId(e.region),
-          contactName: e.contact,
-          contactPhone: e.phone,
+          // As the organisations service writes them: SM4 ciphertext when PII_ENCRYPTION=sm4.
+          contactName: piiCrypto().encrypt(e.contact),
+          contactPhone: piiCrypto().encrypt(e.phone),
         })),
         {
           // An early Fujian pilot code: legal, yet its check character fails (DOMAIN.md §4.7).

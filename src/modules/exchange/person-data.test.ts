@@ -12,7 +12,7 @@ import { buildApp } from '../../app.js';
 import { loadConfig } from '../../platform/config.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { configurePiiCrypto, createPiiCrypto } from '../../platform/privacy/crypto.js';
-import { checkPersonDataEncryption, encryptPersonData } from './person-data.js';
+import { checkPersonDataEncryption, encryptPersonData } from '../../platform/privacy/encrypted-columns.js';
 
 /**
  * 国密 at rest applied to the exchange's person tables (decision 0022): the same files imported
@@ -109,6 +109,9 @@ async function importScenario(t: TestApp, fuzhou: Agent) {
   };
 }
 
+/** Rows `pii encrypt` converts: 5 injury cases, 3 insured persons (the scenario); no expert or user phone. */
+const ROWS_OF_PERSONS = { injury_cases: 5, disease_cases: 0, insured_persons: 3, experts: 0, users: 0 };
+
 const cell = (body: { cells: { row: string; numerator: number }[] }, row: string) =>
   body.cells.find((c) => c.row === row)?.numerator;
 
@@ -126,6 +129,9 @@ beforeAll(async () => {
   off = await importScenario(plain, await plain.signIn('fuzhou'));
   setPiiEnv(SM4_ENV);
   t = await createTestApp();
+  // The template was seeded with encryption off (the demo employers' contacts): switch it on as a
+  // deployment would, before anything is imported.
+  expect(await encryptPersonData(t.db, {}, createPiiCrypto(SM4_ENV))).toMatchObject({ organisations: 7 });
   fuzhou = await t.signIn('fuzhou');
   on = await importScenario(t, fuzhou);
   const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350100' });
@@ -245,7 +251,8 @@ describe('the exchange with PII_ENCRYPTION=sm4 (decision 0022)', () => {
       await t.db.execute(sql`select id, id_number_index as idx from injury_cases order by id`),
     );
     const changed = await encryptPersonData(t.db, { batchSize: 2 }, rotated);
-    expect(changed).toEqual({ injury_cases: 5, disease_cases: 0, insured_persons: 3 });
+    // The 7 demo employers' contacts (decision 0042) are re-encrypted beside the 8 person rows.
+    expect(changed).toEqual({ ...ROWS_OF_PERSONS, organisations: 7 });
     // Each run leaves an audit record naming the key and the counts (the second run's zeros too).
     const [audit] = rowsOf<{ username: string; details: unknown }>(
       await t.db.execute(
@@ -254,15 +261,17 @@ describe('the exchange with PII_ENCRYPTION=sm4 (decision 0022)', () => {
     );
     expect(audit?.username).toBe('cli:pii-encrypt');
     expect(typeof audit?.details === 'string' ? JSON.parse(audit.details) : audit?.details).toEqual({
-      injury_cases: 5,
-      disease_cases: 0,
-      insured_persons: 3,
+      ...ROWS_OF_PERSONS,
+      organisations: 7,
       key: 'k2',
     });
     expect(await encryptPersonData(t.db, { batchSize: 2 }, rotated)).toEqual({
       injury_cases: 0,
       disease_cases: 0,
       insured_persons: 0,
+      experts: 0,
+      organisations: 0,
+      users: 0,
     });
     const after = rowsOf<{ id: number; idx: string; id_number: string }>(
       await t.db.execute(sql`select id, id_number_index as idx, id_number from injury_cases order by id`),
@@ -280,9 +289,8 @@ describe('switching encryption on over plaintext rows', () => {
       /run `tsx src\/cli.ts pii encrypt` first/,
     );
     expect(await encryptPersonData(plain.db, { batchSize: 2 }, sm4)).toEqual({
-      injury_cases: 5,
-      disease_cases: 0,
-      insured_persons: 3,
+      ...ROWS_OF_PERSONS,
+      organisations: 7,
     });
     await checkPersonDataEncryption(plain.db, sm4);
     const rows = rowsOf<{ case_no: string; id_number: string; id_number_index: string; person_name: string }>(

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, declareUniqueField, notFound } from '../../platform/http/errors.js';
 import { recordPersonalDataAccess } from '../../platform/privacy/access-log.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.js';
 import { addYears, today } from '../../platform/time.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
@@ -111,12 +112,16 @@ type ExpertRow = Awaited<ReturnType<typeof selectExperts>>[number];
 
 function toExpertDto(row: ExpertRow, isUnmasked: boolean) {
   const e = row.expert;
+  // Stored as SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042): the mask needs the plaintext.
+  const crypto = piiCrypto();
+  const idNumber = crypto.decrypt(e.idNumber);
+  const phone = crypto.decrypt(e.phone);
   return {
     id: e.id,
     jurisdiction: { code: row.jurisdictionCode, name: row.jurisdictionName },
     name: e.name,
-    idNumber: isUnmasked ? e.idNumber : maskIdNumber(e.idNumber),
-    phone: isUnmasked ? e.phone : maskPhone(e.phone),
+    idNumber: isUnmasked ? idNumber : maskIdNumber(idNumber),
+    phone: isUnmasked ? phone : maskPhone(phone),
     employerOrganisationId: e.employerOrganisationId,
     employerName: e.employerName,
     title: e.title,
@@ -272,6 +277,8 @@ export async function createExpert(
       throw badRequest('expert.user_invalid', 'username');
     userId = user.id;
   }
+  const crypto = piiCrypto();
+  const idNumber = input.idNumber ?? null;
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(experts)
@@ -279,8 +286,9 @@ export async function createExpert(
         jurisdictionId: jurisdiction.id,
         userId,
         name: input.name,
-        idNumber: input.idNumber ?? null,
-        phone: input.phone ?? null,
+        idNumber: crypto.encrypt(idNumber),
+        idNumberIndex: crypto.index(idNumber),
+        phone: crypto.encrypt(input.phone ?? null),
         employerOrganisationId: input.employerOrganisationId ?? null,
         employerName: input.employerName,
         title: input.title,

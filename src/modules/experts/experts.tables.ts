@@ -44,9 +44,11 @@ export const experts = pgTable(
     userId: integer('user_id').references(() => users.id),
     /** Personal data: masked unless the viewer holds personal-data:view. */
     name: text('name').notNull(),
-    /** 身份证号, personal data. */
+    /** 身份证号, personal data: SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042). */
     idNumber: text('id_number'),
-    /** Personal data. */
+    /** The 身份证号's lookup key (`PiiCrypto.index`): what finds an expert by number, never id_number. */
+    idNumberIndex: text('id_number_index'),
+    /** Personal data: SM4 ciphertext when PII_ENCRYPTION=sm4. */
     phone: text('phone'),
     /** Employer, when it is an organisation of the platform (used for conflicts of interest). */
     employerOrganisationId: integer('employer_organisation_id').references(() => organisations.id),
@@ -68,6 +70,7 @@ export const experts = pgTable(
   },
   (t) => [
     index('experts_jurisdiction_idx').on(t.jurisdictionId),
+    index('experts_id_number_index_idx').on(t.idNumberIndex),
     uniqueIndex('experts_user_key').on(t.userId),
     check('experts_status_check', sql`${t.status} in ('pending','active','rejected','suspended','expired')`),
     check('experts_term_check', sql`${t.termEnd} is null or ${t.termEnd} > ${t.termStart}`),

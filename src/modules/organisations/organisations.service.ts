@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import type { MessageKey } from '../../platform/i18n/messages.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import { describeIndustryCode } from '../code-tables/code-tables.service.js';
 import { GBT4754_DIVISIONS } from '../code-tables/gbt4754.data.js';
@@ -49,6 +50,16 @@ function selectOrganisations(db: Db) {
 
 type Row = Awaited<ReturnType<typeof selectOrganisations>>[number];
 
+/** The contact as stored (SM4 ciphertext when PII_ENCRYPTION=sm4, decision 0042) made readable. */
+function decryptContact<T extends Pick<Row, 'contactName' | 'contactPhone'>>(row: T): T {
+  const crypto = piiCrypto();
+  return {
+    ...row,
+    contactName: crypto.decrypt(row.contactName),
+    contactPhone: crypto.decrypt(row.contactPhone),
+  };
+}
+
 function toDto(row: Row, canSeePersonalData: boolean) {
   const { jurisdictionPath: _path, ...rest } = row;
   return {
@@ -59,6 +70,15 @@ function toDto(row: Row, canSeePersonalData: boolean) {
     isPersonalDataMasked: !canSeePersonalData,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The contact as it is stored: SM4 ciphertext when PII_ENCRYPTION=sm4, else as given. */
+function encryptContact(values: { contactName?: string | null; contactPhone?: string | null }) {
+  const crypto = piiCrypto();
+  return {
+    contactName: crypto.encrypt(values.contactName ?? null),
+    contactPhone: crypto.encrypt(values.contactPhone ?? null),
   };
 }
 
@@ -118,7 +138,7 @@ export async function listOrganisations(db: Db, actor: Actor, options: ListOrgan
   ]);
   const canSee = actor.permissions.has('personal-data:view');
   if (canSee) await auditContactView(db, actor, rows);
-  return { items: rows.map((r) => toDto(r, canSee)), total: Number(counted?.total ?? 0) };
+  return { items: rows.map((r) => toDto(decryptContact(r), canSee)), total: Number(counted?.total ?? 0) };
 }
 
 async function findOrganisationRow(db: Db, actor: Actor, id: number): Promise<Row> {
@@ -126,7 +146,7 @@ async function findOrganisationRow(db: Db, actor: Actor, id: number): Promise<Ro
     and(eq(organisations.id, id), withinScope(jurisdictions.path, actor.jurisdictionPath)),
   );
   if (!row) throw notFound();
-  return row;
+  return decryptContact(row);
 }
 
 /** One organisation in the actor's scope; 404 for unknown and out-of-scope ids alike. */
@@ -190,7 +210,10 @@ async function validateOrganisationInput(db: Db, actor: Actor, input: Organisati
 export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput) {
   const { warnings, values, jurisdiction } = await validateOrganisationInput(db, actor, input);
   const id = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(organisations).values(values).returning({ id: organisations.id });
+    const [created] = await tx
+      .insert(organisations)
+      .values({ ...values, ...encryptContact(values) })
+      .returning({ id: organisations.id });
     if (!created) throw new Error('insert returned no row');
     await recordAudit(tx, actor, {
       action: 'organisation.create',
@@ -242,7 +265,7 @@ export async function updateOrganisation(
     await tx
       .update(organisations)
       // An officer's edit is the review of an employer an exchange row created.
-      .set({ ...values, isPending: false, updatedAt: new Date() })
+      .set({ ...values, ...encryptContact(values), isPending: false, updatedAt: new Date() })
       .where(eq(organisations.id, id));
     const changed = Object.fromEntries(
       Object.entries(values).filter(

@@ -6,6 +6,7 @@ import { canGrantRole, crossesAdministratorRoles, type Role } from '../../platfo
 import type { Db } from '../../platform/db/client.js';
 import { containing, withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
@@ -45,10 +46,12 @@ type Row = Awaited<ReturnType<typeof selectUsers>>[number];
 
 function toDto(row: Row, canSeePersonalData: boolean) {
   const { jurisdictionPath: _p, lockedUntil, ...rest } = row;
+  // SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042): the mask needs the plaintext.
+  const phone = piiCrypto().decrypt(row.phone);
   return {
     ...rest,
     displayName: canSeePersonalData ? row.displayName : (maskName(row.displayName) ?? ''),
-    phone: canSeePersonalData ? row.phone : maskPhone(row.phone),
+    phone: canSeePersonalData ? phone : maskPhone(phone),
     isLocked: lockedUntil !== null && lockedUntil > new Date(),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -159,7 +162,7 @@ export async function createUser(
         username: input.username,
         passwordHash,
         displayName: input.displayName,
-        phone: input.phone,
+        phone: piiCrypto().encrypt(input.phone),
         role: input.role,
         jurisdictionId: jurisdiction.id,
         organisationId: input.organisationId ?? null,
@@ -194,7 +197,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserFi
       .update(users)
       .set({
         displayName: input.displayName,
-        phone: input.phone,
+        phone: piiCrypto().encrypt(input.phone),
         role: input.role,
         jurisdictionId: jurisdiction.id,
         organisationId: input.organisationId ?? null,

@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Db } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
+import { type PiiCrypto, piiCrypto } from './crypto.js';
+
+/**
+ * One table whose personal-data columns are SM4 ciphertext when PII_ENCRYPTION=sm4 (decisions 0022,
+ * 0024, 0042). The table needs an integer `id` primary key.
+ */
+export interface EncryptedTable {
+  table: string;
+  /** The columns held as ciphertext (nullable or not). */
+  columns: readonly string[];
+  /**
+   * The lookup key column (`PiiCrypto.index` of `of`) that every lookup, join and unique
+   * constraint uses instead of the encrypted column.
+   */
+  index?: { column: string; of: string };
+}
+
+/**
+ * Every personal-data column under 国密 protection at rest, as data: the start-up check and
+ * `pii encrypt` walk this list, so a table joins by adding a line (its module then encrypts on
+ * write and decrypts on read). Tables are named, not imported: platform depends on no module.
+ */
+export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
+  // The exchange's person tables (decision 0024).
+  {
+    table: 'injury_cases',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  {
+    table: 'disease_cases',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  {
+    table: 'insured_persons',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  // Contacts and the expert pool (decision 0042).
+  {
+    table: 'experts',
+    columns: ['id_number', 'phone'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  { table: 'organisations', columns: ['contact_name', 'contact_phone'] },
+  { table: 'users', columns: ['phone'] },
+];
+
+const CONFIG_HINT = 'PII_ENCRYPTION, PII_KEYS or PII_KEY_FILE, PII_INDEX_KEY';
+
+const anyColumn = (
+  entry: EncryptedTable,
+  test: (column: ReturnType<typeof sql.raw>) => ReturnType<typeof sql>,
+) =>
+  sql.join(
+    entry.columns.map((c) => test(sql.raw(c))),
+    sql` or `,
+  );
+
+/**
+ * Start-up check that the stored personal data and the configuration agree, so a wrong key or a
+ * half-done switch stops the server instead of writing rows that no longer link:
+ * - encryption on: no plaintext value remains in a listed column (else run `pii encrypt` first),
+ *   each column's first stored value decrypts under the configured keys, and an indexed value
+ *   gives back its stored index (a wrong data key fails the SM3 integrity check, a wrong index
+ *   key gives another index);
+ * - encryption off: no encrypted value is stored.
+ * Each is a `limit 1` query. Throws an Error whose message names the variables to fix.
+ */
+export async function checkPersonDataEncryption(
+  db: Db,
+  crypto: PiiCrypto = piiCrypto(),
+  tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
+) {
+  for (const entry of tables) {
+    const t = sql.raw(entry.table);
+    if (!crypto.isEnabled) {
+      const [encrypted] = rowsOf(
+        await db.execute(
+          sql`select 1 as x from ${t} where ${anyColumn(entry, (c) => sql`${c} like 'sm4:%'`)} limit 1`,
+        ),
+      );
+      if (encrypted)
+        throw new Error(
+          `${entry.table} holds SM4-encrypted personal data but PII_ENCRYPTION is off: set PII_ENCRYPTION=sm4 with the keys it was written with (${CONFIG_HINT})`,
+        );
+      continue;
+    }
+    const [plain] = rowsOf(
+      await db.execute(
+        sql`select 1 as x from ${t} where ${anyColumn(entry, (c) => sql`${c} not like 'sm4:%'`)} limit 1`,
+      ),
+    );
+    if (plain)
+      throw new Error(
+        `${entry.table} still holds plaintext personal data while PII_ENCRYPTION=sm4: run \`tsx src/cli.ts pii encrypt\` first`,
+      );
+    for (const column of entry.columns) {
+      const c = sql.raw(column);
+      const [sample] = rowsOf<{ value: string }>(
+        await db.execute(sql`select ${c} as value from ${t} where ${c} is not null limit 1`),
+      );
+      if (!sample) continue;
+      try {
+        crypto.decrypt(sample.value);
+      } catch (error) {
+        throw new Error(
+          `PII_KEYS / PII_KEY_FILE do not decrypt the personal data stored in ${entry.table} (${error instanceof Error ? error.message : String(error)}): configure the keys it was written with`,
+        );
+      }
+    }
+    if (!entry.index) continue;
+    const [indexed] = rowsOf<{ value: string; idx: string | null }>(
+      await db.execute(
+        sql`select ${sql.raw(entry.index.of)} as value, ${sql.raw(entry.index.column)} as idx from ${t}
+            where ${sql.raw(entry.index.of)} is not null limit 1`,
+      ),
+    );
+    if (indexed && crypto.index(crypto.decrypt(indexed.value)) !== indexed.idx)
+      throw new Error(
+        `PII_INDEX_KEY is not the index key the personal data in ${entry.table} was indexed with: lookups and linkage would miss every stored person`,
+      );
+  }
+}
+
+/**
+ * Encrypts, in place and in batches (one transaction each), every row of the listed tables with a
+ * value not yet under the current key: plaintext (switching encryption on) and ciphertext under an
+ * older key (rotation); the index is rewritten from the plaintext too. Idempotent: a second run
+ * changes nothing. Returns the rows changed per table.
+ */
+export async function encryptPersonData(
+  db: Db,
+  options: { batchSize?: number; onBatch?: (table: string, changed: number) => void } = {},
+  crypto: PiiCrypto = piiCrypto(),
+  tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
+): Promise<Record<string, number>> {
+  if (!crypto.isEnabled)
+    throw new Error(`pii encrypt needs PII_ENCRYPTION=sm4 and its keys (${CONFIG_HINT})`);
+  const batchSize = options.batchSize ?? 2_000;
+  const changed: Record<string, number> = {};
+  for (const entry of tables) {
+    const t = sql.raw(entry.table);
+    const written = entry.index ? [...entry.columns, entry.index.column] : [...entry.columns];
+    let count = 0;
+    let lastId = 0;
+    for (;;) {
+      const rows = rowsOf<Record<string, string | null> & { id: number }>(
+        await db.execute(
+          sql`select id, ${sql.raw(entry.columns.join(', '))} from ${t} where id > ${lastId} order by id limit ${batchSize}`,
+        ),
+      );
+      if (rows.length === 0) break;
+      lastId = Number(rows[rows.length - 1]?.id);
+      const updates = rows
+        .filter((r) => entry.columns.some((c) => !crypto.isCurrent(r[c] ?? null)))
+        .map((r) => {
+          const plain = Object.fromEntries(entry.columns.map((c) => [c, crypto.decrypt(r[c] ?? null)]));
+          const values = entry.columns.map((c) => sql`${crypto.encrypt(plain[c] ?? null)}::text`);
+          if (entry.index) values.push(sql`${crypto.index(plain[entry.index.of] ?? null)}::text`);
+          return sql`(${Number(r.id)}::int, ${sql.join(values, sql`, `)})`;
+        });
+      if (updates.length === 0) continue;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`
+          update ${t} f set ${sql.raw(written.map((c) => `${c} = v.${c}`).join(', '))}
+          from (values ${sql.join(updates, sql`, `)}) v(id, ${sql.raw(written.join(', '))})
+          where f.id = v.id`);
+      });
+      count += updates.length;
+      options.onBatch?.(entry.table, updates.length);
+    }
+    changed[entry.table] = count;
+  }
+  // The run itself is audited (issue 13): who cannot be known from the shell, so the command and
+  // the host stand in; the key is named by its id (the ciphertext's prefix `sm4:1:<key id>:`).
+  await recordAudit(
+    db,
+    { username: 'cli:pii-encrypt', ip: 'cli' },
+    {
+      action: 'pii.encrypt',
+      targetType: 'person_data',
+      jurisdictionPath: null,
+      details: { ...changed, key: crypto.encrypt('x')?.split(':')[2] ?? null },
+    },
+  );
+  return changed;
+}
