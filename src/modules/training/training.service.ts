@@ -581,7 +581,9 @@ const pct = (trained: number, due: number) => (due > 0 ? Math.round((trained * 1
  * Training coverage of key posts (TR-1, TR-2) at a jurisdiction as of a date: posts held, posts due
  * (held past the grace period, or trained already), trained (a valid completion of a course serving
  * the post), by role × child area × key industry, against the plan period's target. A person counts
- * once per role in the area, however many employers list them in it.
+ * once per role in each county (the employer's own jurisdiction), however many employers there list
+ * them: a post is counted where it is held, so a city's figure is the sum of its counties' on every
+ * page, from the maintained cells or from the raw rows alike (issue 14).
  */
 export async function describeTrainingCoverage(db: Db, actor: Actor, query: CoverageQuery) {
   const { jurisdiction, asOf, period, graceDays, dueBy } = await coverageContext(db, actor, query);
@@ -603,21 +605,21 @@ export async function describeTrainingCoverage(db: Db, actor: Actor, query: Cove
         await db.execute(sql`
       with ki as (${keyIndustryPrefixes(period.id, jurisdiction.path)}),
       emp as (
-        select o.id, o.industry_code, j.path,
+        select o.id, o.industry_code, o.jurisdiction_id, j.path,
           coalesce(split_part(j.path, '/', ${depth + 1}), '') as child
         from organisations o join jurisdictions j on j.id = o.jurisdiction_id
         where o.kind = 'employer' and ${withinScope(sql`j.path`, jurisdiction.path)}
           and exists (select 1 from ki where o.industry_code like ki.prefix || '%')
       ),
       held as (
-        -- One row per person and role: the earliest start decides grace and area.
-        select distinct on (h.id_number, r.code) h.id_number, r.code as role_code, h.started_on, emp.child, emp.industry_code
+        -- One row per county, person and role (as the cells count): the earliest start there decides grace and industry.
+        select distinct on (emp.jurisdiction_id, h.id_number, r.code) h.id_number, r.code as role_code, h.started_on, emp.child, emp.industry_code
         from key_post_holders h
         join training_roles r on r.id = h.role_id
           and r.code in (select code from training_roles where plan_period_id = ${period.id})
         join emp on emp.id = h.employer_id
         where h.started_on <= ${asOf} and (h.ended_on is null or h.ended_on > ${asOf})
-        order by h.id_number, r.code, h.started_on, h.id
+        order by emp.jurisdiction_id, h.id_number, r.code, h.started_on, h.id
       ),
       judged as (
         select held.*,

@@ -7,6 +7,7 @@ import { fixedClock } from '../../platform/time.js';
 import { computeIdCheckChar } from '../exchange/id-number.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { refreshCoverageCells } from './coverage-cells.service.js';
 
 /**
  * Training coverage (TR-1): a hand-built registry in 闽侯县 (350121) and 连江县 (350122), where the
@@ -183,6 +184,43 @@ describe('training coverage (TR-1)', () => {
       noneRegistered: false,
       untrainedByRole: { principal: 1, team_leader: 1 },
     });
+  });
+
+  it('counts a post where it is held: one person in two counties is a post in each, and the city is their sum', async () => {
+    // p7, principal at C in 连江 (trained 2026-02-01), also becomes principal at E in 罗源.
+    const e = await addEmployer('罗源测试建筑有限公司', '350123', '4720');
+    await hold(e, 'principal', 'p7', '2025-01-01');
+    // The raw rows answer first (the cells were refreshed for another day); then, refreshed for
+    // today, the maintained cells. Both count by the same rule.
+    for (const source of ['raw', 'cells']) {
+      if (source === 'cells') await refreshCoverageCells(t.db);
+      const city = (await fuzhou.get('/api/training/coverage?jurisdiction=350100')).json();
+      const luoyuan = (await fuzhou.get('/api/training/coverage?jurisdiction=350123')).json();
+      expect(luoyuan.totals).toEqual({
+        posts: 1,
+        due: 1,
+        inGrace: 0,
+        trained: 1,
+        untrained: 0,
+        coveragePct: 100,
+      });
+      expect(
+        city.byArea.find((a: { code: string }) => a.code === '350123'),
+        source,
+      ).toMatchObject({
+        posts: 1,
+        trained: 1,
+      });
+      let posts = 0;
+      let trained = 0;
+      for (const area of city.byArea as { code: string }[]) {
+        const county = (await fuzhou.get(`/api/training/coverage?jurisdiction=${area.code}`)).json();
+        expect(area, `${area.code} ${source}`).toMatchObject(county.totals);
+        posts += county.totals.posts;
+        trained += county.totals.trained;
+      }
+      expect(city.totals, source).toMatchObject({ posts, trained });
+    }
   });
 
   it('moves by exactly one when one more person is trained', async () => {
