@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { today } from '../../platform/time.js';
 import { describeTargets } from '../analytics/targets.service.js';
+import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { listImplementationReports } from '../joint-meeting/implementation-reports.service.js';
 import { listMeetings } from '../joint-meeting/meetings.service.js';
 import { getMemberReportBoard } from '../joint-meeting/member-reports.service.js';
@@ -65,6 +66,18 @@ const once = <T>(ctx: MeasureContext, key: string, load: () => Promise<T>): Prom
 const dayOf = (iso: string) => today(new Date(iso));
 
 type Measure = (ctx: MeasureContext, unit: Unit) => Promise<Measurement>;
+
+/**
+ * The targets page of the plan period in force in the assessed year (2025 → 2021–2025, 2026 →
+ * 2026–2030), so a past year is judged on its own plan and data up to its year, not on today's.
+ */
+async function targetsOfYear(ctx: MeasureContext, unit: Unit) {
+  const period = await once(ctx, 'plan-period', () => findPlanPeriod(ctx.db, undefined, ctx.year));
+  const targets = await once(ctx, `targets:${unit.code}`, () =>
+    describeTargets(ctx.db, ctx.actor, { jurisdiction: unit.code, planPeriod: period.code }),
+  );
+  return { targets, l: link('/analytics/targets', { jurisdiction: unit.code, planPeriod: period.code }) };
+}
 
 /** Each indicator's measure: the owning module's exported function, read, never recounted. */
 export const MEASURES: Record<IndicatorKey, Measure> = {
@@ -154,10 +167,7 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
 
   /** The targets page's status of the unit's key-industry injury rate against the plan's path. */
   async accidentRatePath(ctx, unit) {
-    const l = link('/analytics/targets', { jurisdiction: unit.code });
-    const targets = await once(ctx, `targets:${unit.code}`, () =>
-      describeTargets(ctx.db, ctx.actor, { jurisdiction: unit.code }),
-    );
+    const { targets, l } = await targetsOfYear(ctx, unit);
     const t = targets.jurisdiction;
     if (t.status === 'no_baseline' || t.status === 'not_started')
       return { assessed: false, reason: t.status, link: l };
@@ -172,10 +182,7 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
 
   /** The targets page's projected yearly change of the pneumoconiosis rate. */
   async pneumoconiosisTrend(ctx, unit) {
-    const l = link('/analytics/targets', { jurisdiction: unit.code });
-    const targets = await once(ctx, `targets:${unit.code}`, () =>
-      describeTargets(ctx.db, ctx.actor, { jurisdiction: unit.code }),
-    );
+    const { targets, l } = await targetsOfYear(ctx, unit);
     const projection = targets.pneumoconiosis.projection;
     if (!projection) return { assessed: false, reason: 'too_few_years', link: l };
     const value = Math.round(projection.annualChangePct * 10) / 10;
