@@ -101,7 +101,11 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
 
   /** Member units whose yearly report was submitted by the due date, of all member units. */
   async memberReportsOnTime(ctx, unit) {
-    const l = link('/joint-meeting/yearly-reports', { jurisdiction: unit.code, year: String(ctx.year) });
+    const l = link('/joint-meeting/yearly-reports', {
+      jurisdiction: unit.code,
+      year: String(ctx.year),
+      tab: 'member',
+    });
     const board = await getMemberReportBoard(
       ctx.db,
       ctx.actor,
@@ -252,7 +256,7 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
    * nearest ancestor with a rule set); not assessed where no rule set covers the unit.
    */
   async rateFloating(ctx, unit) {
-    const l = link('/rates', { jurisdiction: unit.code, year: String(ctx.year) });
+    const l = link('/rates', { jurisdiction: unit.code, year: String(ctx.year), tab: 'runs' });
     const effect = await describeRateFloating(ctx.db, ctx.actor, { jurisdiction: unit.code, year: ctx.year });
     if (effect.ran) return { assessed: true, value: 1, display: `是（${effect.rated}家已评定）`, link: l };
     const ruleSets = await once(ctx, 'rate-rule-sets', () => listRuleSets(ctx.db, ctx.actor));
