@@ -173,7 +173,7 @@ async function serve() {
       // procure
       .then(() => seedDemoProcure(database.db))
       // The scorecard last: it reads the records every demo above made, and signs last year off.
-      .then(() => seedDemoScorecard(database.db))
+      .then(() => seedDemoScorecard(database))
       .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
   }
 }
@@ -184,7 +184,7 @@ async function migrateOnly() {
   if (config.isDemo) await seedDemoFinance(database.db);
   // procure
   if (config.isDemo) await seedDemoProcure(database.db);
-  if (config.isDemo) await seedDemoScorecard(database.db);
+  if (config.isDemo) await seedDemoScorecard(database);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
   );

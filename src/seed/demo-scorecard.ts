@@ -1,5 +1,12 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, eq, isNotNull, like } from 'drizzle-orm';
 import { YEARLY_REPORT_SOURCES } from '../app.js';
+import { analyticsMergeListener } from '../modules/analytics/refresh.js';
+import { runImport } from '../modules/exchange/exchange.service.js';
+import { exchangeBatches } from '../modules/exchange/exchange.tables.js';
+import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import {
   composeImplementationReport,
   submitImplementationReport,
@@ -13,7 +20,8 @@ import { jurisdictions } from '../modules/jurisdictions/jurisdictions.tables.js'
 import { organisations } from '../modules/organisations/organisations.tables.js';
 import { signOffScorecard } from '../modules/scorecard/scorecard.service.js';
 import type { Actor } from '../platform/auth/actor.js';
-import type { Db } from '../platform/db/client.js';
+import type { Database, Db } from '../platform/db/client.js';
+import { JobQueue } from '../platform/jobs/queue.js';
 import { addDays, now as clockNow, currentYear, today } from '../platform/time.js';
 import { actorOf } from './demo-projects.js';
 import { runSeedOnce } from './reference.js';
@@ -32,10 +40,14 @@ const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
  *   year's submitted early in December (the other prefectures' are not yet due this year).
  * - 福州's rectification suggestions: last year 2 of 3 closed on time, this year 2 of 3 (and the
  *   joint inspection's overdue one).
+ * - Pneumoconiosis diagnoses (卫健's import, through the exchange) in 泉州 falling and in 龙岩 rising
+ *   over the four years before last, so last year's trend is assessed (the demo data set has almost
+ *   none: too few years everywhere).
  * - 福州's scorecard of its counties for last year, signed off on 20 January.
  * Steps whose date has not come yet (a demo started early in a year) are left out.
  */
-export async function seedDemoScorecard(db: Db, now = clockNow()): Promise<boolean> {
+export async function seedDemoScorecard(database: Database, now = clockNow()): Promise<boolean> {
+  const { db } = database;
   return runSeedOnce(db, 'demo-scorecard:v1', async () => {
     const province = await actorOf(db, 'fujian');
     const fuzhou = await actorOf(db, 'fuzhou');
@@ -82,6 +94,7 @@ export async function seedDemoScorecard(db: Db, now = clockNow()): Promise<boole
     }
 
     await seedRectifications(db, fuzhou, last, year, isPast);
+    await seedPneumoconiosis(database, last);
 
     const signedOn = `${year}-01-20`;
     await signOffScorecard(
@@ -191,5 +204,105 @@ async function seedRectifications(
       { kind: 'close', note: '现场复核，整改到位' },
       at(closedOn),
     );
+  }
+}
+
+/** Diagnoses per year from `last` − 4 (泉州: falling) and from `last` − 3 (龙岩: rising). */
+const PNEUMOCONIOSIS: readonly { prefecture: string; counts: number[]; from: number }[] = [
+  { prefecture: '350500', counts: [3, 2, 2, 1], from: 4 },
+  { prefecture: '350800', counts: [1, 2, 3], from: 3 },
+];
+
+/**
+ * A batch of pneumoconiosis diagnoses submitted by 福建省卫生健康委员会 through the real import
+ * (validation, merge, the figures refreshed after the commit). Each prefecture's diagnoses go to
+ * one of its employers, a dust-hazard one where it has one; a prefecture without employers is left out.
+ */
+async function seedPneumoconiosis(database: Database, last: number) {
+  const { db } = database;
+  const [health] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, '福建省卫生健康委员会'));
+  const [province] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, '350000'));
+  if (!health || !province) return;
+  const lines: string[] = [];
+  let serial = 0;
+  for (const { prefecture, counts, from } of PNEUMOCONIOSIS) {
+    const employers = await db
+      .select({
+        creditCode: organisations.creditCode,
+        industry: organisations.industryCode,
+        code: jurisdictions.code,
+      })
+      .from(organisations)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+      .where(
+        and(
+          eq(organisations.kind, 'employer'),
+          eq(organisations.isPending, false),
+          isNotNull(organisations.creditCode),
+          like(jurisdictions.path, `%/${prefecture}/%`),
+        ),
+      )
+      .orderBy(asc(organisations.id));
+    const dusty = /^(0[6-9]|1[0-2]|30|31|32)/;
+    const employer = employers.find((e) => dusty.test(e.industry ?? '')) ?? employers[0];
+    if (!employer) continue;
+    for (const [i, count] of counts.entries()) {
+      const y = last - from + i;
+      for (let n = 0; n < count; n++) {
+        serial += 1;
+        const body = `${employer.code}19750301${String(100 + serial).slice(-3)}`;
+        lines.push(
+          [
+            `闽职诊〔${y}〕演示${String(serial).padStart(3, '0')}号`,
+            employer.creditCode,
+            employer.code,
+            body + computeIdCheckChar(body),
+            `患者${serial}`,
+            '2013',
+            '职业性尘肺病及其他呼吸系统疾病',
+            '矽肺',
+            `${y}-0${3 + n}-1${n}`,
+            '12.5',
+          ].join(','),
+        );
+      }
+    }
+  }
+  if (lines.length === 0) return;
+  const header =
+    '诊断证明书编号,统一社会信用代码,行政区划代码,身份证号,姓名,目录版本,职业病类别,职业病名称,诊断日期,接害工龄（年）';
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yufang-demo-scorecard-'));
+  try {
+    const file = path.join(dir, 'diseases.csv');
+    writeFileSync(file, `${header}\n${lines.join('\n')}\n`);
+    const [batch] = await db
+      .insert(exchangeBatches)
+      .values({
+        domain: 'diseases',
+        organisationId: health.id,
+        jurisdictionId: province.id,
+        submittedBy: 'demo-seed',
+        channel: 'api',
+        fileName: 'demo-pneumoconiosis.csv',
+        format: 'csv',
+        encoding: 'utf-8',
+        fileBytes: 0,
+        sha256: 'demo-scorecard-pneumoconiosis',
+        status: 'queued',
+      })
+      .returning({ id: exchangeBatches.id });
+    if (!batch) throw new Error('demo scorecard: batch insert failed');
+    const runtime = {
+      database,
+      config: { uploadDir: dir },
+      queue: new JobQueue(() => undefined),
+      mergeListener: analyticsMergeListener,
+    };
+    await runImport(runtime, batch.id, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -36,8 +36,8 @@ const KEYS = ['meetingAfterAccounts', 'yearlyReportOnTime', 'rectificationsOnTim
 
 beforeAll(async () => {
   t = await createTestApp({ clock: fixedClock(NOW), logger: { level: 'error' } });
-  expect(await seedDemoScorecard(t.db, NOW)).toBe(true);
-  expect(await seedDemoScorecard(t.db, NOW)).toBe(false);
+  expect(await seedDemoScorecard(t.database, NOW)).toBe(true);
+  expect(await seedDemoScorecard(t.database, NOW)).toBe(false);
   fujian = await t.signIn('fujian');
   fuzhou = await t.signIn('fuzhou');
 }, 180_000);
