@@ -1,7 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
 import { fixedClock } from '../../platform/time.js';
 import { seedDemoScorecard } from '../../seed/demo-scorecard.js';
+import { rebuildAnalytics } from '../analytics/refresh.js';
+import { insuredHeadcounts } from '../exchange/exchange.tables.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
 
 /**
  * The scorecard demo (issue 17, SV-1) on the test database (demo accounts, rosters and employers,
@@ -36,6 +42,29 @@ const KEYS = ['meetingAfterAccounts', 'yearlyReportOnTime', 'rectificationsOnTim
 
 beforeAll(async () => {
   t = await createTestApp({ clock: fixedClock(NOW), logger: { level: 'error' } });
+  // A 泉州 stone works (丰泽区) with 1,000 insured a year, for the seed's pneumoconiosis import.
+  const [fengze] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350503'));
+  const [works] = await t.db
+    .insert(organisations)
+    .values({
+      kind: 'employer',
+      name: '泉州测试石材有限公司',
+      creditCode: makeCreditCode('350503', 4242),
+      creditCodeStatus: 'valid',
+      industryCode: '3032',
+      jurisdictionId: fengze?.id as number,
+    })
+    .returning({ id: organisations.id });
+  await t.db.insert(insuredHeadcounts).values(
+    [2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({
+      employerId: works?.id as number,
+      year,
+      averageInsured: 1000,
+      averagePaying: 1000,
+      batchId: 0,
+    })),
+  );
+  await rebuildAnalytics(t.db);
   expect(await seedDemoScorecard(t.database, NOW)).toBe(true);
   expect(await seedDemoScorecard(t.database, NOW)).toBe(false);
   fujian = await t.signIn('fujian');
@@ -79,13 +108,18 @@ describe('the scorecard demo', () => {
       [0, '否（应于2025-12-20前，未报送）'],
       null,
     ]);
-    // 福州 24.67 of 36 → 68.53; 厦门 10 of 18 → 55.56; every other prefecture owed a report it did
-    // not send (0 of 8), 泉州 and 漳州 also held no meeting after the accounts in 2025 (0 of 18).
-    expect(units.slice(0, 2).map((u) => [u.code, u.rank, u.total])).toEqual([
+    // 泉州's pneumoconiosis: 3, 2, 2, 1 diagnoses in 2021–2024 of 1,000 insured (300, 200, 200, 100 per
+    // 100,000). ln 3 = 1.0986, ln 2 = 0.6931, 0.6931, ln 1 = 0 over x = −1.5…1.5: slope Σx·y ÷ 5 =
+    // (−1.5 × 1.0986 − 0.5 × 0.6931 + 0.5 × 0.6931) ÷ 5 = −0.3296 → e^−0.3296 − 1 = −28.1 %/year ≤ 0 → 5.
+    expect(scoresOf(units, '350500', ['pneumoconiosisTrend'])).toEqual([[5, '-28.1%/年']]);
+    // 福州 24.67 of 36 → 68.53; 厦门 10 of 18 → 55.56; 泉州 5 of 23 (meeting 0 of 10, report 0 of
+    // 8, the trend 5 of 5) → 21.74; every other prefecture owed a report it did not send (0 of 8).
+    expect(units.slice(0, 3).map((u) => [u.code, u.rank, u.total])).toEqual([
       ['350100', 1, 68.53],
       ['350200', 2, 55.56],
+      ['350500', 3, 21.74],
     ]);
-    expect(units.slice(2).map((u) => [u.rank, u.total])).toEqual(Array.from({ length: 8 }, () => [3, 0]));
+    expect(units.slice(3).map((u) => [u.rank, u.total])).toEqual(Array.from({ length: 7 }, () => [4, 0]));
   });
 
   it('福州’s scorecard of its counties for last year is signed off on 20 January', async () => {
