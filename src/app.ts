@@ -169,7 +169,7 @@ export interface BuildAppOptions {
  * The programme modules' sections of the yearly implementation report (JM-6), in the report's
  * order; a module that lands adds its entry here (a missing one reads "not available").
  */
-const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
+export const YEARLY_REPORT_SOURCES: YearlyReportSource[] = [
   {
     key: 'projects',
     title: '工伤预防项目实施情况',

@@ -45,6 +45,7 @@ import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
 import { seedDemoRisk } from './seed/demo-risk.js';
+import { seedDemoScorecard } from './seed/demo-scorecard.js';
 import { seedDemoTraining } from './seed/demo-training.js';
 import { seedDemoTrainingContent } from './seed/demo-training-content.js';
 import { seedDemoTrainingExtras } from './seed/demo-training-extras.js';
@@ -172,6 +173,8 @@ async function serve() {
       .then(() => seedDemoFinance(database.db))
       // procure
       .then(() => seedDemoProcure(database.db))
+      // The scorecard last: it reads the records every demo above made, and signs last year off.
+      .then(() => seedDemoScorecard(database))
       .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
   }
 }
@@ -182,6 +185,7 @@ async function migrateOnly() {
   if (config.isDemo) await seedDemoFinance(database.db);
   // procure
   if (config.isDemo) await seedDemoProcure(database.db);
+  if (config.isDemo) await seedDemoScorecard(database);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,
   );

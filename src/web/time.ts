@@ -19,3 +19,9 @@ export function todayInChina(): Dayjs {
 export function currentYearInChina(): number {
   return todayInChina().year();
 }
+
+/** The year a link into a page names (`?year=2025`, e.g. from a scorecard score), else this year. */
+export function linkedYearOf(params: URLSearchParams): number {
+  const year = Number(params.get('year'));
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : currentYearInChina();
+}

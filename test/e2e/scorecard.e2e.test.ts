@@ -9,7 +9,8 @@ import { type BrowserApp, clickMenu, hasChromium, resultsDir, startBrowserApp } 
 /**
  * The province's scorecard (SV-1) in Chromium: 宁德市 held its joint meeting after the fund's
  * accounts (2026-06-18 ≥ 05-31: 10 of 10 → 100), 莆田市 only before (2026-03-10: 0 of 10 → 0); the
- * page ranks 宁德 first, 莆田 (with 福州) second, and a score opens the meetings page filtered to its area.
+ * page ranks 宁德 first, 莆田 (with 福州) second, and a score opens the meetings page filtered to its area
+ * (the header's jurisdiction and the year come from the link), listing 宁德's meeting and not 莆田's.
  */
 let b: BrowserApp;
 let provinceUser: string;
@@ -59,6 +60,11 @@ describe.skipIf(!hasChromium)('the scorecard in Chromium', () => {
     await page.screenshot({ path: path.join(resultsDir, 'scorecard.png'), fullPage: true });
     await page.getByTestId('score-350900-meetingAfterAccounts').click();
     await page.waitForURL(/\/joint-meeting\/meetings\?jurisdiction=350900&year=2026$/);
+    // The records behind the score: the header switches to 宁德市, and only its meeting is listed.
+    await page.getByTestId('jurisdiction-selector').getByText('宁德市').waitFor();
+    await page.getByText('联席会议 2026-06-18').waitFor();
+    expect(await page.getByText('联席会议 2026-03-10').count()).toBe(0);
+    await page.screenshot({ path: path.join(resultsDir, 'scorecard-records.png'), fullPage: true });
     await context.close();
   }, 180_000);
 });

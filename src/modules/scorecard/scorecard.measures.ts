@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { today } from '../../platform/time.js';
 import { describeTargets } from '../analytics/targets.service.js';
+import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { listImplementationReports } from '../joint-meeting/implementation-reports.service.js';
 import { listMeetings } from '../joint-meeting/meetings.service.js';
 import { getMemberReportBoard } from '../joint-meeting/member-reports.service.js';
@@ -66,6 +67,18 @@ const dayOf = (iso: string) => today(new Date(iso));
 
 type Measure = (ctx: MeasureContext, unit: Unit) => Promise<Measurement>;
 
+/**
+ * The targets page of the plan period in force in the assessed year (2025 → 2021–2025, 2026 →
+ * 2026–2030), so a past year is judged on its own plan and data up to its year, not on today's.
+ */
+async function targetsOfYear(ctx: MeasureContext, unit: Unit) {
+  const period = await once(ctx, 'plan-period', () => findPlanPeriod(ctx.db, undefined, ctx.year));
+  const targets = await once(ctx, `targets:${unit.code}`, () =>
+    describeTargets(ctx.db, ctx.actor, { jurisdiction: unit.code, planPeriod: period.code }),
+  );
+  return { targets, l: link('/analytics/targets', { jurisdiction: unit.code, planPeriod: period.code }) };
+}
+
 /** Each indicator's measure: the owning module's exported function, read, never recounted. */
 export const MEASURES: Record<IndicatorKey, Measure> = {
   /** A meeting of the unit's own joint meeting held in the year on or after the fund's final accounts. */
@@ -88,7 +101,11 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
 
   /** Member units whose yearly report was submitted by the due date, of all member units. */
   async memberReportsOnTime(ctx, unit) {
-    const l = link('/joint-meeting/yearly-reports', { jurisdiction: unit.code, year: String(ctx.year) });
+    const l = link('/joint-meeting/yearly-reports', {
+      jurisdiction: unit.code,
+      year: String(ctx.year),
+      tab: 'member',
+    });
     const board = await getMemberReportBoard(
       ctx.db,
       ctx.actor,
@@ -154,10 +171,7 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
 
   /** The targets page's status of the unit's key-industry injury rate against the plan's path. */
   async accidentRatePath(ctx, unit) {
-    const l = link('/analytics/targets', { jurisdiction: unit.code });
-    const targets = await once(ctx, `targets:${unit.code}`, () =>
-      describeTargets(ctx.db, ctx.actor, { jurisdiction: unit.code }),
-    );
+    const { targets, l } = await targetsOfYear(ctx, unit);
     const t = targets.jurisdiction;
     if (t.status === 'no_baseline' || t.status === 'not_started')
       return { assessed: false, reason: t.status, link: l };
@@ -172,10 +186,7 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
 
   /** The targets page's projected yearly change of the pneumoconiosis rate. */
   async pneumoconiosisTrend(ctx, unit) {
-    const l = link('/analytics/targets', { jurisdiction: unit.code });
-    const targets = await once(ctx, `targets:${unit.code}`, () =>
-      describeTargets(ctx.db, ctx.actor, { jurisdiction: unit.code }),
-    );
+    const { targets, l } = await targetsOfYear(ctx, unit);
     const projection = targets.pneumoconiosis.projection;
     if (!projection) return { assessed: false, reason: 'too_few_years', link: l };
     const value = Math.round(projection.annualChangePct * 10) / 10;
@@ -245,7 +256,7 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
    * nearest ancestor with a rule set); not assessed where no rule set covers the unit.
    */
   async rateFloating(ctx, unit) {
-    const l = link('/rates', { jurisdiction: unit.code, year: String(ctx.year) });
+    const l = link('/rates', { jurisdiction: unit.code, year: String(ctx.year), tab: 'runs' });
     const effect = await describeRateFloating(ctx.db, ctx.actor, { jurisdiction: unit.code, year: ctx.year });
     if (effect.ran) return { assessed: true, value: 1, display: `是（${effect.rated}家已评定）`, link: l };
     const ruleSets = await once(ctx, 'rate-rule-sets', () => listRuleSets(ctx.db, ctx.actor));

@@ -425,9 +425,10 @@ describe('the scorecard of a province’s prefectures (SV-1)', () => {
       path: '/training',
       query: { jurisdiction: '350900' },
     });
+    // The plan period in force in the assessed year (2026 → 2026–2030).
     expect(itemOf(ningde, 'accidentRatePath').link).toEqual({
       path: '/analytics/targets',
-      query: { jurisdiction: '350900' },
+      query: { jurisdiction: '350900', planPeriod: '2026-2030' },
     });
   });
 

@@ -66,9 +66,15 @@ function ScrollToTop({ pathname }: { pathname: string }) {
 export function AppLayout() {
   const { me, can, signOut } = useAuth();
   const { t, language, setLanguage } = useI18n();
-  const { tree, current, setCurrent } = useJurisdiction();
+  const { tree, current, setCurrent, byCode } = useJurisdiction();
   const navigate = useNavigate();
   const location = useLocation();
+  // A link into a page may name its area (?jurisdiction=350900, e.g. a scorecard score's records):
+  // it becomes the header's jurisdiction when it lies in the user's scope.
+  const linkedJurisdiction = new URLSearchParams(location.search).get('jurisdiction');
+  useEffect(() => {
+    if (linkedJurisdiction && byCode.has(linkedJurisdiction)) setCurrent(linkedJurisdiction);
+  }, [linkedJurisdiction, byCode, setCurrent]);
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
 

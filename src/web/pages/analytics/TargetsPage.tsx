@@ -1,5 +1,6 @@
 import { App, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
@@ -23,7 +24,11 @@ export default function TargetsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [planPeriod, setPlanPeriod] = useState<string | undefined>(undefined);
+  // A link may name the plan period (a scorecard score of a past year: ?planPeriod=2021-2025).
+  const [searchParams] = useSearchParams();
+  const [planPeriod, setPlanPeriod] = useState<string | undefined>(
+    searchParams.get('planPeriod') ?? undefined,
+  );
   const [periods, setPeriods] = useState<{ value: string; label: string }[]>([]);
   const [counting, setCounting] = useState<Partial<Counting>>({});
   const [data, setData] = useState<Targets | null>(null);

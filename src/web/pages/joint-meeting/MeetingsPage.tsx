@@ -16,12 +16,12 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
-import { currentYearInChina, todayInChina } from '../../time';
+import { currentYearInChina, linkedYearOf, todayInChina } from '../../time';
 
 type Summary = Schemas['MeetingSummary'];
 type Overview = Schemas['MeetingsOverview'];
@@ -52,7 +52,8 @@ export default function MeetingsPage() {
   const navigate = useNavigate();
   const [meetings, setMeetings] = useState<Summary[]>([]);
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [year, setYear] = useState(currentYearInChina);
+  const [searchParams] = useSearchParams();
+  const [year, setYear] = useState(() => linkedYearOf(searchParams));
   const [isLoading, setLoading] = useState(false);
   const [isCreating, setCreating] = useState(false);
   const [form] = Form.useForm<CreateValues>();

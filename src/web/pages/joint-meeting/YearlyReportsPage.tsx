@@ -663,7 +663,7 @@ export default function YearlyReportsPage() {
       }
     >
       <Tabs
-        defaultActiveKey={isLateLink ? 'member' : 'impl'}
+        defaultActiveKey={isLateLink || searchParams.get('tab') === 'member' ? 'member' : 'impl'}
         items={[
           { key: 'impl', label: t('impl.tab'), children: <ImplementationReports year={year} /> },
           {

@@ -17,12 +17,12 @@ import {
   Timeline,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
-import { currentYearInChina } from '../../time';
+import { linkedYearOf } from '../../time';
 import { toFen, yuan } from './format';
 
 type Chain = Schemas['FinanceChain'];
@@ -35,7 +35,8 @@ export default function FinancePage() {
   const { can } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [year, setYear] = useState(currentYearInChina());
+  const [searchParams] = useSearchParams();
+  const [year, setYear] = useState(() => linkedYearOf(searchParams));
   const [chain, setChain] = useState<Chain | null>(null);
   const [isSubmitOpen, setSubmitOpen] = useState(false);
   const [isDecideOpen, setDecideOpen] = useState(false);

@@ -18,10 +18,12 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { linkedYearOf } from '../../time';
 import { CoverageMap, type MapArea } from './CoverageMap';
 
 type Board = Schemas['QuotaBoard'];
@@ -45,7 +47,8 @@ function BoardTab() {
   const { t } = useI18n();
   const notify = useNotify();
   const { current } = useJurisdiction();
-  const [year, setYear] = useState(dayjs().year());
+  const [searchParams] = useSearchParams();
+  const [year, setYear] = useState(() => linkedYearOf(searchParams));
   const [area, setArea] = useState<string | null>(null);
   const [board, setBoard] = useState<Board | null>(null);
   const [drill, setDrill] = useState<Campaign[] | null>(null);
@@ -1038,6 +1041,8 @@ function ExamplesTab() {
 export default function PublicityPage() {
   const { t } = useI18n();
   const { can } = useAuth();
+  // A link may open a tab (?tab=bases: a scorecard score's base coverage).
+  const [searchParams] = useSearchParams();
   const items = [
     can('publicity:read') && { key: 'board', label: t('pu.tab.board'), children: <BoardTab /> },
     can('publicity:read') && { key: 'campaigns', label: t('pu.tab.campaigns'), children: <CampaignsTab /> },
@@ -1048,7 +1053,7 @@ export default function PublicityPage() {
   ].filter(Boolean) as { key: string; label: string; children: React.ReactNode }[];
   return (
     <Card>
-      <Tabs items={items} destroyOnHidden />
+      <Tabs items={items} destroyOnHidden defaultActiveKey={searchParams.get('tab') ?? undefined} />
     </Card>
   );
 }

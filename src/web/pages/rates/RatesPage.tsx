@@ -19,12 +19,12 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
-import { currentYearInChina } from '../../time';
+import { currentYearInChina, linkedYearOf } from '../../time';
 import { formatRate, formatYuan, STATUS_COLOR } from './rates-format';
 
 type RuleSet = Schemas['RateRuleSetList']['items'][number];
@@ -434,7 +434,8 @@ function RunsTab() {
   const { message } = App.useApp();
   const { current } = useJurisdiction();
   const [runs, setRuns] = useState<Run[]>([]);
-  const [year, setYear] = useState(currentYearInChina());
+  const [searchParams] = useSearchParams();
+  const [year, setYear] = useState(() => linkedYearOf(searchParams));
   const [selected, setSelected] = useState<Run | null>(null);
   const [assignments, setAssignments] = useState<{ total: number; items: Assignment[] } | null>(null);
   const [page, setPage] = useState(1);
@@ -656,9 +657,12 @@ function AppealsTab() {
 /** Premium-rate floating (FR-1, FR-2): rule sets with 财政's review and simulation, rating runs, appeals. */
 export default function RatesPage() {
   const { t } = useI18n();
+  // A link may open a tab (?tab=runs&year=2026: a scorecard score's rating runs).
+  const [searchParams] = useSearchParams();
   return (
     <Card title={t('nav.rates')}>
       <Tabs
+        defaultActiveKey={searchParams.get('tab') ?? undefined}
         items={[
           { key: 'rules', label: t('rates.tab.rules'), children: <RuleSetsTab /> },
           { key: 'runs', label: t('rates.tab.runs'), children: <RunsTab /> },
