@@ -804,3 +804,19 @@ export async function describeRiskFormula(db: Db, actor: Actor, jurisdiction?: s
     alertMargin: s.alertMargin.value,
   };
 }
+
+/**
+ * A stamp that moves when indexes change (the overview screen's version, AN-7), without a scan: the
+ * latest full run (`risk_fits`, one row a year) and whether recomputations are queued. An import
+ * queues its employers in its own transaction and they are recomputed right after the commit, so the
+ * stamp reads "pending" in between and moves back when the queue is empty: an answer cached while
+ * the queue was full is never served after it has emptied.
+ */
+export async function readRiskStamp(db: Db): Promise<string> {
+  const [row] = await selectRows<{ fitted: string | null; pending: boolean }>(
+    db,
+    sql`select (select max(computed_at) from risk_fits)::text as fitted,
+          exists (select 1 from risk_recompute_queue) as pending`,
+  );
+  return `${row?.fitted ?? ''}${row?.pending ? 'p' : ''}`;
+}
