@@ -21,7 +21,8 @@ const EMPLOYERS = Number(process.env.BENCH_EMPLOYERS ?? 20_000);
 const AS_OF = '2026-12-07';
 const PROVINCE = '100000/350000';
 
-async function generate(database: Database) {
+/** The synthetic province (also the risk bench's, bench/risk.ts): returns the ms it took. */
+export async function generate(database: Database) {
   const { db } = database;
   const t0 = performance.now();
   await db.execute(sql`create temporary table bench_counties as

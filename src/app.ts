@@ -25,7 +25,10 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 // Cross-checks between departments' data (AN-6).
 import { crosscheckMergeListener } from './modules/crosschecks/crosschecks.listener.js';
 import { crosschecksRoutes } from './modules/crosschecks/crosschecks.routes.js';
-import { refreshCrosscheckReminders } from './modules/crosschecks/crosschecks.service.js';
+import {
+  readCrosscheckStamp,
+  refreshCrosscheckReminders,
+} from './modules/crosschecks/crosschecks.service.js';
 import { CROSSCHECK_SETTINGS } from './modules/crosschecks/crosschecks.settings.js';
 import { describeCrosschecksForOverview } from './modules/crosschecks/overview-panel.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
@@ -75,7 +78,7 @@ import { describeRatesOfYear } from './modules/rates/report.service.js';
 // Enterprise risk index (AN-5, issue 18 part 1)
 import { describeRiskForOverview } from './modules/risk/overview-panel.js';
 import { riskRoutes } from './modules/risk/risk.routes.js';
-import { createRiskMergeListener } from './modules/risk/risk.service.js';
+import { createRiskMergeListener, readRiskStamp } from './modules/risk/risk.service.js';
 import { RISK_SETTINGS } from './modules/risk/risk.settings.js';
 // scorecard (SV-1)
 import { scorecardRoutes } from './modules/scorecard/scorecard.routes.js';
@@ -230,12 +233,14 @@ export const OVERVIEW_SOURCES: OverviewSource[] = [
     title: '企业风险指数',
     titleEn: 'Enterprise risk index',
     describe: describeRiskForOverview,
+    stamp: readRiskStamp,
   },
   {
     key: 'crosschecks',
     title: '数据比对疑点',
     titleEn: 'Cross-check hits',
     describe: describeCrosschecksForOverview,
+    stamp: readCrosscheckStamp,
   },
 ];
 // End of overview screen

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -736,4 +736,16 @@ export async function summariseOpenHits(
       open: Number(byCode.get(r.code)?.open ?? 0),
     })),
   };
+}
+
+/**
+ * A stamp that moves with every new hit and every change of one (each writes a hit event): two
+ * primary-key maxima, no scan (the overview screen's version, AN-7).
+ */
+export async function readCrosscheckStamp(db: Db): Promise<string> {
+  const [[h], [e]] = await Promise.all([
+    db.select({ id: max(crosscheckHits.id) }).from(crosscheckHits),
+    db.select({ id: max(crosscheckHitEvents.id) }).from(crosscheckHitEvents),
+  ]);
+  return `${h?.id ?? 0}-${e?.id ?? 0}`;
 }

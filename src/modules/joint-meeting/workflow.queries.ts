@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
-import { attachments, followUps, meetings } from './workflow.tables.js';
+import { actionItems, attachments, followUps, meetings, rectifications } from './workflow.tables.js';
 
 // Reads the meeting services share, below all of them: meetings, action items, rectifications and
 // follow-ups import this file, and it imports none of them (no import cycle; Biome's noImportCycles).
@@ -55,4 +55,18 @@ export async function listFollowUps(db: Db, targetType: 'action_item' | 'rectifi
       .filter((f) => f.followUpId === r.id)
       .map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, sha256: f.sha256 })),
   }));
+}
+
+/**
+ * A stamp that moves whenever an action item or a rectification is created or changes state (each
+ * change writes a follow-up row): three primary-key maxima, no scan. The overview screen's version
+ * reads it instead of listing the overdue work (the passing of a deadline moves with the date).
+ */
+export async function readWorkflowStamp(db: Db): Promise<string> {
+  const [[a], [r], [f]] = await Promise.all([
+    db.select({ id: max(actionItems.id) }).from(actionItems),
+    db.select({ id: max(rectifications.id) }).from(rectifications),
+    db.select({ id: max(followUps.id) }).from(followUps),
+  ]);
+  return `${a?.id ?? 0}-${r?.id ?? 0}-${f?.id ?? 0}`;
 }

@@ -43,6 +43,6 @@ export async function overviewRoutes(
       },
       onRequest: requirePermission('analytics:read'),
     },
-    async (req) => describeOverviewVersion(db, actorOf(req), req.query),
+    async (req) => describeOverviewVersion(db, actorOf(req), req.query, sources),
   );
 }

@@ -7,6 +7,7 @@ import { queryIndicator } from '../analytics/query.service.js';
 import { describeTargets, TARGET_INDICATOR } from '../analytics/targets.service.js';
 import { listActionItems } from '../joint-meeting/action-items.service.js';
 import { listRectifications } from '../joint-meeting/rectifications.service.js';
+import { readWorkflowStamp } from '../joint-meeting/workflow.queries.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import type { Overview, OverviewPanel } from './overview.schema.js';
 
@@ -31,6 +32,12 @@ export interface OverviewSource {
     status: 'ok' | 'no_data';
     figures: { label: string; value: number; unit?: string; tone?: 'good' | 'warn' | 'bad' }[];
   }>;
+  /**
+   * A cheap stamp (primary-key maxima, a counter: no scan) that moves whenever the panel's figures
+   * may have changed; it becomes part of the overview's version. Without it the panel is outside the
+   * version and an assembled overview is kept at most `UNSTAMPED_TTL_MS`.
+   */
+  stamp?(db: Db): Promise<string>;
 }
 
 export interface OverviewInput {
@@ -84,11 +91,7 @@ async function describeOverdue(db: Db, actor: Actor, code: string, at: Date, asO
     responsibleName: r.responsibleName,
     isEscalated: r.escalatedAt !== null,
   }));
-  const stamp = digest(
-    `${actionItems.map((i) => i.id).join(',')}|${rectifications.map((r) => `${r.id}${r.isEscalated ? 'e' : ''}`).join(',')}`,
-  );
   return {
-    stamp,
     overdue: {
       actionItems: { total: items.total, items: actionItems.slice(0, OVERDUE_ROWS) },
       rectifications: { total: rects.total, items: rectifications.slice(0, OVERDUE_ROWS) },
@@ -98,18 +101,33 @@ async function describeOverdue(db: Db, actor: Actor, code: string, at: Date, asO
 
 /**
  * The version the screen polls: the analytics version (bumped in every writer's transaction of what
- * the figures read, decision 0015), today (overdue is counted against it) and a digest of the
- * overdue items. Cheap: one primary-key read and the two overdue lists.
+ * the figures read, decision 0015), today (overdue is counted against it), the joint meeting's stamp
+ * (action items, rectifications and their follow-ups) and each stamped panel's. Primary-key reads
+ * only: no list, no count over a table (issue 18: the poll and the cached answer's check are cheap).
  */
-export async function describeOverviewVersion(db: Db, actor: Actor, input: { jurisdiction?: string }) {
-  const scope = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
-  const at = now();
-  const asOf = today(at);
-  const [analyticsVersion, { stamp }] = await Promise.all([
+async function readOverviewVersion(db: Db, sources: readonly OverviewSource[]) {
+  const asOf = today(now());
+  const [analyticsVersion, workflow, ...stamps] = await Promise.all([
     readAnalyticsVersion(db),
-    describeOverdue(db, actor, scope.code, at, asOf),
+    readWorkflowStamp(db),
+    ...sources.map((s) => (s.stamp ? s.stamp(db) : Promise.resolve(''))),
   ]);
-  return { version: `${analyticsVersion}.${asOf}.${stamp}`, analyticsVersion, asOf };
+  return {
+    version: `${analyticsVersion}.${asOf}.${digest([workflow, ...stamps].join('|'))}`,
+    analyticsVersion,
+    asOf,
+  };
+}
+
+/** The version the screen polls (see readOverviewVersion), after checking the scope. */
+export async function describeOverviewVersion(
+  db: Db,
+  actor: Actor,
+  input: { jurisdiction?: string },
+  sources: readonly OverviewSource[] = [],
+) {
+  await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
+  return readOverviewVersion(db, sources);
 }
 
 type AnalyticsPart = Awaited<ReturnType<typeof computeAnalyticsPart>>;
@@ -202,30 +220,75 @@ async function describePanels(
   );
 }
 
+interface OverviewOptions {
+  lang?: Language;
+  sources?: readonly OverviewSource[];
+  log?: (error: unknown, key: string) => void;
+}
+
+/** How long an assembled overview is kept when a panel has no stamp (the screen's 5-minute backstop). */
+export const UNSTAMPED_TTL_MS = 5 * 60_000;
+const MAX_OVERVIEWS = 200;
+const overviews = new WeakMap<Db, Map<string, { version: string; at: number; answer: Promise<Overview> }>>();
+
 /**
- * The overview screen's data (AN-7, 数据大屏) in one request: the dashboard's headline figures and
- * trend, the target, the map of the children, key-industry shares, overdue work and the extra panels.
- * Every figure comes from the service that owns it (the counting rules have one owner): nothing is
- * recounted here. Aggregates and unit names only — no person.
+ * The overview screen's data (AN-7, 数据大屏) in one request, kept per (scope, options, language,
+ * who asks, version): a poll between two changes of the figures costs the version's primary-key
+ * reads and a map lookup. The version is read before the figures, so an answer is never older than
+ * the version it is kept under; any change of the figures moves the version and the next request
+ * assembles afresh. Who asks is part of the key because the overdue lists follow the actor (a member
+ * unit sees its own); the scope's path is, so two jurisdictions never share an answer.
  */
 export async function describeOverview(
   db: Db,
   actor: Actor,
   input: OverviewInput,
-  {
-    lang = 'zh',
-    sources = [],
-    log = () => {},
-  }: {
-    lang?: Language;
-    sources?: readonly OverviewSource[];
-    log?: (error: unknown, key: string) => void;
-  } = {},
+  options: OverviewOptions = {},
 ): Promise<Overview> {
   const scope = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
+  const sources = options.sources ?? [];
+  const lang = options.lang ?? 'zh';
+  const { version } = await readOverviewVersion(db, sources);
+  const key = JSON.stringify([
+    scope.path,
+    input.year ?? null,
+    input.indicator,
+    lang,
+    currentYear(),
+    actor.role,
+    actor.organisationId,
+    actor.jurisdictionPath,
+    sources.map((s) => s.key),
+  ]);
+  let held = overviews.get(db);
+  if (!held) {
+    held = new Map();
+    overviews.set(db, held);
+  }
+  const ttl = sources.every((s) => s.stamp) ? Number.POSITIVE_INFINITY : UNSTAMPED_TTL_MS;
+  const kept = held.get(key);
+  // performance.now(): the age of a cache entry, not the time of day (the clock module's business).
+  if (kept && kept.version === version && performance.now() - kept.at < ttl) return kept.answer;
+  const answer = assembleOverview(db, actor, input, scope, version, { ...options, lang, sources });
+  const answers = held;
+  answers.delete(key);
+  answers.set(key, { version, at: performance.now(), answer });
+  answer.catch(() => answers.get(key)?.answer === answer && answers.delete(key));
+  if (answers.size > MAX_OVERVIEWS) answers.delete(answers.keys().next().value as string);
+  return answer;
+}
+
+async function assembleOverview(
+  db: Db,
+  actor: Actor,
+  input: OverviewInput,
+  scope: Awaited<ReturnType<typeof getJurisdictionInScope>>,
+  version: string,
+  { lang = 'zh', sources = [], log = () => {} }: OverviewOptions,
+): Promise<Overview> {
   const at = now();
   const asOf = today(at);
-  const [{ version, part }, work] = await Promise.all([
+  const [{ part }, work] = await Promise.all([
     readAnalyticsPart(db, actor, input, scope.path, scope.code, lang),
     describeOverdue(db, actor, scope.code, at, asOf),
   ]);
@@ -243,7 +306,7 @@ export async function describeOverview(
   const main = dashboard.main;
   const own = targets?.jurisdiction;
   return {
-    version: `${version}.${asOf}.${work.stamp}`,
+    version,
     asOf,
     jurisdiction: {
       code: scope.code,

@@ -254,4 +254,46 @@ describe('the overview (AN-7)', () => {
     expect(next.map.children.find((c: Raw) => c.code === '350100').value).toBe(3);
     expect(next.version).toBe(after.version);
   });
+
+  it('serves repeated polls one kept answer, and assembles afresh when a new cross-check hit moves the version', async () => {
+    const query = 'jurisdiction=350000&year=2025&indicator=injury_count';
+    const v1 = (await fujian.get('/api/overview/version?jurisdiction=350000')).json().version;
+    const first = await overview(fujian, query);
+    const open = (ov: Raw) =>
+      ((ov.panels as { key: string; figures: { value: number }[] }[]).find((p) => p.key === 'crosschecks')
+        ?.figures[0]?.value ?? 0) as number;
+    const before = open(first);
+    // Written behind the service's back: a kept answer would go on showing the old count, unless the
+    // version (the hits' primary-key maximum) moves.
+    await t.db.execute(sql`
+      insert into crosscheck_hits (rule_code, subject_key, employer_id, jurisdiction_id, owner_department, evidence, detected_on, deadline)
+      select r.code, 'overview-test:1', ${other.id}, o.jurisdiction_id, r.owner_department, '{}'::jsonb, '2026-12-01', '2099-12-31'
+      from crosscheck_rules r, organisations o where o.id = ${other.id} order by r.id limit 1`);
+    const v2 = (await fujian.get('/api/overview/version?jurisdiction=350000')).json().version;
+    expect(v2).not.toBe(v1);
+    const next = await overview(fujian, query);
+    expect(next.version).toBe(v2);
+    // One more open suspect record in 福建 (厦门市), and nothing else changed.
+    expect(open(next)).toBe(before + 1);
+    expect(next.headline).toEqual(first.headline);
+    // The same version again: the kept answer, figure for figure.
+    expect(await overview(fujian, query)).toEqual(next);
+  });
+
+  it('never lets two jurisdictions share a kept answer, though their version is the same', async () => {
+    const province = await overview(fujian, 'jurisdiction=350000&year=2025&indicator=injury_count');
+    const city = await overview(fujian, 'jurisdiction=350100&year=2025&indicator=injury_count');
+    const again = await overview(fujian, 'jurisdiction=350000&year=2025&indicator=injury_count');
+    expect(city.version).toBe(province.version);
+    expect(province.jurisdiction.code).toBe('350000');
+    expect(city.jurisdiction.code).toBe('350100');
+    expect(again.jurisdiction.code).toBe('350000');
+    // 福建: 4 determinations of 2025 (after the import above); 福州市: 3 of them.
+    expect(province.headline.find((h: Raw) => h.code === 'injury_count').value).toBe(4);
+    expect(city.headline.find((h: Raw) => h.code === 'injury_count').value).toBe(3);
+    // Another province's officer at the same version: its own province only.
+    const jl = await overview(jilin, 'jurisdiction=220000&year=2025&indicator=injury_count');
+    expect(jl.jurisdiction.code).toBe('220000');
+    expect(jl.headline.find((h: Raw) => h.code === 'injury_count').value).toBe(0);
+  });
 });

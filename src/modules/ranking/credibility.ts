@@ -104,3 +104,57 @@ export function shrink(row: Exposed, fit: CredibilityFit) {
     shrunkRate: credibility * rawRate + (1 - credibility) * groupRate,
   };
 }
+
+/** Years of experience k falls back to when one year cannot tell the employers apart. */
+export const FALLBACK_YEARS = 3;
+
+/** An employer's exposure in one year, keyed by its id so years can be pooled. */
+export interface ExposedEmployer extends Exposed {
+  id: number;
+}
+
+export interface FallbackFit extends CredibilityFit {
+  /** The years k was estimated from (both the fitted year when one year sufficed). */
+  kFromYear: number;
+  kToYear: number;
+}
+
+/**
+ * The credibility fit of a year; when that year's spread is within chance (k null: often so with a
+ * tenth of a case per employer), k is estimated again from the employers' last three years pooled
+ * (cases and exposure summed over the years each has a denominator), as experience rating pools
+ * three years (DOMAIN.md §7, NCCI). k is a property of the employers, not of one year: the
+ * current year's rates and group rates stay as they are, only the weights use the pooled k. An
+ * employer is pooled in the group of the fitted year (earlier years only where it is absent then).
+ * `rowsOfYear` is called for the two earlier years only when the fallback is needed. The ranking
+ * (AN-3) and the risk index (AN-5, decision 0035) both fit through this one function.
+ */
+export async function fitCredibilityWithFallback(
+  year: number,
+  rows: readonly ExposedEmployer[],
+  rowsOfYear: (year: number) => Promise<readonly ExposedEmployer[]>,
+): Promise<FallbackFit> {
+  const fit = fitCredibility(rows);
+  const one = { ...fit, kFromYear: year, kToYear: year };
+  if (fit.k !== null || fit.weightsZeroBecause === 'too_few_employers') return one;
+  const pooled = new Map<number, Exposed>();
+  const add = (f: ExposedEmployer) => {
+    if ((f.exposure ?? 0) <= 0) return;
+    const p = pooled.get(f.id) ?? { group: f.group, cases: 0, exposure: 0 };
+    p.cases += f.cases;
+    p.exposure = (p.exposure ?? 0) + (f.exposure ?? 0);
+    pooled.set(f.id, p);
+  };
+  rows.forEach(add);
+  for (let y = year - FALLBACK_YEARS + 1; y < year; y++) (await rowsOfYear(y)).forEach(add);
+  const three = fitCredibility([...pooled.values()]);
+  if (three.k === null) return one;
+  return {
+    ...fit,
+    k: three.k,
+    priorVariance: three.priorVariance,
+    weightsZeroBecause: null,
+    kFromYear: year - FALLBACK_YEARS + 1,
+    kToYear: year,
+  };
+}

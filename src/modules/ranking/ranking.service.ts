@@ -13,7 +13,7 @@ import { countInjuries, figureOf } from '../facts/facts.service.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { fitCredibility, shrink } from './credibility.js';
+import { fitCredibilityWithFallback, shrink } from './credibility.js';
 import type { CountingOptions } from './ranking.schema.js';
 
 export const METHOD = 'poisson-gamma-eb';
@@ -221,49 +221,23 @@ function pickOptions(o: CountingOptions): CountingOptions {
   return { yearBasis: o.yearBasis, counting: o.counting, grounds: o.grounds, denominator: o.denominator };
 }
 
-/** Years of experience k falls back to when one year cannot tell the employers apart. */
-export const FALLBACK_YEARS = 3;
-
-/**
- * The credibility fit of a year; when that year's spread is within chance (k null: often so with a
- * tenth of a case per employer), k is estimated again from the employers' last three years pooled
- * (cases and exposure summed over the years each has a denominator), as experience rating pools
- * three years (DOMAIN.md §7, NCCI). k is a property of the employers, not of one year: the
- * current year's rates and group rates stay as they are, only the weights use the pooled k.
- */
-async function fitWithFallback(
+/** The credibility fit of a year with the three-year fallback (credibility.ts). */
+function fitWithFallback(
   db: Db,
   path: string,
   year: number,
   options: CountingOptions,
   figures: EmployerFigure[],
 ) {
-  const fit = fitCredibility(
-    figures.map((f) => ({ group: f.division, cases: f.cases, exposure: f.exposure })),
+  const exposed = (f: EmployerFigure) => ({
+    id: f.id,
+    group: f.division,
+    cases: f.cases,
+    exposure: f.exposure,
+  });
+  return fitCredibilityWithFallback(year, figures.map(exposed), async (y) =>
+    (await employerFigures(db, path, y, options)).map(exposed),
   );
-  const one = { ...fit, kFromYear: year, kToYear: year };
-  if (fit.k !== null || fit.weightsZeroBecause === 'too_few_employers') return one;
-  const pooled = new Map<number, { group: string; cases: number; exposure: number }>();
-  const add = (f: EmployerFigure) => {
-    if ((f.exposure ?? 0) <= 0) return;
-    const p = pooled.get(f.id) ?? { group: f.division, cases: 0, exposure: 0 };
-    p.cases += f.cases;
-    p.exposure += f.exposure ?? 0;
-    pooled.set(f.id, p);
-  };
-  figures.forEach(add);
-  for (let y = year - FALLBACK_YEARS + 1; y < year; y++)
-    (await employerFigures(db, path, y, options)).forEach(add);
-  const three = fitCredibility([...pooled.values()]);
-  if (three.k === null) return one;
-  return {
-    ...fit,
-    k: three.k,
-    priorVariance: three.priorVariance,
-    weightsZeroBecause: null,
-    kFromYear: year - FALLBACK_YEARS + 1,
-    kToYear: year,
-  };
 }
 
 /** Every ranked employer, sorted, with its credibility figures; and the fit. */

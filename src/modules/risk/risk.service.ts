@@ -10,7 +10,7 @@ import { stagingColumn } from '../exchange/staging.js';
 import { accidentFacts, diseaseFacts, injuryFacts } from '../facts/counting.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { notifyUnit } from '../notifications/notifications.service.js';
-import { fitCredibility, shrink } from '../ranking/credibility.js';
+import { type ExposedEmployer, fitCredibilityWithFallback, shrink } from '../ranking/credibility.js';
 import { resolveSettings } from '../settings/settings.service.js';
 import {
   type ComponentKey,
@@ -163,6 +163,30 @@ async function readInputs(db: Db, year: number, selection: Selection, now: Date)
   }));
 }
 
+/** Every employer's injury determinations and insured headcount of a year (an earlier year of the fit). */
+async function readExposures(db: Db, year: number): Promise<ExposedEmployer[]> {
+  const rows = await selectRows<{ id: number; industry: string; cases: number; insured: number }>(
+    db,
+    sql`
+    select o.id, coalesce(left(o.industry_code, 2), '') as industry, coalesce(inj.cases, 0) as cases,
+      hc.average_insured as insured
+    from organisations o
+    join insured_headcounts hc on hc.employer_id = o.id and hc.year = ${year}
+    left join (
+      select i.employer_id, count(*) filter (where ${injuryFacts.isDetermined('i')})::int as cases
+      from injury_cases i where ${injuryFacts.inYears('i', 'determined', year)}
+      group by 1
+    ) inj on inj.employer_id = o.id
+    where o.kind = 'employer' and hc.average_insured > 0`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    group: r.industry,
+    cases: Number(r.cases),
+    exposure: Number(r.insured),
+  }));
+}
+
 interface Fit {
   k: number | null;
   groupRates: Record<string, number>;
@@ -220,7 +244,13 @@ export async function recomputeRiskScores(
     else {
       // A full run, or the year's first: the credibility is fitted over every employer of the year.
       const all = await readInputs(tx, year, 'all', now);
-      const f = fitCredibility(all.map((r) => ({ group: r.industry, cases: r.cases, exposure: r.insured })));
+      // One year of a tenth of a case per employer is mostly chance: k then comes from three years
+      // pooled, as in the ranking (the same function), so repeated cases weigh and one case does not.
+      const f = await fitCredibilityWithFallback(
+        year,
+        all.map((r) => ({ id: r.id, group: r.industry, cases: r.cases, exposure: r.insured })),
+        (y) => readExposures(tx, y),
+      );
       fit = { k: f.k, groupRates: Object.fromEntries(f.groupRates) };
       await tx
         .insert(riskFits)
@@ -773,4 +803,20 @@ export async function describeRiskFormula(db: Db, actor: Actor, jurisdiction?: s
     grades: s.grades.value,
     alertMargin: s.alertMargin.value,
   };
+}
+
+/**
+ * A stamp that moves when indexes change (the overview screen's version, AN-7), without a scan: the
+ * latest full run (`risk_fits`, one row a year) and whether recomputations are queued. An import
+ * queues its employers in its own transaction and they are recomputed right after the commit, so the
+ * stamp reads "pending" in between and moves back when the queue is empty: an answer cached while
+ * the queue was full is never served after it has emptied.
+ */
+export async function readRiskStamp(db: Db): Promise<string> {
+  const [row] = await selectRows<{ fitted: string | null; pending: boolean }>(
+    db,
+    sql`select (select max(computed_at) from risk_fits)::text as fitted,
+          exists (select 1 from risk_recompute_queue) as pending`,
+  );
+  return `${row?.fitted ?? ''}${row?.pending ? 'p' : ''}`;
 }

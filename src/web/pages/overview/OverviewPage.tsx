@@ -90,7 +90,7 @@ export default function OverviewPage() {
   const indicator = search.get('indicator') ?? 'injury_rate_per_1000';
   const year = search.get('year') ? Number(search.get('year')) : undefined;
 
-  // A short poll of the version (one primary-key read and the overdue lists); the data is fetched
+  // A short poll of the version (primary-key maxima and counters, decision 0037); the data is fetched
   // again only when it moves — no reload, the screen keeps its place.
   const version = useQuery({
     queryKey: ['overview', 'version', jurisdiction],
