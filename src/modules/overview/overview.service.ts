@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Language } from '../../platform/i18n/messages.js';
-import { currentYear, now, today } from '../../platform/time.js';
+import { currentYear, daysBetween, now, today } from '../../platform/time.js';
 import { describeDashboard, readAnalyticsVersion } from '../analytics/dashboard.service.js';
 import { queryIndicator } from '../analytics/query.service.js';
 import { describeTargets, TARGET_INDICATOR } from '../analytics/targets.service.js';
@@ -48,11 +48,6 @@ export interface OverviewInput {
 
 /** Rows kept of the overdue lists (the screen shows fewer; the totals count them all). */
 const OVERDUE_ROWS = 20;
-const DAY_MS = 86_400_000;
-
-function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /** FNV-1a of a string, as 8 hex digits: a short, stable digest for the version. */
 function digest(text: string) {
