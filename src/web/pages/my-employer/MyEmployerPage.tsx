@@ -109,7 +109,7 @@ export default function MyEmployerPage() {
       </Card>
 
       <Card title={`${t('myEmployer.injuryList')}（${data.injuries.total}）`}>
-        <Alert type="info" showIcon message={t('myEmployer.masked')} style={{ marginBottom: 12 }} />
+        <Alert type="info" showIcon title={t('myEmployer.masked')} style={{ marginBottom: 12 }} />
         <Table
           size="small"
           rowKey="id"
@@ -175,7 +175,7 @@ export default function MyEmployerPage() {
                   <Timeline
                     style={{ marginTop: 12 }}
                     items={r.followUps.map((f) => ({
-                      children: `${f.createdAt.slice(0, 10)} ${f.username}：${f.note}`,
+                      content: `${f.createdAt.slice(0, 10)} ${f.username}：${f.note}`,
                     }))}
                   />
                 )}
