@@ -128,7 +128,7 @@ export default function MyEmployerPage() {
               title: t('myEmployer.severity'),
               dataIndex: 'isDeath',
               render: (isDeath: boolean, r) =>
-                isDeath ? <Tag color="red">{t('myEmployer.death')}</Tag> : r.severity,
+                isDeath ? <Tag color="red">{t('myEmployer.death')}</Tag> : t(`severity.${r.severity}`),
             },
           ]}
         />
@@ -287,7 +287,11 @@ export default function MyEmployerPage() {
               columns={[
                 { title: t('myEmployer.projectTitle'), dataIndex: 'title' },
                 { title: t('myEmployer.year'), dataIndex: 'year' },
-                { title: t('myEmployer.projectStatus'), dataIndex: 'status' },
+                {
+                  title: t('myEmployer.projectStatus'),
+                  dataIndex: 'status',
+                  render: (v: string) => t(`pp.status.${v}`),
+                },
                 {
                   title: t('myEmployer.requested'),
                   dataIndex: 'requestedFen',
