@@ -53,6 +53,7 @@ import { meetingsRoutes } from './modules/joint-meeting/meetings.routes.js';
 import { remindersRoutes } from './modules/joint-meeting/reminders.routes.js';
 import { yearlyReportsRoutes } from './modules/joint-meeting/reports.routes.js';
 import { jurisdictionsRoutes } from './modules/jurisdictions/jurisdictions.routes.js';
+import { myEmployerRoutes } from './modules/my-employer/my-employer.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 // Overview screen (AN-7, issue 18 part 3)
@@ -398,6 +399,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   await app.register(crosschecksRoutes, deps);
   // Overview screen (AN-7, issue 18 part 3)
   await app.register(overviewRoutes, { ...deps, sources: OVERVIEW_SOURCES });
+  // 本单位: an employer's own record (issue 17 item 7, decision 0043)
+  await app.register(myEmployerRoutes, deps);
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   if (hasWeb) {

@@ -35,6 +35,7 @@ import { checkPersonDataEncryption, encryptPersonData } from './platform/privacy
 import { now, today } from './platform/time.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoCrosschecks } from './seed/demo-crosschecks.js';
+import { seedDemoEmployer } from './seed/demo-employer.js';
 import { seedDemoExchangeData } from './seed/demo-exchange.js';
 import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
 import { seedDemoInspections } from './seed/demo-inspections.js';
@@ -101,6 +102,8 @@ async function prepareDatabase() {
   if (config.isDemo) await seedDemoInspections(database.db);
   if (config.isDemo) await seedDemoTrainingExtras(database.db);
   if (config.isDemo) await seedDemoTrainingContent(database.db);
+  // 本单位 (issue 17 item 7): the demo employer account's injuries, rectifications and key posts.
+  if (config.isDemo) await seedDemoEmployer(database.db);
   // Cross-checks (AN-6): open, overdue and closed hits over the demo data.
   if (config.isDemo) await seedDemoCrosschecks(database.db);
   // The risk index last: it reads rectifications, rate tiers and training seeded above.

@@ -1977,6 +1977,23 @@ const CASES: Record<string, RouteCase> = {
     sibling: 'hidden',
     controlUser: (f) => f.rates.fileEmployerUsername,
   },
+  // 本单位 (issue 17 item 7): an employer account's own record; officers lack employer:own.
+  'GET /api/my-employer': {
+    permission: 'employer:own',
+    call: () => ({ method: 'GET', url: '/api/my-employer' }),
+    sibling: 'hidden',
+    controlUser: (f) => f.pu.employerUsername,
+  },
+  'POST /api/my-employer/rectifications/:id/answers': {
+    permission: 'employer:own',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/my-employer/rectifications/${f.jm.rectificationId}/answers`,
+      payload: { note: '访问测试整改反馈' },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.pu.employerUsername,
+  },
   'GET /api/rates/appeal-files/:id': {
     permission: 'rates:read',
     call: (f) => ({ method: 'GET', url: `/api/rates/appeal-files/${f.rates.appealFileId}` }),
@@ -3309,6 +3326,8 @@ async function writesBy(userId: number) {
         notInArray(auditLog.action, [
           'auth.login',
           'personal-data.view',
+          // 本单位 shows an employer its injured workers masked, and records it.
+          'personal-data.view-masked',
           'attachment.download',
           'publicity.file.download',
           'risk.view',

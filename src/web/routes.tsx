@@ -149,6 +149,14 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '', label: 'nav.home', page: page(() => import('./pages/home/HomePage')) },
   // 组织机构
   {
+    // 本单位 (issue 17 item 7): an employer account's own record.
+    path: 'my-employer',
+    label: 'nav.myEmployer',
+    group: 'org',
+    permission: 'employer:own',
+    page: page(() => import('./pages/my-employer/MyEmployerPage')),
+  },
+  {
     path: 'jurisdictions',
     label: 'nav.jurisdictions',
     group: 'org',

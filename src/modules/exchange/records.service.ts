@@ -128,6 +128,42 @@ export async function listInjuryCases(
   return { items: rows.map((r) => protect(r, canSee)), total: Number(total?.n ?? 0) };
 }
 
+/**
+ * An employer's own injury determinations (本单位, issue 17 item 7), newest first: always masked
+ * whoever looks — name and 身份证号 masked, the birth date given only as an age band, the sex
+ * withheld — and the view recorded (masked) like any list of injured persons.
+ */
+export async function listEmployerInjuryCases(
+  db: Db,
+  actor: Actor,
+  options: { employerId: number; limit: number; route: string },
+) {
+  const where = and(
+    eq(injuryCases.employerId, options.employerId),
+    withinScope(jurisdictions.path, actor.jurisdictionPath),
+  );
+  const [rows, [total]] = await Promise.all([
+    selectInjuries(db)
+      .where(where)
+      .orderBy(desc(injuryCases.occurredOn), desc(injuryCases.id))
+      .limit(options.limit),
+    db
+      .select({ n: count() })
+      .from(injuryCases)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, injuryCases.jurisdictionId))
+      .where(where),
+  ]);
+  await recordPersonalDataAccess(db, actor, {
+    targetType: 'injury_case',
+    ids: rows.map((r) => r.id),
+    isMasked: true,
+    route: options.route,
+    fields: INJURY_PERSON_FIELDS,
+    details: { employerId: options.employerId },
+  });
+  return { items: rows.map((r) => protect(r, false)), total: Number(total?.n ?? 0) };
+}
+
 /** The most rows one export holds: a larger one asks the user to narrow the filter. */
 export const INJURY_EXPORT_LIMIT = 20_000;
 

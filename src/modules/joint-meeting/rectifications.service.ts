@@ -260,3 +260,83 @@ export async function followUpRectification(
   });
   return { followUpId, rectification: await getRectification(db, actor, id, now) };
 }
+
+/**
+ * The rectification suggestions addressed to one employer (本单位, issue 17 item 7), open ones
+ * first, each with its follow-ups: what the employer was told, by when, and what it answered.
+ */
+export async function listEmployerRectifications(db: Db, employerId: number, now: Date) {
+  const rows = await selectRectifications(db)
+    .where(eq(rectifications.employerId, employerId))
+    .orderBy(sql`${rectifications.status} = 'closed'`, asc(rectifications.deadline), asc(rectifications.id))
+    .limit(200);
+  return Promise.all(
+    rows.map(async (row) => ({
+      ...toDto(row, now),
+      followUps: await listFollowUps(db, 'rectification', row.r.id),
+    })),
+  );
+}
+
+/**
+ * The employer answers a suggestion addressed to it (整改情况反馈): its note becomes a progress
+ * follow-up on the timeline (issued → rectifying), the responsible member unit is told, and the
+ * answer is audited. Closing stays with the member unit, which verifies the rectification. Another
+ * employer's suggestion answers 404, as an unknown one does.
+ */
+export async function answerRectificationAsEmployer(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { note: string },
+  now: Date,
+) {
+  const [row] = await selectRectifications(db).where(
+    and(
+      eq(rectifications.id, id),
+      eq(rectifications.employerId, actor.organisationId ?? -1),
+      // The suggestion lies with the meeting that issued it (often above the employer): the scope
+      // that matters is the employer's own jurisdiction.
+      sql`exists (select 1 from jurisdictions ej where ej.id = ${employer.jurisdictionId}
+        and ${withinScope(sql`ej.path`, actor.jurisdictionPath)})`,
+    ),
+  );
+  if (!row) throw notFound();
+  const { r } = row;
+  assertState(r.status, ['issued', 'rectifying'], 'answer');
+  const followUpId = await db.transaction(async (tx) => {
+    await tx.update(rectifications).set({ status: 'rectifying' }).where(eq(rectifications.id, id));
+    const [f] = await tx
+      .insert(followUps)
+      .values({
+        targetType: 'rectification',
+        targetId: id,
+        kind: 'progress',
+        note: input.note,
+        userId: actor.userId,
+        username: actor.username,
+        organisationId: actor.organisationId,
+      })
+      .returning({ id: followUps.id });
+    await notifyUnit(tx, r.responsibleOrganisationId, {
+      kind: 'rectification.answered',
+      params: { employer: row.employerName, deadline: r.deadline },
+      link: `/joint-meeting/rectifications`,
+      dedupeKey: `rectification:${id}:answered:${f?.id}`,
+    });
+    await recordAudit(tx, actor, {
+      action: 'rectification.answer',
+      targetType: 'rectification',
+      targetId: id,
+      jurisdictionPath: row.path,
+      details: { from: r.status, to: 'rectifying', note: input.note, employerId: r.employerId },
+    });
+    return f?.id ?? 0;
+  });
+  const [updated] = await selectRectifications(db).where(eq(rectifications.id, id));
+  if (!updated) throw notFound();
+  return {
+    followUpId,
+    rectification: { ...toDto(updated, now), followUps: await listFollowUps(db, 'rectification', id) },
+  };
+}

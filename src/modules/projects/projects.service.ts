@@ -72,6 +72,14 @@ export async function getOwnProject(db: Db, actor: Actor, id: number) {
   return detailOf(db, row, { isSealed: SEALED.includes(row.project.status) });
 }
 
+/** Who may declare (PP-2): an industry association, or a large or medium enterprise. */
+function isEligibleApplicant(org: { kind: string; sizeBand: string | null }): boolean {
+  return (
+    org.kind === 'industry_association' ||
+    (org.kind === 'employer' && (org.sizeBand === 'large' || org.sizeBand === 'medium'))
+  );
+}
+
 /**
  * Declares a project (申报, PP-2) on the standard template. An association or a large or medium
  * enterprise declares for itself; an officer holding projects:manage may enter a paper declaration
@@ -116,10 +124,7 @@ export async function declareProject(
     !(applicant.path === jurisdiction.path || applicant.path.startsWith(`${jurisdiction.path}/`))
   )
     throw badRequest('jurisdiction.unknown', 'jurisdictionCode', { code: input.jurisdictionCode });
-  const isEligible =
-    applicant.org.kind === 'industry_association' ||
-    (applicant.org.kind === 'employer' &&
-      (applicant.org.sizeBand === 'large' || applicant.org.sizeBand === 'medium'));
+  const isEligible = isEligibleApplicant(applicant.org);
   if (!isEligible) {
     if (!isOfficer) throw new AppError(403, 'project.applicant_ineligible');
     throw badRequest('project.applicant_ineligible', 'applicantOrganisationId');
@@ -361,4 +366,39 @@ export async function findTrainingProject(db: Db, actor: Actor, id: number) {
   const row = await findProjectInScope(db, actor, id);
   if (row.project.type !== 'training') throw badRequest('projects.not_training', 'projectId');
   return { id: row.project.id, title: row.project.title, status: row.project.status };
+}
+
+/**
+ * Where an organisation may declare a prevention project this year (本单位, issue 17 item 7): the
+ * year's budgets set at its jurisdiction or above it (a district firm declares to its city), each
+ * with the key fields declarations must fall within, and whether the organisation may declare at
+ * all (an association, or a large or medium enterprise: the rule declareProject enforces).
+ */
+export async function listDeclarableBudgets(
+  db: Db,
+  organisation: { path: string; kind: string; sizeBand: string | null },
+  year: number,
+) {
+  const codes = organisation.path.split('/');
+  const rows = await db
+    .select({
+      code: jurisdictions.code,
+      name: jurisdictions.name,
+      path: jurisdictions.path,
+      b: preventionBudgets,
+    })
+    .from(preventionBudgets)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, preventionBudgets.jurisdictionId))
+    .where(and(eq(preventionBudgets.year, year), inArray(jurisdictions.code, codes)))
+    .orderBy(asc(jurisdictions.path));
+  return {
+    mayDeclare: isEligibleApplicant(organisation),
+    budgets: rows.map((r) => ({
+      jurisdiction: { code: r.code, name: r.name },
+      year: r.b.year,
+      keyFields: r.b.keyFields,
+      noticeFrom: r.b.noticeFrom,
+      noticeTo: r.b.noticeTo,
+    })),
+  };
 }

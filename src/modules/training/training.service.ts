@@ -756,3 +756,74 @@ export async function listCoverageGaps(db: Db, actor: Actor, query: CoverageQuer
     })),
   };
 }
+
+/**
+ * One employer's key-post coverage as of today (本单位, issue 17 item 7), counted as the coverage
+ * gaps count it: posts held, due (past the grace period or trained), trained, by role, against the
+ * target that applies at the employer's jurisdiction. Not a key enterprise: no posts are due.
+ */
+export async function describeEmployerTrainingCoverage(
+  db: Db,
+  actor: Actor,
+  employer: { id: number; path: string; jurisdictionCode: string },
+) {
+  const { asOf, period, graceDays, dueBy } = await coverageContext(db, actor, {
+    jurisdiction: employer.jurisdictionCode,
+  });
+  const target = await findTrainingTarget(db, period.id, employer.path);
+  const [key] = rowsOf<{ is_key: boolean }>(
+    await db.execute(sql`
+      select exists (select 1 from (${keyIndustryPrefixes(period.id, employer.path)}) ki
+        where o.industry_code like ki.prefix || '%') as is_key
+      from organisations o where o.id = ${employer.id}`),
+  );
+  const rows = rowsOf<{ role_code: string; held: number; due: number; trained: number }>(
+    await db.execute(sql`
+      with posts as (
+        select r.code as role_code, h.started_on, ${isTrainedAsOf(sql`h.id_number`, sql`r.code`, asOf)} as trained
+        from key_post_holders h
+        join training_roles r on r.id = h.role_id
+          and r.code in (select code from training_roles where plan_period_id = ${period.id})
+        where h.employer_id = ${employer.id}
+          and h.started_on <= ${asOf} and (h.ended_on is null or h.ended_on > ${asOf})
+      )
+      select role_code, count(*)::int as held,
+        count(*) filter (where trained or started_on <= ${dueBy})::int as due,
+        count(*) filter (where trained)::int as trained
+      from posts group by role_code`),
+  );
+  const roles = await listTrainingRoles(db, period.code);
+  const byRole = roles.roles.map((role) => {
+    const r = rows.find((x) => x.role_code === role.code);
+    const held = Number(r?.held ?? 0);
+    const due = Number(r?.due ?? 0);
+    const trained = Number(r?.trained ?? 0);
+    return {
+      roleCode: role.code,
+      nameZh: role.nameZh,
+      nameEn: role.nameEn,
+      held,
+      due,
+      trained,
+      coveragePct: pct(trained, due),
+    };
+  });
+  const held = byRole.reduce((n, r) => n + r.held, 0);
+  const due = byRole.reduce((n, r) => n + r.due, 0);
+  const trained = byRole.reduce((n, r) => n + r.trained, 0);
+  const coveragePct = pct(trained, due);
+  return {
+    asOf,
+    planPeriod: period.code,
+    graceDays,
+    isKeyEnterprise: Boolean(key?.is_key),
+    targetPct: target?.coveragePct ?? null,
+    held,
+    due,
+    trained,
+    untrained: due - trained,
+    coveragePct,
+    meetsTarget: target === null ? null : coveragePct !== null && coveragePct >= target.coveragePct,
+    byRole: byRole.filter((r) => r.held > 0),
+  };
+}

@@ -107,6 +107,12 @@ export const PERMISSIONS = [
   'scorecard:read',
   /** Set a year's scorecard rule set and sign off the assessment (HRSS). */
   'scorecard:manage',
+  /**
+   * 本单位: an employer's own record on one page (headcount, injuries masked, rectification
+   * suggestions, key-post coverage, rate notices, projects) and its answers to the suggestions
+   * addressed to it. Held by employer accounts only: an officer's organisation is no employer.
+   */
+  'employer:own',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -132,8 +138,13 @@ export type Role = (typeof ROLES)[number];
  */
 export const ADMINISTRATOR_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
-/** Everything but reading the audit log, which the audit administrator alone does. */
-const ALL_BUT_AUDIT: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'audit:read');
+/**
+ * Everything but reading the audit log, which the audit administrator alone does, and the
+ * employer's own page, which shows nothing to an account of no employer.
+ */
+const ALL_BUT_AUDIT: readonly Permission[] = PERMISSIONS.filter(
+  (p) => p !== 'audit:read' && p !== 'employer:own',
+);
 
 /** HRSS proposes the budget the finance unit approves: it does not approve its own (PP-1). */
 const HRSS: readonly Permission[] = ALL_BUT_AUDIT.filter((p) => p !== 'finance:approve');
@@ -210,6 +221,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:register',
     'rates:own',
     'publicity:apply',
+    'employer:own',
   ],
   /** 服务机构 (and industry associations) */
   service_org: [

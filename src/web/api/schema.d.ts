@@ -25963,6 +25963,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-employer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer’s own record: headcount and injuries by year, injuries (masked, audited), rectification suggestions, key-post coverage, rate notices, projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyEmployer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-employer/rectifications/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer answers a rectification suggestion addressed to it (整改情况反馈): issued → rectifying */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the employer did or will do about the finding (整改情况反馈) */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUpId: number;
+                            rectification: components["schemas"]["RectificationDetail"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -27665,214 +27830,6 @@ export interface components {
             recipients: number;
             createdAt: string;
         };
-        NotificationInput: {
-            id: number;
-            /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
-            kind: string;
-            params: {
-                [key: string]: string | number | null;
-            };
-            link: string | null;
-            createdAt: string;
-            readAt: string | null;
-        };
-        OverviewVersionInput: {
-            /** @description Changes when any figure of the overview may have changed: the analytics version (decision 0015), the date, and the overdue items. Poll it; fetch /api/overview when it changes */
-            version: string;
-            analyticsVersion: number;
-            /** @description Today in China (YYYY-MM-DD): overdue is counted against it */
-            asOf: string;
-        };
-        OverviewPanelInput: {
-            key: string;
-            title: string;
-            /**
-             * @description unavailable: the source failed (logged); the other panels are still shown
-             * @enum {string}
-             */
-            status: "ok" | "no_data" | "unavailable";
-            figures: {
-                label: string;
-                value: number;
-                unit?: string;
-                /** @enum {string} */
-                tone?: "good" | "warn" | "bad";
-            }[];
-        };
-        OverviewInput: {
-            /** @description The version these figures belong to (as /api/overview/version) */
-            version: string;
-            asOf: string;
-            jurisdiction: {
-                code: string;
-                name: string;
-                level: string;
-                /** @description The province whose boundaries the map draws */
-                provinceCode: string;
-            };
-            year: number;
-            /** @description The year is not over: its figures are partial */
-            partial: boolean;
-            options: {
-                /**
-                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
-                 * @enum {string}
-                 */
-                yearBasis: "determined" | "occurred";
-                /**
-                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
-                 * @enum {string}
-                 */
-                countUnit: "persons" | "cases";
-                /**
-                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                 * @enum {string}
-                 */
-                groundScope: "all" | "determined" | "production";
-                /**
-                 * @description average insured or average paying persons
-                 * @enum {string}
-                 */
-                denominator: "insured" | "paying";
-            };
-            refreshing: components["schemas"]["RefreshingInput"];
-            /** @description The dashboard's headline figures, unchanged (GET /api/analytics/dashboard) */
-            headline: {
-                code: string;
-                name: string;
-                unit: string;
-                decimals: number;
-                /** @enum {string} */
-                direction: "lower" | "higher";
-                value: number | null;
-                previous: number | null;
-                changePct: number | null;
-            }[];
-            /** @description The key-industry rate against the plan's target (GET /api/analytics/targets); null without a plan */
-            target: {
-                indicator: string;
-                planPeriod: {
-                    code: string;
-                    name: string;
-                    baselineYear: number;
-                    endYear: number;
-                    targetReductionPct: number;
-                };
-                baseline: number | null;
-                target: number | null;
-                latestYear: number | null;
-                latest: number | null;
-                latestProvisional: boolean;
-                requiredLatest: number | null;
-                /** @enum {string} */
-                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
-                series: {
-                    year: number;
-                    value: number | null;
-                    required: number | null;
-                    partial: boolean;
-                }[];
-            } | null;
-            map: {
-                indicator: {
-                    code: string;
-                    name: string;
-                    unit: string;
-                    decimals: number;
-                    /** @enum {string} */
-                    direction: "lower" | "higher";
-                };
-                definition: string;
-                children: {
-                    code: string;
-                    name: string;
-                    value: number | null;
-                    numerator: number;
-                    denominator: number | null;
-                }[];
-            };
-            trend: {
-                year: number;
-                value: number | null;
-                partial: boolean;
-            }[];
-            keyIndustries: {
-                definition: string;
-                /** @description Injuries of the year in the jurisdiction (the dashboard’s injury_count) */
-                injuries: number;
-                items: {
-                    id: number;
-                    name: string;
-                    injuries: number;
-                    /** @description Of all injuries of the year; null when there are none */
-                    sharePct: number | null;
-                }[];
-            };
-            overdue: {
-                actionItems: {
-                    total: number;
-                    items: {
-                        id: number;
-                        jurisdictionName: string;
-                        deadline: string;
-                        daysOverdue: number;
-                        title: string;
-                        unitName: string;
-                    }[];
-                };
-                rectifications: {
-                    total: number;
-                    items: {
-                        id: number;
-                        jurisdictionName: string;
-                        deadline: string;
-                        daysOverdue: number;
-                        findingKind: string;
-                        responsibleName: string;
-                        isEscalated: boolean;
-                    }[];
-                };
-            };
-            panels: components["schemas"]["OverviewPanelInput"][];
-        };
-        OpenDataColumnInput: {
-            name: string;
-            /** @enum {string} */
-            type: "string" | "integer" | "number" | "boolean";
-            zh: string;
-            en: string;
-            unit: string | null;
-            isSuppressible: boolean;
-        };
-        OpenDatasetInput: {
-            /**
-             * @description The data set
-             * @enum {string}
-             */
-            dataset: "injury-statistics" | "fee-budgets" | "projects";
-            title: {
-                zh: string;
-                en: string;
-            };
-            year: number;
-            jurisdiction: {
-                code: string;
-                name: string;
-            };
-            threshold: number;
-            licence: {
-                zh: string;
-                en: string;
-            };
-            columns: components["schemas"]["OpenDataColumnInput"][];
-            rows: {
-                [key: string]: string | number | boolean | null;
-            }[];
-            suppressed: {
-                row: number;
-                column: string;
-            }[];
-        };
         PreventionBudgetInput: {
             jurisdiction: {
                 code: string;
@@ -28206,6 +28163,324 @@ export interface components {
                 action: string;
                 toStatus: string | null;
                 at: string;
+            }[];
+        };
+        OwnEmployerInput: {
+            id: number;
+            name: string;
+            /** @description 统一社会信用代码 */
+            creditCode: string | null;
+            /** @description GB/T 4754 class */
+            industryCode: string | null;
+            sizeBand: ("large" | "medium" | "small" | "micro") | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+        };
+        MyEmployerInput: {
+            /** @description null: the account belongs to no employer, and nothing follows */
+            employer: components["schemas"]["OwnEmployerInput"] | null;
+            /** @description The last five years, oldest first */
+            years: {
+                year: number;
+                /** @description 年平均参保人数 from the exchange’s headcounts; null: no headcount that year */
+                averageInsured: number | null;
+                /** @description Injury determinations under the jurisdiction’s counting rules (人次 or persons) */
+                injuries: number;
+                /** @description Determinations (人次), whatever the counting unit */
+                cases: number;
+                /** @description Distinct persons with a death determination */
+                deaths: number;
+            }[];
+            /** @description How injuries are counted here (the jurisdiction’s counting rules) */
+            counting: string;
+            injuries: {
+                total: number;
+                /** @description Newest 50, always masked; the view is audited */
+                items: components["schemas"]["InjuryCaseInput"][];
+            };
+            /** @description Suggestions addressed to it, open ones first */
+            rectifications: components["schemas"]["RectificationDetailInput"][];
+            training: {
+                asOf: string;
+                planPeriod: string;
+                graceDays: number;
+                /** @description In a key industry of the plan period: its key posts must be trained */
+                isKeyEnterprise: boolean;
+                /** @description Coverage target that applies at its jurisdiction; null: none set */
+                targetPct: number | null;
+                /** @description Key posts held today */
+                held: number;
+                /** @description Held past the grace period, or trained already */
+                due: number;
+                trained: number;
+                untrained: number;
+                /** @description trained / due × 100; null when nothing is due */
+                coveragePct: number | null;
+                meetsTarget: boolean | null;
+                byRole: {
+                    roleCode: string;
+                    nameZh: string;
+                    nameEn: string;
+                    held: number;
+                    due: number;
+                    trained: number;
+                    coveragePct: number | null;
+                }[];
+            } | null;
+            rateNotices: {
+                /** @description Appeal it through POST /api/own-rates/:id/appeals */
+                assignmentId: number;
+                rateYear: number;
+                cycleFromYear: number;
+                cycleToYear: number;
+                status: string;
+                riskClass: number | null;
+                baseRateBp: number | null;
+                multiplierPct: number | null;
+                /** @description Rate in 0.0001 % (19500 = 1.95 %) */
+                rateMicro: number | null;
+                correctedRateMicro: number | null;
+                rationaleZh: string;
+                rationaleEn: string;
+                openAppeals: number;
+            }[];
+            projects: {
+                /** @description An association, or a large or medium enterprise (PP-2) */
+                mayDeclare: boolean;
+                /** @description This year’s budgets at its jurisdiction and above it: where it may declare */
+                budgets: {
+                    jurisdiction: {
+                        code: string;
+                        name: string;
+                    };
+                    year: number;
+                    keyFields: string[];
+                    noticeFrom: string | null;
+                    noticeTo: string | null;
+                }[];
+                /** @description Projects it declared */
+                own: {
+                    id: number;
+                    title: string;
+                    year: number;
+                    /** @enum {string} */
+                    type: "publicity" | "training";
+                    /**
+                     * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+                     * @enum {string}
+                     */
+                    status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+                    requestedFen: number;
+                    jurisdictionName: string;
+                }[];
+            };
+        };
+        NotificationInput: {
+            id: number;
+            /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
+            kind: string;
+            params: {
+                [key: string]: string | number | null;
+            };
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        OverviewVersionInput: {
+            /** @description Changes when any figure of the overview may have changed: the analytics version (decision 0015), the date, and the overdue items. Poll it; fetch /api/overview when it changes */
+            version: string;
+            analyticsVersion: number;
+            /** @description Today in China (YYYY-MM-DD): overdue is counted against it */
+            asOf: string;
+        };
+        OverviewPanelInput: {
+            key: string;
+            title: string;
+            /**
+             * @description unavailable: the source failed (logged); the other panels are still shown
+             * @enum {string}
+             */
+            status: "ok" | "no_data" | "unavailable";
+            figures: {
+                label: string;
+                value: number;
+                unit?: string;
+                /** @enum {string} */
+                tone?: "good" | "warn" | "bad";
+            }[];
+        };
+        OverviewInput: {
+            /** @description The version these figures belong to (as /api/overview/version) */
+            version: string;
+            asOf: string;
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+                /** @description The province whose boundaries the map draws */
+                provinceCode: string;
+            };
+            year: number;
+            /** @description The year is not over: its figures are partial */
+            partial: boolean;
+            options: {
+                /**
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            refreshing: components["schemas"]["RefreshingInput"];
+            /** @description The dashboard's headline figures, unchanged (GET /api/analytics/dashboard) */
+            headline: {
+                code: string;
+                name: string;
+                unit: string;
+                decimals: number;
+                /** @enum {string} */
+                direction: "lower" | "higher";
+                value: number | null;
+                previous: number | null;
+                changePct: number | null;
+            }[];
+            /** @description The key-industry rate against the plan's target (GET /api/analytics/targets); null without a plan */
+            target: {
+                indicator: string;
+                planPeriod: {
+                    code: string;
+                    name: string;
+                    baselineYear: number;
+                    endYear: number;
+                    targetReductionPct: number;
+                };
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                latestProvisional: boolean;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            } | null;
+            map: {
+                indicator: {
+                    code: string;
+                    name: string;
+                    unit: string;
+                    decimals: number;
+                    /** @enum {string} */
+                    direction: "lower" | "higher";
+                };
+                definition: string;
+                children: {
+                    code: string;
+                    name: string;
+                    value: number | null;
+                    numerator: number;
+                    denominator: number | null;
+                }[];
+            };
+            trend: {
+                year: number;
+                value: number | null;
+                partial: boolean;
+            }[];
+            keyIndustries: {
+                definition: string;
+                /** @description Injuries of the year in the jurisdiction (the dashboard’s injury_count) */
+                injuries: number;
+                items: {
+                    id: number;
+                    name: string;
+                    injuries: number;
+                    /** @description Of all injuries of the year; null when there are none */
+                    sharePct: number | null;
+                }[];
+            };
+            overdue: {
+                actionItems: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        title: string;
+                        unitName: string;
+                    }[];
+                };
+                rectifications: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        findingKind: string;
+                        responsibleName: string;
+                        isEscalated: boolean;
+                    }[];
+                };
+            };
+            panels: components["schemas"]["OverviewPanelInput"][];
+        };
+        OpenDataColumnInput: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean";
+            zh: string;
+            en: string;
+            unit: string | null;
+            isSuppressible: boolean;
+        };
+        OpenDatasetInput: {
+            /**
+             * @description The data set
+             * @enum {string}
+             */
+            dataset: "injury-statistics" | "fee-budgets" | "projects";
+            title: {
+                zh: string;
+                en: string;
+            };
+            year: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            threshold: number;
+            licence: {
+                zh: string;
+                en: string;
+            };
+            columns: components["schemas"]["OpenDataColumnInput"][];
+            rows: {
+                [key: string]: string | number | boolean | null;
+            }[];
+            suppressed: {
+                row: number;
+                column: string;
             }[];
         };
         FinanceChainInput: {
@@ -29609,7 +29884,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -31433,214 +31708,6 @@ export interface components {
             recipients: number;
             createdAt: string;
         };
-        Notification: {
-            id: number;
-            /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
-            kind: string;
-            params: {
-                [key: string]: string | number | null;
-            };
-            link: string | null;
-            createdAt: string;
-            readAt: string | null;
-        };
-        OverviewVersion: {
-            /** @description Changes when any figure of the overview may have changed: the analytics version (decision 0015), the date, and the overdue items. Poll it; fetch /api/overview when it changes */
-            version: string;
-            analyticsVersion: number;
-            /** @description Today in China (YYYY-MM-DD): overdue is counted against it */
-            asOf: string;
-        };
-        OverviewPanel: {
-            key: string;
-            title: string;
-            /**
-             * @description unavailable: the source failed (logged); the other panels are still shown
-             * @enum {string}
-             */
-            status: "ok" | "no_data" | "unavailable";
-            figures: {
-                label: string;
-                value: number;
-                unit?: string;
-                /** @enum {string} */
-                tone?: "good" | "warn" | "bad";
-            }[];
-        };
-        Overview: {
-            /** @description The version these figures belong to (as /api/overview/version) */
-            version: string;
-            asOf: string;
-            jurisdiction: {
-                code: string;
-                name: string;
-                level: string;
-                /** @description The province whose boundaries the map draws */
-                provinceCode: string;
-            };
-            year: number;
-            /** @description The year is not over: its figures are partial */
-            partial: boolean;
-            options: {
-                /**
-                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
-                 * @enum {string}
-                 */
-                yearBasis: "determined" | "occurred";
-                /**
-                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
-                 * @enum {string}
-                 */
-                countUnit: "persons" | "cases";
-                /**
-                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
-                 * @enum {string}
-                 */
-                groundScope: "all" | "determined" | "production";
-                /**
-                 * @description average insured or average paying persons
-                 * @enum {string}
-                 */
-                denominator: "insured" | "paying";
-            };
-            refreshing: components["schemas"]["Refreshing"];
-            /** @description The dashboard's headline figures, unchanged (GET /api/analytics/dashboard) */
-            headline: {
-                code: string;
-                name: string;
-                unit: string;
-                decimals: number;
-                /** @enum {string} */
-                direction: "lower" | "higher";
-                value: number | null;
-                previous: number | null;
-                changePct: number | null;
-            }[];
-            /** @description The key-industry rate against the plan's target (GET /api/analytics/targets); null without a plan */
-            target: {
-                indicator: string;
-                planPeriod: {
-                    code: string;
-                    name: string;
-                    baselineYear: number;
-                    endYear: number;
-                    targetReductionPct: number;
-                };
-                baseline: number | null;
-                target: number | null;
-                latestYear: number | null;
-                latest: number | null;
-                latestProvisional: boolean;
-                requiredLatest: number | null;
-                /** @enum {string} */
-                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
-                series: {
-                    year: number;
-                    value: number | null;
-                    required: number | null;
-                    partial: boolean;
-                }[];
-            } | null;
-            map: {
-                indicator: {
-                    code: string;
-                    name: string;
-                    unit: string;
-                    decimals: number;
-                    /** @enum {string} */
-                    direction: "lower" | "higher";
-                };
-                definition: string;
-                children: {
-                    code: string;
-                    name: string;
-                    value: number | null;
-                    numerator: number;
-                    denominator: number | null;
-                }[];
-            };
-            trend: {
-                year: number;
-                value: number | null;
-                partial: boolean;
-            }[];
-            keyIndustries: {
-                definition: string;
-                /** @description Injuries of the year in the jurisdiction (the dashboard’s injury_count) */
-                injuries: number;
-                items: {
-                    id: number;
-                    name: string;
-                    injuries: number;
-                    /** @description Of all injuries of the year; null when there are none */
-                    sharePct: number | null;
-                }[];
-            };
-            overdue: {
-                actionItems: {
-                    total: number;
-                    items: {
-                        id: number;
-                        jurisdictionName: string;
-                        deadline: string;
-                        daysOverdue: number;
-                        title: string;
-                        unitName: string;
-                    }[];
-                };
-                rectifications: {
-                    total: number;
-                    items: {
-                        id: number;
-                        jurisdictionName: string;
-                        deadline: string;
-                        daysOverdue: number;
-                        findingKind: string;
-                        responsibleName: string;
-                        isEscalated: boolean;
-                    }[];
-                };
-            };
-            panels: components["schemas"]["OverviewPanel"][];
-        };
-        OpenDataColumn: {
-            name: string;
-            /** @enum {string} */
-            type: "string" | "integer" | "number" | "boolean";
-            zh: string;
-            en: string;
-            unit: string | null;
-            isSuppressible: boolean;
-        };
-        OpenDataset: {
-            /**
-             * @description The data set
-             * @enum {string}
-             */
-            dataset: "injury-statistics" | "fee-budgets" | "projects";
-            title: {
-                zh: string;
-                en: string;
-            };
-            year: number;
-            jurisdiction: {
-                code: string;
-                name: string;
-            };
-            threshold: number;
-            licence: {
-                zh: string;
-                en: string;
-            };
-            columns: components["schemas"]["OpenDataColumn"][];
-            rows: {
-                [key: string]: string | number | boolean | null;
-            }[];
-            suppressed: {
-                row: number;
-                column: string;
-            }[];
-        };
         PreventionBudget: {
             jurisdiction: {
                 code: string;
@@ -31974,6 +32041,324 @@ export interface components {
                 action: string;
                 toStatus: string | null;
                 at: string;
+            }[];
+        };
+        OwnEmployer: {
+            id: number;
+            name: string;
+            /** @description 统一社会信用代码 */
+            creditCode: string | null;
+            /** @description GB/T 4754 class */
+            industryCode: string | null;
+            sizeBand: ("large" | "medium" | "small" | "micro") | null;
+            jurisdictionCode: string;
+            jurisdictionName: string;
+        };
+        MyEmployer: {
+            /** @description null: the account belongs to no employer, and nothing follows */
+            employer: components["schemas"]["OwnEmployer"] | null;
+            /** @description The last five years, oldest first */
+            years: {
+                year: number;
+                /** @description 年平均参保人数 from the exchange’s headcounts; null: no headcount that year */
+                averageInsured: number | null;
+                /** @description Injury determinations under the jurisdiction’s counting rules (人次 or persons) */
+                injuries: number;
+                /** @description Determinations (人次), whatever the counting unit */
+                cases: number;
+                /** @description Distinct persons with a death determination */
+                deaths: number;
+            }[];
+            /** @description How injuries are counted here (the jurisdiction’s counting rules) */
+            counting: string;
+            injuries: {
+                total: number;
+                /** @description Newest 50, always masked; the view is audited */
+                items: components["schemas"]["InjuryCase"][];
+            };
+            /** @description Suggestions addressed to it, open ones first */
+            rectifications: components["schemas"]["RectificationDetail"][];
+            training: {
+                asOf: string;
+                planPeriod: string;
+                graceDays: number;
+                /** @description In a key industry of the plan period: its key posts must be trained */
+                isKeyEnterprise: boolean;
+                /** @description Coverage target that applies at its jurisdiction; null: none set */
+                targetPct: number | null;
+                /** @description Key posts held today */
+                held: number;
+                /** @description Held past the grace period, or trained already */
+                due: number;
+                trained: number;
+                untrained: number;
+                /** @description trained / due × 100; null when nothing is due */
+                coveragePct: number | null;
+                meetsTarget: boolean | null;
+                byRole: {
+                    roleCode: string;
+                    nameZh: string;
+                    nameEn: string;
+                    held: number;
+                    due: number;
+                    trained: number;
+                    coveragePct: number | null;
+                }[];
+            } | null;
+            rateNotices: {
+                /** @description Appeal it through POST /api/own-rates/:id/appeals */
+                assignmentId: number;
+                rateYear: number;
+                cycleFromYear: number;
+                cycleToYear: number;
+                status: string;
+                riskClass: number | null;
+                baseRateBp: number | null;
+                multiplierPct: number | null;
+                /** @description Rate in 0.0001 % (19500 = 1.95 %) */
+                rateMicro: number | null;
+                correctedRateMicro: number | null;
+                rationaleZh: string;
+                rationaleEn: string;
+                openAppeals: number;
+            }[];
+            projects: {
+                /** @description An association, or a large or medium enterprise (PP-2) */
+                mayDeclare: boolean;
+                /** @description This year’s budgets at its jurisdiction and above it: where it may declare */
+                budgets: {
+                    jurisdiction: {
+                        code: string;
+                        name: string;
+                    };
+                    year: number;
+                    keyFields: string[];
+                    noticeFrom: string | null;
+                    noticeTo: string | null;
+                }[];
+                /** @description Projects it declared */
+                own: {
+                    id: number;
+                    title: string;
+                    year: number;
+                    /** @enum {string} */
+                    type: "publicity" | "training";
+                    /**
+                     * @description declared 已申报 | reviewing 评审中 | reviewed 已评审 | approved 已立项 | rejected 未立项 | listed 已公示 | contracted 已签协议 | in_progress 实施中 | failed 验收未通过 | rectifying 整改中 | accepted 验收通过 | deducted 已扣减 | settled 已结算 | disclosed 已公开
+                     * @enum {string}
+                     */
+                    status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+                    requestedFen: number;
+                    jurisdictionName: string;
+                }[];
+            };
+        };
+        Notification: {
+            id: number;
+            /** @description e.g. action_item.assigned, action_item.due_soon, action_item.overdue */
+            kind: string;
+            params: {
+                [key: string]: string | number | null;
+            };
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        OverviewVersion: {
+            /** @description Changes when any figure of the overview may have changed: the analytics version (decision 0015), the date, and the overdue items. Poll it; fetch /api/overview when it changes */
+            version: string;
+            analyticsVersion: number;
+            /** @description Today in China (YYYY-MM-DD): overdue is counted against it */
+            asOf: string;
+        };
+        OverviewPanel: {
+            key: string;
+            title: string;
+            /**
+             * @description unavailable: the source failed (logged); the other panels are still shown
+             * @enum {string}
+             */
+            status: "ok" | "no_data" | "unavailable";
+            figures: {
+                label: string;
+                value: number;
+                unit?: string;
+                /** @enum {string} */
+                tone?: "good" | "warn" | "bad";
+            }[];
+        };
+        Overview: {
+            /** @description The version these figures belong to (as /api/overview/version) */
+            version: string;
+            asOf: string;
+            jurisdiction: {
+                code: string;
+                name: string;
+                level: string;
+                /** @description The province whose boundaries the map draws */
+                provinceCode: string;
+            };
+            year: number;
+            /** @description The year is not over: its figures are partial */
+            partial: boolean;
+            options: {
+                /**
+                 * @description determined: counted in the year of the determination (default) | occurred: in the year of the injury
+                 * @enum {string}
+                 */
+                yearBasis: "determined" | "occurred";
+                /**
+                 * @description persons: distinct persons within the area (and group) and year; cases: 人次
+                 * @enum {string}
+                 */
+                countUnit: "persons" | "cases";
+                /**
+                 * @description all grounds (14 and 15), 认定 only (14-*), production injuries (14-1…14-4)
+                 * @enum {string}
+                 */
+                groundScope: "all" | "determined" | "production";
+                /**
+                 * @description average insured or average paying persons
+                 * @enum {string}
+                 */
+                denominator: "insured" | "paying";
+            };
+            refreshing: components["schemas"]["Refreshing"];
+            /** @description The dashboard's headline figures, unchanged (GET /api/analytics/dashboard) */
+            headline: {
+                code: string;
+                name: string;
+                unit: string;
+                decimals: number;
+                /** @enum {string} */
+                direction: "lower" | "higher";
+                value: number | null;
+                previous: number | null;
+                changePct: number | null;
+            }[];
+            /** @description The key-industry rate against the plan's target (GET /api/analytics/targets); null without a plan */
+            target: {
+                indicator: string;
+                planPeriod: {
+                    code: string;
+                    name: string;
+                    baselineYear: number;
+                    endYear: number;
+                    targetReductionPct: number;
+                };
+                baseline: number | null;
+                target: number | null;
+                latestYear: number | null;
+                latest: number | null;
+                latestProvisional: boolean;
+                requiredLatest: number | null;
+                /** @enum {string} */
+                status: "on_track" | "at_risk" | "off_track" | "no_baseline" | "not_started";
+                series: {
+                    year: number;
+                    value: number | null;
+                    required: number | null;
+                    partial: boolean;
+                }[];
+            } | null;
+            map: {
+                indicator: {
+                    code: string;
+                    name: string;
+                    unit: string;
+                    decimals: number;
+                    /** @enum {string} */
+                    direction: "lower" | "higher";
+                };
+                definition: string;
+                children: {
+                    code: string;
+                    name: string;
+                    value: number | null;
+                    numerator: number;
+                    denominator: number | null;
+                }[];
+            };
+            trend: {
+                year: number;
+                value: number | null;
+                partial: boolean;
+            }[];
+            keyIndustries: {
+                definition: string;
+                /** @description Injuries of the year in the jurisdiction (the dashboard’s injury_count) */
+                injuries: number;
+                items: {
+                    id: number;
+                    name: string;
+                    injuries: number;
+                    /** @description Of all injuries of the year; null when there are none */
+                    sharePct: number | null;
+                }[];
+            };
+            overdue: {
+                actionItems: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        title: string;
+                        unitName: string;
+                    }[];
+                };
+                rectifications: {
+                    total: number;
+                    items: {
+                        id: number;
+                        jurisdictionName: string;
+                        deadline: string;
+                        daysOverdue: number;
+                        findingKind: string;
+                        responsibleName: string;
+                        isEscalated: boolean;
+                    }[];
+                };
+            };
+            panels: components["schemas"]["OverviewPanel"][];
+        };
+        OpenDataColumn: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "number" | "boolean";
+            zh: string;
+            en: string;
+            unit: string | null;
+            isSuppressible: boolean;
+        };
+        OpenDataset: {
+            /**
+             * @description The data set
+             * @enum {string}
+             */
+            dataset: "injury-statistics" | "fee-budgets" | "projects";
+            title: {
+                zh: string;
+                en: string;
+            };
+            year: number;
+            jurisdiction: {
+                code: string;
+                name: string;
+            };
+            threshold: number;
+            licence: {
+                zh: string;
+                en: string;
+            };
+            columns: components["schemas"]["OpenDataColumn"][];
+            rows: {
+                [key: string]: string | number | boolean | null;
+            }[];
+            suppressed: {
+                row: number;
+                column: string;
             }[];
         };
         FinanceChain: {
@@ -33377,7 +33762,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
             jurisdiction: {
                 code: string;
                 name: string;
