@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { addDays, today } from '../../platform/time.js';
+import { DEMO_MEMBER_ACCOUNT } from '../../seed/demo-joint-meeting.js';
+import { seedDemoRosterChanges } from '../../seed/demo-roster-changes.js';
 import { notifications } from '../notifications/notifications.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { users } from '../users/users.tables.js';
@@ -285,5 +287,32 @@ describe('refusals', () => {
     // The finance unit's own list shows its phone; the emergency unit never sees finance's request.
     const financeList = await finance.get('/api/joint-meetings/350100/roster-changes');
     expect(financeList.json().items[0].phone).toBe('13905910088');
+  });
+});
+
+describe('demo seed', () => {
+  it('leaves one proposal awaiting Fujian’s office, once', async () => {
+    await t.buildUser({
+      role: 'member_officer',
+      jurisdictionCode: '350000',
+      username: DEMO_MEMBER_ACCOUNT.username,
+      organisationId: await unitId('福建省应急管理厅'),
+    });
+    expect(await seedDemoRosterChanges(t.db)).toBe(true);
+    expect(await seedDemoRosterChanges(t.db)).toBe(false);
+    const list = await fujian.get('/api/joint-meetings/350000/roster-changes');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().canConfirm).toBe(true);
+    expect(
+      list
+        .json()
+        .items.map((i: { currentPersonName: string; personName: string; status: string }) => [
+          i.currentPersonName,
+          i.personName,
+          i.status,
+        ]),
+    ).toEqual([['景步喜', '黄志坚', 'proposed']]);
+    const [fj] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'fujian'));
+    expect(await kindsFor(fj?.id ?? 0)).toEqual(['roster_change.proposed']);
   });
 });
