@@ -56,7 +56,13 @@ describe.skipIf(!hasChromium)(
       await dialog.getByLabel('联系电话').fill('13905910088');
       await dialog.getByLabel('变更原因').fill('李继全同志工作调动');
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
-      await member.getByText('已提交，等待联席会议办公室确认').waitFor();
+      await member
+        .getByText('已提交，等待联席会议办公室确认')
+        .waitFor()
+        .catch(async (e) => {
+          await member.screenshot({ path: path.join(resultsDir, 'roster-changes-debug.png') });
+          throw e;
+        });
 
       const office = await openRoster('fuzhou', DEMO_PASSWORD);
       office.on('pageerror', (e) => errors.push(e.message));

@@ -89,6 +89,17 @@ export function ProposalDialog({
     }
   };
 
+  // The dialog's form is mounted afresh on each opening (destroyOnHidden), so these apply every time.
+  const initialValues =
+    target && 'request' in target
+      ? {
+          personName: target.request.personName,
+          title: target.request.title,
+          phone: target.request.phone,
+          reason: target.request.reason,
+          effectiveDate: dayjs(target.request.effectiveDate),
+        }
+      : { effectiveDate: todayInChina() };
   const required = (field: string) => [{ required: true, message: t('validation.required', { field }) }];
   return (
     <Modal
@@ -100,25 +111,17 @@ export function ProposalDialog({
       cancelText={t('common.cancel')}
       confirmLoading={isSaving}
       destroyOnHidden
-      afterOpenChange={(open) => {
-        if (!open || !target) return;
-        form.resetFields();
-        if ('request' in target) {
-          const r = target.request;
-          form.setFieldsValue({
-            personName: r.personName,
-            title: r.title,
-            phone: r.phone,
-            reason: r.reason,
-            effectiveDate: dayjs(r.effectiveDate),
-          });
-        } else form.setFieldsValue({ effectiveDate: todayInChina() });
-      }}
     >
       {target && 'request' in target && target.request.returnReason && (
         <Typography.Paragraph type="danger">{`${t('rosterChange.returnReason')}：${target.request.returnReason}`}</Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" data-testid="roster-change-form">
+      <Form
+        form={form}
+        name="roster-change"
+        layout="vertical"
+        data-testid="roster-change-form"
+        initialValues={initialValues}
+      >
         <Form.Item name="personName" label={t('roster.newPerson')} rules={required(t('roster.newPerson'))}>
           <Input maxLength={20} />
         </Form.Item>
@@ -318,7 +321,7 @@ export function RosterChangesTable({
         cancelText={t('common.cancel')}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} name="roster-change-return" layout="vertical">
           <Form.Item
             name="reason"
             label={t('rosterChange.returnReason')}

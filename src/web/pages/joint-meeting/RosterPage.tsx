@@ -299,14 +299,18 @@ export default function RosterPage() {
           },
         ]}
       />
-      <ProposalDialog
-        target={proposing}
-        onClose={() => setProposing(null)}
-        onDone={() => {
-          setProposing(null);
-          load();
-        }}
-      />
+      {/* Mounted per opening: a fresh form, its initial values those of this row or request. */}
+      {proposing && (
+        <ProposalDialog
+          key={'member' in proposing ? `member-${proposing.member.id}` : `request-${proposing.request.id}`}
+          target={proposing}
+          onClose={() => setProposing(null)}
+          onDone={() => {
+            setProposing(null);
+            load();
+          }}
+        />
+      )}
       <Modal
         open={replacing !== null || isAdding}
         title={replacing ? t('roster.replaceTitle', { name: replacing.personName }) : t('roster.add')}
