@@ -46,6 +46,7 @@ import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
 import { seedDemoRisk } from './seed/demo-risk.js';
+import { seedDemoRosterChanges } from './seed/demo-roster-changes.js';
 import { seedDemoScorecard } from './seed/demo-scorecard.js';
 import { seedDemoTraining } from './seed/demo-training.js';
 import { seedDemoTrainingContent } from './seed/demo-training-content.js';
@@ -96,6 +97,8 @@ async function prepareDatabase() {
   if (refreshed.length > 0)
     console.log(`figures of ${refreshed.length} committed batch(es) brought up to date`);
   if (config.isDemo) await seedDemoJointMeeting(database.db);
+  // A roster change awaiting Fujian's office (JM-1); needs the joint-meeting demo's member account.
+  if (config.isDemo) await seedDemoRosterChanges(database.db);
   if (config.isDemo) await seedDemoTraining(database.db);
   if (config.isDemo) await seedDemoRates(database.db);
   if (config.isDemo) await seedDemoPublicity(database.db);

@@ -136,6 +136,8 @@ interface Fixture {
   financeOfficer: string;
   /** A joint inspection of Fuzhou (HRSS and 应急) of an uninsured employer, with a finding and its photo. */
   inspection: { id: number; employerId: number; findingId: number; photoId: number };
+  /** Roster changes (JM-1): liaison rows of 福州市财政局, and its requests in the state each route needs. */
+  rosterChange: { proposeMemberId: number; returnedId: number; confirmId: number; returnId: number };
   /** Cross-checks (AN-6): Fuzhou hits answered by Fuzhou's HRSS unit, one per action route. */
   crosscheck: { hitId: number; confirmHitId: number; explainHitId: number; closeHitId: number };
 }
@@ -175,6 +177,52 @@ async function organisationIdOf(name: string): Promise<number> {
     .where(eq(organisations.name, name));
   if (!row) throw new Error(`no organisation ${name}`);
   return row.id;
+}
+
+/** Roster changes (JM-1): four liaison rows of 福州市财政局; its officer proposes for three, Fuzhou returns one. */
+async function buildRosterChangeFixture(fuzhou: Agent, f: Fixture): Promise<Fixture['rosterChange']> {
+  const [fz] = await t.db.select().from(jurisdictions).where(eq(jurisdictions.code, '350100'));
+  const financeId = await organisationIdOf('福州市财政局');
+  const rows = await t.db
+    .insert(rosterMembers)
+    .values(
+      [1, 2, 3, 4].map((n) => ({
+        jurisdictionId: fz?.id ?? 0,
+        role: 'liaison' as const,
+        personName: `联络员${n}`,
+        title: '社保处一级主任科员',
+        unitName: '市财政局',
+        organisationId: financeId,
+        sortOrder: 100 + n,
+        effectiveFrom: '2024-01-01',
+        changeReason: '访问测试',
+      })),
+    )
+    .returning({ id: rosterMembers.id });
+  const finance = await t.signIn(f.financeOfficer, TEST_PASSWORD);
+  const propose = async (memberId: number) => {
+    const res = await finance.post(`/api/roster-members/${memberId}/change-requests`, {
+      personName: '接任联络员',
+      title: '社保处四级主任科员',
+      phone: '0591-87000000',
+      reason: '工作调动',
+      effectiveDate: '2026-12-01',
+    });
+    if (res.statusCode !== 201) throw new Error(`roster change fixture: ${res.body}`);
+    return res.json().id as number;
+  };
+  const [a, b, c, d] = rows.map((r) => r.id);
+  const returnedId = await propose(b ?? 0);
+  const returned = await fuzhou.post(`/api/roster-change-requests/${returnedId}/return`, {
+    reason: '请补充',
+  });
+  if (returned.statusCode !== 200) throw new Error(`roster change fixture: ${returned.body}`);
+  return {
+    proposeMemberId: a ?? 0,
+    returnedId,
+    confirmId: await propose(c ?? 0),
+    returnId: await propose(d ?? 0),
+  };
 }
 
 /** Cross-checks (AN-6): four open Fuzhou hits of the fixture employer, answered by Fuzhou's HRSS unit. */
@@ -472,6 +520,58 @@ const CASES: Record<string, RouteCase> = {
       method: 'POST',
       url: `/api/roster-members/${f.rosterMemberId}/replace`,
       payload: { personName: '接任者', title: '处长', effectiveDate: '2024-01-02', reason: '工作变动' },
+    }),
+    sibling: 'hidden',
+  },
+  // Roster changes (JM-1): a member unit proposes, the office confirms or returns.
+  'GET /api/joint-meetings/:code/roster-changes': {
+    permission: 'roster:read',
+    call: () => ({ method: 'GET', url: '/api/joint-meetings/350100/roster-changes' }),
+    sibling: 'hidden',
+  },
+  'POST /api/roster-members/:id/change-requests': {
+    permission: 'roster:propose',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/roster-members/${f.rosterChange.proposeMemberId}/change-requests`,
+      payload: {
+        personName: '接任联络员',
+        title: '社保处四级主任科员',
+        phone: '0591-87000000',
+        reason: '工作调动',
+        effectiveDate: '2026-12-01',
+      },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.financeOfficer,
+  },
+  'PUT /api/roster-change-requests/:id': {
+    permission: 'roster:propose',
+    call: (f) => ({
+      method: 'PUT',
+      url: `/api/roster-change-requests/${f.rosterChange.returnedId}`,
+      payload: {
+        personName: '接任联络员',
+        title: '社保处三级主任科员',
+        phone: '0591-87000000',
+        reason: '工作调动',
+        effectiveDate: '2026-12-01',
+      },
+    }),
+    sibling: 'hidden',
+    controlUser: (f) => f.financeOfficer,
+  },
+  'POST /api/roster-change-requests/:id/confirm': {
+    permission: 'roster:write',
+    call: (f) => ({ method: 'POST', url: `/api/roster-change-requests/${f.rosterChange.confirmId}/confirm` }),
+    sibling: 'hidden',
+  },
+  'POST /api/roster-change-requests/:id/return': {
+    permission: 'roster:write',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/roster-change-requests/${f.rosterChange.returnId}/return`,
+      payload: { reason: '请补充任职文件' },
     }),
     sibling: 'hidden',
   },
@@ -2701,6 +2801,7 @@ beforeAll(async () => {
     ).username,
     inspection: {} as Fixture['inspection'],
     crosscheck: {} as Fixture['crosscheck'],
+    rosterChange: {} as Fixture['rosterChange'],
   };
   fixture.keyIndustryId = (
     await fuzhou.post('/api/key-industries', {
@@ -2746,6 +2847,7 @@ beforeAll(async () => {
   fixture.pu = await buildPublicityFixture(fuzhou, fixture);
   fixture.inspection = await buildInspectionFixture(fuzhou, fixture);
   fixture.crosscheck = await buildCrosscheckFixture(fixture);
+  fixture.rosterChange = await buildRosterChangeFixture(fuzhou, fixture);
   fixture.trainingExtras = await buildTrainingExtrasFixture(fuzhou, fixture.training.courseId);
   fixture.rates = await buildRatesFixture(fuzhou, fixture.organisationId);
   const [share] = await t.db

@@ -12,6 +12,7 @@ import {
   ZRosterParams,
 } from './joint-meeting.schema.js';
 import { addRosterMember, getRoster, replaceRosterMember } from './joint-meeting.service.js';
+import { rosterChangeRoutes } from './roster-changes.routes.js';
 
 export async function jointMeetingRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -58,4 +59,5 @@ export async function jointMeetingRoutes(app: FastifyInstance, { db }: { db: Db 
     async (req, reply) =>
       reply.code(201).send(await replaceRosterMember(db, actorOf(req), req.params.id, req.body)),
   );
+  await rosterChangeRoutes(app, { db });
 }

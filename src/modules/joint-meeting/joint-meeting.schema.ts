@@ -19,6 +19,10 @@ export const ZRosterMember = z
     personName: z.string().describe('Name as published in the roster document'),
     title: z.string().describe('Post and rank'),
     unitName: z.string().describe('Unit as printed in the roster'),
+    phone: z
+      .string()
+      .nullable()
+      .describe('Office phone from a confirmed change request; masked without personal-data:view'),
     organisationId: z.number().int().nullable(),
     organisationName: z.string().nullable(),
     effectiveFrom: z.string(),

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
+import { maskPhone } from '../../platform/privacy/mask.js';
 import { isAfterToday } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
@@ -26,6 +27,7 @@ function selectMembers(db: Db) {
       personName: rosterMembers.personName,
       title: rosterMembers.title,
       unitName: rosterMembers.unitName,
+      phone: rosterMembers.phone,
       organisationId: rosterMembers.organisationId,
       organisationName: organisations.name,
       effectiveFrom: rosterMembers.effectiveFrom,
@@ -44,10 +46,11 @@ function selectMembers(db: Db) {
 
 type MemberRow = Awaited<ReturnType<typeof selectMembers>>[number];
 
-function toDto(row: MemberRow) {
-  const { createdAt, ...rest } = row;
+function toDto(row: MemberRow, canSeePhone = false) {
+  const { createdAt, phone, ...rest } = row;
   return {
     ...rest,
+    phone: canSeePhone ? phone : maskPhone(phone),
     recordedAt: createdAt.toISOString(),
   };
 }
@@ -64,14 +67,22 @@ export async function getRoster(db: Db, actor: Actor, jurisdictionCode: string) 
       b.createdAt.getTime() - a.createdAt.getTime() ||
       b.id - a.id,
   );
+  // Phones (given with confirmed change requests) are personal data: unmasked only with the permission, and audited.
+  const canSeePhone = actor.permissions.has('personal-data:view');
+  if (canSeePhone)
+    await recordPersonalDataView(db, actor, {
+      targetType: 'roster_member',
+      ids: rows.filter((r) => r.phone !== null).map((r) => r.id),
+      fields: ['phone'],
+    });
   return {
     jurisdiction: { code: jurisdiction.code, name: jurisdiction.name },
-    current: rows.filter((r) => r.effectiveTo === null).map(toDto),
-    history: history.map(toDto),
+    current: rows.filter((r) => r.effectiveTo === null).map((r) => toDto(r, canSeePhone)),
+    history: history.map((r) => toDto(r, canSeePhone)),
   };
 }
 
-interface MemberInput {
+export interface MemberInput {
   personName: string;
   title: string;
   unitName?: string;
@@ -95,22 +106,88 @@ async function resolveMemberUnit(db: Db, jurisdictionId: number, input: MemberIn
   return { organisationId: org.id, unitName: input.unitName ?? fallbackUnit ?? org.name };
 }
 
+/** A roster row in the actor's scope, with its jurisdiction's path; 404 outside it. */
+export async function getRosterMemberInScope(db: Db, actor: Actor, memberId: number) {
+  const [found] = await db
+    .select({ member: rosterMembers, path: jurisdictions.path })
+    .from(rosterMembers)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, rosterMembers.jurisdictionId))
+    .where(and(eq(rosterMembers.id, memberId), withinScope(jurisdictions.path, actor.jurisdictionPath)));
+  if (!found) throw notFound();
+  return found;
+}
+
+/** The checks of a replacement's effective date against the member it replaces. */
+export function checkReplacementDate(member: { effectiveFrom: string }, effectiveDate: string) {
+  if (isAfterToday(effectiveDate)) throw badRequest('date.in_future', 'effectiveDate');
+  if (effectiveDate < member.effectiveFrom) {
+    throw badRequest('roster.date_before_start', 'effectiveDate', { from: member.effectiveFrom });
+  }
+}
+
+/**
+ * Inside a transaction: ends an open membership on the effective date and opens the one replacing
+ * it, audited. Refused (400 on id) when the membership has already ended (replaced meanwhile).
+ */
+export async function applyRosterReplacement(
+  tx: Db,
+  actor: Actor,
+  found: { member: typeof rosterMembers.$inferSelect; path: string },
+  input: MemberInput & { phone?: string | null },
+  unit: { organisationId: number | null; unitName: string },
+  extra: Record<string, unknown> = {},
+): Promise<number> {
+  const member = found.member;
+  // Only an open membership can be replaced; the condition makes two concurrent replacements of one member fail.
+  const ended = await tx
+    .update(rosterMembers)
+    .set({ effectiveTo: input.effectiveDate, endReason: input.reason, endedByUserId: actor.userId })
+    .where(and(eq(rosterMembers.id, member.id), isNull(rosterMembers.effectiveTo)))
+    .returning({ id: rosterMembers.id });
+  if (ended.length === 0) throw badRequest('roster.member_ended', 'id');
+  const [created] = await tx
+    .insert(rosterMembers)
+    .values({
+      jurisdictionId: member.jurisdictionId,
+      role: member.role,
+      officeRole: member.officeRole,
+      personName: input.personName,
+      title: input.title,
+      unitName: unit.unitName,
+      phone: input.phone ?? null,
+      organisationId: unit.organisationId,
+      sortOrder: member.sortOrder,
+      effectiveFrom: input.effectiveDate,
+      replacesId: member.id,
+      changeReason: input.reason,
+      createdByUserId: actor.userId,
+    })
+    .returning({ id: rosterMembers.id });
+  if (!created) throw new Error('insert returned no row');
+  await recordAudit(tx, actor, {
+    action: 'roster.replace',
+    targetType: 'roster_member',
+    targetId: created.id,
+    jurisdictionPath: found.path,
+    details: {
+      replaced: { id: member.id, personName: member.personName, title: member.title },
+      by: { personName: input.personName, title: input.title },
+      effectiveDate: input.effectiveDate,
+      reason: input.reason,
+      ...extra,
+    },
+  });
+  return created.id;
+}
+
 /**
  * Replaces a roster member: the old membership ends on the effective date with the reason, a new
  * one begins that points back at it. Both rows stay, so the history is visible.
  */
 export async function replaceRosterMember(db: Db, actor: Actor, memberId: number, input: MemberInput) {
-  const [old] = await db
-    .select({ member: rosterMembers, path: jurisdictions.path })
-    .from(rosterMembers)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, rosterMembers.jurisdictionId))
-    .where(and(eq(rosterMembers.id, memberId), withinScope(jurisdictions.path, actor.jurisdictionPath)));
-  if (!old) throw notFound();
-  const member = old.member;
-  if (isAfterToday(input.effectiveDate)) throw badRequest('date.in_future', 'effectiveDate');
-  if (input.effectiveDate < member.effectiveFrom) {
-    throw badRequest('roster.date_before_start', 'effectiveDate', { from: member.effectiveFrom });
-  }
+  const found = await getRosterMemberInScope(db, actor, memberId);
+  const member = found.member;
+  checkReplacementDate(member, input.effectiveDate);
   // Same unit unless another is named: keep the roster's printed form of it (e.g. 市总工会).
   const isSameUnit = input.organisationId === undefined || input.organisationId === member.organisationId;
   const unit = await resolveMemberUnit(
@@ -119,48 +196,9 @@ export async function replaceRosterMember(db: Db, actor: Actor, memberId: number
     { ...input, organisationId: input.organisationId ?? member.organisationId ?? undefined },
     isSameUnit ? member.unitName : undefined,
   );
-  const newId = await db.transaction(async (tx) => {
-    // Only an open membership can be replaced; the condition makes two concurrent replacements of one member fail.
-    const ended = await tx
-      .update(rosterMembers)
-      .set({ effectiveTo: input.effectiveDate, endReason: input.reason, endedByUserId: actor.userId })
-      .where(and(eq(rosterMembers.id, memberId), isNull(rosterMembers.effectiveTo)))
-      .returning({ id: rosterMembers.id });
-    if (ended.length === 0) throw badRequest('roster.member_ended', 'id');
-    const [created] = await tx
-      .insert(rosterMembers)
-      .values({
-        jurisdictionId: member.jurisdictionId,
-        role: member.role,
-        officeRole: member.officeRole,
-        personName: input.personName,
-        title: input.title,
-        unitName: unit.unitName,
-        organisationId: unit.organisationId,
-        sortOrder: member.sortOrder,
-        effectiveFrom: input.effectiveDate,
-        replacesId: member.id,
-        changeReason: input.reason,
-        createdByUserId: actor.userId,
-      })
-      .returning({ id: rosterMembers.id });
-    if (!created) throw new Error('insert returned no row');
-    await recordAudit(tx, actor, {
-      action: 'roster.replace',
-      targetType: 'roster_member',
-      targetId: created.id,
-      jurisdictionPath: old.path,
-      details: {
-        replaced: { id: member.id, personName: member.personName, title: member.title },
-        by: { personName: input.personName, title: input.title },
-        effectiveDate: input.effectiveDate,
-        reason: input.reason,
-      },
-    });
-    return created.id;
-  });
+  const newId = await db.transaction((tx) => applyRosterReplacement(tx, actor, found, input, unit));
   const [row] = await selectMembers(db).where(eq(rosterMembers.id, newId));
-  return toDto(row as MemberRow);
+  return toDto(row as MemberRow, actor.permissions.has('personal-data:view'));
 }
 
 /** Adds a new position to a jurisdiction's roster (e.g. a department joining the meeting). */
@@ -207,7 +245,7 @@ export async function addRosterMember(
     return created.id;
   });
   const [row] = await selectMembers(db).where(eq(rosterMembers.id, newId));
-  return toDto(row as MemberRow);
+  return toDto(row as MemberRow, actor.permissions.has('personal-data:view'));
 }
 
 /**

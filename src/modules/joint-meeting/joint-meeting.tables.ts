@@ -23,6 +23,8 @@ export const rosterMembers = pgTable(
     title: text('title').notNull(),
     /** Unit as the document prints it, e.g. 省人社厅. */
     unitName: text('unit_name').notNull(),
+    /** Office phone given with a confirmed change request (personal data: masked for most viewers). */
+    phone: text('phone'),
     organisationId: integer('organisation_id').references(() => organisations.id),
     sortOrder: integer('sort_order').notNull().default(0),
     effectiveFrom: date('effective_from').notNull(),

@@ -147,6 +147,30 @@ const MESSAGES = {
     zh: '该成员已被替换，不能再次替换',
     en: 'This member was already replaced',
   },
+  'roster_change.own_unit_only': {
+    zh: '只能为本单位的成员或联络员申请变更',
+    en: 'A unit proposes changes of its own member or liaison only',
+  },
+  'roster_change.role_not_changeable': {
+    zh: '成员单位只能申请变更成员或联络员；召集人、主任、副主任由联席会议调整',
+    en: 'A unit proposes changes of a member or liaison only; the meeting changes its convener and directors',
+  },
+  'roster_change.open_exists': {
+    zh: '该成员已有待处理的变更申请（编号 {id}）',
+    en: 'This member already has an open change request (no. {id})',
+  },
+  'roster_change.not_office': {
+    zh: '只有本级联席会议办公室可以确认或退回变更申请',
+    en: 'Only the office of this joint meeting confirms or returns change requests',
+  },
+  'roster_change.not_proposed': {
+    zh: '该申请不在待确认状态（当前：{status}）',
+    en: 'This request is not awaiting confirmation (now: {status})',
+  },
+  'roster_change.not_returned': {
+    zh: '只有被退回的申请可以修改后重新提交（当前：{status}）',
+    en: 'Only a returned request can be revised and proposed again (now: {status})',
+  },
   'roster.date_before_start': {
     zh: '生效日期不能早于被替换成员的任职日期 {from}',
     en: 'The effective date cannot precede the replaced member’s start date {from}',

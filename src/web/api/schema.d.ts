@@ -2390,6 +2390,424 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/joint-meetings/{code}/roster-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roster change requests of a jurisdiction: the office sees all, a member unit its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterChangeList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-members/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose who replaces one’s own unit’s member or liaison */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Roster member id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Full name of the person taking over */
+                        personName: string;
+                        /** @description Post and rank */
+                        title: string;
+                        /** @description Office or mobile phone of the person taking over */
+                        phone: string;
+                        /** @description Why (e.g. 工作调动) */
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @description Date the change takes effect (not in the future)
+                         */
+                        effectiveDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterChange"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Revise a returned change request and propose it again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Change request id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Full name of the person taking over */
+                        personName: string;
+                        /** @description Post and rank */
+                        title: string;
+                        /** @description Office or mobile phone of the person taking over */
+                        phone: string;
+                        /** @description Why (e.g. 工作调动) */
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @description Date the change takes effect (not in the future)
+                         */
+                        effectiveDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterChange"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-change-requests/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office confirms a change request: the roster changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Change request id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterChange"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roster-change-requests/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office returns a change request with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Change request id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the office returns the proposal (shown to the unit) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterChange"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings": {
         parameters: {
             query?: never;
@@ -27790,6 +28208,8 @@ export interface components {
             title: string;
             /** @description Unit as printed in the roster */
             unitName: string;
+            /** @description Office phone from a confirmed change request; masked without personal-data:view */
+            phone: string | null;
             organisationId: number | null;
             organisationName: string | null;
             effectiveFrom: string;
@@ -27813,6 +28233,69 @@ export interface components {
             current: components["schemas"]["RosterMemberInput"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMemberInput"][];
+        };
+        RosterChangeInput: {
+            id: number;
+            /**
+             * @description proposed 待确认 | returned 已退回 (the unit may revise) | confirmed 已确认 (the roster changed)
+             * @enum {string}
+             */
+            status: "proposed" | "returned" | "confirmed";
+            /** @description The roster row to be replaced */
+            rosterMemberId: number;
+            /**
+             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+             * @enum {string}
+             */
+            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+            /** @description Who holds the place now (or held it, once confirmed) */
+            currentPersonName: string;
+            currentTitle: string;
+            /** @description The proposing member unit */
+            organisationId: number;
+            organisationName: string;
+            personName: string;
+            title: string;
+            /** @description Masked unless the viewer may see it (the office, the proposing unit) */
+            phone: string;
+            reason: string;
+            effectiveDate: string;
+            proposedBy: string;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            returnReason: string | null;
+            /** @description The roster row the confirmation opened */
+            resultMemberId: number | null;
+            /** @description Every step, oldest first */
+            events: {
+                /**
+                 * @description The step
+                 * @enum {string}
+                 */
+                action: "proposed" | "revised" | "returned" | "confirmed";
+                /** @description The proposal as it stood at this step */
+                proposal: {
+                    personName: string;
+                    title: string;
+                    /** @description Masked unless the viewer may see it (the office, the proposing unit) */
+                    phone: string;
+                    reason: string;
+                    effectiveDate: string;
+                };
+                /** @description The office’s reason for a return */
+                comment: string | null;
+                /** @description Username */
+                by: string;
+                /** @description Instant, ISO 8601 */
+                at: string;
+            }[];
+        };
+        RosterChangeListInput: {
+            /** @description Open requests first, then decided ones, newest first */
+            items: components["schemas"]["RosterChangeInput"][];
+            /** @description Whether the viewer is the office that confirms or returns */
+            canConfirm: boolean;
         };
         ReminderInput: {
             id: number;
@@ -29884,7 +30367,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "roster:propose" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -31668,6 +32151,8 @@ export interface components {
             title: string;
             /** @description Unit as printed in the roster */
             unitName: string;
+            /** @description Office phone from a confirmed change request; masked without personal-data:view */
+            phone: string | null;
             organisationId: number | null;
             organisationName: string | null;
             effectiveFrom: string;
@@ -31691,6 +32176,69 @@ export interface components {
             current: components["schemas"]["RosterMember"][];
             /** @description Every membership, past and present, newest change first */
             history: components["schemas"]["RosterMember"][];
+        };
+        RosterChange: {
+            id: number;
+            /**
+             * @description proposed 待确认 | returned 已退回 (the unit may revise) | confirmed 已确认 (the roster changed)
+             * @enum {string}
+             */
+            status: "proposed" | "returned" | "confirmed";
+            /** @description The roster row to be replaced */
+            rosterMemberId: number;
+            /**
+             * @description convener 召集人 | director 主任 | deputy_director 副主任 | member 成员 | liaison 联络员
+             * @enum {string}
+             */
+            role: "convener" | "director" | "deputy_director" | "member" | "liaison";
+            /** @description Who holds the place now (or held it, once confirmed) */
+            currentPersonName: string;
+            currentTitle: string;
+            /** @description The proposing member unit */
+            organisationId: number;
+            organisationName: string;
+            personName: string;
+            title: string;
+            /** @description Masked unless the viewer may see it (the office, the proposing unit) */
+            phone: string;
+            reason: string;
+            effectiveDate: string;
+            proposedBy: string;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            returnReason: string | null;
+            /** @description The roster row the confirmation opened */
+            resultMemberId: number | null;
+            /** @description Every step, oldest first */
+            events: {
+                /**
+                 * @description The step
+                 * @enum {string}
+                 */
+                action: "proposed" | "revised" | "returned" | "confirmed";
+                /** @description The proposal as it stood at this step */
+                proposal: {
+                    personName: string;
+                    title: string;
+                    /** @description Masked unless the viewer may see it (the office, the proposing unit) */
+                    phone: string;
+                    reason: string;
+                    effectiveDate: string;
+                };
+                /** @description The office’s reason for a return */
+                comment: string | null;
+                /** @description Username */
+                by: string;
+                /** @description Instant, ISO 8601 */
+                at: string;
+            }[];
+        };
+        RosterChangeList: {
+            /** @description Open requests first, then decided ones, newest first */
+            items: components["schemas"]["RosterChange"][];
+            /** @description Whether the viewer is the office that confirms or returns */
+            canConfirm: boolean;
         };
         Reminder: {
             id: number;
@@ -33762,7 +34310,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "roster:propose" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
             jurisdiction: {
                 code: string;
                 name: string;

@@ -22,6 +22,13 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { todayInChina } from '../../time';
+import {
+  ProposalDialog,
+  type ProposalTarget,
+  type RosterChange,
+  type RosterChangeList,
+  RosterChangesTable,
+} from './RosterChanges';
 
 type Roster = Schemas['Roster'];
 type Member = Schemas['RosterMember'];
@@ -46,10 +53,14 @@ interface ChangeValues {
 
 export default function RosterPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
   const [roster, setRoster] = useState<Roster | null>(null);
+  const [changes, setChanges] = useState<RosterChangeList | null>(null);
+  const [proposing, setProposing] = useState<ProposalTarget | null>(null);
+  const ownUnitId = me?.organisation?.id ?? null;
+  const canPropose = can('roster:propose');
   const [isLoading, setLoading] = useState(false);
   const [replacing, setReplacing] = useState<Member | null>(null);
   const [isAdding, setAdding] = useState(false);
@@ -61,7 +72,12 @@ export default function RosterPage() {
     if (!code) return;
     setLoading(true);
     try {
-      setRoster(await unwrap(api.GET('/api/joint-meetings/{code}/roster', { params: { path: { code } } })));
+      const [r, c] = await Promise.all([
+        unwrap(api.GET('/api/joint-meetings/{code}/roster', { params: { path: { code } } })),
+        unwrap(api.GET('/api/joint-meetings/{code}/roster-changes', { params: { path: { code } } })),
+      ]);
+      setRoster(r);
+      setChanges(c);
     } catch (e) {
       showError(e, (m) => message.error(m));
     } finally {
@@ -119,6 +135,10 @@ export default function RosterPage() {
     </>
   );
 
+  const openRequestOf = (memberId: number): RosterChange | undefined =>
+    changes?.items.find((c) => c.rosterMemberId === memberId && c.status !== 'confirmed');
+  const pendingCount = changes?.items.filter((c) => c.status === 'proposed').length ?? 0;
+
   const currentColumns: ColumnsType<Member> = [
     { title: t('roster.role'), dataIndex: 'role', width: 200, render: roleCell },
     {
@@ -133,26 +153,45 @@ export default function RosterPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 100,
-      render: (_, row) =>
-        can('roster:write') && (
-          <Button
-            size="small"
-            icon={<SwapOutlined />}
-            data-testid={`replace-${row.id}`}
-            onClick={() => {
-              form.resetFields();
-              form.setFieldsValue({
-                unitName: row.unitName,
-                title: row.title,
-                effectiveDate: todayInChina(),
-              });
-              setReplacing(row);
-            }}
-          >
-            {t('roster.replace')}
-          </Button>
-        ),
+      width: 200,
+      render: (_, row) => (
+        <>
+          {canPropose &&
+            row.organisationId !== null &&
+            row.organisationId === ownUnitId &&
+            (row.role === 'member' || row.role === 'liaison') &&
+            (openRequestOf(row.id) ? (
+              <Tag color="orange">{t('rosterChange.hasOpen')}</Tag>
+            ) : (
+              <Button
+                size="small"
+                style={{ marginRight: 8 }}
+                data-testid={`propose-${row.id}`}
+                onClick={() => setProposing({ member: row })}
+              >
+                {t('rosterChange.propose')}
+              </Button>
+            ))}
+          {can('roster:write') && (
+            <Button
+              size="small"
+              icon={<SwapOutlined />}
+              data-testid={`replace-${row.id}`}
+              onClick={() => {
+                form.resetFields();
+                form.setFieldsValue({
+                  unitName: row.unitName,
+                  title: row.title,
+                  effectiveDate: todayInChina(),
+                });
+                setReplacing(row);
+              }}
+            >
+              {t('roster.replace')}
+            </Button>
+          )}
+        </>
+      ),
     },
   ];
 
@@ -222,6 +261,28 @@ export default function RosterPage() {
               ),
           },
           {
+            key: 'changes',
+            label: (
+              <span data-testid="roster-changes-tab">
+                {t('rosterChange.tab')}
+                {pendingCount > 0 && (
+                  <Tag color="orange" style={{ marginLeft: 6 }}>
+                    {t('rosterChange.pending', { count: pendingCount })}
+                  </Tag>
+                )}
+              </span>
+            ),
+            children: (
+              <RosterChangesTable
+                list={changes}
+                ownUnitId={ownUnitId}
+                canPropose={canPropose}
+                onRevise={(request) => setProposing({ request })}
+                onChanged={load}
+              />
+            ),
+          },
+          {
             key: 'history',
             label: `${t('roster.history')}（${roster?.history.length ?? 0}）`,
             children: (
@@ -238,6 +299,18 @@ export default function RosterPage() {
           },
         ]}
       />
+      {/* Mounted per opening: a fresh form, its initial values those of this row or request. */}
+      {proposing && (
+        <ProposalDialog
+          key={'member' in proposing ? `member-${proposing.member.id}` : `request-${proposing.request.id}`}
+          target={proposing}
+          onClose={() => setProposing(null)}
+          onDone={() => {
+            setProposing(null);
+            load();
+          }}
+        />
+      )}
       <Modal
         open={replacing !== null || isAdding}
         title={replacing ? t('roster.replaceTitle', { name: replacing.personName }) : t('roster.add')}
