@@ -3509,7 +3509,8 @@ describe('(b) users without the permission', () => {
         expect(res.statusCode, `${row.key} ${res.body}`).toBe(200);
       }
     });
-  });
+    // Every GET route in turn (over 200, some composing whole reports): 38 s alone, more under load.
+  }, 300_000);
 
   it.each(GUARDED.filter((r) => r.permission && !ROLE_PERMISSIONS.employer.includes(r.permission)))(
     '$key answers 403 to an employer of Fuzhou',
