@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { DocumentButton } from '../../components/DocumentButton';
 import { useI18n } from '../../i18n/i18n';
+import { BaseTag, useFavouredProjects } from './BaseTag';
 import { BudgetLinesTable } from './BudgetLinesTable';
 import { STATUS_COLORS, yuan } from './format';
 import { describePerformance } from './PerformanceFields';
@@ -17,6 +18,7 @@ export function ProjectSummaryCard({
   onAction(action: Action): void;
 }) {
   const { t } = useI18n();
+  const favoured = useFavouredProjects(project.jurisdiction.code);
   return (
     <Card
       title={
@@ -26,6 +28,7 @@ export function ProjectSummaryCard({
             {t(`pp.status.${project.status}`)}
           </Tag>
           {project.isShowcase && <Tag color="gold">{t('pp.showcase')}</Tag>}
+          <BaseTag baseName={favoured.get(project.id)} />
         </Space>
       }
       extra={

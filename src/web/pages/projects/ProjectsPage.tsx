@@ -25,6 +25,7 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { currentYearInChina } from '../../time';
+import { BaseTag, useFavouredProjects } from './BaseTag';
 import { DeclareModal } from './DeclareModal';
 import { STATUS_COLORS, toFen, yuan } from './format';
 
@@ -115,11 +116,16 @@ export default function ProjectsPage() {
     }
   };
 
+  const favoured = useFavouredProjects(code);
   const columns: ColumnsType<Project> = [
     {
       title: t('pp.title'),
       dataIndex: 'title',
-      render: (v: string, row) => <Link to={`/projects/${row.id}`}>{v}</Link>,
+      render: (v: string, row) => (
+        <>
+          <Link to={`/projects/${row.id}`}>{v}</Link> <BaseTag baseName={favoured.get(row.id)} />
+        </>
+      ),
     },
     { title: t('pp.applicant'), key: 'applicant', render: (_, row) => row.applicant.name, width: 200 },
     { title: t('pp.type'), dataIndex: 'type', width: 80, render: (v: string) => t(`pp.type.${v}`) },
