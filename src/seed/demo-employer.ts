@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { refreshSlices } from '../modules/analytics/refresh.js';
-import { injuryCases } from '../modules/exchange/exchange.tables.js';
+import { exchangeBatches, injuryCases } from '../modules/exchange/exchange.tables.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { issueRectification } from '../modules/joint-meeting/rectifications.service.js';
+import { jurisdictions } from '../modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../modules/organisations/organisations.tables.js';
 import { addKeyPostHolder, recordCompletion } from '../modules/training/training.service.js';
 import type { Db } from '../platform/db/client.js';
@@ -39,6 +40,11 @@ export async function seedDemoEmployer(db: Db, now = clockNow()): Promise<boolea
     // A medium enterprise: it may declare prevention projects itself (PP-2).
     await db.update(organisations).set({ sizeBand: 'medium' }).where(eq(organisations.id, employer.id));
     const crypto = piiCrypto();
+    const [fuzhou] = await db
+      .select({ id: jurisdictions.id })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, '350100'));
+    const fuzhouId = fuzhou?.id as number;
     const injured = [
       {
         name: '陈建华',
@@ -63,6 +69,29 @@ export async function seedDemoEmployer(db: Db, now = clockNow()): Promise<boolea
       },
     ];
     await db.transaction(async (tx) => {
+      // Every fact keeps the batch that wrote it: the three determinations arrive as one committed
+      // batch of Fuzhou's HRSS (the sentinel batch 0 would belong to no submission).
+      const [batch] = await tx
+        .insert(exchangeBatches)
+        .values({
+          domain: 'injuries',
+          organisationId: officer.organisationId as number,
+          jurisdictionId: fuzhouId,
+          submittedBy: 'demo-seed',
+          channel: 'api',
+          fileName: 'demo-my-employer-injuries.csv',
+          format: 'csv',
+          encoding: 'utf-8',
+          fileBytes: 0,
+          sha256: 'demo-my-employer-injuries',
+          status: 'committed',
+          totalRows: injured.length,
+          validRows: injured.length,
+          rowsDone: injured.length,
+          finishedAt: now,
+        })
+        .returning({ id: exchangeBatches.id });
+      if (!batch) throw new Error('demo employer: batch insert failed');
       for (const [i, p] of injured.entries()) {
         const idNumber = idNumberOf(p.birth, 31 + i, i === 2 ? 'female' : 'male');
         await tx.insert(injuryCases).values({
@@ -83,7 +112,8 @@ export async function seedDemoEmployer(db: Db, now = clockNow()): Promise<boolea
           disabilityGrade: i === 1 ? 9 : null,
           isDeath: p.isDeath,
           fundExpenditureFen: [3_850_000, 12_600_000, 1_420_000][i] as number,
-          batchId: 0,
+          batchId: batch.id,
+          batchLine: i + 2,
         });
       }
       // The figures of the years touched, as an import's commit would refresh them.
