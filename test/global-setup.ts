@@ -18,7 +18,33 @@ declare module 'vitest' {
  * Migrates and seeds one database for the whole run; every test file starts from a copy of it
  * (a PGlite dump, or CREATE DATABASE … TEMPLATE on PostgreSQL) instead of migrating again.
  */
+/**
+ * The suite runs as two projects (vitest.config.ts), each calling this setup: the template is
+ * built once per run and shared (the projects' setups run in the one main process, but each
+ * project may load its own copy of this module, hence globalThis), and dropped after the last.
+ */
+interface SharedTemplate {
+  built: Promise<{ value: string; drop: () => Promise<void> }>;
+  users: number;
+}
+const SHARED = '__yufangTestTemplate';
+
 export default async function setup(project: TestProject) {
+  const holder = globalThis as unknown as Record<string, SharedTemplate | undefined>;
+  holder[SHARED] ??= { built: buildTemplate(), users: 0 };
+  const shared = holder[SHARED];
+  shared.users += 1;
+  const { value } = await shared.built;
+  project.provide('dbTemplate', value);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    holder[SHARED] = undefined;
+    await (await shared.built).drop();
+  };
+}
+
+async function buildTemplate(): Promise<{ value: string; drop: () => Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const name = `yufang_tpl_${process.pid}_${Date.now()}`;
@@ -31,9 +57,11 @@ export default async function setup(project: TestProject) {
     await seedDemoData(database.db);
     if (ownerUrl !== databaseUrl) await grantAppRole(database.db, roleOfUrl(databaseUrl));
     await database.close();
-    project.provide('dbTemplate', name);
-    return async () => {
-      await adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return {
+      value: name,
+      drop: async () => {
+        await adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
     };
   }
   const database = await openDatabase({});
@@ -47,6 +75,5 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `pglite-template-${process.pid}.tar`);
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('dbTemplate', file);
-  return async () => fs.rmSync(file, { force: true });
+  return { value: file, drop: async () => fs.rmSync(file, { force: true }) };
 }
