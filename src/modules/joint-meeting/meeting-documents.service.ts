@@ -31,7 +31,7 @@ export async function describeMeetingNotice(
   id: number,
   at: Date,
 ): Promise<OfficialDocument> {
-  const meeting = await getMeeting(db, actor, id, at);
+  const meeting = await getMeeting(db, actor, id, at, { withReports: false });
   const office = jointMeetingOfficeOf(meeting.jurisdiction.name);
   const members = meeting.participants.filter((p) => p.role === 'member').map((p) => p.organisationName);
   const guests = meeting.participants.filter((p) => p.role === 'guest').map((p) => p.organisationName);
@@ -79,7 +79,7 @@ export async function describeMeetingMinutes(
   id: number,
   at: Date,
 ): Promise<OfficialDocument> {
-  const meeting = await getMeeting(db, actor, id, at);
+  const meeting = await getMeeting(db, actor, id, at, { withReports: false });
   if (meeting.status !== 'held' && meeting.status !== 'minutes_approved')
     throw new AppError(409, 'meeting.not_held', { status: meeting.status });
   const office = jointMeetingOfficeOf(meeting.jurisdiction.name);

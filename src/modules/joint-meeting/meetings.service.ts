@@ -151,9 +151,16 @@ export async function listMeetings(
 
 /**
  * One meeting with participants, agenda and action items. Before the meeting is held its standing
- * reports are composed live (a preview); once held they are the frozen papers.
+ * reports are composed live (a preview); once held they are the frozen papers. `withReports: false`
+ * skips composing them (a printed notice or minutes lists the agenda's titles only).
  */
-export async function getMeeting(db: Db, actor: Actor, id: number, now: Date) {
+export async function getMeeting(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  { withReports = true }: { withReports?: boolean } = {},
+) {
   const { meeting, code, name, path } = await getMeetingInScope(db, actor, id);
   const [participants, agenda, items] = await Promise.all([
     db
@@ -180,7 +187,7 @@ export async function getMeeting(db: Db, actor: Actor, id: number, now: Date) {
   const agendaOut = await Promise.all(
     agenda.map(async (a) => {
       let report: StandingReport | null = null;
-      if (a.kind !== 'topic') {
+      if (a.kind !== 'topic' && withReports) {
         report = isHeld
           ? (a.report as unknown as StandingReport | null)
           : await composeStandingReport(db, { code, name, path }, a.kind, meeting.reportYear, now);
