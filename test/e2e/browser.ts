@@ -66,11 +66,29 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     ],
   });
   fs.mkdirSync(resultsDir, { recursive: true });
+  // What went wrong behind the page, printed when the file ends: a CI failure that only says a
+  // locator timed out then also shows the refused request or the script error behind it.
+  const trouble: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('response', async (response) => {
+      if (response.status() < 400 || !response.url().includes('/api/')) return;
+      const body = await response.text().catch(() => '');
+      trouble.push(
+        `${response.status()} ${response.request().method()} ${response.url()} ${body.slice(0, 300)}`,
+      );
+    });
+    context.on('weberror', (e) => trouble.push(`page error: ${e.error().message}`));
+    return context;
+  };
   return {
     t,
     browser,
     baseUrl: `http://127.0.0.1:${address.port}`,
     close: async () => {
+      if (trouble.length > 0)
+        console.warn(`[e2e] behind the pages (first 30):\n${trouble.slice(0, 30).join('\n')}`);
       await browser.close();
       await t.close();
     },
