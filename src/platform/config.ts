@@ -14,7 +14,10 @@ export interface AppConfig {
   dataDir: string;
   port: number;
   host: string;
-  /** Demo mode seeds demo data and demo accounts: embedded database, or an explicit --demo. */
+  /**
+   * Demo mode seeds demo data and demo accounts: embedded database, or an explicit --demo;
+   * `--no-demo` keeps an embedded database empty of them (a real small deployment, or a test).
+   */
   isDemo: boolean;
   /** Folder of the built web UI. */
   webDir: string;
@@ -90,7 +93,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dataDir: path.resolve(process.env.YUFANG_DATA_DIR ?? 'data/pglite'),
     port: readInt('PORT', 3000),
     host: process.env.HOST || '127.0.0.1',
-    isDemo: databaseUrl === undefined || process.argv.includes('--demo'),
+    isDemo:
+      !process.argv.includes('--no-demo') && (databaseUrl === undefined || process.argv.includes('--demo')),
     webDir: path.resolve(process.env.YUFANG_WEB_DIR ?? 'dist/web'),
     uploadDir: path.resolve(process.env.YUFANG_UPLOAD_DIR ?? 'data/uploads'),
     sessionIdleMinutes: readInt('SESSION_IDLE_MINUTES', 30),

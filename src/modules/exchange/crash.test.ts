@@ -3,12 +3,14 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, ownerUrlOf, withDatabase } from '../../../test/db-template.js';
 import { INJURY_HEADER, injuryRow, toCsv } from '../../../test/exchange-builders.js';
 import { openDatabase } from '../../platform/db/client.js';
-import { DEMO_PASSWORD } from '../../seed/demo.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import { createUserFromConsole } from '../users/users.service.js';
+import { users } from '../users/users.tables.js';
 
 /**
  * DX-2: "killing the process in the middle of an import leaves no partial batch, and the batch can
@@ -21,7 +23,9 @@ const crashDatabase = `yufang_crash_${process.pid}`;
 const crashUrl = serverUrl ? withDatabase(serverUrl, crashDatabase) : undefined;
 /** The owner role creates the database and migrates it (decision 0019); the server runs as DATABASE_URL's. */
 const ownerUrl = serverUrl ? ownerUrlOf(serverUrl) : undefined;
-const ROWS = 150_000;
+/** Eight chunks of 5,000: the kill lands after the first, and the file imports again in full. */
+const ROWS = 40_000;
+const PASSWORD = 'Crash-test-2026';
 
 interface Server {
   child: ChildProcess;
@@ -82,7 +86,8 @@ async function startServer(): Promise<Server> {
   else delete env.DATABASE_URL;
   if (ownerUrl && ownerUrl !== serverUrl) env.MIGRATION_DATABASE_URL = withDatabase(ownerUrl, crashDatabase);
   else delete env.MIGRATION_DATABASE_URL;
-  const child = spawn('npx', ['tsx', 'src/cli.ts', 'serve', ...(crashUrl ? ['--demo'] : [])], {
+  // No demo data (it took most of this file's time): one account, made by `createTestAccount`.
+  const child = spawn('npx', ['tsx', 'src/cli.ts', 'serve', '--no-demo'], {
     cwd: process.cwd(),
     env,
     detached: true,
@@ -157,7 +162,7 @@ async function signIn(server: Server): Promise<Session> {
   const res = await fetch(`${server.base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'fuzhou', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username: 'fuzhou', password: PASSWORD }),
   });
   expect(res.status, await res.clone().text()).toBe(200);
   const cookie = res.headers
@@ -188,6 +193,31 @@ async function submit(server: Server, session: Session, body: Buffer) {
   const text = await res.text();
   expect(res.status, text).toBe(202);
   return (JSON.parse(text) as { batch: Batch; isDuplicate: boolean }).batch;
+}
+
+/** The Fuzhou officer who submits the file, written straight into the stopped server's database. */
+async function createTestAccount() {
+  const database = await openDatabase(
+    crashUrl ? { databaseUrl: crashUrl } : { dataDir: path.join(dir, 'pglite') },
+  );
+  try {
+    const { id } = await createUserFromConsole(database.db, {
+      username: 'fuzhou',
+      password: PASSWORD,
+      role: 'hrss_officer',
+      jurisdictionCode: '350100',
+      displayName: '福州市人社局（断电测试）',
+    });
+    // Of the HRSS bureau (a roster unit of the reference data): the unit that submits 工伤认定.
+    const [bureau] = await database.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, '福州市人力资源和社会保障局'));
+    expect(bureau, 'the reference data holds the Fuzhou HRSS bureau').toBeDefined();
+    await database.db.update(users).set({ organisationId: bureau?.id }).where(eq(users.id, id));
+  } finally {
+    await database.close();
+  }
 }
 
 /** Row counts of the stopped server's database, read directly: all injuries, those of `batchIds`, staging. */
@@ -221,7 +251,6 @@ describe(`an import killed mid-way (${crashUrl ? 'PostgreSQL' : 'embedded databa
     }
     csvPath = path.join(dir, 'big.csv');
     const lines = [toCsv([INJURY_HEADER])];
-    // Case numbers of their own, so no row of the demo data (seeded in embedded mode) is touched.
     for (let n = 1; n <= ROWS; n++) lines.push(toCsv([injuryRow(n, { caseNo: `CRASH-${n}` })]));
     await fs.writeFile(csvPath, lines.join(''));
   });
@@ -251,20 +280,21 @@ describe(`an import killed mid-way (${crashUrl ? 'PostgreSQL' : 'embedded databa
 async function killAndResubmit() {
   const file = await fs.readFile(csvPath);
 
-  // 0. A first start seeds the demo data; note what is there before the import.
-  const seeding = await startServer();
-  const before = await getJson<{ items: Batch[]; total: number }>(
-    seeding,
-    await signIn(seeding),
-    '/api/exchange/batches?pageSize=200',
-  );
-  await stopServer(seeding, 'SIGTERM');
+  // 0. A first start migrates and loads the reference data; then the officer's account is made.
+  await stopServer(await startServer(), 'SIGTERM');
+  await createTestAccount();
   const baseline = await countRows([]);
   expect(baseline.staging).toBe(0);
 
   // 1. Submit a large file and kill the server while it imports.
   const first = await startServer();
   const session = await signIn(first);
+  // What is there before the import (nothing, on this database): it must read the same after.
+  const before = await getJson<{ items: Batch[]; total: number }>(
+    first,
+    session,
+    '/api/exchange/batches?pageSize=200',
+  );
   if (!crashUrl) {
     // The embedded mode refuses files this large unless the jurisdiction raises its limit (0016).
     const res = await fetch(`${first.base}/api/settings/350100/exchange.embeddedLimit`, {
@@ -274,7 +304,7 @@ async function killAndResubmit() {
         cookie: session.cookie,
         'x-csrf-token': session.csrfToken,
       },
-      body: JSON.stringify({ value: { maxRows: ROWS }, reason: 'crash test: a file of 150,000 rows' }),
+      body: JSON.stringify({ value: { maxRows: ROWS }, reason: `crash test: a file of ${ROWS} rows` }),
     });
     expect(res.status, await res.text()).toBe(200);
   }
