@@ -26,6 +26,7 @@ import { codeTablesRoutes } from './modules/code-tables/code-tables.routes.js';
 import { crosscheckMergeListener } from './modules/crosschecks/crosschecks.listener.js';
 import { crosschecksRoutes } from './modules/crosschecks/crosschecks.routes.js';
 import {
+  escalateHitsDailyTask,
   readCrosscheckStamp,
   refreshCrosscheckReminders,
 } from './modules/crosschecks/crosschecks.service.js';
@@ -87,6 +88,7 @@ import { describeScorecardOfYear } from './modules/scorecard/scorecard.service.j
 import { AUDIT_SETTINGS } from './modules/settings/audit.settings.js';
 import { createSettingsRegistry } from './modules/settings/settings.registry.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { coverageCellsDailyTask } from './modules/training/coverage-cells.service.js';
 import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
 import { examsRoutes } from './modules/training/exams.routes.js';
 import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
@@ -118,6 +120,8 @@ import type { Database, Db } from './platform/db/client.js';
 import { registerErrorHandler } from './platform/http/errors.js';
 import { registerRequestHardening } from './platform/http/hardening.js';
 import { languageOf, translate } from './platform/i18n/messages.js';
+import type { DailyTask } from './platform/jobs/daily.js';
+import { dailyRoutes } from './platform/jobs/daily.routes.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { withPrivateLogging } from './platform/ops/logging.js';
 import { registerOperations } from './platform/ops/ops.routes.js';
@@ -169,6 +173,12 @@ export interface BuildAppOptions {
 }
 
 /** The composition root: platform plugins, then every module's routes, then the web UI. */
+/**
+ * Date-driven work no request triggers, run once a China-time day by the server (and by `tsx
+ * src/cli.ts daily`): a module whose figures or duties move with the date adds its task here.
+ */
+export const DAILY_TASKS: readonly DailyTask[] = [coverageCellsDailyTask, escalateHitsDailyTask];
+
 /**
  * The programme modules' sections of the yearly implementation report (JM-6), in the report's
  * order; a module that lands adds its entry here (a missing one reads "not available").
@@ -366,6 +376,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
     },
   });
   await app.register(auditRoutes, deps);
+  await app.register(dailyRoutes, { ...deps, tasks: DAILY_TASKS });
   await app.register(exchangeRoutes, { runtime });
   await app.register(enterprisesRoutes, deps);
   await app.register(analyticsRoutes, deps);

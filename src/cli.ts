@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { buildApp } from './app.js';
+import { buildApp, DAILY_TASKS } from './app.js';
 import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js';
 // Cross-checks (AN-6).
 import { escalateOverdueHits, runCrosschecks } from './modules/crosschecks/crosschecks.service.js';
@@ -21,6 +21,7 @@ import { openDatabase } from './platform/db/client.js';
 import { canCreateObjects, grantAppRole, roleOfUrl } from './platform/db/roles.js';
 import { AppError } from './platform/http/errors.js';
 import { translate } from './platform/i18n/messages.js';
+import { runDailyTasks, scheduleDailyTasks } from './platform/jobs/daily.js';
 import {
   backupPglite,
   backupPostgres,
@@ -145,8 +146,11 @@ async function serve() {
     config,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
   });
+  let daily: ReturnType<typeof scheduleDailyTasks> | undefined;
   const shutdown = async () => {
+    daily?.stop();
     await app.close();
+    await daily?.running();
     await database.close();
     process.exit(0);
   };
@@ -172,6 +176,10 @@ async function serve() {
       `    ${DEMO_FINANCE_ACCOUNT.username.padEnd(8)} Fuzhou finance-bureau officer (approves the budget)`,
     );
   }
+  // Date-driven work (platform/jobs/daily.ts): today's, if it has not run, then every day at 00:10.
+  const startDaily = () => {
+    daily = scheduleDailyTasks(database.db, DAILY_TASKS, app.log);
+  };
   if (config.isDemo) {
     // The prevention-project demo (its budget needs the exchange's fund data) loads once, after
     // the server answers, so it does not lengthen the first start.
@@ -181,8 +189,9 @@ async function serve() {
       .then(() => seedDemoProcure(database.db))
       // The scorecard last: it reads the records every demo above made, and signs last year off.
       .then(() => seedDemoScorecard(database))
-      .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'));
-  }
+      .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'))
+      .finally(startDaily);
+  } else startDaily();
 }
 
 async function migrateOnly() {
@@ -502,7 +511,28 @@ async function crosschecks() {
   }
 }
 
+/**
+ * `daily [--again]`: runs the daily tasks now, those not yet run today (for a cron job beside
+ * several server instances; the claim keeps each task to one run a day). `--again` retakes a
+ * failed run of today.
+ */
+async function daily() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const runs = await runDailyTasks(database.db, DAILY_TASKS, now(), { again: args.includes('--again') });
+    for (const r of runs)
+      console.log(
+        `${r.day} ${r.task.padEnd(28)} ${r.status.padEnd(8)} ${r.durationMs ?? '-'} ms  ${r.outcome ?? '(ran already today)'}`,
+      );
+    if (runs.some((r) => r.status === 'failed')) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
 const commands: Record<string, () => Promise<void>> = {
+  daily,
   crosschecks,
   audit,
   pii,

@@ -128,6 +128,9 @@ interface Fixture {
   siblingAuditAdminUsername: string;
   /** The national audit administrator: the audit chain is deployment-wide. */
   nationalAuditAdminUsername: string;
+  /** System administrators, national and of sibling Xiamen: the daily tasks are deployment-wide. */
+  nationalSystemAdminUsername: string;
+  siblingSystemAdminUsername: string;
   /** A unified identity (OIDC) linked to a second 鼓楼区 user, and one queued for linking. */
   identity: { userId: number; id: number; pendingId: number };
   /** A Fujian (province) HRSS officer: the pending identity queue is the province's. */
@@ -962,6 +965,14 @@ const CASES: Record<string, RouteCase> = {
     sibling: 'filtered',
     controlUser: (f) => f.auditAdminUsername,
     siblingUser: (f) => f.siblingAuditAdminUsername,
+  },
+  'GET /api/operations/daily-tasks': {
+    permission: 'operations:read',
+    call: () => ({ method: 'GET', url: '/api/operations/daily-tasks' }),
+    // The runs are the whole deployment's: a city's system administrator is refused.
+    sibling: 'hidden',
+    controlUser: (f) => f.nationalSystemAdminUsername,
+    siblingUser: (f) => f.siblingSystemAdminUsername,
   },
   'GET /api/audit/verify': {
     permission: 'audit:read',
@@ -2763,6 +2774,8 @@ beforeAll(async () => {
     auditAdminUsername: '',
     siblingAuditAdminUsername: '',
     nationalAuditAdminUsername: '',
+    nationalSystemAdminUsername: '',
+    siblingSystemAdminUsername: '',
     userId: user.id,
     organisationId: org.id,
     organisationCreditCode: creditCode,
@@ -2870,6 +2883,12 @@ beforeAll(async () => {
   ).username;
   fixture.siblingAuditAdminUsername = (
     await t.buildUser({ role: 'audit_admin', jurisdictionCode: '350200' })
+  ).username;
+  fixture.nationalSystemAdminUsername = (
+    await t.buildUser({ role: 'system_admin', jurisdictionCode: '100000' })
+  ).username;
+  fixture.siblingSystemAdminUsername = (
+    await t.buildUser({ role: 'system_admin', jurisdictionCode: '350200' })
   ).username;
   const employerUser = await t.buildUser({ role: 'employer', jurisdictionCode: '350100' });
   probe = await t.buildUser({ role: 'service_org', jurisdictionCode: '350100' });
@@ -3501,10 +3520,14 @@ describe('(b) users without the permission', () => {
 
   it('serves the same probe user once its role holds the permission (the probe is not refused for other reasons)', async () => {
     await withRolePermissions('service_org', PERMISSIONS, async () => {
-      // The audit chain's check needs the national scope too: the probe is a Fuzhou user. An
-      // applicant's own project answers 404 to any other organisation, the probe's too (its control
-      // is the applicant; standards.test checks another applicant's 404).
-      const notTheProbes = ['GET /api/audit/verify', 'GET /api/own-projects/:id/declaration'];
+      // The audit chain's check and the daily tasks need the national scope too: the probe is a
+      // Fuzhou user. An applicant's own project answers 404 to any other organisation, the probe's
+      // too (its control is the applicant; standards.test checks another applicant's 404).
+      const notTheProbes = [
+        'GET /api/audit/verify',
+        'GET /api/operations/daily-tasks',
+        'GET /api/own-projects/:id/declaration',
+      ];
       for (const row of GUARDED.filter(
         (r) => r.call(fixture).method === 'GET' && !notTheProbes.includes(r.key),
       )) {

@@ -101,3 +101,9 @@ export function addMonths(date: string, months: number): string {
 export function addYears(date: string, years: number): string {
   return addMonths(date, 12 * years);
 }
+
+/** The instant a China-time calendar day begins (China keeps UTC+8 all year: no summer time). */
+export function startOfDay(date: string): Date {
+  if (!DATE.test(date)) throw new RangeError(`not a date: ${date}`);
+  return new Date(`${date}T00:00:00+08:00`);
+}

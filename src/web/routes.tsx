@@ -520,6 +520,13 @@ export const ROUTES: readonly AppRoute[] = [
     page: page(() => import('./pages/audit/AuditPage')),
   },
   {
+    path: 'operations/daily-tasks',
+    label: 'nav.dailyTasks',
+    group: 'system',
+    permission: 'operations:read',
+    page: page(() => import('./pages/operations/DailyTasksPage')),
+  },
+  {
     path: 'settings',
     label: 'nav.settings',
     group: 'system',

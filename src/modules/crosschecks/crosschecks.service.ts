@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { selectRows } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
+import type { DailyTask } from '../../platform/jobs/daily.js';
 import { addDays, today } from '../../platform/time.js';
 import {
   type CrossFact,
@@ -749,3 +750,13 @@ export async function readCrosscheckStamp(db: Db): Promise<string> {
   ]);
   return `${h?.id ?? 0}-${e?.id ?? 0}`;
 }
+
+/** The daily run (platform/jobs/daily.ts): hits whose time limit passed overnight are escalated. */
+export const escalateHitsDailyTask: DailyTask = {
+  name: 'crosschecks.escalate',
+  description: {
+    zh: '比对疑点逾期未核查的，转同级人社部门督办',
+    en: 'Cross-check hits past their time limit are escalated to the HRSS unit',
+  },
+  run: async (db, at) => `${await escalateOverdueHits(db, at)} hit(s) escalated`,
+};

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
+import type { DailyTask } from '../../platform/jobs/daily.js';
 import { addDays, today } from '../../platform/time.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { resolveSettings } from '../settings/settings.service.js';
@@ -205,3 +206,16 @@ export async function readCoverageCells(
       group by 1, 2, 3, 4`),
   );
 }
+
+/** The daily run (platform/jobs/daily.ts): the cells describe one day, so the new day recounts them. */
+export const coverageCellsDailyTask: DailyTask = {
+  name: 'training.coverage-cells',
+  description: {
+    zh: '按当日重算培训覆盖统计（重点岗位到期、宽限期随日期变化）',
+    en: 'Training coverage cells recounted for the new day (due dates and grace periods move with it)',
+  },
+  run: async (db, at) => {
+    await refreshCoverageCells(db);
+    return `cells of ${today(at)} counted`;
+  },
+};

@@ -62,6 +62,11 @@ export const PERMISSIONS = [
   'projects:report',
   /** Score the projects one is drawn to review (experts) (PP-3). */
   'reviews:score',
+  /**
+   * See the deployment's daily tasks and their runs (定时任务): the national system administrator;
+   * the runs are the whole deployment's, so no officer's role has it.
+   */
+  'operations:read',
   /** See the settings of one's scope: the value that applies, where it comes from, its history (参数设置). */
   'settings:read',
   /**
@@ -149,7 +154,9 @@ const ALL_BUT_AUDIT: readonly Permission[] = PERMISSIONS.filter(
 );
 
 /** HRSS proposes the budget the finance unit approves: it does not approve its own (PP-1). */
-const HRSS: readonly Permission[] = ALL_BUT_AUDIT.filter((p) => p !== 'finance:approve');
+const HRSS: readonly Permission[] = ALL_BUT_AUDIT.filter(
+  (p) => p !== 'finance:approve' && p !== 'operations:read',
+);
 
 /** What each role may do, always within its own jurisdiction and those below it. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -6764,6 +6764,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/daily-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily tasks (cross-check escalation, training coverage of the new day…) and their latest runs; the national system administrator only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyTasks"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exchange/formats": {
         parameters: {
             query?: never;
@@ -30367,7 +30439,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "roster:propose" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "roster:propose" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "operations:read" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -30492,6 +30564,32 @@ export interface components {
             } | null;
             /** @description Records up to this id are archived */
             archivedThrough: number | null;
+        };
+        DailyTaskRunInput: {
+            task: string;
+            /** @description The China-time day the run was for (YYYY-MM-DD) */
+            day: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            startedAt: string;
+            finishedAt: string | null;
+            durationMs: number | null;
+            /** @description What the run did, or why it failed */
+            outcome: string | null;
+        };
+        DailyTasksInput: {
+            /** @description When the next daily run starts (00:10 China time) */
+            nextRunAt: string;
+            tasks: {
+                name: string;
+                description: {
+                    zh: string;
+                    en: string;
+                };
+                lastRun: components["schemas"]["DailyTaskRunInput"] | null;
+            }[];
+            /** @description The latest runs, newest day first */
+            runs: components["schemas"]["DailyTaskRunInput"][];
         };
         Error: {
             /** @description HTTP status */
@@ -34310,7 +34408,7 @@ export interface components {
              */
             role: "system_admin" | "security_admin" | "audit_admin" | "hrss_officer" | "member_officer" | "si_agency_officer" | "expert" | "employer" | "service_org" | "learner";
             /** @description What the server will allow: the UI hides the rest (the UI types `can()` from this list) */
-            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "roster:propose" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
+            permissions: ("jurisdictions:read" | "organisations:read" | "organisations:write" | "roster:read" | "roster:write" | "roster:propose" | "users:read" | "users:manage" | "audit:read" | "exchange:submit" | "enterprises:read" | "enterprises:configure" | "exchange:read" | "analytics:read" | "analytics:configure" | "analytics:adopt" | "bulletins:read" | "bulletins:draft" | "bulletins:approve" | "meetings:read" | "meetings:manage" | "meetings:report" | "personal-data:view" | "experts:read" | "experts:manage" | "projects:read" | "projects:manage" | "projects:pay" | "finance:approve" | "projects:declare" | "projects:report" | "reviews:score" | "operations:read" | "settings:read" | "settings:write" | "training:read" | "training:manage" | "training:register" | "rates:read" | "rates:manage" | "rates:review" | "rates:own" | "training:study" | "publicity:read" | "publicity:manage" | "publicity:report" | "publicity:apply" | "training:school" | "training:apply" | "crosschecks:read" | "crosschecks:respond" | "crosschecks:manage" | "scorecard:read" | "scorecard:manage" | "employer:own")[];
             jurisdiction: {
                 code: string;
                 name: string;
@@ -34435,6 +34533,32 @@ export interface components {
             } | null;
             /** @description Records up to this id are archived */
             archivedThrough: number | null;
+        };
+        DailyTaskRun: {
+            task: string;
+            /** @description The China-time day the run was for (YYYY-MM-DD) */
+            day: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            startedAt: string;
+            finishedAt: string | null;
+            durationMs: number | null;
+            /** @description What the run did, or why it failed */
+            outcome: string | null;
+        };
+        DailyTasks: {
+            /** @description When the next daily run starts (00:10 China time) */
+            nextRunAt: string;
+            tasks: {
+                name: string;
+                description: {
+                    zh: string;
+                    en: string;
+                };
+                lastRun: components["schemas"]["DailyTaskRun"] | null;
+            }[];
+            /** @description The latest runs, newest day first */
+            runs: components["schemas"]["DailyTaskRun"][];
         };
     };
     responses: never;
