@@ -109,8 +109,20 @@ async function importScenario(t: TestApp, fuzhou: Agent) {
   };
 }
 
-/** Rows `pii encrypt` converts: 5 injury cases, 3 insured persons (the scenario); no expert or user phone. */
-const ROWS_OF_PERSONS = { injury_cases: 5, disease_cases: 0, insured_persons: 3, experts: 0, users: 0 };
+/**
+ * Rows `pii encrypt` converts: 5 injury cases, 3 insured persons (the scenario); no expert or user
+ * phone, and no roster phone (the demo seed gives none).
+ */
+const ROWS_OF_PERSONS = {
+  injury_cases: 5,
+  disease_cases: 0,
+  insured_persons: 3,
+  experts: 0,
+  users: 0,
+  roster_members: 0,
+  roster_change_requests: 0,
+  roster_change_events: 0,
+};
 
 const cell = (body: { cells: { row: string; numerator: number }[] }, row: string) =>
   body.cells.find((c) => c.row === row)?.numerator;
@@ -272,6 +284,9 @@ describe('the exchange with PII_ENCRYPTION=sm4 (decision 0022)', () => {
       experts: 0,
       organisations: 0,
       users: 0,
+      roster_members: 0,
+      roster_change_requests: 0,
+      roster_change_events: 0,
     });
     const after = rowsOf<{ id: number; idx: string; id_number: string }>(
       await t.db.execute(sql`select id, id_number_index as idx, id_number from injury_cases order by id`),

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { isAfterToday } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
@@ -47,7 +48,9 @@ function selectMembers(db: Db) {
 type MemberRow = Awaited<ReturnType<typeof selectMembers>>[number];
 
 function toDto(row: MemberRow, canSeePhone = false) {
-  const { createdAt, phone, ...rest } = row;
+  const { createdAt, ...rest } = row;
+  // Stored as SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042): decrypted, then masked.
+  const phone = piiCrypto().decrypt(row.phone);
   return {
     ...rest,
     phone: canSeePhone ? phone : maskPhone(phone),
@@ -133,6 +136,7 @@ export async function applyRosterReplacement(
   tx: Db,
   actor: Actor,
   found: { member: typeof rosterMembers.$inferSelect; path: string },
+  /** `phone` in plaintext: it is encrypted here, on write (decision 0042). */
   input: MemberInput & { phone?: string | null },
   unit: { organisationId: number | null; unitName: string },
   extra: Record<string, unknown> = {},
@@ -154,7 +158,7 @@ export async function applyRosterReplacement(
       personName: input.personName,
       title: input.title,
       unitName: unit.unitName,
-      phone: input.phone ?? null,
+      phone: piiCrypto().encrypt(input.phone ?? null),
       organisationId: unit.organisationId,
       sortOrder: member.sortOrder,
       effectiveFrom: input.effectiveDate,

@@ -23,7 +23,10 @@ export const rosterMembers = pgTable(
     title: text('title').notNull(),
     /** Unit as the document prints it, e.g. 省人社厅. */
     unitName: text('unit_name').notNull(),
-    /** Office phone given with a confirmed change request (personal data: masked for most viewers). */
+    /**
+     * Office phone given with a confirmed change request (personal data: masked for most viewers;
+     * SM4 ciphertext when PII_ENCRYPTION=sm4, decision 0042).
+     */
     phone: text('phone'),
     organisationId: integer('organisation_id').references(() => organisations.id),
     sortOrder: integer('sort_order').notNull().default(0),

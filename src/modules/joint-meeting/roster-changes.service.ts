@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { maskPhone } from '../../platform/privacy/mask.js';
 import { now } from '../../platform/time.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
@@ -88,8 +89,13 @@ async function toDtos(db: Db, actor: Actor, rows: RequestRow[]) {
     ids: unmasked,
     fields: ['phone'],
   });
+  const crypto = piiCrypto();
   return rows.map(({ request: r, ...row }) => {
-    const phoneOf = (phone: string) => (unmasked.includes(r.id) ? phone : (maskPhone(phone) ?? ''));
+    // Stored as SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042): decrypted, then masked.
+    const phoneOf = (stored: string) => {
+      const phone = crypto.decrypt(stored) ?? '';
+      return unmasked.includes(r.id) ? phone : (maskPhone(phone) ?? '');
+    };
     return {
       id: r.id,
       status: r.status,
@@ -114,7 +120,7 @@ async function toDtos(db: Db, actor: Actor, rows: RequestRow[]) {
         .filter((e) => e.event.requestId === r.id)
         .map(({ event: e, by }) => ({
           action: e.action,
-          proposal: { ...e.proposal, phone: phoneOf(e.proposal.phone) },
+          proposal: { ...e.proposal, phone: phoneOf(e.phone) },
           comment: e.comment,
           by,
           at: e.at.toISOString(),
@@ -183,6 +189,29 @@ function proposalOf(input: RosterChangeInput) {
   };
 }
 
+function withoutPhone({ phone: _phone, ...rest }: ReturnType<typeof proposalOf>) {
+  return rest;
+}
+
+/** A stored request's proposal with its phone readable (stored as SM4 ciphertext under sm4). */
+function storedProposalOf(r: typeof rosterChangeRequests.$inferSelect) {
+  return proposalOf({ ...r, phone: piiCrypto().decrypt(r.phone) ?? '' });
+}
+
+/** A proposal as a request row stores it: the phone encrypted on write (decision 0042). */
+function requestValuesOf(input: RosterChangeInput) {
+  return { ...proposalOf(input), phone: piiCrypto().encrypt(input.phone) ?? '' };
+}
+
+/**
+ * A history step's proposal as stored: the phone in the event's own encrypted column, the rest in
+ * the `proposal` jsonb (decision 0042).
+ */
+function eventValuesOf(input: RosterChangeInput) {
+  const { phone, ...proposal } = proposalOf(input);
+  return { proposal, phone: piiCrypto().encrypt(phone) ?? '' };
+}
+
 /**
  * A member unit proposes who replaces its own member or liaison. Refused: a row outside scope
  * (404), another unit's row (403), a convener's or director's place (400), a row already ended or
@@ -216,7 +245,7 @@ export async function proposeRosterChange(db: Db, actor: Actor, memberId: number
         rosterMemberId: member.id,
         organisationId: member.organisationId as number,
         status: 'proposed',
-        ...proposalOf(input),
+        ...requestValuesOf(input),
         proposedByUserId: actor.userId,
         proposedAt: at,
       })
@@ -225,7 +254,7 @@ export async function proposeRosterChange(db: Db, actor: Actor, memberId: number
     await tx.insert(rosterChangeEvents).values({
       requestId: created.id,
       action: 'proposed',
-      proposal: proposalOf(input),
+      ...eventValuesOf(input),
       userId: actor.userId,
       at,
     });
@@ -260,20 +289,25 @@ export async function reviseRosterChange(db: Db, actor: Actor, id: number, input
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(rosterChangeRequests)
-      .set({ ...proposalOf(input), status: 'proposed', proposedByUserId: actor.userId, proposedAt: at })
+      .set({ ...requestValuesOf(input), status: 'proposed', proposedByUserId: actor.userId, proposedAt: at })
       .where(and(eq(rosterChangeRequests.id, id), eq(rosterChangeRequests.status, 'returned')))
       .returning({ id: rosterChangeRequests.id });
     if (updated.length === 0)
       throw new AppError(409, 'roster_change.not_returned', { status: 'proposed' }, 'status');
     await tx
       .insert(rosterChangeEvents)
-      .values({ requestId: id, action: 'revised', proposal: proposalOf(input), userId: actor.userId, at });
+      .values({ requestId: id, action: 'revised', ...eventValuesOf(input), userId: actor.userId, at });
     await recordAudit(tx, actor, {
       action: 'roster_change.revise',
       targetType: 'roster_change_request',
       targetId: id,
       jurisdictionPath: row.path,
-      details: { before: proposalOf(r), after: { ...proposalOf(input) } },
+      // The phones stay out of the audit log (it is not encrypted): whether it changed is enough.
+      details: {
+        before: withoutPhone(storedProposalOf(r)),
+        after: withoutPhone(proposalOf(input)),
+        phoneChanged: piiCrypto().decrypt(r.phone) !== input.phone,
+      },
     });
     await notifyOffice(tx, r.jurisdictionId, id, {
       from: row.currentPersonName,
@@ -316,14 +350,18 @@ export async function confirmRosterChange(db: Db, actor: Actor, id: number) {
       tx,
       actor,
       found,
-      { ...proposalOf(r), reason: r.reason },
+      storedProposalOf(r),
       { organisationId: found.member.organisationId, unitName: found.member.unitName },
       { changeRequestId: id },
     );
     await tx.update(rosterChangeRequests).set({ resultMemberId }).where(eq(rosterChangeRequests.id, id));
-    await tx
-      .insert(rosterChangeEvents)
-      .values({ requestId: id, action: 'confirmed', proposal: proposalOf(r), userId: actor.userId, at });
+    await tx.insert(rosterChangeEvents).values({
+      requestId: id,
+      action: 'confirmed',
+      ...eventValuesOf(storedProposalOf(r)),
+      userId: actor.userId,
+      at,
+    });
     await recordAudit(tx, actor, {
       action: 'roster_change.confirm',
       targetType: 'roster_change_request',
@@ -357,7 +395,7 @@ export async function returnRosterChange(db: Db, actor: Actor, id: number, input
     await tx.insert(rosterChangeEvents).values({
       requestId: id,
       action: 'returned',
-      proposal: proposalOf(r),
+      ...eventValuesOf(storedProposalOf(r)),
       comment: input.reason,
       userId: actor.userId,
       at,

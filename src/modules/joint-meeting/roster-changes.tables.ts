@@ -40,6 +40,7 @@ export const rosterChangeRequests = pgTable(
     status: text('status').$type<RosterChangeStatus>().notNull(),
     personName: text('person_name').notNull(),
     title: text('title').notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042), else as given. */
     phone: text('phone').notNull(),
     reason: text('reason').notNull(),
     effectiveDate: date('effective_date').notNull(),
@@ -72,10 +73,15 @@ export const rosterChangeEvents = pgTable(
       .references(() => rosterChangeRequests.id),
     /** proposed | revised | returned | confirmed */
     action: text('action').$type<'proposed' | 'revised' | 'returned' | 'confirmed'>().notNull(),
-    /** The proposal as it stood at this step (name, post, phone, reason, effective date). */
+    /**
+     * The proposal as it stood at this step (name, post, reason, effective date); its phone is in
+     * `phone`, a column of its own so that it is encrypted like every other (decision 0042).
+     */
     proposal: jsonb('proposal')
-      .$type<{ personName: string; title: string; phone: string; reason: string; effectiveDate: string }>()
+      .$type<{ personName: string; title: string; reason: string; effectiveDate: string }>()
       .notNull(),
+    /** The proposed phone at this step: SM4 ciphertext when PII_ENCRYPTION=sm4 (decision 0042). */
+    phone: text('phone').notNull(),
     /** The office's reason for a return. */
     comment: text('comment'),
     userId: integer('user_id').notNull(),

@@ -1,9 +1,11 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { organisations } from '../../modules/organisations/organisations.tables.js';
 import { makeCreditCode } from '../../seed/demo.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { rowsOf } from '../db/rows.js';
+import { addDays, today } from '../time.js';
 import { createPiiCrypto } from './crypto.js';
 import { checkPersonDataEncryption, ENCRYPTED_TABLES, encryptPersonData } from './encrypted-columns.js';
 
@@ -56,6 +58,35 @@ const userInput = (username: string) => ({
   jurisdictionCode: '350102',
 });
 
+/** A change on Fuzhou's roster (李继全, 福州市应急管理局's member), proposed by that unit. */
+const ROSTER_PHONE = '13905910066';
+const rosterProposal = {
+  personName: '王建华',
+  title: '工业安全监管处副处长',
+  phone: ROSTER_PHONE,
+  reason: '李继全同志工作调动',
+  effectiveDate: addDays(today(), -7),
+};
+
+/** A member officer of 福州市应急管理局, signed in, and the id of its member on Fuzhou's roster. */
+async function emergencyUnit(app: TestApp, username: string) {
+  const [org] = await app.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, '福州市应急管理局'));
+  const user = await app.buildUser({
+    username,
+    role: 'member_officer',
+    jurisdictionCode: '350100',
+    organisationId: org?.id ?? 0,
+  });
+  const agent = await app.signIn(user.username, TEST_PASSWORD);
+  const roster = (await agent.get('/api/joint-meetings/350100/roster')).json();
+  const member = roster.current.find((m: { personName: string }) => m.personName === '李继全');
+  if (!member) throw new Error('李继全 not on Fuzhou’s roster');
+  return { agent, memberId: member.id as number };
+}
+
 /** Every value of the row as one text, to show the plaintext is nowhere in it. */
 async function rawRow(t: TestApp, table: string, id: number) {
   const [row] = rowsOf<Record<string, string | null> & { whole: string }>(
@@ -70,7 +101,7 @@ let t: TestApp;
 let officer: Agent;
 let member: Agent;
 /** Written before encryption was switched on (plain app). */
-const before = { expert: 0, organisation: 0, user: 0 };
+const before = { expert: 0, organisation: 0, user: 0, rosterRequest: 0, rosterMember: 0 };
 
 beforeAll(async () => {
   setPiiEnv({});
@@ -88,6 +119,20 @@ beforeAll(async () => {
       )
     ).organisation?.id ?? 0;
   before.user = (await created(await plainOfficer.post('/api/users', userInput('gulou.plain')))).id ?? 0;
+  // A roster change proposed and confirmed: its request, its two history steps and the new roster row.
+  const plainUnit = await emergencyUnit(plain, 'emergency.plain');
+  before.rosterRequest =
+    (
+      await created(
+        await plainUnit.agent.post(
+          `/api/roster-members/${plainUnit.memberId}/change-requests`,
+          rosterProposal,
+        ),
+      )
+    ).id ?? 0;
+  const confirmed = await plainOfficer.post(`/api/roster-change-requests/${before.rosterRequest}/confirm`);
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  before.rosterMember = confirmed.json().resultMemberId;
 
   setPiiEnv(SM4_ENV);
   t = await createTestApp();
@@ -100,6 +145,9 @@ beforeAll(async () => {
     experts: 0,
     organisations: 7,
     users: 0,
+    roster_members: 0,
+    roster_change_requests: 0,
+    roster_change_events: 0,
   });
   officer = await t.signIn('fuzhou');
   const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350100' });
@@ -194,6 +242,79 @@ describe('experts, organisations and users with PII_ENCRYPTION=sm4 (decision 004
     expect((await officer.get(`/api/users/${id}`)).json().phone).toBe('13800000456');
   });
 
+  it('stores the roster’s phones, its change requests’ and their history’s as ciphertext, shown as before', async () => {
+    const unit = await emergencyUnit(t, 'emergency.sm4');
+    const proposed = await unit.agent.post(
+      `/api/roster-members/${unit.memberId}/change-requests`,
+      rosterProposal,
+    );
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const id = proposed.json().id as number;
+    // The proposing unit reads its own phone unmasked.
+    expect(proposed.json().phone).toBe(ROSTER_PHONE);
+    const returned = await officer.post(`/api/roster-change-requests/${id}/return`, { reason: '请写明职务' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const revised = await unit.agent.put(`/api/roster-change-requests/${id}`, {
+      ...rosterProposal,
+      phone: '13905910077',
+    });
+    expect(revised.statusCode, revised.body).toBe(200);
+    const confirmed = await officer.post(`/api/roster-change-requests/${id}/confirm`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const dto = confirmed.json();
+    // The history reads as it did: each step's phone, decrypted, beside the rest of its proposal.
+    expect(
+      dto.events.map((e: { action: string; proposal: { phone: string; personName: string } }) => [
+        e.action,
+        e.proposal.personName,
+        e.proposal.phone,
+      ]),
+    ).toEqual([
+      ['proposed', '王建华', ROSTER_PHONE],
+      ['returned', '王建华', ROSTER_PHONE],
+      ['revised', '王建华', '13905910077'],
+      ['confirmed', '王建华', '13905910077'],
+    ]);
+
+    const request = await rawRow(t, 'roster_change_requests', id);
+    expect(request.phone).toMatch(CIPHERTEXT);
+    expect(request.whole).not.toContain('13905910077');
+    expect(sm4.decrypt(request.phone ?? null)).toBe('13905910077');
+    const events = rowsOf<{ phone: string; proposal: Record<string, string>; whole: string }>(
+      await t.db.execute(
+        sql`select phone, proposal, f::text as whole from roster_change_events f where request_id = ${id} order by id`,
+      ),
+    );
+    expect(events).toHaveLength(4);
+    for (const e of events) {
+      expect(e.phone).toMatch(CIPHERTEXT);
+      expect(Object.keys(e.proposal).sort()).toEqual(['effectiveDate', 'personName', 'reason', 'title']);
+      expect(e.whole).not.toContain(ROSTER_PHONE);
+      expect(e.whole).not.toContain('13905910077');
+    }
+    const rosterMember = await rawRow(t, 'roster_members', dto.resultMemberId);
+    expect(rosterMember.phone).toMatch(CIPHERTEXT);
+    expect(rosterMember.whole).not.toContain('13905910077');
+
+    // The roster: unmasked for the office (personal-data:view), masked for the member unit.
+    const byOffice = (await officer.get('/api/joint-meetings/350100/roster')).json();
+    const byUnit = (await unit.agent.get('/api/joint-meetings/350100/roster')).json();
+    const phoneIn = (roster: { current: { id: number; phone: string | null }[] }) =>
+      roster.current.find((m) => m.id === dto.resultMemberId)?.phone;
+    expect(phoneIn(byOffice)).toBe('13905910077');
+    expect(phoneIn(byUnit)).toBe('139****0077');
+
+    // The revision's audit says the phone changed, without either phone.
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'roster_change.revise'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audit?.details).toMatchObject({ phoneChanged: true });
+    expect(JSON.stringify(audit?.details)).not.toContain('1390591');
+  });
+
   it('the start-up check passes over the encrypted tables, and refuses encryption off over them', async () => {
     await expect(checkPersonDataEncryption(t.db, sm4)).resolves.toBeUndefined();
     // injury_cases and its siblings are empty here: experts is the first table holding ciphertext.
@@ -232,6 +353,9 @@ describe('switching encryption on over plaintext contacts', () => {
       experts: 1,
       organisations: 8,
       users: 1,
+      roster_members: 1,
+      roster_change_requests: 1,
+      roster_change_events: 2,
     });
     expect(await encryptPersonData(plain.db, { batchSize: 3 }, sm4)).toEqual({
       injury_cases: 0,
@@ -240,6 +364,9 @@ describe('switching encryption on over plaintext contacts', () => {
       experts: 0,
       organisations: 0,
       users: 0,
+      roster_members: 0,
+      roster_change_requests: 0,
+      roster_change_events: 0,
     });
     await expect(checkPersonDataEncryption(plain.db, sm4)).resolves.toBeUndefined();
 
@@ -256,5 +383,16 @@ describe('switching encryption on over plaintext contacts', () => {
     const user = await rawRow(plain, 'users', before.user);
     expect(user.phone).toMatch(CIPHERTEXT);
     expect(sm4.decrypt(user.phone ?? null)).toBe('13800000123');
+    const request = await rawRow(plain, 'roster_change_requests', before.rosterRequest);
+    expect(sm4.decrypt(request.phone ?? null)).toBe(ROSTER_PHONE);
+    const rosterMember = await rawRow(plain, 'roster_members', before.rosterMember);
+    expect(sm4.decrypt(rosterMember.phone ?? null)).toBe(ROSTER_PHONE);
+    const events = rowsOf<{ phone: string; proposal: Record<string, string> }>(
+      await plain.db.execute(
+        sql`select phone, proposal from roster_change_events where request_id = ${before.rosterRequest} order by id`,
+      ),
+    );
+    expect(events.map((e) => sm4.decrypt(e.phone))).toEqual([ROSTER_PHONE, ROSTER_PHONE]);
+    expect(events.map((e) => e.proposal.personName)).toEqual(['王建华', '王建华']);
   });
 });

@@ -49,6 +49,10 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
   },
   { table: 'organisations', columns: ['contact_name', 'contact_phone'] },
   { table: 'users', columns: ['phone'] },
+  // The joint meeting's roster and its change requests, history included (decision 0042).
+  { table: 'roster_members', columns: ['phone'] },
+  { table: 'roster_change_requests', columns: ['phone'] },
+  { table: 'roster_change_events', columns: ['phone'] },
 ];
 
 const CONFIG_HINT = 'PII_ENCRYPTION, PII_KEYS or PII_KEY_FILE, PII_INDEX_KEY';
