@@ -51,6 +51,7 @@ import {
   ZRectificationDetail,
   ZRectificationFollowUpInput,
   ZRectificationQuery,
+  ZRectificationsOnTime,
   ZReportActionItemInput,
   ZTransitionInput,
   ZYearQuery,
@@ -289,7 +290,11 @@ export async function meetingsRoutes(app: FastifyInstance, { db, config }: { db:
         summary: 'Rectification suggestions (限期整改建议) of a jurisdiction subtree (KI-4)',
         querystring: ZRectificationQuery,
         response: {
-          200: z.object({ items: z.array(ZRectification), total: z.number().int() }),
+          200: z.object({
+            items: z.array(ZRectification),
+            total: z.number().int(),
+            onTime: ZRectificationsOnTime.optional().describe('With `year`: due and closed on time'),
+          }),
           ...errorResponses,
         },
       },

@@ -82,10 +82,15 @@ export async function getRectificationInScope(db: Db, actor: Actor, id: number, 
 export async function listRectifications(
   db: Db,
   actor: Actor,
-  options: { jurisdiction?: string; isOverdue?: boolean; status?: RectificationStatus },
+  options: { jurisdiction?: string; isOverdue?: boolean; status?: RectificationStatus; year?: number },
   now: Date,
 ) {
   const conditions: SQL[] = [visibility(actor)];
+  // A year: the suggestions whose deadline falls in it (the scorecard's link carries it).
+  if (options.year)
+    conditions.push(
+      sql`${rectifications.deadline} between ${`${options.year}-01-01`} and ${`${options.year}-12-31`}`,
+    );
   if (options.jurisdiction) {
     const j = await getJurisdictionInScope(db, actor, options.jurisdiction);
     conditions.push(withinScope(jurisdictions.path, j.path));
@@ -98,7 +103,29 @@ export async function listRectifications(
     .orderBy(sql`${rectifications.status} = 'closed'`, asc(rectifications.deadline), asc(rectifications.id))
     .limit(500);
   const items = rows.map((r) => toDto(r, now));
-  return { items, total: items.length };
+  return {
+    items,
+    total: items.length,
+    onTime: options.year ? countRectificationsOnTime(items, options.year, today(now)) : undefined,
+  };
+}
+
+/**
+ * Of the suggestions due in `year` up to `asOf` (a deadline not yet reached is not counted): how
+ * many, and how many were closed by their deadline. The one rule the scorecard's 整改按期办结率
+ * and the rectifications page's summary both use (SV-1).
+ */
+export function countRectificationsOnTime(
+  items: readonly { deadline: string; status: RectificationStatus; closedAt: string | null }[],
+  year: number,
+  asOf: string,
+) {
+  const dueBy = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+  const due = items.filter((r) => r.deadline >= `${year}-01-01` && r.deadline <= dueBy);
+  const onTime = due.filter(
+    (r) => r.status === 'closed' && r.closedAt !== null && today(new Date(r.closedAt)) <= r.deadline,
+  ).length;
+  return { year, dueBy, due: due.length, closedOnTime: onTime };
 }
 
 export async function getRectification(db: Db, actor: Actor, id: number, now: Date) {

@@ -418,7 +418,26 @@ export const ZRectificationQuery = z.object({
   jurisdiction: ZJurisdictionCode.optional(),
   overdue: z.stringbool().optional(),
   status: z.enum(['issued', 'rectifying', 'closed']).optional(),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('Only suggestions whose deadline falls in this year; the answer then counts those due to date'),
 });
+
+export const ZRectificationsOnTime = z
+  .object({
+    year: z.number().int(),
+    dueBy: z.string().describe('Counted up to this day: today, or the year’s last day once it has passed'),
+    due: z.number().int().describe('Suggestions of the year whose deadline has come'),
+    closedOnTime: z
+      .number()
+      .int()
+      .describe('Of those, closed by their deadline (the scorecard’s 整改按期办结率)'),
+  })
+  .meta({ id: 'RectificationsOnTime' });
 
 export const ZRectificationFollowUpInput = z.object({
   kind: z.enum(['progress', 'close', 'escalate']),

@@ -6,7 +6,7 @@ import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { listImplementationReports } from '../joint-meeting/implementation-reports.service.js';
 import { listMeetings } from '../joint-meeting/meetings.service.js';
 import { getMemberReportBoard } from '../joint-meeting/member-reports.service.js';
-import { listRectifications } from '../joint-meeting/rectifications.service.js';
+import { countRectificationsOnTime, listRectifications } from '../joint-meeting/rectifications.service.js';
 import { summariseProjectsOfYear } from '../projects/report.service.js';
 import { describeBaseCoverage } from '../publicity/bases.service.js';
 import { describeQuotaBoard } from '../publicity/campaigns.service.js';
@@ -158,15 +158,17 @@ export const MEASURES: Record<IndicatorKey, Measure> = {
   /** Rectification suggestions due in the year (to date) that were closed by their deadline. */
   async rectificationsOnTime(ctx, unit) {
     const l = link('/joint-meeting/rectifications', { jurisdiction: unit.code, year: String(ctx.year) });
-    const { items } = await listRectifications(ctx.db, ctx.actor, { jurisdiction: unit.code }, ctx.now);
-    const last = ctx.asOf < `${ctx.year}-12-31` ? ctx.asOf : `${ctx.year}-12-31`;
-    const due = items.filter((r) => r.deadline >= `${ctx.year}-01-01` && r.deadline <= last);
-    if (due.length === 0) return { assessed: false, reason: 'none_due', link: l };
-    const onTime = due.filter(
-      (r) => r.status === 'closed' && r.closedAt !== null && dayOf(r.closedAt) <= r.deadline,
-    ).length;
-    const value = pct1(onTime, due.length);
-    return { assessed: true, value, display: `${value}%（${onTime}/${due.length}）`, link: l };
+    const { items } = await listRectifications(
+      ctx.db,
+      ctx.actor,
+      { jurisdiction: unit.code, year: ctx.year },
+      ctx.now,
+    );
+    // The rule is the rectifications module's: its page shows the same two counts for the year.
+    const { due, closedOnTime } = countRectificationsOnTime(items, ctx.year, ctx.asOf);
+    if (due === 0) return { assessed: false, reason: 'none_due', link: l };
+    const value = pct1(closedOnTime, due);
+    return { assessed: true, value, display: `${value}%（${closedOnTime}/${due}）`, link: l };
   },
 
   /** The targets page's status of the unit's key-industry injury rate against the plan's path. */

@@ -378,6 +378,31 @@ describe('the scorecard of a province’s prefectures (SV-1)', () => {
     });
   });
 
+  it('shows on the rectifications page the two counts its score links to, for that year', async () => {
+    const ningde = unitOf(await scorecard(), '350900');
+    expect(itemOf(ningde, 'rectificationsOnTime')).toMatchObject({
+      display: '33.3%（1/3）',
+      link: { path: '/joint-meeting/rectifications', query: { jurisdiction: '350900', year: '2026' } },
+    });
+    const res = await province.get('/api/rectifications?jurisdiction=350900&year=2026');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    // The four of 2026 (the one due 2025-12-31 is another year's); 12-31 is listed, not yet due.
+    expect(body.items.map((r: { deadline: string }) => r.deadline).sort()).toEqual([
+      '2026-06-30',
+      '2026-08-31',
+      '2026-10-31',
+      '2026-12-31',
+    ]);
+    expect(body.onTime).toEqual({ year: 2026, dueBy: '2026-12-07', due: 3, closedOnTime: 1 });
+    // 2025 has passed: counted to its last day; closed 12-01, due 12-31 → on time.
+    const last = (await province.get('/api/rectifications?jurisdiction=350900&year=2025')).json();
+    expect(last.onTime).toEqual({ year: 2025, dueBy: '2025-12-31', due: 1, closedOnTime: 1 });
+    // Without a year, every suggestion and no counts.
+    const all = (await province.get('/api/rectifications?jurisdiction=350900')).json();
+    expect([all.total, all.onTime]).toEqual([5, undefined]);
+  });
+
   it('re-bases the total on the assessed weights and ranks the prefectures, the unassessed last', async () => {
     const card = await scorecard();
     const ningde = unitOf(card, '350900');

@@ -4120,6 +4120,8 @@ export interface paths {
                     jurisdiction?: string;
                     overdue?: string;
                     status?: "issued" | "rectifying" | "closed";
+                    /** @description Only suggestions whose deadline falls in this year; the answer then counts those due to date */
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4136,6 +4138,7 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["Rectification"][];
                             total: number;
+                            onTime?: components["schemas"]["RectificationsOnTime"];
                         };
                     };
                 };
@@ -28164,6 +28167,15 @@ export interface components {
             createdAt: string;
             followUps: components["schemas"]["FollowUpInput"][];
         };
+        RectificationsOnTimeInput: {
+            year: number;
+            /** @description Counted up to this day: today, or the year’s last day once it has passed */
+            dueBy: string;
+            /** @description Suggestions of the year whose deadline has come */
+            due: number;
+            /** @description Of those, closed by their deadline (the scorecard’s 整改按期办结率) */
+            closedOnTime: number;
+        };
         DueDatesInput: {
             jurisdiction: {
                 code: string;
@@ -32132,6 +32144,15 @@ export interface components {
             closedAt: string | null;
             createdAt: string;
             followUps: components["schemas"]["FollowUp"][];
+        };
+        RectificationsOnTime: {
+            year: number;
+            /** @description Counted up to this day: today, or the year’s last day once it has passed */
+            dueBy: string;
+            /** @description Suggestions of the year whose deadline has come */
+            due: number;
+            /** @description Of those, closed by their deadline (the scorecard’s 整改按期办结率) */
+            closedOnTime: number;
         };
         DueDates: {
             jurisdiction: {

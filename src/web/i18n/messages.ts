@@ -749,6 +749,10 @@ export const zh = {
   'rect.factor': '危害因素',
   'rect.finding': '发现的问题',
   'rect.issue': '发出限期整改建议',
+  'rect.allYears': '全部年度',
+  'rect.yearOf': '{year}年',
+  'rect.onTimeSummary':
+    '{year}年截至{dueBy}到期的整改建议{due}项，按期办结{closed}项（考核“整改按期办结率”按此计算）',
   'rect.kind': '问题类型',
   'rect.limit': '限值',
   'rect.measured': '检测值',
@@ -2681,6 +2685,10 @@ export const en: Record<MessageKey, string> = {
   'rect.factor': 'Hazard factor',
   'rect.finding': 'Finding',
   'rect.issue': 'Issue a suggestion',
+  'rect.allYears': 'All years',
+  'rect.yearOf': '{year}',
+  'rect.onTimeSummary':
+    '{year}: {due} suggestion(s) due by {dueBy}, {closed} closed by their deadline (the scorecard’s on-time rate counts these)',
   'rect.kind': 'Kind',
   'rect.limit': 'Limit',
   'rect.measured': 'Measured',

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -24,7 +25,7 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
-import { todayInChina } from '../../time';
+import { currentYearInChina, linkedYearOf, todayInChina } from '../../time';
 import { FollowUpForm, FollowUpTimeline } from './ActionItemsPage';
 import { ChaseButton, ReminderList } from './Chase';
 
@@ -55,25 +56,32 @@ export default function RectificationsPage() {
   const [view, setView] = useState<'all' | 'overdue'>(
     searchParams.get('overdue') === 'true' ? 'overdue' : 'all',
   );
+  // The scorecard links here with ?year= (its 整改按期办结率): the year's suggestions and the same counts.
+  const [year, setYear] = useState<number | null>(
+    searchParams.get('year') ? linkedYearOf(searchParams) : null,
+  );
+  const [onTime, setOnTime] = useState<Schemas['RectificationsOnTime'] | null>(null);
 
   const load = useCallback(async () => {
     if (!code) return;
     try {
-      setItems(
-        (
-          await unwrap(
-            api.GET('/api/rectifications', {
-              params: {
-                query: { jurisdiction: code, ...(view === 'overdue' ? { overdue: 'true' } : {}) } as never,
-              },
-            }),
-          )
-        ).items,
+      const list = await unwrap(
+        api.GET('/api/rectifications', {
+          params: {
+            query: {
+              jurisdiction: code,
+              ...(view === 'overdue' ? { overdue: 'true' } : {}),
+              ...(year ? { year } : {}),
+            } as never,
+          },
+        }),
       );
+      setItems(list.items);
+      setOnTime(list.onTime ?? null);
     } catch (e) {
       showError(e, (m) => message.error(m));
     }
-  }, [code, message, view]);
+  }, [code, message, view, year]);
   useEffect(() => {
     load();
   }, [load]);
@@ -158,6 +166,19 @@ export default function RectificationsPage() {
       title={`${current?.name ?? ''} · ${t('nav.rectifications')}`}
       extra={
         <Space wrap>
+          <Select
+            data-testid="rect-year"
+            style={{ width: 120 }}
+            value={year ?? 0}
+            onChange={(v: number) => setYear(v === 0 ? null : v)}
+            options={[
+              { value: 0, label: t('rect.allYears') },
+              ...Array.from({ length: 6 }, (_, i) => currentYearInChina() - i).map((y) => ({
+                value: y,
+                label: t('rect.yearOf', { year: y }),
+              })),
+            ]}
+          />
           <Segmented
             value={view}
             onChange={(v) => setView(v as typeof view)}
@@ -182,6 +203,19 @@ export default function RectificationsPage() {
         </Space>
       }
     >
+      {onTime && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={onTime.due > 0 && onTime.closedOnTime < onTime.due ? 'warning' : 'info'}
+          data-testid="rect-on-time"
+          message={t('rect.onTimeSummary', {
+            year: onTime.year,
+            dueBy: onTime.dueBy,
+            due: onTime.due,
+            closed: onTime.closedOnTime,
+          })}
+        />
+      )}
       <Table rowKey="id" columns={columns} dataSource={items} pagination={false} />
       <Modal
         open={isIssuing}
