@@ -21972,12 +21972,6 @@ export interface paths {
                         projectId?: number;
                         year: number;
                         story: string;
-                        /** @default {} */
-                        figures?: {
-                            injuryRatePerMille?: number | null;
-                            industryRatePerMille?: number | null;
-                            trainingCoveragePct?: number | null;
-                        };
                     };
                 };
             };
@@ -22477,9 +22471,25 @@ export interface paths {
                                 year: number;
                                 story: string;
                                 figures: {
+                                    /** @enum {string} */
+                                    source: "records" | "entered";
                                     injuryRatePerMille?: number | null;
                                     industryRatePerMille?: number | null;
                                     trainingCoveragePct?: number | null;
+                                    basis: {
+                                        computedOn: string;
+                                        year: number;
+                                        employerId: number | null;
+                                        injuries: number | null;
+                                        insured: number | null;
+                                        industryDivision: string | null;
+                                        industryEmployers: number;
+                                        industryInjuries: number;
+                                        industryInsured: number;
+                                        trainingAsOf: string | null;
+                                        keyPostsDue: number | null;
+                                        keyPostsTrained: number | null;
+                                    } | null;
                                 };
                                 publishedOn: string | null;
                                 photoIds: number[];
@@ -29077,6 +29087,7 @@ export interface components {
         };
         CampaignInput: {
             id: number;
+            mayRecord: boolean;
             jurisdictionCode: string;
             jurisdictionName: string;
             year: number;
@@ -29239,9 +29250,25 @@ export interface components {
             year: number;
             story: string;
             figures: {
+                /** @enum {string} */
+                source: "records" | "entered";
                 injuryRatePerMille?: number | null;
                 industryRatePerMille?: number | null;
                 trainingCoveragePct?: number | null;
+                basis: {
+                    computedOn: string;
+                    year: number;
+                    employerId: number | null;
+                    injuries: number | null;
+                    insured: number | null;
+                    industryDivision: string | null;
+                    industryEmployers: number;
+                    industryInjuries: number;
+                    industryInsured: number;
+                    trainingAsOf: string | null;
+                    keyPostsDue: number | null;
+                    keyPostsTrained: number | null;
+                } | null;
             };
             status: string;
             reviewNote: string | null;
@@ -33020,6 +33047,7 @@ export interface components {
         };
         Campaign: {
             id: number;
+            mayRecord: boolean;
             jurisdictionCode: string;
             jurisdictionName: string;
             year: number;
@@ -33182,9 +33210,25 @@ export interface components {
             year: number;
             story: string;
             figures: {
+                /** @enum {string} */
+                source: "records" | "entered";
                 injuryRatePerMille?: number | null;
                 industryRatePerMille?: number | null;
                 trainingCoveragePct?: number | null;
+                basis: {
+                    computedOn: string;
+                    year: number;
+                    employerId: number | null;
+                    injuries: number | null;
+                    insured: number | null;
+                    industryDivision: string | null;
+                    industryEmployers: number;
+                    industryInjuries: number;
+                    industryInsured: number;
+                    trainingAsOf: string | null;
+                    keyPostsDue: number | null;
+                    keyPostsTrained: number | null;
+                } | null;
             };
             status: string;
             reviewNote: string | null;

@@ -1571,6 +1571,12 @@ export const zh = {
   'pu.injuryRate': '工伤发生率（‰）',
   'pu.industryRate': '行业工伤发生率（‰）',
   'pu.trainingCoverage': '培训覆盖率（%）',
+  'pu.figures': '数据',
+  'pu.figures.records':
+    '据业务数据计算：{year} 年工伤（按统计口径）与年平均参保人数，行业为同一国民经济行业大类的本省参保单位；培训覆盖率截至 {asOf}；计算日 {on}',
+  'pu.figures.entered': '人工填报的数据，未据业务数据核算',
+  'pu.figures.none': '无可据以计算的单位数据',
+  'pu.figures.computedHint': '发生率和培训覆盖率提名时据业务数据自动计算，发布时重新计算，不能手工填写。',
   'pu.publish': '发布',
   'pu.reject': '不予发布',
   'pu.example.nominated': '待审核',
@@ -3491,6 +3497,13 @@ export const en: Record<MessageKey, string> = {
   'pu.injuryRate': 'Injury rate (‰)',
   'pu.industryRate': 'Industry injury rate (‰)',
   'pu.trainingCoverage': 'Training coverage (%)',
+  'pu.figures': 'Figures',
+  'pu.figures.records':
+    'Computed from the records: injuries of {year} (under the counting rules) per average insured; the industry is the insured employers of the same GB/T 4754 division in the province; training coverage as of {asOf}; computed on {on}',
+  'pu.figures.entered': 'Typed in by hand, not computed from the records',
+  'pu.figures.none': 'No employer records to compute from',
+  'pu.figures.computedHint':
+    'Injury rates and training coverage are computed from the records at nomination and again at publication; they cannot be typed in.',
   'pu.publish': 'Publish',
   'pu.reject': 'Reject',
   'pu.example.nominated': 'Nominated',

@@ -25,6 +25,7 @@ import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { linkedYearOf } from '../../time';
 import { CoverageMap, type MapArea } from './CoverageMap';
+import { ExampleFigures } from './ExampleFigures';
 
 type Board = Schemas['QuotaBoard'];
 type Campaign = Schemas['Campaign'];
@@ -334,7 +335,7 @@ function CampaignsTab() {
             key: 'actions',
             render: (_: unknown, c: Campaign) => (
               <Space>
-                {can('publicity:report') && c.status !== 'accepted' && (
+                {can('publicity:report') && c.mayRecord && c.status !== 'accepted' && (
                   <Button size="small" onClick={() => setRecording(c)} data-testid={`record-${c.id}`}>
                     {t('pu.record')}
                   </Button>
@@ -344,7 +345,7 @@ function CampaignsTab() {
                     {t('pu.accept')}
                   </Button>
                 )}
-                {can('publicity:report') && (
+                {can('publicity:report') && c.mayRecord && (
                   <Upload
                     showUploadList={false}
                     beforeUpload={(file) => {
@@ -901,11 +902,6 @@ function ExamplesTab() {
             organisationId: v.organisationId,
             year: v.year,
             story: v.story,
-            figures: {
-              injuryRatePerMille: v.injuryRatePerMille ?? null,
-              industryRatePerMille: v.industryRatePerMille ?? null,
-              trainingCoveragePct: v.trainingCoveragePct ?? null,
-            },
           },
         }),
       );
@@ -941,6 +937,11 @@ function ExamplesTab() {
           { title: t('pu.category'), dataIndex: 'category', render: (c: string) => t(`pu.category.${c}`) },
           { title: t('pu.subjectKind'), dataIndex: 'subjectKind', render: (k: string) => t(`pu.kind.${k}`) },
           { title: t('pu.year'), dataIndex: 'year' },
+          {
+            title: t('pu.figures'),
+            key: 'figures',
+            render: (_: unknown, e: Example) => <ExampleFigures figures={e.figures} />,
+          },
           {
             title: t('pu.status'),
             dataIndex: 'status',
@@ -1020,17 +1021,7 @@ function ExamplesTab() {
           <Form.Item name="story" label={t('pu.story')} rules={[{ required: true, min: 10 }]}>
             <Input.TextArea rows={4} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="injuryRatePerMille" label={t('pu.injuryRate')}>
-              <InputNumber min={0} />
-            </Form.Item>
-            <Form.Item name="industryRatePerMille" label={t('pu.industryRate')}>
-              <InputNumber min={0} />
-            </Form.Item>
-            <Form.Item name="trainingCoveragePct" label={t('pu.trainingCoverage')}>
-              <InputNumber min={0} max={100} />
-            </Form.Item>
-          </Space>
+          <Typography.Text type="secondary">{t('pu.figures.computedHint')}</Typography.Text>
         </Form>
       </Modal>
     </Space>
