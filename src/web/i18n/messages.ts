@@ -1572,6 +1572,7 @@ export const zh = {
   'pu.industryRate': '行业工伤发生率（‰）',
   'pu.trainingCoverage': '培训覆盖率（%）',
   'pu.figures': '数据',
+  'pu.employerSearch': '输入单位名称或统一社会信用代码搜索',
   'pu.figures.records':
     '据业务数据计算：{year} 年工伤（按统计口径）与年平均参保人数，行业为同一国民经济行业大类的本省参保单位；培训覆盖率截至 {asOf}；计算日 {on}',
   'pu.figures.entered': '人工填报的数据，未据业务数据核算',
@@ -3498,6 +3499,7 @@ export const en: Record<MessageKey, string> = {
   'pu.industryRate': 'Industry injury rate (‰)',
   'pu.trainingCoverage': 'Training coverage (%)',
   'pu.figures': 'Figures',
+  'pu.employerSearch': 'Type a name or credit code to search',
   'pu.figures.records':
     'Computed from the records: injuries of {year} (under the counting rules) per average insured; the industry is the insured employers of the same GB/T 4754 division in the province; training coverage as of {asOf}; computed on {on}',
   'pu.figures.entered': 'Typed in by hand, not computed from the records',

@@ -25,6 +25,7 @@ import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { linkedYearOf } from '../../time';
 import { CoverageMap, type MapArea } from './CoverageMap';
+import { EmployerSelect } from './EmployerSelect';
 import { ExampleFigures } from './ExampleFigures';
 
 type Board = Schemas['QuotaBoard'];
@@ -491,7 +492,7 @@ function ApplyModal({
       <Form form={form} layout="vertical">
         {employerId === null && (
           <Form.Item name="employerId" label={t('pu.employer')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+            <EmployerSelect testId="base-employer" />
           </Form.Item>
         )}
         <Form.Item name="meetingJurisdiction" label={t('pu.meeting')} extra={t('pu.meetingHint')}>
@@ -1016,7 +1017,7 @@ function ExamplesTab() {
             <Input />
           </Form.Item>
           <Form.Item name="organisationId" label={t('pu.employer')}>
-            <InputNumber min={1} />
+            <EmployerSelect testId="example-employer" />
           </Form.Item>
           <Form.Item name="story" label={t('pu.story')} rules={[{ required: true, min: 10 }]}>
             <Input.TextArea rows={4} />
