@@ -1591,6 +1591,8 @@ export const zh = {
   'pu.public.howToBook': '预约参观',
   'pu.saved': '已保存',
   'pu.organiserName': '组织单位名称',
+  'pu.organiserUnit': '组织单位（系统中的单位）',
+  'pu.organiserUnitHint': '选定后，该单位的工作人员可以记录活动实施情况；未选定时由活动所在地人社部门记录。',
   'pu.organiserKind': '组织单位类型',
   'pu.org.member_unit': '成员单位',
   'pu.org.association': '行业协会',
@@ -3519,6 +3521,9 @@ export const en: Record<MessageKey, string> = {
   'pu.public.howToBook': 'Book a visit',
   'pu.saved': 'Saved',
   'pu.organiserName': 'Organiser',
+  'pu.organiserUnit': 'Organising unit (in the system)',
+  'pu.organiserUnitHint':
+    'Its officers may then record what the campaign achieved; otherwise the HRSS office of the campaign’s jurisdiction records it.',
   'pu.organiserKind': 'Organiser kind',
   'pu.org.member_unit': 'Member unit',
   'pu.org.association': 'Association',

@@ -25,8 +25,8 @@ import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { linkedYearOf } from '../../time';
 import { CoverageMap, type MapArea } from './CoverageMap';
-import { EmployerSelect } from './EmployerSelect';
 import { ExampleFigures } from './ExampleFigures';
+import { OrganisationPicker } from './OrganisationPicker';
 
 type Board = Schemas['QuotaBoard'];
 type Campaign = Schemas['Campaign'];
@@ -220,6 +220,7 @@ function CampaignsTab() {
   const [creating, setCreating] = useState(false);
   const [recording, setRecording] = useState<Campaign | null>(null);
   const [form] = Form.useForm();
+  const organiserKind = Form.useWatch('organiserKind', form);
   const [recordForm] = Form.useForm();
   const load = useCallback(() => {
     if (!current) return;
@@ -252,7 +253,9 @@ function CampaignsTab() {
             title: v.title,
             industries: v.industries,
             topics: v.topics,
-            organisers: [{ kind: v.organiserKind, name: v.organiserName }],
+            organisers: [
+              { kind: v.organiserKind, name: v.organiserName, organisationId: v.organiserId ?? null },
+            ],
             channels: v.channels,
             occasion: v.occasion || undefined,
             startsOn: v.dates[0].format(DATE),
@@ -407,6 +410,14 @@ function CampaignsTab() {
               <Input data-testid="campaign-organiser" />
             </Form.Item>
           </Space>
+          {(organiserKind === 'member_unit' || organiserKind === 'association') && (
+            <Form.Item name="organiserId" label={t('pu.organiserUnit')} extra={t('pu.organiserUnitHint')}>
+              <OrganisationPicker
+                kind={organiserKind === 'member_unit' ? 'member_department' : 'industry_association'}
+                testId="campaign-organiser-unit"
+              />
+            </Form.Item>
+          )}
           <Form.Item name="channels" label={t('pu.channels')} rules={[{ required: true }]}>
             <Select
               mode="multiple"
@@ -492,7 +503,7 @@ function ApplyModal({
       <Form form={form} layout="vertical">
         {employerId === null && (
           <Form.Item name="employerId" label={t('pu.employer')} rules={[{ required: true }]}>
-            <EmployerSelect testId="base-employer" />
+            <OrganisationPicker testId="base-employer" />
           </Form.Item>
         )}
         <Form.Item name="meetingJurisdiction" label={t('pu.meeting')} extra={t('pu.meetingHint')}>
@@ -1017,7 +1028,7 @@ function ExamplesTab() {
             <Input />
           </Form.Item>
           <Form.Item name="organisationId" label={t('pu.employer')}>
-            <EmployerSelect testId="example-employer" />
+            <OrganisationPicker testId="example-employer" />
           </Form.Item>
           <Form.Item name="story" label={t('pu.story')} rules={[{ required: true, min: 10 }]}>
             <Input.TextArea rows={4} />

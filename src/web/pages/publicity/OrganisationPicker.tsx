@@ -5,17 +5,19 @@ import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
 /**
- * Picks an employer of the current jurisdiction (and below) by name or credit code as the user
- * types (GET /api/organisations, kind employer), instead of typing its id.
+ * Picks an organisation of a kind (default: an employer) of the current jurisdiction (and below)
+ * by name or credit code as the user types (GET /api/organisations), instead of typing its id.
  */
-export function EmployerSelect({
+export function OrganisationPicker({
   value,
   onChange,
   testId,
+  kind = 'employer',
 }: {
   value?: number | null;
   onChange?: (value: number | null) => void;
   testId?: string;
+  kind?: 'employer' | 'member_department' | 'industry_association';
 }) {
   const { t } = useI18n();
   const { current } = useJurisdiction();
@@ -29,7 +31,7 @@ export function EmployerSelect({
           params: {
             query: {
               jurisdiction: current.code,
-              kind: 'employer',
+              kind,
               search: search || undefined,
               pageSize: 30,
             },
@@ -45,7 +47,7 @@ export function EmployerSelect({
         );
     }, 250);
     return () => clearTimeout(timer);
-  }, [current, search]);
+  }, [current, kind, search]);
   return (
     <Select
       allowClear
