@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Actor, hasPermission } from '../../platform/auth/actor.js';
+import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
@@ -10,6 +10,7 @@ import { findPlanPeriod, listKeyIndustries } from '../enterprises/enterprises.se
 import { planPeriods } from '../enterprises/enterprises.tables.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting } from '../settings/settings.service.js';
 import { listPublicityFiles } from './files.service.js';
 import type { CampaignInput, CampaignRecordInput } from './publicity.schema.js';
@@ -51,6 +52,17 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignInput,
     if (!topics.some((t) => t.code === topic))
       throw badRequest('publicity.topic_unknown', `topics.${i}`, { topic });
   });
+  // An organiser named by id is one the actor can see: its officers may then record the campaign.
+  for (const [i, organiser] of input.organisers.entries()) {
+    if (!organiser.organisationId) continue;
+    const [org] = await db
+      .select({ path: jurisdictions.path })
+      .from(organisations)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+      .where(eq(organisations.id, organiser.organisationId));
+    if (!org || !isInScope(actor, org.path))
+      throw new AppError(400, 'not_found', {}, `organisers.${i}.organisationId`);
+  }
   const period = await findPlanPeriod(db, undefined, year);
   const keyList = await listKeyIndustries(db, actor, {
     planPeriod: period.code,

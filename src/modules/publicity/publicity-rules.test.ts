@@ -144,6 +144,26 @@ describe('only the organiser records a campaign', () => {
     });
   });
 
+  it('refuses an organiser id the planner cannot see, naming the field', async () => {
+    const elsewhere = await addOrganisation('member_department', '福州市住建局（测试）', '350100');
+    const response = await changchun.post('/api/publicity/campaigns', {
+      title: '越权组织单位',
+      industries: ['建筑施工'],
+      topics: ['work_safety'],
+      organisers: [
+        { kind: 'member_unit', name: '长春市住建局（测试）', organisationId: ids.unitA },
+        { kind: 'member_unit', name: '福州市住建局（测试）', organisationId: elsewhere },
+      ],
+      channels: ['on_site'],
+      startsOn: '2026-06-01',
+      endsOn: '2026-06-30',
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().fields).toEqual([
+      expect.objectContaining({ field: 'organisers.1.organisationId' }),
+    ]);
+  });
+
   it('refuses the province’s HRSS (not the organiser) with 403, and a sibling city’s with 404', async () => {
     const province = await jilin.post(`/api/publicity/campaigns/${ids.campaign}/record`, reach);
     expect(province.statusCode, province.body).toBe(403);
