@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
@@ -10,6 +10,7 @@ import { findPlanPeriod, listKeyIndustries } from '../enterprises/enterprises.se
 import { planPeriods } from '../enterprises/enterprises.tables.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
 import { resolveSetting } from '../settings/settings.service.js';
 import { listPublicityFiles } from './files.service.js';
 import type { CampaignInput, CampaignRecordInput } from './publicity.schema.js';
@@ -51,6 +52,17 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignInput,
     if (!topics.some((t) => t.code === topic))
       throw badRequest('publicity.topic_unknown', `topics.${i}`, { topic });
   });
+  // An organiser named by id is one the actor can see: its officers may then record the campaign.
+  for (const [i, organiser] of input.organisers.entries()) {
+    if (!organiser.organisationId) continue;
+    const [org] = await db
+      .select({ path: jurisdictions.path })
+      .from(organisations)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+      .where(eq(organisations.id, organiser.organisationId));
+    if (!org || !isInScope(actor, org.path))
+      throw new AppError(400, 'not_found', {}, `organisers.${i}.organisationId`);
+  }
   const period = await findPlanPeriod(db, undefined, year);
   const keyList = await listKeyIndustries(db, actor, {
     planPeriod: period.code,
@@ -111,8 +123,37 @@ export async function findCampaignInScope(db: Db, actor: Actor, id: number) {
 }
 
 /**
+ * Whether the actor organises a campaign, and so may record what it achieved and add its materials
+ * (PU-1: "the organiser records what happened"): an officer of an organisation listed among its
+ * organisers, or the HRSS office of the campaign's own jurisdiction, which planned it and records on
+ * the organisers' behalf. An HRSS officer of a higher level, or an officer of any other unit of the
+ * area, only reads it.
+ */
+export function isCampaignOrganiser(
+  actor: Actor,
+  campaign: Pick<typeof publicityCampaigns.$inferSelect, 'organisers'>,
+  path: string,
+) {
+  if (
+    actor.organisationId !== null &&
+    campaign.organisers.some((o) => o.organisationId === actor.organisationId)
+  )
+    return true;
+  return hasPermission(actor, 'publicity:manage') && path === actor.jurisdictionPath;
+}
+
+/** A campaign in the actor's scope (404 otherwise) that the actor organises (403 otherwise). */
+export async function findCampaignToRecord(db: Db, actor: Actor, id: number) {
+  const row = await findCampaignInScope(db, actor, id);
+  if (!isCampaignOrganiser(actor, row.campaign, row.path))
+    throw new AppError(403, 'publicity.organiser_only', {}, 'id');
+  return row;
+}
+
+/**
  * Records what a campaign achieved (PU-1): events, reach figures with their source, a summary and
- * material links. It may be corrected until HRSS accepts it.
+ * material links. Only its organiser records (isCampaignOrganiser). It may be corrected until HRSS
+ * accepts it.
  */
 export async function recordCampaign(
   db: Db,
@@ -121,7 +162,7 @@ export async function recordCampaign(
   input: CampaignRecordInput,
   now: Date,
 ) {
-  const { campaign, path } = await findCampaignInScope(db, actor, id);
+  const { campaign, path } = await findCampaignToRecord(db, actor, id);
   if (campaign.status === 'accepted') throw new AppError(409, 'publicity.campaign_not_planned');
   if (campaign.startsOn > today(now)) throw badRequest('publicity.date_in_future', 'startsOn');
   await db.transaction(async (tx) => {
@@ -178,15 +219,21 @@ export async function acceptCampaign(db: Db, actor: Actor, id: number, now: Date
 
 type CampaignRow = {
   campaign: typeof publicityCampaigns.$inferSelect;
+  path: string;
   code: string;
   name: string;
   period: string;
 };
 
-function toCampaignDto(r: CampaignRow, files: Awaited<ReturnType<typeof listPublicityFiles>> = []) {
+function toCampaignDto(
+  actor: Actor,
+  r: CampaignRow,
+  files: Awaited<ReturnType<typeof listPublicityFiles>> = [],
+) {
   const c = r.campaign;
   return {
     id: c.id,
+    mayRecord: isCampaignOrganiser(actor, c, r.path),
     jurisdictionCode: r.code,
     jurisdictionName: r.name,
     year: c.year,
@@ -215,6 +262,7 @@ function toCampaignDto(r: CampaignRow, files: Awaited<ReturnType<typeof listPubl
 
 const campaignColumns = {
   campaign: publicityCampaigns,
+  path: jurisdictions.path,
   code: jurisdictions.code,
   name: jurisdictions.name,
   period: planPeriods.code,
@@ -241,7 +289,7 @@ export async function listCampaigns(
     .innerJoin(planPeriods, eq(planPeriods.id, publicityCampaigns.planPeriodId))
     .where(and(...conditions))
     .orderBy(desc(publicityCampaigns.startsOn), desc(publicityCampaigns.id));
-  return { total: rows.length, items: rows.map((r) => toCampaignDto(r)) };
+  return { total: rows.length, items: rows.map((r) => toCampaignDto(actor, r)) };
 }
 
 /** One campaign with its files. */
@@ -254,7 +302,7 @@ export async function getCampaign(db: Db, actor: Actor, id: number) {
     .innerJoin(planPeriods, eq(planPeriods.id, publicityCampaigns.planPeriodId))
     .where(eq(publicityCampaigns.id, id));
   if (!row) throw notFound();
-  return toCampaignDto(row, await listPublicityFiles(db, 'campaign', id));
+  return toCampaignDto(actor, row, await listPublicityFiles(db, 'campaign', id));
 }
 
 export interface Reach {

@@ -5,17 +5,107 @@ import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.js';
 import { today } from '../../platform/time.js';
+import { listEmployerYears, resolveCountingRules } from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { describeEmployerTrainingCoverage } from '../training/training.service.js';
 import { listPublicityFiles } from './files.service.js';
 import type { ExampleInput } from './publicity.schema.js';
-import { advancedExamples } from './publicity.tables.js';
+import { advancedExamples, type ExampleFigures } from './publicity.tables.js';
 
 // Advanced examples (先进典型) and demonstration enterprises (示范企业) (PU-3, F 四(二)): nominated,
 // reviewed, published with their story and figures on the public pages.
 
-/** Nominates an employer, project or person as an advanced example of a jurisdiction. */
+/** Injuries per 1,000 insured, to two decimals; null without insured persons. */
+const perMille = (injuries: number, insured: number) =>
+  insured > 0 ? Math.round((injuries * 100_000) / insured) / 100 : null;
+
+/**
+ * An example's figures, computed from the records (PU-3: "injury rate against their industry,
+ * training coverage"), never typed in. For the example's employer (organisationId; none for a
+ * person or project without one: every figure null) in the example's year, under the counting
+ * rules of its jurisdiction (facts): its injuries per 1,000 of its 年平均参保人数; the same rate
+ * over the insured employers of its GB/T 4754 division (大类) in its province that have a headcount
+ * that year, itself included; and its key-post training coverage as of today (training's count).
+ */
+export async function computeExampleFigures(
+  db: Db,
+  actor: Actor,
+  input: { organisationId: number | null; year: number },
+  now: Date,
+): Promise<ExampleFigures> {
+  const basis = {
+    computedOn: today(now),
+    year: input.year,
+    employerId: input.organisationId,
+    injuries: null,
+    insured: null,
+    industryDivision: null,
+    industryEmployers: 0,
+    industryInjuries: 0,
+    industryInsured: 0,
+    trainingAsOf: null,
+    keyPostsDue: null,
+    keyPostsTrained: null,
+  };
+  const none = { injuryRatePerMille: null, industryRatePerMille: null, trainingCoveragePct: null };
+  if (input.organisationId === null) return { ...none, basis };
+  const [org] = await db
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      industryCode: organisations.industryCode,
+      path: jurisdictions.path,
+      code: jurisdictions.code,
+    })
+    .from(organisations)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+    .where(eq(organisations.id, input.organisationId));
+  if (org?.kind !== 'employer') return { ...none, basis };
+  const rules = await resolveCountingRules(db, org.path);
+  // Paths run from the root (100000/220000/…): the province is the first two segments.
+  const province = org.path.split('/').slice(0, 2).join('/');
+  const years = await listEmployerYears(db, { path: province, from: input.year, to: input.year, rules });
+  const own = years.find((y) => y.employerId === org.id);
+  const division = org.industryCode?.slice(0, 2) ?? null;
+  const peers =
+    division === null
+      ? []
+      : years.filter((y) => y.industryCode?.startsWith(division) && (y.averageInsured ?? 0) > 0);
+  const industryInjuries = peers.reduce((n, y) => n + y.injuries, 0);
+  const industryInsured = peers.reduce((n, y) => n + (y.averageInsured ?? 0), 0);
+  const training = isInScope(actor, org.path)
+    ? await describeEmployerTrainingCoverage(db, actor, {
+        id: org.id,
+        path: org.path,
+        jurisdictionCode: org.code,
+      })
+    : null;
+  const insured = own?.averageInsured ?? null;
+  return {
+    injuryRatePerMille: own && insured !== null ? perMille(own.injuries, insured) : null,
+    industryRatePerMille: peers.length > 0 ? perMille(industryInjuries, industryInsured) : null,
+    trainingCoveragePct: training?.coveragePct ?? null,
+    basis: {
+      ...basis,
+      injuries: own ? own.injuries : null,
+      insured,
+      industryDivision: division,
+      industryEmployers: peers.length,
+      industryInjuries,
+      industryInsured,
+      trainingAsOf: training?.asOf ?? null,
+      keyPostsDue: training?.due ?? null,
+      keyPostsTrained: training?.trained ?? null,
+    },
+  };
+}
+
+/**
+ * Nominates an employer, project or person as an advanced example of a jurisdiction; its figures
+ * are computed from the records (computeExampleFigures).
+ */
 export async function nominateExample(db: Db, actor: Actor, input: ExampleInput, now: Date) {
   const j = await getJurisdictionInScope(db, actor, input.jurisdiction ?? actor.jurisdictionCode);
   if (input.subjectKind === 'employer' && !input.organisationId)
@@ -28,6 +118,12 @@ export async function nominateExample(db: Db, actor: Actor, input: ExampleInput,
       .where(eq(organisations.id, input.organisationId));
     if (!org || !isInScope(actor, org.path)) throw new AppError(400, 'not_found', {}, 'organisationId');
   }
+  const figures = await computeExampleFigures(
+    db,
+    actor,
+    { organisationId: input.organisationId ?? null, year: input.year },
+    now,
+  );
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(advancedExamples)
@@ -40,7 +136,7 @@ export async function nominateExample(db: Db, actor: Actor, input: ExampleInput,
         projectId: input.projectId ?? null,
         year: input.year,
         story: input.story,
-        figures: input.figures,
+        figures,
         nominatedBy: actor.username,
         nominatedAt: now,
       })
@@ -84,10 +180,21 @@ export async function reviewExample(
   if (example.status !== 'nominated')
     throw new AppError(409, 'publicity.example_state', { status: example.status });
   if (input.decision === 'reject' && !input.note) throw badRequest('publicity.reason_required', 'note');
+  // Published figures are those of the records on the day of publication.
+  const figures =
+    input.decision === 'publish'
+      ? await computeExampleFigures(
+          db,
+          actor,
+          { organisationId: example.organisationId, year: example.year },
+          now,
+        )
+      : example.figures;
   await db.transaction(async (tx) => {
     await tx
       .update(advancedExamples)
       .set({
+        figures,
         status: input.decision === 'publish' ? 'published' : 'rejected',
         reviewNote: input.note ?? null,
         reviewedBy: actor.username,
@@ -120,7 +227,13 @@ function toExampleDto(r: ExampleRow, photoIds: number[]) {
     projectId: e.projectId,
     year: e.year,
     story: e.story,
-    figures: e.figures,
+    figures: {
+      source: e.figures.basis ? ('records' as const) : ('entered' as const),
+      injuryRatePerMille: e.figures.injuryRatePerMille ?? null,
+      industryRatePerMille: e.figures.industryRatePerMille ?? null,
+      trainingCoveragePct: e.figures.trainingCoveragePct ?? null,
+      basis: e.figures.basis ?? null,
+    },
     status: e.status,
     reviewNote: e.reviewNote,
     publishedOn: e.publishedOn,

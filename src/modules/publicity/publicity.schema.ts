@@ -60,6 +60,8 @@ export const ZPublicityFile = z.object({
 export const ZCampaign = z
   .object({
     id: z.number(),
+    /** Whether the actor organises it and so may record it and add its materials (publicity.organiser_only). */
+    mayRecord: z.boolean(),
     jurisdictionCode: z.string(),
     jurisdictionName: z.string(),
     year: z.number(),
@@ -302,15 +304,7 @@ export const ZExampleInput = z.object({
   projectId: z.number().int().positive().optional(),
   year: z.number().int().min(2000).max(2100),
   story: z.string().trim().min(10).max(8000),
-  figures: z
-    .object({
-      /** Injuries per 1,000 insured of the subject. */
-      injuryRatePerMille: z.number().min(0).max(1000).nullish(),
-      /** Injuries per 1,000 insured of its industry. */
-      industryRatePerMille: z.number().min(0).max(1000).nullish(),
-      trainingCoveragePct: z.number().min(0).max(100).nullish(),
-    })
-    .default({}),
+  // No figures here: they are computed from the records (computeExampleFigures), never typed in.
 });
 export type ExampleInput = z.infer<typeof ZExampleInput>;
 
@@ -332,9 +326,30 @@ export const ZExample = z
     year: z.number(),
     story: z.string(),
     figures: z.object({
+      /** records: computed from the records (basis says how); entered: typed in by hand (older rows), not checked. */
+      source: z.enum(['records', 'entered']),
+      /** Injuries per 1,000 insured of the employer in the example's year (2 decimals); null without a headcount. */
       injuryRatePerMille: z.number().nullish(),
+      /** Injuries per 1,000 insured of the employers of its GB/T 4754 division in its province, the same year. */
       industryRatePerMille: z.number().nullish(),
+      /** Key-post training coverage of the employer (%), as of basis.trainingAsOf. */
       trainingCoveragePct: z.number().nullish(),
+      basis: z
+        .object({
+          computedOn: z.string(),
+          year: z.number(),
+          employerId: z.number().nullable(),
+          injuries: z.number().nullable(),
+          insured: z.number().nullable(),
+          industryDivision: z.string().nullable(),
+          industryEmployers: z.number(),
+          industryInjuries: z.number(),
+          industryInsured: z.number(),
+          trainingAsOf: z.string().nullable(),
+          keyPostsDue: z.number().nullable(),
+          keyPostsTrained: z.number().nullable(),
+        })
+        .nullable(),
     }),
     status: z.string(),
     reviewNote: z.string().nullable(),

@@ -3,7 +3,7 @@ import { type Actor, hasPermission } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { findBaseForActor } from './bases.service.js';
-import { findCampaignInScope } from './campaigns.service.js';
+import { findCampaignInScope, findCampaignToRecord } from './campaigns.service.js';
 import { findExampleForActor } from './examples.service.js';
 import {
   addPublicityFile,
@@ -17,7 +17,7 @@ import { advancedExamples, publicityCampaigns, warningBases } from './publicity.
 
 /** The path of a record the actor may add files to, or 403/404. */
 async function ownerPathForWrite(db: Db, actor: Actor, ownerType: OwnerType, id: number) {
-  if (ownerType === 'campaign') return (await findCampaignInScope(db, actor, id)).path;
+  if (ownerType === 'campaign') return (await findCampaignToRecord(db, actor, id)).path;
   if (ownerType === 'example') return (await findExampleForActor(db, actor, id)).path;
   const base = await findBaseForActor(db, actor, id);
   if (!base.isOwn && !hasPermission(actor, 'publicity:manage'))

@@ -186,11 +186,36 @@ export const warningBaseVisits = pgTable(
 
 export type ExampleStatus = 'nominated' | 'published' | 'rejected';
 
+/**
+ * How an example's figures were computed from the records: the counts behind each rate, so a
+ * reader can check them.
+ */
+export interface ExampleFiguresBasis {
+  /** The day they were computed (at nomination, again at publication). */
+  computedOn: string;
+  /** The example's year: injuries (under the counting rules) and 年平均参保人数 of that year. */
+  year: number;
+  employerId: number | null;
+  injuries: number | null;
+  insured: number | null;
+  /** GB/T 4754 division (大类, two digits) of the employer; the industry is that division in its province. */
+  industryDivision: string | null;
+  industryEmployers: number;
+  industryInjuries: number;
+  industryInsured: number;
+  /** Key-post training coverage as of this day (training's own count). */
+  trainingAsOf: string | null;
+  keyPostsDue: number | null;
+  keyPostsTrained: number | null;
+}
+
 /** Figures shown with an example: its injury rate against its industry's, its training coverage. */
 export interface ExampleFigures {
   injuryRatePerMille?: number | null;
   industryRatePerMille?: number | null;
   trainingCoveragePct?: number | null;
+  /** Present when computed from the records; absent on rows whose figures were typed in by hand. */
+  basis?: ExampleFiguresBasis;
 }
 
 /**

@@ -699,6 +699,10 @@ const MESSAGES = {
     zh: '只能为本单位申请或记录',
     en: 'You may apply or record for your own employer only',
   },
+  'publicity.organiser_only': {
+    zh: '只有活动的组织单位或活动所在地人社部门可以记录活动实施情况',
+    en: 'Only an organiser of the campaign, or the HRSS office of its jurisdiction, may record it',
+  },
   'publicity.base_state': {
     zh: '基地当前状态（{status}）不允许此操作',
     en: 'Not allowed while the base is {status}',

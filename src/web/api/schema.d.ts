@@ -22047,12 +22047,6 @@ export interface paths {
                         projectId?: number;
                         year: number;
                         story: string;
-                        /** @default {} */
-                        figures?: {
-                            injuryRatePerMille?: number | null;
-                            industryRatePerMille?: number | null;
-                            trainingCoveragePct?: number | null;
-                        };
                     };
                 };
             };
@@ -22552,9 +22546,25 @@ export interface paths {
                                 year: number;
                                 story: string;
                                 figures: {
+                                    /** @enum {string} */
+                                    source: "records" | "entered";
                                     injuryRatePerMille?: number | null;
                                     industryRatePerMille?: number | null;
                                     trainingCoveragePct?: number | null;
+                                    basis: {
+                                        computedOn: string;
+                                        year: number;
+                                        employerId: number | null;
+                                        injuries: number | null;
+                                        insured: number | null;
+                                        industryDivision: string | null;
+                                        industryEmployers: number;
+                                        industryInjuries: number;
+                                        industryInsured: number;
+                                        trainingAsOf: string | null;
+                                        keyPostsDue: number | null;
+                                        keyPostsTrained: number | null;
+                                    } | null;
                                 };
                                 publishedOn: string | null;
                                 photoIds: number[];
@@ -29161,6 +29171,7 @@ export interface components {
         };
         CampaignInput: {
             id: number;
+            mayRecord: boolean;
             jurisdictionCode: string;
             jurisdictionName: string;
             year: number;
@@ -29323,9 +29334,25 @@ export interface components {
             year: number;
             story: string;
             figures: {
+                /** @enum {string} */
+                source: "records" | "entered";
                 injuryRatePerMille?: number | null;
                 industryRatePerMille?: number | null;
                 trainingCoveragePct?: number | null;
+                basis: {
+                    computedOn: string;
+                    year: number;
+                    employerId: number | null;
+                    injuries: number | null;
+                    insured: number | null;
+                    industryDivision: string | null;
+                    industryEmployers: number;
+                    industryInjuries: number;
+                    industryInsured: number;
+                    trainingAsOf: string | null;
+                    keyPostsDue: number | null;
+                    keyPostsTrained: number | null;
+                } | null;
             };
             status: string;
             reviewNote: string | null;
@@ -33139,6 +33166,7 @@ export interface components {
         };
         Campaign: {
             id: number;
+            mayRecord: boolean;
             jurisdictionCode: string;
             jurisdictionName: string;
             year: number;
@@ -33301,9 +33329,25 @@ export interface components {
             year: number;
             story: string;
             figures: {
+                /** @enum {string} */
+                source: "records" | "entered";
                 injuryRatePerMille?: number | null;
                 industryRatePerMille?: number | null;
                 trainingCoveragePct?: number | null;
+                basis: {
+                    computedOn: string;
+                    year: number;
+                    employerId: number | null;
+                    injuries: number | null;
+                    insured: number | null;
+                    industryDivision: string | null;
+                    industryEmployers: number;
+                    industryInjuries: number;
+                    industryInsured: number;
+                    trainingAsOf: string | null;
+                    keyPostsDue: number | null;
+                    keyPostsTrained: number | null;
+                } | null;
             };
             status: string;
             reviewNote: string | null;

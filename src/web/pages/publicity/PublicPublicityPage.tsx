@@ -19,6 +19,7 @@ import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { MAPPED_PROVINCES } from './boundaries';
 import { CoverageMap, type MapArea } from './CoverageMap';
+import { ExampleFigures } from './ExampleFigures';
 
 const PROVINCE_NAMES: Record<string, { zh: string; en: string }> = {
   '350000': { zh: '福建省', en: 'Fujian' },
@@ -213,20 +214,7 @@ export default function PublicPublicityPage() {
                         }
                         description={e.story}
                       />
-                      <Space size="large">
-                        {e.figures.injuryRatePerMille != null && (
-                          <span>
-                            {t('pu.injuryRate')}: {e.figures.injuryRatePerMille}
-                            {e.figures.industryRatePerMille != null &&
-                              ` / ${t('pu.industryRate')}: ${e.figures.industryRatePerMille}`}
-                          </span>
-                        )}
-                        {e.figures.trainingCoveragePct != null && (
-                          <span>
-                            {t('pu.trainingCoverage')}: {e.figures.trainingCoveragePct}
-                          </span>
-                        )}
-                      </Space>
+                      <ExampleFigures figures={e.figures} />
                     </List.Item>
                   )}
                 />

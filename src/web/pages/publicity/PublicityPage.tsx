@@ -25,6 +25,8 @@ import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { linkedYearOf } from '../../time';
 import { CoverageMap, type MapArea } from './CoverageMap';
+import { ExampleFigures } from './ExampleFigures';
+import { OrganisationPicker } from './OrganisationPicker';
 
 type Board = Schemas['QuotaBoard'];
 type Campaign = Schemas['Campaign'];
@@ -218,6 +220,7 @@ function CampaignsTab() {
   const [creating, setCreating] = useState(false);
   const [recording, setRecording] = useState<Campaign | null>(null);
   const [form] = Form.useForm();
+  const organiserKind = Form.useWatch('organiserKind', form);
   const [recordForm] = Form.useForm();
   const load = useCallback(() => {
     if (!current) return;
@@ -250,7 +253,9 @@ function CampaignsTab() {
             title: v.title,
             industries: v.industries,
             topics: v.topics,
-            organisers: [{ kind: v.organiserKind, name: v.organiserName }],
+            organisers: [
+              { kind: v.organiserKind, name: v.organiserName, organisationId: v.organiserId ?? null },
+            ],
             channels: v.channels,
             occasion: v.occasion || undefined,
             startsOn: v.dates[0].format(DATE),
@@ -334,7 +339,7 @@ function CampaignsTab() {
             key: 'actions',
             render: (_: unknown, c: Campaign) => (
               <Space>
-                {can('publicity:report') && c.status !== 'accepted' && (
+                {can('publicity:report') && c.mayRecord && c.status !== 'accepted' && (
                   <Button size="small" onClick={() => setRecording(c)} data-testid={`record-${c.id}`}>
                     {t('pu.record')}
                   </Button>
@@ -344,7 +349,7 @@ function CampaignsTab() {
                     {t('pu.accept')}
                   </Button>
                 )}
-                {can('publicity:report') && (
+                {can('publicity:report') && c.mayRecord && (
                   <Upload
                     showUploadList={false}
                     beforeUpload={(file) => {
@@ -405,6 +410,14 @@ function CampaignsTab() {
               <Input data-testid="campaign-organiser" />
             </Form.Item>
           </Space>
+          {(organiserKind === 'member_unit' || organiserKind === 'association') && (
+            <Form.Item name="organiserId" label={t('pu.organiserUnit')} extra={t('pu.organiserUnitHint')}>
+              <OrganisationPicker
+                kind={organiserKind === 'member_unit' ? 'member_department' : 'industry_association'}
+                testId="campaign-organiser-unit"
+              />
+            </Form.Item>
+          )}
           <Form.Item name="channels" label={t('pu.channels')} rules={[{ required: true }]}>
             <Select
               mode="multiple"
@@ -490,7 +503,7 @@ function ApplyModal({
       <Form form={form} layout="vertical">
         {employerId === null && (
           <Form.Item name="employerId" label={t('pu.employer')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+            <OrganisationPicker testId="base-employer" />
           </Form.Item>
         )}
         <Form.Item name="meetingJurisdiction" label={t('pu.meeting')} extra={t('pu.meetingHint')}>
@@ -901,11 +914,6 @@ function ExamplesTab() {
             organisationId: v.organisationId,
             year: v.year,
             story: v.story,
-            figures: {
-              injuryRatePerMille: v.injuryRatePerMille ?? null,
-              industryRatePerMille: v.industryRatePerMille ?? null,
-              trainingCoveragePct: v.trainingCoveragePct ?? null,
-            },
           },
         }),
       );
@@ -941,6 +949,11 @@ function ExamplesTab() {
           { title: t('pu.category'), dataIndex: 'category', render: (c: string) => t(`pu.category.${c}`) },
           { title: t('pu.subjectKind'), dataIndex: 'subjectKind', render: (k: string) => t(`pu.kind.${k}`) },
           { title: t('pu.year'), dataIndex: 'year' },
+          {
+            title: t('pu.figures'),
+            key: 'figures',
+            render: (_: unknown, e: Example) => <ExampleFigures figures={e.figures} />,
+          },
           {
             title: t('pu.status'),
             dataIndex: 'status',
@@ -1015,22 +1028,12 @@ function ExamplesTab() {
             <Input />
           </Form.Item>
           <Form.Item name="organisationId" label={t('pu.employer')}>
-            <InputNumber min={1} />
+            <OrganisationPicker testId="example-employer" />
           </Form.Item>
           <Form.Item name="story" label={t('pu.story')} rules={[{ required: true, min: 10 }]}>
             <Input.TextArea rows={4} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="injuryRatePerMille" label={t('pu.injuryRate')}>
-              <InputNumber min={0} />
-            </Form.Item>
-            <Form.Item name="industryRatePerMille" label={t('pu.industryRate')}>
-              <InputNumber min={0} />
-            </Form.Item>
-            <Form.Item name="trainingCoveragePct" label={t('pu.trainingCoverage')}>
-              <InputNumber min={0} max={100} />
-            </Form.Item>
-          </Space>
+          <Typography.Text type="secondary">{t('pu.figures.computedHint')}</Typography.Text>
         </Form>
       </Modal>
     </Space>
