@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { listEmployerYears, resolveCountingRules } from '../modules/facts/facts.service.js';
+import { computeExampleFigures } from '../modules/publicity/examples.service.js';
 import {
   advancedExamples,
   type CampaignIndustry,
@@ -7,10 +9,32 @@ import {
   warningBases,
   warningBaseVisits,
 } from '../modules/publicity/publicity.tables.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { permissionsOf } from '../platform/auth/permissions.js';
 import type { Db } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/rows.js';
-import { addDays, addYears, today } from '../platform/time.js';
+import { addDays, addYears, now, today } from '../platform/time.js';
 import { runSeedOnce } from './reference.js';
+
+/** The province's HRSS office as the seed's actor: the figures read training within its scope. */
+function seedActor(jurisdictionId: number, jurisdictionCode: string, jurisdictionPath: string): Actor {
+  return {
+    userId: 0,
+    username: 'demo-seed',
+    displayName: 'demo seed',
+    role: 'hrss_officer',
+    permissions: permissionsOf('hrss_officer'),
+    jurisdictionId,
+    jurisdictionCode,
+    jurisdictionPath,
+    organisationId: null,
+    sessionId: 'demo-seed',
+    mustChangePassword: false,
+    csrfToken: '',
+    ip: '127.0.0.1',
+    userAgent: 'demo-seed',
+  };
+}
 
 /** A deterministic sequence in [0, 1) from a seed (so the demo is the same on every machine). */
 function sequence(seed: number) {
@@ -191,15 +215,44 @@ export async function seedDemoPublicity(db: Db): Promise<boolean> {
 
     const provinces = areas.filter((a) => a.level === 'province');
     for (const province of provinces) {
+      // The demonstration employer is a real employer of the province's 建筑施工 (GB/T 4754 47–50):
+      // of those insured this year without an injury this year (under the counting rules), the
+      // largest; its figures are computed as a nomination computes them (PU-3).
+      const provincePath = rowsOf<{ path: string }>(
+        await db.execute(sql`select path from jurisdictions where id = ${province.id}`),
+      )[0]?.path;
+      const employerYears = provincePath
+        ? await listEmployerYears(db, {
+            path: provincePath,
+            from: year,
+            to: year,
+            rules: await resolveCountingRules(db, provincePath),
+          })
+        : [];
+      const employer = employerYears
+        .filter(
+          (y) =>
+            ['47', '48', '49', '50'].includes(y.industryCode?.slice(0, 2) ?? '') &&
+            (y.averageInsured ?? 0) > 0 &&
+            y.injuries === 0,
+        )
+        .sort((a, b) => (b.averageInsured ?? 0) - (a.averageInsured ?? 0) || a.employerId - b.employerId)
+        .map((y) => ({ id: y.employerId, name: y.employerName }))[0];
+      const actor = seedActor(province.id, province.code, provincePath ?? '');
+      const figuresOf = (organisationId: number | null) =>
+        computeExampleFigures(db, actor, { organisationId, year }, now());
       await db.insert(advancedExamples).values([
         {
           jurisdictionId: province.id,
           subjectKind: 'employer',
           category: 'demonstration',
-          name: `${province.name}工伤预防示范企业（建筑施工）`,
+          name: employer
+            ? `${employer.name}（工伤预防示范企业）`
+            : `${province.name}工伤预防示范企业（建筑施工）`,
+          organisationId: employer?.id ?? null,
           year,
-          story: '建立全员安全生产责任制，开展班前安全讲话和隐患随手拍，连续三年无重伤以上事故。',
-          figures: { injuryRatePerMille: 1.2, industryRatePerMille: 4.8, trainingCoveragePct: 100 },
+          story: '建立全员安全生产责任制，开展班前安全讲话和隐患随手拍，隐患整改做到闭环。',
+          figures: await figuresOf(employer?.id ?? null),
           status: 'published',
           nominatedBy: 'demo',
           nominatedAt: new Date(`${year}-03-01T09:00:00+08:00`),
@@ -213,7 +266,7 @@ export async function seedDemoPublicity(db: Db): Promise<boolean> {
           name: `${province.name}工伤预防先进个人`,
           year,
           story: '一线班组长二十年坚持岗前安全提醒，带出的班组从未发生工伤事故。',
-          figures: { trainingCoveragePct: 100 },
+          figures: await figuresOf(null),
           status: 'published',
           nominatedBy: 'demo',
           nominatedAt: new Date(`${year}-03-01T09:00:00+08:00`),
@@ -227,7 +280,7 @@ export async function seedDemoPublicity(db: Db): Promise<boolean> {
           name: `${province.name}职业病防治宣传项目`,
           year,
           story: '以短视频和现场讲座相结合，覆盖粉尘危害行业企业，待联席会议审核。',
-          figures: {},
+          figures: await figuresOf(null),
           status: 'nominated',
           nominatedBy: 'demo',
           nominatedAt: new Date(`${year}-09-01T09:00:00+08:00`),
