@@ -17,11 +17,16 @@ if (!hasChromium)
     `end-to-end test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk)`,
   );
 
-/** Signs in on the login page as a demo account and waits for the greeting of the workbench. */
-export async function signInOnPage(page: Page, baseUrl: string, username: string): Promise<void> {
+/** Signs in on the login page (a demo account by default) and waits for the greeting of the workbench. */
+export async function signInOnPage(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByText('您好').waitFor();
 }

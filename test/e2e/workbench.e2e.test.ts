@@ -6,7 +6,7 @@ import { jurisdictions } from '../../src/modules/jurisdictions/jurisdictions.tab
 import { organisations } from '../../src/modules/organisations/organisations.tables.js';
 import { addDays, today } from '../../src/platform/time.js';
 import { DEMO_PASSWORD, TEST_PASSWORD, type TestApp } from '../helpers.js';
-import { type BrowserApp, hasChromium, startBrowserApp } from './browser.js';
+import { type BrowserApp, hasChromium, signInOnPage, startBrowserApp } from './browser.js';
 
 /**
  * The workbench and 催办 (decision 0041, issue 19) in Chromium: the convener's overdue card leads to
@@ -80,14 +80,7 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the workbench and 催办'
       ).newPage();
       page.on('pageerror', (e) => errors.push(e.message));
       page.setDefaultTimeout(15_000);
-      await page.goto(`${baseUrl}/login`);
-      await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill(password);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page
-        .getByText(/^您好，/)
-        .first()
-        .waitFor();
+      await signInOnPage(page, baseUrl, username, password);
       return page;
     };
 

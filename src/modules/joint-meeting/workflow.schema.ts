@@ -418,13 +418,9 @@ export const ZRectificationQuery = z.object({
   jurisdiction: ZJurisdictionCode.optional(),
   overdue: z.stringbool().optional(),
   status: z.enum(['issued', 'rectifying', 'closed']).optional(),
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000)
-    .max(2100)
-    .optional()
-    .describe('Only suggestions whose deadline falls in this year; the answer then counts those due to date'),
+  year: ZYear.optional().describe(
+    'Only suggestions whose deadline falls in this year; the answer then counts those due to date',
+  ),
 });
 
 export const ZRectificationsOnTime = z
