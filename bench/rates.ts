@@ -50,9 +50,9 @@ async function generate(database: Database) {
     from bench_employers e cross join generate_series(2023, 2025) y
     where not (e.g % 47 = 0 and y = 2024)`);
   await db.execute(sql`
-    insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, person_name, sex, birth_date,
+    insert into injury_cases (case_no, employer_id, jurisdiction_id, id_number, id_number_index, person_name, sex, birth_date,
       occurred_on, determined_on, ground, severity, is_death, fund_expenditure_fen, batch_id)
-    select 'B' || e.g || '-' || y, e.id, o.jurisdiction_id, 'P' || e.g || '-' || y, '测试', 'male', date '1980-01-01',
+    select 'B' || e.g || '-' || y, e.id, o.jurisdiction_id, 'P' || e.g || '-' || y, 'P' || e.g || '-' || y, '测试', 'male', date '1980-01-01',
       make_date(y, 3, 1), make_date(y, 4, 1), '14-1', case when e.g % 97 = 0 then 'death' else 'minor' end,
       e.g % 97 = 0, 0, 0
     from bench_employers e join organisations o on o.id = e.id cross join generate_series(2023, 2025) y

@@ -370,7 +370,35 @@ export function classOf(d: RuleDefinition, industryCode: string | null): number 
   return d.classTable[divisionOf(industryCode)] ?? null;
 }
 
-function sums(r: EmployerRecord) {
+/** What rating reads of a cycle: its sums (from the years of a record, or summed in SQL). */
+export interface CycleTotals {
+  /** Premiums over the years with a contribution record. */
+  premiums: number;
+  benefits: number;
+  injuries: number;
+  deaths: number;
+  diseases: number;
+  /** Null when a year of the cycle has no headcount. */
+  personYears: number | null;
+  /** The cycle's years without a contribution record, oldest first. */
+  missingYears: number[];
+  /** The last year's arrears. */
+  arrearsFen: number;
+}
+
+/** An employer whose cycle is already summed (a province's employers come so, from the facts). */
+export interface EmployerTotals {
+  employerId: number;
+  industryCode: string | null;
+  insuredFrom: string | null;
+  totals: CycleTotals;
+}
+
+/** An employer as rating takes it: its record year by year, or its cycle's totals. */
+export type RatedEmployer = EmployerRecord | EmployerTotals;
+
+function sums(r: RatedEmployer): CycleTotals {
+  if ('totals' in r) return r.totals;
   let premiums = 0;
   let benefits = 0;
   let injuries = 0;
@@ -392,8 +420,88 @@ function sums(r: EmployerRecord) {
   return { premiums, benefits, injuries, deaths, diseases, personYears, missingYears, arrearsFen };
 }
 
+/** Sums over some years of a cycle, as the facts module gives them (its CycleSums). */
+export interface YearSums {
+  premiumsPaidFen: number;
+  benefitsPaidFen: number;
+  insuredSum: number;
+  injuries: number;
+  deaths: number;
+  diseases: number;
+}
+
+/**
+ * A cycle `from`…`to` summed in SQL (the facts module's EmployerCycle): the sums over all its years
+ * and over the years after the first, and which years have a contribution record and a headcount.
+ */
+export interface CycleAggregate {
+  employerId: number;
+  industryCode: string | null;
+  insuredFrom: string | null;
+  arrearsFen: number;
+  premiumYears: readonly number[];
+  insuredYears: readonly number[];
+  all: YearSums;
+  later: YearSums;
+}
+
+const yearsBetween = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The totals of a summed cycle `from`…`to`: what sums() makes of the same years one by one. */
+export function totalsOf(a: CycleAggregate, from: number, to: number): EmployerTotals {
+  const years = to - from + 1;
+  return {
+    employerId: a.employerId,
+    industryCode: a.industryCode,
+    insuredFrom: a.insuredFrom,
+    totals: {
+      premiums: a.all.premiumsPaidFen,
+      benefits: a.all.benefitsPaidFen,
+      injuries: a.all.injuries,
+      deaths: a.all.deaths,
+      diseases: a.all.diseases,
+      personYears: a.insuredYears.length === years ? a.all.insuredSum : null,
+      missingYears: yearsBetween(from, to).filter((y) => !a.premiumYears.includes(y)),
+      arrearsFen: a.arrearsFen,
+    },
+  };
+}
+
+/**
+ * The totals of the next cycle if the record stays as it is, from a summed cycle `from`…`to`:
+ * exactly what projectRecord then sums() make of the same years one by one (the first year drops,
+ * the next repeats the cycle's yearly average).
+ */
+export function projectTotals(a: CycleAggregate, from: number, to: number, nextYear: number): EmployerTotals {
+  const years = to - from + 1;
+  const premiumYears = a.premiumYears.length;
+  const insuredYears = a.insuredYears.length;
+  const nextPremiums = premiumYears === 0 ? null : Math.round(a.all.premiumsPaidFen / premiumYears);
+  const nextInsured = insuredYears === 0 ? null : Math.round(a.all.insuredSum / insuredYears);
+  const laterInsured = a.insuredYears.filter((y) => y > from).length;
+  return {
+    employerId: a.employerId,
+    industryCode: a.industryCode,
+    insuredFrom: a.insuredFrom,
+    totals: {
+      premiums: a.later.premiumsPaidFen + (nextPremiums ?? 0),
+      benefits: a.later.benefitsPaidFen + Math.round(a.all.benefitsPaidFen / years),
+      injuries: a.later.injuries + Math.round(a.all.injuries / years),
+      deaths: a.later.deaths,
+      diseases: a.later.diseases,
+      personYears:
+        nextInsured !== null && laterInsured === years - 1 ? a.later.insuredSum + nextInsured : null,
+      missingYears: [
+        ...yearsBetween(from + 1, to).filter((y) => !a.premiumYears.includes(y)),
+        ...(nextPremiums === null ? [nextYear] : []),
+      ],
+      arrearsFen: a.arrearsFen,
+    },
+  };
+}
+
 /** The pool context: each class's incidence over its employers with a headcount, and k. */
-export function poolContextOf(d: RuleDefinition, records: readonly EmployerRecord[]): PoolContext {
+export function poolContextOf(d: RuleDefinition, records: readonly RatedEmployer[]): PoolContext {
   const exposed = [];
   for (const r of records) {
     const rc = classOf(d, r.industryCode);
@@ -441,7 +549,7 @@ function inBand(bands: readonly Band[], v: number): number {
  */
 export function rateEmployer(
   d: RuleDefinition,
-  r: EmployerRecord,
+  r: RatedEmployer,
   cycleStart: string,
   pool: PoolContext,
 ): Rating {
