@@ -3,7 +3,8 @@
  * inputs (BENCH_EMPLOYERS, default 1,000,000 insured employers over Fujian's counties, three years
  * of headcounts and contributions with gaps, about one injury per ten employer-years, some deaths,
  * arrears and recent insurance starts) are generated in SQL. The service's rating
- * (`computeRatings`: the facts module's per-employer-year rows, then the rule in TypeScript) is
+ * (`computeRatings`: the facts module's cycle summed per employer in SQL, `listEmployerCycles`, read
+ * in pages of 100,000 employers, then the rule and its rationale in TypeScript) is
  * timed against the same computation written as one SQL statement over the raw facts, in the same
  * run; the two must agree on every employer's status, tier and rate (asserted). Median of
  * BENCH_RUNS (3) and the spread. Example B (支缴率 + incidence + disqualifiers, floor and cap).
