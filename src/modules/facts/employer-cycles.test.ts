@@ -175,18 +175,6 @@ describe('listEmployerCycles: one summed row per insured employer', () => {
     ]);
   });
 
-  it('pages by employer id (keyset): the same rows, one at a time', async () => {
-    const q = { path, from: 2023, to: 2025, rules: DEFAULT_RULES, limit: 1 };
-    const all = await listEmployerCycles(t.db, { path, from: 2023, to: 2025, rules: DEFAULT_RULES });
-    const first = await listEmployerCycles(t.db, q);
-    const second = await listEmployerCycles(t.db, { ...q, afterId: E.gaps });
-    const third = await listEmployerCycles(t.db, { ...q, afterId: E.bare });
-    expect(first).toEqual([all[0]]);
-    expect(second).toEqual([all[1]]);
-    expect(third).toEqual([]);
-    expect(first[0]?.all.premiumsPaidFen).toBe(220_000);
-  });
-
   it('counts distinct persons a year under the persons unit', async () => {
     // Person 4 determined again in 2024: 人次 4 (2024–2025: 3), persons 3 (2024–2025: 2).
     await t.db

@@ -381,9 +381,7 @@ export interface EmployerCycle {
 /**
  * Every insured employer of an area with its cycle `from`…`to` summed in SQL (EmployerCycle): one
  * row per employer, however many years — premium-rate floating of a whole province reads these
- * rather than a row per employer and year. Ordered by employer; with `limit`, one page of the
- * employers after `afterId` (keyset paging: the fact tables are then read only over the page's
- * range of employer ids, through their employer indexes).
+ * rather than a row per employer and year. Ordered by employer.
  */
 export async function listEmployerCycles(
   db: Db,
@@ -392,17 +390,9 @@ export async function listEmployerCycles(
     from: number;
     to: number;
     rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
-    afterId?: number;
-    limit?: number;
   },
 ): Promise<EmployerCycle[]> {
   const basis = q.rules.yearBasis;
-  const paged = q.limit !== undefined;
-  const page = paged ? sql`and o.id > ${q.afterId ?? 0} order by o.id limit ${q.limit}` : sql``;
-  const inPage = (column: string) =>
-    paged
-      ? sql`and ${sql.raw(column)} between (select min(id) from emp) and (select max(id) from emp)`
-      : sql``;
   // Each fact table is summed by employer over the whole years, then joined to the area's employers
   // once (a join to the materialized employer list is planned as a nested loop). A year's presence
   // is a bit of a mask (bit 0: `from`). Injuries and deaths are counted a year at a time, then
@@ -412,7 +402,6 @@ export async function listEmployerCycles(
       select o.id, o.name, o.industry_code, j.path
       from organisations o join jurisdictions j on j.id = o.jurisdiction_id
       where ${withinScope(sql`j.path`, q.path)} and o.kind = 'employer' and o.insurance_status = 'insured'
-      ${page}
     ), con as (
       select c.employer_id, bit_or(1 << (c.year - ${q.from}::int)) as mask,
         sum(c.premiums_paid_fen) as prem, sum(c.premiums_paid_fen) filter (where c.year > ${q.from}::int) as prem_l,
@@ -421,20 +410,19 @@ export async function listEmployerCycles(
         (array_agg(c.wage_bill_fen order by c.year desc))[1] as wage_bill,
         max(c.arrears_fen) filter (where c.year = ${q.to}::int) as arrears
       from employer_contributions c
-      where c.year between ${q.from}::int and ${q.to}::int ${inPage('c.employer_id')}
+      where c.year between ${q.from}::int and ${q.to}::int
       group by 1
     ), hc as (
       select h.employer_id, bit_or(1 << (h.year - ${q.from}::int)) as mask,
         sum(h.average_insured) as n, sum(h.average_insured) filter (where h.year > ${q.from}::int) as n_l
       from insured_headcounts h
-      where h.year between ${q.from}::int and ${q.to}::int ${inPage('h.employer_id')}
+      where h.year between ${q.from}::int and ${q.to}::int
       group by 1
     ), inj_y as (
       select i.employer_id, ${injuryFacts.year('i', basis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
         ${injuryFacts.deaths('i')} as deaths
       from injury_cases i
       where ${injuryFacts.inYears('i', basis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
-        ${inPage('i.employer_id')}
       group by 1, 2
     ), inj as (
       select employer_id, sum(n) as n, sum(n) filter (where yr > ${q.from}::int) as n_l,
@@ -443,7 +431,7 @@ export async function listEmployerCycles(
     ), dis as (
       select d.employer_id, count(*) as n, count(*) filter (where ${diseaseFacts.year('d')} > ${q.from}::int) as n_l
       from disease_cases d
-      where ${diseaseFacts.inYears('d', q.from, q.to)} ${inPage('d.employer_id')}
+      where ${diseaseFacts.inYears('d', q.from, q.to)}
       group by 1
     )
     select e.id, e.name, e.industry_code, e.path, con.insured_from, con.wage_bill, coalesce(con.arrears, 0) as arrears,

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { type EmployerCycle, listEmployerCycles, resolveCountingRules } from '../facts/facts.service.js';
+import { listEmployerCycles, resolveCountingRules } from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import type { AssignmentQuery, RateFloatingEffect } from './rates.schema.js';
@@ -37,9 +37,6 @@ export function cycleOf(d: RuleDefinition, rateYear: number) {
   return { from: rateYear - d.cycleYears, to: rateYear - 1, start: `${rateYear - d.cycleYears}-01-01` };
 }
 
-/** Employers read from the facts at a time (a province: ten pages of 100,000). */
-const PAGE = 100_000;
-
 /**
  * Rates every insured employer of an area under a definition for `rateYear`, with each one's
  * projected rate for the next cycle — read only, nothing written (the rating run, the simulation
@@ -53,22 +50,8 @@ export async function computeRatings(
 ): Promise<{ ratings: EmployerRating[]; pool: PoolContext; cycle: ReturnType<typeof cycleOf> }> {
   const cycle = cycleOf(q.definition, q.rateYear);
   const rules = await resolveCountingRules(db, q.path);
-  // Pages of employers, the next one asked for while the current one is summed up in Node.js:
-  // the database and Node.js work at the same time, and no page is held twice.
-  const rows: EmployerCycle[] = [];
-  const pageOf = (afterId: number) =>
-    listEmployerCycles(db, { path: q.path, from: cycle.from, to: cycle.to, rules, afterId, limit: PAGE });
-  let next: Promise<EmployerCycle[]> | null = pageOf(0);
-  const records: EmployerTotals[] = [];
-  while (next) {
-    const page: EmployerCycle[] = await next;
-    const last = page.at(-1);
-    next = page.length === PAGE && last ? pageOf(last.employerId) : null;
-    for (const r of page) {
-      rows.push(r);
-      records.push(totalsOf(r, cycle.from, cycle.to));
-    }
-  }
+  const rows = await listEmployerCycles(db, { path: q.path, from: cycle.from, to: cycle.to, rules });
+  const records = rows.map((r) => totalsOf(r, cycle.from, cycle.to));
   const pool = poolContextOf(q.definition, records);
   const nextStart = `${cycle.from + 1}-01-01`;
   const ratings = rows.map((r, i) => {
