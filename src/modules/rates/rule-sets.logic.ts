@@ -542,6 +542,61 @@ function inBand(bands: readonly Band[], v: number): number {
   return -1;
 }
 
+type RatingBase = Pick<Rating, 'employerId' | 'riskClass' | 'baseRateBp' | 'figures'>;
+
+// The three helpers of rateEmployer live out here, not as closures inside it: a province rates a
+// million employers, and a closure (named, under tsx) per employer and helper was a large share.
+
+/** The class's base rate, with the reason. */
+function atBaseRating(
+  base: RatingBase,
+  rc: number,
+  baseRateBp: number,
+  status: RatingStatus,
+  zh: string,
+  en: string,
+): Rating {
+  return {
+    ...base,
+    status,
+    multiplierPct: 100,
+    rateMicro: baseRateBp * 100,
+    rationaleZh: `${zh}执行第${rc}类基准费率 ${fmtRate(baseRateBp * 100)}。`,
+    rationaleEn: `${en} Class ${rc} base rate ${fmtRate(baseRateBp * 100)} applies.`,
+  };
+}
+
+/** Not rated: the criterion lacks data (never rated as zero). */
+function notRatedRating(base: RatingBase, c: Criterion): Rating {
+  return {
+    ...base,
+    status: c === 'claimRatioPct' ? 'missing_premiums' : 'missing_headcount',
+    multiplierPct: null,
+    rateMicro: null,
+    rationaleZh: `${CRITERION_ZH[c]}缺少数据（${c === 'claimRatioPct' ? '缴费记录' : '参保人数'}），未评定（不按零处理）。`,
+    rationaleEn: `The ${CRITERION_EN[c]} lacks data (${c === 'claimRatioPct' ? 'contribution record' : 'headcount'}): not rated (not treated as zero).`,
+  };
+}
+
+/** A criterion's value for an employer (支缴率 ∞ when no premiums but benefits). */
+function criterionValueOf(
+  c: Criterion,
+  s: CycleTotals,
+  claimRatioPct: number | null,
+  effectivePerMille: number | null,
+  incidenceRelativePct: number | null,
+): number | null {
+  return c === 'claimRatioPct'
+    ? s.premiums === 0 && s.benefits > 0
+      ? Number.POSITIVE_INFINITY
+      : claimRatioPct
+    : c === 'incidencePerMille'
+      ? effectivePerMille
+      : c === 'injuries'
+        ? s.injuries
+        : incidenceRelativePct;
+}
+
 /**
  * Rates one employer under a rule set for a cycle starting on `cycleStart` (YYYY-MM-DD). An
  * employer insured after the cycle began takes the base rate; one with a year of the cycle without
@@ -623,45 +678,22 @@ export function rateEmployer(
       rationaleZh: `行业代码 ${r.industryCode ?? '（无）'} 不在本规则的风险类别表中，无法确定类别和费率。`,
       rationaleEn: `Industry code ${r.industryCode ?? '(none)'} is not in the rule set's risk-class table: no class or rate.`,
     };
-  const atBase = (status: RatingStatus, zh: string, en: string): Rating => ({
-    ...base,
-    status,
-    multiplierPct: 100,
-    rateMicro: cls.baseRateBp * 100,
-    rationaleZh: `${zh}执行第${rc}类基准费率 ${fmtRate(cls.baseRateBp * 100)}。`,
-    rationaleEn: `${en} Class ${rc} base rate ${fmtRate(cls.baseRateBp * 100)} applies.`,
-  });
   if (r.insuredFrom !== null && r.insuredFrom > cycleStart)
-    return atBase(
+    return atBaseRating(
+      base,
+      rc,
+      cls.baseRateBp,
       'short_insurance',
       `参保日期 ${r.insuredFrom} 晚于本周期起始日 ${cycleStart}，参保不满一个浮动周期（${d.cycleYears}年），`,
       `Insured since ${r.insuredFrom}, after the cycle began on ${cycleStart}: insured for less than the ${d.cycleYears}-year cycle.`,
     );
-  const notRated = (c: Criterion): Rating => ({
-    ...base,
-    status: c === 'claimRatioPct' ? 'missing_premiums' : 'missing_headcount',
-    multiplierPct: null,
-    rateMicro: null,
-    rationaleZh: `${CRITERION_ZH[c]}缺少数据（${c === 'claimRatioPct' ? '缴费记录' : '参保人数'}），未评定（不按零处理）。`,
-    rationaleEn: `The ${CRITERION_EN[c]} lacks data (${c === 'claimRatioPct' ? 'contribution record' : 'headcount'}): not rated (not treated as zero).`,
-  });
-  const criterionValue = (c: Criterion): number | null =>
-    c === 'claimRatioPct'
-      ? s.premiums === 0 && s.benefits > 0
-        ? Number.POSITIVE_INFINITY
-        : claimRatioPct
-      : c === 'incidencePerMille'
-        ? effectivePerMille
-        : c === 'injuries'
-          ? s.injuries
-          : incidenceRelativePct;
   const ladders = d.ladders.filter((l) => l.classes.includes(rc));
   const conditional = ladders.filter((l) => l.when);
   let ladder = ladders.find((l) => !l.when);
   if (!ladder && conditional.length > 0) {
     const criterion = (conditional[0] as Ladder).when?.criterion as Criterion;
-    const cv = criterionValue(criterion);
-    if (cv === null) return notRated(criterion);
+    const cv = criterionValueOf(criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct);
+    if (cv === null) return notRatedRating(base, criterion);
     const sorted = [...conditional].sort((a, b) => (a.when?.from ?? 0) - (b.when?.from ?? 0));
     ladder =
       sorted[
@@ -672,7 +704,10 @@ export function rateEmployer(
       ];
   }
   if (!ladder)
-    return atBase(
+    return atBaseRating(
+      base,
+      rc,
+      cls.baseRateBp,
       'not_floating',
       `本规则第${rc}类不浮动，`,
       `Class ${rc} does not float under this rule set.`,
@@ -690,13 +725,13 @@ export function rateEmployer(
     ? conditional.every((l) => (l.when?.from ?? 0) >= (ladder.when?.from ?? 0))
     : false;
   const whenPartZh = ladder.when
-    ? `${CRITERION_ZH[ladder.when.criterion]} = ${pct(criterionValue(ladder.when.criterion) ?? 0)}，属于条件 ${bandText(ladder.when, whenFirst)}；`
+    ? `${CRITERION_ZH[ladder.when.criterion]} = ${pct(criterionValueOf(ladder.when.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct) ?? 0)}，属于条件 ${bandText(ladder.when, whenFirst)}；`
     : '';
   const whenPartEn = ladder.when
-    ? `${CRITERION_EN[ladder.when.criterion]} = ${pct(criterionValue(ladder.when.criterion) ?? 0)} meets condition ${bandText(ladder.when, whenFirst)}; `
+    ? `${CRITERION_EN[ladder.when.criterion]} = ${pct(criterionValueOf(ladder.when.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct) ?? 0)} meets condition ${bandText(ladder.when, whenFirst)}; `
     : '';
-  const v = criterionValue(ladder.criterion);
-  if (v === null) return notRated(ladder.criterion);
+  const v = criterionValueOf(ladder.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct);
+  if (v === null) return notRatedRating(base, ladder.criterion);
   const bi = inBand(ladder.bands, v);
   const band = ladder.bands[bi] as Ladder['bands'][number];
   let multiplier = band.multiplierPct;
