@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { listEmployerCycles, resolveCountingRules } from '../facts/facts.service.js';
+import { type EmployerCycle, listEmployerCycles, resolveCountingRules } from '../facts/facts.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import type { AssignmentQuery, RateFloatingEffect } from './rates.schema.js';
@@ -50,24 +50,37 @@ export async function computeRatings(
 ): Promise<{ ratings: EmployerRating[]; pool: PoolContext; cycle: ReturnType<typeof cycleOf> }> {
   const cycle = cycleOf(q.definition, q.rateYear);
   const rules = await resolveCountingRules(db, q.path);
-  const rows = await listEmployerCycles(db, { path: q.path, from: cycle.from, to: cycle.to, rules });
-  const records = rows.map((r) => totalsOf(r, cycle.from, cycle.to));
-  const pool = poolContextOf(q.definition, records);
+  const rows: (EmployerCycle | null)[] = await listEmployerCycles(db, {
+    path: q.path,
+    from: cycle.from,
+    to: cycle.to,
+    rules,
+  });
+  const records: (EmployerTotals | null)[] = rows.map((r) => r && totalsOf(r, cycle.from, cycle.to));
+  const pool = poolContextOf(q.definition, records as EmployerTotals[]);
   const nextStart = `${cycle.from + 1}-01-01`;
-  const ratings = rows.map((r, i) => {
+  const ratings: EmployerRating[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as EmployerCycle;
     const rating = rateEmployer(q.definition, records[i] as EmployerTotals, cycle.start, pool);
+    // Each employer's inputs are let go once rated: a province's million would otherwise stay
+    // alive beside their ratings until the end.
+    rows[i] = null;
+    records[i] = null;
     const projected =
       q.withProjection === false
         ? null
         : rateEmployer(q.definition, projectTotals(r, cycle.from, cycle.to, q.rateYear), nextStart, pool);
     // Added to the rating object rather than copied into a new one: a million fewer objects.
-    return Object.assign(rating, {
-      employerName: r.employerName,
-      jurisdictionPath: r.jurisdictionPath,
-      wageBillFen: r.wageBillFen,
-      projected,
-    });
-  });
+    ratings.push(
+      Object.assign(rating, {
+        employerName: r.employerName,
+        jurisdictionPath: r.jurisdictionPath,
+        wageBillFen: r.wageBillFen,
+        projected,
+      }),
+    );
+  }
   return { ratings, pool, cycle };
 }
 
