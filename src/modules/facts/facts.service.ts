@@ -341,6 +341,145 @@ export async function listEmployerYears(
   }));
 }
 
+/** Sums over some years of an employer's record (see EmployerCycle). */
+export interface CycleSums {
+  /** Premiums paid (fen) over the years with a contribution record. */
+  premiumsPaidFen: number;
+  benefitsPaidFen: number;
+  /** Average insured persons summed over the years with a headcount (person-years). */
+  insuredSum: number;
+  /** Injuries under the counting rules, deaths (distinct persons a year) and diagnoses, summed over the years. */
+  injuries: number;
+  deaths: number;
+  diseases: number;
+}
+
+/**
+ * One insured employer's cycle (years `from`…`to`) reduced to one row: what listEmployerYears gives
+ * year by year, summed — over all the years (`all`) and over the years after the first (`later`,
+ * what a projection to the next cycle keeps) — with which years have a contribution record and a
+ * headcount. Equal to summing listEmployerYears' rows of the employer.
+ */
+export interface EmployerCycle {
+  employerId: number;
+  employerName: string;
+  industryCode: string | null;
+  jurisdictionPath: string;
+  /** The earliest insured-from date of the cycle's contribution records; null without any. */
+  insuredFrom: string | null;
+  /** The wage bill of the latest year that has a contribution record; null without any. */
+  wageBillFen: number | null;
+  /** The last year's arrears (0 without a record that year). */
+  arrearsFen: number;
+  /** The years with a contribution record, and with a headcount, oldest first. */
+  premiumYears: number[];
+  insuredYears: number[];
+  all: CycleSums;
+  later: CycleSums;
+}
+
+/**
+ * Every insured employer of an area with its cycle `from`…`to` summed in SQL (EmployerCycle): one
+ * row per employer, however many years — premium-rate floating of a whole province reads these
+ * rather than a row per employer and year. Ordered by employer.
+ */
+export async function listEmployerCycles(
+  db: Db,
+  q: {
+    path: string;
+    from: number;
+    to: number;
+    rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
+  },
+): Promise<EmployerCycle[]> {
+  const basis = q.rules.yearBasis;
+  // Each fact table is summed by employer over the whole years, then joined to the area's employers
+  // once (a join to the materialized employer list is planned as a nested loop). A year's presence
+  // is a bit of a mask (bit 0: `from`). Injuries and deaths are counted a year at a time, then
+  // summed, as listEmployerYears counts them.
+  const result = await db.execute(sql`
+    with emp as (
+      select o.id, o.name, o.industry_code, j.path
+      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+      where ${withinScope(sql`j.path`, q.path)} and o.kind = 'employer' and o.insurance_status = 'insured'
+    ), con as (
+      select c.employer_id, bit_or(1 << (c.year - ${q.from}::int)) as mask,
+        sum(c.premiums_paid_fen) as prem, sum(c.premiums_paid_fen) filter (where c.year > ${q.from}::int) as prem_l,
+        sum(c.benefits_paid_fen) as ben, sum(c.benefits_paid_fen) filter (where c.year > ${q.from}::int) as ben_l,
+        min(c.insured_from)::text as insured_from,
+        (array_agg(c.wage_bill_fen order by c.year desc))[1] as wage_bill,
+        max(c.arrears_fen) filter (where c.year = ${q.to}::int) as arrears
+      from employer_contributions c
+      where c.year between ${q.from}::int and ${q.to}::int
+      group by 1
+    ), hc as (
+      select h.employer_id, bit_or(1 << (h.year - ${q.from}::int)) as mask,
+        sum(h.average_insured) as n, sum(h.average_insured) filter (where h.year > ${q.from}::int) as n_l
+      from insured_headcounts h
+      where h.year between ${q.from}::int and ${q.to}::int
+      group by 1
+    ), inj_y as (
+      select i.employer_id, ${injuryFacts.year('i', basis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
+        ${injuryFacts.deaths('i')} as deaths
+      from injury_cases i
+      where ${injuryFacts.inYears('i', basis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
+      group by 1, 2
+    ), inj as (
+      select employer_id, sum(n) as n, sum(n) filter (where yr > ${q.from}::int) as n_l,
+        sum(deaths) as deaths, sum(deaths) filter (where yr > ${q.from}::int) as deaths_l
+      from inj_y group by 1
+    ), dis as (
+      select d.employer_id, count(*) as n, count(*) filter (where ${diseaseFacts.year('d')} > ${q.from}::int) as n_l
+      from disease_cases d
+      where ${diseaseFacts.inYears('d', q.from, q.to)}
+      group by 1
+    )
+    select e.id, e.name, e.industry_code, e.path, con.insured_from, con.wage_bill, coalesce(con.arrears, 0) as arrears,
+      coalesce(con.mask, 0) as pmask, coalesce(hc.mask, 0) as hmask,
+      coalesce(con.prem, 0) as prem, coalesce(con.prem_l, 0) as prem_l,
+      coalesce(con.ben, 0) as ben, coalesce(con.ben_l, 0) as ben_l,
+      coalesce(hc.n, 0) as hc, coalesce(hc.n_l, 0) as hc_l,
+      coalesce(inj.n, 0) as inj, coalesce(inj.n_l, 0) as inj_l,
+      coalesce(inj.deaths, 0) as deaths, coalesce(inj.deaths_l, 0) as deaths_l,
+      coalesce(dis.n, 0) as dis, coalesce(dis.n_l, 0) as dis_l
+    from emp e
+    left join con on con.employer_id = e.id left join hc on hc.employer_id = e.id
+    left join inj on inj.employer_id = e.id left join dis on dis.employer_id = e.id
+    order by e.id`);
+  const yearsOf = (mask: number) => {
+    const out: number[] = [];
+    for (let y = q.from; y <= q.to; y++) if (mask & (1 << (y - q.from))) out.push(y);
+    return out;
+  };
+  return rowsOf(result).map((r) => ({
+    employerId: Number(r.id),
+    employerName: String(r.name),
+    industryCode: r.industry_code === null ? null : String(r.industry_code),
+    jurisdictionPath: String(r.path),
+    insuredFrom: r.insured_from === null ? null : String(r.insured_from),
+    wageBillFen: r.wage_bill === null ? null : Number(r.wage_bill),
+    arrearsFen: Number(r.arrears),
+    premiumYears: yearsOf(Number(r.pmask)),
+    insuredYears: yearsOf(Number(r.hmask)),
+    all: {
+      premiumsPaidFen: Number(r.prem),
+      benefitsPaidFen: Number(r.ben),
+      insuredSum: Number(r.hc),
+      injuries: Number(r.inj),
+      deaths: Number(r.deaths),
+      diseases: Number(r.dis),
+    },
+    later: {
+      premiumsPaidFen: Number(r.prem_l),
+      benefitsPaidFen: Number(r.ben_l),
+      insuredSum: Number(r.hc_l),
+      injuries: Number(r.inj_l),
+      deaths: Number(r.deaths_l),
+      diseases: Number(r.dis_l),
+    },
+  }));
+}
+
 /** The latest year's fund account (基金收支) of a pooling jurisdiction, or null without one. */
 export async function latestFundAccount(db: Db, path: string) {
   const [row] = rowsOf(

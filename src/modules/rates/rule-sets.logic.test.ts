@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exampleClaimRatioLadder, exampleCombinedMethod, nationalClasses } from './rates.data.js';
 import {
+  type CycleAggregate,
   type EmployerRecord,
   poolContextOf,
+  projectRecord,
+  projectTotals,
   type RuleDefinition,
   rateEmployer,
+  totalsOf,
   validateRuleDefinition,
   type YearRecord,
 } from './rule-sets.logic.js';
@@ -283,5 +287,96 @@ describe('the credibility option (decision 0029)', () => {
     expect(r.figures.incidenceRelativePct).toBeCloseTo(59.062, 2);
     expect(r.multiplierPct).toBe(100);
     expect(s.rationaleZh).toContain('信度加权：Z = 0.0909');
+  });
+});
+
+describe('a cycle summed in SQL rates as its years do (issue 16, province scale)', () => {
+  // Cycle 2023–2025. 2023: premiums 100,000, benefits 30,000, 20 insured, 1 injury; 2024: no
+  // contribution record, 22 insured, 2 injuries (one a death); 2025: premiums 120,000, benefits 0,
+  // 24 insured, no injury, arrears 5,000.
+  const years: YearRecord[] = [
+    year(2023, { benefitsPaidFen: 30_000, injuries: 1 }),
+    year(2024, { premiumsPaidFen: null, averageInsured: 22, injuries: 2, deaths: 1 }),
+    year(2025, { premiumsPaidFen: 120_000, averageInsured: 24, arrearsFen: 5_000 }),
+  ];
+  const aggregate: CycleAggregate = {
+    employerId: 1,
+    industryCode: '4710',
+    insuredFrom: '2010-01-01',
+    arrearsFen: 5_000,
+    premiumYears: [2023, 2025],
+    insuredYears: [2023, 2024, 2025],
+    all: {
+      premiumsPaidFen: 220_000,
+      benefitsPaidFen: 30_000,
+      insuredSum: 66,
+      injuries: 3,
+      deaths: 1,
+      diseases: 0,
+    },
+    later: {
+      premiumsPaidFen: 120_000,
+      benefitsPaidFen: 0,
+      insuredSum: 46,
+      injuries: 2,
+      deaths: 1,
+      diseases: 0,
+    },
+  };
+
+  it('totals: the sums, 2024 missing', () => {
+    expect(totalsOf(aggregate, 2023, 2025).totals).toEqual({
+      premiums: 220_000,
+      benefits: 30_000,
+      injuries: 3,
+      deaths: 1,
+      diseases: 0,
+      personYears: 66,
+      missingYears: [2024],
+      arrearsFen: 5_000,
+    });
+  });
+
+  it('projection to 2024–2026: 2023 drops, 2026 repeats the yearly average', () => {
+    // 2026: premiums 220,000 / 2 known years = 110,000; benefits 30,000 / 3 = 10,000; insured
+    // 66 / 3 = 22; injuries 3 / 3 = 1; no death or disease; arrears stay 2025's 5,000.
+    expect(projectTotals(aggregate, 2023, 2025, 2026).totals).toEqual({
+      premiums: 230_000, // 120,000 + 110,000
+      benefits: 10_000, // 0 + 10,000
+      injuries: 3, // 2 + 1
+      deaths: 1,
+      diseases: 0,
+      personYears: 68, // 46 + 22
+      missingYears: [2024],
+      arrearsFen: 5_000,
+    });
+  });
+
+  it('gives the same rating and rationale as the year-by-year record, now and projected', () => {
+    const record: EmployerRecord = { employerId: 1, industryCode: '4710', insuredFrom: '2010-01-01', years };
+    const complete: EmployerRecord = {
+      ...record,
+      years: years.map((y) => ({ ...y, premiumsPaidFen: y.premiumsPaidFen ?? 90_000 })),
+    };
+    const completeAggregate: CycleAggregate = {
+      ...aggregate,
+      premiumYears: [2023, 2024, 2025],
+      all: { ...aggregate.all, premiumsPaidFen: 310_000 },
+      later: { ...aggregate.later, premiumsPaidFen: 210_000 },
+    };
+    for (const d of [exampleClaimRatioLadder(), exampleCombinedMethod()]) {
+      const pool = poolContextOf(d, [record]);
+      for (const [r, a] of [
+        [record, aggregate],
+        [complete, completeAggregate],
+      ] as const) {
+        expect(rateEmployer(d, totalsOf(a, 2023, 2025), '2023-01-01', pool)).toEqual(
+          rateEmployer(d, r, '2023-01-01', pool),
+        );
+        expect(rateEmployer(d, projectTotals(a, 2023, 2025, 2026), '2024-01-01', pool)).toEqual(
+          rateEmployer(d, projectRecord(r, 2026), '2024-01-01', pool),
+        );
+      }
+    }
   });
 });
