@@ -34,9 +34,11 @@ export default defineConfig({
           maxWorkers: 1,
           // One more try for a Chromium test that timed out on a loaded machine: a failure now and
           // then (stop 24: a meeting page waited 15 s once, and passed in every run before and
-          // since) must not refuse a whole landing. A test that fails twice still fails, and each
-          // file prints the refused requests and page errors behind it (test/e2e/browser.ts).
+          // since) must not refuse a whole landing. A test that fails twice still fails; each failed
+          // attempt prints its error (test/e2e/attempts.ts) and each file the refused requests and
+          // page errors behind its pages (test/e2e/browser.ts).
           retry: 1,
+          setupFiles: ['test/e2e/attempts.ts'],
           sequence: { groupOrder: 1 },
         },
       },
