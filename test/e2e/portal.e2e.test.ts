@@ -60,7 +60,10 @@ describe.skipIf(!hasChromium)('end to end in Chromium: the public portal (SV-2)'
       locale: language === 'zh' ? 'zh-CN' : 'en-US',
       bypassCSP: true,
     });
-    await context.addInitScript((lang) => localStorage.setItem('yufang.language', lang), language);
+    // The script runs in every document, the first about:blank too, where storage is refused.
+    await context.addInitScript((lang) => {
+      if (location.protocol.startsWith('http')) localStorage.setItem('yufang.language', lang);
+    }, language);
     const page = await context.newPage();
     await page.goto(`${baseUrl}${url}`);
     await page.waitForLoadState('networkidle');
