@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
@@ -77,20 +77,25 @@ export default function MeetingsPage() {
       );
   }, [code, isCreating]);
 
+  // A link that switches the header (?jurisdiction=) starts a second load while the first runs:
+  // only the latest load may fill the page, or a late answer shows the other area's meetings.
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (!code) return;
+    const mine = ++latest.current;
     setLoading(true);
     try {
       const [list, over] = await Promise.all([
         unwrap(api.GET('/api/meetings', { params: { query: { jurisdiction: code } } })),
         unwrap(api.GET('/api/meetings/overview', { params: { query: { jurisdiction: code, year } } })),
       ]);
+      if (mine !== latest.current) return;
       setMeetings(list.items);
       setOverview(over);
     } catch (e) {
-      showError(e, (m) => message.error(m));
+      if (mine === latest.current) showError(e, (m) => message.error(m));
     } finally {
-      setLoading(false);
+      if (mine === latest.current) setLoading(false);
     }
   }, [code, year, message]);
 

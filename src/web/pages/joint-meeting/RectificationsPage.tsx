@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
@@ -62,8 +62,11 @@ export default function RectificationsPage() {
   );
   const [onTime, setOnTime] = useState<Schemas['RectificationsOnTime'] | null>(null);
 
+  // Only the latest load fills the page (a link switching the header starts a second one).
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (!code) return;
+    const mine = ++latest.current;
     try {
       const list = await unwrap(
         api.GET('/api/rectifications', {
@@ -76,10 +79,11 @@ export default function RectificationsPage() {
           },
         }),
       );
+      if (mine !== latest.current) return;
       setItems(list.items);
       setOnTime(list.onTime ?? null);
     } catch (e) {
-      showError(e, (m) => message.error(m));
+      if (mine === latest.current) showError(e, (m) => message.error(m));
     }
   }, [code, message, view, year]);
   useEffect(() => {
