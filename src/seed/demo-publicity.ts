@@ -9,32 +9,11 @@ import {
   warningBases,
   warningBaseVisits,
 } from '../modules/publicity/publicity.tables.js';
-import type { Actor } from '../platform/auth/actor.js';
-import { permissionsOf } from '../platform/auth/permissions.js';
 import type { Db } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/rows.js';
 import { addDays, addYears, now, today } from '../platform/time.js';
+import { actorOf } from './demo-projects.js';
 import { runSeedOnce } from './reference.js';
-
-/** The province's HRSS office as the seed's actor: the figures read training within its scope. */
-function seedActor(jurisdictionId: number, jurisdictionCode: string, jurisdictionPath: string): Actor {
-  return {
-    userId: 0,
-    username: 'demo-seed',
-    displayName: 'demo seed',
-    role: 'hrss_officer',
-    permissions: permissionsOf('hrss_officer'),
-    jurisdictionId,
-    jurisdictionCode,
-    jurisdictionPath,
-    organisationId: null,
-    sessionId: 'demo-seed',
-    mustChangePassword: false,
-    csrfToken: '',
-    ip: '127.0.0.1',
-    userAgent: 'demo-seed',
-  };
-}
 
 /** A deterministic sequence in [0, 1) from a seed (so the demo is the same on every machine). */
 function sequence(seed: number) {
@@ -75,9 +54,16 @@ export async function seedDemoPublicity(db: Db): Promise<boolean> {
         select id, name from key_industries
         where plan_period_id = ${period.id} and category = 'key' and jurisdiction_id is null order by id`),
     );
-    const areas = rowsOf<{ id: number; code: string; name: string; level: string; province: string }>(
+    const areas = rowsOf<{
+      id: number;
+      code: string;
+      name: string;
+      level: string;
+      path: string;
+      province: string;
+    }>(
       await db.execute(sql`
-        select j.id, j.code, j.name, j.level, substr(j.code, 1, 2) as province from jurisdictions j
+        select j.id, j.code, j.name, j.level, j.path, substr(j.code, 1, 2) as province from jurisdictions j
         where (j.code like '35%' or j.code like '22%') and j.level in ('province', 'prefecture', 'county')
           and j.code not like '__Z%'
         order by j.code`),
@@ -218,17 +204,12 @@ export async function seedDemoPublicity(db: Db): Promise<boolean> {
       // The demonstration employer is a real employer of the province's 建筑施工 (GB/T 4754 47–50):
       // of those insured this year without an injury this year (under the counting rules), the
       // largest; its figures are computed as a nomination computes them (PU-3).
-      const provincePath = rowsOf<{ path: string }>(
-        await db.execute(sql`select path from jurisdictions where id = ${province.id}`),
-      )[0]?.path;
-      const employerYears = provincePath
-        ? await listEmployerYears(db, {
-            path: provincePath,
-            from: year,
-            to: year,
-            rules: await resolveCountingRules(db, provincePath),
-          })
-        : [];
+      const employerYears = await listEmployerYears(db, {
+        path: province.path,
+        from: year,
+        to: year,
+        rules: await resolveCountingRules(db, province.path),
+      });
       const employer = employerYears
         .filter(
           (y) =>
@@ -238,7 +219,8 @@ export async function seedDemoPublicity(db: Db): Promise<boolean> {
         )
         .sort((a, b) => (b.averageInsured ?? 0) - (a.averageInsured ?? 0) || a.employerId - b.employerId)
         .map((y) => ({ id: y.employerId, name: y.employerName }))[0];
-      const actor = seedActor(province.id, province.code, provincePath ?? '');
+      // The province's HRSS office (a demo account): the figures read training within its scope.
+      const actor = await actorOf(db, province.province === '35' ? 'fujian' : 'jilin');
       const figuresOf = (organisationId: number | null) =>
         computeExampleFigures(db, actor, { organisationId, year }, now());
       await db.insert(advancedExamples).values([

@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { injuryFacts } from '../modules/facts/counting.js';
-import { jurisdictions } from '../modules/jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../modules/organisations/organisations.tables.js';
 import { submitAppeal } from '../modules/rates/appeals.service.js';
 import {
@@ -11,13 +10,12 @@ import {
 import { runRating } from '../modules/rates/rating.service.js';
 import { adoptRuleSet, draftRuleSet, reviewRuleSet } from '../modules/rates/rule-sets.service.js';
 import { users } from '../modules/users/users.tables.js';
-import type { Actor } from '../platform/auth/actor.js';
 import { hashPassword } from '../platform/auth/password.js';
-import { permissionsOf } from '../platform/auth/permissions.js';
 import type { Db } from '../platform/db/client.js';
 import { rowsOf } from '../platform/db/rows.js';
 import { now as clockNow, currentYear } from '../platform/time.js';
 import { DEMO_PASSWORD } from './demo.js';
+import { actorOf } from './demo-projects.js';
 import { runSeedOnce } from './reference.js';
 
 /** Demo accounts of premium-rate floating: 福建省财政厅 reviews rule sets; an employer reads its notice. */
@@ -29,31 +27,6 @@ export const DEMO_RATES_ACCOUNTS = {
     organisation: '福州榕城建筑工程有限公司',
   },
 } as const;
-
-async function actorOf(db: Db, username: string): Promise<Actor> {
-  const [row] = await db
-    .select({ user: users, j: jurisdictions })
-    .from(users)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, users.jurisdictionId))
-    .where(eq(users.username, username));
-  if (!row) throw new Error(`demo rates: no account ${username}`);
-  return {
-    userId: row.user.id,
-    username: row.user.username,
-    displayName: row.user.displayName,
-    role: row.user.role,
-    permissions: permissionsOf(row.user.role),
-    jurisdictionId: row.j.id,
-    jurisdictionCode: row.j.code,
-    jurisdictionPath: row.j.path,
-    organisationId: row.user.organisationId,
-    sessionId: 'demo-seed',
-    mustChangePassword: false,
-    csrfToken: '',
-    ip: '127.0.0.1',
-    userAgent: 'demo-seed',
-  };
-}
 
 /**
  * Demo mode only, once: each insured employer's contributions and benefits (单位缴费与待遇) for the

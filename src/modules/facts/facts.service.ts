@@ -278,36 +278,39 @@ export interface EmployerYear {
   diseases: number;
 }
 
+/** An area's insured employers over the years `from`…`to`, counted under `rules`. */
+export interface EmployerRange {
+  path: string;
+  from: number;
+  to: number;
+  rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
+}
+
+/** The area's insured employers (id, name, industry_code, path): the rows both employer lists start from. */
+const insuredEmployersOf = (path: string) => sql`
+      select o.id, o.name, o.industry_code, j.path
+      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
+      where ${withinScope(sql`j.path`, path)} and o.kind = 'employer' and o.insurance_status = 'insured'`;
+
+/** Injuries (under the counting rules) and deaths per employer and year (employer_id, yr, n, deaths). */
+const injuriesByEmployerYear = (q: EmployerRange) => sql`
+      select i.employer_id, ${injuryFacts.year('i', q.rules.yearBasis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
+        ${injuryFacts.deaths('i')} as deaths
+      from injury_cases i
+      where ${injuryFacts.inYears('i', q.rules.yearBasis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
+      group by 1, 2`;
+
 /**
  * Every insured employer of an area with its contributions, headcount, injuries (under the
  * counting rules), deaths and occupational-disease diagnoses for each year from `from` to `to` —
  * a row per employer and year even where a year has no record (premium-rate floating, FR-1).
  * Ordered by employer, then year.
  */
-export async function listEmployerYears(
-  db: Db,
-  q: {
-    path: string;
-    from: number;
-    to: number;
-    rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
-  },
-): Promise<EmployerYear[]> {
-  const basis = q.rules.yearBasis;
+export async function listEmployerYears(db: Db, q: EmployerRange): Promise<EmployerYear[]> {
   const result = await db.execute(sql`
     -- The years' injuries and diagnoses are grouped by employer, then joined to the area's employers
     -- once: joined to the (materialized) employer list itself, the planner chose a nested loop.
-    with emp as (
-      select o.id, o.name, o.industry_code, j.path
-      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
-      where ${withinScope(sql`j.path`, q.path)} and o.kind = 'employer' and o.insurance_status = 'insured'
-    ), inj as (
-      select i.employer_id, ${injuryFacts.year('i', basis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
-        ${injuryFacts.deaths('i')} as deaths
-      from injury_cases i
-      where ${injuryFacts.inYears('i', basis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
-      group by 1, 2
-    ), dis as (
+    with emp as (${insuredEmployersOf(q.path)}), inj as (${injuriesByEmployerYear(q)}), dis as (
       select d.employer_id, ${diseaseFacts.year('d')} as yr, count(*)::int as n
       from disease_cases d
       where ${diseaseFacts.inYears('d', q.from, q.to)}
@@ -383,26 +386,13 @@ export interface EmployerCycle {
  * row per employer, however many years — premium-rate floating of a whole province reads these
  * rather than a row per employer and year. Ordered by employer.
  */
-export async function listEmployerCycles(
-  db: Db,
-  q: {
-    path: string;
-    from: number;
-    to: number;
-    rules: Pick<CountingRules, 'yearBasis' | 'countUnit' | 'groundScope'>;
-  },
-): Promise<EmployerCycle[]> {
-  const basis = q.rules.yearBasis;
+export async function listEmployerCycles(db: Db, q: EmployerRange): Promise<EmployerCycle[]> {
   // Each fact table is summed by employer over the whole years, then joined to the area's employers
   // once (a join to the materialized employer list is planned as a nested loop). A year's presence
   // is a bit of a mask (bit 0: `from`). Injuries and deaths are counted a year at a time, then
   // summed, as listEmployerYears counts them.
   const result = await db.execute(sql`
-    with emp as (
-      select o.id, o.name, o.industry_code, j.path
-      from organisations o join jurisdictions j on j.id = o.jurisdiction_id
-      where ${withinScope(sql`j.path`, q.path)} and o.kind = 'employer' and o.insurance_status = 'insured'
-    ), con as (
+    with emp as (${insuredEmployersOf(q.path)}), con as (
       select c.employer_id, bit_or(1 << (c.year - ${q.from}::int)) as mask,
         sum(c.premiums_paid_fen) as prem, sum(c.premiums_paid_fen) filter (where c.year > ${q.from}::int) as prem_l,
         sum(c.benefits_paid_fen) as ben, sum(c.benefits_paid_fen) filter (where c.year > ${q.from}::int) as ben_l,
@@ -418,13 +408,7 @@ export async function listEmployerCycles(
       from insured_headcounts h
       where h.year between ${q.from}::int and ${q.to}::int
       group by 1
-    ), inj_y as (
-      select i.employer_id, ${injuryFacts.year('i', basis)} as yr, ${injuryFacts.count('i', q.rules.countUnit)} as n,
-        ${injuryFacts.deaths('i')} as deaths
-      from injury_cases i
-      where ${injuryFacts.inYears('i', basis, q.from, q.to)} and ${injuryFacts.inGroundScope('i', q.rules.groundScope)}
-      group by 1, 2
-    ), inj as (
+    ), inj_y as (${injuriesByEmployerYear(q)}), inj as (
       select employer_id, sum(n) as n, sum(n) filter (where yr > ${q.from}::int) as n_l,
         sum(deaths) as deaths, sum(deaths) filter (where yr > ${q.from}::int) as deaths_l
       from inj_y group by 1

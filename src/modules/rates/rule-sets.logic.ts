@@ -1,3 +1,4 @@
+import type { EmployerCycle } from '../facts/facts.service.js';
 import { type CredibilityFit, fitCredibility, shrink } from '../ranking/credibility.js';
 import { NATIONAL_TIERS } from './rates.data.js';
 
@@ -420,30 +421,21 @@ function sums(r: RatedEmployer): CycleTotals {
   return { premiums, benefits, injuries, deaths, diseases, personYears, missingYears, arrearsFen };
 }
 
-/** Sums over some years of a cycle, as the facts module gives them (its CycleSums). */
-export interface YearSums {
-  premiumsPaidFen: number;
-  benefitsPaidFen: number;
-  insuredSum: number;
-  injuries: number;
-  deaths: number;
-  diseases: number;
-}
-
 /**
  * A cycle `from`…`to` summed in SQL (the facts module's EmployerCycle): the sums over all its years
  * and over the years after the first, and which years have a contribution record and a headcount.
  */
-export interface CycleAggregate {
-  employerId: number;
-  industryCode: string | null;
-  insuredFrom: string | null;
-  arrearsFen: number;
-  premiumYears: readonly number[];
-  insuredYears: readonly number[];
-  all: YearSums;
-  later: YearSums;
-}
+export type CycleAggregate = Pick<
+  EmployerCycle,
+  | 'employerId'
+  | 'industryCode'
+  | 'insuredFrom'
+  | 'arrearsFen'
+  | 'premiumYears'
+  | 'insuredYears'
+  | 'all'
+  | 'later'
+>;
 
 const yearsBetween = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

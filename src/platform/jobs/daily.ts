@@ -6,7 +6,7 @@
  * beside them, never run a task twice for a day. A failed run is recorded and tried again the
  * next day (or by `daily --again`); the others still run.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { addDays, now, startOfDay, today } from '../time.js';
 import { dailyTaskRuns } from './daily.tables.js';
@@ -132,6 +132,6 @@ export async function listDailyRuns(db: Db, limit = 60) {
   return db
     .select()
     .from(dailyTaskRuns)
-    .orderBy(desc(dailyTaskRuns.day), sql`${dailyTaskRuns.task}`)
+    .orderBy(desc(dailyTaskRuns.day), asc(dailyTaskRuns.task))
     .limit(limit);
 }
