@@ -19,6 +19,7 @@ export default defineConfig({
       'src/seed/generate.test.ts',
       'src/platform/auth/oidc.config.test.ts',
       'src/modules/rates/rule-sets.logic.test.ts',
+      'src/modules/jurisdictions/jurisdictions.data.test.ts',
     ],
     testTimeout: 60_000,
     pool: 'threads',

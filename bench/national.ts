@@ -8,8 +8,8 @@
  * printed and appended to BENCH_OUT after every province, so a run stopped by its timebox still
  * reports the largest scale it measured.
  *
- * BENCH_PROVINCES (default: the provinces the reference data serves, 35 and 22; more need their
- * counties in jurisdictions.data.ts PROVINCES), BENCH_EMPLOYERS per province (default 720,000: about
+ * BENCH_PROVINCES (default: the provinces the reference data serves by default, 35 and 22; the
+ * list is loaded as the PROVINCES setting would load it), BENCH_EMPLOYERS per province (default 720,000: about
  * 5,000,000 headcount rows each over the generator's years), BENCH_DATABASE_URL (server).
  */
 import fs from 'node:fs';
@@ -98,7 +98,7 @@ async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'yufang-bench-national-'));
   const { db } = database;
   await database.migrate();
-  await seedReferenceData(db);
+  await seedReferenceData(db, { provinces: PROVINCES });
   await seedDemoData(db);
   // A national officer: the ministry's view over every loaded province.
   const [nation] = await db

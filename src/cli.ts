@@ -81,7 +81,7 @@ async function prepareDatabase() {
       );
   } else {
     await database.migrate();
-    applied.push(...(await seedReferenceData(database.db)));
+    applied.push(...(await seedReferenceData(database.db, { provinces: config.provinces })));
     isDemoSeeded = config.isDemo ? await seedDemoData(database.db) : false;
     if (config.isDemo) await seedDemoExchangeData(database);
     // Figures of data that predate the analytics tables are computed once; imports keep them current.
@@ -394,7 +394,7 @@ async function user() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
-    await seedReferenceData(database.db);
+    await seedReferenceData(database.db, { provinces: config.provinces });
     const created = await createUserFromConsole(database.db, {
       username,
       password,

@@ -57,6 +57,11 @@ export interface AppConfig {
   apiTokenMaxDays: number;
   /** Bearer token that lets a scraper on another host read /metrics (loopback needs none). */
   metricsToken: string | undefined;
+  /**
+   * Provinces whose jurisdiction tree is loaded (PROVINCES, comma-separated 2-digit GB/T 2260
+   * codes; default 35,22: Fujian and Jilin). A national deployment lists more.
+   */
+  provinces: string[];
   /** Sign-in through the unified identity service (OIDC_* variables); null: local accounts only. */
   oidc: OidcConfig | null;
 }
@@ -112,6 +117,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     apiTokenDefaultDays: readInt('API_TOKEN_DEFAULT_DAYS', 90),
     apiTokenMaxDays: readInt('API_TOKEN_MAX_DAYS', 365),
     metricsToken: process.env.METRICS_TOKEN || undefined,
+    provinces: (process.env.PROVINCES || '35,22').split(',').map((code) => code.trim()),
     oidc: readOidcConfig(),
     ...overrides,
   };

@@ -6,7 +6,7 @@ import { ensureCrosscheckRules } from '../modules/crosschecks/crosschecks.servic
 import { loadPlanPeriods, loadPlanTargets } from '../modules/enterprises/enterprises.service.js';
 import { loadExpertFields } from '../modules/experts/experts.service.js';
 import { loadRosters } from '../modules/joint-meeting/joint-meeting.service.js';
-import { DIVISION_SOURCE } from '../modules/jurisdictions/jurisdictions.data.js';
+import { DIVISION_SOURCE, PROVINCES } from '../modules/jurisdictions/jurisdictions.data.js';
 import { loadJurisdictions } from '../modules/jurisdictions/jurisdictions.service.js';
 import { loadTrainingReference } from '../modules/training/training.service.js';
 import type { Db } from '../platform/db/client.js';
@@ -22,10 +22,16 @@ export async function runSeedOnce(db: Db, key: string, step: () => Promise<unkno
 }
 
 /** Real data every deployment needs: jurisdictions, code tables, the documents' rosters. */
-export async function seedReferenceData(db: Db): Promise<string[]> {
+export async function seedReferenceData(
+  db: Db,
+  options: { provinces?: readonly string[] } = {},
+): Promise<string[]> {
+  const provinces = options.provinces ?? PROVINCES;
+  // The default provinces keep the key they always had; another list loads once more (an upsert).
+  const served = provinces.join(',') === PROVINCES.join(',') ? '' : `:${provinces.join(',')}`;
   const applied: string[] = [];
   const steps: [string, () => Promise<unknown>][] = [
-    [`jurisdictions:${DIVISION_SOURCE}`, () => loadJurisdictions(db)],
+    [`jurisdictions:${DIVISION_SOURCE}${served}`, () => loadJurisdictions(db, provinces)],
     [`code-tables:gbt4754:${GBT4754_VERSION}`, () => loadIndustryCodes(db)],
     ['rosters:2021', () => loadRosters(db)],
     ['plan-periods:v1', () => loadPlanPeriods(db)],

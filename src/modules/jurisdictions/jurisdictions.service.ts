@@ -102,10 +102,11 @@ function toDto(row: Pick<JurisdictionRow, 'code' | 'name' | 'level' | 'kind' | '
 }
 
 /**
- * Loads the jurisdiction tree (idempotent: upserts by code). Runs as reference data in every mode.
+ * Loads the jurisdiction tree of the served provinces (idempotent: upserts by code). Runs as
+ * reference data in every mode.
  */
-export async function loadJurisdictions(db: Db): Promise<number> {
-  const seeds = buildJurisdictionSeeds();
+export async function loadJurisdictions(db: Db, provinces?: readonly string[]): Promise<number> {
+  const seeds = buildJurisdictionSeeds(provinces);
   const pathOf = new Map<string, string>();
   const idOf = new Map<string, number>();
   let order = 0;
