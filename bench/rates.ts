@@ -4,7 +4,8 @@
  * of headcounts and contributions with gaps, about one injury per ten employer-years, some deaths,
  * arrears and recent insurance starts) are generated in SQL. The service's rating
  * (`computeRatings`: the facts module's cycle summed per employer in SQL, `listEmployerCycles`, one
- * row per employer, then the rule and its rationale in TypeScript) is
+ * row per employer, then the rule in TypeScript; the rationale is written when a notice is read,
+ * decision 0046) is
  * timed against the same computation written as one SQL statement over the raw facts, in the same
  * run; the two must agree on every employer's status, tier and rate (asserted). Median of
  * BENCH_RUNS (3) and the spread. Example B (支缴率 + incidence + disqualifiers, floor and cap).
@@ -237,7 +238,7 @@ export async function benchRates() {
       });
       read.push(performance.now() - t);
       // The last run's results are let go first, and this run's ratings once compared: a million
-      // ratings with their rationale are held once, not beside the SQL statement's rows.
+      // ratings are held once, not beside the SQL statement's rows.
       serviceRows = new Map();
       sqlRows = new Map();
       const rate = async () => {

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import type { Rating, RuleDefinition } from './rule-sets.logic.js';
+import type { Rating, RatingBasis, RuleDefinition } from './rule-sets.logic.js';
 
 export type RuleSetStatus = 'draft' | 'reviewed' | 'adopted' | 'superseded';
 
@@ -108,10 +108,13 @@ export const rateAssignments = pgTable(
     /** The latest year's wage bill: the premium at the new rate is wage bill × rate. */
     wageBillFen: bigint('wage_bill_fen', { mode: 'number' }),
     figures: jsonb('figures').$type<Rating['figures']>().notNull(),
-    rationaleZh: text('rationale_zh').notNull(),
-    rationaleEn: text('rationale_en').notNull(),
+    /** Runs before decision 0046 stored the words; later runs store `basis` and write them when read. */
+    rationaleZh: text('rationale_zh'),
+    rationaleEn: text('rationale_en'),
     projectedRationaleZh: text('projected_rationale_zh'),
     projectedRationaleEn: text('projected_rationale_en'),
+    /** The employer's totals and class context, current and projected: the rationale's source. */
+    basis: jsonb('basis').$type<{ current: RatingBasis; projected: RatingBasis | null }>(),
     /** Set when an appeal corrected the rate: the corrected tier and rate. */
     correctedMultiplierPct: smallint('corrected_multiplier_pct'),
     correctedRateMicro: integer('corrected_rate_micro'),

@@ -13,6 +13,9 @@ import { computeIdCheckChar } from '../exchange/id-number.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { exampleClaimRatioLadder, exampleCombinedMethod } from './rates.data.js';
+import { rateAssignments, rateRuleSets, rateRuns } from './rates.tables.js';
+import { computeRatings } from './rating.service.js';
+import type { RuleDefinition } from './rule-sets.logic.js';
 
 /**
  * Premium-rate floating through the HTTP API on a hand-built pool in 闽侯县 (350121), where the demo
@@ -354,6 +357,62 @@ describe('rating the pool, notices, projection and appeals', () => {
       rateMicro: 13_000,
     });
     expect((byId.get(E.chem) as { rationaleZh: string }).rationaleZh).toContain('支缴率（%） = 150.1');
+  });
+
+  it('stores each rating without its words and writes the same words when read (decision 0046)', async () => {
+    const stored = await t.db
+      .select({
+        employerId: rateAssignments.employerId,
+        rationaleZh: rateAssignments.rationaleZh,
+        basis: rateAssignments.basis,
+      })
+      .from(rateAssignments)
+      .where(eq(rateAssignments.runId, runId));
+    expect(stored).toHaveLength(5);
+    for (const a of stored) {
+      expect(a.rationaleZh).toBeNull();
+      expect(a.basis?.current.totals).toBeDefined();
+    }
+    // 化工: 2023–2025 benefits 450,300 fen over premiums 300,000 fen, written when the list is read.
+    const chem = stored.find((a) => a.employerId === E.chem);
+    expect(chem?.basis?.current.totals).toMatchObject({
+      premiums: 300_000,
+      benefits: 450_300,
+      missingYears: [],
+    });
+    const [rs] = await t.db
+      .select({ definition: rateRuleSets.definition })
+      .from(rateRuns)
+      .innerJoin(rateRuleSets, eq(rateRuleSets.id, rateRuns.ruleSetId))
+      .where(eq(rateRuns.id, runId));
+    const path = (
+      await t.db
+        .select({ path: jurisdictions.path })
+        .from(jurisdictions)
+        .where(eq(jurisdictions.code, '350121'))
+    )[0]?.path as string;
+    const eager = await computeRatings(t.db, {
+      path,
+      definition: rs?.definition as RuleDefinition,
+      rateYear: 2026,
+      texts: true,
+    });
+    const list = (await fuzhou.get(`/api/rates/runs/${runId}/assignments`)).json().items as {
+      employerId: number;
+      rationaleZh: string;
+      rationaleEn: string;
+      projectedRationaleZh: string | null;
+      projectedRationaleEn: string | null;
+    }[];
+    expect(list).toHaveLength(5);
+    for (const r of eager.ratings) {
+      const read = list.find((a) => a.employerId === r.employerId);
+      expect(read?.rationaleZh, String(r.employerId)).toBe(r.rationaleZh);
+      expect(read?.rationaleEn).toBe(r.rationaleEn);
+      expect(read?.projectedRationaleZh).toBe(r.projected?.rationaleZh ?? null);
+      expect(read?.projectedRationaleEn).toBe(r.projected?.rationaleEn ?? null);
+      expect(r.rationaleZh.length).toBeGreaterThan(10);
+    }
   });
 
   let assignmentId: number;

@@ -11,12 +11,15 @@ import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import type { AssignmentQuery, RateFloatingEffect } from './rates.schema.js';
 import { rateAppeals, rateAssignments, rateRuleSets, rateRuns } from './rates.tables.js';
 import {
+  basisOf,
+  describeRating,
   type EmployerTotals,
   type PoolContext,
   poolContextOf,
   premiumFen,
   projectTotals,
   type Rating,
+  type RatingBasis,
   type RuleDefinition,
   rateEmployer,
   totalsOf,
@@ -30,6 +33,8 @@ export interface EmployerRating extends Rating {
   /** The latest cycle year's wage bill (the premium base); null without a record. */
   wageBillFen: number | null;
   projected: Rating | null;
+  /** What the rationale is written from when a notice is read (decision 0046). */
+  basis: { current: RatingBasis; projected: RatingBasis | null };
 }
 
 /** The cycle behind rates of `rateYear`: the `cycleYears` years before it. */
@@ -42,11 +47,19 @@ export function cycleOf(d: RuleDefinition, rateYear: number) {
  * projected rate for the next cycle — read only, nothing written (the rating run, the simulation
  * and the benchmark share it). Inputs come from the facts module (the one owner of counting),
  * summed over the cycle in SQL: one row per employer, not one per employer and year (a province
- * has a million employers); the rule itself stays in rule-sets.logic.ts.
+ * has a million employers); the rule itself stays in rule-sets.logic.ts. The rationale texts are
+ * written only with `texts` (a test's comparison): a run stores each employer's basis, and the
+ * notice writes its words when read (decision 0046).
  */
 export async function computeRatings(
   db: Db,
-  q: { path: string; definition: RuleDefinition; rateYear: number; withProjection?: boolean },
+  q: {
+    path: string;
+    definition: RuleDefinition;
+    rateYear: number;
+    withProjection?: boolean;
+    texts?: boolean;
+  },
 ): Promise<{ ratings: EmployerRating[]; pool: PoolContext; cycle: ReturnType<typeof cycleOf> }> {
   const cycle = cycleOf(q.definition, q.rateYear);
   const rules = await resolveCountingRules(db, q.path);
@@ -59,18 +72,18 @@ export async function computeRatings(
   const records: (EmployerTotals | null)[] = rows.map((r) => r && totalsOf(r, cycle.from, cycle.to));
   const pool = poolContextOf(q.definition, records as EmployerTotals[]);
   const nextStart = `${cycle.from + 1}-01-01`;
+  const options = { texts: q.texts ?? false };
   const ratings: EmployerRating[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as EmployerCycle;
-    const rating = rateEmployer(q.definition, records[i] as EmployerTotals, cycle.start, pool);
+    const record = records[i] as EmployerTotals;
+    const rating = rateEmployer(q.definition, record, cycle.start, pool, options);
     // Each employer's inputs are let go once rated: a province's million would otherwise stay
     // alive beside their ratings until the end.
     rows[i] = null;
     records[i] = null;
-    const projected =
-      q.withProjection === false
-        ? null
-        : rateEmployer(q.definition, projectTotals(r, cycle.from, cycle.to, q.rateYear), nextStart, pool);
+    const next = q.withProjection === false ? null : projectTotals(r, cycle.from, cycle.to, q.rateYear);
+    const projected = next && rateEmployer(q.definition, next, nextStart, pool, options);
     // Added to the rating object rather than copied into a new one: a million fewer objects.
     ratings.push(
       Object.assign(rating, {
@@ -78,6 +91,10 @@ export async function computeRatings(
         jurisdictionPath: r.jurisdictionPath,
         wageBillFen: r.wageBillFen,
         projected,
+        basis: {
+          current: basisOf(q.definition, record, pool),
+          projected: next && basisOf(q.definition, next, pool),
+        },
       }),
     );
   }
@@ -168,10 +185,7 @@ export async function runRating(
           projectedRateMicro: r.projected?.rateMicro ?? null,
           wageBillFen: r.wageBillFen,
           figures: r.figures,
-          rationaleZh: r.rationaleZh,
-          rationaleEn: r.rationaleEn,
-          projectedRationaleZh: r.projected?.rationaleZh ?? null,
-          projectedRationaleEn: r.projected?.rationaleEn ?? null,
+          basis: r.basis,
         })),
       );
     await recordAudit(tx, actor, {
@@ -252,7 +266,40 @@ export const assignmentSelect = sql`
   a.id, a.run_id, a.employer_id, o.name as employer_name, j.name as jurisdiction_name, a.status, a.risk_class,
   a.base_rate_bp, a.multiplier_pct, a.rate_micro, a.projected_multiplier_pct, a.projected_rate_micro,
   a.corrected_multiplier_pct, a.corrected_rate_micro, a.wage_bill_fen, a.figures, a.rationale_zh, a.rationale_en,
-  a.projected_rationale_zh, a.projected_rationale_en, j.path`;
+  a.projected_rationale_zh, a.projected_rationale_en, a.basis, rr.cycle_from_year, rs.definition, j.path`;
+
+/** The tables behind `assignmentSelect`: the assignment, its employer and area, its run and rule set. */
+const assignmentFrom = sql`rate_assignments a join organisations o on o.id = a.employer_id
+  join jurisdictions j on j.id = o.jurisdiction_id
+  join rate_runs rr on rr.id = a.run_id join rate_rule_sets rs on rs.id = rr.rule_set_id`;
+
+const jsonOf = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/**
+ * An assignment's rationale and projected rationale: stored words (runs before decision 0046), or
+ * written now from the stored basis under the run's rule set — the same rule over the same figures.
+ */
+function rationalesOf(r: Record<string, unknown>) {
+  if (r.rationale_zh !== null && r.rationale_zh !== undefined)
+    return {
+      rationaleZh: String(r.rationale_zh),
+      rationaleEn: String(r.rationale_en),
+      projectedRationaleZh: r.projected_rationale_zh === null ? null : String(r.projected_rationale_zh),
+      projectedRationaleEn: r.projected_rationale_en === null ? null : String(r.projected_rationale_en),
+    };
+  const definition = jsonOf(r.definition) as RuleDefinition;
+  const basis = jsonOf(r.basis) as EmployerRating['basis'];
+  const from = Number(r.cycle_from_year);
+  const employerId = Number(r.employer_id);
+  const current = describeRating(definition, employerId, basis.current, `${from}-01-01`);
+  const projected =
+    basis.projected && describeRating(definition, employerId, basis.projected, `${from + 1}-01-01`);
+  return {
+    ...current,
+    projectedRationaleZh: projected?.rationaleZh ?? null,
+    projectedRationaleEn: projected?.rationaleEn ?? null,
+  };
+}
 
 export function presentAssignment(r: Record<string, unknown>) {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -272,11 +319,8 @@ export function presentAssignment(r: Record<string, unknown>) {
     correctedMultiplierPct: n(r.corrected_multiplier_pct),
     correctedRateMicro: n(r.corrected_rate_micro),
     wageBillFen: n(r.wage_bill_fen),
-    figures: (typeof r.figures === 'string' ? JSON.parse(r.figures) : r.figures) as Rating['figures'],
-    rationaleZh: String(r.rationale_zh),
-    rationaleEn: String(r.rationale_en),
-    projectedRationaleZh: r.projected_rationale_zh === null ? null : String(r.projected_rationale_zh),
-    projectedRationaleEn: r.projected_rationale_en === null ? null : String(r.projected_rationale_en),
+    figures: jsonOf(r.figures) as Rating['figures'],
+    ...rationalesOf(r),
   };
 }
 
@@ -289,7 +333,7 @@ export async function listAssignments(db: Db, actor: Actor, runId: number, query
   const rows = rowsOf(
     await db.execute(sql`
       select ${assignmentSelect}, count(*) over () as total
-      from rate_assignments a join organisations o on o.id = a.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+      from ${assignmentFrom}
       where ${sql.join(filters, sql` and `)}
       order by coalesce(a.rate_micro, -1) desc, o.name, a.id
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
@@ -301,7 +345,7 @@ async function loadAssignment(db: Db, id: number) {
   const [row] = rowsOf(
     await db.execute(sql`
       select ${assignmentSelect}
-      from rate_assignments a join organisations o on o.id = a.employer_id join jurisdictions j on j.id = o.jurisdiction_id
+      from ${assignmentFrom}
       where a.id = ${id}`),
   );
   return row ? { ...presentAssignment(row), path: String(row.path) } : undefined;

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { exampleClaimRatioLadder, exampleCombinedMethod, nationalClasses } from './rates.data.js';
 import {
+  basisOf,
   type CycleAggregate,
+  describeRating,
   type EmployerRecord,
   poolContextOf,
   projectRecord,
   projectTotals,
   type RuleDefinition,
   rateEmployer,
+  sums,
   totalsOf,
   validateRuleDefinition,
   type YearRecord,
@@ -288,6 +291,80 @@ describe('the credibility option (decision 0029)', () => {
     expect(r.multiplierPct).toBe(100);
     expect(s.rationaleZh).toContain('信度加权：Z = 0.0909');
   });
+
+  it('writes the same rationale later from a stored basis, credibility included (decision 0046)', () => {
+    const def = d('poisson_gamma');
+    const ctx = poolContextOf(def, pool);
+    for (const firm of pool) {
+      const totals = { ...firm, totals: sums(firm) };
+      const eager = rateEmployer(def, totals, '2024-01-01', ctx);
+      const quiet = rateEmployer(def, totals, '2024-01-01', ctx, { texts: false });
+      expect(quiet).toEqual({ ...eager, rationaleZh: '', rationaleEn: '' });
+      const basis = JSON.parse(JSON.stringify(basisOf(def, totals, ctx)));
+      expect(describeRating(def, firm.employerId, basis, '2024-01-01')).toEqual({
+        rationaleZh: eager.rationaleZh,
+        rationaleEn: eager.rationaleEn,
+      });
+    }
+  });
+});
+
+describe('rationales written when read (decision 0046)', () => {
+  const cases: [string, EmployerRecord][] = [
+    ['rated up', record('2614', 450_300)],
+    ['rated down', record('2614', 0)],
+    ['class 1 at base', record('6510', 0)],
+    ['short insurance', record('2614', 0, { insuredFrom: '2024-03-01' })],
+    ['unclassified', record('9999', 0)],
+    ['no industry', record('2614', 0, { industryCode: null })],
+    [
+      'missing premiums',
+      { ...record('2614', 0), years: [year(2023), year(2024, { premiumsPaidFen: null }), year(2025)] },
+    ],
+    [
+      'missing headcount',
+      { ...record('2614', 0), years: [year(2023), year(2024, { averageInsured: null }), year(2025)] },
+    ],
+    [
+      'no premiums but benefits',
+      {
+        ...record('2614', 0),
+        years: [2023, 2024, 2025].map((y) => year(y, { premiumsPaidFen: 0, benefitsPaidFen: 1_000 })),
+      },
+    ],
+    [
+      'arrears disqualify',
+      { ...record('2614', 0), years: [year(2023), year(2024), year(2025, { arrearsFen: 5_000 })] },
+    ],
+    [
+      'a death disqualifies',
+      { ...record('2614', 0), years: [year(2023, { injuries: 1, deaths: 1 }), year(2024), year(2025)] },
+    ],
+  ];
+  for (const [example, d] of [
+    ['A', exampleClaimRatioLadder()],
+    ['B', exampleCombinedMethod()],
+  ] as const)
+    it.each(cases)(`example ${example}: %s`, (_, r) => {
+      const ctx = poolContextOf(
+        d,
+        cases.map((c) => c[1]),
+      );
+      const totals = { ...r, totals: sums(r) };
+      const eager = rateEmployer(d, r, '2023-01-01', ctx);
+      expect(rateEmployer(d, totals, '2023-01-01', ctx, { texts: false })).toEqual({
+        ...eager,
+        rationaleZh: '',
+        rationaleEn: '',
+      });
+      // Through JSON, as the basis is stored (jsonb) and read back.
+      const basis = JSON.parse(JSON.stringify(basisOf(d, totals, ctx)));
+      expect(describeRating(d, r.employerId, basis, '2023-01-01')).toEqual({
+        rationaleZh: eager.rationaleZh,
+        rationaleEn: eager.rationaleEn,
+      });
+      expect(eager.rationaleZh.length).toBeGreaterThan(10);
+    });
 });
 
 describe('a cycle summed in SQL rates as its years do (issue 16, province scale)', () => {

@@ -398,7 +398,8 @@ export interface EmployerTotals {
 /** An employer as rating takes it: its record year by year, or its cycle's totals. */
 export type RatedEmployer = EmployerRecord | EmployerTotals;
 
-function sums(r: RatedEmployer): CycleTotals {
+/** The cycle's sums of an employer: from its years one by one, or as already summed. */
+export function sums(r: RatedEmployer): CycleTotals {
   if ('totals' in r) return r.totals;
   let premiums = 0;
   let benefits = 0;
@@ -507,6 +508,53 @@ export function poolContextOf(d: RuleDefinition, records: readonly RatedEmployer
   return { classPerMille, fit, k };
 }
 
+/**
+ * What a stored rating keeps so that its rationale can be written when a notice is read rather than
+ * for each of a province's million employers at rating time (decision 0046): the employer's totals
+ * and the two numbers of the pool context that its class needs.
+ */
+export interface RatingBasis {
+  industryCode: string | null;
+  insuredFrom: string | null;
+  totals: CycleTotals;
+  classPerMille: number | null;
+  k: number | null;
+}
+
+export function basisOf(d: RuleDefinition, r: EmployerTotals, pool: PoolContext): RatingBasis {
+  const rc = classOf(d, r.industryCode);
+  return {
+    industryCode: r.industryCode,
+    insuredFrom: r.insuredFrom,
+    totals: r.totals,
+    classPerMille: rc === null ? null : (pool.classPerMille.get(rc) ?? null),
+    k: pool.k,
+  };
+}
+
+/** The rationale of a stored rating: the same rule over the same basis gives the same words. */
+export function describeRating(
+  d: RuleDefinition,
+  employerId: number,
+  basis: RatingBasis,
+  cycleStart: string,
+): { rationaleZh: string; rationaleEn: string } {
+  const rc = classOf(d, basis.industryCode);
+  const pool: PoolContext = {
+    classPerMille: new Map(rc !== null && basis.classPerMille !== null ? [[rc, basis.classPerMille]] : []),
+    fit: null,
+    k: basis.k,
+  };
+  const r = rateOne(
+    d,
+    { employerId, industryCode: basis.industryCode, insuredFrom: basis.insuredFrom, totals: basis.totals },
+    cycleStart,
+    pool,
+    true,
+  );
+  return { rationaleZh: r.rationaleZh, rationaleEn: r.rationaleEn };
+}
+
 const pct = (n: number) => `${Number(n.toFixed(2))}`;
 const fmtRate = (micro: number) => `${(micro / 10000).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
 const bandText = (b: Band, first: boolean) =>
@@ -547,24 +595,31 @@ function atBaseRating(
   status: RatingStatus,
   zh: string,
   en: string,
+  texts: boolean,
 ): Rating {
   return {
     ...base,
     status,
     multiplierPct: 100,
     rateMicro: baseRateBp * 100,
-    rationaleZh: `${zh}执行第${rc}类基准费率 ${fmtRate(baseRateBp * 100)}。`,
-    rationaleEn: `${en} Class ${rc} base rate ${fmtRate(baseRateBp * 100)} applies.`,
+    rationaleZh: texts ? `${zh}执行第${rc}类基准费率 ${fmtRate(baseRateBp * 100)}。` : '',
+    rationaleEn: texts ? `${en} Class ${rc} base rate ${fmtRate(baseRateBp * 100)} applies.` : '',
   };
 }
 
 /** Not rated: the criterion lacks data (never rated as zero). */
-function notRatedRating(base: RatingBase, c: Criterion): Rating {
-  return {
+function notRatedRating(base: RatingBase, c: Criterion, texts: boolean): Rating {
+  const rating: Rating = {
     ...base,
     status: c === 'claimRatioPct' ? 'missing_premiums' : 'missing_headcount',
     multiplierPct: null,
     rateMicro: null,
+    rationaleZh: '',
+    rationaleEn: '',
+  };
+  if (!texts) return rating;
+  return {
+    ...rating,
     rationaleZh: `${CRITERION_ZH[c]}缺少数据（${c === 'claimRatioPct' ? '缴费记录' : '参保人数'}），未评定（不按零处理）。`,
     rationaleEn: `The ${CRITERION_EN[c]} lacks data (${c === 'claimRatioPct' ? 'contribution record' : 'headcount'}): not rated (not treated as zero).`,
   };
@@ -599,8 +654,11 @@ export function rateEmployer(
   r: RatedEmployer,
   cycleStart: string,
   pool: PoolContext,
+  options: { texts?: boolean } = {},
 ): Rating {
-  const rating = rateOne(d, r, cycleStart, pool);
+  const texts = options.texts ?? true;
+  const rating = rateOne(d, r, cycleStart, pool, texts);
+  if (!texts) return rating;
   // A rationale is built piece by piece, which V8 keeps as a tree of the pieces (a "cons string")
   // until the text is first read; reading one character flattens it in place. Measured: a
   // rationale held as a tree takes ≈ 750 bytes, flat ≈ 320 — for a province's million employers,
@@ -610,7 +668,13 @@ export function rateEmployer(
   return rating;
 }
 
-function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: PoolContext): Rating {
+function rateOne(
+  d: RuleDefinition,
+  r: RatedEmployer,
+  cycleStart: string,
+  pool: PoolContext,
+  texts: boolean,
+): Rating {
   const s = sums(r);
   const rc = classOf(d, r.industryCode);
   const cls = d.classes.find((c) => c.riskClass === rc);
@@ -678,8 +742,12 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
       status: 'unclassified',
       multiplierPct: null,
       rateMicro: null,
-      rationaleZh: `行业代码 ${r.industryCode ?? '（无）'} 不在本规则的风险类别表中，无法确定类别和费率。`,
-      rationaleEn: `Industry code ${r.industryCode ?? '(none)'} is not in the rule set's risk-class table: no class or rate.`,
+      rationaleZh: texts
+        ? `行业代码 ${r.industryCode ?? '（无）'} 不在本规则的风险类别表中，无法确定类别和费率。`
+        : '',
+      rationaleEn: texts
+        ? `Industry code ${r.industryCode ?? '(none)'} is not in the rule set's risk-class table: no class or rate.`
+        : '',
     };
   if (r.insuredFrom !== null && r.insuredFrom > cycleStart)
     return atBaseRating(
@@ -689,6 +757,7 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
       'short_insurance',
       `参保日期 ${r.insuredFrom} 晚于本周期起始日 ${cycleStart}，参保不满一个浮动周期（${d.cycleYears}年），`,
       `Insured since ${r.insuredFrom}, after the cycle began on ${cycleStart}: insured for less than the ${d.cycleYears}-year cycle.`,
+      texts,
     );
   const ladders = d.ladders.filter((l) => l.classes.includes(rc));
   const conditional = ladders.filter((l) => l.when);
@@ -696,7 +765,7 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
   if (!ladder && conditional.length > 0) {
     const criterion = (conditional[0] as Ladder).when?.criterion as Criterion;
     const cv = criterionValueOf(criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct);
-    if (cv === null) return notRatedRating(base, criterion);
+    if (cv === null) return notRatedRating(base, criterion, texts);
     const sorted = [...conditional].sort((a, b) => (a.when?.from ?? 0) - (b.when?.from ?? 0));
     ladder =
       sorted[
@@ -714,6 +783,7 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
       'not_floating',
       `本规则第${rc}类不浮动，`,
       `Class ${rc} does not float under this rule set.`,
+      texts,
     );
   if (s.missingYears.length > 0)
     return {
@@ -721,28 +791,38 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
       status: 'missing_premiums',
       multiplierPct: null,
       rateMicro: null,
-      rationaleZh: `缺少 ${s.missingYears.join('、')} 年度的缴费记录：支缴率无法计算，未评定（不按零处理）。`,
-      rationaleEn: `No contribution record for ${s.missingYears.join(', ')}: the claim ratio cannot be computed; not rated (not treated as zero).`,
+      rationaleZh: texts
+        ? `缺少 ${s.missingYears.join('、')} 年度的缴费记录：支缴率无法计算，未评定（不按零处理）。`
+        : '',
+      rationaleEn: texts
+        ? `No contribution record for ${s.missingYears.join(', ')}: the claim ratio cannot be computed; not rated (not treated as zero).`
+        : '',
     };
   const whenFirst = ladder.when
     ? conditional.every((l) => (l.when?.from ?? 0) >= (ladder.when?.from ?? 0))
     : false;
-  const whenPartZh = ladder.when
-    ? `${CRITERION_ZH[ladder.when.criterion]} = ${pct(criterionValueOf(ladder.when.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct) ?? 0)}，属于条件 ${bandText(ladder.when, whenFirst)}；`
-    : '';
-  const whenPartEn = ladder.when
-    ? `${CRITERION_EN[ladder.when.criterion]} = ${pct(criterionValueOf(ladder.when.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct) ?? 0)} meets condition ${bandText(ladder.when, whenFirst)}; `
-    : '';
+  const whenPartZh =
+    texts && ladder.when
+      ? `${CRITERION_ZH[ladder.when.criterion]} = ${pct(criterionValueOf(ladder.when.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct) ?? 0)}，属于条件 ${bandText(ladder.when, whenFirst)}；`
+      : '';
+  const whenPartEn =
+    texts && ladder.when
+      ? `${CRITERION_EN[ladder.when.criterion]} = ${pct(criterionValueOf(ladder.when.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct) ?? 0)} meets condition ${bandText(ladder.when, whenFirst)}; `
+      : '';
   const v = criterionValueOf(ladder.criterion, s, claimRatioPct, effectivePerMille, incidenceRelativePct);
-  if (v === null) return notRatedRating(base, ladder.criterion);
+  if (v === null) return notRatedRating(base, ladder.criterion, texts);
   const bi = inBand(ladder.bands, v);
   const band = ladder.bands[bi] as Ladder['bands'][number];
   let multiplier = band.multiplierPct;
-  const valueText = Number.isFinite(v) ? pct(v) : '∞（保费为零而有待遇支出）';
-  const valueTextEn = Number.isFinite(v) ? pct(v) : '∞ (no premiums but benefits paid)';
-  let zh = `${whenPartZh}${CRITERION_ZH[ladder.criterion]} = ${valueText}（待遇 ${s.benefits / 100} 元 ÷ 保费 ${s.premiums / 100} 元${ladder.criterion === 'claimRatioPct' ? '' : `；工伤 ${s.injuries} 人次，${s.personYears ?? '—'} 人·年`}），落在档 ${bandText(band, bi === 0)} → 基准费率的 ${band.multiplierPct}%`;
-  let en = `${whenPartEn}${CRITERION_EN[ladder.criterion]} = ${valueTextEn} (benefits ¥${s.benefits / 100} ÷ premiums ¥${s.premiums / 100}${ladder.criterion === 'claimRatioPct' ? '' : `; ${s.injuries} injuries over ${s.personYears ?? '—'} person-years`}) falls in band ${bandText(band, bi === 0)} → ${band.multiplierPct} % of base`;
-  if (credibility) {
+  let zh = '';
+  let en = '';
+  if (texts) {
+    const valueText = Number.isFinite(v) ? pct(v) : '∞（保费为零而有待遇支出）';
+    const valueTextEn = Number.isFinite(v) ? pct(v) : '∞ (no premiums but benefits paid)';
+    zh = `${whenPartZh}${CRITERION_ZH[ladder.criterion]} = ${valueText}（待遇 ${s.benefits / 100} 元 ÷ 保费 ${s.premiums / 100} 元${ladder.criterion === 'claimRatioPct' ? '' : `；工伤 ${s.injuries} 人次，${s.personYears ?? '—'} 人·年`}），落在档 ${bandText(band, bi === 0)} → 基准费率的 ${band.multiplierPct}%`;
+    en = `${whenPartEn}${CRITERION_EN[ladder.criterion]} = ${valueTextEn} (benefits ¥${s.benefits / 100} ÷ premiums ¥${s.premiums / 100}${ladder.criterion === 'claimRatioPct' ? '' : `; ${s.injuries} injuries over ${s.personYears ?? '—'} person-years`}) falls in band ${bandText(band, bi === 0)} → ${band.multiplierPct} % of base`;
+  }
+  if (texts && credibility) {
     zh += `（信度加权：Z = ${credibility.z.toFixed(4)}，本类 ${pct(credibility.classPerMille)}‰，加权后 ${pct(credibility.shrunkPerMille)}‰）`;
     en += ` (credibility-weighted: Z = ${credibility.z.toFixed(4)}, class ${pct(credibility.classPerMille)}‰, weighted ${pct(credibility.shrunkPerMille)}‰)`;
   }
@@ -753,13 +833,13 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
         (q.kind === 'arrears' && s.arrearsFen > 0) ||
         (q.kind === 'disease' && s.diseases > 0),
     );
-    if (hit) {
+    if (hit) multiplier = 100;
+    if (hit && texts) {
       const why = {
         death: [`周期内工亡 ${s.deaths} 人`, `${s.deaths} work-related death(s) in the cycle`],
         arrears: [`欠缴 ${s.arrearsFen / 100} 元`, `arrears of ¥${s.arrearsFen / 100}`],
         disease: [`周期内职业病 ${s.diseases} 例`, `${s.diseases} occupational-disease case(s) in the cycle`],
       }[hit.kind];
-      multiplier = 100;
       zh += `；但${why[0]}，不得下浮 → 100%`;
       en += `; but ${why[1]}: no floating down → 100 %`;
     }
@@ -767,21 +847,25 @@ function rateOne(d: RuleDefinition, r: RatedEmployer, cycleStart: string, pool: 
   let rateMicro = cls.baseRateBp * multiplier;
   if (d.floorBp !== null && rateMicro < d.floorBp * 100) {
     rateMicro = d.floorBp * 100;
-    zh += `；低于下限，按下限 ${fmtRate(rateMicro)}`;
-    en += `; below the floor: the floor ${fmtRate(rateMicro)}`;
+    if (texts) zh += `；低于下限，按下限 ${fmtRate(rateMicro)}`;
+    if (texts) en += `; below the floor: the floor ${fmtRate(rateMicro)}`;
   }
   if (d.capBp !== null && rateMicro > d.capBp * 100) {
     rateMicro = d.capBp * 100;
-    zh += `；高于上限，按上限 ${fmtRate(rateMicro)}`;
-    en += `; above the cap: the cap ${fmtRate(rateMicro)}`;
+    if (texts) zh += `；高于上限，按上限 ${fmtRate(rateMicro)}`;
+    if (texts) en += `; above the cap: the cap ${fmtRate(rateMicro)}`;
   }
   return {
     ...base,
     status: 'rated',
     multiplierPct: multiplier,
     rateMicro,
-    rationaleZh: `第${rc}类，基准费率 ${fmtRate(cls.baseRateBp * 100)}；${zh}；费率 ${fmtRate(rateMicro)}。`,
-    rationaleEn: `Class ${rc}, base ${fmtRate(cls.baseRateBp * 100)}; ${en}; rate ${fmtRate(rateMicro)}.`,
+    rationaleZh: texts
+      ? `第${rc}类，基准费率 ${fmtRate(cls.baseRateBp * 100)}；${zh}；费率 ${fmtRate(rateMicro)}。`
+      : '',
+    rationaleEn: texts
+      ? `Class ${rc}, base ${fmtRate(cls.baseRateBp * 100)}; ${en}; rate ${fmtRate(rateMicro)}.`
+      : '',
   };
 }
 
