@@ -119,12 +119,17 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'nation', password: DEMO_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  // Signed in afresh before each province's rounds: loading a province takes longer than the
+  // session's idle timeout (30 minutes by default).
+  const signIn = async () => {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nation', password: DEMO_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`sign-in ${login.status}: ${await login.text()}`);
+    return (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  };
   report(
     `\n## national simulation (${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, ${EMPLOYERS} employers a province)\n`,
   );
@@ -176,6 +181,7 @@ async function main() {
         { countUnit: 'cases', groundScope: 'all', denominator: 'insured' },
         { countUnit: 'persons', groundScope: 'production', denominator: 'paying' },
       ];
+      const cookie = await signIn();
       const get = async (code: string, o: Record<string, string>) => {
         const qs = new URLSearchParams({ jurisdiction: code, year: String(Y), ...o });
         const t0 = performance.now();

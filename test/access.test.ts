@@ -2005,6 +2005,15 @@ const CASES: Record<string, RouteCase> = {
     call: (f) => ({ method: 'GET', url: `/api/rates/rule-sets/${f.rates.draftId}/simulation?rateYear=2026` }),
     sibling: 'hidden',
   },
+  'POST /api/rates/rule-sets/:id/simulation/agenda': {
+    permission: 'meetings:manage',
+    call: (f) => ({
+      method: 'POST',
+      url: `/api/rates/rule-sets/${f.rates.draftId}/simulation/agenda`,
+      payload: { meetingId: f.jm.draftMeetingId, rateYear: 2026 },
+    }),
+    sibling: 'hidden',
+  },
   'GET /api/rates/rule-sets/:id/simulation.xlsx': {
     permission: 'rates:read',
     call: (f) => ({

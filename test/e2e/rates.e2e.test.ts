@@ -92,6 +92,15 @@ beforeAll(async () => {
   await finance.post(`/api/rates/rule-sets/${id}/review`, { decision: 'approve' });
   const adopted = await fujian.post(`/api/rates/rule-sets/${id}/adopt`);
   if (adopted.statusCode !== 200) throw new Error(`e2e setup: ${adopted.body}`);
+  // A meeting being prepared, for the simulation to go on its agenda.
+  const meeting = await fujian.post('/api/meetings', {
+    jurisdictionCode: '350000',
+    kind: 'extraordinary',
+    title: '费率浮动审议专题会议',
+    reportYear: 2025,
+    plannedOn: '2026-12-28',
+  });
+  if (meeting.statusCode !== 201) throw new Error(`e2e setup: ${meeting.body}`);
 }, 180_000);
 
 afterAll(async () => {
@@ -131,6 +140,17 @@ describe.skipIf(!hasChromium)('rate floating in the browser', () => {
     await agency.getByText('保费收入（本规则，元）').waitFor();
     expect(await agency.getByTestId('rates-income-change').textContent()).toBe('32000');
     await agency.screenshot({ path: path.join(resultsDir, 'rates-simulation.png'), fullPage: true });
+    // The simulation goes on the special meeting's agenda, its figures frozen there.
+    await agency.getByTestId('rates-sim-agenda').click();
+    await agency.getByTestId('rates-sim-meeting').click();
+    await agency.getByText('费率浮动审议专题会议（2026-12-28）').last().click();
+    await agency.getByTestId('rates-sim-agenda-ok').click();
+    await agency.getByTestId('rates-sim-agenda-link').click();
+    const paper = agency.getByTestId('agenda-paper-rows');
+    await paper.waitFor();
+    expect(await paper.textContent()).toContain('+320.00');
+    expect(await paper.textContent()).toContain('2,800.00');
+    await agency.goto(`${b.baseUrl}/rates`);
     await agency.getByTestId(`rates-adopt-${ruleSetId}`).click();
     await agency.getByRole('button', { name: /确\s*定|OK/ }).click();
     await agency.getByRole('row', { name: /示例A/ }).getByText('施行中').waitFor();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -16,6 +16,7 @@ import { composeStandingReport, STANDING_REPORTS, type StandingReport } from './
 import { getMeetingInScope } from './workflow.queries.js';
 import { assertState } from './workflow.shared.js';
 import {
+  type AgendaPaper,
   implementationReports,
   type MeetingKind,
   type MeetingStatus,
@@ -187,7 +188,8 @@ export async function getMeeting(
   const agendaOut = await Promise.all(
     agenda.map(async (a) => {
       let report: StandingReport | null = null;
-      if (a.kind !== 'topic' && withReports) {
+      const paper = a.kind === 'paper' ? (a.report as unknown as AgendaPaper) : null;
+      if (a.kind !== 'topic' && a.kind !== 'paper' && withReports) {
         report = isHeld
           ? (a.report as unknown as StandingReport | null)
           : await composeStandingReport(db, { code, name, path }, a.kind, meeting.reportYear, now);
@@ -199,6 +201,7 @@ export async function getMeeting(
         isFrozen: a.frozenAt !== null,
         frozenAt: a.frozenAt?.toISOString() ?? null,
         report,
+        paper,
       };
     }),
   );
@@ -260,6 +263,40 @@ async function transition(
       details: { from: meeting.status, ...details },
     });
   });
+}
+
+/**
+ * Puts another module's paper on a meeting's agenda (FR-2: a rate-floating simulation), frozen as
+ * attached, while the meeting is still being prepared (draft or scheduled). The caller has already
+ * checked its own object; the meeting must be in the actor's scope and the actor its organiser.
+ */
+export async function attachAgendaPaper(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  input: { title: string; paper: AgendaPaper },
+  now: Date,
+) {
+  if (!actor.permissions.has('meetings:manage')) throw new AppError(403, 'auth.forbidden');
+  await transition(db, actor, meetingId, 'attach_paper', ['draft', 'scheduled'], async (tx) => {
+    const [last] = await tx
+      .select({ sortOrder: max(meetingAgendaItems.sortOrder) })
+      .from(meetingAgendaItems)
+      .where(eq(meetingAgendaItems.meetingId, meetingId));
+    const [item] = await tx
+      .insert(meetingAgendaItems)
+      .values({
+        meetingId,
+        sortOrder: (last?.sortOrder ?? 0) + 1,
+        kind: 'paper',
+        title: input.title,
+        report: input.paper as unknown as Record<string, unknown>,
+        frozenAt: now,
+      })
+      .returning({ id: meetingAgendaItems.id });
+    return { agendaItemId: item?.id ?? null, source: input.paper.source, title: input.title };
+  });
+  return getMeeting(db, actor, meetingId, now, { withReports: false });
 }
 
 /** draft → scheduled: the invited units are told in their inboxes. */

@@ -36,7 +36,7 @@ export interface ReportSection {
 
 /** A standing report (J 附件1 二) as composed for a jurisdiction subtree and a year. */
 export interface StandingReport {
-  kind: Exclude<AgendaKind, 'topic'>;
+  kind: Exclude<AgendaKind, 'topic' | 'paper'>;
   title: string;
   jurisdiction: { code: string; name: string };
   year: number;
@@ -44,7 +44,7 @@ export interface StandingReport {
   sections: ReportSection[];
 }
 
-export const STANDING_REPORTS: readonly { kind: Exclude<AgendaKind, 'topic'>; title: string }[] = [
+export const STANDING_REPORTS: readonly { kind: Exclude<AgendaKind, 'topic' | 'paper'>; title: string }[] = [
   { kind: 'injury_report', title: '通报工伤发生和工伤预防费使用情况' },
   { kind: 'disease_report', title: '通报职业病发生情况' },
   { kind: 'accident_report', title: '通报安全生产事故情况' },
@@ -73,7 +73,7 @@ interface Scope {
 export async function composeStandingReport(
   db: Db,
   jurisdiction: Scope,
-  kind: Exclude<AgendaKind, 'topic'>,
+  kind: Exclude<AgendaKind, 'topic' | 'paper'>,
   year: number,
   now: Date,
 ): Promise<StandingReport> {

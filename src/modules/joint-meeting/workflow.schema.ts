@@ -8,6 +8,14 @@ const ZYear = z.coerce.number().int().min(2000).max(2100).describe('Calendar yea
 const ZReason = z.string().trim().max(500).optional().describe('Why (kept in the audit trail)');
 const ZNote = z.string().trim().min(2).max(2000);
 
+export const ZAgendaPaper = z
+  .object({
+    source: z.string().describe('The module and object it came from, e.g. rates.simulation:12'),
+    link: z.string().describe('Where the source is in the web app'),
+    rows: z.array(z.object({ labelZh: z.string(), labelEn: z.string(), value: z.string() })),
+  })
+  .meta({ id: 'AgendaPaper' });
+
 export const ZMeetingStatus = z
   .enum(['draft', 'scheduled', 'held', 'minutes_approved'])
   .describe('draft → scheduled → held → minutes_approved');
@@ -127,11 +135,12 @@ export const ZMeeting = z
     agenda: z.array(
       z.object({
         id: z.number().int(),
-        kind: z.enum(['injury_report', 'disease_report', 'accident_report', 'topic']),
+        kind: z.enum(['injury_report', 'disease_report', 'accident_report', 'topic', 'paper']),
         title: z.string(),
         isFrozen: z.boolean().describe('The report is the one frozen when the meeting was held'),
         frozenAt: z.string().nullable(),
         report: ZStandingReport.nullable().describe('A live preview before the meeting is held'),
+        paper: ZAgendaPaper.nullable().describe('A paper another module attached (kind paper), frozen then'),
       }),
     ),
     actionItems: z.array(ZActionItem).describe('Items the actor may see'),

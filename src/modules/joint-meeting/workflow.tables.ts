@@ -77,7 +77,18 @@ export const meetingParticipants = pgTable(
   ],
 );
 
-export type AgendaKind = 'injury_report' | 'disease_report' | 'accident_report' | 'topic';
+export type AgendaKind = 'injury_report' | 'disease_report' | 'accident_report' | 'topic' | 'paper';
+
+/**
+ * A paper another module put on the agenda (e.g. a rate-floating simulation, FR-2): its figures as
+ * labelled rows, frozen when attached, and a link back to where it came from. The meeting knows
+ * nothing of the module: the rows are its whole content.
+ */
+export interface AgendaPaper {
+  source: string;
+  link: string;
+  rows: { labelZh: string; labelEn: string; value: string }[];
+}
 
 /**
  * An agenda item. The three standing reports (J 附件1 二) are composed from the shared data; when the
@@ -91,10 +102,10 @@ export const meetingAgendaItems = pgTable(
       .notNull()
       .references(() => meetings.id),
     sortOrder: integer('sort_order').notNull(),
-    /** injury_report | disease_report | accident_report | topic */
+    /** injury_report | disease_report | accident_report | topic | paper */
     kind: text('kind').$type<AgendaKind>().notNull(),
     title: text('title').notNull(),
-    /** The standing report as frozen when the meeting was held; null before. */
+    /** The standing report as frozen when the meeting was held (null before); a paper's content. */
     report: jsonb('report').$type<Record<string, unknown>>(),
     frozenAt: timestamp('frozen_at', { withTimezone: true }),
   },
@@ -102,7 +113,7 @@ export const meetingAgendaItems = pgTable(
     index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.sortOrder),
     check(
       'meeting_agenda_items_kind_check',
-      sql`${t.kind} in ('injury_report','disease_report','accident_report','topic')`,
+      sql`${t.kind} in ('injury_report','disease_report','accident_report','topic','paper')`,
     ),
   ],
 );

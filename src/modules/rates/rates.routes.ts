@@ -10,6 +10,7 @@ import { sendDownload } from '../../platform/http/download.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { now } from '../../platform/time.js';
+import { ZMeeting } from '../joint-meeting/workflow.schema.js';
 import { ZJurisdictionCode } from '../jurisdictions/jurisdictions.schema.js';
 import {
   APPEAL_FILE_MAX_BYTES,
@@ -28,6 +29,7 @@ import {
   ZAppealList,
   ZAssignmentPage,
   ZAssignmentQuery,
+  ZAttachSimulationInput,
   ZExample,
   ZNotice,
   ZRateFloatingEffect,
@@ -52,7 +54,7 @@ import {
   reviewRuleSet,
   updateRuleSet,
 } from './rule-sets.service.js';
-import { simulateRuleSet } from './simulation.service.js';
+import { attachSimulationToMeeting, simulateRuleSet } from './simulation.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['rates'];
@@ -161,6 +163,21 @@ export async function ratesRoutes(app: FastifyInstance, { db, config }: { db: Db
       onRequest: requirePermission('rates:read'),
     },
     async (req) => simulateRuleSet(db, actorOf(req), req.params.id, req.query),
+  );
+  r.post(
+    '/api/rates/rule-sets/:id/simulation/agenda',
+    {
+      schema: {
+        tags,
+        summary:
+          'Put the simulation over a meeting’s jurisdiction on that meeting’s agenda, its figures frozen (FR-2)',
+        params: ZId,
+        body: ZAttachSimulationInput,
+        response: { 200: ZMeeting, ...errorResponses },
+      },
+      onRequest: requirePermission('meetings:manage'),
+    },
+    async (req) => attachSimulationToMeeting(db, actorOf(req), req.params.id, req.body, now()),
   );
   r.get(
     '/api/rates/rule-sets/:id/simulation.xlsx',

@@ -261,6 +261,11 @@ export const ZNotice = z
   })
   .meta({ id: 'RateNotice' });
 
+export const ZAttachSimulationInput = z.object({
+  meetingId: z.number().int().positive().describe('A draft or scheduled meeting of the actor’s scope'),
+  rateYear: z.number().int().min(2000).max(2100).describe('Year the rates would apply'),
+});
+
 export const ZSimulationQuery = z.object({
   jurisdiction: ZJurisdictionCode.optional().describe('Area simulated; default the pooling jurisdiction'),
   rateYear: z.coerce.number().int().min(2000).max(2100).describe('Year the rates would apply'),

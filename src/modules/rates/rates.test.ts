@@ -1,4 +1,4 @@
-import { eq, like } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
@@ -10,6 +10,7 @@ import {
   insuredHeadcounts,
 } from '../exchange/exchange.tables.js';
 import { computeIdCheckChar } from '../exchange/id-number.js';
+import { meetings } from '../joint-meeting/workflow.tables.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { exampleClaimRatioLadder, exampleCombinedMethod } from './rates.data.js';
@@ -306,6 +307,76 @@ describe('simulation of a draft against the adopted set (FR-2)', () => {
       [E.build, 130_000],
       [E.chem, -91_000],
     ]);
+  });
+
+  it('puts the simulation on a meeting’s agenda, its figures frozen as the page shows them', async () => {
+    const created = await fuzhou.post('/api/meetings', {
+      jurisdictionCode: '350121',
+      kind: 'regular',
+      title: '闽侯县工伤预防联席会议（费率浮动）',
+      reportYear: 2025,
+      plannedOn: '2026-12-20',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const meetingId = created.json().id as number;
+    const res = await fuzhou.post(`/api/rates/rule-sets/${draftBId}/simulation/agenda`, {
+      meetingId,
+      rateYear: 2026,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    type Paper = { rows: { labelZh: string; value: string }[]; source: string; link: string };
+    const item = (
+      res.json().agenda as { kind: string; isFrozen: boolean; title: string; paper: Paper | null }[]
+    ).find((a) => a.kind === 'paper');
+    expect(item?.isFrozen).toBe(true);
+    expect(item?.title).toContain('2026');
+    const value = (label: string) => item?.paper?.rows.find((r) => r.labelZh === label)?.value;
+    // The simulation above, by hand: 5 employers; draft 5,140 yuan, adopted 4,750 yuan, +390;
+    // draft tiers {80: 1, 100: 3}: none above base, one below; 5,140 / 10,000 and 4,750 / 10,000.
+    expect(value('参评单位（家）')).toBe('5');
+    expect(value('保费收入·模拟（元）')).toBe('5,140.00');
+    expect(value('保费收入·现行（元）')).toBe('4,750.00');
+    expect(value('收入变化（元）')).toBe('+390.00');
+    expect(value('上浮单位（家）')).toBe('0');
+    expect(value('下浮单位（家）')).toBe('1');
+    expect(value('收支比·模拟 / 现行')).toBe('51.4% / 47.5%');
+    // The same figures as the simulation page.
+    const sim = (
+      await fuzhou.get(`/api/rates/rule-sets/${draftBId}/simulation?jurisdiction=350121&rateYear=2026`)
+    ).json();
+    expect(Number(value('保费收入·模拟（元）')?.replace(/,/g, '')) * 100).toBe(sim.draft.incomeFen);
+    expect(Number(value('保费收入·现行（元）')?.replace(/,/g, '')) * 100).toBe(sim.adopted.incomeFen);
+    // The meeting's own page shows the paper, and the attaching is audited.
+    const meeting = (await fuzhou.get(`/api/meetings/${meetingId}`)).json();
+    expect(meeting.agenda.find((a: { kind: string }) => a.kind === 'paper')?.paper).toEqual(item?.paper);
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'meeting.attach_paper'), eq(auditLog.targetId, String(meetingId))));
+    expect(audit?.details).toMatchObject({ source: `rates.simulation:${draftBId}:2026:350121` });
+    // A sibling's officer cannot reach the meeting; finance cannot manage meetings.
+    const xiamenHrss = await t.buildUser({ role: 'hrss_officer', jurisdictionCode: '350200' });
+    const xm = await t.signIn(xiamenHrss.username, TEST_PASSWORD);
+    const sibling = await xm.post(`/api/rates/rule-sets/${draftBId}/simulation/agenda`, {
+      meetingId,
+      rateYear: 2026,
+    });
+    expect(sibling.statusCode).toBe(404);
+    const fin = await finance.post(`/api/rates/rule-sets/${draftBId}/simulation/agenda`, {
+      meetingId,
+      rateYear: 2026,
+    });
+    expect(fin.statusCode).toBe(403);
+    // Once held, the agenda is closed.
+    await t.db
+      .update(meetings)
+      .set({ status: 'held', heldOn: '2026-12-06' })
+      .where(eq(meetings.id, meetingId));
+    const late = await fuzhou.post(`/api/rates/rule-sets/${draftBId}/simulation/agenda`, {
+      meetingId,
+      rateYear: 2026,
+    });
+    expect(late.statusCode).toBe(409);
   });
 
   it('exports it as XLSX', async () => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { latestFundAccount } from '../facts/facts.service.js';
+import { attachAgendaPaper, getMeeting } from '../joint-meeting/meetings.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { computeRatings, type EmployerRating } from './rating.service.js';
 import { premiumFen, type RuleDefinition } from './rule-sets.logic.js';
@@ -96,4 +97,86 @@ export async function simulateRuleSet(
       : side([], null, benefit),
     movers,
   };
+}
+
+const yuanText = (fen: number) =>
+  (Math.round(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const ratioText = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const countOf = (byTier: Record<string, number>, keep: (pct: number) => boolean) =>
+  Object.entries(byTier).reduce((n, [pct, count]) => (keep(Number(pct)) ? n + count : n), 0);
+
+/**
+ * Puts a rule set's simulation over a meeting's jurisdiction on that meeting's agenda (FR-2: "the
+ * joint meeting can attach a simulation to its agenda"): the figures of the simulation page —
+ * income under the draft and the adopted set, the change, employers up and down, the balance
+ * ratio — frozen as labelled rows, with a link back to the rule set.
+ */
+export async function attachSimulationToMeeting(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { meetingId: number; rateYear: number },
+  now: Date,
+) {
+  const meeting = await getMeeting(db, actor, input.meetingId, now, { withReports: false });
+  const s = await simulateRuleSet(db, actor, id, {
+    jurisdiction: meeting.jurisdiction.code,
+    rateYear: input.rateYear,
+  });
+  const change = s.draft.incomeFen - s.adopted.incomeFen;
+  const rows = [
+    { labelZh: '模拟规则', labelEn: 'Rule set simulated', value: s.draft.name ?? '' },
+    { labelZh: '现行规则', labelEn: 'Adopted rule set', value: s.adopted.name ?? '—' },
+    {
+      labelZh: '地区',
+      labelEn: 'Area',
+      value: `${meeting.jurisdiction.name}（${meeting.jurisdiction.code}）`,
+    },
+    { labelZh: '费率年度', labelEn: 'Rate year', value: String(s.rateYear) },
+    { labelZh: '参评单位（家）', labelEn: 'Employers', value: String(s.employers) },
+    {
+      labelZh: '保费收入·模拟（元）',
+      labelEn: 'Premium income, draft (yuan)',
+      value: yuanText(s.draft.incomeFen),
+    },
+    {
+      labelZh: '保费收入·现行（元）',
+      labelEn: 'Premium income, adopted (yuan)',
+      value: yuanText(s.adopted.incomeFen),
+    },
+    {
+      labelZh: '收入变化（元）',
+      labelEn: 'Change in income (yuan)',
+      value: `${change > 0 ? '+' : ''}${yuanText(change)}`,
+    },
+    {
+      labelZh: '上浮单位（家）',
+      labelEn: 'Employers rated above base',
+      value: String(countOf(s.draft.byTier, (pct) => pct > 100)),
+    },
+    {
+      labelZh: '下浮单位（家）',
+      labelEn: 'Employers rated below base',
+      value: String(countOf(s.draft.byTier, (pct) => pct < 100)),
+    },
+    {
+      labelZh: '收支比·模拟 / 现行',
+      labelEn: 'Balance ratio, draft / adopted',
+      value: `${ratioText(s.draft.balanceRatio)} / ${ratioText(s.adopted.balanceRatio)}`,
+    },
+  ];
+  return attachAgendaPaper(
+    db,
+    actor,
+    input.meetingId,
+    {
+      title: `费率浮动模拟：${s.draft.name}（${s.rateYear}年）`,
+      paper: {
+        source: `rates.simulation:${id}:${s.rateYear}:${meeting.jurisdiction.code}`,
+        link: `/rates?ruleSet=${id}`,
+        rows,
+      },
+    },
+    now,
+  );
 }

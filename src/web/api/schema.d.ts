@@ -17375,6 +17375,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rates/rule-sets/{id}/simulation/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the simulation over a meeting’s jurisdiction on that meeting’s agenda, its figures frozen (FR-2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A draft or scheduled meeting of the actor’s scope */
+                        meetingId: number;
+                        /** @description Year the rates would apply */
+                        rateYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rates/rule-sets/{id}/simulation.xlsx": {
         parameters: {
             query?: never;
@@ -27806,6 +27889,17 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
         };
+        AgendaPaperInput: {
+            /** @description The module and object it came from, e.g. rates.simulation:12 */
+            source: string;
+            /** @description Where the source is in the web app */
+            link: string;
+            rows: {
+                labelZh: string;
+                labelEn: string;
+                value: string;
+            }[];
+        };
         StandingReportInput: {
             /** @enum {string} */
             kind: "injury_report" | "disease_report" | "accident_report";
@@ -27962,13 +28056,15 @@ export interface components {
             agenda: {
                 id: number;
                 /** @enum {string} */
-                kind: "injury_report" | "disease_report" | "accident_report" | "topic";
+                kind: "injury_report" | "disease_report" | "accident_report" | "topic" | "paper";
                 title: string;
                 /** @description The report is the one frozen when the meeting was held */
                 isFrozen: boolean;
                 frozenAt: string | null;
                 /** @description A live preview before the meeting is held */
                 report: components["schemas"]["StandingReportInput"] | null;
+                /** @description A paper another module attached (kind paper), frozen then */
+                paper: components["schemas"]["AgendaPaperInput"] | null;
             }[];
             /** @description Items the actor may see */
             actionItems: components["schemas"]["ActionItemInput"][];
@@ -31801,6 +31897,17 @@ export interface components {
             answeredAt: string | null;
             answerReason: string | null;
         };
+        AgendaPaper: {
+            /** @description The module and object it came from, e.g. rates.simulation:12 */
+            source: string;
+            /** @description Where the source is in the web app */
+            link: string;
+            rows: {
+                labelZh: string;
+                labelEn: string;
+                value: string;
+            }[];
+        };
         StandingReport: {
             /** @enum {string} */
             kind: "injury_report" | "disease_report" | "accident_report";
@@ -31957,13 +32064,15 @@ export interface components {
             agenda: {
                 id: number;
                 /** @enum {string} */
-                kind: "injury_report" | "disease_report" | "accident_report" | "topic";
+                kind: "injury_report" | "disease_report" | "accident_report" | "topic" | "paper";
                 title: string;
                 /** @description The report is the one frozen when the meeting was held */
                 isFrozen: boolean;
                 frozenAt: string | null;
                 /** @description A live preview before the meeting is held */
                 report: components["schemas"]["StandingReport"] | null;
+                /** @description A paper another module attached (kind paper), frozen then */
+                paper: components["schemas"]["AgendaPaper"] | null;
             }[];
             /** @description Items the actor may see */
             actionItems: components["schemas"]["ActionItem"][];

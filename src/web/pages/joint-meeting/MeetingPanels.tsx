@@ -1,4 +1,4 @@
-import { Alert, Card, Collapse, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -20,12 +20,15 @@ export function AgendaCard({ meeting }: { meeting: Meeting }) {
   return (
     <Card title={t('meeting.agenda')}>
       <Collapse
-        defaultActiveKey={meeting.agenda.filter((a) => a.report).map((a) => String(a.id))}
+        defaultActiveKey={meeting.agenda.filter((a) => a.report || a.paper).map((a) => String(a.id))}
         items={meeting.agenda.map((a, i) => ({
           key: String(a.id),
           label: (
             <span data-testid={`agenda-${a.kind}`}>
               {`${i + 1}. ${a.title}`}{' '}
+              {a.paper && (
+                <Tag color="green">{t('report.frozen', { at: (a.frozenAt ?? '').slice(0, 10) })}</Tag>
+              )}
               {a.report &&
                 (a.isFrozen ? (
                   <Tag color="green">{t('report.frozen', { at: (a.frozenAt ?? '').slice(0, 10) })}</Tag>
@@ -36,12 +39,38 @@ export function AgendaCard({ meeting }: { meeting: Meeting }) {
           ),
           children: a.report ? (
             <StandingReportView report={a.report} />
+          ) : a.paper ? (
+            <AgendaPaperView paper={a.paper} />
           ) : (
             <Typography.Text type="secondary">{t('meeting.topic')}</Typography.Text>
           ),
         }))}
       />
     </Card>
+  );
+}
+
+/** A paper another module put on the agenda: its labelled figures, frozen when attached. */
+function AgendaPaperView({ paper }: { paper: NonNullable<Meeting['agenda'][number]['paper']> }) {
+  const { t, language } = useI18n();
+  return (
+    <div data-testid="agenda-paper-rows">
+      <Typography.Text type="secondary">{t('meeting.paper')}</Typography.Text>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        style={{ marginTop: 8 }}
+        items={paper.rows.map((r, i) => ({
+          key: String(i),
+          label: language === 'zh' ? r.labelZh : r.labelEn,
+          children: r.value,
+        }))}
+      />
+      <Link to={paper.link} style={{ display: 'inline-block', marginTop: 8 }}>
+        {t('meeting.paperSource')}
+      </Link>
+    </div>
   );
 }
 

@@ -158,6 +158,92 @@ function DraftModal({
   );
 }
 
+type MeetingSummary = Schemas['MeetingSummary'];
+
+/** Puts the simulation on a draft or scheduled meeting of the current jurisdiction (FR-2). */
+function AttachToAgenda({ ruleSet, year }: { ruleSet: RuleSet; year: number }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { current } = useJurisdiction();
+  const [open, setOpen] = useState(false);
+  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const [meetingId, setMeetingId] = useState<number | null>(null);
+  const [attached, setAttached] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const show = () => {
+    setOpen(true);
+    setMeetings(null);
+    unwrap(api.GET('/api/meetings', { params: { query: { jurisdiction: current?.code } } }))
+      .then((r) =>
+        setMeetings(
+          r.items.filter(
+            (m) =>
+              (m.status === 'draft' || m.status === 'scheduled') &&
+              (!current || m.jurisdictionCode === current.code),
+          ),
+        ),
+      )
+      .catch((e) => showError(e, (m) => message.error(m)));
+  };
+  const attach = () => {
+    if (meetingId === null) return;
+    setBusy(true);
+    unwrap(
+      api.POST('/api/rates/rule-sets/{id}/simulation/agenda', {
+        params: { path: { id: ruleSet.id } },
+        body: { meetingId, rateYear: year },
+      }),
+    )
+      .then((m) => {
+        setAttached(m.id);
+        setOpen(false);
+        message.success(t('rates.sim.attached'));
+      })
+      .catch((e) => showError(e, (m) => message.error(m)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <>
+      <Button onClick={show} data-testid="rates-sim-agenda">
+        {t('rates.sim.toAgenda')}
+      </Button>
+      {attached !== null && (
+        <Link to={`/joint-meeting/meetings/${attached}`} data-testid="rates-sim-agenda-link">
+          {t('rates.sim.openMeeting')}
+        </Link>
+      )}
+      <Modal
+        open={open}
+        title={t('rates.sim.toAgenda')}
+        onCancel={() => setOpen(false)}
+        onOk={attach}
+        okButtonProps={
+          { disabled: meetingId === null, loading: busy, 'data-testid': 'rates-sim-agenda-ok' } as never
+        }
+      >
+        {meetings !== null && meetings.length === 0 ? (
+          <Alert type="info" showIcon message={t('rates.sim.noMeeting')} />
+        ) : (
+          <Form layout="vertical">
+            <Form.Item label={t('rates.sim.meeting')}>
+              <Select
+                data-testid="rates-sim-meeting"
+                loading={meetings === null}
+                value={meetingId ?? undefined}
+                onChange={setMeetingId}
+                options={(meetings ?? []).map((m) => ({
+                  value: m.id,
+                  label: `${m.title}（${m.plannedOn}）`,
+                }))}
+              />
+            </Form.Item>
+          </Form>
+        )}
+      </Modal>
+    </>
+  );
+}
+
 function SimulationPanel({ ruleSet }: { ruleSet: RuleSet }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -211,6 +297,7 @@ function SimulationPanel({ ruleSet }: { ruleSet: RuleSet }) {
             {t('rates.sim.xlsx')}
           </Button>
         )}
+        {sim && <AttachToAgenda ruleSet={ruleSet} year={year} />}
       </Space>
       {sim && (
         <>

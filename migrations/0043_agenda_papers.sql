@@ -1,0 +1,2 @@
+ALTER TABLE "meeting_agenda_items" DROP CONSTRAINT "meeting_agenda_items_kind_check";--> statement-breakpoint
+ALTER TABLE "meeting_agenda_items" ADD CONSTRAINT "meeting_agenda_items_kind_check" CHECK ("meeting_agenda_items"."kind" in ('injury_report','disease_report','accident_report','topic','paper'));
