@@ -2510,6 +2510,11 @@ const CASES: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', url: '/api/training/schools/coverage?jurisdiction=350100' }),
     sibling: 'hidden',
   },
+  'GET /api/training/school-courses': {
+    permission: 'training:school',
+    call: () => ({ method: 'GET', url: '/api/training/school-courses?jurisdiction=350100' }),
+    sibling: 'hidden',
+  },
   'GET /api/training/school-classes': {
     permission: 'training:school',
     call: () => ({ method: 'GET', url: '/api/training/school-classes?jurisdiction=350100' }),

@@ -12,6 +12,7 @@ import {
   ZSchoolClassInput,
   ZSchoolClassList,
   ZSchoolClassQuery,
+  ZSchoolCourseList,
   ZSchoolCoverage,
   ZStudentInput,
   ZStudentList,
@@ -21,6 +22,7 @@ import {
   createSchoolClass,
   describeSchoolCoverage,
   listSchoolClasses,
+  listSchoolCourses,
   listSchoolStudents,
   placeIntern,
   recordSchoolAssessment,
@@ -46,6 +48,20 @@ export async function schoolsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       onRequest: requirePermission('training:read'),
     },
     async (req) => describeSchoolCoverage(db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/training/school-courses',
+    {
+      schema: {
+        tags,
+        summary:
+          'Active courses a school may make the required course of a class: those that apply at the jurisdiction',
+        querystring: z.object({ jurisdiction: ZJurisdictionCode.optional() }),
+        response: { 200: ZSchoolCourseList, ...errorResponses },
+      },
+      onRequest: requirePermission('training:school'),
+    },
+    async (req) => listSchoolCourses(db, actorOf(req), req.query),
   );
   r.get(
     '/api/training/school-classes',

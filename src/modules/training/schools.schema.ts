@@ -15,6 +15,16 @@ export const ZSchoolClassInput = z.object({
 });
 export type SchoolClassInput = z.infer<typeof ZSchoolClassInput>;
 
+/** A course a school may make the required course of a class. */
+export const ZSchoolCourse = z.object({
+  id: z.number(),
+  title: z.string(),
+  hours: z.number(),
+  /** Where the course was set up (the school's area or above). */
+  jurisdictionName: z.string(),
+});
+export const ZSchoolCourseList = z.object({ items: z.array(ZSchoolCourse) }).meta({ id: 'SchoolCourseList' });
+
 export const ZSchoolClassQuery = z.object({
   jurisdiction: ZJurisdictionCode.optional(),
   schoolId: z.coerce.number().int().positive().optional(),

@@ -14,6 +14,7 @@ import { resolveSetting } from '../settings/settings.service.js';
 import type { AssessmentInput, PlacementInput, SchoolClassInput, StudentInput } from './schools.schema.js';
 import { SCHOOL_SETTINGS } from './schools.settings.js';
 import { internshipPlacements, schoolAssessments, schoolClasses, schoolStudents } from './schools.tables.js';
+import { listCourses } from './training.service.js';
 
 /**
  * Technical schools (TR-3): the required prevention course per class and cohort, each student's
@@ -47,6 +48,20 @@ async function findStudent(db: Db, actor: Actor, studentId: number) {
   if (!row) throw notFound();
   await findClass(db, actor, row.classId);
   return row;
+}
+
+/**
+ * The active courses a school may make a class's required course: those that apply at the
+ * jurisdiction (set up there, above or below it), as createSchoolClass accepts them. A school's
+ * account holds no training:read, so it picks its courses here.
+ */
+export async function listSchoolCourses(db: Db, actor: Actor, query: { jurisdiction?: string }) {
+  const { items } = await listCourses(db, actor, query);
+  return {
+    items: items
+      .filter((c) => c.status === 'active')
+      .map((c) => ({ id: c.id, title: c.title, hours: c.hours, jurisdictionName: c.jurisdictionName })),
+  };
 }
 
 /** Records a class of a cohort with its required prevention course. */

@@ -75,6 +75,19 @@ describe('technical schools (TR-3)', () => {
   let classId = 0;
   const students: number[] = [];
 
+  it('offers the school the courses that apply at its county (Fuzhou’s, set up above it)', async () => {
+    const courses = await school.get('/api/training/school-courses');
+    expect(courses.statusCode, courses.body).toBe(200);
+    expect(courses.json().items).toContainEqual({
+      id: ids.course,
+      title: '技工院校工伤预防必修课',
+      hours: 12,
+      jurisdictionName: '福州市',
+    });
+    // 闽侯县's school is outside Xiamen: its officer sees none of them.
+    expect((await xiamen.get('/api/training/school-courses?jurisdiction=350121')).statusCode).toBe(404);
+  });
+
   it('records a class with its required course, and its students', async () => {
     const created = await school.post('/api/training/school-classes', {
       schoolId: ids.school,

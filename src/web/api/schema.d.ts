@@ -23354,6 +23354,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/school-courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active courses a school may make the required course of a class: those that apply at the jurisdiction */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description GB/T 2260 code (6 digits) or a special-zone code such as 35Z001 */
+                    jurisdiction?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolCourseList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/training/school-classes": {
         parameters: {
             query?: never;
@@ -30233,6 +30308,14 @@ export interface components {
                 listedAt: string;
             }[];
         };
+        SchoolCourseListInput: {
+            items: {
+                id: number;
+                title: string;
+                hours: number;
+                jurisdictionName: string;
+            }[];
+        };
         SchoolClassListInput: {
             total: number;
             items: {
@@ -34239,6 +34322,14 @@ export interface components {
                 url: string | null;
                 jurisdictionName: string;
                 listedAt: string;
+            }[];
+        };
+        SchoolCourseList: {
+            items: {
+                id: number;
+                title: string;
+                hours: number;
+                jurisdictionName: string;
             }[];
         };
         SchoolClassList: {

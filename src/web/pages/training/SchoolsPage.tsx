@@ -1,10 +1,10 @@
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { todayInChina } from '../../time';
 
 type Coverage = Schemas['SchoolCoverage'];
 type ClassList = Schemas['SchoolClassList'];
@@ -14,7 +14,9 @@ type Students = Schemas['SchoolStudentList'];
 export default function SchoolsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  // A school's own account (training:school without training:read) records for itself only.
+  const ownSchool = can('training:read') ? null : (me?.organisation ?? null);
   const { current } = useJurisdiction();
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [classes, setClasses] = useState<ClassList | null>(null);
@@ -30,8 +32,14 @@ export default function SchoolsPage() {
       unwrap(api.GET('/api/training/schools/coverage', { params: { query } })).then(setCoverage, fail);
       unwrap(api.GET('/api/training/courses', { params: { query } })).then((c) => setCourses(c.items), fail);
     }
-    if (can('training:school'))
+    if (can('training:school')) {
       unwrap(api.GET('/api/training/school-classes', { params: { query } })).then(setClasses, fail);
+      if (!can('training:read'))
+        unwrap(api.GET('/api/training/school-courses', { params: { query } })).then(
+          (c) => setCourses(c.items),
+          fail,
+        );
+    }
   }, [current, can, fail]);
   useEffect(load, [load]);
   const loadStudents = useCallback(
@@ -81,25 +89,29 @@ export default function SchoolsPage() {
       )}
       {classes && (
         <Card title={t('schools.classesTitle')}>
-          {can('training:read') && (
+          {can('training:school') && (
             <Form
               form={form}
               layout="inline"
               style={{ marginBottom: 16 }}
+              data-testid="class-form"
               onFinish={(v) =>
                 act(async () => {
-                  await unwrap(api.POST('/api/training/school-classes', { body: v }));
+                  const body = ownSchool ? { ...v, schoolId: ownSchool.id } : v;
+                  await unwrap(api.POST('/api/training/school-classes', { body }));
                   form.resetFields();
                 })
               }
             >
-              <Form.Item name="schoolId" rules={[{ required: true }]}>
-                <Select
-                  placeholder={t('schools.school')}
-                  style={{ width: 200 }}
-                  options={coverage?.items.map((s) => ({ value: s.schoolId, label: s.schoolName }))}
-                />
-              </Form.Item>
+              {!ownSchool && (
+                <Form.Item name="schoolId" rules={[{ required: true }]}>
+                  <Select
+                    placeholder={t('schools.school')}
+                    style={{ width: 200 }}
+                    options={coverage?.items.map((s) => ({ value: s.schoolId, label: s.schoolName }))}
+                  />
+                </Form.Item>
+              )}
               <Form.Item name="cohort" rules={[{ required: true }]}>
                 <InputNumber placeholder={t('schools.cohort')} min={2000} max={2100} />
               </Form.Item>
@@ -122,6 +134,7 @@ export default function SchoolsPage() {
             rowKey="id"
             size="small"
             dataSource={classes.items}
+            data-testid="school-classes"
             columns={[
               { title: t('schools.school'), dataIndex: 'schoolName' },
               { title: t('schools.cohort'), dataIndex: 'cohort' },
@@ -182,6 +195,7 @@ export default function SchoolsPage() {
           size="small"
           pagination={false}
           dataSource={students?.items ?? []}
+          data-testid="school-students"
           columns={[
             { title: t('schools.studentName'), dataIndex: 'personName' },
             { title: t('schools.idNumber'), dataIndex: 'idNumber' },
@@ -209,7 +223,7 @@ export default function SchoolsPage() {
                           api.POST('/api/training/school-students/{id}/assessments', {
                             params: { path: { id: s.id } },
                             body: {
-                              assessedOn: dayjs().format('YYYY-MM-DD'),
+                              assessedOn: todayInChina().format('YYYY-MM-DD'),
                               score: Number((e.target as HTMLInputElement).value),
                             },
                           }),
@@ -226,7 +240,7 @@ export default function SchoolsPage() {
                         unwrap(
                           api.POST('/api/training/school-students/{id}/placements', {
                             params: { path: { id: s.id } },
-                            body: { hostName, startsOn: dayjs().format('YYYY-MM-DD') },
+                            body: { hostName, startsOn: todayInChina().format('YYYY-MM-DD') },
                           }),
                         ),
                       )
