@@ -7,6 +7,7 @@ import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js'
 import { escalateOverdueHits, runCrosschecks } from './modules/crosschecks/crosschecks.service.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
+import { REJECTED_CELLS_STORE } from './modules/exchange/rejected-cells.service.js';
 
 import { jurisdictions } from './modules/jurisdictions/jurisdictions.tables.js';
 import { AUDIT_RETENTION_SETTING } from './modules/settings/audit.settings.js';
@@ -59,6 +60,8 @@ import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 /** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt. */
 /** The national jurisdiction: deployment-wide settings are read there. */
 const NATIONAL_PATH = '100000';
+/** Personal data the modules keep outside the registry's columns: checked at start, encrypted by `pii encrypt`. */
+const PERSON_DATA_STORES = [REJECTED_CELLS_STORE];
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
@@ -121,7 +124,7 @@ async function serve() {
   configurePiiCrypto();
   const { config, database, applied } = await prepareDatabase();
   // Keys that do not open the stored personal data, or a half-done switch, stop it too.
-  await checkPersonDataEncryption(database.db);
+  await checkPersonDataEncryption(database.db, undefined, undefined, PERSON_DATA_STORES);
   await purgeExpiredSessions(database.db, config);
   const interrupted = await recoverInterruptedImports(database.db, config.uploadDir);
   if (interrupted > 0)
@@ -475,8 +478,9 @@ async function pii() {
     const changed = await encryptPersonData(database.db, {
       batchSize: Number(option('batch-size') ?? 2_000),
       onBatch: (table, n) => console.log(`${table}: ${n} row(s) encrypted`),
+      stores: PERSON_DATA_STORES,
     });
-    await checkPersonDataEncryption(database.db);
+    await checkPersonDataEncryption(database.db, undefined, undefined, PERSON_DATA_STORES);
     console.log(
       `done: ${Object.entries(changed)
         .map(([table, n]) => `${table} ${n}`)

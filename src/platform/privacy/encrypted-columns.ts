@@ -55,6 +55,24 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
   { table: 'roster_change_events', columns: ['phone'] },
 ];
 
+/**
+ * Personal data a module keeps in a shape the registry's columns cannot describe (a jsonb document,
+ * a key of several columns): the module checks and encrypts it itself, and `serve` and `pii
+ * encrypt` hand it in (platform knows no module), e.g. the exchange's rejected rows.
+ */
+export interface PersonDataStore {
+  /** The table (or tables) it covers, as the audit record and the output name it. */
+  name: string;
+  /** Throws, as checkPersonDataEncryption does, when the stored data and the configuration disagree. */
+  check(db: Db, crypto: PiiCrypto): Promise<void>;
+  /** Encrypts what is not under the current key, in batches; returns the rows changed. */
+  encrypt(
+    db: Db,
+    crypto: PiiCrypto,
+    options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
+  ): Promise<number>;
+}
+
 const CONFIG_HINT = 'PII_ENCRYPTION, PII_KEYS or PII_KEY_FILE, PII_INDEX_KEY';
 
 const anyColumn = (
@@ -80,7 +98,9 @@ export async function checkPersonDataEncryption(
   db: Db,
   crypto: PiiCrypto = piiCrypto(),
   tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
+  stores: readonly PersonDataStore[] = [],
 ) {
+  for (const store of stores) await store.check(db, crypto);
   for (const entry of tables) {
     const t = sql.raw(entry.table);
     if (!crypto.isEnabled) {
@@ -140,7 +160,12 @@ export async function checkPersonDataEncryption(
  */
 export async function encryptPersonData(
   db: Db,
-  options: { batchSize?: number; onBatch?: (table: string, changed: number) => void } = {},
+  options: {
+    batchSize?: number;
+    onBatch?: (table: string, changed: number) => void;
+    /** Module stores encrypted after the registry's tables, and counted in the same audit record. */
+    stores?: readonly PersonDataStore[];
+  } = {},
   crypto: PiiCrypto = piiCrypto(),
   tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
 ): Promise<Record<string, number>> {
@@ -181,6 +206,8 @@ export async function encryptPersonData(
     }
     changed[entry.table] = count;
   }
+  for (const store of options.stores ?? [])
+    changed[store.name] = await store.encrypt(db, crypto, { batchSize, onBatch: options.onBatch });
   // The run itself is audited (issue 13): who cannot be known from the shell, so the command and
   // the host stand in; the key is named by its id (the ciphertext's prefix `sm4:1:<key id>:`).
   await recordAudit(
