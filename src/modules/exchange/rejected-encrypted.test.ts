@@ -10,6 +10,7 @@ import {
   toCsv,
 } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { verifyAuditChain } from '../../platform/audit/audit.service.js';
 import { loadConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
@@ -218,15 +219,19 @@ describe('rejected rows under SM4 (issue 13)', () => {
     expect(await tablesHolding(plain.db, BAD)).toEqual([]);
     await checkPersonDataEncryption(plain.db, sm4, undefined, stores);
     expect((await encryptPersonData(plain.db, { batchSize: 1, stores }, sm4)).exchange_rejected_rows).toBe(0);
-    const [audit] = rowsOf<{ details: unknown }>(
+    const [audit] = rowsOf<{ id: number; details: unknown }>(
       await plain.db.execute(
-        sql`select details from audit_log where action = 'pii.encrypt' order by id desc limit 1`,
+        sql`select id, details from audit_log where action = 'pii.encrypt' order by id desc limit 1`,
       ),
     );
     const details = typeof audit?.details === 'string' ? JSON.parse(audit.details) : audit?.details;
     expect(details).toMatchObject({ exchange_rejected_rows: 0, key: 'k1' });
     // The key itself is never written: only its id.
     expect(JSON.stringify(details)).not.toContain('0123456789abcdef');
+    // Written by the app's audit writer: the record is a link of the hash chain, which holds.
+    const chain = await verifyAuditChain(plain.db);
+    expect(chain.firstBroken).toBeNull();
+    expect(Number(chain.head?.id)).toBe(Number(audit?.id));
     await expect(REJECTED_CELLS_STORE.check(plain.db, createPiiCrypto({}))).rejects.toThrow(
       /PII_ENCRYPTION is off/,
     );
