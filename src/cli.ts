@@ -7,6 +7,7 @@ import { rebuildAnalytics, refreshQueued } from './modules/analytics/refresh.js'
 import { escalateOverdueHits, runCrosschecks } from './modules/crosschecks/crosschecks.service.js';
 import { recoverInterruptedImports } from './modules/exchange/exchange.service.js';
 import { renderFormatsDoc } from './modules/exchange/formats-doc.js';
+import { REJECTED_CELLS_STORE } from './modules/exchange/rejected-cells.service.js';
 
 import { jurisdictions } from './modules/jurisdictions/jurisdictions.tables.js';
 import { AUDIT_RETENTION_SETTING } from './modules/settings/audit.settings.js';
@@ -32,7 +33,11 @@ import {
 import { safeErrorText, serializeError } from './platform/ops/logging.js';
 import { listPendingMigrations, readMigrationJournal } from './platform/ops/readiness.js';
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
-import { checkPersonDataEncryption, encryptPersonData } from './platform/privacy/encrypted-columns.js';
+import {
+  checkPersonDataEncryption,
+  encryptPersonData,
+  rotatePersonIndex,
+} from './platform/privacy/encrypted-columns.js';
 import { now, today } from './platform/time.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoCrosschecks } from './seed/demo-crosschecks.js';
@@ -56,9 +61,11 @@ import { generateDataset, type Scale } from './seed/generate.js';
 import { TRAINING_SCALES, writeTrainingDataset } from './seed/generate-training.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt. */
+/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt | pii rotate-index. */
 /** The national jurisdiction: deployment-wide settings are read there. */
 const NATIONAL_PATH = '100000';
+/** Personal data the modules keep outside the registry's columns: checked at start, encrypted by `pii encrypt`. */
+const PERSON_DATA_STORES = [REJECTED_CELLS_STORE];
 const [command = 'serve', ...args] = process.argv.slice(2);
 
 async function prepareDatabase() {
@@ -121,7 +128,7 @@ async function serve() {
   configurePiiCrypto();
   const { config, database, applied } = await prepareDatabase();
   // Keys that do not open the stored personal data, or a half-done switch, stop it too.
-  await checkPersonDataEncryption(database.db);
+  await checkPersonDataEncryption(database.db, undefined, undefined, PERSON_DATA_STORES);
   await purgeExpiredSessions(database.db, config);
   const interrupted = await recoverInterruptedImports(database.db, config.uploadDir);
   if (interrupted > 0)
@@ -463,20 +470,37 @@ async function restore() {
 /**
  * `pii encrypt`: with PII_ENCRYPTION=sm4 and its keys set, encrypts the stored personal data of
  * every table in ENCRYPTED_TABLES in place, in batches (decisions 0022, 0042): plaintext rows when
- * switching encryption on, rows under an older key after a rotation. Idempotent; run it with the
+ * switching encryption on, rows under an older key after a rotation; the exchange's rejected rows
+ * too (PERSON_DATA_STORES). `pii rotate-index`: recomputes every lookup key (id_number_index) from
+ * the decrypted numbers under a new PII_INDEX_KEY. Both idempotent and audited; run them with the
  * server stopped.
  */
 async function pii() {
-  if (args[0] !== 'encrypt') throw new Error('usage: pii encrypt [--batch-size N]');
+  if (args[0] !== 'encrypt' && args[0] !== 'rotate-index')
+    throw new Error('usage: pii encrypt | rotate-index [--batch-size N]');
   configurePiiCrypto();
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    if (args[0] === 'rotate-index') {
+      const changed = await rotatePersonIndex(database.db, {
+        batchSize: Number(option('batch-size') ?? 2_000),
+        onBatch: (table, n) => console.log(`${table}: ${n} lookup key(s) recomputed`),
+      });
+      await checkPersonDataEncryption(database.db, undefined, undefined, PERSON_DATA_STORES);
+      console.log(
+        `done: ${Object.entries(changed)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', ')} lookup key(s) recomputed under PII_INDEX_KEY`,
+      );
+      return;
+    }
     const changed = await encryptPersonData(database.db, {
       batchSize: Number(option('batch-size') ?? 2_000),
       onBatch: (table, n) => console.log(`${table}: ${n} row(s) encrypted`),
+      stores: PERSON_DATA_STORES,
     });
-    await checkPersonDataEncryption(database.db);
+    await checkPersonDataEncryption(database.db, undefined, undefined, PERSON_DATA_STORES);
     console.log(
       `done: ${Object.entries(changed)
         .map(([table, n]) => `${table} ${n}`)

@@ -95,6 +95,8 @@ export async function createTestApp({
     loginRatePerAccount: 1_000_000,
     tokenRatePerMinute: 1_000_000,
     maxSessionsPerUser: 1_000,
+    // Wrong passwords in other suites would otherwise slow every later sign-in from 127.0.0.1.
+    loginDelayBaseMs: 0,
     ...overrides,
   });
   const app = await buildApp({ database, config, logger });

@@ -31,6 +31,14 @@ export interface AppConfig {
   lockoutThreshold: number;
   lockoutMinutes: number;
   /**
+   * Progressive sign-in delay (LOGIN_DELAY_BASE_MS, 0 switches it off): after n failed sign-ins of
+   * an account (from addresses it never signed in from) or from an address (any username), the
+   * next attempt's answer waits base × 2^(n−1) ms, at most `loginDelayMaxMs`, whatever its outcome.
+   */
+  loginDelayBaseMs: number;
+  /** The longest progressive sign-in delay (LOGIN_DELAY_MAX_MS). */
+  loginDelayMaxMs: number;
+  /**
    * Cookies always carry the Secure flag and HSTS is always sent (COOKIE_SECURE=true). Without it
    * both still follow the request: served over HTTPS, or a trusted proxy says X-Forwarded-Proto https.
    */
@@ -81,6 +89,16 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** A whole number ≥ 0 (0 switches a feature off). */
+function readCount(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return value;
+}
+
 function readInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -106,6 +124,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionAbsoluteHours: readInt('SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: readInt('LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: readInt('LOCKOUT_MINUTES', 15),
+    loginDelayBaseMs: readCount('LOGIN_DELAY_BASE_MS', 500),
+    loginDelayMaxMs: readCount('LOGIN_DELAY_MAX_MS', 4_000),
     isSecureCookie: process.env.COOKIE_SECURE === 'true',
     trustProxy: readTrustProxy(process.env.TRUST_PROXY),
     rateLimitPerMinute: readInt('RATE_LIMIT_PER_MINUTE', 600),

@@ -3,9 +3,11 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { notFound } from '../../platform/http/errors.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { exchangeBatches } from './exchange.tables.js';
+import { CELL_PARAMS, openParams } from './rejected-cells.js';
 import { describeReason } from './row-messages.js';
 
 /** A batch as the API shows it, and who may see what its cells hold. */
@@ -41,16 +43,14 @@ export function canSeeCells(actor: Actor, batch: { organisationId: number }): bo
   return actor.organisationId === batch.organisationId || actor.permissions.has('personal-data:view');
 }
 
-/** Reason parameters that quote a cell (a value, a record key, a parser's message). */
-const CELL_PARAMS = ['value', 'key', 'reason'] as const;
-
 /** A reason's parameters for a viewer: the cell's text replaced by a note when they may not see it. */
 export function paramsFor(
   params: Record<string, unknown> | null | undefined,
   showCells: boolean,
   language: 'zh' | 'en',
 ): Record<string, unknown> {
-  if (!params || showCells) return params ?? {};
+  // Cells are stored encrypted with PII_ENCRYPTION=sm4 (issue 13): opened for who may see them.
+  if (!params || showCells) return openParams(params, piiCrypto()) ?? {};
   const hidden = language === 'zh' ? '（内容不予显示）' : '(not shown)';
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, (CELL_PARAMS as readonly string[]).includes(k) ? hidden : v]),

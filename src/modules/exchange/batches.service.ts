@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError } from '../../platform/http/errors.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { batchScope, canSeeCells, findBatchInScope, selectBatches, toBatchDto } from './batch-view.js';
@@ -14,6 +15,7 @@ import {
   exchangeRowWarnings,
 } from './exchange.tables.js';
 import type { Domain } from './formats.js';
+import { openCells, openIssues } from './rejected-cells.js';
 
 /** Reading batches: the list, one batch, its issues and its rejected rows (with their cells). */
 
@@ -97,6 +99,7 @@ export async function listBatchIssues(
 /** Everything the rejected-rows file needs, read page by page so a large batch streams. */
 export async function* readRejectedRows(db: Db, batchId: number) {
   const pageSize = 5_000;
+  const crypto = piiCrypto();
   for (let after = -1; ; ) {
     const page = await db
       .select({
@@ -108,7 +111,9 @@ export async function* readRejectedRows(db: Db, batchId: number) {
       .where(and(eq(exchangeRejectedRows.batchId, batchId), sql`${exchangeRejectedRows.line} > ${after}`))
       .orderBy(asc(exchangeRejectedRows.line))
       .limit(pageSize);
-    yield* page;
+    // The file's cells, decrypted here only (the caller is openRejectedRows' audited download).
+    for (const row of page)
+      yield { ...row, raw: openCells(row.raw, crypto), issues: openIssues(row.issues, crypto) };
     if (page.length < pageSize) return;
     after = (page[page.length - 1] as { line: number }).line;
   }

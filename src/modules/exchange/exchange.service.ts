@@ -14,6 +14,7 @@ import { AppError, badRequest } from '../../platform/http/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { startWorker } from '../../platform/jobs/worker.js';
 import { safeErrorText } from '../../platform/ops/logging.js';
+import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { today } from '../../platform/time.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { notifyUnit } from '../notifications/notifications.service.js';
@@ -54,6 +55,7 @@ import {
   mapHeaders,
   readRows,
 } from './read-file.js';
+import { sealCells, sealParams } from './rejected-cells.js';
 import { stagedColumnsOf } from './staging.js';
 
 /** What the exchange needs beyond the Drizzle handle: bulk COPY, the job queue, the upload folder. */
@@ -471,13 +473,15 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
     const message =
       // A failed query's message lists its parameters (the file's 身份证号): never stored or shown.
       error instanceof ImportFailure ? error.code : safeErrorText(error);
+    // A parser's message may quote a cell: encrypted like the cells when PII_ENCRYPTION=sm4.
+    const params = error instanceof ImportFailure ? sealParams(error.params, piiCrypto()) : undefined;
     await dropStagedRows(db, [batchId]);
     await db
       .update(exchangeBatches)
       .set({
         status: 'failed',
         error: message,
-        errorParams: error instanceof ImportFailure ? error.params : null,
+        errorParams: params ?? null,
         finishedAt: new Date(),
       })
       .where(eq(exchangeBatches.id, batchId));
@@ -492,7 +496,7 @@ export async function runImport(runtime: ExchangeRuntime, batchId: number, fileP
       outcome: 'failure',
       targetType: 'exchange_batch',
       targetId: batchId,
-      details: { error: message, params: error instanceof ImportFailure ? error.params : undefined },
+      details: { error: message, params },
     });
   } finally {
     await fs.rm(filePath, { force: true });
@@ -510,13 +514,14 @@ async function fillRejectedCells(db: Db, batchId: number, filePath: string, inpu
     .where(and(eq(exchangeRejectedRows.batchId, batchId), isNull(exchangeRejectedRows.raw)));
   const wanted = new Set(missing.map((m) => m.line));
   if (wanted.size === 0) return;
+  const crypto = piiCrypto();
   for await (const row of readRows(filePath, input.format, input.encoding, (headers) =>
     mapHeaders(input.domain, headers),
   )) {
     if (!wanted.delete(row.line)) continue;
     await db
       .update(exchangeRejectedRows)
-      .set({ raw: row.raw })
+      .set({ raw: sealCells(row.raw, crypto) })
       .where(and(eq(exchangeRejectedRows.batchId, batchId), eq(exchangeRejectedRows.line, row.line)));
     if (wanted.size === 0) return;
   }

@@ -18,6 +18,7 @@ import {
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import type { Domain } from './formats.js';
+import type { StoredCells } from './rejected-cells.js';
 
 export type BatchStatus = 'queued' | 'processing' | 'committed' | 'failed' | 'superseded';
 
@@ -94,8 +95,11 @@ export const exchangeRejectedRows = pgTable(
       .notNull()
       .references(() => exchangeBatches.id),
     line: integer('line').notNull(),
-    /** Null only until the cells of a row the merge rejected are read back from the file. */
-    raw: jsonb('raw').$type<string[]>(),
+    /**
+     * Null only until the cells of a row the merge rejected are read back from the file. With
+     * PII_ENCRYPTION=sm4 one SM4 ciphertext of the cells (a JSON string), else the cells (issue 13).
+     */
+    raw: jsonb('raw').$type<StoredCells>(),
     issues: jsonb('issues')
       .$type<{ column: string; code: string; params?: Record<string, unknown> }[]>()
       .notNull(),

@@ -12,6 +12,7 @@ import type { Plausibility } from './exchange.settings.js';
 import { type Domain, FORMATS } from './formats.js';
 import { checkIdNumber } from './id-number.js';
 import { type Encoding, type FileFormat, FileReadError, mapHeaders, readRows } from './read-file.js';
+import { type StoredIssue, sealCells, sealIssues } from './rejected-cells.js';
 import { stagingKeys } from './staging.js';
 import { isTemplateExample, validateRow } from './validate.js';
 
@@ -175,8 +176,10 @@ async function run() {
     }
     rowsDone++;
     lastLine = row.line;
-    const rejectRow = (issues: unknown[]) => {
-      rejected += `${toCopyCsvLine([batch, line, JSON.stringify(row.raw), JSON.stringify(issues)])}\n`;
+    // With PII_ENCRYPTION=sm4 the cells and the reasons quoting them are stored encrypted (issue 13).
+    const rejectRow = (issues: StoredIssue[]) => {
+      const cells = JSON.stringify(sealCells(row.raw, crypto));
+      rejected += `${toCopyCsvLine([batch, line, cells, JSON.stringify(sealIssues(issues, crypto))])}\n`;
     };
     if (row.readIssues) {
       rejectRow(row.readIssues);

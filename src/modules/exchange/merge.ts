@@ -4,6 +4,7 @@ import { rowsOf } from '../../platform/db/rows.js';
 import { piiCrypto } from '../../platform/privacy/crypto.js';
 import { exchangeRejectedRows } from './exchange.tables.js';
 import { type Domain, FORMATS } from './formats.js';
+import { sealIssues } from './rejected-cells.js';
 import { stagingColumn } from './staging.js';
 
 /**
@@ -372,17 +373,21 @@ export async function mergeChunk(
   }
   if (unwritten.length > 0) {
     const hasEmployer = hasColumn(ctx.domain, 'creditCode');
+    const crypto = piiCrypto();
     await tx.insert(exchangeRejectedRows).values(
       unwritten.map((u) => ({
         batchId: ctx.batchId,
         line: u.line,
         raw: null,
-        issues:
+        // The key quotes cells: stored encrypted like them when PII_ENCRYPTION=sm4 (issue 13).
+        issues: sealIssues(
           u.first_line !== null
             ? [{ column: '', code: 'row.duplicate_in_file', params: { line: u.first_line, key: u.key } }]
             : hasEmployer
               ? [{ column: 'creditCode', code: 'row.employer_outside' }]
               : [{ column: '', code: 'row.duplicate_in_file', params: { key: u.key } }],
+          crypto,
+        ),
       })),
     );
   }

@@ -12,7 +12,11 @@ import { buildApp } from '../../app.js';
 import { loadConfig } from '../../platform/config.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { configurePiiCrypto, createPiiCrypto } from '../../platform/privacy/crypto.js';
-import { checkPersonDataEncryption, encryptPersonData } from '../../platform/privacy/encrypted-columns.js';
+import {
+  checkPersonDataEncryption,
+  encryptPersonData,
+  rotatePersonIndex,
+} from '../../platform/privacy/encrypted-columns.js';
 
 /**
  * 国密 at rest applied to the exchange's person tables (decision 0022): the same files imported
@@ -316,5 +320,52 @@ describe('switching encryption on over plaintext rows', () => {
     expect(sm4.decrypt(first?.person_name ?? null)).toBe('张三丰');
     expect(first?.id_number_index).toBe(sm4.index(PERSON));
     expect(new Set(rows.map((r) => r.id_number_index)).size).toBe(3);
+  });
+});
+
+describe('rotating the index key (`pii rotate-index`, issue 13)', () => {
+  it('recomputes every lookup key from the decrypted numbers, in batches, once; the start refuses until then', async () => {
+    // After the switch above: the plain app's rows are under k1 and SM4_ENV's index key.
+    const before = createPiiCrypto(SM4_ENV);
+    const NEW_INDEX_KEY = 'cd'.repeat(32);
+    const rotated = createPiiCrypto({ ...SM4_ENV, PII_INDEX_KEY: NEW_INDEX_KEY });
+    await expect(checkPersonDataEncryption(plain.db, rotated)).rejects.toThrow(/pii rotate-index/);
+    // 5 injury cases and 3 insured persons (ROWS_OF_PERSONS); no disease case or expert.
+    const counts = { injury_cases: 5, disease_cases: 0, insured_persons: 3, experts: 0 };
+    expect(await rotatePersonIndex(plain.db, { batchSize: 2 }, rotated)).toEqual(counts);
+    await expect(checkPersonDataEncryption(plain.db, rotated)).resolves.toBeUndefined();
+    await expect(checkPersonDataEncryption(plain.db, before)).rejects.toThrow(/PII_INDEX_KEY/);
+    const rows = rowsOf<{ id: number; case_no: string; idx: string }>(
+      await plain.db.execute(sql`select id, case_no, id_number_index as idx from injury_cases order by id`),
+    );
+    const first = rows.find((r) => r.case_no === caseNo(1));
+    expect(first?.idx).toBe(rotated.index(PERSON));
+    expect(first?.idx).not.toBe(before.index(PERSON));
+    // The same 3 persons link as before.
+    expect(new Set(rows.map((r) => r.idx)).size).toBe(3);
+    const none = { injury_cases: 0, disease_cases: 0, insured_persons: 0, experts: 0 };
+    expect(await rotatePersonIndex(plain.db, { batchSize: 2 }, rotated)).toEqual(none);
+    const [audit] = rowsOf<{ username: string; details: unknown }>(
+      await plain.db.execute(
+        sql`select actor_username as username, details from audit_log where action = 'pii.rotate-index' order by id desc limit 1`,
+      ),
+    );
+    expect(audit?.username).toBe('cli:pii-rotate-index');
+    const details = typeof audit?.details === 'string' ? JSON.parse(audit.details) : audit?.details;
+    expect(details).toEqual({ ...none, indexKey: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(JSON.stringify(details)).not.toContain(NEW_INDEX_KEY.slice(0, 16));
+    // A run stopped half way (the last row, case 5 of PERSON, still under the old key) fails the
+    // start; a rerun ends it.
+    const last = rows.at(-1);
+    expect(last?.case_no).toBe(caseNo(5));
+    await plain.db.execute(
+      sql`update injury_cases set id_number_index = ${before.index(PERSON)} where id = ${last?.id}`,
+    );
+    await expect(checkPersonDataEncryption(plain.db, rotated)).rejects.toThrow(/pii rotate-index/);
+    expect(await rotatePersonIndex(plain.db, { batchSize: 2 }, rotated)).toEqual({
+      ...none,
+      injury_cases: 1,
+    });
+    await expect(checkPersonDataEncryption(plain.db, rotated)).resolves.toBeUndefined();
   });
 });

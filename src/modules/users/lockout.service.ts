@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { selectRows } from '../../platform/db/rows.js';
 import { loginAttempts } from './users.tables.js';
@@ -19,6 +20,13 @@ export interface AttemptTicket {
   mayVerify: boolean;
 }
 
+/** Whether a stored count is stale: a lock that has ended, or an unlocked window that has passed. */
+function isStaleCount(policy: Pick<LockoutPolicy, 'lockoutMinutes'>): SQL {
+  const lockout = sql`make_interval(mins => ${policy.lockoutMinutes})`;
+  return sql`((login_attempts.locked_until is not null and login_attempts.locked_until <= now())
+    or (login_attempts.locked_until is null and login_attempts.window_started_at < now() - ${lockout}))`;
+}
+
 /**
  * Counts an attempt before its password is checked, in one atomic UPSERT … RETURNING (no
  * read-then-write), so N parallel attempts draw the numbers 1…N and only the first `threshold` of
@@ -33,9 +41,7 @@ export async function reserveAttempt(
 ): Promise<AttemptTicket> {
   const lockout = sql`make_interval(mins => ${policy.lockoutMinutes})`;
   const t = policy.lockoutThreshold;
-  // Whether the stored count is stale: a lock that has ended, or an unlocked window that has passed.
-  const isStale = sql`(login_attempts.locked_until is not null and login_attempts.locked_until <= now())
-    or (login_attempts.locked_until is null and login_attempts.window_started_at < now() - ${lockout})`;
+  const isStale = isStaleCount(policy);
   const next = sql`case when ${isStale} then 1 else login_attempts.failures + 1 end`;
   const [row] = await selectRows<{ failures: number; locked: boolean }>(
     db,
@@ -89,4 +95,52 @@ export async function clearLoginAttempts(db: Db, username: string): Promise<void
     .update(loginAttempts)
     .set({ failures: 0, lockedUntil: null })
     .where(eq(loginAttempts.username, username));
+}
+
+export interface DelayPolicy extends Pick<LockoutPolicy, 'lockoutMinutes'> {
+  /** The first delay, after one failure (0: no delay). */
+  loginDelayBaseMs: number;
+  loginDelayMaxMs: number;
+}
+
+/** base × 2^(n−1) ms after n failures, at most the cap; none before the first failure. */
+export const delayAfter = (failures: number, policy: DelayPolicy): number =>
+  failures <= 0 || policy.loginDelayBaseMs <= 0
+    ? 0
+    : Math.min(policy.loginDelayBaseMs * 2 ** Math.min(failures - 1, 30), policy.loginDelayMaxMs);
+
+/**
+ * The progressive delay of a reserved attempt (issue 13): n failures counted before it make its
+ * answer wait `delayAfter(n)`, where n is the larger of the failures from this address (any
+ * username: one address spraying many accounts) and of this username (any address: many addresses
+ * on one account), and at least its own pair's. An address the user has signed in from before does
+ * not pay for the account's failures from elsewhere, as with the per-account rate limit (decision
+ * 0020). Unknown and existing usernames are counted alike, so the delay tells nothing either.
+ * Counts include attempts still in flight (they count as failed until proven right).
+ */
+export async function delayOfAttempt(db: Db, policy: DelayPolicy, ticket: AttemptTicket): Promise<number> {
+  if (policy.loginDelayBaseMs <= 0) return 0;
+  const { username, address } = ticket;
+  const [row] = await selectRows<{ byAddress: number; byAccount: number; isKnown: boolean }>(
+    db,
+    sql`select
+        coalesce(sum(failures) filter (where address = ${address}), 0)::int as "byAddress",
+        coalesce(sum(failures) filter (where username = ${username}), 0)::int as "byAccount",
+        coalesce(bool_or(last_success_at is not null) filter (where username = ${username} and address = ${address}), false) as "isKnown"
+      from login_attempts
+      where (address = ${address} or username = ${username}) and not ${isStaleCount(policy)}`,
+  );
+  // The sums include this attempt's own count: the failures before it are one fewer.
+  const counted = Math.max(
+    ticket.attempt,
+    Number(row?.byAddress ?? 0),
+    row?.isKnown ? 0 : Number(row?.byAccount ?? 0),
+  );
+  return delayAfter(counted - 1, policy);
+}
+
+/** Waits at least `ms` by the monotonic clock (a timer may fire a fraction of a millisecond early). */
+export async function waitAtLeast(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  for (let left = ms; left > 0; left = end - performance.now()) await sleep(Math.ceil(left));
 }

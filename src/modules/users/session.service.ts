@@ -14,13 +14,19 @@ import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { reserveAttempt, settleSuccessfulAttempt } from './lockout.service.js';
+import { delayOfAttempt, reserveAttempt, settleSuccessfulAttempt, waitAtLeast } from './lockout.service.js';
 import { archivePasswordHash, isRecentPassword } from './passwords.service.js';
 import { sessions, users } from './users.tables.js';
 
 export type SessionPolicy = Pick<
   AppConfig,
-  'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'lockoutThreshold' | 'lockoutMinutes' | 'maxSessionsPerUser'
+  | 'sessionIdleMinutes'
+  | 'sessionAbsoluteHours'
+  | 'lockoutThreshold'
+  | 'lockoutMinutes'
+  | 'maxSessionsPerUser'
+  | 'loginDelayBaseMs'
+  | 'loginDelayMaxMs'
 >;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -45,6 +51,10 @@ export async function signIn(
 ) {
   const username = credentials.username.trim().toLowerCase();
   const ticket = await reserveAttempt(db, policy, username, client.ip);
+  // The progressive delay comes before the password is checked, so no answer, right or wrong,
+  // arrives sooner than it (an early success would tell a wrong password by its absence).
+  const delayMs = await delayOfAttempt(db, policy, ticket);
+  await waitAtLeast(delayMs);
   const [user] = await db
     .select({
       id: users.id,
@@ -69,7 +79,7 @@ export async function signIn(
       action: 'auth.login',
       outcome: 'denied',
       ...target,
-      details: { reason: 'locked', attempt: ticket.attempt },
+      details: { reason: 'locked', attempt: ticket.attempt, delayMs },
     });
     throw invalidCredentials(policy);
   }
@@ -92,6 +102,7 @@ export async function signIn(
           reason: user ? 'wrong_password' : 'unknown_user',
           failures: ticket.attempt,
           locked: isLocking,
+          delayMs,
         },
       });
     });
@@ -119,7 +130,7 @@ export async function signIn(
       action: 'auth.login',
       targetType: 'user',
       targetId: user.id,
-      details: { endedSessions: created.endedSessions },
+      details: { endedSessions: created.endedSessions, delayMs },
     });
     return created;
   });

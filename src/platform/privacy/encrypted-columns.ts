@@ -55,6 +55,24 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
   { table: 'roster_change_events', columns: ['phone'] },
 ];
 
+/**
+ * Personal data a module keeps in a shape the registry's columns cannot describe (a jsonb document,
+ * a key of several columns): the module checks and encrypts it itself, and `serve` and `pii
+ * encrypt` hand it in (platform knows no module), e.g. the exchange's rejected rows.
+ */
+export interface PersonDataStore {
+  /** The table (or tables) it covers, as the audit record and the output name it. */
+  name: string;
+  /** Throws, as checkPersonDataEncryption does, when the stored data and the configuration disagree. */
+  check(db: Db, crypto: PiiCrypto): Promise<void>;
+  /** Encrypts what is not under the current key, in batches; returns the rows changed. */
+  encrypt(
+    db: Db,
+    crypto: PiiCrypto,
+    options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
+  ): Promise<number>;
+}
+
 const CONFIG_HINT = 'PII_ENCRYPTION, PII_KEYS or PII_KEY_FILE, PII_INDEX_KEY';
 
 const anyColumn = (
@@ -80,7 +98,9 @@ export async function checkPersonDataEncryption(
   db: Db,
   crypto: PiiCrypto = piiCrypto(),
   tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
+  stores: readonly PersonDataStore[] = [],
 ) {
+  for (const store of stores) await store.check(db, crypto);
   for (const entry of tables) {
     const t = sql.raw(entry.table);
     if (!crypto.isEnabled) {
@@ -119,16 +139,19 @@ export async function checkPersonDataEncryption(
       }
     }
     if (!entry.index) continue;
-    const [indexed] = rowsOf<{ value: string; idx: string | null }>(
-      await db.execute(
-        sql`select ${sql.raw(entry.index.of)} as value, ${sql.raw(entry.index.column)} as idx from ${t}
-            where ${sql.raw(entry.index.of)} is not null limit 1`,
-      ),
-    );
-    if (indexed && crypto.index(crypto.decrypt(indexed.value)) !== indexed.idx)
-      throw new Error(
-        `PII_INDEX_KEY is not the index key the personal data in ${entry.table} was indexed with: lookups and linkage would miss every stored person`,
+    // The first and the last row: `pii rotate-index` goes by id, so one it left half done fails here.
+    for (const order of [sql`id`, sql`id desc`]) {
+      const [indexed] = rowsOf<{ value: string; idx: string | null }>(
+        await db.execute(
+          sql`select ${sql.raw(entry.index.of)} as value, ${sql.raw(entry.index.column)} as idx from ${t}
+              where ${sql.raw(entry.index.of)} is not null order by ${order} limit 1`,
+        ),
       );
+      if (indexed && crypto.index(crypto.decrypt(indexed.value)) !== indexed.idx)
+        throw new Error(
+          `PII_INDEX_KEY is not the index key the personal data in ${entry.table} was indexed with: lookups and linkage would miss every stored person (after changing the index key on purpose, run \`tsx src/cli.ts pii rotate-index\`)`,
+        );
+    }
   }
 }
 
@@ -140,7 +163,12 @@ export async function checkPersonDataEncryption(
  */
 export async function encryptPersonData(
   db: Db,
-  options: { batchSize?: number; onBatch?: (table: string, changed: number) => void } = {},
+  options: {
+    batchSize?: number;
+    onBatch?: (table: string, changed: number) => void;
+    /** Module stores encrypted after the registry's tables, and counted in the same audit record. */
+    stores?: readonly PersonDataStore[];
+  } = {},
   crypto: PiiCrypto = piiCrypto(),
   tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
 ): Promise<Record<string, number>> {
@@ -181,6 +209,8 @@ export async function encryptPersonData(
     }
     changed[entry.table] = count;
   }
+  for (const store of options.stores ?? [])
+    changed[store.name] = await store.encrypt(db, crypto, { batchSize, onBatch: options.onBatch });
   // The run itself is audited (issue 13): who cannot be known from the shell, so the command and
   // the host stand in; the key is named by its id (the ciphertext's prefix `sm4:1:<key id>:`).
   await recordAudit(
@@ -195,3 +225,73 @@ export async function encryptPersonData(
   );
   return changed;
 }
+
+/**
+ * The index key's rotation: recomputes every lookup key (`id_number_index`) of the registry's
+ * indexed tables from the decrypted values under the configured PII_INDEX_KEY, in batches (one
+ * transaction each), in id order. Idempotent: rows whose key is already right are skipped, so a run
+ * that stopped half way is finished by running it again (the start-up check fails until then).
+ * Audited with the rows changed per table and a fingerprint of the index key (never the key).
+ * Returns the rows changed per table.
+ */
+export async function rotatePersonIndex(
+  db: Db,
+  options: { batchSize?: number; onBatch?: (table: string, changed: number) => void } = {},
+  crypto: PiiCrypto = piiCrypto(),
+  tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
+): Promise<Record<string, number>> {
+  if (!crypto.isEnabled)
+    throw new Error(`pii rotate-index needs PII_ENCRYPTION=sm4 and its keys (${CONFIG_HINT})`);
+  const batchSize = options.batchSize ?? 2_000;
+  const changed: Record<string, number> = {};
+  for (const entry of tables) {
+    if (!entry.index) continue;
+    const t = sql.raw(entry.table);
+    const of = sql.raw(entry.index.of);
+    const column = sql.raw(entry.index.column);
+    let count = 0;
+    let lastId = 0;
+    for (;;) {
+      const rows = rowsOf<{ id: number; value: string | null; idx: string | null }>(
+        await db.execute(
+          sql`select id, ${of} as value, ${column} as idx from ${t} where id > ${lastId} order by id limit ${batchSize}`,
+        ),
+      );
+      const last = rows.at(-1);
+      if (!last) break;
+      lastId = Number(last.id);
+      const updates = rows.flatMap((r) => {
+        const idx = crypto.index(crypto.decrypt(r.value));
+        return idx === r.idx ? [] : [sql`(${Number(r.id)}::int, ${idx}::text)`];
+      });
+      if (updates.length === 0) continue;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`
+          update ${t} f set ${column} = v.idx
+          from (values ${sql.join(updates, sql`, `)}) v(id, idx)
+          where f.id = v.id`);
+      });
+      count += updates.length;
+      options.onBatch?.(entry.table, updates.length);
+    }
+    changed[entry.table] = count;
+  }
+  await recordAudit(
+    db,
+    { username: 'cli:pii-rotate-index', ip: 'cli' },
+    {
+      action: 'pii.rotate-index',
+      targetType: 'person_data',
+      jurisdictionPath: null,
+      details: { ...changed, indexKey: indexKeyFingerprint(crypto) },
+    },
+  );
+  return changed;
+}
+
+/**
+ * Names the index key without revealing it (the audit record of a rotation): the first 8 hex
+ * digits of the keyed SM3 of a fixed label, which only that key gives.
+ */
+export const indexKeyFingerprint = (crypto: PiiCrypto): string | null =>
+  crypto.index('yufang pii index key fingerprint')?.slice(0, 8) ?? null;
