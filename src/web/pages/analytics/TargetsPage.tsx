@@ -1,7 +1,8 @@
-import { App, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
@@ -22,33 +23,33 @@ const STATUS_COLOR: Record<Assessment['status'], string> = {
 /** 目标进度 (AN-2): the key-industry rate against the plan period's path, with a projection. */
 export default function TargetsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { current } = useJurisdiction();
   // A link may name the plan period (a scorecard score of a past year: ?planPeriod=2021-2025).
   const [searchParams] = useSearchParams();
   const [planPeriod, setPlanPeriod] = useState<string | undefined>(
     searchParams.get('planPeriod') ?? undefined,
   );
-  const [periods, setPeriods] = useState<{ value: string; label: string }[]>([]);
   const [counting, setCounting] = useState<Partial<Counting>>({});
-  const [data, setData] = useState<Targets | null>(null);
-
-  useEffect(() => {
-    unwrap(api.GET('/api/plan-periods'))
-      .then((r) => setPeriods(r.items.map((p) => ({ value: p.code, label: p.name }))))
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [message]);
-
-  useEffect(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/analytics/targets', {
-        params: { query: { jurisdiction: current.code, planPeriod, ...counting } },
-      }),
-    )
-      .then(setData)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, planPeriod, counting, message]);
+  // The same key as the training configuration's plan periods (TrainingConfigTab.tsx).
+  const periodList = useListQuery({
+    queryKey: ['plan-periods'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plan-periods', { signal })),
+  });
+  const periods = (periodList.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }));
+  const code = current?.code;
+  // The key holds the jurisdiction, the period and the counting rules: a late answer for earlier
+  // ones cannot fill the page.
+  const { data } = useListQuery({
+    queryKey: ['analytics', 'targets', code, planPeriod, counting],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/analytics/targets', {
+          params: { query: { jurisdiction: code as string, planPeriod, ...counting } },
+          signal,
+        }),
+      ),
+  });
 
   const chart = useMemo<ChartOption | null>(() => {
     if (!data) return null;

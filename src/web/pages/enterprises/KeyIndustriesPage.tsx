@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useState } from 'react';
+import { api, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
-
-type List = Schemas['KeyIndustryList'];
 
 interface AddValues {
   category: 'key' | 'dust';
@@ -21,26 +21,30 @@ export default function KeyIndustriesPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [periods, setPeriods] = useState<string[]>([]);
   const [period, setPeriod] = useState<string | undefined>();
-  const [list, setList] = useState<List | null>(null);
   const [isAdding, setAdding] = useState(false);
   const [form] = Form.useForm<AddValues>();
-
-  useEffect(() => {
-    unwrap(api.GET('/api/plan-periods')).then((p) => setPeriods(p.items.map((x) => x.code)));
-  }, []);
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/key-industries', {
-        params: { query: { jurisdiction: current.code, planPeriod: period } },
-      }),
-    )
-      .then(setList)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, period, message]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  // The same key as the training configuration's plan periods (TrainingConfigTab.tsx).
+  const periodList = useQuery({
+    queryKey: ['plan-periods'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plan-periods', { signal })),
+  });
+  const periods = (periodList.data?.items ?? []).map((x) => x.code);
+  const code = current?.code;
+  // The key holds the jurisdiction and the period: a late answer for earlier ones cannot fill the page.
+  const { data: list } = useListQuery({
+    queryKey: ['key-industries', 'list', code, period],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/key-industries', {
+          params: { query: { jurisdiction: code as string, planPeriod: period } },
+          signal,
+        }),
+      ),
+  });
+  const load = () => queryClient.invalidateQueries({ queryKey: ['key-industries'] });
 
   const add = async () => {
     const values = await form.validateFields();

@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -17,14 +18,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
-type Ledger = Schemas['Ledger'];
 type LedgerRow = Schemas['LedgerRow'];
 type Monitoring = Schemas['Monitoring'];
-type KeyIndustry = Schemas['KeyIndustry'];
 type Sort = 'injuries' | 'rate' | 'insured' | 'name' | 'insuredShare';
 
 interface Filters {
@@ -46,39 +46,41 @@ function LedgerTable({ category }: { category: 'key' | 'dust' }) {
     sort: category === 'dust' ? 'insuredShare' : 'injuries',
     order: category === 'dust' ? 'asc' : 'desc',
   });
-  const [ledger, setLedger] = useState<Ledger | null>(null);
-  const [industries, setIndustries] = useState<KeyIndustry[]>([]);
-  const [periods, setPeriods] = useState<{ value: string; label: string }[]>([]);
-  const [isLoading, setLoading] = useState(false);
   const [search, setSearch] = useState('');
-
-  useEffect(() => {
-    unwrap(api.GET('/api/plan-periods')).then((p) =>
-      setPeriods(p.items.map((x) => ({ value: x.code, label: x.code }))),
-    );
-  }, []);
-  useEffect(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/key-industries', {
-        params: { query: { jurisdiction: current.code, category, planPeriod: filters.planPeriod } },
-      }),
-    ).then((r) => setIndustries(r.items));
-  }, [current, category, filters.planPeriod]);
+  const code = current?.code;
+  // The same key as the training configuration's plan periods (TrainingConfigTab.tsx).
+  const periodList = useQuery({
+    queryKey: ['plan-periods'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plan-periods', { signal })),
+  });
+  const periods = (periodList.data?.items ?? []).map((x) => ({ value: x.code, label: x.code }));
+  const industryList = useQuery({
+    queryKey: ['key-industries', 'options', code, category, filters.planPeriod],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/key-industries', {
+          params: { query: { jurisdiction: code as string, category, planPeriod: filters.planPeriod } },
+          signal,
+        }),
+      ),
+  });
+  const industries = industryList.data?.items ?? [];
 
   const query = useCallback(
-    () => ({ ...filters, ...sort, category, jurisdiction: current?.code }),
-    [filters, sort, category, current],
+    () => ({ ...filters, ...sort, category, jurisdiction: code }),
+    [filters, sort, category, code],
   );
 
-  useEffect(() => {
-    if (!current) return;
-    setLoading(true);
-    unwrap(api.GET('/api/enterprises/ledger', { params: { query: { ...query(), ...page } } }))
-      .then(setLedger)
-      .catch((e) => showError(e, (m) => message.error(m)))
-      .finally(() => setLoading(false));
-  }, [current, query, page, message]);
+  // The key holds the jurisdiction, filters, order and page: a late answer for earlier ones cannot fill the table.
+  const ledgerQuery = useListQuery({
+    queryKey: ['ledger', category, code, filters, sort, page],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/enterprises/ledger', { params: { query: { ...query(), ...page } }, signal })),
+  });
+  const ledger = ledgerQuery.data ?? null;
+  const isLoading = ledgerQuery.isFetching;
 
   const exportUrl = () => {
     const params = new URLSearchParams();
@@ -284,24 +286,26 @@ function MonitoringTable() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [data, setData] = useState<Monitoring | null>(null);
   const [page, setPage] = useState(1);
   const [threshold, setThreshold] = useState<number | null>(null);
-
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/enterprises/monitoring', {
-        params: { query: { jurisdiction: current.code, page, pageSize: 20 } },
-      }),
-    )
-      .then((d) => {
-        setData(d);
-        setThreshold(d.threshold);
-      })
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, page, message]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  const { data } = useListQuery({
+    queryKey: ['monitoring', code, page],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/enterprises/monitoring', {
+          params: { query: { jurisdiction: code as string, page, pageSize: 20 } },
+          signal,
+        }),
+      ),
+  });
+  // The threshold box starts from the answer's threshold, and again after each load.
+  useEffect(() => {
+    if (data) setThreshold(data.threshold);
+  }, [data]);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['monitoring'] });
 
   const saveThreshold = () => {
     if (!current || threshold === null) return;

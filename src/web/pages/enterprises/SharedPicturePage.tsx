@@ -1,11 +1,11 @@
-import { App, Card, Col, Empty, InputNumber, Row, Space, Statistic, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Card, Col, Empty, InputNumber, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
-
-type Picture = Schemas['SharedPicture'];
 
 function bars(labels: string[], values: number[], horizontal = false): ChartOption {
   const category = {
@@ -26,24 +26,29 @@ function bars(labels: string[], values: number[], horizontal = false): ChartOpti
 /** 共享分析 (DX-4): what every member unit of the scope sees of injuries, accidents, disease and the fund. */
 export default function SharedPicturePage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { current } = useJurisdiction();
+  const queryClient = useQueryClient();
   const [year, setYear] = useState<number | null>(null);
-  const [picture, setPicture] = useState<Picture | null>(null);
-
+  const code = current?.code;
+  // The key holds the jurisdiction and the year: a late answer for earlier ones cannot fill the page.
+  const { data: picture } = useListQuery({
+    queryKey: ['shared-picture', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/shared-picture', {
+          params: { query: { jurisdiction: code as string, year: year ?? undefined } },
+          signal,
+        }),
+      ),
+  });
+  // Without a year chosen, the answer's (latest) year becomes the box's value.
+  // The answer is that year's picture too: cached under it, the page does not go blank meanwhile.
   useEffect(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/shared-picture', {
-        params: { query: { jurisdiction: current.code, year: year ?? undefined } },
-      }),
-    )
-      .then((p) => {
-        setPicture(p);
-        if (year === null) setYear(p.year);
-      })
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, year, message]);
+    if (!picture || year !== null) return;
+    queryClient.setQueryData(['shared-picture', code, picture.year], picture);
+    setYear(picture.year);
+  }, [picture, year, code, queryClient]);
 
   const charts = useMemo(() => {
     if (!picture) return null;

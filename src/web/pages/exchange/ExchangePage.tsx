@@ -1,4 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -16,9 +17,10 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -44,7 +46,6 @@ export default function ExchangePage() {
   const [submittable, setSubmittable] = useState<Domain[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
-  const [batches, setBatches] = useState<{ items: Batch[]; total: number }>({ items: [], total: 0 });
   const [page, setPage] = useState(1);
   // The workbench links here with ?hasRejectedRows=true (decision 0041).
   const [searchParams] = useSearchParams();
@@ -61,35 +62,36 @@ export default function ExchangePage() {
     });
   }, [form]);
 
-  const load = useCallback(async () => {
-    if (!code) return;
-    const result = await unwrap(
-      api.GET('/api/exchange/batches', {
-        params: {
-          query: {
-            jurisdiction: code,
-            page,
-            pageSize: 20,
-            ...(isRejectedOnly ? { hasRejectedRows: 'true' as const } : {}),
+  const queryClient = useQueryClient();
+  // The key holds the jurisdiction, the page and the filter: a late answer for earlier ones cannot
+  // fill the table. While an import runs, its progress is polled every second.
+  const list = useListQuery({
+    queryKey: ['exchange', 'batches', code, page, isRejectedOnly],
+    enabled: code !== undefined,
+    refetchInterval: (query) => (query.state.data?.items.some(isRunning) ? 1000 : false),
+    // Typed, so that the answer's type comes from here and not from refetchInterval above.
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      unwrap(
+        api.GET('/api/exchange/batches', {
+          params: {
+            query: {
+              jurisdiction: code as string,
+              page,
+              pageSize: 20,
+              ...(isRejectedOnly ? { hasRejectedRows: 'true' as const } : {}),
+            },
           },
-        },
-      }),
-    );
-    setBatches(result);
-    setSelected((s) => (s ? (result.items.find((b) => b.id === s.id) ?? s) : s));
-  }, [code, page, isRejectedOnly]);
-
+          signal,
+        }),
+      ),
+  });
+  const batches = list.data ?? { items: [], total: 0 };
+  // The open batch follows its row as the list reloads (an import's progress).
   useEffect(() => {
-    load().catch((e) => showError(e, (m) => message.error(m)));
-  }, [load, message]);
-
-  // While an import runs, poll its progress every second.
-  const hasRunning = batches.items.some(isRunning);
-  useEffect(() => {
-    if (!hasRunning) return;
-    const timer = setInterval(() => load().catch(() => undefined), 1000);
-    return () => clearInterval(timer);
-  }, [hasRunning, load]);
+    const items = list.data?.items;
+    if (items) setSelected((s) => (s ? (items.find((b) => b.id === s.id) ?? s) : s));
+  }, [list.data]);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['exchange', 'batches'] });
 
   const submit = async (values: SubmitValues) => {
     if (!file) return;

@@ -1,11 +1,11 @@
 import { Alert, App, Button, Card, Drawer, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
-type Injury = Schemas['InjuryCase'];
 type Person = Schemas['Person'];
 type Profile = Schemas['EmployerProfile'];
 
@@ -15,7 +15,6 @@ export default function RecordsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [data, setData] = useState<{ items: Injury[]; total: number }>({ items: [], total: 0 });
   const [page, setPage] = useState(1);
   const [year, setYear] = useState<number | undefined>();
   const [search, setSearch] = useState<string | undefined>();
@@ -23,16 +22,20 @@ export default function RecordsPage() {
   const [profile, setProfile] = useState<Profile | null>(null);
   const fail = useCallback((e: unknown) => showError(e, (m) => message.error(m)), [message]);
 
-  useEffect(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/injuries', {
-        params: { query: { jurisdiction: current.code, year, search, page, pageSize: 20 } },
-      }),
-    )
-      .then(setData)
-      .catch(fail);
-  }, [current, year, search, page, fail]);
+  const code = current?.code;
+  // The key holds the jurisdiction, filters and page: a late answer for earlier ones cannot fill the table.
+  const list = useListQuery({
+    queryKey: ['injuries', code, year, search, page],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/injuries', {
+          params: { query: { jurisdiction: code as string, year, search, page, pageSize: 20 } },
+          signal,
+        }),
+      ),
+  });
+  const data = list.data ?? { items: [], total: 0 };
 
   const openPerson = (idNumber: string) =>
     unwrap(api.GET('/api/persons/{idNumber}', { params: { path: { idNumber } } }))

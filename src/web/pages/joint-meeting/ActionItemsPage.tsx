@@ -18,6 +18,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { DocumentButton } from '../../components/DocumentButton';
@@ -207,33 +208,30 @@ export default function ActionItemsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { current } = useJurisdiction();
-  const { message } = App.useApp();
   // The workbench links here with ?view=overdue (decision 0041).
   const [searchParams] = useSearchParams();
   const [view, setView] = useState<'mine' | 'all' | 'overdue'>(
     searchParams.get('view') === 'overdue' ? 'overdue' : can('meetings:manage') ? 'all' : 'mine',
   );
-  const [items, setItems] = useState<Item[]>([]);
-  const [isLoading, setLoading] = useState(false);
   const code = current?.code;
-
-  useEffect(() => {
-    if (id || !code) return;
-    setLoading(true);
-    unwrap(
-      api.GET('/api/action-items', {
-        params: {
-          query: {
-            jurisdiction: code,
-            ...(view === 'mine' ? { mine: 'true' } : view === 'overdue' ? { overdue: 'true' } : {}),
-          } as never,
-        },
-      }),
-    )
-      .then((r) => setItems(r.items))
-      .catch((e) => showError(e, (m) => message.error(m)))
-      .finally(() => setLoading(false));
-  }, [id, code, view, message]);
+  // The key holds the jurisdiction and the view: a late answer for an earlier one cannot fill the page.
+  const list = useListQuery({
+    queryKey: ['action-items', 'list', code, view],
+    enabled: !id && code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/action-items', {
+          params: {
+            query: {
+              jurisdiction: code,
+              ...(view === 'mine' ? { mine: 'true' } : view === 'overdue' ? { overdue: 'true' } : {}),
+            } as never,
+          },
+          signal,
+        }),
+      ),
+  });
+  const items = list.data?.items ?? [];
 
   if (id) return <ActionItemDetail id={Number(id)} />;
   const columns: ColumnsType<Item> = [
@@ -270,7 +268,7 @@ export default function ActionItemsPage() {
     >
       <Table
         rowKey="id"
-        loading={isLoading}
+        loading={list.isFetching}
         columns={columns}
         dataSource={items}
         pagination={false}

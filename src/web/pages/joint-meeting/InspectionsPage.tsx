@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -17,17 +18,16 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { currentYearInChina } from '../../time';
 
-type Summary = Schemas['InspectionSummary'];
 type Inspection = Schemas['Inspection'];
 type Finding = Schemas['InspectionFinding'];
-type Report = Schemas['InspectionReport'];
 type Option = { value: number; label: string };
 type Candidate = { value: string; label: string };
 
@@ -38,8 +38,6 @@ export default function InspectionsPage() {
   const { current } = useJurisdiction();
   const { message } = App.useApp();
   const code = current?.code;
-  const [items, setItems] = useState<Summary[]>([]);
-  const [report, setReport] = useState<Report | null>(null);
   const [open, setOpen] = useState<Inspection | null>(null);
   const [units, setUnits] = useState<Option[]>([]);
   const [candidates, setCandidates] = useState<Candidate[]>([]);
@@ -50,26 +48,28 @@ export default function InspectionsPage() {
   const [rectForm] = Form.useForm();
   const [photo, setPhoto] = useState<File | null>(null);
 
-  const load = useCallback(async () => {
-    if (!code) return;
-    try {
-      const [list, figures] = await Promise.all([
-        unwrap(api.GET('/api/inspections', { params: { query: { jurisdiction: code } } })),
-        unwrap(
-          api.GET('/api/inspection-reports/{code}/{year}', {
-            params: { path: { code, year: currentYearInChina() } },
-          }),
-        ),
-      ]);
-      setItems(list.items);
-      setReport(figures);
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [code, message]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // Keys hold the jurisdiction: a late answer for an earlier one cannot fill the page.
+  const list = useListQuery({
+    queryKey: ['inspections', 'list', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/inspections', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const items = list.data?.items ?? [];
+  const year = currentYearInChina();
+  const { data: report } = useListQuery({
+    queryKey: ['inspections', 'report', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/inspection-reports/{code}/{year}', {
+          params: { path: { code: code as string, year } },
+          signal,
+        }),
+      ),
+  });
+  const load = () => queryClient.invalidateQueries({ queryKey: ['inspections'] });
 
   const show = async (id: number) => {
     try {

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -15,9 +16,10 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -50,58 +52,41 @@ export default function MeetingsPage() {
   const { current } = useJurisdiction();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [meetings, setMeetings] = useState<Summary[]>([]);
-  const [overview, setOverview] = useState<Overview | null>(null);
   const [searchParams] = useSearchParams();
   const [year, setYear] = useState(() => linkedYearOf(searchParams));
-  const [isLoading, setLoading] = useState(false);
   const [isCreating, setCreating] = useState(false);
   const [form] = Form.useForm<CreateValues>();
-  const [guestOptions, setGuestOptions] = useState<{ value: number; label: string }[]>([]);
   const code = current?.code;
 
-  useEffect(() => {
-    if (!code || !isCreating) return;
-    // Other departments and bodies that may be invited (列席): not employers, not the members themselves.
-    api
-      .GET('/api/organisations', { params: { query: { jurisdiction: code, pageSize: 200 } } })
-      .then(({ data }) =>
-        setGuestOptions(
-          (data?.items ?? [])
-            .filter(
-              (o) =>
-                o.kind !== 'employer' && !(o.kind === 'member_department' && o.jurisdictionCode === code),
-            )
-            .map((o) => ({ value: o.id, label: o.name })),
-        ),
-      );
-  }, [code, isCreating]);
+  // Other departments and bodies that may be invited (列席): not employers, not the members themselves.
+  const guests = useQuery({
+    queryKey: ['organisations', 'guests', code],
+    enabled: code !== undefined && isCreating,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organisations', { params: { query: { jurisdiction: code, pageSize: 200 } }, signal }),
+      ),
+  });
+  const guestOptions = (guests.data?.items ?? [])
+    .filter((o) => o.kind !== 'employer' && !(o.kind === 'member_department' && o.jurisdictionCode === code))
+    .map((o) => ({ value: o.id, label: o.name }));
 
-  // A link that switches the header (?jurisdiction=) starts a second load while the first runs:
-  // only the latest load may fill the page, or a late answer shows the other area's meetings.
-  const latest = useRef(0);
-  const load = useCallback(async () => {
-    if (!code) return;
-    const mine = ++latest.current;
-    setLoading(true);
-    try {
-      const [list, over] = await Promise.all([
-        unwrap(api.GET('/api/meetings', { params: { query: { jurisdiction: code } } })),
-        unwrap(api.GET('/api/meetings/overview', { params: { query: { jurisdiction: code, year } } })),
-      ]);
-      if (mine !== latest.current) return;
-      setMeetings(list.items);
-      setOverview(over);
-    } catch (e) {
-      if (mine === latest.current) showError(e, (m) => message.error(m));
-    } finally {
-      if (mine === latest.current) setLoading(false);
-    }
-  }, [code, year, message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  // A link that switches the header (?jurisdiction=) changes the key while the first load runs: the
+  // key holds the jurisdiction, so a late answer for the province cannot show under 宁德市.
+  const list = useListQuery({
+    queryKey: ['meetings', 'list', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/meetings', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const over = useListQuery({
+    queryKey: ['meetings', 'overview', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/meetings/overview', { params: { query: { jurisdiction: code, year } }, signal })),
+  });
+  const meetings = list.data?.items ?? [];
+  const overview = over.data;
 
   const create = async () => {
     const v = await form.validateFields();
@@ -225,7 +210,7 @@ export default function MeetingsPage() {
             children: (
               <Table
                 rowKey="id"
-                loading={isLoading}
+                loading={list.isFetching}
                 columns={columns}
                 dataSource={meetings}
                 pagination={false}
@@ -244,7 +229,7 @@ export default function MeetingsPage() {
                 <Table
                   rowKey="code"
                   size="small"
-                  loading={isLoading}
+                  loading={over.isFetching}
                   columns={overviewColumns}
                   dataSource={overview?.rows ?? []}
                   pagination={false}

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,9 +19,10 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
@@ -45,8 +47,7 @@ export default function RectificationsPage() {
   const { can, me } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [items, setItems] = useState<Rectification[]>([]);
-  const [units, setUnits] = useState<{ value: number; label: string }[]>([]);
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState<Detail | null>(null);
   const [isIssuing, setIssuing] = useState(false);
   const [form] = Form.useForm();
@@ -60,15 +61,14 @@ export default function RectificationsPage() {
   const [year, setYear] = useState<number | null>(
     searchParams.get('year') ? linkedYearOf(searchParams) : null,
   );
-  const [onTime, setOnTime] = useState<Schemas['RectificationsOnTime'] | null>(null);
 
-  // Only the latest load fills the page (a link switching the header starts a second one).
-  const latest = useRef(0);
-  const load = useCallback(async () => {
-    if (!code) return;
-    const mine = ++latest.current;
-    try {
-      const list = await unwrap(
+  // The key holds the jurisdiction and the filters: only the current one's answer fills the page
+  // (a link switching the header starts a second load while the first runs).
+  const list = useListQuery({
+    queryKey: ['rectifications', 'list', code, view, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
         api.GET('/api/rectifications', {
           params: {
             query: {
@@ -77,32 +77,27 @@ export default function RectificationsPage() {
               ...(year ? { year } : {}),
             } as never,
           },
+          signal,
         }),
-      );
-      if (mine !== latest.current) return;
-      setItems(list.items);
-      setOnTime(list.onTime ?? null);
-    } catch (e) {
-      if (mine === latest.current) showError(e, (m) => message.error(m));
-    }
-  }, [code, message, view, year]);
-  useEffect(() => {
-    load();
-  }, [load]);
-  useEffect(() => {
-    if (!code) return;
-    api
-      .GET('/api/organisations', {
-        params: { query: { jurisdiction: code, kind: 'member_department', pageSize: 100 } as never },
-      })
-      .then(({ data }) =>
-        setUnits(
-          (data?.items ?? [])
-            .filter((o) => o.jurisdictionCode === code)
-            .map((o) => ({ value: o.id, label: o.name })),
-        ),
-      );
-  }, [code]);
+      ),
+  });
+  const items = list.data?.items ?? [];
+  const onTime = list.data?.onTime ?? null;
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['rectifications'] });
+  const unitsQuery = useQuery({
+    queryKey: ['organisations', 'member-departments', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organisations', {
+          params: { query: { jurisdiction: code, kind: 'member_department', pageSize: 100 } as never },
+          signal,
+        }),
+      ),
+  });
+  const units = (unitsQuery.data?.items ?? [])
+    .filter((o) => o.jurisdictionCode === code)
+    .map((o) => ({ value: o.id, label: o.name }));
 
   const show = async (id: number) => {
     try {
@@ -122,7 +117,7 @@ export default function RectificationsPage() {
         }),
       );
       setIssuing(false);
-      load();
+      reload();
     } catch (e) {
       showError(e, (m) => message.error(m), form);
     }
@@ -220,7 +215,7 @@ export default function RectificationsPage() {
           })}
         />
       )}
-      <Table rowKey="id" columns={columns} dataSource={items} pagination={false} />
+      <Table rowKey="id" loading={list.isFetching} columns={columns} dataSource={items} pagination={false} />
       <Modal
         open={isIssuing}
         title={t('rect.issue')}
@@ -320,7 +315,7 @@ export default function RectificationsPage() {
                 }}
                 onSaved={() => {
                   show(open.id);
-                  load();
+                  reload();
                 }}
               />
             )}

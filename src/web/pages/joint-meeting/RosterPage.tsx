@@ -1,4 +1,5 @@
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -16,21 +17,15 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { todayInChina } from '../../time';
-import {
-  ProposalDialog,
-  type ProposalTarget,
-  type RosterChange,
-  type RosterChangeList,
-  RosterChangesTable,
-} from './RosterChanges';
+import { ProposalDialog, type ProposalTarget, type RosterChange, RosterChangesTable } from './RosterChanges';
 
-type Roster = Schemas['Roster'];
 type Member = Schemas['RosterMember'];
 type RosterRole = Member['role'];
 
@@ -56,38 +51,40 @@ export default function RosterPage() {
   const { can, me } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [roster, setRoster] = useState<Roster | null>(null);
-  const [changes, setChanges] = useState<RosterChangeList | null>(null);
   const [proposing, setProposing] = useState<ProposalTarget | null>(null);
   const ownUnitId = me?.organisation?.id ?? null;
   const canPropose = can('roster:propose');
-  const [isLoading, setLoading] = useState(false);
   const [replacing, setReplacing] = useState<Member | null>(null);
   const [isAdding, setAdding] = useState(false);
   const [isSaving, setSaving] = useState(false);
   const [form] = Form.useForm<ChangeValues>();
   const code = current?.code;
 
-  const load = useCallback(async () => {
-    if (!code) return;
-    setLoading(true);
-    try {
-      const [r, c] = await Promise.all([
-        unwrap(api.GET('/api/joint-meetings/{code}/roster', { params: { path: { code } } })),
-        unwrap(api.GET('/api/joint-meetings/{code}/roster-changes', { params: { path: { code } } })),
-      ]);
-      setRoster(r);
-      setChanges(c);
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    } finally {
-      setLoading(false);
-    }
-  }, [code, message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // Keys hold the jurisdiction: a late answer for an earlier one cannot fill the page.
+  const rosterQuery = useListQuery({
+    queryKey: ['roster', 'members', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/joint-meetings/{code}/roster', { params: { path: { code: code as string } }, signal }),
+      ),
+  });
+  const changesQuery = useListQuery({
+    queryKey: ['roster', 'changes', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/joint-meetings/{code}/roster-changes', {
+          params: { path: { code: code as string } },
+          signal,
+        }),
+      ),
+  });
+  const roster = rosterQuery.data ?? null;
+  const changes = changesQuery.data ?? null;
+  const isLoading = rosterQuery.isFetching || changesQuery.isFetching;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['roster'] });
 
   const closeModal = () => {
     setReplacing(null);

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -15,18 +16,17 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 import { currentYearInChina } from '../../time';
 import { ChaseButton, ReminderList } from './Chase';
 
-type Board = Schemas['MemberReportBoard'];
 type MemberReport = Schemas['MemberReport'];
-type ImplList = Schemas['ImplementationReportList'];
 type ImplReport = Schemas['ImplementationReport'];
 type DueDates = Schemas['DueDates'];
 
@@ -104,27 +104,22 @@ function MemberReports({ year, lateOnly }: { year: number; lateOnly: boolean }) 
   const { can, me } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [board, setBoard] = useState<Board | null>(null);
   const [open, setOpen] = useState<MemberReport | null>(null);
   const [form] = Form.useForm();
   const code = current?.code;
   // The workbench links here with ?late=true: only the units whose report is overdue (decision 0041).
   const [isLateOnly, setLateOnly] = useState(lateOnly);
-  const load = useCallback(async () => {
-    if (!code) return;
-    try {
-      setBoard(
-        await unwrap(
-          api.GET('/api/member-reports/board', { params: { query: { jurisdiction: code, year } } }),
-        ),
-      );
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [code, year, message]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // The key holds the jurisdiction and the year: a late answer for an earlier one cannot fill the board.
+  const { data: board } = useListQuery({
+    queryKey: ['member-reports', 'board', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/member-reports/board', { params: { query: { jurisdiction: code, year } }, signal }),
+      ),
+  });
+  const load = () => queryClient.invalidateQueries({ queryKey: ['member-reports'] });
   const mine = board?.items.find((i) => i.organisationId === me?.organisation?.id);
   const fields = mine ? (board?.templates[mine.template]?.fields ?? []) : [];
   const openReport = async (id: number) => {
@@ -472,24 +467,18 @@ function ImplementationReports({ year }: { year: number }) {
   const { can, me } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [list, setList] = useState<ImplList | null>(null);
   const [open, setOpen] = useState<ImplReport | null>(null);
   const code = current?.code;
-  const load = useCallback(async () => {
-    if (!code) return;
-    try {
-      setList(
-        await unwrap(
-          api.GET('/api/implementation-reports', { params: { query: { jurisdiction: code, year } } }),
-        ),
-      );
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [code, year, message]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const { data: list } = useListQuery({
+    queryKey: ['implementation-reports', 'list', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/implementation-reports', { params: { query: { jurisdiction: code, year } }, signal }),
+      ),
+  });
+  const load = () => queryClient.invalidateQueries({ queryKey: ['implementation-reports'] });
   const show = async (id: number) => {
     try {
       setOpen(await unwrap(api.GET('/api/implementation-reports/{id}', { params: { path: { id } } })));
@@ -584,14 +573,16 @@ function DueDateSettings() {
   const { can } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [settings, setSettings] = useState<DueDates | null>(null);
   const code = current?.code;
-  useEffect(() => {
-    if (!code) return;
-    unwrap(api.GET('/api/joint-meeting-settings', { params: { query: { jurisdiction: code } } }))
-      .then(setSettings)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [code, message]);
+  const queryClient = useQueryClient();
+  const key = ['joint-meeting-settings', code];
+  const { data: settings } = useListQuery({
+    queryKey: key,
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/joint-meeting-settings', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const setSettings = (next: DueDates) => queryClient.setQueryData(key, next);
   return (
     <Table
       rowKey="key"

@@ -1,21 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -36,38 +25,32 @@ export default function OrganisationsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { current } = useJurisdiction();
-  const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<{ sort: 'name' | 'createdAt' | 'jurisdiction'; order: 'asc' | 'desc' }>({
     sort: 'name',
     order: 'asc',
   });
-  const [data, setData] = useState<{ items: Organisation[]; total: number }>({ items: [], total: 0 });
-  const [isLoading, setLoading] = useState(false);
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
   const [filterForm] = Form.useForm<Filters>();
 
-  const load = useCallback(async () => {
-    if (!current) return;
-    setLoading(true);
-    try {
-      const result = await unwrap(
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  // The key holds the jurisdiction, filters, page and order: a late answer for earlier ones cannot fill the table.
+  const list = useListQuery({
+    queryKey: ['organisations', 'list', code, filters, page, sort],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
         api.GET('/api/organisations', {
-          params: { query: { ...filters, ...page, ...sort, jurisdiction: current.code } },
+          params: { query: { ...filters, ...page, ...sort, jurisdiction: code } },
+          signal,
         }),
-      );
-      setData(result);
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [current, filters, page, sort, message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+      ),
+  });
+  const data = list.data ?? { items: [], total: 0 };
+  const isLoading = list.isFetching;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['organisations'] });
 
   const columns: ColumnsType<Organisation> = [
     {

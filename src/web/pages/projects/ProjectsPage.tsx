@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,9 +19,10 @@ import {
   Tag,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -29,7 +31,6 @@ import { BaseTag, useFavouredProjects } from './BaseTag';
 import { DeclareModal } from './DeclareModal';
 import { STATUS_COLORS, toFen, yuan } from './format';
 
-type Budget = Schemas['PreventionBudget'];
 type Project = Schemas['PreventionProject'];
 
 const THIS_YEAR = currentYearInChina();
@@ -45,9 +46,6 @@ export default function ProjectsPage() {
   const linkedYear = Number(searchParams.get('year'));
   const [year, setYear] = useState(linkedYear >= 2000 && linkedYear <= 2100 ? linkedYear : THIS_YEAR);
   const [status, setStatus] = useState<string | null>(searchParams.get('status'));
-  const [budget, setBudget] = useState<Budget | null>(null);
-  const [projects, setProjects] = useState<Project[]>([]);
-  const [isLoading, setLoading] = useState(false);
   const [isBudgetOpen, setBudgetOpen] = useState(false);
   const [isNoticeOpen, setNoticeOpen] = useState(false);
   const [isDeclareOpen, setDeclareOpen] = useState(false);
@@ -55,26 +53,33 @@ export default function ProjectsPage() {
   const [noticeForm] = Form.useForm();
   const code = current?.code;
 
-  const load = useCallback(async () => {
-    if (!code) return;
-    setLoading(true);
-    try {
-      const [b, list] = await Promise.all([
-        unwrap(api.GET('/api/prevention-budgets/{code}/{year}', { params: { path: { code, year } } })),
-        unwrap(api.GET('/api/projects', { params: { query: { jurisdiction: code, year } } })),
-      ]);
-      setBudget(b);
-      setProjects(list.items);
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    } finally {
-      setLoading(false);
-    }
-  }, [code, year, message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // Keys hold the jurisdiction and the year: a late answer for an earlier one cannot fill the page.
+  const budgetQuery = useListQuery({
+    queryKey: ['prevention-budgets', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/prevention-budgets/{code}/{year}', {
+          params: { path: { code: code as string, year } },
+          signal,
+        }),
+      ),
+  });
+  const list = useListQuery({
+    queryKey: ['projects', 'list', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects', { params: { query: { jurisdiction: code, year } }, signal })),
+  });
+  const budget = budgetQuery.data ?? null;
+  const projects = list.data?.items ?? [];
+  const isLoading = budgetQuery.isFetching || list.isFetching;
+  const load = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['prevention-budgets'] }),
+      queryClient.invalidateQueries({ queryKey: ['projects'] }),
+    ]);
 
   const saveBudget = async () => {
     const v = await budgetForm.validateFields();

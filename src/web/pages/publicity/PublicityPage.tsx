@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -20,6 +21,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -52,15 +54,17 @@ function BoardTab() {
   const [searchParams] = useSearchParams();
   const [year, setYear] = useState(() => linkedYearOf(searchParams));
   const [area, setArea] = useState<string | null>(null);
-  const [board, setBoard] = useState<Board | null>(null);
   const [drill, setDrill] = useState<Campaign[] | null>(null);
   const code = area ?? current?.code;
-  useEffect(() => {
-    if (!code) return;
-    unwrap(api.GET('/api/publicity/quota-board', { params: { query: { jurisdiction: code, year } } }))
-      .then(setBoard)
-      .catch(notify);
-  }, [code, year, notify]);
+  // The key holds the area and the year: a late answer for an earlier one cannot fill the board.
+  const { data: board } = useListQuery({
+    queryKey: ['publicity', 'board', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/publicity/quota-board', { params: { query: { jurisdiction: code, year } }, signal }),
+      ),
+  });
   if (!board) return null;
   const openCell = async (ids: number[]) => {
     const list = await unwrap(
@@ -214,35 +218,43 @@ function CampaignsTab() {
   const { message } = App.useApp();
   const notify = useNotify();
   const { current } = useJurisdiction();
-  const [items, setItems] = useState<Campaign[]>([]);
-  const [topicNames, setTopicNames] = useState<{ code: string; zh: string; en: string }[]>([]);
-  const [industries, setIndustries] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const [recording, setRecording] = useState<Campaign | null>(null);
   const [form] = Form.useForm();
   const organiserKind = Form.useWatch('organiserKind', form);
   const [recordForm] = Form.useForm();
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/publicity/campaigns', { params: { query: { jurisdiction: current.code } } }))
-      .then((r) => setItems(r.items))
-      .catch(notify);
-  }, [current, notify]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  const { data: list } = useListQuery({
+    queryKey: ['publicity', 'campaigns', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/publicity/campaigns', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const items = list?.items ?? [];
+  const load = () => queryClient.invalidateQueries({ queryKey: ['publicity'] });
+  const topics = useListQuery({
+    queryKey: ['publicity', 'topics', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/publicity/topics', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const topicNames = topics.data?.items ?? [];
   useEffect(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/publicity/topics', { params: { query: { jurisdiction: current.code } } }))
-      .then((r) => {
-        setTopicNames(r.items);
-        form.setFieldsValue({ topics: r.items.slice(0, 1).map((i) => i.code) });
-      })
-      .catch(notify);
-    unwrap(
-      api.GET('/api/key-industries', { params: { query: { jurisdiction: current.code, category: 'key' } } }),
-    )
-      .then((r) => setIndustries(r.items.map((i) => i.name)))
-      .catch(() => setIndustries([]));
-  }, [current, notify, form]);
+    if (topics.data) form.setFieldsValue({ topics: topics.data.items.slice(0, 1).map((i) => i.code) });
+  }, [topics.data, form]);
+  const keyIndustries = useQuery({
+    queryKey: ['key-industries', 'key', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/key-industries', {
+          params: { query: { jurisdiction: code as string, category: 'key' } },
+          signal,
+        }),
+      ),
+  });
+  const industries = (keyIndustries.data?.items ?? []).map((i) => i.name);
   const create = async () => {
     const v = await form.validateFields();
     try {
@@ -640,29 +652,40 @@ function BasesTab() {
   const notify = useNotify();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [bases, setBases] = useState<Base[]>([]);
-  const [favouredProjects, setFavouredProjects] = useState<
-    { projectId: number; title: string; year: number; status: string; baseName: string }[]
-  >([]);
   const [reviewing, setReviewing] = useState<Base | null>(null);
   const [candidates, setCandidates] = useState<{ id: number; name: string }[]>([]);
   const [applying, setApplying] = useState(false);
   const [form] = Form.useForm();
-  const load = useCallback(() => {
-    if (!current) return;
-    const query = { jurisdiction: current.code };
-    unwrap(api.GET('/api/publicity/base-coverage', { params: { query } }))
-      .then(setCoverage)
-      .catch(notify);
-    unwrap(api.GET('/api/publicity/bases', { params: { query } }))
-      .then((r) => setBases(r.items))
-      .catch(notify);
-    unwrap(api.GET('/api/publicity/favoured-projects', { params: { query } }))
-      .then((r) => setFavouredProjects(r.items))
-      .catch(notify);
-  }, [current, notify]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  const { data: coverage } = useListQuery({
+    queryKey: ['publicity', 'base-coverage', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/publicity/base-coverage', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const { data: baseList } = useListQuery({
+    queryKey: ['publicity', 'bases', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/publicity/bases', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const bases = baseList?.items ?? [];
+  // The same key as the projects' base tag (BaseTag.tsx).
+  const { data: favoured } = useListQuery({
+    queryKey: ['favoured-projects', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/publicity/favoured-projects', { params: { query: { jurisdiction: code } }, signal }),
+      ),
+  });
+  const favouredProjects = favoured?.items ?? [];
+  const load = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['publicity'] }),
+      queryClient.invalidateQueries({ queryKey: ['favoured-projects'] }),
+    ]);
   const openReview = async (base: Base) => {
     setReviewing(base);
     const list = await unwrap(
@@ -891,16 +914,18 @@ function ExamplesTab() {
   const notify = useNotify();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [items, setItems] = useState<Example[]>([]);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/publicity/examples', { params: { query: { jurisdiction: current.code } } }))
-      .then((r) => setItems(r.items))
-      .catch(notify);
-  }, [current, notify]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  const { data: list } = useListQuery({
+    queryKey: ['publicity', 'examples', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/publicity/examples', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const items = list?.items ?? [];
+  const load = () => queryClient.invalidateQueries({ queryKey: ['publicity'] });
   const nominate = async () => {
     const v = await form.validateFields();
     try {

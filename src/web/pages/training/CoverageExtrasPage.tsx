@@ -1,32 +1,11 @@
 import { App, Button, Card, InputNumber, Space, Table, Tag, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, downloadFile, showError, unwrap, uploadFile } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
-type Trend = {
-  items: {
-    quarter: string;
-    asOf: string;
-    posts: number;
-    due: number;
-    trained: number;
-    coveragePct: number | null;
-  }[];
-};
-type Groups = {
-  from: number;
-  to: number;
-  ageBands: {
-    band: string;
-    ratePer1000: number;
-    isFlagged: boolean;
-    holders: number;
-    trainedHolders: number;
-  }[];
-  posts: { post: string; injuries: number; sharePct: number; isFlagged: boolean }[];
-};
 type Rate = {
   trainedOn: string | null;
   untrainedPosts: number;
@@ -48,21 +27,35 @@ export default function CoverageExtrasPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const { current } = useJurisdiction();
-  const [trend, setTrend] = useState<Trend | null>(null);
-  const [groups, setGroups] = useState<Groups | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [employerId, setEmployerId] = useState<number | null>(null);
   const [rate, setRate] = useState<Rate | null>(null);
   const fail = useCallback((e: unknown) => showError(e, (m) => message.error(m)), [message]);
-  useEffect(() => {
-    if (!current || !can('training:read')) return;
-    const query = { jurisdiction: current.code };
-    unwrap(api.GET('/api/training/coverage/trend', { params: { query: { ...query, quarters: 8 } } })).then(
-      setTrend,
-      fail,
-    );
-    unwrap(api.GET('/api/training/coverage/injury-groups', { params: { query } })).then(setGroups, fail);
-  }, [current, can, fail]);
+  const code = current?.code;
+  const mayRead = can('training:read');
+  // Keys hold the jurisdiction: a late answer for an earlier one cannot fill the page.
+  const { data: trend } = useListQuery({
+    queryKey: ['training', 'trend', code],
+    enabled: code !== undefined && mayRead,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training/coverage/trend', {
+          params: { query: { jurisdiction: code as string, quarters: 8 } },
+          signal,
+        }),
+      ),
+  });
+  const { data: groups } = useListQuery({
+    queryKey: ['training', 'injury-groups', code],
+    enabled: code !== undefined && mayRead,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training/coverage/injury-groups', {
+          params: { query: { jurisdiction: code as string } },
+          signal,
+        }),
+      ),
+  });
   const q = current ? `jurisdiction=${current.code}` : '';
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -15,22 +17,29 @@ export default function ProvidersPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const { current } = useJurisdiction();
-  const [items, setItems] = useState<Provider[]>([]);
-  const [own, setOwn] = useState<Provider[]>([]);
   const [reviewing, setReviewing] = useState<Provider | null>(null);
   const [form] = Form.useForm();
   const [applyForm] = Form.useForm();
   const fail = useCallback((e: unknown) => showError(e, (m) => message.error(m)), [message]);
-  const load = useCallback(() => {
-    if (current && can('training:read'))
-      unwrap(api.GET('/api/training-providers', { params: { query: { jurisdiction: current.code } } })).then(
-        (r) => setItems(r.items),
-        fail,
-      );
-    if (can('training:apply') && !can('training:manage'))
-      unwrap(api.GET('/api/own-training-providers')).then((r) => setOwn(r.items), fail);
-  }, [current, can, fail]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  // The key holds the jurisdiction: a late answer for an earlier one cannot fill the page.
+  const list = useListQuery({
+    queryKey: ['training-providers', 'list', code],
+    enabled: code !== undefined && can('training:read'),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training-providers', { params: { query: { jurisdiction: code as string } }, signal }),
+      ),
+  });
+  const ownList = useListQuery({
+    queryKey: ['training-providers', 'own'],
+    enabled: can('training:apply') && !can('training:manage'),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/own-training-providers', { signal })),
+  });
+  const items = list.data?.items ?? [];
+  const own = ownList.data?.items ?? [];
+  const load = () => queryClient.invalidateQueries({ queryKey: ['training-providers'] });
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,20 +19,17 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
 import { TrainingConfigTab } from './TrainingConfigTab';
 
-type Coverage = Schemas['TrainingCoverage'];
-type Gaps = Schemas['TrainingCoverageGaps'];
-type HolderList = Schemas['KeyPostHolderList'];
 type Course = Schemas['TrainingCourse'];
-type Roles = Schemas['TrainingRoles'];
 
 const STATUS_COLOR = { met: 'green', behind: 'orange', overdue: 'red', no_target: 'default' } as const;
 
@@ -44,31 +42,40 @@ function CoverageBar({ pct, target }: { pct: number | null; target: number | nul
   );
 }
 
+/** The current plan period's roles (the configuration tab reads the same key). */
 function useRoles() {
-  const [roles, setRoles] = useState<Roles | null>(null);
-  useEffect(() => {
-    unwrap(api.GET('/api/training/roles', { params: { query: {} } })).then(setRoles, () => setRoles(null));
-  }, []);
-  return roles;
+  const { data } = useQuery({
+    queryKey: ['training', 'roles', 'current'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/training/roles', { params: { query: {} }, signal })),
+  });
+  return data ?? null;
 }
 
 function CoverageTab() {
   const { t, language } = useI18n();
-  const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [gaps, setGaps] = useState<Gaps | null>(null);
   const roles = useRoles();
-  useEffect(() => {
-    if (!current) return;
-    const query = { jurisdiction: current.code };
-    unwrap(api.GET('/api/training/coverage', { params: { query } }))
-      .then(setCoverage)
-      .catch((e) => showError(e, (m) => message.error(m)));
-    unwrap(api.GET('/api/training/coverage/gaps', { params: { query: { ...query, pageSize: 50 } } }))
-      .then(setGaps)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, message]);
+  const code = current?.code;
+  // Keys hold the jurisdiction: a late answer for an earlier one cannot fill the tab.
+  const { data: coverage } = useListQuery({
+    queryKey: ['training', 'coverage', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training/coverage', { params: { query: { jurisdiction: code as string } }, signal }),
+      ),
+  });
+  const { data: gaps } = useListQuery({
+    queryKey: ['training', 'gaps', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training/coverage/gaps', {
+          params: { query: { jurisdiction: code as string, pageSize: 50 } },
+          signal,
+        }),
+      ),
+  });
   if (!coverage) return null;
   const target = coverage.target?.coveragePct ?? null;
   const roleName = (code: string) => {
@@ -271,27 +278,30 @@ function HoldersTab({ own }: { own: boolean }) {
   const { t, language } = useI18n();
   const { message, modal } = App.useApp();
   const { current } = useJurisdiction();
-  const [data, setData] = useState<HolderList | null>(null);
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [isAdding, setAdding] = useState(false);
-  const load = useCallback(() => {
-    if (!current) return;
-    const query = {
-      jurisdiction: current.code,
-      page,
-      pageSize: 20,
-      active: 'true' as const,
-      search: search || undefined,
-    };
-    const request = own
-      ? api.GET('/api/own-training/holders', { params: { query } })
-      : api.GET('/api/training/holders', { params: { query } });
-    unwrap(request)
-      .then(setData)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, page, search, own, message]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  const { data } = useListQuery({
+    queryKey: ['training', 'holders', own, code, page, search],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) => {
+      const query = {
+        jurisdiction: code as string,
+        page,
+        pageSize: 20,
+        active: 'true' as const,
+        search: search || undefined,
+      };
+      return unwrap(
+        own
+          ? api.GET('/api/own-training/holders', { params: { query }, signal })
+          : api.GET('/api/training/holders', { params: { query }, signal }),
+      );
+    },
+  });
+  const load = () => queryClient.invalidateQueries({ queryKey: ['training'] });
   const end = (id: number) =>
     modal.confirm({
       title: t('training.endHolder'),
@@ -381,19 +391,24 @@ function CoursesTab() {
   const { message } = App.useApp();
   const { current } = useJurisdiction();
   const roles = useRoles();
-  const [courses, setCourses] = useState<Course[]>([]);
   const [isCreating, setCreating] = useState(false);
   const [recording, setRecording] = useState<Course | null>(null);
   const [issued, setIssued] = useState<string | null>(null);
   const [form] = Form.useForm();
   const [record] = Form.useForm();
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/training/courses', { params: { query: { jurisdiction: current.code } } }))
-      .then((d) => setCourses(d.items))
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, message]);
-  useEffect(load, [load]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  const { data: courseList } = useListQuery({
+    queryKey: ['training', 'courses', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training/courses', { params: { query: { jurisdiction: code as string } }, signal }),
+      ),
+  });
+  const courses = courseList?.items ?? [];
+  // A course or a completion changes courses, coverage and gaps alike.
+  const load = () => queryClient.invalidateQueries({ queryKey: ['training'] });
   const roleName = (code: string) => {
     const role = roles?.roles.find((r) => r.code === code);
     return role ? (language === 'zh' ? role.nameZh : role.nameEn) : code;
