@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../test/exchange-builders.js';
@@ -6,6 +9,7 @@ import { rowsOf } from '../../platform/db/rows.js';
 import { createPiiCrypto } from '../../platform/privacy/crypto.js';
 import { checkPersonDataEncryption, encryptPersonData } from '../../platform/privacy/encrypted-columns.js';
 import { fixedClock } from '../../platform/time.js';
+import { loadTrainingDataset, writeTrainingDataset } from '../../seed/generate-training.js';
 import { computeIdCheckChar } from '../exchange/id-number.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -49,6 +53,8 @@ interface Registry {
   B: number;
   creditA: string;
   certificate: string;
+  /** The course serving team leaders and safety heads. */
+  K2: number;
 }
 
 /**
@@ -121,7 +127,7 @@ async function buildRegistry(app: TestApp, n: number): Promise<Registry> {
   await complete(K2, 'p4', '2026-06-10');
   await complete(K1, 'p5', '2022-01-01');
   await complete(K2, 'p6', '2026-01-15');
-  return { app, officer, A, B, creditA, certificate };
+  return { app, officer, A, B, creditA, certificate, K2 };
 }
 
 async function coverageOf(officer: Agent) {
@@ -271,7 +277,87 @@ describe('the training module with PII_ENCRYPTION=sm4 (decision 0042)', () => {
     expect(res.json()).toMatchObject({ personName: '人***', status: 'valid', completedOn: '2025-06-01' });
   });
 
+  it('stores a technical school’s students encrypted; a second student of one 身份证号 is refused by the index', async () => {
+    const [j] = await on.app.db
+      .select({ id: jurisdictions.id })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.code, '350121'));
+    const [school] = await on.app.db
+      .insert(organisations)
+      .values({ kind: 'technical_school', name: '闽侯加密技工学校', jurisdictionId: j?.id as number })
+      .returning({ id: organisations.id });
+    const created = await on.officer.post('/api/training/school-classes', {
+      schoolId: school?.id,
+      cohort: 2024,
+      name: '数控2401班',
+      courseId: on.K2,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const classId = created.json().id as number;
+    const add = (personName: string, idNumber: string) =>
+      on.officer.post(`/api/training/school-classes/${classId}/students`, { personName, idNumber });
+    expect((await add('陈一', P.p12 as string)).statusCode).toBe(201);
+    // The same number again (lower-case x or not): the class's unique key is the index.
+    const again = await add('陈一', (P.p12 as string).toLowerCase());
+    expect([again.statusCode, again.json().fields?.[0]?.field]).toEqual([409, 'idNumber']);
+    const [raw] = rowsOf<{ id_number: string; person_name: string; id_number_index: string }>(
+      await on.app.db.execute(
+        sql`select id_number, person_name, id_number_index from school_students where class_id = ${classId}`,
+      ),
+    );
+    expect([CIPHERTEXT.test(raw?.id_number ?? ''), CIPHERTEXT.test(raw?.person_name ?? '')]).toEqual([
+      true,
+      true,
+    ]);
+    expect(raw?.id_number_index).toBe(sm4.index(P.p12 as string));
+    const list = (await on.officer.get(`/api/training/school-classes/${classId}/students`)).json();
+    expect(
+      list.items.map((i: { personName: string; idNumber: string }) => [i.personName, i.idNumber]),
+    ).toEqual([['陈一', P.p12]]);
+  });
+
   it('the start-up check passes over the encrypted training tables', async () => {
+    await expect(checkPersonDataEncryption(on.app.db, sm4)).resolves.toBeUndefined();
+  });
+
+  it('loads a generated dataset (plaintext files) as the services store persons', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'yufang-training-'));
+    try {
+      const files = await writeTrainingDataset({
+        outDir,
+        seed: 3,
+        today: '2026-06-30',
+        scale: { enterprises: 5, holders: 40, completions: 60 },
+      });
+      expect(files['training/holders.csv']).toBe(40);
+      await loadTrainingDataset(on.app.database, path.join(outDir, 'training'));
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+    const rows = rowsOf<{
+      id_number: string;
+      id_number_index: string;
+      person_name: string;
+      birth_date: string;
+    }>(
+      await on.app.db.execute(sql`select id_number, id_number_index, person_name, birth_date::text as birth_date
+        from key_post_holders where created_by = 'generate'`),
+    );
+    expect(rows).toHaveLength(40);
+    for (const r of rows) {
+      const number = sm4.decrypt(r.id_number) as string;
+      expect([CIPHERTEXT.test(r.id_number), CIPHERTEXT.test(r.person_name)]).toEqual([true, true]);
+      expect(r.id_number_index).toBe(sm4.index(number));
+      expect(r.birth_date).toBe(`${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`);
+      expect(sm4.decrypt(r.person_name)).toMatch(/^人员\d+$/);
+    }
+    const [completions] = rowsOf<{ n: number; plain: number }>(
+      await on.app.db.execute(sql`select count(*)::int as n,
+          count(*) filter (where id_number not like 'sm4:%' or person_name not like 'sm4:%')::int as plain
+        from training_completions where recorded_by = 'generate'`),
+    );
+    expect(Number(completions?.n)).toBeGreaterThan(0);
+    expect(Number(completions?.plain)).toBe(0);
     await expect(checkPersonDataEncryption(on.app.db, sm4)).resolves.toBeUndefined();
   });
 });
