@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { refreshCoverageCells } from '../modules/training/coverage-cells.service.js';
+import { storePerson } from '../modules/training/person-data.js';
 import { trainingProviderEvents, trainingProviders } from '../modules/training/providers.tables.js';
 import {
   internshipPlacements,
@@ -74,8 +75,10 @@ export async function seedDemoTrainingExtras(db: Db): Promise<boolean> {
             .insert(schoolStudents)
             .values({
               classId: Number(cls?.id),
-              personName: NAMES[(i + s + c) % NAMES.length] as string,
-              idNumber: first17 + computeIdCheckChar(first17),
+              ...storePerson(
+                first17 + computeIdCheckChar(first17),
+                NAMES[(i + s + c) % NAMES.length] as string,
+              ),
               createdBy: 'demo',
             })
             .returning({ id: schoolStudents.id });

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { jurisdictions } from '../modules/jurisdictions/jurisdictions.tables.js';
+import { birthDateOf, storePerson } from '../modules/training/person-data.js';
 import {
   keyPostHolders,
   trainingCompletions,
@@ -139,8 +140,9 @@ export async function seedDemoTraining(db: Db): Promise<boolean> {
         holders.push({
           employerId: employer.id,
           roleId: role.id,
-          personName,
-          idNumber,
+          // Stored as the services store it: ciphertext when PII_ENCRYPTION=sm4 (decision 0042).
+          ...storePerson(idNumber, personName),
+          birthDate: birthDateOf(idNumber),
           startedOn,
           source: 'import',
           createdBy: 'demo',
@@ -156,8 +158,7 @@ export async function seedDemoTraining(db: Db): Promise<boolean> {
           employer.province === '22' ? jilinCourse : code === 'team_leader' ? teamCourse : leaderCourse;
         completions.push({
           courseId: course,
-          idNumber,
-          personName,
+          ...storePerson(idNumber, personName),
           employerId: employer.id,
           completedOn,
           hours: course === jilinCourse ? '8' : code === 'team_leader' ? '12' : '16',

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
 import { computeCreditCodeCheckChar } from '../modules/organisations/credit-code.js';
+import { birthDateOf, storePerson } from '../modules/training/person-data.js';
 import type { Database } from '../platform/db/client.js';
 
 /**
@@ -148,11 +149,18 @@ export async function writeTrainingDataset(options: {
   };
 }
 
-async function copyFile(database: Database, table: string, columns: string[], file: string) {
+async function copyFile(
+  database: Database,
+  table: string,
+  columns: string[],
+  file: string,
+  toRow: (cells: string[]) => string[] = (cells) => cells,
+) {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   let chunk: string[] = [];
   for await (const line of lines) {
-    chunk.push(line);
+    // The generated cells hold no commas or quotes, nor does SM4 ciphertext (base64).
+    chunk.push(toRow(line.split(',')).join(','));
     if (chunk.length >= 100_000) {
       await database.copyCsv(table, columns, `${chunk.join('\n')}\n`);
       chunk = [];
@@ -163,7 +171,9 @@ async function copyFile(database: Database, table: string, columns: string[], fi
 
 /**
  * Loads a generated training dataset: COPY into staging tables, then one INSERT … SELECT per
- * table that resolves codes (county, credit code, post, course) to ids.
+ * table that resolves codes (county, credit code, post, course) to ids. The files hold plaintext;
+ * persons are staged as the services store them (decision 0042): 身份证号 and name encrypted when
+ * PII_ENCRYPTION=sm4, with the number's lookup key and the holder's birth date beside them.
  */
 export async function loadTrainingDataset(database: Database, dir: string, planPeriod = '2026-2030') {
   const { db } = database;
@@ -171,10 +181,10 @@ export async function loadTrainingDataset(database: Database, dir: string, planP
     sql`create table if not exists stage_training_employers (credit_code text, name text, industry_code text, county text)`,
   );
   await db.execute(
-    sql`create table if not exists stage_training_holders (credit_code text, role_code text, person_name text, id_number text, started_on date, ended_on date)`,
+    sql`create table if not exists stage_training_holders (credit_code text, role_code text, person_name text, id_number text, id_number_index text, birth_date date, started_on date, ended_on date)`,
   );
   await db.execute(
-    sql`create table if not exists stage_training_completions (course_no int, id_number text, person_name text, completed_on date, valid_until date, certificate text)`,
+    sql`create table if not exists stage_training_completions (course_no int, id_number text, id_number_index text, person_name text, completed_on date, valid_until date, certificate text)`,
   );
   await copyFile(
     database,
@@ -185,22 +195,55 @@ export async function loadTrainingDataset(database: Database, dir: string, planP
   await copyFile(
     database,
     'stage_training_holders',
-    ['credit_code', 'role_code', 'person_name', 'id_number', 'started_on', 'ended_on'],
+    [
+      'credit_code',
+      'role_code',
+      'person_name',
+      'id_number',
+      'id_number_index',
+      'birth_date',
+      'started_on',
+      'ended_on',
+    ],
     path.join(dir, 'holders.csv'),
+    ([credit, role, name, id, ...dates]) => {
+      const person = storePerson(id as string, name as string);
+      return [
+        credit as string,
+        role as string,
+        person.personName,
+        person.idNumber,
+        person.idNumberIndex,
+        birthDateOf(id as string),
+        ...dates,
+      ];
+    },
   );
   await copyFile(
     database,
     'stage_training_completions',
-    ['course_no', 'id_number', 'person_name', 'completed_on', 'valid_until', 'certificate'],
+    [
+      'course_no',
+      'id_number',
+      'id_number_index',
+      'person_name',
+      'completed_on',
+      'valid_until',
+      'certificate',
+    ],
     path.join(dir, 'completions.csv'),
+    ([course, id, name, ...rest]) => {
+      const person = storePerson(id as string, name as string);
+      return [course as string, person.idNumber, person.idNumberIndex, person.personName, ...rest];
+    },
   );
   await db.execute(sql`
     insert into organisations (kind, name, credit_code, industry_code, jurisdiction_id)
     select 'employer', s.name, s.credit_code, s.industry_code, j.id
     from stage_training_employers s join jurisdictions j on j.code = s.county`);
   await db.execute(sql`
-    insert into key_post_holders (employer_id, role_id, person_name, id_number, started_on, ended_on, source, created_by)
-    select o.id, r.id, s.person_name, s.id_number, s.started_on, s.ended_on, 'import', 'generate'
+    insert into key_post_holders (employer_id, role_id, person_name, id_number, id_number_index, birth_date, started_on, ended_on, source, created_by)
+    select o.id, r.id, s.person_name, s.id_number, s.id_number_index, s.birth_date, s.started_on, s.ended_on, 'import', 'generate'
     from stage_training_holders s join organisations o on o.credit_code = s.credit_code
     join training_roles r on r.code = s.role_code
     join plan_periods p on p.id = r.plan_period_id and p.code = ${planPeriod}
@@ -214,11 +257,11 @@ export async function loadTrainingDataset(database: Database, dir: string, planP
     courseIds.push(Number(rows.rows[0]?.id));
   }
   await db.execute(sql`
-    insert into training_completions (course_id, id_number, person_name, completed_on, hours, method, certificate_number, valid_until, recorded_by)
+    insert into training_completions (course_id, id_number, id_number_index, person_name, completed_on, hours, method, certificate_number, valid_until, recorded_by)
     select ((array[${sql.join(
       courseIds.map((id) => sql`${id}`),
       sql`, `,
-    )}])::int[])[s.course_no + 1], s.id_number, s.person_name,
+    )}])::int[])[s.course_no + 1], s.id_number, s.id_number_index, s.person_name,
       s.completed_on, 8, 'online', s.certificate, s.valid_until, 'generate'
     from stage_training_completions s
     on conflict do nothing`);

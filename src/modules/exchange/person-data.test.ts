@@ -115,7 +115,7 @@ async function importScenario(t: TestApp, fuzhou: Agent) {
 
 /**
  * Rows `pii encrypt` converts: 5 injury cases, 3 insured persons (the scenario); no expert or user
- * phone, and no roster phone (the demo seed gives none).
+ * phone, no roster phone and no training person (the demo seed gives none).
  */
 const ROWS_OF_PERSONS = {
   injury_cases: 5,
@@ -126,6 +126,11 @@ const ROWS_OF_PERSONS = {
   roster_members: 0,
   roster_change_requests: 0,
   roster_change_events: 0,
+  key_post_holders: 0,
+  training_completions: 0,
+  school_students: 0,
+  project_trainees: 0,
+  training_exam_attempts: 0,
 };
 
 const cell = (body: { cells: { row: string; numerator: number }[] }, row: string) =>
@@ -291,6 +296,11 @@ describe('the exchange with PII_ENCRYPTION=sm4 (decision 0022)', () => {
       roster_members: 0,
       roster_change_requests: 0,
       roster_change_events: 0,
+      key_post_holders: 0,
+      training_completions: 0,
+      school_students: 0,
+      project_trainees: 0,
+      training_exam_attempts: 0,
     });
     const after = rowsOf<{ id: number; idx: string; id_number: string }>(
       await t.db.execute(sql`select id, id_number_index as idx, id_number from injury_cases order by id`),

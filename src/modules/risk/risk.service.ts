@@ -121,7 +121,7 @@ async function readInputs(db: Db, year: number, selection: Selection, now: Date)
       select h.employer_id, count(*)::int as holders,
         count(*) filter (where exists (
           select 1 from training_completions c
-          where c.id_number = h.id_number and c.revoked_at is null
+          where c.id_number_index = h.id_number_index and c.revoked_at is null
             and c.completed_on <= ${asOf}::date and c.valid_until >= ${asOf}::date))::int as trained
       from key_post_holders h
       where h.started_on <= ${asOf}::date and (h.ended_on is null or h.ended_on >= ${asOf}::date)

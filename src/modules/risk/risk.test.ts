@@ -245,6 +245,8 @@ beforeAll(async () => {
     roleId: role?.id ?? 0,
     personName: `岗位${n}`,
     idNumber: makeIdNumber(COUNTY, '1975-01-01', 'male', 800 + n),
+    idNumberIndex: makeIdNumber(COUNTY, '1975-01-01', 'male', 800 + n),
+    birthDate: '1975-01-01',
     startedOn: '2020-01-01',
     endedOn,
     source: 'employer' as const,

@@ -79,16 +79,16 @@ async function refreshCells(db: Db, jurisdictionIds?: number[]): Promise<void> {
           where o.kind = 'employer' and ${inLeaves}
         ),
         held as (
-          select distinct on (emp.jurisdiction_id, h.id_number, r.code) emp.jurisdiction_id, h.id_number,
+          select distinct on (emp.jurisdiction_id, h.id_number_index, r.code) emp.jurisdiction_id, h.id_number_index,
             r.code as role_code, h.started_on, emp.industry
           from key_post_holders h
           join training_roles r on r.id = h.role_id and r.plan_period_id = ${period.id}
           join emp on emp.id = h.employer_id
           where emp.industry is not null and h.started_on <= ${asOf} and (h.ended_on is null or h.ended_on > ${asOf})
-          order by emp.jurisdiction_id, h.id_number, r.code, h.started_on, h.id
+          order by emp.jurisdiction_id, h.id_number_index, r.code, h.started_on, h.id
         ),
         judged as (
-          select held.*, ${isTrainedAsOf(sql`held.id_number`, sql`held.role_code`, asOf)} as trained from held
+          select held.*, ${isTrainedAsOf(sql`held.id_number_index`, sql`held.role_code`, asOf)} as trained from held
         )
         select ${period.id}, jurisdiction_id, role_code, industry, count(*)::int,
           count(*) filter (where trained or started_on <= ${dueBy})::int,
@@ -114,12 +114,12 @@ export async function refreshCoverageCells(db: Db): Promise<void> {
 
 /**
  * Recomputes the cells a write touched: the jurisdictions of the employers named, and of every
- * employer where the persons named hold a post (a completion changes their coverage everywhere).
+ * employer where the persons named (by their 身份证号's lookup key) hold a post (a completion changes their coverage everywhere).
  * Runs inside the writer's transaction so cells and rows change together.
  */
 export async function refreshCoverageCellsFor(
   db: Db,
-  touched: { employerIds?: number[]; idNumbers?: string[] },
+  touched: { employerIds?: number[]; idNumberIndexes?: string[] },
 ): Promise<void> {
   const parts = [];
   if (touched.employerIds?.length)
@@ -129,10 +129,10 @@ export async function refreshCoverageCellsFor(
         sql`, `,
       )})`,
     );
-  if (touched.idNumbers?.length)
+  if (touched.idNumberIndexes?.length)
     parts.push(
-      sql`select o.jurisdiction_id from key_post_holders h join organisations o on o.id = h.employer_id where h.id_number in (${sql.join(
-        touched.idNumbers.map((id) => sql`${id}`),
+      sql`select o.jurisdiction_id from key_post_holders h join organisations o on o.id = h.employer_id where h.id_number_index in (${sql.join(
+        touched.idNumberIndexes.map((id) => sql`${id}`),
         sql`, `,
       )})`,
     );

@@ -16,6 +16,7 @@ import {
 } from '../facts/facts.service.js';
 import { findTrainingProject } from '../projects/projects.service.js';
 import { keyIndustryPrefixes } from './coverage-sql.js';
+import { indexOfIdNumber, storePerson } from './person-data.js';
 import { projectTrainees } from './providers.tables.js';
 import { coverageContext, describeTrainingCoverage } from './training.service.js';
 
@@ -94,14 +95,13 @@ export async function describeInjuryGroups(db: Db, actor: Actor, query: { jurisd
   const training = rowsOf<{ band: string; holders: number; trained: number }>(
     await db.execute(sql`
       with h as (
-        -- The holder's birth date from the 身份证号 (GB 11643, digits 7–14), as insured lists store it.
-        select distinct on (h.id_number) h.id_number, ${year}::int as year,
-          to_date(substr(h.id_number, 7, 8), 'YYYYMMDD') as birth_date
+        -- The holder's birth date as stored (read from the 身份证号 when written), as insured lists store it.
+        select distinct on (h.id_number_index) h.id_number_index, ${year}::int as year, h.birth_date
         from key_post_holders h join organisations o on o.id = h.employer_id join jurisdictions j on j.id = o.jurisdiction_id
         where ${withinScope(sql`j.path`, jurisdiction.path)} and h.started_on <= ${asOf} and (h.ended_on is null or h.ended_on > ${asOf})
       )
       select ${insuredPersonFacts.ageBand('h')} as band, count(*)::int as holders,
-        count(*) filter (where exists (select 1 from training_completions c where c.id_number = h.id_number
+        count(*) filter (where exists (select 1 from training_completions c where c.id_number_index = h.id_number_index
           and c.revoked_at is null and c.completed_on <= ${asOf} and c.valid_until >= ${asOf}))::int as trained
       from h group by 1`),
   );
@@ -146,7 +146,7 @@ export async function describeEmployerRateChange(db: Db, actor: Actor, employerI
       with posts as (
         select h.id, (select min(c.completed_on) from training_completions c join training_courses k on k.id = c.course_id
           join training_roles r on r.id = h.role_id
-          where c.id_number = h.id_number and k.role_codes ? r.code and c.revoked_at is null) as first_trained
+          where c.id_number_index = h.id_number_index and k.role_codes ? r.code and c.revoked_at is null) as first_trained
         from key_post_holders h where h.employer_id = ${employerId} and (h.ended_on is null or h.ended_on > ${asOf})
       )
       select case when count(*) > 0 and count(*) filter (where first_trained is null) = 0 then max(first_trained)::text end as trained_on,
@@ -220,15 +220,14 @@ export async function linkProjectTrainees(
     for (const t of rows) {
       const [holder] = rowsOf<{ id: number }>(
         await tx.execute(
-          sql`select id from key_post_holders where id_number = ${t.idNumber} order by ended_on is null desc, started_on desc limit 1`,
+          sql`select id from key_post_holders where id_number_index = ${indexOfIdNumber(t.idNumber)} order by ended_on is null desc, started_on desc limit 1`,
         ),
       );
       const inserted = await tx
         .insert(projectTrainees)
         .values({
           projectId: project.id,
-          idNumber: t.idNumber,
-          personName: t.personName,
+          ...storePerson(t.idNumber, t.personName),
           holderId: holder?.id ?? null,
           trainedOn: t.trainedOn,
           recordedBy: actor.username,

@@ -18,9 +18,12 @@ export function keyIndustryPrefixes(planPeriodId: number, jurisdictionPath: stri
       )})))`;
 }
 
-/** Whether a person held a valid completion of a course serving the post on a date (SQL). */
-export function isTrainedAsOf(idNumber: SQL, roleCode: SQL, asOf: string): SQL {
+/**
+ * Whether a person held a valid completion of a course serving the post on a date (SQL). The person
+ * is their 身份证号's lookup key (`id_number_index`): the number itself may be ciphertext.
+ */
+export function isTrainedAsOf(idNumberIndex: SQL, roleCode: SQL, asOf: string): SQL {
   return sql`exists (select 1 from training_completions c join training_courses k on k.id = c.course_id
-    where c.id_number = ${idNumber} and k.role_codes ? ${roleCode} and c.revoked_at is null
+    where c.id_number_index = ${idNumberIndex} and k.role_codes ? ${roleCode} and c.revoked_at is null
       and c.completed_on <= ${asOf} and c.valid_until >= ${asOf})`;
 }

@@ -18,6 +18,7 @@ import {
   requireLearner,
   settleCompletion,
 } from './learners.service.js';
+import { storeIdNumber } from './person-data.js';
 import { trainingCourses } from './training.tables.js';
 
 /** A course in the actor's scope (set up there or above it), for officers managing its bank. */
@@ -382,7 +383,7 @@ export async function startExamAttempt(db: Db, actor: Actor, courseId: number, n
         courseId: course.id,
         userId: learner.userId,
         holderId: learner.holderId,
-        idNumber: learner.idNumber,
+        ...storeIdNumber(learner.idNumber),
         attemptNo: (attempts[0]?.attemptNo ?? 0) + 1,
         questionIds,
         passMark: settings.passMark.value,

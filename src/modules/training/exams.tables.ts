@@ -10,7 +10,6 @@ import {
   text,
   timestamp,
   uniqueIndex,
-  varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.tables.js';
 import { keyPostHolders, trainingCourses } from './training.tables.js';
@@ -65,7 +64,10 @@ export const trainingExamAttempts = pgTable(
     holderId: integer('holder_id')
       .notNull()
       .references(() => keyPostHolders.id),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
+    idNumber: text('id_number').notNull(),
+    /** The lookup key of the 身份证号 (`PiiCrypto.index`). */
+    idNumberIndex: text('id_number_index').notNull(),
     /** 1 for the first attempt at the course. */
     attemptNo: smallint('attempt_no').notNull(),
     /** The paper: question ids in the order shown. */

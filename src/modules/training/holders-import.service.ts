@@ -18,6 +18,7 @@ import {
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { refreshCoverageCellsFor } from './coverage-cells.service.js';
 import { keyIndustryPrefixes } from './coverage-sql.js';
+import { birthDateOf, indexOfIdNumber, storePerson } from './person-data.js';
 import { keyPostHolders, trainingRoles } from './training.tables.js';
 
 /**
@@ -155,6 +156,8 @@ export async function importKeyPostHolders(
     roleId: number;
     personName: string;
     idNumber: string;
+    /** Its lookup key: what a registered post is matched by (the stored number may be ciphertext). */
+    idNumberIndex: string;
     startedOn: string;
     endedOn: string | null;
   }[] = [];
@@ -220,6 +223,7 @@ export async function importKeyPostHolders(
             roleId: role.id,
             personName: cell('personName'),
             idNumber,
+            idNumberIndex: indexOfIdNumber(idNumber),
             startedOn,
             endedOn,
           });
@@ -249,7 +253,7 @@ export async function importKeyPostHolders(
           and(
             eq(keyPostHolders.employerId, row.employerId),
             eq(keyPostHolders.roleId, row.roleId),
-            eq(keyPostHolders.idNumber, row.idNumber),
+            eq(keyPostHolders.idNumberIndex, row.idNumberIndex),
             isNull(keyPostHolders.endedOn),
           ),
         );
@@ -267,7 +271,7 @@ export async function importKeyPostHolders(
           and(
             eq(keyPostHolders.employerId, row.employerId),
             eq(keyPostHolders.roleId, row.roleId),
-            eq(keyPostHolders.idNumber, row.idNumber),
+            eq(keyPostHolders.idNumberIndex, row.idNumberIndex),
             eq(keyPostHolders.startedOn, row.startedOn),
           ),
         );
@@ -275,7 +279,16 @@ export async function importKeyPostHolders(
         result.unchanged++;
         continue;
       }
-      await tx.insert(keyPostHolders).values({ ...row, source: 'import', createdBy: actor.username });
+      await tx.insert(keyPostHolders).values({
+        employerId: row.employerId,
+        roleId: row.roleId,
+        ...storePerson(row.idNumber, row.personName),
+        birthDate: birthDateOf(row.idNumber),
+        startedOn: row.startedOn,
+        endedOn: row.endedOn,
+        source: 'import',
+        createdBy: actor.username,
+      });
       result.added++;
     }
     await recordAudit(tx, actor, {

@@ -8,6 +8,7 @@ import { addDays, addYears, today } from '../../platform/time.js';
 import { resolveSetting } from '../settings/settings.service.js';
 import { insertLearnerUser } from '../users/learner-accounts.js';
 import { refreshCoverageCellsFor } from './coverage-cells.service.js';
+import { readPersonField, storePerson } from './person-data.js';
 import { trainingLearners } from './study.tables.js';
 import { newCertificateNumber } from './training.service.js';
 import { TRAINING_SETTINGS } from './training.settings.js';
@@ -17,7 +18,11 @@ import { trainingCompletions } from './training.tables.js';
 export interface Learner {
   userId: number;
   holderId: number;
+  /** Plaintext (decrypted when read). */
   idNumber: string;
+  /** The 身份证号's lookup key, what completions are matched by. */
+  idNumberIndex: string;
+  /** Plaintext (decrypted when read). */
   personName: string;
   employerId: number;
   roleCode: string;
@@ -31,7 +36,7 @@ export interface Learner {
 export async function findLearner(db: Db, actor: Actor): Promise<Learner | null> {
   const [row] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select l.user_id, l.holder_id, h.id_number, h.person_name, h.employer_id, r.code as role_code,
+      select l.user_id, l.holder_id, h.id_number, h.id_number_index, h.person_name, h.employer_id, r.code as role_code,
         o.industry_code, j.path, j.code as jurisdiction_code
       from training_learners l
       join key_post_holders h on h.id = l.holder_id
@@ -44,8 +49,9 @@ export async function findLearner(db: Db, actor: Actor): Promise<Learner | null>
   return {
     userId: Number(row.user_id),
     holderId: Number(row.holder_id),
-    idNumber: String(row.id_number),
-    personName: String(row.person_name),
+    idNumber: readPersonField(row.id_number),
+    idNumberIndex: String(row.id_number_index),
+    personName: readPersonField(row.person_name),
     employerId: Number(row.employer_id),
     roleCode: String(row.role_code),
     industryCode: (row.industry_code as string | null) ?? null,
@@ -170,7 +176,7 @@ export async function describeCourseStanding(db: Db, learner: Learner, course: L
     .where(
       and(
         eq(trainingCompletions.courseId, course.id),
-        eq(trainingCompletions.idNumber, learner.idNumber),
+        eq(trainingCompletions.idNumberIndex, learner.idNumberIndex),
         sql`${trainingCompletions.revokedAt} is null`,
       ),
     )
@@ -217,8 +223,7 @@ export async function settleCompletion(
     .insert(trainingCompletions)
     .values({
       courseId: course.id,
-      idNumber: learner.idNumber,
-      personName: learner.personName,
+      ...storePerson(learner.idNumber, learner.personName),
       employerId: learner.employerId,
       completedOn,
       hours: String(Math.min(hours, 999)),
@@ -232,7 +237,7 @@ export async function settleCompletion(
     .returning();
   if (!row) return null;
   // The maintained coverage cells of the counties where this person holds a post (decision 0026).
-  await refreshCoverageCellsFor(tx, { idNumbers: [learner.idNumber] });
+  await refreshCoverageCellsFor(tx, { idNumberIndexes: [learner.idNumberIndex] });
   await recordAudit(tx, actor, {
     action: 'training.completion.record',
     targetType: 'training_completion',
@@ -282,7 +287,7 @@ export async function createLearnerAccount(
     const userId = await insertLearnerUser(tx, {
       username: input.username,
       password: input.password,
-      displayName: String(row.person_name),
+      displayName: readPersonField(row.person_name),
       jurisdictionId: Number(row.jurisdiction_id),
       organisationId: Number(row.employer_id),
     });

@@ -9,7 +9,6 @@ import {
   text,
   timestamp,
   uniqueIndex,
-  varchar,
 } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
@@ -95,7 +94,11 @@ export const projectTrainees = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     /** prevention_projects.id, checked through the projects module's exported function. */
     projectId: integer('project_id').notNull(),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
+    idNumber: text('id_number').notNull(),
+    /** The lookup key of the 身份证号 (`PiiCrypto.index`), the project's unique key. */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
     personName: text('person_name').notNull(),
     /** The key post the person holds, when a key-post holder. */
     holderId: integer('holder_id'),
@@ -103,5 +106,5 @@ export const projectTrainees = pgTable(
     recordedBy: text('recorded_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('project_trainees_key').on(t.projectId, t.idNumber)],
+  (t) => [uniqueIndex('project_trainees_key').on(t.projectId, t.idNumberIndex)],
 );

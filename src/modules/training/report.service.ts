@@ -27,7 +27,7 @@ export async function describeTrainingOfYear(
 ) {
   const [coverage, completionRows] = await Promise.all([
     describeTrainingCoverage(db, actor, { jurisdiction: scope.code, asOf }),
-    db.execute(sql`select count(*)::int as completions, count(distinct c.id_number)::int as persons
+    db.execute(sql`select count(*)::int as completions, count(distinct c.id_number_index)::int as persons
       from training_completions c join training_courses k on k.id = c.course_id
       left join organisations o on o.id = c.employer_id
       join jurisdictions j on j.id = coalesce(o.jurisdiction_id, k.jurisdiction_id)

@@ -11,6 +11,7 @@ import { isAfterToday } from '../../platform/time.js';
 import { checkIdNumber, normalizeIdNumber } from '../exchange/id-number.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { resolveSetting } from '../settings/settings.service.js';
+import { readPersonField, storePerson } from './person-data.js';
 import type { AssessmentInput, PlacementInput, SchoolClassInput, StudentInput } from './schools.schema.js';
 import { SCHOOL_SETTINGS } from './schools.settings.js';
 import { internshipPlacements, schoolAssessments, schoolClasses, schoolStudents } from './schools.tables.js';
@@ -152,7 +153,7 @@ export async function addSchoolStudent(db: Db, actor: Actor, classId: number, in
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(schoolStudents)
-      .values({ classId: cls.id, personName: input.personName, idNumber, createdBy: actor.username })
+      .values({ classId: cls.id, ...storePerson(idNumber, input.personName), createdBy: actor.username })
       .onConflictDoNothing()
       .returning({ id: schoolStudents.id });
     const id = inserted[0]?.id;
@@ -191,8 +192,12 @@ export async function listSchoolStudents(db: Db, actor: Actor, classId: number) 
     masked: !unmasked,
     items: rows.map((r) => ({
       id: Number(r.id),
-      personName: unmasked ? String(r.person_name) : (maskName(String(r.person_name)) as string),
-      idNumber: unmasked ? String(r.id_number) : (maskIdNumber(String(r.id_number)) as string),
+      personName: unmasked
+        ? readPersonField(r.person_name)
+        : (maskName(readPersonField(r.person_name)) as string),
+      idNumber: unmasked
+        ? readPersonField(r.id_number)
+        : (maskIdNumber(readPersonField(r.id_number)) as string),
       bestScore: r.best === null ? null : Number(r.best),
       isPassed: Boolean(r.passed),
       placedAt: (r.host as string | null) ?? null,
@@ -255,7 +260,7 @@ export async function placeIntern(db: Db, actor: Actor, studentId: number, input
   );
   if (Number(passed?.n ?? 0) === 0)
     throw badRequest('schools.assessment_not_passed', 'studentId', {
-      student: maskName(student.personName) ?? '',
+      student: maskName(readPersonField(student.personName)) ?? '',
       studentId: student.id,
     });
   if (input.hostEmployerId) {

@@ -10,7 +10,6 @@ import {
   text,
   timestamp,
   uniqueIndex,
-  varchar,
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/organisations.tables.js';
 import { trainingCourses } from './training.tables.js';
@@ -52,12 +51,16 @@ export const schoolStudents = pgTable(
     classId: integer('class_id')
       .notNull()
       .references(() => schoolClasses.id),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
     personName: text('person_name').notNull(),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
+    idNumber: text('id_number').notNull(),
+    /** The lookup key of the 身份证号 (`PiiCrypto.index`), the class's unique key. */
+    idNumberIndex: text('id_number_index').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('school_students_key').on(t.classId, t.idNumber)],
+  (t) => [uniqueIndex('school_students_key').on(t.classId, t.idNumberIndex)],
 );
 
 /** A pre-internship assessment (实习前考核) of a student: every attempt kept, pass decided by the setting. */

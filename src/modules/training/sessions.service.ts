@@ -10,6 +10,7 @@ import { today } from '../../platform/time.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { getCourseInScope } from './exams.service.js';
 import { getCourseForLearner, type Learner, requireLearner, settleCompletion } from './learners.service.js';
+import { readPersonField } from './person-data.js';
 import { trainingSessionAttendees, trainingSessions } from './sessions.tables.js';
 import { trainingCourses } from './training.tables.js';
 
@@ -85,7 +86,15 @@ async function getSessionInScope(db: Db, actor: Actor, sessionId: number) {
 /** The roster of a session: holders in the actor's scope, names masked unless allowed, attendance. */
 export async function getSessionRoster(db: Db, actor: Actor, sessionId: number) {
   const { session, course } = await getSessionInScope(db, actor, sessionId);
-  const rows = rowsOf<Record<string, unknown>>(
+  const rows = rowsOf<{
+    holder_id: number;
+    person_name: string;
+    employer_name: string;
+    role_name_zh: string;
+    role_name_en: string;
+    signed_in_at: string | null;
+    signed_in_by: 'organiser' | 'code' | null;
+  }>(
     await db.execute(sql`
       select a.holder_id, h.person_name, o.name as employer_name, r.name_zh as role_name_zh, r.name_en as role_name_en,
         a.signed_in_at, a.signed_in_by
@@ -96,7 +105,21 @@ export async function getSessionRoster(db: Db, actor: Actor, sessionId: number) 
       join jurisdictions j on j.id = o.jurisdiction_id
       where a.session_id = ${session.id}
         and (j.path = ${actor.jurisdictionPath} or j.path like ${`${actor.jurisdictionPath}/%`})
-      order by o.name, h.person_name`),
+      order by o.name, h.id`),
+  );
+  // Names may be ciphertext (decision 0042): ordered by name within an employer once decrypted.
+  const named = rows.map((r, i) => ({ ...r, rank: i, person_name: readPersonField(r.person_name) }));
+  const firstOf = new Map<string, number>();
+  for (const r of named) if (!firstOf.has(r.employer_name)) firstOf.set(r.employer_name, r.rank);
+  const byEmployer = (r: (typeof named)[number]) => firstOf.get(r.employer_name) ?? 0;
+  named.sort((a, b) =>
+    byEmployer(a) !== byEmployer(b)
+      ? byEmployer(a) - byEmployer(b)
+      : a.person_name < b.person_name
+        ? -1
+        : a.person_name > b.person_name
+          ? 1
+          : a.rank - b.rank,
   );
   const unmasked = hasPermission(actor, 'personal-data:view');
   await recordPersonalDataAccess(db, actor, {
@@ -115,14 +138,14 @@ export async function getSessionRoster(db: Db, actor: Actor, sessionId: number) 
     hours: Number(session.hours),
     signInCode: session.signInCode,
     masked: !unmasked,
-    attendees: rows.map((r) => ({
+    attendees: named.map((r) => ({
       holderId: Number(r.holder_id),
-      personName: unmasked ? String(r.person_name) : (maskName(String(r.person_name)) as string),
+      personName: unmasked ? r.person_name : (maskName(r.person_name) as string),
       employerName: String(r.employer_name),
       roleNameZh: String(r.role_name_zh),
       roleNameEn: String(r.role_name_en),
-      signedInAt: r.signed_in_at === null ? null : new Date(r.signed_in_at as string).toISOString(),
-      signedInBy: (r.signed_in_by as 'organiser' | 'code' | null) ?? null,
+      signedInAt: r.signed_in_at === null ? null : new Date(r.signed_in_at).toISOString(),
+      signedInBy: r.signed_in_by ?? null,
     })),
   };
 }
@@ -167,7 +190,7 @@ export async function addToRoster(db: Db, actor: Actor, sessionId: number, holde
 async function learnerOfHolder(db: Db, holderId: number): Promise<Learner | null> {
   const [row] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select l.user_id, h.id as holder_id, h.id_number, h.person_name, h.employer_id, r.code as role_code,
+      select l.user_id, h.id as holder_id, h.id_number, h.id_number_index, h.person_name, h.employer_id, r.code as role_code,
         o.industry_code, j.path, j.code as jurisdiction_code
       from key_post_holders h
       join training_roles r on r.id = h.role_id
@@ -181,8 +204,9 @@ async function learnerOfHolder(db: Db, holderId: number): Promise<Learner | null
     // A holder without an account has no online study or exam of their own: user 0 matches none.
     userId: row.user_id === null ? 0 : Number(row.user_id),
     holderId: Number(row.holder_id),
-    idNumber: String(row.id_number),
-    personName: String(row.person_name),
+    idNumber: readPersonField(row.id_number),
+    idNumberIndex: String(row.id_number_index),
+    personName: readPersonField(row.person_name),
     employerId: Number(row.employer_id),
     roleCode: String(row.role_code),
     industryCode: (row.industry_code as string | null) ?? null,

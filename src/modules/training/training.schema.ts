@@ -54,7 +54,11 @@ export const ZHolderListQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  search: z.string().max(50).optional(),
+  search: z
+    .string()
+    .max(50)
+    .optional()
+    .describe('Part of the employer’s name, or a whole 身份证号 (names are stored encrypted: not searched)'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

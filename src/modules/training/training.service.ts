@@ -23,6 +23,7 @@ import {
   refreshCoverageCellsFor,
 } from './coverage-cells.service.js';
 import { isTrainedAsOf, keyIndustryPrefixes } from './coverage-sql.js';
+import { birthDateOf, indexOfIdNumber, readPersonField, storePerson } from './person-data.js';
 import { TRAINING_PERIODS } from './training.data.js';
 import type {
   CompletionInput,
@@ -248,8 +249,8 @@ export async function addKeyPostHolder(db: Db, actor: Actor, input: HolderInput)
       .values({
         employerId: employer.id,
         roleId: role.id,
-        personName: input.personName.trim(),
-        idNumber,
+        ...storePerson(idNumber, input.personName.trim()),
+        birthDate: birthDateOf(idNumber),
         startedOn: input.startedOn,
         source: hasPermission(actor, 'training:manage') ? 'hrss' : 'employer',
         createdBy: actor.username,
@@ -322,8 +323,12 @@ export async function listKeyPostHolders(
   if (query.roleCode) filters.push(sql`r.code = ${query.roleCode}`);
   if (query.active) filters.push(sql`(h.ended_on is null or h.ended_on > ${asOf})`);
   if (query.search) {
+    // Names and numbers may be ciphertext (decision 0042): a search matches the employer's name, or
+    // a whole 身份证号 by its lookup key.
     const pattern = containing(query.search);
-    filters.push(sql`(o.name ilike ${pattern} or h.person_name ilike ${pattern})`);
+    filters.push(
+      sql`(o.name ilike ${pattern} or h.id_number_index = ${indexOfIdNumber(normalizeIdNumber(query.search))})`,
+    );
   }
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
@@ -331,7 +336,7 @@ export async function listKeyPostHolders(
         r.code as role_code, r.name_zh, r.name_en, h.person_name, h.id_number,
         h.started_on::text as started_on, h.ended_on::text as ended_on, h.source,
         (select max(c.completed_on)::text from training_completions c join training_courses k on k.id = c.course_id
-          where c.id_number = h.id_number and k.role_codes ? r.code and c.revoked_at is null
+          where c.id_number_index = h.id_number_index and k.role_codes ? r.code and c.revoked_at is null
             and c.completed_on <= ${asOf} and c.valid_until >= ${asOf}) as trained_on,
         count(*) over () as total
       from key_post_holders h
@@ -363,8 +368,12 @@ export async function listKeyPostHolders(
       roleCode: String(r.role_code),
       roleNameZh: String(r.name_zh),
       roleNameEn: String(r.name_en),
-      personName: unmasked ? String(r.person_name) : (maskName(String(r.person_name)) as string),
-      idNumber: unmasked ? String(r.id_number) : (maskIdNumber(String(r.id_number)) as string),
+      personName: unmasked
+        ? readPersonField(r.person_name)
+        : (maskName(readPersonField(r.person_name)) as string),
+      idNumber: unmasked
+        ? readPersonField(r.id_number)
+        : (maskIdNumber(readPersonField(r.id_number)) as string),
       startedOn: String(r.started_on),
       endedOn: r.ended_on === null ? null : String(r.ended_on),
       source: String(r.source),
@@ -501,8 +510,7 @@ export async function recordCompletion(db: Db, actor: Actor, input: CompletionIn
       .insert(trainingCompletions)
       .values({
         courseId: input.courseId,
-        idNumber,
-        personName: input.personName.trim(),
+        ...storePerson(idNumber, input.personName.trim()),
         employerId: input.employerId ?? null,
         completedOn: input.completedOn,
         hours: String(input.hours ?? Number(course.course.hours)),
@@ -513,7 +521,11 @@ export async function recordCompletion(db: Db, actor: Actor, input: CompletionIn
         recordedBy: actor.username,
       })
       .onConflictDoNothing({
-        target: [trainingCompletions.courseId, trainingCompletions.idNumber, trainingCompletions.completedOn],
+        target: [
+          trainingCompletions.courseId,
+          trainingCompletions.idNumberIndex,
+          trainingCompletions.completedOn,
+        ],
       })
       .returning({ id: trainingCompletions.id, validUntil: trainingCompletions.validUntil });
     const row = inserted[0];
@@ -529,7 +541,7 @@ export async function recordCompletion(db: Db, actor: Actor, input: CompletionIn
         certificate: number,
       },
     });
-    await refreshCoverageCellsFor(tx, { idNumbers: [idNumber] });
+    await refreshCoverageCellsFor(tx, { idNumberIndexes: [indexOfIdNumber(idNumber)] });
     return { id: row.id, certificateNumber: number, validUntil: row.validUntil };
   });
 }
@@ -546,7 +558,7 @@ export async function verifyCertificate(db: Db, number: string) {
   const status = row.c.revokedAt ? 'revoked' : row.c.validUntil < asOf ? 'expired' : 'valid';
   return {
     certificateNumber: row.c.certificateNumber,
-    personName: maskName(row.c.personName) as string,
+    personName: maskName(readPersonField(row.c.personName)) as string,
     courseTitle: row.title,
     completedOn: row.c.completedOn,
     hours: Number(row.c.hours),
@@ -613,17 +625,17 @@ export async function describeTrainingCoverage(db: Db, actor: Actor, query: Cove
       ),
       held as (
         -- One row per county, person and role (as the cells count): the earliest start there decides grace and industry.
-        select distinct on (emp.jurisdiction_id, h.id_number, r.code) h.id_number, r.code as role_code, h.started_on, emp.child, emp.industry_code
+        select distinct on (emp.jurisdiction_id, h.id_number_index, r.code) h.id_number_index, r.code as role_code, h.started_on, emp.child, emp.industry_code
         from key_post_holders h
         join training_roles r on r.id = h.role_id
           and r.code in (select code from training_roles where plan_period_id = ${period.id})
         join emp on emp.id = h.employer_id
         where h.started_on <= ${asOf} and (h.ended_on is null or h.ended_on > ${asOf})
-        order by emp.jurisdiction_id, h.id_number, r.code, h.started_on, h.id
+        order by emp.jurisdiction_id, h.id_number_index, r.code, h.started_on, h.id
       ),
       judged as (
         select held.*,
-          ${isTrainedAsOf(sql`held.id_number`, sql`held.role_code`, asOf)} as trained
+          ${isTrainedAsOf(sql`held.id_number_index`, sql`held.role_code`, asOf)} as trained
         from held
       ),
       tagged as (
@@ -710,7 +722,7 @@ export async function listCoverageGaps(db: Db, actor: Actor, query: CoverageQuer
       ),
       posts as (
         select h.employer_id, r.code as role_code, h.started_on,
-          ${isTrainedAsOf(sql`h.id_number`, sql`r.code`, asOf)} as trained
+          ${isTrainedAsOf(sql`h.id_number_index`, sql`r.code`, asOf)} as trained
         from key_post_holders h
         join training_roles r on r.id = h.role_id
           and r.code in (select code from training_roles where plan_period_id = ${period.id})
@@ -780,7 +792,7 @@ export async function describeEmployerTrainingCoverage(
   const rows = rowsOf<{ role_code: string; held: number; due: number; trained: number }>(
     await db.execute(sql`
       with posts as (
-        select r.code as role_code, h.started_on, ${isTrainedAsOf(sql`h.id_number`, sql`r.code`, asOf)} as trained
+        select r.code as role_code, h.started_on, ${isTrainedAsOf(sql`h.id_number_index`, sql`r.code`, asOf)} as trained
         from key_post_holders h
         join training_roles r on r.id = h.role_id
           and r.code in (select code from training_roles where plan_period_id = ${period.id})

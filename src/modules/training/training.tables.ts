@@ -12,7 +12,6 @@ import {
   timestamp,
   unique,
   uniqueIndex,
-  varchar,
 } from 'drizzle-orm/pg-core';
 import { planPeriods } from '../enterprises/enterprises.tables.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
@@ -73,8 +72,14 @@ export const keyPostHolders = pgTable(
     roleId: integer('role_id')
       .notNull()
       .references(() => trainingRoles.id),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
     personName: text('person_name').notNull(),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
+    idNumber: text('id_number').notNull(),
+    /** The lookup key of the 身份证号 (`PiiCrypto.index`): every key, join and count uses it. */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** Read from the 身份证号 when written, so age bands never read the (encrypted) number. */
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
     /** employer | hrss | import */
@@ -84,9 +89,9 @@ export const keyPostHolders = pgTable(
   },
   (t) => [
     index('key_post_holders_employer_idx').on(t.employerId),
-    index('key_post_holders_person_idx').on(t.idNumber),
+    index('key_post_holders_person_idx').on(t.idNumberIndex),
     uniqueIndex('key_post_holders_live_key')
-      .on(t.employerId, t.roleId, t.idNumber)
+      .on(t.employerId, t.roleId, t.idNumberIndex)
       .where(sql`${t.endedOn} is null`),
     check('key_post_holders_source_check', sql`${t.source} in ('employer','hrss','import')`),
     check('key_post_holders_dates_check', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
@@ -144,7 +149,11 @@ export const trainingCompletions = pgTable(
     courseId: integer('course_id')
       .notNull()
       .references(() => trainingCourses.id),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
+    idNumber: text('id_number').notNull(),
+    /** The lookup key of the 身份证号 (`PiiCrypto.index`): every key, join and count uses it. */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** SM4 ciphertext when PII_ENCRYPTION=sm4, else plaintext (decision 0042). */
     personName: text('person_name').notNull(),
     /** The employer the person trained for, when known. */
     employerId: integer('employer_id').references(() => organisations.id),
@@ -164,8 +173,8 @@ export const trainingCompletions = pgTable(
   },
   (t) => [
     uniqueIndex('training_completions_certificate_key').on(t.certificateNumber),
-    uniqueIndex('training_completions_once_key').on(t.courseId, t.idNumber, t.completedOn),
-    index('training_completions_person_idx').on(t.idNumber),
+    uniqueIndex('training_completions_once_key').on(t.courseId, t.idNumberIndex, t.completedOn),
+    index('training_completions_person_idx').on(t.idNumberIndex),
     check('training_completions_method_check', sql`${t.method} in ('offline','online','exam')`),
   ],
 );

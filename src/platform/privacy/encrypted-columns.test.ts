@@ -148,6 +148,11 @@ beforeAll(async () => {
     roster_members: 0,
     roster_change_requests: 0,
     roster_change_events: 0,
+    key_post_holders: 0,
+    training_completions: 0,
+    school_students: 0,
+    project_trainees: 0,
+    training_exam_attempts: 0,
   });
   officer = await t.signIn('fuzhou');
   const user = await t.buildUser({ role: 'member_officer', jurisdictionCode: '350100' });
@@ -356,6 +361,11 @@ describe('switching encryption on over plaintext contacts', () => {
       roster_members: 1,
       roster_change_requests: 1,
       roster_change_events: 2,
+      key_post_holders: 0,
+      training_completions: 0,
+      school_students: 0,
+      project_trainees: 0,
+      training_exam_attempts: 0,
     });
     expect(await encryptPersonData(plain.db, { batchSize: 3 }, sm4)).toEqual({
       injury_cases: 0,
@@ -367,6 +377,11 @@ describe('switching encryption on over plaintext contacts', () => {
       roster_members: 0,
       roster_change_requests: 0,
       roster_change_events: 0,
+      key_post_holders: 0,
+      training_completions: 0,
+      school_students: 0,
+      project_trainees: 0,
+      training_exam_attempts: 0,
     });
     await expect(checkPersonDataEncryption(plain.db, sm4)).resolves.toBeUndefined();
 

@@ -53,6 +53,33 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
   { table: 'roster_members', columns: ['phone'] },
   { table: 'roster_change_requests', columns: ['phone'] },
   { table: 'roster_change_events', columns: ['phone'] },
+  // The training module's persons: key-post holders, completions, students, project trainees and
+  // exam attempts (decision 0042, "The training module").
+  {
+    table: 'key_post_holders',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  {
+    table: 'training_completions',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  {
+    table: 'school_students',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  {
+    table: 'project_trainees',
+    columns: ['id_number', 'person_name'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
+  {
+    table: 'training_exam_attempts',
+    columns: ['id_number'],
+    index: { column: 'id_number_index', of: 'id_number' },
+  },
 ];
 
 /**

@@ -16179,6 +16179,7 @@ export interface paths {
                     employerId?: number;
                     roleCode?: string;
                     active?: "true" | "false";
+                    /** @description Part of the employer’s name, or a whole 身份证号 (names are stored encrypted: not searched) */
                     search?: string;
                     page?: number;
                     pageSize?: number;
@@ -16329,6 +16330,7 @@ export interface paths {
                     employerId?: number;
                     roleCode?: string;
                     active?: "true" | "false";
+                    /** @description Part of the employer’s name, or a whole 身份证号 (names are stored encrypted: not searched) */
                     search?: string;
                     page?: number;
                     pageSize?: number;

@@ -325,7 +325,7 @@ function HoldersTab({ own }: { own: boolean }) {
       title={
         <Space>
           <Input.Search
-            placeholder={t('common.search')}
+            placeholder={t('training.holders.search')}
             allowClear
             onSearch={(v) => setSearch(v)}
             style={{ width: 240 }}
