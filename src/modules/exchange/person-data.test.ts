@@ -340,8 +340,19 @@ describe('rotating the index key (`pii rotate-index`, issue 13)', () => {
     const NEW_INDEX_KEY = 'cd'.repeat(32);
     const rotated = createPiiCrypto({ ...SM4_ENV, PII_INDEX_KEY: NEW_INDEX_KEY });
     await expect(checkPersonDataEncryption(plain.db, rotated)).rejects.toThrow(/pii rotate-index/);
-    // 5 injury cases and 3 insured persons (ROWS_OF_PERSONS); no disease case or expert.
-    const counts = { injury_cases: 5, disease_cases: 0, insured_persons: 3, experts: 0 };
+    // 5 injury cases and 3 insured persons (ROWS_OF_PERSONS); no disease case, expert or training
+    // person — the training tables are indexed too, so they are walked.
+    const counts = {
+      injury_cases: 5,
+      disease_cases: 0,
+      insured_persons: 3,
+      experts: 0,
+      key_post_holders: 0,
+      training_completions: 0,
+      school_students: 0,
+      project_trainees: 0,
+      training_exam_attempts: 0,
+    };
     expect(await rotatePersonIndex(plain.db, { batchSize: 2 }, rotated)).toEqual(counts);
     await expect(checkPersonDataEncryption(plain.db, rotated)).resolves.toBeUndefined();
     await expect(checkPersonDataEncryption(plain.db, before)).rejects.toThrow(/PII_INDEX_KEY/);
@@ -353,7 +364,7 @@ describe('rotating the index key (`pii rotate-index`, issue 13)', () => {
     expect(first?.idx).not.toBe(before.index(PERSON));
     // The same 3 persons link as before.
     expect(new Set(rows.map((r) => r.idx)).size).toBe(3);
-    const none = { injury_cases: 0, disease_cases: 0, insured_persons: 0, experts: 0 };
+    const none = Object.fromEntries(Object.keys(counts).map((table) => [table, 0]));
     expect(await rotatePersonIndex(plain.db, { batchSize: 2 }, rotated)).toEqual(none);
     const [audit] = rowsOf<{ username: string; details: unknown }>(
       await plain.db.execute(
