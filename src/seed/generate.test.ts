@@ -141,3 +141,29 @@ describe('the synthetic data set', () => {
     for (const year of YEARS) expect(byYear(String(year)), String(year)).toBeGreaterThan(0);
   });
 });
+
+describe('another province (the national simulation)', () => {
+  it('places every employer in a county of that province, from its reference data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yufang-gen-'));
+    dirs.push(dir);
+    const summary = await generateDataset({
+      scale: 'province',
+      province: '36',
+      employers: 200,
+      seed: 3,
+      outDir: dir,
+      now: NOW,
+    });
+    // 200 valid employers plus the one deliberately invalid row of invalid/employers.csv.
+    expect(summary.files.employers).toBe(200);
+    const jiangxi = new Set(
+      buildJurisdictionSeeds(['36'])
+        .filter((s) => s.level === 'county')
+        .map((s) => s.code),
+    );
+    const employers = readCsv(dir, 'employers.csv');
+    expect(employers).toHaveLength(200);
+    for (const e of employers)
+      expect(jiangxi.has(Object.values(e)[2] as string), JSON.stringify(e)).toBe(true);
+  });
+});

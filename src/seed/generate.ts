@@ -16,7 +16,7 @@ import { gradeOfAccident } from '../modules/code-tables/injury-codes.data.js';
 import { toImportCsvLine } from '../modules/exchange/csv.js';
 import { type Domain, FORMATS } from '../modules/exchange/formats.js';
 import { computeIdCheckChar } from '../modules/exchange/id-number.js';
-import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
+import { buildJurisdictionSeeds, PROVINCES } from '../modules/jurisdictions/jurisdictions.data.js';
 import { computeCreditCodeCheckChar } from '../modules/organisations/credit-code.js';
 import { addDays, now, today } from '../platform/time.js';
 
@@ -483,7 +483,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     invalidInjuries: out('invalid/injuries.csv', 'injuries'),
   };
 
-  const seeds = buildJurisdictionSeeds();
+  // Another province's counties come from the reference data of that province (PROVINCES).
+  const seeds = buildJurisdictionSeeds(province ? [...new Set([...PROVINCES, province])] : PROVINCES);
   const prefectureOf = new Map<string, string>();
   for (const s of seeds) if (s.level === 'prefecture') prefectureOf.set(s.code, s.code);
   const counties = seeds.filter(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -112,12 +112,26 @@ export async function createCampaign(db: Db, actor: Actor, input: CampaignInput,
   });
 }
 
+/**
+ * Campaigns in the actor's scope, and those that name the actor's organisation among their
+ * organisers: a province's campaign may be organised by a city's member department, whose officers
+ * record what it achieved (PU-1) though the province lies above their scope.
+ */
+function visibleTo(actor: Actor): SQL {
+  const scope = withinScope(jurisdictions.path, actor.jurisdictionPath);
+  if (actor.organisationId === null) return scope;
+  return or(scope, organisedBy(actor.organisationId)) as SQL;
+}
+
+const organisedBy = (organisationId: number) =>
+  sql`${publicityCampaigns.organisers} @> ${JSON.stringify([{ organisationId }])}::jsonb`;
+
 export async function findCampaignInScope(db: Db, actor: Actor, id: number) {
   const [row] = await db
     .select({ campaign: publicityCampaigns, path: jurisdictions.path })
     .from(publicityCampaigns)
     .innerJoin(jurisdictions, eq(jurisdictions.id, publicityCampaigns.jurisdictionId))
-    .where(and(eq(publicityCampaigns.id, id), withinScope(jurisdictions.path, actor.jurisdictionPath)));
+    .where(and(eq(publicityCampaigns.id, id), visibleTo(actor)));
   if (!row) throw notFound();
   return row;
 }
@@ -275,7 +289,10 @@ export async function listCampaigns(
   query: { jurisdiction?: string; year?: number; status?: string; keyIndustryId?: number },
 ) {
   const j = await getJurisdictionInScope(db, actor, query.jurisdiction ?? actor.jurisdictionCode);
-  const conditions: SQL[] = [withinScope(jurisdictions.path, j.path)];
+  // The actor's own list also holds the campaigns of higher levels it is named to organise.
+  const own = j.path === actor.jurisdictionPath && actor.organisationId !== null;
+  const area = withinScope(jurisdictions.path, j.path);
+  const conditions: SQL[] = [own ? (or(area, organisedBy(actor.organisationId as number)) as SQL) : area];
   if (query.year) conditions.push(eq(publicityCampaigns.year, query.year));
   if (query.status) conditions.push(sql`${publicityCampaigns.status} = ${query.status}`);
   if (query.keyIndustryId)

@@ -204,6 +204,44 @@ describe('only the organiser records a campaign', () => {
   });
 });
 
+describe('a province’s campaign organised by a city’s department', () => {
+  it('shows it to that department’s officers, who record it; another city department sees nothing', async () => {
+    const created = await jilin.post('/api/publicity/campaigns', {
+      title: '全省建筑施工警示宣传月（长春承办）',
+      industries: ['建筑施工'],
+      topics: ['work_safety'],
+      organisers: [{ kind: 'member_unit', name: '长春市住建局（测试）', organisationId: ids.unitA }],
+      channels: ['on_site'],
+      startsOn: '2026-07-01',
+      endsOn: '2026-07-31',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const organiser = await signInAs('member_officer', '220100', ids.unitA);
+    // In the department's own list though the province lies above its scope, and recordable.
+    const listed = (await organiser.get('/api/publicity/campaigns?year=2026')).json();
+    expect(listed.items.find((c: { id: number }) => c.id === id)).toMatchObject({ mayRecord: true });
+    expect((await organiser.get(`/api/publicity/campaigns/${id}`)).statusCode).toBe(200);
+    const recorded = await organiser.post(`/api/publicity/campaigns/${id}/record`, reach);
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect((await jilin.get(`/api/publicity/campaigns/${id}`)).json()).toMatchObject({
+      status: 'recorded',
+      views: 300,
+    });
+    // Another department of 长春市 neither lists nor reads it; 长春市's HRSS does not list it
+    // under its own area (the province's campaign belongs to the province).
+    const other = await signInAs('member_officer', '220100', ids.unitB);
+    const otherList = (await other.get('/api/publicity/campaigns?year=2026')).json();
+    expect(otherList.items.map((c: { id: number }) => c.id)).not.toContain(id);
+    expect((await other.get(`/api/publicity/campaigns/${id}`)).statusCode).toBe(404);
+    const cityList = (await changchun.get('/api/publicity/campaigns?year=2026')).json();
+    expect(cityList.items.map((c: { id: number }) => c.id)).not.toContain(id);
+    // Asked for a part of its area, the organiser's list keeps to that part.
+    const county = (await organiser.get('/api/publicity/campaigns?year=2026&jurisdiction=220102')).json();
+    expect(county.items.map((c: { id: number }) => c.id)).not.toContain(id);
+  });
+});
+
 describe('advanced examples: figures computed from the records', () => {
   beforeAll(async () => {
     // Precondition: the template holds no 2019 headcount of a Jilin employer of division 47, so
