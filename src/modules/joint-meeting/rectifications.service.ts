@@ -367,3 +367,30 @@ export async function answerRectificationAsEmployer(
     rectification: { ...toDto(updated, now), followUps: await listFollowUps(db, 'rectification', id) },
   };
 }
+
+/**
+ * Per employer of an area: hazards and over-limit factors whose deadline fell in `from`…`to` (whole
+ * years) and that were not closed by it — closed late, or still open once the deadline passed as of
+ * `asOf` (a China date). Rate floating reads it as a disqualifier (FR-1: hazards from the
+ * rectification records).
+ */
+export async function countLateRectificationsByEmployer(
+  db: Db,
+  q: { path: string; from: number; to: number; asOf: string },
+): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ employerId: rectifications.employerId, n: sql<number>`count(*)::int` })
+    .from(rectifications)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, rectifications.jurisdictionId))
+    .where(
+      and(
+        withinScope(jurisdictions.path, q.path),
+        sql`${rectifications.deadline} >= ${`${q.from}-01-01`}::date`,
+        sql`${rectifications.deadline} <= ${`${q.to}-12-31`}::date`,
+        sql`${rectifications.deadline} < ${q.asOf}::date`,
+        sql`(${rectifications.closedAt} is null or (${rectifications.closedAt} at time zone 'Asia/Shanghai')::date > ${rectifications.deadline})`,
+      ),
+    )
+    .groupBy(rectifications.employerId);
+  return new Map(rows.map((r) => [r.employerId, Number(r.n)]));
+}

@@ -43,8 +43,10 @@ export const ZRuleDefinition = z
       .array(
         z.object({
           kind: z
-            .enum(['death', 'arrears', 'disease'])
-            .describe('A death, arrears or an occupational disease in the cycle'),
+            .enum(['death', 'arrears', 'disease', 'hazard'])
+            .describe(
+              'A death, arrears or an occupational disease in the cycle, or a hazard or over-limit factor not rectified by its deadline',
+            ),
           effect: z.literal('no_decrease').describe('No floating below base'),
         }),
       )

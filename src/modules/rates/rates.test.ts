@@ -10,7 +10,7 @@ import {
   insuredHeadcounts,
 } from '../exchange/exchange.tables.js';
 import { computeIdCheckChar } from '../exchange/id-number.js';
-import { meetings } from '../joint-meeting/workflow.tables.js';
+import { meetings, rectifications } from '../joint-meeting/workflow.tables.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { exampleClaimRatioLadder, exampleCombinedMethod } from './rates.data.js';
@@ -484,6 +484,51 @@ describe('rating the pool, notices, projection and appeals', () => {
       expect(read?.projectedRationaleEn).toBe(r.projected?.rationaleEn ?? null);
       expect(r.rationaleZh.length).toBeGreaterThan(10);
     }
+  });
+
+  it('reads hazards not rectified on time from the rectification records, when the rule names them', async () => {
+    // E.build rates 50 % under example A (0 % 支缴率). Two rectifications of 闽侯's builder in the
+    // cycle 2023–2025: one closed two days after its 2024-03-01 deadline (late), one closed on the
+    // day of its deadline (on time); and one of 化工 due 2026-01-10, after the cycle (not counted).
+    const county = await jurisdictionId('350121');
+    const unit = await organisationId('福州市应急管理局');
+    const base = {
+      jurisdictionId: county,
+      findingKind: 'hazard' as const,
+      finding: '脚手架未设连墙件',
+      suggestion: '限期整改',
+      responsibleOrganisationId: unit,
+      status: 'closed' as const,
+    };
+    await t.db.insert(rectifications).values([
+      { ...base, employerId: E.build, deadline: '2024-03-01', closedAt: new Date('2024-03-03T02:00:00Z') },
+      { ...base, employerId: E.build, deadline: '2025-05-01', closedAt: new Date('2025-05-01T09:00:00Z') },
+      { ...base, employerId: E.chem, deadline: '2026-01-10', closedAt: null, status: 'issued' as const },
+    ]);
+    const path = (
+      await t.db
+        .select({ path: jurisdictions.path })
+        .from(jurisdictions)
+        .where(eq(jurisdictions.code, '350121'))
+    )[0]?.path as string;
+    const a = exampleClaimRatioLadder();
+    const strict = {
+      ...a,
+      disqualifiers: [...a.disqualifiers, { kind: 'hazard' as const, effect: 'no_decrease' as const }],
+    };
+    const plain = await computeRatings(t.db, { path, definition: a, rateYear: 2026 });
+    const withHazards = await computeRatings(t.db, { path, definition: strict, rateYear: 2026, texts: true });
+    const build = (r: typeof plain) => r.ratings.find((x) => x.employerId === E.build);
+    expect(build(plain)).toMatchObject({ multiplierPct: 50 });
+    // One late rectification: no floating down → base 100 %, 1.3 % = 13,000.
+    expect(build(withHazards)).toMatchObject({ multiplierPct: 100, rateMicro: 13_000 });
+    expect(build(withHazards)?.rationaleZh).toContain('隐患或超标危害因素 1 项未按期整改');
+    expect(build(withHazards)?.basis.current.totals.lateRectifications).toBe(1);
+    // 化工's rectification falls due after the cycle: nothing counted, its rate unchanged (150 %).
+    const chem = withHazards.ratings.find((x) => x.employerId === E.chem);
+    expect(chem?.basis.current.totals.lateRectifications).toBe(0);
+    expect(chem).toMatchObject({ multiplierPct: 150 });
+    await t.db.delete(rectifications).where(eq(rectifications.jurisdictionId, county));
   });
 
   let assignmentId: number;

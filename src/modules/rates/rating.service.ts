@@ -5,7 +5,9 @@ import type { Db } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { withinScope } from '../../platform/db/scope.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import { today } from '../../platform/time.js';
 import { type EmployerCycle, listEmployerCycles, resolveCountingRules } from '../facts/facts.service.js';
+import { countLateRectificationsByEmployer } from '../joint-meeting/rectifications.service.js';
 import { getJurisdictionInScope } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import type { AssignmentQuery, RateFloatingEffect } from './rates.schema.js';
@@ -69,7 +71,22 @@ export async function computeRatings(
     to: cycle.to,
     rules,
   });
-  const records: (EmployerTotals | null)[] = rows.map((r) => r && totalsOf(r, cycle.from, cycle.to));
+  // Hazards not rectified on time, read only when the rule set names them as a disqualifier.
+  const late = q.definition.disqualifiers.some((x) => x.kind === 'hazard')
+    ? await countLateRectificationsByEmployer(db, {
+        path: q.path,
+        from: cycle.from,
+        to: cycle.to,
+        asOf: today(),
+      })
+    : null;
+  const withLate = (t: EmployerTotals): EmployerTotals => {
+    if (late) t.totals.lateRectifications = late.get(t.employerId) ?? 0;
+    return t;
+  };
+  const records: (EmployerTotals | null)[] = rows.map(
+    (r) => r && withLate(totalsOf(r, cycle.from, cycle.to)),
+  );
   const pool = poolContextOf(q.definition, records as EmployerTotals[]);
   const nextStart = `${cycle.from + 1}-01-01`;
   const options = { texts: q.texts ?? false };
@@ -82,7 +99,9 @@ export async function computeRatings(
     // alive beside their ratings until the end.
     rows[i] = null;
     records[i] = null;
-    const next = q.withProjection === false ? null : projectTotals(r, cycle.from, cycle.to, q.rateYear);
+    // The projection keeps the hazards not rectified on time: the record "stays as it is".
+    const next =
+      q.withProjection === false ? null : withLate(projectTotals(r, cycle.from, cycle.to, q.rateYear));
     const projected = next && rateEmployer(q.definition, next, nextStart, pool, options);
     // Added to the rating object rather than copied into a new one: a million fewer objects.
     ratings.push(

@@ -140,6 +140,26 @@ describe('example B: 支缴率 + incidence + disqualifiers', () => {
     expect(rate(two(0, { arrearsFen: 5_000 })).rationaleZh).toContain('欠缴 50 元，不得下浮');
   });
 
+  it('a hazard not rectified by its deadline stops floating down when the rule set names it', () => {
+    // No injury, 200,000 / 200,000 = 100 % → 80 % (8,800); with one late rectification under a
+    // rule set that lists 'hazard': base 1.1 % (11,000). Example B itself does not list it.
+    const late = { ...two(200_000), lateRectifications: 1 };
+    expect(rate(late)).toMatchObject({ multiplierPct: 80, rateMicro: 8_800 });
+    const strict = {
+      ...d,
+      disqualifiers: [...d.disqualifiers, { kind: 'hazard' as const, effect: 'no_decrease' as const }],
+    };
+    expect(validateRuleDefinition(strict)).toEqual([]);
+    const r = rateEmployer(strict, late, '2024-01-01', pool);
+    expect(r).toMatchObject({ multiplierPct: 100, rateMicro: 11_000 });
+    expect(r.rationaleZh).toContain('周期内隐患或超标危害因素 1 项未按期整改，不得下浮');
+    expect(rateEmployer(strict, two(200_000), '2024-01-01', pool)).toMatchObject({ multiplierPct: 80 });
+    // The stored basis carries the count, so the words written later say the same.
+    const totals = { ...late, totals: sums(late) };
+    const basis = JSON.parse(JSON.stringify(basisOf(strict, totals, pool)));
+    expect(describeRating(strict, late.employerId, basis, '2024-01-01').rationaleZh).toBe(r.rationaleZh);
+  });
+
   it('classes 1–2 do not float', () => {
     // 51 批发业: class 2, base 0.4 %
     expect(rate({ ...two(0), industryCode: '5110' })).toMatchObject({

@@ -27,6 +27,12 @@ export interface Ladder {
   bands: (Band & { multiplierPct: number })[];
 }
 
+/**
+ * What stops floating down: a death, arrears or an occupational disease in the cycle, or a hazard
+ * or over-limit factor not rectified by its deadline (the rectification records).
+ */
+export type DisqualifierKind = 'death' | 'arrears' | 'disease' | 'hazard';
+
 export interface RuleDefinition {
   /** Years of record a rate is decided on (71号: every 1–3 years). */
   cycleYears: number;
@@ -35,7 +41,7 @@ export interface RuleDefinition {
   classTable: Record<string, number>;
   ladders: Ladder[];
   /** Conditions that stop floating down (the multiplier is at least 100 %). */
-  disqualifiers: { kind: 'death' | 'arrears' | 'disease'; effect: 'no_decrease' }[];
+  disqualifiers: { kind: DisqualifierKind; effect: 'no_decrease' }[];
   /** Floor and cap of the resulting rate, in basis points (0.01 %). */
   floorBp: number | null;
   capBp: number | null;
@@ -318,6 +324,8 @@ export interface EmployerRecord {
   insuredFrom: string | null;
   /** One entry per year of the cycle, oldest first. */
   years: YearRecord[];
+  /** Hazards and over-limit factors of the cycle not rectified by their deadline. */
+  lateRectifications?: number;
 }
 
 export type RatingStatus =
@@ -385,6 +393,8 @@ export interface CycleTotals {
   missingYears: number[];
   /** The last year's arrears. */
   arrearsFen: number;
+  /** Hazards and over-limit factors of the cycle not rectified by their deadline (absent: none). */
+  lateRectifications?: number;
 }
 
 /** An employer whose cycle is already summed (a province's employers come so, from the facts). */
@@ -419,7 +429,18 @@ export function sums(r: RatedEmployer): CycleTotals {
     else personYears += y.averageInsured;
   }
   const arrearsFen = r.years.at(-1)?.arrearsFen ?? 0;
-  return { premiums, benefits, injuries, deaths, diseases, personYears, missingYears, arrearsFen };
+  const totals: CycleTotals = {
+    premiums,
+    benefits,
+    injuries,
+    deaths,
+    diseases,
+    personYears,
+    missingYears,
+    arrearsFen,
+  };
+  if (r.lateRectifications !== undefined) totals.lateRectifications = r.lateRectifications;
+  return totals;
 }
 
 /**
@@ -831,7 +852,8 @@ function rateOne(
       (q) =>
         (q.kind === 'death' && s.deaths > 0) ||
         (q.kind === 'arrears' && s.arrearsFen > 0) ||
-        (q.kind === 'disease' && s.diseases > 0),
+        (q.kind === 'disease' && s.diseases > 0) ||
+        (q.kind === 'hazard' && (s.lateRectifications ?? 0) > 0),
     );
     if (hit) multiplier = 100;
     if (hit && texts) {
@@ -839,6 +861,10 @@ function rateOne(
         death: [`周期内工亡 ${s.deaths} 人`, `${s.deaths} work-related death(s) in the cycle`],
         arrears: [`欠缴 ${s.arrearsFen / 100} 元`, `arrears of ¥${s.arrearsFen / 100}`],
         disease: [`周期内职业病 ${s.diseases} 例`, `${s.diseases} occupational-disease case(s) in the cycle`],
+        hazard: [
+          `周期内隐患或超标危害因素 ${s.lateRectifications ?? 0} 项未按期整改`,
+          `${s.lateRectifications ?? 0} hazard(s) or over-limit factor(s) not rectified by the deadline in the cycle`,
+        ],
       }[hit.kind];
       zh += `；但${why[0]}，不得下浮 → 100%`;
       en += `; but ${why[1]}: no floating down → 100 %`;

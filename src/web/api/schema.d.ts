@@ -29752,10 +29752,10 @@ export interface components {
             /** @description Conditions that stop floating down */
             disqualifiers: {
                 /**
-                 * @description A death, arrears or an occupational disease in the cycle
+                 * @description A death, arrears or an occupational disease in the cycle, or a hazard or over-limit factor not rectified by its deadline
                  * @enum {string}
                  */
-                kind: "death" | "arrears" | "disease";
+                kind: "death" | "arrears" | "disease" | "hazard";
                 /**
                  * @description No floating below base
                  * @constant
@@ -33768,10 +33768,10 @@ export interface components {
             /** @description Conditions that stop floating down */
             disqualifiers: {
                 /**
-                 * @description A death, arrears or an occupational disease in the cycle
+                 * @description A death, arrears or an occupational disease in the cycle, or a hazard or over-limit factor not rectified by its deadline
                  * @enum {string}
                  */
-                kind: "death" | "arrears" | "disease";
+                kind: "death" | "arrears" | "disease" | "hazard";
                 /**
                  * @description No floating below base
                  * @constant
