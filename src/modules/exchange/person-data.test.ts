@@ -8,6 +8,7 @@ import {
   toCsv,
 } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { SM4_ENV, setPiiEnv } from '../../../test/pii-env.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../platform/config.js';
 import { rowsOf } from '../../platform/db/rows.js';
@@ -23,16 +24,6 @@ import {
  * with PII_ENCRYPTION off and sm4 give the same figures; with sm4 the tables hold no plaintext
  * 身份证号 or name, lookups and linkage go through the keyed SM3 index, and the views decrypt.
  */
-const SM4_ENV = {
-  PII_ENCRYPTION: 'sm4',
-  PII_KEYS: 'k1:0123456789abcdeffedcba9876543210',
-  PII_INDEX_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
-};
-const PII_VARS = ['PII_ENCRYPTION', 'PII_KEYS', 'PII_KEY_FILE', 'PII_INDEX_KEY'] as const;
-function setPiiEnv(env: Partial<Record<(typeof PII_VARS)[number], string>>) {
-  for (const name of PII_VARS) delete process.env[name];
-  Object.assign(process.env, env);
-}
 
 const PERSON = makeIdNumber('350102', '1980-05-05', 'male', 7);
 const DEAD = makeIdNumber('350102', '1970-02-02', 'female', 8);

@@ -10,6 +10,7 @@ import {
   toCsv,
 } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { SM4_ENV, setPiiEnv } from '../../../test/pii-env.js';
 import { verifyAuditChain } from '../../platform/audit/audit.service.js';
 import { loadConfig } from '../../platform/config.js';
 import type { Db } from '../../platform/db/client.js';
@@ -24,16 +25,6 @@ import { REJECTED_CELLS_STORE } from './rejected-cells.service.js';
  * submitting unit's download and its reasons still show its rows; `pii encrypt` converts rows
  * stored before the switch.
  */
-const SM4_ENV = {
-  PII_ENCRYPTION: 'sm4',
-  PII_KEYS: 'k1:0123456789abcdeffedcba9876543210',
-  PII_INDEX_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
-};
-const PII_VARS = ['PII_ENCRYPTION', 'PII_KEYS', 'PII_KEY_FILE', 'PII_INDEX_KEY'] as const;
-function setPiiEnv(env: Partial<Record<(typeof PII_VARS)[number], string>>) {
-  for (const name of PII_VARS) delete process.env[name];
-  Object.assign(process.env, env);
-}
 
 const VALID = makeIdNumber('350102', '1981-03-03', 'male', 31);
 const DEAD = makeIdNumber('350102', '1972-04-04', 'female', 32);

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
+import { CIPHERTEXT, SM4_ENV, setPiiEnv } from '../../../test/pii-env.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { createPiiCrypto } from '../../platform/privacy/crypto.js';
 import { checkPersonDataEncryption, encryptPersonData } from '../../platform/privacy/encrypted-columns.js';
@@ -23,18 +24,7 @@ import { refreshCoverageCells } from './coverage-cells.service.js';
  * on or before 2026-04-01). A second database, written with encryption off, is switched on in
  * place by `pii encrypt` and counts the same.
  */
-const SM4_ENV = {
-  PII_ENCRYPTION: 'sm4',
-  PII_KEYS: 'k1:0123456789abcdeffedcba9876543210',
-  PII_INDEX_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
-};
-const PII_VARS = ['PII_ENCRYPTION', 'PII_KEYS', 'PII_KEY_FILE', 'PII_INDEX_KEY'] as const;
-function setPiiEnv(env: Partial<Record<(typeof PII_VARS)[number], string>>) {
-  for (const name of PII_VARS) delete process.env[name];
-  Object.assign(process.env, env);
-}
 const sm4 = createPiiCrypto(SM4_ENV);
-const CIPHERTEXT = /^sm4:1:k1:[A-Za-z0-9+/=]+$/;
 
 /** A valid 身份证号 for person n (born 1980-01-n, Fuzhou), as training.test.ts builds them. */
 function person(n: number): string {

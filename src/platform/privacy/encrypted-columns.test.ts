@@ -1,6 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { CIPHERTEXT, SM4_ENV, setPiiEnv } from '../../../test/pii-env.js';
 import { organisations } from '../../modules/organisations/organisations.tables.js';
 import { makeCreditCode } from '../../seed/demo.js';
 import { auditLog } from '../audit/audit.tables.js';
@@ -15,18 +16,7 @@ import { checkPersonDataEncryption, ENCRYPTED_TABLES, encryptPersonData } from '
  * PII_ENCRYPTION=sm4, are ciphertext in the database, read back decrypted (masked where the role
  * needs it), and `pii encrypt` converts rows written before encryption was switched on.
  */
-const SM4_ENV = {
-  PII_ENCRYPTION: 'sm4',
-  PII_KEYS: 'k1:0123456789abcdeffedcba9876543210',
-  PII_INDEX_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
-};
-const PII_VARS = ['PII_ENCRYPTION', 'PII_KEYS', 'PII_KEY_FILE', 'PII_INDEX_KEY'] as const;
-function setPiiEnv(env: Partial<Record<(typeof PII_VARS)[number], string>>) {
-  for (const name of PII_VARS) delete process.env[name];
-  Object.assign(process.env, env);
-}
 const sm4 = createPiiCrypto(SM4_ENV);
-const CIPHERTEXT = /^sm4:1:k1:[A-Za-z0-9+/]+=*$/;
 
 const ID_NUMBER = '35010219800101123X';
 const expertInput = {
