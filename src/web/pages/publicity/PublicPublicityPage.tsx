@@ -13,10 +13,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 import { MAPPED_PROVINCES } from './boundaries';
 import { CoverageMap, type MapArea } from './CoverageMap';
 import { ExampleFigures } from './ExampleFigures';
@@ -31,7 +31,7 @@ const image = (id: number) => `/api/public/publicity/images/${id}`;
 export default function PublicPublicityPage() {
   const { t, language, setLanguage } = useI18n();
   const [province, setProvince] = useState(MAPPED_PROVINCES[0] ?? '350000');
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(currentYearInChina());
   const [campaigns, setCampaigns] = useState<
     {
       id: number;

@@ -17,7 +17,6 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
@@ -25,7 +24,7 @@ import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
-import { linkedYearOf } from '../../time';
+import { currentYearInChina, linkedYearOf, todayInChina } from '../../time';
 import { CoverageMap, type MapArea } from './CoverageMap';
 import { ExampleFigures } from './ExampleFigures';
 import { OrganisationPicker } from './OrganisationPicker';
@@ -693,7 +692,7 @@ function BasesTab() {
     ).catch(notify);
     setCandidates(list ? list.items : []);
     form.setFieldsValue({
-      reviewedOn: dayjs(),
+      reviewedOn: todayInChina(),
       outcome: base.status === 'applied' ? 'designate' : 'keep',
       experts: [],
     });
@@ -1024,7 +1023,7 @@ function ExamplesTab() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ subjectKind: 'employer', category: 'advanced', year: dayjs().year() }}
+          initialValues={{ subjectKind: 'employer', category: 'advanced', year: currentYearInChina() }}
         >
           <Space wrap>
             <Form.Item name="subjectKind" label={t('pu.subjectKind')}>

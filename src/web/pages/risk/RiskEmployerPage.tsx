@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 import { Formula, type Grade, GradeTag } from './RiskPage';
 
 const COMPONENTS = [
@@ -21,7 +22,7 @@ export default function RiskEmployerPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const [search] = useSearchParams();
-  const year = Number(search.get('year') ?? new Date().getFullYear() - 1);
+  const year = Number(search.get('year') ?? currentYearInChina() - 1);
   const { data, error } = useQuery({
     queryKey: ['risk', 'employer', id, year],
     queryFn: ({ signal }) =>

@@ -6,12 +6,13 @@ import { api, unwrap } from '../../api/client';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 
 export const GRADE_COLOURS = { green: 'green', yellow: 'gold', orange: 'orange', red: 'red' } as const;
 export type Grade = keyof typeof GRADE_COLOURS;
 const GRADES: Grade[] = ['green', 'yellow', 'orange', 'red'];
 /** The index is of the last complete year by default (the current year fills up as data arrive). */
-const DEFAULT_YEAR = new Date().getFullYear() - 1;
+const DEFAULT_YEAR = currentYearInChina() - 1;
 
 export function GradeTag({ grade }: { grade: Grade }) {
   const { t } = useI18n();

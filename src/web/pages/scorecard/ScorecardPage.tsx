@@ -6,12 +6,13 @@ import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
+import { currentYearInChina } from '../../time';
 
 type Scorecard = Schemas['Scorecard'];
 type UnitRow = Scorecard['units'][number];
 type Item = UnitRow['items'][number];
 
-const THIS_YEAR = new Date().getFullYear();
+const THIS_YEAR = currentYearInChina();
 
 /** The web path of an item's records: the page with its filter. */
 const hrefOf = (link: Item['link']) => `${link.path}?${new URLSearchParams(link.query).toString()}`;

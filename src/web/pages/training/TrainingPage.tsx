@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
@@ -27,6 +27,7 @@ import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
 import { useI18n } from '../../i18n/i18n';
+import { todayInChina } from '../../time';
 import { TrainingConfigTab } from './TrainingConfigTab';
 
 type Course = Schemas['TrainingCourse'];
@@ -246,7 +247,7 @@ function HolderModal({ open, onClose }: { open: boolean; onClose: (saved: boolea
       onOk={submit}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ startedOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ startedOn: todayInChina() }}>
         {ownEmployer === null && (
           <Form.Item name="employerId" label={t('training.employer')} rules={[{ required: true }]}>
             <OrganisationSelect jurisdictionCode={current?.code} />
@@ -310,7 +311,7 @@ function HoldersTab({ own }: { own: boolean }) {
           await unwrap(
             api.POST('/api/training/holders/{id}/end', {
               params: { path: { id } },
-              body: { endedOn: dayjs().format('YYYY-MM-DD') },
+              body: { endedOn: todayInChina().format('YYYY-MM-DD') },
             }),
           );
           load();
@@ -561,7 +562,11 @@ function CoursesTab() {
             data-testid="issued"
           />
         )}
-        <Form form={record} layout="vertical" initialValues={{ method: 'offline', completedOn: dayjs() }}>
+        <Form
+          form={record}
+          layout="vertical"
+          initialValues={{ method: 'offline', completedOn: todayInChina() }}
+        >
           <Form.Item name="personName" label={t('training.personName')} rules={[{ required: true }]}>
             <Input maxLength={50} />
           </Form.Item>
