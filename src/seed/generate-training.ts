@@ -8,7 +8,7 @@ import { computeIdCheckChar } from '../modules/exchange/id-number.js';
 import { buildJurisdictionSeeds } from '../modules/jurisdictions/jurisdictions.data.js';
 import { computeCreditCodeCheckChar } from '../modules/organisations/credit-code.js';
 import { birthDateOf, storePerson } from '../modules/training/person-data.js';
-import type { Database } from '../platform/db/client.js';
+import type { BulkSession, Database } from '../platform/db/client.js';
 
 /**
  * Province-scale training data (issue 14): key enterprises of the key industries, their key-post
@@ -150,7 +150,7 @@ export async function writeTrainingDataset(options: {
 }
 
 async function copyFile(
-  database: Database,
+  database: BulkSession,
   table: string,
   columns: string[],
   file: string,
@@ -176,15 +176,36 @@ async function copyFile(
  * PII_ENCRYPTION=sm4, with the number's lookup key and the holder's birth date beside them.
  */
 export async function loadTrainingDataset(database: Database, dir: string, planPeriod = '2026-2030') {
+  // Temporary tables, dropped at commit: the app role may create those and nothing else
+  // (decision 0019). On PostgreSQL the load is one transaction on a connection of its own, so
+  // the staging tables live on the connection that fills and reads them; PGlite has one connection.
+  if (database.ownTransaction)
+    await database.ownTransaction((session) => loadStaged(session, dir, planPeriod, 'on commit drop'));
+  else {
+    // PGlite: each statement commits on its own, so the tables are dropped at the end.
+    try {
+      await loadStaged(database, dir, planPeriod, '');
+    } finally {
+      await database.db.execute(
+        sql`drop table if exists stage_training_employers, stage_training_holders, stage_training_completions`,
+      );
+    }
+  }
+  await database.db.execute(sql`analyze organisations`);
+  await database.db.execute(sql`analyze key_post_holders`);
+  await database.db.execute(sql`analyze training_completions`);
+}
+
+async function loadStaged(database: BulkSession, dir: string, planPeriod: string, onCommit: string) {
   const { db } = database;
   await db.execute(
-    sql`create table if not exists stage_training_employers (credit_code text, name text, industry_code text, county text)`,
+    sql`create temporary table stage_training_employers (credit_code text, name text, industry_code text, county text) ${sql.raw(onCommit)}`,
   );
   await db.execute(
-    sql`create table if not exists stage_training_holders (credit_code text, role_code text, person_name text, id_number text, id_number_index text, birth_date date, started_on date, ended_on date)`,
+    sql`create temporary table stage_training_holders (credit_code text, role_code text, person_name text, id_number text, id_number_index text, birth_date date, started_on date, ended_on date) ${sql.raw(onCommit)}`,
   );
   await db.execute(
-    sql`create table if not exists stage_training_completions (course_no int, id_number text, id_number_index text, person_name text, completed_on date, valid_until date, certificate text)`,
+    sql`create temporary table stage_training_completions (course_no int, id_number text, id_number_index text, person_name text, completed_on date, valid_until date, certificate text) ${sql.raw(onCommit)}`,
   );
   await copyFile(
     database,
@@ -265,9 +286,4 @@ export async function loadTrainingDataset(database: Database, dir: string, planP
       s.completed_on, 8, 'online', s.certificate, s.valid_until, 'generate'
     from stage_training_completions s
     on conflict do nothing`);
-  for (const t of ['stage_training_employers', 'stage_training_holders', 'stage_training_completions'])
-    await db.execute(sql.raw(`drop table ${t}`));
-  await db.execute(sql`analyze organisations`);
-  await db.execute(sql`analyze key_post_holders`);
-  await db.execute(sql`analyze training_completions`);
 }

@@ -192,7 +192,8 @@ describe.skipIf(!hasChromium)('end to end in Chromium: publicity pickers and the
     await page.locator('.ant-select-item-option').filter({ hasText: '新媒体' }).click();
     // Close the channels' list (it covers the dates below the organiser picker).
     await form.getByTestId('campaign-title').click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    // Until every list has gone: the organiser's list may still be leaving as the channels' goes.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     const [start, end] = [addDays(today(), -5), addDays(today(), -3)];
     const dates = form.locator('.ant-picker-range input');
     await dates.nth(0).click();

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
 import { CIPHERTEXT, SM4_ENV, setPiiEnv } from '../../../test/pii-env.js';
-import { canCreateObjects } from '../../platform/db/roles.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import { createPiiCrypto } from '../../platform/privacy/crypto.js';
 import { checkPersonDataEncryption, encryptPersonData } from '../../platform/privacy/encrypted-columns.js';
@@ -311,11 +310,8 @@ describe('the training module with PII_ENCRYPTION=sm4 (decision 0042)', () => {
     await expect(checkPersonDataEncryption(on.app.db, sm4)).resolves.toBeUndefined();
   });
 
-  it('loads a generated dataset (plaintext files) as the services store persons', async (ctx) => {
-    // The generator's loader stages in tables of its own: a development and demo tool that runs as
-    // the owner role (`npm run generate`, the demo seed). The app role of the PostgreSQL suite owns
-    // nothing and may not create them (decision 0019), so there the test is skipped, not passed.
-    if (!(await canCreateObjects(on.app.db))) ctx.skip();
+  it('loads a generated dataset (plaintext files) as the services store persons', async () => {
+    // The loader stages in temporary tables, which the PostgreSQL suite's app role may create.
     const outDir = await mkdtemp(path.join(tmpdir(), 'yufang-training-'));
     try {
       const files = await writeTrainingDataset({
