@@ -70,7 +70,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { PROJECTS_SETTINGS } from './modules/projects/projects.settings.js';
 import { describeProjectsOfYear } from './modules/projects/report.service.js';
 import { refreshBaseReviewReminders } from './modules/publicity/bases.service.js';
-import { describePublicityForOverview } from './modules/publicity/overview-panel.js';
+import { describePublicityForOverview, readPublicityStamp } from './modules/publicity/overview-panel.js';
 import { publicityRoutes } from './modules/publicity/publicity.routes.js';
 import { PUBLICITY_SETTINGS } from './modules/publicity/publicity.settings.js';
 import { describePublicityOfYear } from './modules/publicity/report.service.js';
@@ -92,7 +92,7 @@ import { coverageCellsDailyTask } from './modules/training/coverage-cells.servic
 import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
 import { examsRoutes } from './modules/training/exams.routes.js';
 import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
-import { describeTrainingForOverview } from './modules/training/overview-panel.js';
+import { describeTrainingForOverview, readTrainingStamp } from './modules/training/overview-panel.js';
 import { providersRoutes } from './modules/training/providers.routes.js';
 import { describeTrainingOfYear } from './modules/training/report.service.js';
 import { schoolsRoutes } from './modules/training/schools.routes.js';
@@ -232,12 +232,14 @@ export const OVERVIEW_SOURCES: OverviewSource[] = [
     title: '重点岗位培训覆盖',
     titleEn: 'Key-post training coverage',
     describe: describeTrainingForOverview,
+    stamp: readTrainingStamp,
   },
   {
     key: 'publicity',
     title: '宣传与警示教育',
     titleEn: 'Publicity and warning education',
     describe: describePublicityForOverview,
+    stamp: readPublicityStamp,
   },
   {
     key: 'risk',

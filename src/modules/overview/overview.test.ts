@@ -9,6 +9,7 @@ import {
 } from '../../../test/exchange-builders.js';
 import { type Agent, createTestApp, type TestApp } from '../../../test/helpers.js';
 import { today } from '../../platform/time.js';
+import { refreshCoverageCells } from '../training/coverage-cells.service.js';
 
 /**
  * The overview screen's data (AN-7). Known answers: the template has no injuries; the suite imports
@@ -295,5 +296,69 @@ describe('the overview (AN-7)', () => {
     const jl = await overview(jilin, 'jurisdiction=220000&year=2025&indicator=injury_count');
     expect(jl.jurisdiction.code).toBe('220000');
     expect(jl.headline.find((h: Raw) => h.code === 'injury_count').value).toBe(0);
+  });
+
+  it('moves its version when a campaign is planned and recorded or a key post is taken, and then has the new figures', async () => {
+    const query = 'jurisdiction=350000&year=2026&indicator=injury_count';
+    const figure = (ov: Raw, key: string, label: string) =>
+      ((ov.panels as { key: string; figures: { label: string; value: number }[] }[])
+        .find((p) => p.key === key)
+        ?.figures.find((f) => f.label.includes(label))?.value ?? 0) as number;
+    const version = async () =>
+      (await fujian.get('/api/overview/version?jurisdiction=350000')).json().version;
+    // The cells of today, so that the training panel reads them and its stamp has a day.
+    await refreshCoverageCells(t.db);
+    const v0 = await version();
+    const first = await overview(fujian, query);
+    expect(first.version).toBe(v0);
+
+    // A campaign planned: one more planned, none more held.
+    const created = await fujian.post('/api/publicity/campaigns', {
+      title: '大屏测试集中宣传',
+      industries: ['建筑施工'],
+      topics: ['work_safety'],
+      organisers: [{ kind: 'member_unit', name: '住建厅' }],
+      channels: ['tv'],
+      startsOn: '2026-06-01',
+      endsOn: '2026-06-30',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const v1 = await version();
+    expect(v1).not.toBe(v0);
+    const planned = await overview(fujian, query);
+    expect(figure(planned, 'publicity', '已计划未开展')).toBe(figure(first, 'publicity', '已计划未开展') + 1);
+    // Recorded: held one more, planned back where it was.
+    const recorded = await fujian.post(`/api/publicity/campaigns/${created.json().id}/record`, {
+      events: 2,
+      views: 100,
+      participants: 40,
+      enterprisesReached: 5,
+      reachSource: '签到表',
+      summary: '按计划开展',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const v2 = await version();
+    expect(v2).not.toBe(v1);
+    const held = await overview(fujian, query);
+    expect(figure(held, 'publicity', '集中宣传已开展')).toBe(
+      figure(first, 'publicity', '集中宣传已开展') + 1,
+    );
+    expect(figure(held, 'publicity', '已计划未开展')).toBe(figure(first, 'publicity', '已计划未开展'));
+
+    // A key post taken at a construction employer (a key industry): one more post on the panel.
+    const employer = await addEmployer('350102', 99, '4720');
+    const holder = await fujian.post('/api/training/holders', {
+      employerId: employer.id,
+      roleCode: 'principal',
+      personName: '郑大屏',
+      idNumber: makeIdNumber('350102', '1980-03-15', 'male', 991),
+      startedOn: '2026-01-05',
+    });
+    expect(holder.statusCode, holder.body).toBe(201);
+    const v3 = await version();
+    expect(v3).not.toBe(v2);
+    const posted = await overview(fujian, query);
+    expect(posted.version).toBe(v3);
+    expect(figure(posted, 'training', '重点岗位')).toBe(figure(first, 'training', '重点岗位') + 1);
   });
 });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { selectRows } from '../../platform/db/rows.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import { unsafeListPublicBases } from './bases.service.js';
 import { unsafeListPublicCampaigns } from './campaigns.service.js';
@@ -41,4 +43,23 @@ export async function describePublicityForOverview(
       },
     ],
   };
+}
+
+/**
+ * The publicity panel's stamp (the overview screen's version, AN-7): a digest of what the panel
+ * reads — each campaign's status, year and jurisdiction, each base's status and jurisdiction. It
+ * reads the two tables whole, which stay small (campaigns and bases number in the hundreds per
+ * province and year), so a campaign recorded or a base designated shows on the screen at once
+ * instead of after the 5-minute backstop.
+ */
+export async function readPublicityStamp(db: Db): Promise<string> {
+  const [row] = await selectRows<{ campaigns: string | null; bases: string | null }>(
+    db,
+    sql`select
+      (select md5(string_agg(id || ':' || status || ':' || year || ':' || jurisdiction_id, ',' order by id))
+        from publicity_campaigns) as campaigns,
+      (select md5(string_agg(id || ':' || status || ':' || jurisdiction_id, ',' order by id))
+        from warning_bases) as bases`,
+  );
+  return `${row?.campaigns ?? ''}.${row?.bases ?? ''}`;
 }

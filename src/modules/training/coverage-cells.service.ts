@@ -102,8 +102,14 @@ async function refreshCells(db: Db, jurisdictionIds?: number[]): Promise<void> {
         .values({ planPeriodId: period.id, asOf })
         .onConflictDoUpdate({
           target: trainingCoverageState.planPeriodId,
-          set: { asOf, refreshedAt: sql`now()` },
+          set: { asOf, refreshedAt: sql`clock_timestamp()` },
         });
+    // A jurisdiction's refresh moves the state's time too: the overview's stamp reads it.
+    else
+      await tx
+        .update(trainingCoverageState)
+        .set({ refreshedAt: sql`clock_timestamp()` })
+        .where(eq(trainingCoverageState.planPeriodId, period.id));
   });
 }
 

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { selectRows } from '../../platform/db/rows.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import { findPlanPeriod } from '../enterprises/enterprises.service.js';
 import { readCoverageCells } from './coverage-cells.service.js';
@@ -67,4 +68,22 @@ export async function describeTrainingForOverview(
       { label: zh ? '已培训岗位' : 'Posts trained', value: trained, unit: zh ? '个' : '' },
     ],
   };
+}
+
+/**
+ * The training panel's stamp (the overview screen's version, AN-7): the cells' state (its day and
+ * when the cells were last written — a full recount or a jurisdiction's refresh after a holder,
+ * completion or import) and the coverage targets. One row per plan period and per target: no scan
+ * of the cells.
+ */
+export async function readTrainingStamp(db: Db): Promise<string> {
+  const [row] = await selectRows<{ cells: string | null; targets: string | null }>(
+    db,
+    sql`select
+      (select string_agg(plan_period_id || ':' || as_of || ':' || refreshed_at, ',' order by plan_period_id)
+        from training_coverage_state) as cells,
+      (select md5(string_agg(id || ':' || coverage_pct || ':' || due_date, ',' order by id))
+        from training_targets) as targets`,
+  );
+  return `${row?.cells ?? ''}.${row?.targets ?? ''}`;
 }
