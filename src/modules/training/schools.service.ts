@@ -90,7 +90,13 @@ export async function createSchoolClass(db: Db, actor: Actor, input: SchoolClass
       .onConflictDoNothing()
       .returning({ id: schoolClasses.id });
     const id = inserted[0]?.id;
-    if (id === undefined) throw new AppError(409, 'conflict.duplicate', {}, 'name');
+    if (id === undefined)
+      throw new AppError(
+        409,
+        'training.school_class_exists',
+        { cohort: input.cohort, name: input.name },
+        'name',
+      );
     await recordAudit(tx, actor, {
       action: 'training.school_class.create',
       targetType: 'school_class',
@@ -157,7 +163,13 @@ export async function addSchoolStudent(db: Db, actor: Actor, classId: number, in
       .onConflictDoNothing()
       .returning({ id: schoolStudents.id });
     const id = inserted[0]?.id;
-    if (id === undefined) throw new AppError(409, 'conflict.duplicate', {}, 'idNumber');
+    if (id === undefined)
+      throw new AppError(
+        409,
+        'training.school_student_exists',
+        { idNumber: maskIdNumber(idNumber) ?? '' },
+        'idNumber',
+      );
     await recordAudit(tx, actor, {
       action: 'training.school_student.add',
       targetType: 'school_student',

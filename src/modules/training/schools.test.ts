@@ -120,6 +120,27 @@ describe('technical schools (TR-3)', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].field).toBe('idNumber');
+    // Twice the same class or student: 409 naming the class, or the student's number masked.
+    const again = await school.post('/api/training/school-classes', {
+      schoolId: ids.school,
+      cohort: 2024,
+      name: '数控2401班',
+      courseId: ids.course,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      message: '本校已有 2024 级“数控2401班”班，请勿重复登记',
+      fields: [{ field: 'name' }],
+    });
+    const twice = await school.post(`/api/training/school-classes/${classId}/students`, {
+      personName: '陈一',
+      idNumber: student(1),
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().fields[0].field).toBe('idNumber');
+    expect(twice.json().message).toBe(
+      `该学生（身份证号 ${student(1).slice(0, 6)}********${student(1).slice(14, 16)}*${student(1).slice(17)}）已在本班`,
+    );
   });
 
   it('refuses an internship without a passed assessment, naming the student; accepts it after a pass', async () => {

@@ -622,6 +622,14 @@ const MESSAGES = {
     zh: '本次学习已结束（可能在其他设备开始了新的学习），请重新开始',
     en: 'This study session has ended (perhaps one started elsewhere): start again',
   },
+  'training.school_class_exists': {
+    zh: '本校已有 {cohort} 级“{name}”班，请勿重复登记',
+    en: 'The school already has class “{name}” of cohort {cohort}',
+  },
+  'training.school_student_exists': {
+    zh: '该学生（身份证号 {idNumber}）已在本班',
+    en: 'This student (ID {idNumber}) is already in the class',
+  },
   'training.study_idle_locked': {
     zh: '超过 {minutes} 分钟无操作，本次学习已锁定，请重新开始',
     en: 'No activity for {minutes} minutes: this session is locked, start again',
