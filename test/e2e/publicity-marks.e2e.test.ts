@@ -174,12 +174,16 @@ describe.skipIf(!hasChromium)('end to end in Chromium: publicity pickers and the
     expect(errors).toEqual([]);
   }, 120_000);
 
+  let campaignAttempt = 0;
   it('picks a campaign’s organiser from the member departments; that unit may record the campaign', async () => {
+    // A retried attempt plans a campaign of its own: the first attempt's may already be listed.
+    campaignAttempt++;
+    const title = `福州市建筑施工安全生产月集中宣传（链路测试${campaignAttempt}）`;
     const page = await open('/publicity');
     await page.getByRole('tab', { name: '集中宣传活动' }).click();
     await page.getByTestId('new-campaign').click();
     const form = page.getByRole('dialog');
-    await form.getByTestId('campaign-title').fill('福州市建筑施工安全生产月集中宣传（链路测试）');
+    await form.getByTestId('campaign-title').fill(title);
     await form.getByLabel('重点行业（领域）').fill('建筑施工');
     await form.getByLabel('重点行业（领域）').press('Enter');
     await form.getByTestId('campaign-organiser').fill('市住建局');
@@ -202,14 +206,12 @@ describe.skipIf(!hasChromium)('end to end in Chromium: publicity pickers and the
     await dates.nth(1).fill(end);
     await dates.nth(1).press('Enter');
     await ok(page);
-    await page.getByTestId('campaigns').getByText('福州市建筑施工安全生产月集中宣传（链路测试）').waitFor();
+    await page.getByTestId('campaigns').getByText(title).waitFor();
 
     // The campaign names the picked unit, whose officer may record it.
     const unit = await t.signIn(unitUsername, TEST_PASSWORD);
     const listed = (await unit.get('/api/publicity/campaigns?jurisdiction=350100')).json();
-    const campaign = listed.items.find(
-      (c: { title: string }) => c.title === '福州市建筑施工安全生产月集中宣传（链路测试）',
-    );
+    const campaign = listed.items.find((c: { title: string }) => c.title === title);
     expect(campaign).toMatchObject({
       organisers: [{ kind: 'member_unit', name: '市住建局', organisationId: ids.unit }],
       mayRecord: true,
