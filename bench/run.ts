@@ -10,6 +10,7 @@
  * overview: see bench/overview.ts (GET /api/overview p95 against the dashboard route, warm and cold; not part of `all`).
  * training: see bench/training.ts (province coverage from the maintained cells vs raw GROUP BY; not part of `all`).
  * crosschecks: see bench/crosschecks.ts (the rules' incremental run after a prefecture's month vs a full run; not part of `all`).
+ * study: see bench/study.ts (200 learners' study-progress writes on PostgreSQL against the same learners' reads; not part of `all`).
  * risk: see bench/risk.ts (recomputing the risk index of the employers a prefecture's month touched vs every employer; not part of `all`).
  * crypto: see bench/crypto.ts (SM4 encrypt/decrypt and HMAC-SM3 index rows/s, against encryption off).
  * pii-import: see bench/pii-import.ts (injury import rows/s with PII_ENCRYPTION=sm4 against off, same run).
@@ -139,5 +140,6 @@ if (which === 'overview') await (await import('./overview.js')).benchOverview();
 if (which === 'training') await (await import('./training.js')).benchTraining();
 if (which === 'crosschecks') await (await import('./crosschecks.js')).benchCrosschecks();
 if (which === 'risk') await (await import('./risk.js')).benchRisk();
+if (which === 'study') await (await import('./study.js')).benchStudy();
 if (which === 'all' || which === 'crypto') await (await import('./crypto.js')).benchCrypto();
 if (which === 'all' || which === 'pii-import') await (await import('./pii-import.js')).benchPiiImport();

@@ -20,6 +20,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { seedDemoData } from '../src/seed/demo.js';
 import { seedDemoExchangeData } from '../src/seed/demo-exchange.js';
+import { seedDemoTrainingContent } from '../src/seed/demo-training-content.js';
 import { runSeedOnce, seedReferenceData } from '../src/seed/reference.js';
 
 const config = loadConfig({ isDemo: true, webDir: '/nonexistent' });
@@ -28,6 +29,8 @@ await database.migrate();
 await seedReferenceData(database.db);
 await seedDemoData(database.db);
 await seedDemoExchangeData(database);
+// The online courses' segments, as `serve` adds them in demo mode (the study bench's learners study them).
+await seedDemoTrainingContent(database.db);
 await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db));
 await refreshQueued(database.db);
 const { db } = database;
