@@ -47,7 +47,7 @@ import { DEMO_FINANCE_ACCOUNT, seedDemoFinance } from './seed/demo-finance.js';
 import { seedDemoInspections } from './seed/demo-inspections.js';
 import { DEMO_MEMBER_ACCOUNT, seedDemoJointMeeting } from './seed/demo-joint-meeting.js';
 // procure: payment standards demo (PP-11)
-import { seedDemoProcure } from './seed/demo-procure.js';
+import { seedDemoProcure, seedDemoTenders } from './seed/demo-procure.js';
 import { seedDemoProjects } from './seed/demo-projects.js';
 import { seedDemoPublicity } from './seed/demo-publicity.js';
 import { seedDemoRates } from './seed/demo-rates.js';
@@ -194,6 +194,7 @@ async function serve() {
       .then(() => seedDemoFinance(database.db))
       // procure
       .then(() => seedDemoProcure(database.db))
+      .then(() => seedDemoTenders(database.db, config.uploadDir))
       // The scorecard last: it reads the records every demo above made, and signs last year off.
       .then(() => seedDemoScorecard(database))
       .catch((error) => app.log.error({ err: error }, 'demo projects not loaded'))
@@ -207,6 +208,7 @@ async function migrateOnly() {
   if (config.isDemo) await seedDemoFinance(database.db);
   // procure
   if (config.isDemo) await seedDemoProcure(database.db);
+  if (config.isDemo) await seedDemoTenders(database.db, config.uploadDir);
   if (config.isDemo) await seedDemoScorecard(database);
   console.log(
     `migrated; reference data loaded: ${applied.join(', ') || 'none new'}; demo data: ${isDemoSeeded ? 'seeded' : 'unchanged'}`,

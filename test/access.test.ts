@@ -2104,6 +2104,12 @@ const CASES: Record<string, RouteCase> = {
     sibling: 'hidden',
     controlUser: (f) => f.pu.employerUsername,
   },
+  'GET /api/my-employer/projects': {
+    permission: 'employer:own',
+    call: () => ({ method: 'GET', url: '/api/my-employer/projects' }),
+    sibling: 'hidden',
+    controlUser: (f) => f.pu.employerUsername,
+  },
   'POST /api/my-employer/rectifications/:id/answers': {
     permission: 'employer:own',
     call: (f) => ({

@@ -7,8 +7,8 @@ import { errorResponses, ZError } from '../../platform/http/schemas.js';
 import { languageOf } from '../../platform/i18n/messages.js';
 import { now } from '../../platform/time.js';
 import { ZRectificationDetail } from '../joint-meeting/workflow.schema.js';
-import { ZMyEmployer, ZRectificationAnswer } from './my-employer.schema.js';
-import { answerOwnRectification, describeOwnEmployer } from './my-employer.service.js';
+import { ZMyEmployer, ZProjectsToJoin, ZRectificationAnswer } from './my-employer.schema.js';
+import { answerOwnRectification, describeOwnEmployer, listProjectsToJoin } from './my-employer.service.js';
 
 const tags = ['my-employer'];
 
@@ -27,6 +27,19 @@ export async function myEmployerRoutes(app: FastifyInstance, { db }: { db: Db })
       onRequest: requirePermission('employer:own'),
     },
     async (req) => describeOwnEmployer(db, actorOf(req), { lang: languageOf(req), now: now() }),
+  );
+  r.get(
+    '/api/my-employer/projects',
+    {
+      schema: {
+        tags,
+        summary:
+          'Funded training projects the employer may join: its jurisdiction and above, under way, of its industry, with the organiser’s contact',
+        response: { 200: ZProjectsToJoin, ...errorResponses },
+      },
+      onRequest: requirePermission('employer:own'),
+    },
+    async (req) => listProjectsToJoin(db, actorOf(req)),
   );
   r.post(
     '/api/my-employer/rectifications/:id/answers',

@@ -128,3 +128,41 @@ export const ZRectificationAnswer = z.object({
     .max(2000)
     .describe('What the employer did or will do about the finding (整改情况反馈)'),
 });
+
+export const ZProjectsToJoin = z
+  .object({
+    industryCode: z
+      .string()
+      .nullable()
+      .describe('The employer’s GB/T 4754 code the industry rule used; null: none recorded'),
+    items: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          title: z.string(),
+          year: z.number().int(),
+          jurisdiction: z.object({ code: z.string(), name: z.string() }).describe('Where it is funded'),
+          keyField: z.string(),
+          summary: z.string().describe('Content, targets and schedule as declared'),
+          industryCode: z.string().nullable().describe('GB/T 4754 division it serves; null: every industry'),
+          status: ZProjectStatus.describe('contracted (agreement signed) or in_progress (under way)'),
+          organiser: z.object({
+            name: z.string().describe('The applicant (association or enterprise) that organises it'),
+            address: z.string().nullable(),
+            contactName: z
+              .string()
+              .nullable()
+              .describe('Whole: the organiser’s liaison; the view is audited'),
+            contactPhone: z.string().nullable(),
+          }),
+          serviceOrganisation: z
+            .string()
+            .nullable()
+            .describe('Who delivers it (the agreement’s organisation)'),
+        }),
+      )
+      .describe(
+        'Training projects of its jurisdiction and above, agreement signed and not yet accepted, of its industry’s division or of none',
+      ),
+  })
+  .meta({ id: 'ProjectsToJoin' });

@@ -11,8 +11,13 @@ import {
   listEmployerRectifications,
 } from '../joint-meeting/rectifications.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
+import { unsafeListOrganisationContacts } from '../organisations/organisations.service.js';
 import { organisations } from '../organisations/organisations.tables.js';
-import { listDeclarableBudgets, listOwnProjects } from '../projects/projects.service.js';
+import {
+  listDeclarableBudgets,
+  listJoinableProjects,
+  listOwnProjects,
+} from '../projects/projects.service.js';
 import { listOwnRateNotices } from '../rates/appeals.service.js';
 import { describeEmployerTrainingCoverage } from '../training/training.service.js';
 
@@ -137,4 +142,39 @@ export async function describeOwnEmployer(db: Db, actor: Actor, options: { lang:
  */
 export function answerOwnRectification(db: Db, actor: Actor, id: number, input: { note: string }, now: Date) {
   return answerRectificationAsEmployer(db, actor, id, input, now);
+}
+
+/**
+ * Projects the employer may join (本单位, issue 17 item 7): funded training projects of its
+ * jurisdiction and those above it, in their implementation, for its industry (the rule is
+ * projects' listJoinableProjects), each with its organiser's contact (the organisations module
+ * reads it and audits the view). Nothing of other employers: the list is of projects, found by
+ * this employer's own jurisdiction and industry. An account of no employer gets an empty list.
+ */
+export async function listProjectsToJoin(db: Db, actor: Actor) {
+  const row = await findOwnEmployer(db, actor);
+  if (!row) return { industryCode: null, items: [] };
+  const projects = await listJoinableProjects(db, { path: row.j.path, industryCode: row.o.industryCode });
+  const contacts = await unsafeListOrganisationContacts(
+    db,
+    actor,
+    [...new Set(projects.map((p) => p.organiserId))],
+    'organisers of projects an employer may join (GET /api/my-employer/projects)',
+  );
+  return {
+    industryCode: row.o.industryCode,
+    items: projects.map(({ organiserId, organiserName, serviceOrganisationName, ...p }) => {
+      const contact = contacts.get(organiserId);
+      return {
+        ...p,
+        organiser: {
+          name: organiserName,
+          address: contact?.address ?? null,
+          contactName: contact?.contactName ?? null,
+          contactPhone: contact?.contactPhone ?? null,
+        },
+        serviceOrganisation: serviceOrganisationName,
+      };
+    }),
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit, recordPersonalDataView } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -155,6 +155,34 @@ export async function getOrganisation(db: Db, actor: Actor, id: number) {
   const canSee = actor.permissions.has('personal-data:view');
   if (canSee) await auditContactView(db, actor, [row]);
   return toDto(row, canSee);
+}
+
+/**
+ * The name, address and contact (unmasked) of the given organisations, for a caller that found
+ * them by a rule of its own outside the actor's scope — an employer reading the organisers of the
+ * projects it may join (本单位), which sit at its city or province. The contact is what they are
+ * there for, so it is shown whole and the view is audited as any unmasked view is.
+ */
+export async function unsafeListOrganisationContacts(db: Db, actor: Actor, ids: number[], what: string) {
+  // Guard against running an invalid query when the ids list is empty.
+  if (ids.length === 0)
+    return new Map<
+      number,
+      { name: string; address: string | null; contactName: string | null; contactPhone: string | null }
+    >();
+  const rows = (await selectOrganisations(db).where(inArray(organisations.id, ids))).map(decryptContact);
+  await recordPersonalDataView(db, actor, {
+    targetType: 'organisation',
+    ids: rows.filter((r) => r.contactName || r.contactPhone).map((r) => r.id),
+    fields: ['contactName', 'contactPhone'],
+    what,
+  });
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { name: r.name, address: r.address, contactName: r.contactName, contactPhone: r.contactPhone },
+    ]),
+  );
 }
 
 /** Validates what the table cannot: credit code, department, industry, jurisdiction scope. */

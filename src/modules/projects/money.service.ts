@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { resolveSetting } from '../settings/settings.service.js';
 import { assertWithinApproved } from './finance.service.js';
+import { assertAgreementOrganisation } from './procurement.service.js';
 import { PROJECTS_SETTINGS } from './projects.settings.js';
 import {
   actorName,
@@ -23,7 +24,8 @@ import { preventionBudgets, projectPayments } from './projects.tables.js';
 
 /**
  * The service agreement (服务协议), signed by the agency and filed with HRSS: fixes the service
- * organisation, the contract sum and the prepayment share, and commits the sum on the budget.
+ * organisation, the contract sum and the prepayment share, and commits the sum on the budget. A
+ * procured project signs with the awarded organisation only, and not while its procurement is open.
  */
 export async function signAgreement(
   db: Db,
@@ -49,6 +51,7 @@ export async function signAgreement(
   await db.transaction(async (tx) => {
     const locked = await lockProject(tx, id);
     if (locked.status !== 'listed') throw illegal(locked.status);
+    await assertAgreementOrganisation(tx, id, input.serviceOrganisationId, 'serviceOrganisationId');
     const budget = await lockBudget(tx, locked);
     // The conditional update is the guard; the CHECK constraint is the backstop.
     const updated = await tx

@@ -278,6 +278,33 @@ export async function awardProcurement(
   return getProcurements(db, actor, projectId);
 }
 
+/**
+ * The agreement's organisation against the project's procurement (PP-4): with an award, only the
+ * awarded organisation may sign (400 naming `field`); while a procurement is open (noticed or
+ * evaluated), nobody may (409). No procurement, or only failed ones: the agreement is free. Called
+ * inside the agreement's transaction, after the project row is locked (procurement steps lock it
+ * too, so an award cannot slip in between).
+ */
+export async function assertAgreementOrganisation(
+  tx: Db,
+  projectId: number,
+  organisationId: number,
+  field: string,
+) {
+  const current = await currentProcurement(tx, projectId);
+  if (!current || current.status === 'failed') return;
+  if (current.status !== 'awarded')
+    throw new AppError(409, 'agreement.procurement_open', { status: current.status });
+  const [awarded] = await tx
+    .select({ organisationId: procurementBids.organisationId, name: organisations.name })
+    .from(procurementBids)
+    .innerJoin(organisations, eq(organisations.id, procurementBids.organisationId))
+    .where(eq(procurementBids.id, current.awardedBidId ?? -1));
+  if (!awarded) throw new Error(`procurement ${current.id} awarded without its bid`);
+  if (awarded.organisationId !== organisationId)
+    throw badRequest('agreement.not_awarded', field, { name: awarded.name });
+}
+
 /** Declares the current procurement failed (流标/废标): a new one may be opened. */
 export async function failProcurement(db: Db, actor: Actor, projectId: number, input: { reason: string }) {
   const project = await findProjectInScope(db, actor, projectId);

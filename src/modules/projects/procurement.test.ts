@@ -9,6 +9,7 @@ import {
   buildProject,
 } from '../../../test/projects-builders.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
+import { procurementBids, procurements } from './projects.tables.js';
 
 // Procurement of a project's service organisation (PP-4). A listed project is procured by
 // competitive consultation (竞争性磋商): notice on 2026-04-01, responses due 2026-04-15. Three bids:
@@ -262,5 +263,93 @@ describe('procurement of a service organisation (PP-4)', () => {
     const late = await officer.post(`/api/projects/${contracted}/procurement`, notice);
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('project.illegal_transition');
+  });
+});
+
+describe('the agreement follows the procurement (PP-4)', () => {
+  // Hand-made procurement rows on fresh listed projects: awarded to 甲, still evaluated, failed.
+  const agreement = (serviceOrganisationId: number, no: string) => ({
+    serviceOrganisationId,
+    agreementNo: `榕工伤预防〔2026〕${no}号`,
+    signedOn: '2026-04-25',
+    filedWithHrssOn: '2026-04-26',
+    contractFen: 450_000,
+    prepayPercent: 50,
+  });
+  async function procured(status: 'awarded' | 'evaluated' | 'failed') {
+    const id = await buildProject(ctx, 'listed');
+    const [p] = await t.db
+      .insert(procurements)
+      .values({
+        projectId: id,
+        method: 'inquiry',
+        status,
+        noticeNo: `榕人社采〔2026〕${id}号`,
+        noticeOn: '2026-04-01',
+        bidDeadline: '2026-04-10',
+        noticeText: '询价采购培训服务，最低价成交。',
+        createdBy: 'fuzhou',
+      })
+      .returning({ id: procurements.id });
+    const procurementId = (p as { id: number }).id;
+    const [bid] = await t.db
+      .insert(procurementBids)
+      .values({ procurementId, organisationId: orgs.a.id, amountFen: 450_000, submittedOn: '2026-04-08' })
+      .returning({ id: procurementBids.id });
+    if (status === 'awarded')
+      await t.db
+        .update(procurements)
+        .set({ awardedBidId: bid?.id, awardedOn: '2026-04-12' })
+        .where(eq(procurements.id, procurementId));
+    return id;
+  }
+
+  it('signs only with the awarded organisation, naming serviceOrganisationId otherwise', async () => {
+    const id = await procured('awarded');
+    const other = await officer.post(`/api/projects/${id}/agreement`, agreement(orgs.b.id, 'A1'));
+    expect(other.statusCode).toBe(400);
+    expect(other.json()).toMatchObject({
+      code: 'agreement.not_awarded',
+      fields: [{ field: 'serviceOrganisationId' }],
+    });
+    expect(other.json().message).toContain('甲安全咨询有限公司');
+    const project = (await officer.get(`/api/projects/${id}`)).json();
+    expect([project.status, project.agreementNo]).toEqual(['listed', null]);
+    const signed = await officer.post(`/api/projects/${id}/agreement`, agreement(orgs.a.id, 'A2'));
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({
+      status: 'contracted',
+      serviceOrganisation: { id: orgs.a.id, name: '甲安全咨询有限公司' },
+    });
+  });
+
+  it('refuses any agreement while the procurement is open, and none is needed after a failure', async () => {
+    const open = await procured('evaluated');
+    for (const org of [orgs.a.id, orgs.b.id]) {
+      const res = await officer.post(`/api/projects/${open}/agreement`, agreement(org, `B${org}`));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('agreement.procurement_open');
+    }
+    const failed = await procured('failed');
+    const res = await officer.post(`/api/projects/${failed}/agreement`, agreement(orgs.b.id, 'C1'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().serviceOrganisation).toEqual({ id: orgs.b.id, name: '乙职业培训学校' });
+  });
+
+  it('lets the awarded organisation of the API flow sign, in English too', async () => {
+    // projectId was awarded to 乙 above; 甲 is refused, in the language asked for.
+    const refused = await officer.request({
+      method: 'POST',
+      url: `/api/projects/${projectId}/agreement`,
+      headers: { 'accept-language': 'en' },
+      payload: agreement(orgs.a.id, 'D1'),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe(
+      'The agreement must be signed with the awarded organisation (乙职业培训学校)',
+    );
+    const signed = await officer.post(`/api/projects/${projectId}/agreement`, agreement(orgs.b.id, 'D2'));
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json().status).toBe('contracted');
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, hasPermission, isInScope } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
@@ -401,4 +401,49 @@ export async function listDeclarableBudgets(
       noticeTo: r.b.noticeTo,
     })),
   };
+}
+
+/** Statuses of a project's implementation (实施期): the agreement signed, not yet accepted. */
+const IMPLEMENTING: ProjectStatus[] = ['contracted', 'in_progress'];
+
+/**
+ * Funded projects an employer may send its workers to (本单位, issue 17 item 7): training projects
+ * of its jurisdiction or one above it (a county firm joins its city's and province's projects,
+ * never a sibling county's), in their implementation (agreement signed, not yet accepted), whose
+ * industry is the employer's GB/T 4754 division — or that name no industry. An employer of no
+ * recorded industry sees only the latter. No actor scope: the employer's own path is the rule, as
+ * for listDeclarableBudgets. The organiser is the applicant (the association or enterprise that
+ * declared it); the caller reads its contact from the organisations module.
+ */
+export async function listJoinableProjects(db: Db, employer: { path: string; industryCode: string | null }) {
+  const codes = employer.path.split('/');
+  const industry = employer.industryCode
+    ? or(
+        isNull(preventionProjects.industryCode),
+        sql`left(${employer.industryCode}::text, length(${preventionProjects.industryCode})) = ${preventionProjects.industryCode}`,
+      )
+    : isNull(preventionProjects.industryCode);
+  const rows = await selectProjects(db)
+    .where(
+      and(
+        eq(preventionProjects.type, 'training'),
+        inArray(preventionProjects.status, IMPLEMENTING),
+        inArray(jurisdictions.code, codes),
+        industry,
+      ),
+    )
+    .orderBy(asc(jurisdictions.path), desc(preventionProjects.year), asc(preventionProjects.id));
+  return rows.map((r) => ({
+    id: r.project.id,
+    title: r.project.title,
+    year: r.project.year,
+    jurisdiction: { code: r.jurisdictionCode, name: r.jurisdictionName },
+    keyField: r.project.keyField,
+    summary: r.project.summary,
+    industryCode: r.project.industryCode,
+    status: r.project.status,
+    organiserId: r.project.applicantOrganisationId,
+    organiserName: r.applicantName,
+    serviceOrganisationName: r.serviceName,
+  }));
 }

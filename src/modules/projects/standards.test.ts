@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
@@ -10,7 +13,8 @@ import {
   PROJECT_YEAR,
 } from '../../../test/projects-builders.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
-import { seedDemoProcure } from '../../seed/demo-procure.js';
+import { fixedClock } from '../../platform/time.js';
+import { seedDemoProcure, seedDemoTenders } from '../../seed/demo-procure.js';
 import { seedDemoProjects } from '../../seed/demo-projects.js';
 import { preventionProjects } from './projects.tables.js';
 
@@ -33,7 +37,8 @@ const standard = (name: string, unit: string, unitPriceFen: number) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Today is 2026-12-07 in China for the whole file: the demo tenders are dated back from it.
+  t = await createTestApp({ clock: fixedClock('2026-12-07T10:00:00+08:00') });
   fuzhou = await t.signIn('fuzhou');
   fujian = await t.signIn('fujian');
   const applicant = await buildOrganisation(t, { kind: 'industry_association' });
@@ -328,5 +333,63 @@ describe('demo data (PP-11)', () => {
       [1_500_000, 1_500_000, null],
     ]);
     expect(demo?.requestedFen).toBe(6_700_000);
+  });
+});
+
+describe('demo data (PP-4)', () => {
+  it('seeds a complete procurement with its documents and an open one, dated back from today, once', async () => {
+    // Today 2026-12-07 (China): complete — notice 2026-10-28 (−40), bids 2026-11-07 and 2026-11-09,
+    // due 2026-11-11 (−26), award 2026-11-17 (−20), agreement 2026-11-22 (−15); open — notice
+    // 2026-11-30 (−7), due 2026-12-07 (today), one bid 2026-12-05 (−2).
+    // (The file's clock is stopped there: the experts' terms and the seed's dates share it.)
+    const dir = mkdtempSync(path.join(tmpdir(), 'yufang-demo-tenders-'));
+    expect(await seedDemoTenders(t.db, dir, PROJECT_YEAR)).toBe(true);
+    expect(await seedDemoTenders(t.db, dir, PROJECT_YEAR)).toBe(false);
+    const idOf = async (title: string) =>
+      (await t.db.select().from(preventionProjects).where(eq(preventionProjects.title, title)))[0]?.id;
+    const done = await idOf('建筑工地特种作业人员安全技能培训');
+    const open = await idOf('建筑施工企业安全管理人员工伤预防培训');
+    const complete = (await fuzhou.get(`/api/projects/${done}/procurement`)).json().items[0];
+    expect(complete).toMatchObject({
+      method: 'competitive_consultation',
+      status: 'awarded',
+      noticeOn: '2026-10-28',
+      bidDeadline: '2026-11-11',
+      awardedOn: '2026-11-17',
+    });
+    expect(
+      complete.bids.map(
+        (b: { organisation: { name: string }; amountFen: number; rank: number; submittedOn: string }) => [
+          b.organisation.name,
+          b.amountFen,
+          b.rank,
+          b.submittedOn,
+        ],
+      ),
+    ).toEqual([
+      ['福建安元安全技术服务有限公司', 4_900_000, 2, '2026-11-07'],
+      ['福州市安全生产培训中心', 4_650_000, 1, '2026-11-09'],
+    ]);
+    expect(complete.documents.map((d: { kind: string; fileName: string }) => [d.kind, d.fileName])).toEqual([
+      ['notice', '竞争性磋商公告.txt'],
+      ['award', '成交通知书.txt'],
+    ]);
+    const project = (await fuzhou.get(`/api/projects/${done}`)).json();
+    expect(project).toMatchObject({
+      status: 'contracted',
+      serviceOrganisation: { name: '福州市安全生产培训中心' },
+      contractFen: 4_650_000,
+      agreementSignedOn: '2026-11-22',
+    });
+    const pending = (await fuzhou.get(`/api/projects/${open}/procurement`)).json().items[0];
+    expect(pending).toMatchObject({
+      method: 'inquiry',
+      status: 'noticed',
+      noticeOn: '2026-11-30',
+      bidDeadline: '2026-12-07',
+    });
+    expect(
+      pending.bids.map((b: { amountFen: number; submittedOn: string }) => [b.amountFen, b.submittedOn]),
+    ).toEqual([[4_700_000, '2026-12-05']]);
   });
 });

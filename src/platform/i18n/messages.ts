@@ -769,6 +769,14 @@ const MESSAGES = {
     zh: '成交日期不能早于响应截止日期 {deadline}',
     en: 'The award cannot be dated before the bid deadline {deadline}',
   },
+  'agreement.not_awarded': {
+    zh: '服务协议须与采购成交单位（{name}）签订',
+    en: 'The agreement must be signed with the awarded organisation ({name})',
+  },
+  'agreement.procurement_open': {
+    zh: '采购尚未完成（{status}），须成交或宣布流标后再签订协议',
+    en: 'The procurement is still open ({status}): award it or declare it failed before the agreement',
+  },
   'standard.reason_missing': {
     zh: '该预算项超过支付标准（标准金额 {standard} 分，按{unit}计），须说明理由',
     en: 'This line is above the payment standard ({standard} fen, per {unit}): state the reason',

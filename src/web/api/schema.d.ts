@@ -26698,6 +26698,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-employer/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funded training projects the employer may join: its jurisdiction and above, under way, of its industry, with the organiser’s contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectsToJoin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/my-employer/rectifications/{id}/answers": {
         parameters: {
             query?: never;
@@ -29024,6 +29096,41 @@ export interface components {
                     jurisdictionName: string;
                 }[];
             };
+        };
+        ProjectsToJoinInput: {
+            /** @description The employer’s GB/T 4754 code the industry rule used; null: none recorded */
+            industryCode: string | null;
+            /** @description Training projects of its jurisdiction and above, agreement signed and not yet accepted, of its industry’s division or of none */
+            items: {
+                id: number;
+                title: string;
+                year: number;
+                /** @description Where it is funded */
+                jurisdiction: {
+                    code: string;
+                    name: string;
+                };
+                keyField: string;
+                /** @description Content, targets and schedule as declared */
+                summary: string;
+                /** @description GB/T 4754 division it serves; null: every industry */
+                industryCode: string | null;
+                /**
+                 * @description contracted (agreement signed) or in_progress (under way)
+                 * @enum {string}
+                 */
+                status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+                organiser: {
+                    /** @description The applicant (association or enterprise) that organises it */
+                    name: string;
+                    address: string | null;
+                    /** @description Whole: the organiser’s liaison; the view is audited */
+                    contactName: string | null;
+                    contactPhone: string | null;
+                };
+                /** @description Who delivers it (the agreement’s organisation) */
+                serviceOrganisation: string | null;
+            }[];
         };
         NotificationInput: {
             id: number;
@@ -33040,6 +33147,41 @@ export interface components {
                     jurisdictionName: string;
                 }[];
             };
+        };
+        ProjectsToJoin: {
+            /** @description The employer’s GB/T 4754 code the industry rule used; null: none recorded */
+            industryCode: string | null;
+            /** @description Training projects of its jurisdiction and above, agreement signed and not yet accepted, of its industry’s division or of none */
+            items: {
+                id: number;
+                title: string;
+                year: number;
+                /** @description Where it is funded */
+                jurisdiction: {
+                    code: string;
+                    name: string;
+                };
+                keyField: string;
+                /** @description Content, targets and schedule as declared */
+                summary: string;
+                /** @description GB/T 4754 division it serves; null: every industry */
+                industryCode: string | null;
+                /**
+                 * @description contracted (agreement signed) or in_progress (under way)
+                 * @enum {string}
+                 */
+                status: "declared" | "reviewing" | "reviewed" | "approved" | "rejected" | "listed" | "contracted" | "in_progress" | "failed" | "rectifying" | "accepted" | "deducted" | "settled" | "disclosed";
+                organiser: {
+                    /** @description The applicant (association or enterprise) that organises it */
+                    name: string;
+                    address: string | null;
+                    /** @description Whole: the organiser’s liaison; the view is audited */
+                    contactName: string | null;
+                    contactPhone: string | null;
+                };
+                /** @description Who delivers it (the agreement’s organisation) */
+                serviceOrganisation: string | null;
+            }[];
         };
         Notification: {
             id: number;

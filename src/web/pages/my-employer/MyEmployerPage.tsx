@@ -49,6 +49,10 @@ export default function MyEmployerPage() {
     queryKey: KEY,
     queryFn: ({ signal }) => unwrap(api.GET('/api/my-employer', { signal })),
   });
+  const joinable = useQuery({
+    queryKey: [...KEY, 'projects'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/my-employer/projects', { signal })),
+  });
   const answer = useMutation({
     mutationFn: (v: { id: number; note: string }) =>
       unwrap(
@@ -301,6 +305,56 @@ export default function MyEmployerPage() {
             />
           )}
         </Space>
+      </Card>
+
+      <Card title={t('myEmployer.joinable')} data-testid="my-employer-joinable">
+        <Typography.Paragraph type="secondary">{t('myEmployer.joinRule')}</Typography.Paragraph>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          loading={joinable.isLoading}
+          dataSource={joinable.data?.items ?? []}
+          locale={{ emptyText: t('myEmployer.noJoinable') }}
+          columns={[
+            {
+              title: t('myEmployer.projectTitle'),
+              dataIndex: 'title',
+              render: (v: string, p) => (
+                <Space direction="vertical" size={0}>
+                  {v}
+                  <Typography.Text type="secondary">{p.summary}</Typography.Text>
+                </Space>
+              ),
+            },
+            { title: t('myEmployer.joinArea'), render: (_, p) => `${p.jurisdiction.name} · ${p.year}` },
+            {
+              title: t('myEmployer.projectStatus'),
+              dataIndex: 'status',
+              render: (v: string) => t(`pp.status.${v}`),
+            },
+            { title: t('myEmployer.organiser'), render: (_, p) => p.organiser.name },
+            {
+              title: t('myEmployer.organiserContact'),
+              render: (_, p) =>
+                p.organiser.contactName || p.organiser.contactPhone ? (
+                  <Space direction="vertical" size={0}>
+                    {[p.organiser.contactName, p.organiser.contactPhone].filter(Boolean).join(' ')}
+                    {p.organiser.address && (
+                      <Typography.Text type="secondary">{p.organiser.address}</Typography.Text>
+                    )}
+                  </Space>
+                ) : (
+                  (p.organiser.address ?? '—')
+                ),
+            },
+            {
+              title: t('myEmployer.deliveredBy'),
+              dataIndex: 'serviceOrganisation',
+              render: (v: string | null) => v ?? '—',
+            },
+          ]}
+        />
       </Card>
 
       <Modal

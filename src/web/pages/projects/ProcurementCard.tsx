@@ -13,10 +13,11 @@ import {
   Space,
   Table,
   Tag,
+  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, showError, unwrap } from '../../api/client';
+import { api, downloadFile, showError, unwrap, uploadFile } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { toFen, yuan } from './format';
@@ -31,7 +32,8 @@ const METHODS = [
   'inquiry',
   'framework',
 ] as const;
-type Mode = 'open' | 'bid' | 'evaluate' | 'award' | 'fail';
+const DOCUMENT_KINDS = ['notice', 'bid', 'evaluation', 'award', 'contract', 'other'] as const;
+type Mode = 'open' | 'bid' | 'evaluate' | 'award' | 'fail' | 'upload';
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 /** 采购 (PP-4): how the project's service organisation is chosen — notice, bids, evaluation, award, documents. */
@@ -49,6 +51,8 @@ export function ProcurementCard({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [isFileMissing, setIsFileMissing] = useState(false);
   const [form] = Form.useForm();
   const key = ['procurement', project.id];
   const { data } = useQuery({
@@ -58,6 +62,8 @@ export function ProcurementCard({
   });
   const current = data?.items[0];
   const canManage = can('projects:manage') && ['approved', 'listed'].includes(project.status);
+  // Documents may follow the award (the contract, a late evaluation report): any status of the project.
+  const canUpload = can('projects:manage') && current !== undefined;
   const path = { params: { path: { id: project.id } } };
 
   const submit = async () => {
@@ -103,6 +109,14 @@ export function ProcurementCard({
         await unwrap(
           api.POST('/api/projects/{id}/procurement/failure', { ...path, body: { reason: v.reason } }),
         );
+      if (mode === 'upload') {
+        if (!file) {
+          setIsFileMissing(true);
+          return;
+        }
+        const query = new URLSearchParams({ kind: v.kind, fileName: file.name });
+        await uploadFile(`/api/projects/${project.id}/procurement/documents?${query}`, file);
+      }
       message.success(t('common.saved'));
       setMode(null);
       queryClient.invalidateQueries({ queryKey: key });
@@ -119,28 +133,32 @@ export function ProcurementCard({
     { mode: 'award', show: current?.status === 'evaluated' },
     { mode: 'fail', show: current?.status === 'noticed' || current?.status === 'evaluated' },
   ];
+  const shown = buttons.filter((b) => canManage && b.show).map((b) => b.mode);
+  if (canUpload) shown.push('upload');
+  const download = (id: number) =>
+    downloadFile(`/api/procurement-documents/${id}`).catch((e) => showError(e, (m) => message.error(m)));
 
   return (
     <Card
       title={t('proc.title')}
       data-testid="procurement-card"
       extra={
-        canManage && (
+        shown.length > 0 && (
           <Space wrap>
-            {buttons
-              .filter((b) => b.show)
-              .map((b) => (
-                <Button
-                  key={b.mode}
-                  data-testid={`proc-${b.mode}`}
-                  onClick={() => {
-                    form.resetFields();
-                    setMode(b.mode);
-                  }}
-                >
-                  {t(`proc.action.${b.mode}`)}
-                </Button>
-              ))}
+            {shown.map((m) => (
+              <Button
+                key={m}
+                data-testid={`proc-${m}`}
+                onClick={() => {
+                  form.resetFields();
+                  setFile(null);
+                  setIsFileMissing(false);
+                  setMode(m);
+                }}
+              >
+                {t(`proc.action.${m}`)}
+              </Button>
+            ))}
           </Space>
         )
       }
@@ -196,16 +214,39 @@ export function ProcurementCard({
               { title: t('proc.score'), dataIndex: 'score', render: (v: number | null) => v ?? '—' },
             ]}
           />
-          <Space wrap>
-            {t('proc.documents')}:
-            {current.documents.length === 0
-              ? '—'
-              : current.documents.map((d) => (
-                  <a key={d.id} href={`/api/procurement-documents/${d.id}`}>
-                    {t(`proc.doc.${d.kind}`)} · {d.fileName}
-                  </a>
-                ))}
-          </Space>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            title={() => t('proc.documents')}
+            dataSource={current.documents}
+            data-testid="proc-documents"
+            locale={{ emptyText: t('proc.doc.none') }}
+            columns={[
+              { title: t('proc.doc.kind'), dataIndex: 'kind', render: (v: string) => t(`proc.doc.${v}`) },
+              { title: t('proc.doc.fileName'), dataIndex: 'fileName' },
+              {
+                title: t('proc.doc.size'),
+                dataIndex: 'sizeBytes',
+                align: 'right',
+                render: (v: number) => `${(v / 1024).toFixed(1)} KB`,
+              },
+              {
+                title: t('proc.doc.uploadedAt'),
+                dataIndex: 'uploadedAt',
+                render: (v: string) => new Date(v).toLocaleString(),
+              },
+              {
+                title: '',
+                key: 'open',
+                render: (_, d) => (
+                  <Button size="small" type="link" data-testid="proc-download" onClick={() => download(d.id)}>
+                    {t('proc.doc.download')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </Space>
       )}
       <Modal
@@ -288,7 +329,35 @@ export function ProcurementCard({
               </Form.Item>
             </>
           )}
-          {mode !== null && (
+          {mode === 'upload' && (
+            <>
+              <Form.Item name="kind" label={t('proc.doc.kind')} rules={[{ required: true }]}>
+                <Select
+                  data-testid="proc-doc-kind"
+                  options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`proc.doc.${k}`) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                label={t('proc.doc.file')}
+                required
+                validateStatus={isFileMissing ? 'error' : undefined}
+                help={isFileMissing ? t('proc.doc.fileRequired') : undefined}
+              >
+                <Upload
+                  maxCount={1}
+                  beforeUpload={(f) => {
+                    setFile(f);
+                    setIsFileMissing(false);
+                    return false;
+                  }}
+                  onRemove={() => setFile(null)}
+                >
+                  <Button data-testid="proc-choose-file">{t('proc.doc.choose')}</Button>
+                </Upload>
+              </Form.Item>
+            </>
+          )}
+          {mode !== null && mode !== 'upload' && (
             <Form.Item name="reason" label={t('proc.reason')} rules={[{ required: true, min: 2 }]}>
               <Input />
             </Form.Item>
