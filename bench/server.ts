@@ -20,6 +20,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { seedDemoData } from '../src/seed/demo.js';
 import { seedDemoExchangeData } from '../src/seed/demo-exchange.js';
+import { seedDemoTraining } from '../src/seed/demo-training.js';
 import { seedDemoTrainingContent } from '../src/seed/demo-training-content.js';
 import { runSeedOnce, seedReferenceData } from '../src/seed/reference.js';
 
@@ -29,7 +30,9 @@ await database.migrate();
 await seedReferenceData(database.db);
 await seedDemoData(database.db);
 await seedDemoExchangeData(database);
-// The online courses' segments, as `serve` adds them in demo mode (the study bench's learners study them).
+// Key posts, courses and the online courses' segments, as `serve` adds them in demo mode (the study
+// bench's learners study them).
+await seedDemoTraining(database.db);
 await seedDemoTrainingContent(database.db);
 await runSeedOnce(database.db, 'analytics-cells:v2', () => rebuildAnalytics(database.db));
 await refreshQueued(database.db);
