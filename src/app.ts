@@ -92,6 +92,7 @@ import { coverageCellsDailyTask } from './modules/training/coverage-cells.servic
 import { coverageExtrasRoutes } from './modules/training/coverage-extras.routes.js';
 import { examsRoutes } from './modules/training/exams.routes.js';
 import { EXAM_SETTINGS } from './modules/training/exams.settings.js';
+import { describeLearnerOwnName } from './modules/training/learners.service.js';
 import { describeTrainingForOverview, readTrainingStamp } from './modules/training/overview-panel.js';
 import { providersRoutes } from './modules/training/providers.routes.js';
 import { describeTrainingOfYear } from './modules/training/report.service.js';
@@ -360,7 +361,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   );
   const runtime: ExchangeRuntime = { database, config, queue: jobs, mergeListener };
   const deps = { db, config };
-  await app.register(authRoutes, deps);
+  // A learner's account keeps its name masked; the greeting reads it from the holder (decision 0047).
+  await app.register(authRoutes, { ...deps, ownName: describeLearnerOwnName });
   await app.register(usersRoutes, deps);
   await app.register(oidcRoutes, deps);
   await app.register(jurisdictionsRoutes, deps);

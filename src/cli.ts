@@ -35,7 +35,9 @@ import { listPendingMigrations, readMigrationJournal } from './platform/ops/read
 import { configurePiiCrypto } from './platform/privacy/crypto.js';
 import {
   checkPersonDataEncryption,
+  decryptPersonData,
   encryptPersonData,
+  piiDecryptionKeys,
   rotatePersonIndex,
 } from './platform/privacy/encrypted-columns.js';
 import { now, today } from './platform/time.js';
@@ -61,7 +63,7 @@ import { generateDataset, type Scale } from './seed/generate.js';
 import { TRAINING_SCALES, writeTrainingDataset } from './seed/generate-training.js';
 import { runSeedOnce, seedReferenceData } from './seed/reference.js';
 
-/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt | pii rotate-index. */
+/** One entry point: serve | migrate | seed | openapi | generate | user create | backup | restore | audit | pii encrypt | pii decrypt | pii rotate-index. */
 /** The national jurisdiction: deployment-wide settings are read there. */
 const NATIONAL_PATH = '100000';
 /** Personal data the modules keep outside the registry's columns: checked at start, encrypted by `pii encrypt`. */
@@ -474,16 +476,37 @@ async function restore() {
  * every table in ENCRYPTED_TABLES in place, in batches (decisions 0022, 0042): plaintext rows when
  * switching encryption on, rows under an older key after a rotation; the exchange's rejected rows
  * too (PERSON_DATA_STORES). `pii rotate-index`: recomputes every lookup key (id_number_index) from
- * the decrypted numbers under a new PII_INDEX_KEY. Both idempotent and audited; run them with the
- * server stopped.
+ * the decrypted numbers under a new PII_INDEX_KEY. `pii decrypt`: switching off, with PII_ENCRYPTION
+ * already off and the keys still set, decrypts every row and module store in place and rewrites the
+ * lookup keys as encryption off computes them. All idempotent and audited; run them with the server
+ * stopped.
  */
 async function pii() {
-  if (args[0] !== 'encrypt' && args[0] !== 'rotate-index')
-    throw new Error('usage: pii encrypt | rotate-index [--batch-size N]');
+  if (args[0] !== 'encrypt' && args[0] !== 'rotate-index' && args[0] !== 'decrypt')
+    throw new Error('usage: pii encrypt | decrypt | rotate-index [--batch-size N]');
+  // decrypt: PII_ENCRYPTION already off, the keys still given (piiDecryptionKeys says why).
+  const keys = args[0] === 'decrypt' ? piiDecryptionKeys() : undefined;
   configurePiiCrypto();
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    if (keys) {
+      const changed = await decryptPersonData(database.db, keys, {
+        batchSize: Number(option('batch-size') ?? 2_000),
+        onBatch: (table, n) => console.log(`${table}: ${n} row(s) decrypted`),
+        stores: PERSON_DATA_STORES,
+      });
+      // The start-up check with encryption off: no ciphertext left anywhere it looks.
+      await checkPersonDataEncryption(database.db, undefined, undefined, PERSON_DATA_STORES);
+      console.log(
+        `done: ${Object.entries(changed)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(
+            ', ',
+          )} row(s) decrypted; start the server with PII_ENCRYPTION off, then remove the keys from its environment`,
+      );
+      return;
+    }
     if (args[0] === 'rotate-index') {
       const changed = await rotatePersonIndex(database.db, {
         batchSize: Number(option('batch-size') ?? 2_000),

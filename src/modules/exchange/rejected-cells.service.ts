@@ -6,6 +6,8 @@ import type { PersonDataStore } from '../../platform/privacy/encrypted-columns.j
 import {
   CELL_PARAMS,
   openCells,
+  openIssues,
+  openParams,
   type StoredCells,
   type StoredIssue,
   sealCells,
@@ -121,9 +123,67 @@ export async function encryptRejectedCells(
   return count;
 }
 
-/** The rejected rows as `serve` and `pii encrypt` take them (cli.ts). */
+/**
+ * Switching encryption off (`pii decrypt`): opens, in batches of rows (one transaction each), every
+ * rejected row whose cells are one ciphertext or whose reasons quote a cell as ciphertext, back to
+ * the cells and reasons as the file had them, and failed batches' reason parameters. `keys` holds
+ * the keys they were written with. Idempotent. Returns the rejected rows changed.
+ */
+export async function decryptRejectedCells(
+  db: Db,
+  keys: PiiCrypto,
+  options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
+): Promise<number> {
+  let count = 0;
+  let after = { batchId: 0, line: -1 };
+  for (;;) {
+    const rows = rowsOf<{ batch_id: number; line: number; raw: StoredCells | null; issues: StoredIssue[] }>(
+      await db.execute(
+        sql`select batch_id, line, raw, issues from exchange_rejected_rows
+            where (batch_id, line) > (${after.batchId}::int, ${after.line}::int)
+            order by batch_id, line limit ${options.batchSize}`,
+      ),
+    );
+    const last = rows.at(-1);
+    if (!last) break;
+    after = { batchId: Number(last.batch_id), line: Number(last.line) };
+    const updates = rows.flatMap((r) => {
+      const raw = openCells(r.raw, keys);
+      const issues = openIssues(r.issues, keys);
+      if (typeof r.raw !== 'string' && JSON.stringify(issues) === JSON.stringify(r.issues)) return [];
+      return [
+        sql`(${Number(r.batch_id)}::int, ${Number(r.line)}::int, ${JSON.stringify(raw)}::jsonb, ${JSON.stringify(issues)}::jsonb)`,
+      ];
+    });
+    if (updates.length === 0) continue;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update exchange_rejected_rows r set raw = v.raw, issues = v.issues
+        from (values ${sql.join(updates, sql`, `)}) v(batch_id, line, raw, issues)
+        where r.batch_id = v.batch_id and r.line = v.line`);
+    });
+    count += updates.length;
+    options.onBatch?.('exchange_rejected_rows', updates.length);
+  }
+  const failed = rowsOf<{ id: number; params: Record<string, unknown> }>(
+    await db.execute(
+      sql`select id, error_params as params from exchange_batches where error_params is not null`,
+    ),
+  );
+  for (const b of failed) {
+    const params = openParams(b.params, keys);
+    if (JSON.stringify(params) !== JSON.stringify(b.params))
+      await db.execute(
+        sql`update exchange_batches set error_params = ${JSON.stringify(params)}::jsonb where id = ${Number(b.id)}`,
+      );
+  }
+  return count;
+}
+
+/** The rejected rows as `serve`, `pii encrypt` and `pii decrypt` take them (cli.ts). */
 export const REJECTED_CELLS_STORE: PersonDataStore = {
   name: 'exchange_rejected_rows',
   check: checkRejectedCellsEncryption,
   encrypt: encryptRejectedCells,
+  decrypt: decryptRejectedCells,
 };

@@ -14,6 +14,16 @@ import { newCertificateNumber } from './training.service.js';
 import { TRAINING_SETTINGS } from './training.settings.js';
 import { trainingCompletions } from './training.tables.js';
 
+/**
+ * A learner's own name for the UI's greeting (`/api/auth/me`; app.ts hands it to the users
+ * module): the holder's name, decrypted. The account stores only the masked name (decision 0047).
+ * Null for every other account (no query).
+ */
+export async function describeLearnerOwnName(db: Db, actor: Actor): Promise<string | null> {
+  if (actor.role !== 'learner') return null;
+  return (await findLearner(db, actor))?.personName ?? null;
+}
+
 /** The key-post holder a learner account is, with the holder's post and employer. */
 export interface Learner {
   userId: number;

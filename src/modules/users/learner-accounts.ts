@@ -2,13 +2,21 @@ import { eq } from 'drizzle-orm';
 import { checkPasswordPolicy, hashPassword } from '../../platform/auth/password.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
+import { maskName } from '../../platform/privacy/mask.js';
 import { users } from './users.tables.js';
+
+/**
+ * The display name stored for a learner account (issue 13, decision 0047): the masked name (陈明 →
+ * 陈*), never the name. A learner is a worker, not an official: the name is personal data, kept
+ * once, under SM4, in the key-post holder's row, and read from there for the learner's own pages.
+ */
+export const learnerDisplayName = (name: string): string => maskName(name) || '*';
 
 /**
  * Creates a learner account (role `learner`, decision 0025) inside the caller's transaction. The
  * training module decides who may (an employer for its own key-post holder, an officer in scope) and
  * audits it; this only applies the account rules: the password policy, a free username, and a first
- * password to be changed at first sign-in.
+ * password to be changed at first sign-in. `displayName` is the holder's name: stored masked.
  */
 export async function insertLearnerUser(
   tx: Db,
@@ -29,7 +37,7 @@ export async function insertLearnerUser(
     .values({
       username: input.username,
       passwordHash: await hashPassword(input.password),
-      displayName: input.displayName,
+      displayName: learnerDisplayName(input.displayName),
       role: 'learner',
       jurisdictionId: input.jurisdictionId,
       organisationId: input.organisationId,

@@ -110,6 +110,21 @@ export const delayAfter = (failures: number, policy: DelayPolicy): number =>
     : Math.min(policy.loginDelayBaseMs * 2 ** Math.min(failures - 1, 30), policy.loginDelayMaxMs);
 
 /**
+ * The failures counted for an attempt's delay: of its address (any username), of its username (any
+ * address), and whether the pair has signed in before. The primary key (username, address) finds
+ * the username's rows, `login_attempts_address_idx` the address's (a bitmap OR of the two).
+ */
+export function countsForDelay(policy: Pick<DelayPolicy, 'lockoutMinutes'>, ticket: AttemptTicket): SQL {
+  const { username, address } = ticket;
+  return sql`select
+        coalesce(sum(failures) filter (where address = ${address}), 0)::int as "byAddress",
+        coalesce(sum(failures) filter (where username = ${username}), 0)::int as "byAccount",
+        coalesce(bool_or(last_success_at is not null) filter (where username = ${username} and address = ${address}), false) as "isKnown"
+      from login_attempts
+      where (address = ${address} or username = ${username}) and not ${isStaleCount(policy)}`;
+}
+
+/**
  * The progressive delay of a reserved attempt (issue 13): n failures counted before it make its
  * answer wait `delayAfter(n)`, where n is the larger of the failures from this address (any
  * username: one address spraying many accounts) and of this username (any address: many addresses
@@ -120,15 +135,9 @@ export const delayAfter = (failures: number, policy: DelayPolicy): number =>
  */
 export async function delayOfAttempt(db: Db, policy: DelayPolicy, ticket: AttemptTicket): Promise<number> {
   if (policy.loginDelayBaseMs <= 0) return 0;
-  const { username, address } = ticket;
   const [row] = await selectRows<{ byAddress: number; byAccount: number; isKnown: boolean }>(
     db,
-    sql`select
-        coalesce(sum(failures) filter (where address = ${address}), 0)::int as "byAddress",
-        coalesce(sum(failures) filter (where username = ${username}), 0)::int as "byAccount",
-        coalesce(bool_or(last_success_at is not null) filter (where username = ${username} and address = ${address}), false) as "isKnown"
-      from login_attempts
-      where (address = ${address} or username = ${username}) and not ${isStaleCount(policy)}`,
+    countsForDelay(policy, ticket),
   );
   // The sums include this attempt's own count: the failures before it are one fewer.
   const counted = Math.max(

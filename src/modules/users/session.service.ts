@@ -257,8 +257,18 @@ export async function signOut(db: Db, actor: Actor) {
   });
 }
 
-/** Who the actor is, for the UI: identity, jurisdiction, organisation, permissions. */
-export async function describeActor(db: Db, actor: Actor) {
+/**
+ * The signed-in person's own name where the account does not store it (a learner's is stored
+ * masked, decision 0047): null when the account's display name is its name. Handed in by app.ts.
+ */
+export type OwnNameSource = (db: Db, actor: Actor) => Promise<string | null>;
+
+/**
+ * Who the actor is, for the UI: identity, jurisdiction, organisation, permissions. The name is the
+ * person's own (from `ownName`, e.g. a learner's key-post holder, decrypted) when the account keeps
+ * only a masked one: shown to that person alone, so it is not a view of someone else's data.
+ */
+export async function describeActor(db: Db, actor: Actor, ownName?: OwnNameSource) {
   const [row] = await db
     .select({
       mustChangePassword: users.mustChangePassword,
@@ -270,10 +280,11 @@ export async function describeActor(db: Db, actor: Actor) {
     .innerJoin(jurisdictions, eq(jurisdictions.id, users.jurisdictionId))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, actor.userId));
+  const name = ownName ? await ownName(db, actor) : null;
   return {
     id: actor.userId,
     username: actor.username,
-    displayName: actor.displayName,
+    displayName: name ?? actor.displayName,
     role: actor.role,
     permissions: [...actor.permissions],
     jurisdiction: {

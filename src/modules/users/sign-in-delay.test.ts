@@ -1,8 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
-import { delayAfter } from './lockout.service.js';
+import { rowsOf } from '../../platform/db/rows.js';
+import { countsForDelay, delayAfter } from './lockout.service.js';
 
 // Issue 13: the progressive sign-in delay, per account and per address, beside the lockout.
 const BASE = 40;
@@ -111,5 +112,42 @@ describe('progressive sign-in delay', () => {
     expect(locked.body).toBe(unknown.body);
     expect(await auditedDelays(user.username)).toEqual([0, 40, 80, 160, 160, 160]);
     expect(await auditedDelays('nobody.locked')).toEqual([0, 40, 80, 160, 160, 160]);
+  });
+});
+
+describe('the per-address count is served by an index (issue 13)', () => {
+  it('plans the delay’s counts with the address index, not through the whole primary key', async () => {
+    // 20,000 live (username, address) pairs: 5,000 usernames, each address its own.
+    await t.db.execute(sql`
+      insert into login_attempts (username, address, failures, window_started_at)
+      select 'plan' || (i % 5000), '10.9.' || (i / 250) || '.' || (i % 250), 1, now()
+      from generate_series(1, 20000) i`);
+    await t.db.execute(sql`analyze login_attempts`);
+    const ticket = { username: 'plan7', address: '10.9.3.7', attempt: 1, mayVerify: true };
+    const [row] = rowsOf<{ 'QUERY PLAN': unknown }>(
+      await t.db.execute(sql`explain (format json) ${countsForDelay({ lockoutMinutes: 15 }, ticket)}`),
+    );
+    const plan = JSON.stringify(row?.['QUERY PLAN']);
+    expect(plan).toContain('"Index Name":"login_attempts_address_idx"');
+    expect(plan).toContain('"Index Name":"login_attempts_username_address_pk"');
+    expect(plan).not.toContain('Seq Scan');
+    // The counts themselves: 10.9.3.7 is i = 757 (username plan757); plan7 holds i = 7, 5007, 10007, 15007.
+    const [counts] = rowsOf<{ byAddress: number; byAccount: number }>(
+      await t.db.execute(countsForDelay({ lockoutMinutes: 15 }, ticket)),
+    );
+    expect(counts).toMatchObject({ byAddress: 1, byAccount: 4 });
+    // Without the index (migration 0045 added it) the address is looked for through the whole
+    // primary key, whose leading column is the username: a full index scan, priced far higher.
+    await t.asOwner((db) => db.execute(sql`drop index login_attempts_address_idx`));
+    const [unindexed] = rowsOf<{ 'QUERY PLAN': unknown }>(
+      await t.db.execute(sql`explain (format json) ${countsForDelay({ lockoutMinutes: 15 }, ticket)}`),
+    );
+    const costOf = (p: unknown) => (p as { Plan: { 'Total Cost': number } }[])[0]?.Plan['Total Cost'] ?? 0;
+    expect(JSON.stringify(unindexed?.['QUERY PLAN'])).not.toContain('login_attempts_address_idx');
+    expect(costOf(unindexed?.['QUERY PLAN'])).toBeGreaterThan(10 * costOf(row?.['QUERY PLAN']));
+    await t.asOwner((db) =>
+      db.execute(sql`create index login_attempts_address_idx on login_attempts using btree (address)`),
+    );
+    await t.db.execute(sql`delete from login_attempts where username like 'plan%'`);
   });
 });

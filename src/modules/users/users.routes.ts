@@ -11,7 +11,14 @@ import { isHttps } from '../../platform/http/hardening.js';
 import { errorResponses, pageOf, ZError, ZOk } from '../../platform/http/schemas.js';
 import { isKnownAddress } from './lockout.service.js';
 import { refuseLocalPasswordIfUnified } from './oidc.service.js';
-import { changeOwnPassword, describeActor, resolveSession, signIn, signOut } from './session.service.js';
+import {
+  changeOwnPassword,
+  describeActor,
+  type OwnNameSource,
+  resolveSession,
+  signIn,
+  signOut,
+} from './session.service.js';
 import { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './tokens.service.js';
 import {
   ZApiToken,
@@ -64,7 +71,10 @@ function usernameOf(req: FastifyRequest): string {
 
 const ZId = z.object({ id: z.coerce.number().int().positive().describe('User id') });
 
-export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: AppConfig }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  { db, config, ownName }: { db: Db; config: AppConfig; ownName?: OwnNameSource },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Secure whenever the browser came over HTTPS (directly or via a trusted proxy), decision 0020.
   const cookieOptions = (req: FastifyRequest) => ({
@@ -131,7 +141,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
       });
       const actor = await resolveSession(db, config, session.token, clientOf(req));
       if (!actor) throw new Error('session vanished right after sign-in');
-      return describeActor(db, actor);
+      return describeActor(db, actor, ownName);
     },
   );
   r.post(
@@ -161,7 +171,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
         response: { 200: z.object({ me: ZMe.nullable() }) },
       },
     },
-    async (req) => ({ me: req.actor ? await describeActor(db, req.actor) : null }),
+    async (req) => ({ me: req.actor ? await describeActor(db, req.actor, ownName) : null }),
   );
   r.get(
     '/api/auth/me',
@@ -173,7 +183,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
       },
       onRequest: requirePermission(null),
     },
-    async (req) => describeActor(db, actorOf(req)),
+    async (req) => describeActor(db, actorOf(req), ownName),
   );
   r.post(
     '/api/auth/password',

@@ -11,6 +11,7 @@ import { maskName, maskPhone } from '../../platform/privacy/mask.js';
 import { getJurisdictionInScope, resolveJurisdictionField } from '../jurisdictions/jurisdictions.service.js';
 import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
+import { learnerDisplayName } from './learner-accounts.js';
 import { clearLoginAttempts } from './lockout.service.js';
 import { archivePasswordHash } from './passwords.service.js';
 import { sessions, users } from './users.tables.js';
@@ -116,6 +117,10 @@ export async function getUser(db: Db, actor: Actor, id: number) {
   return toDto(row, canSee);
 }
 
+/** What is stored as a display name: a learner's is masked (decision 0047), an official's as given. */
+const storedDisplayName = (input: { role: Role; displayName: string }) =>
+  input.role === 'learner' ? learnerDisplayName(input.displayName) : input.displayName;
+
 interface UserFields {
   displayName: string;
   phone: string | null;
@@ -161,7 +166,7 @@ export async function createUser(
       .values({
         username: input.username,
         passwordHash,
-        displayName: input.displayName,
+        displayName: storedDisplayName(input),
         phone: piiCrypto().encrypt(input.phone),
         role: input.role,
         jurisdictionId: jurisdiction.id,
@@ -196,7 +201,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserFi
     await tx
       .update(users)
       .set({
-        displayName: input.displayName,
+        displayName: storedDisplayName(input),
         phone: piiCrypto().encrypt(input.phone),
         role: input.role,
         jurisdictionId: jurisdiction.id,
@@ -284,7 +289,7 @@ export async function createUserFromConsole(
       .values({
         username,
         passwordHash,
-        displayName: input.displayName,
+        displayName: storedDisplayName(input),
         role: input.role,
         jurisdictionId: jurisdiction.id,
       })

@@ -97,7 +97,12 @@ export const loginAttempts = pgTable(
     /** Last successful sign-in from this address: a known address skips the per-account limit. */
     lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.username, t.address] })],
+  (t) => [
+    primaryKey({ columns: [t.username, t.address] }),
+    // The progressive delay counts the failures of an address over every username
+    // (delayOfAttempt: `address = $1 or username = $2`): the key serves the username side only.
+    index('login_attempts_address_idx').on(t.address),
+  ],
 );
 
 /** Earlier password hashes of a user, so a change cannot go back to one of the last few. */

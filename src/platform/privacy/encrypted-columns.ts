@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
-import { type PiiCrypto, piiCrypto } from './crypto.js';
+import { createPiiCrypto, type PiiCrypto, piiCrypto } from './crypto.js';
 
 /**
  * One table whose personal-data columns are SM4 ciphertext when PII_ENCRYPTION=sm4 (decisions 0022,
@@ -96,6 +96,15 @@ export interface PersonDataStore {
   encrypt(
     db: Db,
     crypto: PiiCrypto,
+    options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
+  ): Promise<number>;
+  /**
+   * Decrypts in place, in batches, what is ciphertext (`keys`: the crypto with the keys it was
+   * written with), so that the check passes with encryption off; returns the rows changed.
+   */
+  decrypt(
+    db: Db,
+    keys: PiiCrypto,
     options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
   ): Promise<number>;
 }
@@ -248,6 +257,105 @@ export async function encryptPersonData(
       targetType: 'person_data',
       jurisdictionPath: null,
       details: { ...changed, key: crypto.encrypt('x')?.split(':')[2] ?? null },
+    },
+  );
+  return changed;
+}
+
+/**
+ * The keys `pii decrypt` reads the stored rows with, from the environment the server will start
+ * with (issue 13). The rule: PII_ENCRYPTION must already be off (or unset) there, and the data keys
+ * (PII_KEYS or PII_KEY_FILE) and PII_INDEX_KEY still given. With PII_ENCRYPTION=sm4 still set it
+ * refuses: a server started from that environment would write new rows as ciphertext again and
+ * refuse to start over the decrypted ones, so the switch is made first, where the server reads it.
+ */
+export function piiDecryptionKeys(env: NodeJS.ProcessEnv = process.env): PiiCrypto {
+  const mode = env.PII_ENCRYPTION ?? '';
+  if (mode !== '' && mode !== 'off')
+    throw new Error(
+      `pii decrypt switches encryption off: set PII_ENCRYPTION=off (or remove it) where the server reads its environment, keep PII_KEYS or PII_KEY_FILE and PII_INDEX_KEY to read the stored rows, stop the server, then run it (PII_ENCRYPTION is "${mode}")`,
+    );
+  if (!env.PII_KEYS && !env.PII_KEY_FILE)
+    throw new Error(
+      'pii decrypt needs the keys the personal data was written with: PII_KEYS or PII_KEY_FILE (and PII_INDEX_KEY)',
+    );
+  return createPiiCrypto({ ...env, PII_ENCRYPTION: 'sm4' });
+}
+
+/**
+ * Switching encryption off (issue 13): decrypts in place, in batches by id (one transaction each),
+ * every row of the listed tables holding ciphertext, under any of the keys given (`keys`, from
+ * `piiDecryptionKeys`), and rewrites the lookup key as encryption off computes it (the normalised
+ * number), then the module stores. A row is changed when a column is ciphertext or its lookup key
+ * is not the one encryption off gives. Idempotent: a second run changes nothing. Audited
+ * (`pii.decrypt`, the rows per table and the ids of the keys the rows were under). Returns the
+ * rows changed per table; afterwards the start-up check passes with encryption off.
+ */
+export async function decryptPersonData(
+  db: Db,
+  keys: PiiCrypto,
+  options: {
+    batchSize?: number;
+    onBatch?: (table: string, changed: number) => void;
+    /** Module stores decrypted after the registry's tables, and counted in the same audit record. */
+    stores?: readonly PersonDataStore[];
+  } = {},
+  tables: readonly EncryptedTable[] = ENCRYPTED_TABLES,
+): Promise<Record<string, number>> {
+  if (!keys.isEnabled)
+    throw new Error(`pii decrypt needs the keys the personal data was written with (${CONFIG_HINT})`);
+  const off = createPiiCrypto({});
+  /** Ciphertext: what encryption off would not leave as it is. */
+  const isCipher = (value: string | null | undefined) => !off.isCurrent(value ?? null);
+  const batchSize = options.batchSize ?? 2_000;
+  const changed: Record<string, number> = {};
+  const keyIds = new Set<string>();
+  for (const entry of tables) {
+    const t = sql.raw(entry.table);
+    const written = entry.index ? [...entry.columns, entry.index.column] : [...entry.columns];
+    let count = 0;
+    let lastId = 0;
+    for (;;) {
+      const rows = rowsOf<Record<string, string | null> & { id: number }>(
+        await db.execute(
+          sql`select id, ${sql.raw(written.join(', '))} from ${t} where id > ${lastId} order by id limit ${batchSize}`,
+        ),
+      );
+      const last = rows.at(-1);
+      if (!last) break;
+      lastId = Number(last.id);
+      const updates = rows.flatMap((r) => {
+        const index = entry.index;
+        const isPlain = entry.columns.every((c) => !isCipher(r[c]));
+        if (isPlain && (!index || off.index(r[index.of] ?? null) === r[index.column])) return [];
+        for (const c of entry.columns) if (isCipher(r[c])) keyIds.add(String(r[c]).split(':')[2] ?? '');
+        const plain = Object.fromEntries(entry.columns.map((c) => [c, keys.decrypt(r[c] ?? null)]));
+        const values = entry.columns.map((c) => sql`${plain[c] ?? null}::text`);
+        if (index) values.push(sql`${off.index(plain[index.of] ?? null)}::text`);
+        return [sql`(${Number(r.id)}::int, ${sql.join(values, sql`, `)})`];
+      });
+      if (updates.length === 0) continue;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`
+          update ${t} f set ${sql.raw(written.map((c) => `${c} = v.${c}`).join(', '))}
+          from (values ${sql.join(updates, sql`, `)}) v(id, ${sql.raw(written.join(', '))})
+          where f.id = v.id`);
+      });
+      count += updates.length;
+      options.onBatch?.(entry.table, updates.length);
+    }
+    changed[entry.table] = count;
+  }
+  for (const store of options.stores ?? [])
+    changed[store.name] = await store.decrypt(db, keys, { batchSize, onBatch: options.onBatch });
+  await recordAudit(
+    db,
+    { username: 'cli:pii-decrypt', ip: 'cli' },
+    {
+      action: 'pii.decrypt',
+      targetType: 'person_data',
+      jurisdictionPath: null,
+      details: { ...changed, keys: [...keyIds].sort() },
     },
   );
   return changed;
