@@ -140,6 +140,22 @@ describe('create', () => {
     expect(byAdmin.json().role).toBe('system_admin');
   });
 
+  it('keeps 三员分立: a system administrator never becomes the security or audit administrator (409)', async () => {
+    const created = await admin.post(
+      '/api/users',
+      userInput({ role: 'system_admin', jurisdictionCode: '100000' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const dto = created.json() as UserDto;
+    for (const role of ['security_admin', 'audit_admin']) {
+      const res = await admin.put(`/api/users/${dto.id}`, updateOf(dto, { role }));
+      expect(res.statusCode, role).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'role.separation_of_duties', fields: [{ field: 'role' }] });
+    }
+    const [row] = await t.db.select().from(users).where(eq(users.id, dto.id));
+    expect(row?.role).toBe('system_admin');
+  });
+
   it('enforces the password policy with 400 on password', async () => {
     const cases: [string, string][] = [
       ['Sh0rt!', 'password.too_short'],
