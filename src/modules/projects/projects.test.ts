@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers.js';
 import {
@@ -11,8 +11,10 @@ import {
   FUND_INCOME_FEN,
   PROJECT_YEAR,
 } from '../../../test/projects-builders.js';
+import { auditLog } from '../../platform/audit/audit.tables.js';
 import { verifyDrawRecord } from '../experts/draw.js';
 import { expertDraws } from '../experts/experts.tables.js';
+import { jurisdictions } from '../jurisdictions/jurisdictions.tables.js';
 import { preventionBudgets, projectPayments } from './projects.tables.js';
 
 let t: TestApp;
@@ -456,6 +458,26 @@ describe('money under concurrency (PP-5)', () => {
     const xiamenRows = rows.filter((r) => ids.includes(r.projectId));
     expect(xiamenRows).toHaveLength(3);
     expect(new Set(xiamenRows.map((r) => r.projectId)).size).toBe(3);
+    // Each public notice window set (one per listed project above) is an audited change of the
+    // budget, naming the window before it (issue 13 item 7).
+    const [xiamenBudget] = await t.db
+      .select({ id: preventionBudgets.id })
+      .from(preventionBudgets)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, preventionBudgets.jurisdictionId))
+      .where(eq(jurisdictions.code, '350200'));
+    const notices = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'budget.notice'), eq(auditLog.targetId, String(xiamenBudget?.id))))
+      .orderBy(asc(auditLog.id));
+    expect(notices).toHaveLength(5);
+    expect(notices.map((n) => (n.details as { listed: number }).listed)).toEqual([1, 1, 1, 1, 1]);
+    expect(notices[4]?.details).toMatchObject({
+      noticeFrom: '2026-03-01',
+      noticeTo: '2026-03-07',
+      before: { noticeFrom: '2026-03-01', noticeTo: '2026-03-07' },
+      reason: '公示',
+    });
   });
 });
 

@@ -23,6 +23,7 @@ import { users } from '../users/users.tables.js';
 let today = new Date('2026-12-07T02:00:00Z');
 let t: TestApp;
 let fuzhou: Agent;
+let firstNotificationId = 0;
 let emergency: Agent;
 let health: Agent;
 let employer: Agent;
@@ -228,7 +229,8 @@ beforeAll(async () => {
     .where(eq(notifications.userId, must(fuzhouUser).id))
     .orderBy(asc(notifications.id))
     .limit(1);
-  await fuzhou.post('/api/notifications/read', { ids: [must(first).id] });
+  firstNotificationId = must(first).id;
+  await fuzhou.post('/api/notifications/read', { ids: [firstNotificationId] });
 });
 
 afterAll(async () => {
@@ -258,6 +260,13 @@ describe('the workbench per role', () => {
       link: '/exchange?hasRejectedRows=true',
     });
     expect(cards.unreadNotifications?.count).toBe(2);
+    // Marking one read is on record (issue 13 item 7): the ids read and the ids asked for.
+    const reads = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'notifications.read'), eq(auditLog.actorUsername, 'fuzhou')));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.details).toEqual({ ids: [firstNotificationId], requested: [firstNotificationId] });
     expect(cards.reviewsDue).toBeUndefined();
     expect(cards.ownProjectsToReport).toBeUndefined();
     expect(cards.myOpenActionItems).toBeUndefined();
