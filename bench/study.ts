@@ -28,8 +28,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3996);
-const LEARNER_PASSWORD = 'Bench-Learner-2026!';
-const NEW_PASSWORD = 'Bench-Learner-2026!b';
+const LEARNER_PASSWORD = 'Kq7-Mountain-River!';
+const NEW_PASSWORD = 'Kq7-Mountain-River!b';
 
 interface Client {
   cookie: string;
@@ -142,6 +142,7 @@ export async function benchStudy() {
       LOG_LEVEL: 'warn',
       // Hundreds of learners from one address: each real learner has an address of their own.
       RATE_LIMIT_PER_MINUTE: '100000000',
+      LOGIN_RATE_PER_ADDRESS: '100000000',
       LOGIN_DELAY_BASE_MS: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -177,7 +178,7 @@ export async function benchStudy() {
           }),
           `holder ${i}`,
         );
-        const username = `bench-learner-${i}`;
+        const username = `bxs${i}`;
         await json(
           await call(base, officer, 'POST', `/api/training/holders/${holder.id}/learner`, {
             username,
