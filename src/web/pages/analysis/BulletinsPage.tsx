@@ -1,7 +1,8 @@
 import { App, Button, Card, InputNumber, Modal, Space, Table, Tabs, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -17,16 +18,20 @@ function DraftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const { current } = useJurisdiction();
   const [year, setYear] = useState<number | undefined>();
-  const [candidates, setCandidates] = useState<Candidates | null>(null);
   const [accidentIds, setAccidentIds] = useState<number[]>([]);
   const [injuryIds, setInjuryIds] = useState<number[]>([]);
   const [isSaving, setSaving] = useState(false);
-  useEffect(() => {
-    if (!open || !current) return;
-    unwrap(api.GET('/api/bulletins/candidates', { params: { query: { jurisdiction: current.code, year } } }))
-      .then(setCandidates)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [open, current, year, message]);
+  const code = current?.code;
+  // While the dialog is open, for the header's jurisdiction and the year chosen (both in the key).
+  const candidatesQuery = useListQuery({
+    queryKey: ['bulletins', 'candidates', code, year],
+    enabled: open && code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/bulletins/candidates', { params: { query: { jurisdiction: code, year } }, signal }),
+      ),
+  });
+  const candidates: Candidates | null = candidatesQuery.data ?? null;
   const submit = async () => {
     if (!current) return;
     setSaving(true);
@@ -131,17 +136,15 @@ function DraftModal({ open, onClose }: { open: boolean; onClose: () => void }) {
 export default function BulletinsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<BulletinList | null>(null);
   const [isDrafting, setDrafting] = useState(false);
-  const load = useCallback(() => {
-    unwrap(api.GET('/api/bulletins', { params: { query: { page, pageSize: 20 } } }))
-      .then(setData)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [page, message]);
-  useEffect(load, [load]);
+  const list = useListQuery({
+    queryKey: ['bulletins', 'list', page],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/bulletins', { params: { query: { page, pageSize: 20 } }, signal })),
+  });
+  const data: BulletinList | null = list.data ?? null;
   return (
     <Card
       title={t('nav.bulletins')}

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,6 +19,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { Chart, type ChartOption } from '../../components/Chart';
@@ -216,30 +218,39 @@ function AdoptModal({
 function EnterpriseRankingTab({ options, onYear }: { options: Options; onYear: (year: number) => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const { current } = useJurisdiction();
   const [sort, setSort] = useState<'shrunk' | 'raw' | 'count'>('shrunk');
-  const [ranking, setRanking] = useState<EnterpriseRanking | null>(null);
-  const [isLoading, setLoading] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const [isAdopting, setAdopting] = useState(false);
+  const queryClient = useQueryClient();
+  const code = current?.code;
 
-  const load = useCallback(() => {
-    if (!current) return;
-    setLoading(true);
-    unwrap(
-      api.GET('/api/ranking/enterprises', {
-        params: { query: { ...options, jurisdiction: current.code, sort, limit: 100 } },
-      }),
-    )
-      .then((r) => {
-        setRanking(r);
-        onYear(r.year);
-      })
-      .catch((e) => showError(e, (m) => message.error(m)))
-      .finally(() => setLoading(false));
-  }, [current, options, sort, message, onYear]);
-  useEffect(load, [load]);
+  // The key holds the jurisdiction, every option and the sort: a late answer for earlier ones
+  // cannot fill the page.
+  const rankingQuery = useListQuery({
+    queryKey: ['ranking', 'enterprises', code, options, sort],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/ranking/enterprises', {
+          params: { query: { ...options, jurisdiction: code, sort, limit: 100 } },
+          signal,
+        }),
+      ),
+  });
+  const ranking: EnterpriseRanking | null = rankingQuery.data ?? null;
+  const isLoading = rankingQuery.isFetching;
+  // Without a year chosen, the answer's (latest) year becomes the options' year; the answer is that
+  // year's ranking too: cached under it, the page does not go blank meanwhile.
+  useEffect(() => {
+    if (!ranking || options.year !== undefined) return;
+    queryClient.setQueryData(
+      ['ranking', 'enterprises', code, { ...options, year: ranking.year }, sort],
+      ranking,
+    );
+    onYear(ranking.year);
+  }, [ranking, options, code, sort, queryClient, onYear]);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['ranking'] });
 
   const chart = useMemo<ChartOption>(() => {
     const top = (ranking?.items ?? []).filter((r) => r.shrunkRatePer1000 !== null).slice(0, 15);
@@ -418,6 +429,8 @@ function EnterpriseRankingTab({ options, onYear }: { options: Options; onYear: (
  * The joint meeting lists a ranked GB/T 4754 division as a key industry of a plan period for this
  * jurisdiction and below (through the key-industry list, KI-1), with the decision as its source.
  */
+const NO_PERIODS: { code: string; startYear: number; endYear: number }[] = [];
+
 function AddKeyIndustryModal({
   row,
   year,
@@ -430,11 +443,12 @@ function AddKeyIndustryModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [periods, setPeriods] = useState<{ code: string; startYear: number; endYear: number }[]>([]);
   const [form] = Form.useForm<{ planPeriod: string; source: string }>();
-  useEffect(() => {
-    unwrap(api.GET('/api/plan-periods')).then((p) => setPeriods(p.items));
-  }, []);
+  const periodList = useQuery({
+    queryKey: ['plan-periods'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plan-periods', { signal })),
+  });
+  const periods = periodList.data?.items ?? NO_PERIODS;
   useEffect(() => {
     if (!row) return;
     // The ranking of a year decides the key industries of the years that follow it.
@@ -486,22 +500,23 @@ function AddKeyIndustryModal({
 function IndustryRankingTab({ options }: { options: Options }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const { current } = useJurisdiction();
   const [adding, setAdding] = useState<IndustryRanking['items'][number] | null>(null);
   const [level, setLevel] = useState<'division' | 'key'>('key');
   const [sort, setSort] = useState<'rate' | 'count'>('rate');
-  const [ranking, setRanking] = useState<IndustryRanking | null>(null);
-  useEffect(() => {
-    if (!current) return;
-    unwrap(
-      api.GET('/api/ranking/industries', {
-        params: { query: { ...options, jurisdiction: current.code, level, sort } },
-      }),
-    )
-      .then(setRanking)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, options, level, sort, message]);
+  const code = current?.code;
+  const rankingQuery = useListQuery({
+    queryKey: ['ranking', 'industries', code, options, level, sort],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/ranking/industries', {
+          params: { query: { ...options, jurisdiction: code, level, sort } },
+          signal,
+        }),
+      ),
+  });
+  const ranking: IndustryRanking | null = rankingQuery.data ?? null;
   const chart = useMemo<ChartOption>(() => {
     const top = (ranking?.items ?? []).slice(0, 15);
     return {
@@ -590,15 +605,15 @@ function IndustryRankingTab({ options }: { options: Options }) {
 
 function AdoptionHistoryTab({ year }: { year?: number }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [items, setItems] = useState<Adoption[]>([]);
-  useEffect(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/ranking/adoptions', { params: { query: { jurisdiction: current.code, year } } }))
-      .then((r) => setItems(r.items))
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, year, message]);
+  const code = current?.code;
+  const adoptions = useListQuery({
+    queryKey: ['ranking', 'adoptions', code, year],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/ranking/adoptions', { params: { query: { jurisdiction: code, year } }, signal })),
+  });
+  const items: Adoption[] = adoptions.data?.items ?? [];
   return (
     <Table
       rowKey="id"

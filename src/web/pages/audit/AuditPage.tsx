@@ -14,8 +14,9 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useI18n } from '../../i18n/i18n';
 
 type AuditRecord = Schemas['AuditRecord'];
@@ -36,8 +37,6 @@ export default function AuditPage() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
-  const [data, setData] = useState<{ items: AuditRecord[]; total: number }>({ items: [], total: 0 });
-  const [isLoading, setLoading] = useState(false);
   const [form] = Form.useForm<Filters>();
   const [chain, setChain] = useState<ChainReport | null>(null);
   const [isVerifying, setVerifying] = useState(false);
@@ -54,27 +53,20 @@ export default function AuditPage() {
     }
   };
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const { range, ...rest } = filters;
-      const query = {
-        ...page,
-        ...rest,
-        from: range?.[0]?.startOf('day').toISOString(),
-        to: range?.[1]?.endOf('day').toISOString(),
-      };
-      setData(await unwrap(api.GET('/api/audit', { params: { query } })));
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, page, message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const { range, ...rest } = filters;
+  const query = {
+    ...page,
+    ...rest,
+    from: range?.[0]?.startOf('day').toISOString(),
+    to: range?.[1]?.endOf('day').toISOString(),
+  };
+  // The key holds the whole request (filters, page): a late answer for earlier ones cannot fill the table.
+  const list = useListQuery({
+    queryKey: ['audit', 'list', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/audit', { params: { query }, signal })),
+  });
+  const data = list.data ?? { items: [], total: 0 };
+  const isLoading = list.isFetching;
 
   const columns: ColumnsType<AuditRecord> = [
     {

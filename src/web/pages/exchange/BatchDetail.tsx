@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Progress, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useI18n } from '../../i18n/i18n';
 import { BatchStatusTag, batchProgress } from './batch-status';
 
@@ -12,19 +13,20 @@ type Issues = Schemas['ExchangeBatchIssues'];
 export function BatchDetail({ batch, onClose }: { batch: Batch; onClose(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [issues, setIssues] = useState<Issues | null>(null);
   const [page, setPage] = useState(1);
-
-  useEffect(() => {
-    if (batch.status !== 'committed' && batch.status !== 'superseded') return;
-    unwrap(
-      api.GET('/api/exchange/batches/{id}/issues', {
-        params: { path: { id: batch.id }, query: { page, pageSize: 50 } },
-      }),
-    )
-      .then(setIssues)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [batch.id, batch.status, page, message]);
+  // A batch's rejected rows, once its import has ended (the batch and the page in the key).
+  const issueList = useListQuery({
+    queryKey: ['exchange', 'issues', batch.id, page],
+    enabled: batch.status === 'committed' || batch.status === 'superseded',
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/exchange/batches/{id}/issues', {
+          params: { path: { id: batch.id }, query: { page, pageSize: 50 } },
+          signal,
+        }),
+      ),
+  });
+  const issues: Issues | null = issueList.data ?? null;
 
   const progress = batchProgress(batch);
   return (

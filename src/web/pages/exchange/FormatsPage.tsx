@@ -1,6 +1,6 @@
 import { Card, Table, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useI18n } from '../../i18n/i18n';
 
 type Formats = Schemas['ExchangeFormats'];
@@ -8,10 +8,11 @@ type Formats = Schemas['ExchangeFormats'];
 /** The exchange formats (DX-1), from the same definitions the importer uses. */
 export default function FormatsPage() {
   const { t, language } = useI18n();
-  const [formats, setFormats] = useState<Formats | null>(null);
-  useEffect(() => {
-    unwrap(api.GET('/api/exchange/formats')).then(setFormats);
-  }, []);
+  const formatList = useListQuery({
+    queryKey: ['exchange', 'formats'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/exchange/formats', { signal })),
+  });
+  const formats: Formats | null = formatList.data ?? null;
   if (!formats) return null;
   return (
     <Card title={t('nav.exchangeFormats')}>

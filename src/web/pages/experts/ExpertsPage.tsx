@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -14,8 +15,9 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
@@ -42,8 +44,6 @@ export default function ExpertsPage() {
   const { can } = useAuth();
   const { current } = useJurisdiction();
   const { message } = App.useApp();
-  const [items, setItems] = useState<Expert[]>([]);
-  const [fields, setFields] = useState<string[]>([]);
   const [filter, setFilter] = useState<string | undefined>();
   const [detail, setDetail] = useState<ExpertDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -51,22 +51,17 @@ export default function ExpertsPage() {
   const code = current?.code;
   const canManage = can('experts:manage');
 
-  const load = useCallback(async () => {
-    if (!code) return;
-    try {
-      const r = await unwrap(
-        api.GET('/api/experts', { params: { query: { jurisdiction: code, field: filter } } }),
-      );
-      setItems(r.items);
-      setFields(r.fields.map((f) => f.name));
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [code, filter, message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // The key holds the jurisdiction and the field filter: a late answer for earlier ones cannot fill the table.
+  const list = useListQuery({
+    queryKey: ['experts', 'list', code, filter],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/experts', { params: { query: { jurisdiction: code, field: filter } }, signal })),
+  });
+  const items: Expert[] = list.data?.items ?? [];
+  const fields = (list.data?.fields ?? []).map((f) => f.name);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['experts'] });
 
   const open = async (id: number) => {
     try {

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useI18n } from '../../i18n/i18n';
 
 type Share = Schemas['IncomingExpertShare'];
@@ -14,19 +16,20 @@ export const SHARE_COLORS: Record<string, string> = { pending: 'orange', accepte
 export function IncomingShares() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [items, setItems] = useState<Share[]>([]);
+  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
-  const fail = useCallback((e: unknown) => showError(e, (m) => message.error(m)), [message]);
-  const load = useCallback(
-    () =>
-      unwrap(api.GET('/api/expert-shares', {}))
-        .then((r) => setItems(r.items))
-        .catch(fail),
-    [fail],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
+  const fail = (e: unknown) => showError(e, (m) => message.error(m));
+  const list = useListQuery({
+    queryKey: ['expert-shares', 'incoming'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/expert-shares', { signal })),
+  });
+  const items: Share[] = list.data?.items ?? [];
+  // An accepted share makes the expert drawable here: the pool's list changes too.
+  const load = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['expert-shares'] }),
+      queryClient.invalidateQueries({ queryKey: ['experts'] }),
+    ]);
   const answer = (id: number, isAccepted: boolean) =>
     unwrap(
       api.POST('/api/expert-shares/{id}/answer', {

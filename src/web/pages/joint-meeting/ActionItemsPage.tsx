@@ -1,4 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -15,10 +16,11 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, downloadFile, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useListQuery } from '../../api/use-list-query';
+import { useRecordQuery } from '../../api/use-record-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { DocumentButton } from '../../components/DocumentButton';
@@ -127,20 +129,14 @@ export function FollowUpForm({
 function ActionItemDetail({ id }: { id: number }) {
   const { t } = useI18n();
   const { me } = useAuth();
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [item, setItem] = useState<Detail | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setLoadError(null);
-      setItem(await unwrap(api.GET('/api/action-items/{id}', { params: { path: { id } } })));
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, [id]);
-  useEffect(() => {
-    load();
-  }, [load]);
-  if (loadError) return <LoadFailed error={loadError} onRetry={load} />;
+  const queryClient = useQueryClient();
+  const itemQuery = useRecordQuery({
+    queryKey: ['action-items', 'detail', id],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/action-items/{id}', { params: { path: { id } }, signal })),
+  });
+  const item: Detail | null = itemQuery.data ?? null;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['action-items'] });
+  if (itemQuery.error) return <LoadFailed error={itemQuery.error} onRetry={() => itemQuery.refetch()} />;
   if (!item) return <Card loading />;
   const isMine = me?.organisation?.id === item.organisationId;
   return (

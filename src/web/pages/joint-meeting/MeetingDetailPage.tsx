@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Modal, Space, Steps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useRecordQuery } from '../../api/use-record-query';
 import { useAuth } from '../../auth/auth';
 import { DocumentButton } from '../../components/DocumentButton';
 import { LoadFailed } from '../../components/ResultPages';
@@ -20,25 +22,22 @@ export default function MeetingDetailPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [dialog, setDialog] = useState<'hold' | 'minutes' | 'item' | null>(null);
   const [form] = Form.useForm();
   const meetingId = Number(id);
   const canManage = can('meetings:manage');
 
-  const load = useCallback(async () => {
-    try {
-      setLoadError(null);
-      setMeeting(await unwrap(api.GET('/api/meetings/{id}', { params: { path: { id: meetingId } } })));
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, [meetingId]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const key = ['meetings', 'detail', meetingId];
+  const meetingQuery = useRecordQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/meetings/{id}', { params: { path: { id: meetingId } }, signal })),
+  });
+  const meeting: Meeting | null = meetingQuery.data ?? null;
+  // A write answers with the whole meeting: it becomes the page's data.
+  const setMeeting = (next: Meeting) => queryClient.setQueryData(key, next);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['meetings'] });
 
   const act = async (call: () => Promise<Meeting>) => {
     try {
@@ -106,7 +105,8 @@ export default function MeetingDetailPage() {
     }
   };
 
-  if (loadError) return <LoadFailed error={loadError} onRetry={load} />;
+  if (meetingQuery.error)
+    return <LoadFailed error={meetingQuery.error} onRetry={() => meetingQuery.refetch()} />;
   if (!meeting) return <Card loading />;
 
   return (

@@ -1,5 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Empty, Input, Row, Table, Tag, Tree, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { buildTree, useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -10,15 +11,17 @@ export default function JurisdictionsPage() {
   const { t } = useI18n();
   const { all, current, setCurrent } = useJurisdiction();
   const [search, setSearch] = useState('');
-  const [detail, setDetail] = useState<Detail | null>(null);
   const selected = current?.code;
-
-  useEffect(() => {
-    if (!selected) return;
-    unwrap(api.GET('/api/jurisdictions/{code}', { params: { path: { code: selected } } }))
-      .then(setDetail)
-      .catch(() => setDetail(null));
-  }, [selected]);
+  // The chosen jurisdiction's record (its code in the key); a failure leaves the panel empty, as before.
+  const detailQuery = useQuery({
+    queryKey: ['jurisdictions', 'detail', selected],
+    enabled: selected !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/jurisdictions/{code}', { params: { path: { code: selected as string } }, signal }),
+      ),
+  });
+  const detail: Detail | null = detailQuery.data ?? null;
 
   const tree = useMemo(() => {
     if (!search) return buildTree(all);

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, List, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Card, List, Space, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { api, type Schemas, unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { useListQuery } from '../../api/use-list-query';
 import { useI18n } from '../../i18n/i18n';
 
 type Notification = Schemas['Notification'];
@@ -11,37 +11,28 @@ type Notification = Schemas['Notification'];
 /** The in-app inbox: assignments, deadlines approaching, overdue items, escalations. */
 export default function InboxPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [items, setItems] = useState<Notification[]>([]);
   // The workbench links here with ?unread=true (decision 0041).
   const [searchParams, setSearchParams] = useSearchParams();
   const isUnreadOnly = searchParams.get('unread') === 'true';
-  const load = useCallback(async () => {
-    try {
-      setItems(
-        (
-          await unwrap(
-            api.GET('/api/notifications', {
-              params: { query: { pageSize: 100, ...(isUnreadOnly ? { unreadOnly: 'true' as const } : {}) } },
-            }),
-          )
-        ).items,
-      );
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [message, isUnreadOnly]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  // The key holds the unread filter: a late answer for the other view cannot fill the list.
+  const list = useListQuery({
+    queryKey: ['notifications', 'list', isUnreadOnly],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/notifications', {
+          params: { query: { pageSize: 100, ...(isUnreadOnly ? { unreadOnly: 'true' as const } : {}) } },
+          signal,
+        }),
+      ),
+  });
+  const items: Notification[] = list.data?.items ?? [];
   const markRead = async (ids?: number[]) => {
     await unwrap(api.POST('/api/notifications/read', { body: ids ? { ids } : {} }));
-    // The header's bell counts what is unread.
-    queryClient.invalidateQueries({ queryKey: queryKeys.unreadNotifications });
+    // The list and the header's bell (both under ['notifications']) and the workbench's counts.
+    queryClient.invalidateQueries({ queryKey: ['notifications'] });
     queryClient.invalidateQueries({ queryKey: queryKeys.workbench });
-    load();
   };
   return (
     <Card

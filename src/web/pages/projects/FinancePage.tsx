@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -16,9 +17,10 @@ import {
   Tag,
   Timeline,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useRecordQuery } from '../../api/use-record-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -37,28 +39,29 @@ export default function FinancePage() {
   const { message } = App.useApp();
   const [searchParams] = useSearchParams();
   const [year, setYear] = useState(() => linkedYearOf(searchParams));
-  const [chain, setChain] = useState<Chain | null>(null);
   const [isSubmitOpen, setSubmitOpen] = useState(false);
   const [isDecideOpen, setDecideOpen] = useState(false);
   const [submitForm] = Form.useForm();
   const [decideForm] = Form.useForm();
   const code = current?.code;
 
-  const load = useCallback(async () => {
-    if (!code) return;
-    try {
-      setChain(
-        await unwrap(
-          api.GET('/api/prevention-budgets/{code}/{year}/finance', { params: { path: { code, year } } }),
-        ),
-      );
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [code, year, message]);
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  // The key holds the jurisdiction and the year: a late answer for earlier ones cannot fill the page.
+  const key = ['prevention-budgets', 'finance', code, year];
+  const chainQuery = useRecordQuery({
+    queryKey: key,
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/prevention-budgets/{code}/{year}/finance', {
+          params: { path: { code: code as string, year } },
+          signal,
+        }),
+      ),
+  });
+  const chain: Chain | null = chainQuery.data ?? null;
+  // A write answers with the whole chain: it becomes the page's data.
+  const setChain = (next: Chain) => queryClient.setQueryData(key, next);
 
   const submit = async () => {
     const v = await submitForm.validateFields();

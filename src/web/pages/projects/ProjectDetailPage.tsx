@@ -1,7 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, Form, Modal, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, showError, unwrap } from '../../api/client';
+import { useRecordQuery } from '../../api/use-record-query';
 import { useAuth } from '../../auth/auth';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
@@ -18,47 +20,43 @@ export default function ProjectDetailPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [project, setProject] = useState<Detail | null>(null);
+  const queryClient = useQueryClient();
   const [active, setActive] = useState<Action | null>(null);
-  const [serviceOrgs, setServiceOrgs] = useState<{ value: number; label: string; disabled: boolean }[]>([]);
   const [form] = Form.useForm();
 
-  const load = useCallback(async () => {
-    try {
-      setLoadError(null);
-      setProject(await unwrap(api.GET('/api/projects/{id}', { params: { path: { id } } })));
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, [id]);
+  const key = ['projects', 'detail', id];
+  const projectQuery = useRecordQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{id}', { params: { path: { id } }, signal })),
+  });
+  const project: Detail | null = projectQuery.data ?? null;
+  // A write answers with the whole project: it becomes the page's data.
+  const setProject = (next: Detail) => queryClient.setQueryData(key, next);
+  const load = () => queryClient.invalidateQueries({ queryKey: ['projects'] });
 
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  useEffect(() => {
-    if (!project) return;
-    unwrap(
-      api.GET('/api/service-organisations', {
-        params: { query: { jurisdiction: project.jurisdiction.code } },
-      }),
-    )
-      .then((r) =>
-        setServiceOrgs(
-          r.items.map((o) => ({
-            value: o.id,
-            label: o.barredReason ? `${o.name}（${t('pp.barred')}）` : o.name,
-            disabled: Boolean(o.barredReason),
-          })),
-        ),
-      )
-      .catch(() => setServiceOrgs([]));
-  }, [project, t]);
+  // The service organisations of the project's jurisdiction; without them the choice is empty.
+  const jurisdictionCode = project?.jurisdiction.code;
+  const serviceOrgList = useQuery({
+    queryKey: ['service-organisations', 'options', jurisdictionCode],
+    enabled: jurisdictionCode !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/service-organisations', {
+          params: { query: { jurisdiction: jurisdictionCode } },
+          signal,
+        }),
+      ),
+  });
+  const serviceOrgs = (serviceOrgList.data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: o.barredReason ? `${o.name}（${t('pp.barred')}）` : o.name,
+    disabled: Boolean(o.barredReason),
+  }));
 
   const actions = projectActions(t, id, serviceOrgs);
 
-  if (loadError) return <LoadFailed error={loadError} onRetry={load} />;
+  if (projectQuery.error)
+    return <LoadFailed error={projectQuery.error} onRetry={() => projectQuery.refetch()} />;
   if (!project) return <Card loading />;
   const isScheduled = project.draw?.status === 'scheduled';
   const available = actions.filter(

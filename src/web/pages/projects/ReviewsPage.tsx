@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -12,8 +13,9 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useI18n } from '../../i18n/i18n';
 import { BudgetLinesTable } from './BudgetLinesTable';
 import { yuan } from './format';
@@ -33,21 +35,16 @@ const CRITERIA = [
 export default function ReviewsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [items, setItems] = useState<Assignment[]>([]);
   const [scoring, setScoring] = useState<Assignment | null>(null);
   const [form] = Form.useForm();
 
-  const load = useCallback(async () => {
-    try {
-      setItems((await unwrap(api.GET('/api/review-assignments'))).items);
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    }
-  }, [message]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const list = useListQuery({
+    queryKey: ['review-assignments'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/review-assignments', { signal })),
+  });
+  const items: Assignment[] = list.data?.items ?? [];
+  const load = () => queryClient.invalidateQueries({ queryKey: ['review-assignments'] });
 
   const submit = async () => {
     if (!scoring) return;

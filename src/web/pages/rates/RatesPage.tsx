@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,9 +19,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, downloadFile, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -67,14 +69,12 @@ function DraftModal({
   const { t, language } = useI18n();
   const { current } = useJurisdiction();
   const [form] = Form.useForm();
-  const [examples, setExamples] = useState<Example[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    unwrap(api.GET('/api/rates/examples')).then(
-      (r) => setExamples(r.items),
-      () => setExamples([]),
-    );
-  }, []);
+  const examplesQuery = useQuery({
+    queryKey: ['rates', 'examples'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/rates/examples', { signal })),
+  });
+  const examples: Example[] = examplesQuery.data?.items ?? [];
   const pick = (key: string) => {
     const e = examples.find((x) => x.key === key);
     if (e)
@@ -166,25 +166,23 @@ function AttachToAgenda({ ruleSet, year }: { ruleSet: RuleSet; year: number }) {
   const { message } = App.useApp();
   const { current } = useJurisdiction();
   const [open, setOpen] = useState(false);
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
   const [meetingId, setMeetingId] = useState<number | null>(null);
   const [attached, setAttached] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const show = () => {
-    setOpen(true);
-    setMeetings(null);
-    unwrap(api.GET('/api/meetings', { params: { query: { jurisdiction: current?.code } } }))
-      .then((r) =>
-        setMeetings(
-          r.items.filter(
-            (m) =>
-              (m.status === 'draft' || m.status === 'scheduled') &&
-              (!current || m.jurisdictionCode === current.code),
-          ),
-        ),
+  const code = current?.code;
+  // Loaded while the dialog is open, for the header's jurisdiction (in the key).
+  const meetingsQuery = useListQuery({
+    queryKey: ['meetings', 'list', code],
+    enabled: open,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/meetings', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const meetings: MeetingSummary[] | null = meetingsQuery.data
+    ? meetingsQuery.data.items.filter(
+        (m) => (m.status === 'draft' || m.status === 'scheduled') && (!code || m.jurisdictionCode === code),
       )
-      .catch((e) => showError(e, (m) => message.error(m)));
-  };
+    : null;
+  const show = () => setOpen(true);
   const attach = () => {
     if (meetingId === null) return;
     setBusy(true);
@@ -400,15 +398,15 @@ function RuleSetsTab() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
-  const [items, setItems] = useState<RuleSet[]>([]);
+  const queryClient = useQueryClient();
   const [drafting, setDrafting] = useState(false);
   const [simulated, setSimulated] = useState<RuleSet | null>(null);
-  const load = useCallback(() => {
-    unwrap(api.GET('/api/rates/rule-sets'))
-      .then((r) => setItems(r.items))
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [message]);
-  useEffect(load, [load]);
+  const ruleSets = useListQuery({
+    queryKey: ['rates', 'rule-sets'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/rates/rule-sets', { signal })),
+  });
+  const items: RuleSet[] = ruleSets.data?.items ?? [];
+  const load = () => queryClient.invalidateQueries({ queryKey: ['rates', 'rule-sets'] });
   const act = (call: () => Promise<unknown>) =>
     call()
       .then(() => {
@@ -520,32 +518,36 @@ function RunsTab() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [runs, setRuns] = useState<Run[]>([]);
+  const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
   const [year, setYear] = useState(() => linkedYearOf(searchParams));
-  const [selected, setSelected] = useState<Run | null>(null);
-  const [assignments, setAssignments] = useState<{ total: number; items: Assignment[] } | null>(null);
+  // The run clicked (or just made) under the jurisdiction it was chosen in; otherwise the current run.
+  const [chosen, setChosen] = useState<{ code: string | undefined; run: Run } | null>(null);
   const [page, setPage] = useState(1);
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/rates/runs', { params: { query: { jurisdiction: current.code } } }))
-      .then((r) => {
-        setRuns(r.items);
-        setSelected((s) => s ?? r.items.find((x) => x.supersededAt === null) ?? null);
-      })
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, message]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    if (!selected) return;
-    unwrap(
-      api.GET('/api/rates/runs/{id}/assignments', {
-        params: { path: { id: selected.id }, query: { page, pageSize: 20 } },
-      }),
-    )
-      .then(setAssignments)
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [selected, page, message]);
+  const code = current?.code;
+  const runsQuery = useListQuery({
+    queryKey: ['rates', 'runs', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/rates/runs', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const runs: Run[] = runsQuery.data?.items ?? [];
+  const selected =
+    (chosen?.code === code ? chosen?.run : undefined) ?? runs.find((x) => x.supersededAt === null) ?? null;
+  const setSelected = (run: Run) => setChosen({ code, run });
+  const assignmentsQuery = useListQuery({
+    queryKey: ['rates', 'assignments', selected?.id, page],
+    enabled: selected !== null,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/rates/runs/{id}/assignments', {
+          params: { path: { id: selected?.id as number }, query: { page, pageSize: 20 } },
+          signal,
+        }),
+      ),
+  });
+  const assignments: { total: number; items: Assignment[] } | null = assignmentsQuery.data ?? null;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['rates', 'runs'] });
   const rate = () =>
     current &&
     unwrap(api.POST('/api/rates/runs', { body: { jurisdiction: current.code, rateYear: year } }))
@@ -635,16 +637,18 @@ function AppealsTab() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
-  const [items, setItems] = useState<Appeal[]>([]);
+  const queryClient = useQueryClient();
   const [deciding, setDeciding] = useState<Appeal | null>(null);
   const [form] = Form.useForm();
-  const load = useCallback(() => {
-    if (!current) return;
-    unwrap(api.GET('/api/rates/appeals', { params: { query: { jurisdiction: current.code } } }))
-      .then((r) => setItems(r.items))
-      .catch((e) => showError(e, (m) => message.error(m)));
-  }, [current, message]);
-  useEffect(load, [load]);
+  const code = current?.code;
+  const appeals = useListQuery({
+    queryKey: ['rates', 'appeals', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/rates/appeals', { params: { query: { jurisdiction: code } }, signal })),
+  });
+  const items: Appeal[] = appeals.data?.items ?? [];
+  const load = () => queryClient.invalidateQueries({ queryKey: ['rates', 'appeals'] });
   const decide = async () => {
     if (!deciding) return;
     const v = await form.validateFields();

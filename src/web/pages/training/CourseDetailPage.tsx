@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, message, Space, Table, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 
@@ -21,23 +23,29 @@ export default function CourseDetailPage() {
   const { id } = useParams();
   const courseId = Number(id);
   const path = { params: { path: { id: courseId } } };
-  const [segments, setSegments] = useState<Segments['items']>([]);
-  const [sessions, setSessions] = useState<Sessions['items']>([]);
-  const [questions, setQuestions] = useState<number | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [segmentForm] = Form.useForm();
   const [sessionForm] = Form.useForm();
   const manage = can('training:manage');
 
-  const load = useCallback(async () => {
-    const p = { params: { path: { id: courseId } } };
-    setSegments((await unwrap(api.GET('/api/training/courses/{id}/segments', p))).items);
-    setSessions((await unwrap(api.GET('/api/training/courses/{id}/sessions', p))).items);
-    if (manage) setQuestions((await unwrap(api.GET('/api/training/courses/{id}/questions', p))).total);
-  }, [courseId, manage]);
-  useEffect(() => {
-    load().catch((e) => showError(e, (m) => message.error(m)));
-  }, [load]);
+  const queryClient = useQueryClient();
+  const segmentList = useListQuery({
+    queryKey: ['training', 'course', courseId, 'segments'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/training/courses/{id}/segments', { ...path, signal })),
+  });
+  const sessionList = useListQuery({
+    queryKey: ['training', 'course', courseId, 'sessions'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/training/courses/{id}/sessions', { ...path, signal })),
+  });
+  const questionList = useListQuery({
+    queryKey: ['training', 'course', courseId, 'questions'],
+    enabled: manage,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/training/courses/{id}/questions', { ...path, signal })),
+  });
+  const segments: Segments['items'] = segmentList.data?.items ?? [];
+  const sessions: Sessions['items'] = sessionList.data?.items ?? [];
+  const questions: number | null = questionList.data?.total ?? null;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['training', 'course', courseId] });
 
   const addSegment = async (values: { title: string; durationSeconds: number }) => {
     try {

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
@@ -18,46 +20,55 @@ export default function SchoolsPage() {
   // A school's own account (training:school without training:read) records for itself only.
   const ownSchool = can('training:read') ? null : (me?.organisation ?? null);
   const { current } = useJurisdiction();
-  const [coverage, setCoverage] = useState<Coverage | null>(null);
-  const [classes, setClasses] = useState<ClassList | null>(null);
-  const [courses, setCourses] = useState<{ id: number; title: string }[]>([]);
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState<number | null>(null);
-  const [students, setStudents] = useState<Students | null>(null);
   const [form] = Form.useForm();
-  const fail = useCallback((e: unknown) => showError(e, (m) => message.error(m)), [message]);
-  const load = useCallback(() => {
-    if (!current) return;
-    const query = { jurisdiction: current.code };
-    if (can('training:read')) {
-      unwrap(api.GET('/api/training/schools/coverage', { params: { query } })).then(setCoverage, fail);
-      unwrap(api.GET('/api/training/courses', { params: { query } })).then((c) => setCourses(c.items), fail);
-    }
-    if (can('training:school')) {
-      unwrap(api.GET('/api/training/school-classes', { params: { query } })).then(setClasses, fail);
-      if (!can('training:read'))
-        unwrap(api.GET('/api/training/school-courses', { params: { query } })).then(
-          (c) => setCourses(c.items),
-          fail,
-        );
-    }
-  }, [current, can, fail]);
-  useEffect(load, [load]);
-  const loadStudents = useCallback(
-    (id: number) =>
-      unwrap(api.GET('/api/training/school-classes/{id}/students', { params: { path: { id } } })).then(
-        setStudents,
-        fail,
+  const code = current?.code;
+  const query = { jurisdiction: code };
+  const canRead = can('training:read');
+  const canSchool = can('training:school');
+  // Every key holds the jurisdiction: a late answer for an earlier one cannot fill the page.
+  const coverageQuery = useListQuery({
+    queryKey: ['training', 'schools', 'coverage', code],
+    enabled: code !== undefined && canRead,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/training/schools/coverage', { params: { query }, signal })),
+  });
+  // An officer picks from the jurisdiction's courses, a school's own account from those open to schools.
+  const coursesQuery = useListQuery({
+    queryKey: ['training', 'schools', 'courses', code, canRead],
+    enabled: code !== undefined && (canRead || canSchool),
+    queryFn: ({ signal }) =>
+      canRead
+        ? unwrap(api.GET('/api/training/courses', { params: { query }, signal }))
+        : unwrap(api.GET('/api/training/school-courses', { params: { query }, signal })),
+  });
+  const classesQuery = useListQuery({
+    queryKey: ['training', 'schools', 'classes', code],
+    enabled: code !== undefined && canSchool,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/training/school-classes', { params: { query }, signal })),
+  });
+  const studentsQuery = useListQuery({
+    queryKey: ['training', 'schools', 'students', open],
+    enabled: open !== null,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/training/school-classes/{id}/students', {
+          params: { path: { id: open ?? 0 } },
+          signal,
+        }),
       ),
-    [fail],
-  );
+  });
+  const coverage: Coverage | null = coverageQuery.data ?? null;
+  const classes: ClassList | null = classesQuery.data ?? null;
+  const courses: { id: number; title: string }[] = coursesQuery.data?.items ?? [];
+  const students: Students | null = studentsQuery.data ?? null;
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
       message.success(t('common.saved'));
-      if (open) await loadStudents(open);
-      load();
+      await queryClient.invalidateQueries({ queryKey: ['training', 'schools'] });
     } catch (e) {
-      fail(e);
+      showError(e, (m) => message.error(m));
     }
   };
   return (
@@ -146,13 +157,7 @@ export default function SchoolsPage() {
               {
                 title: '',
                 render: (_: unknown, row: { id: number }) => (
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      setOpen(row.id);
-                      loadStudents(row.id);
-                    }}
-                  >
+                  <Button size="small" onClick={() => setOpen(row.id)}>
                     {t('schools.studentsTitle')}
                   </Button>
                 ),

@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useListQuery } from '../../api/use-list-query';
 import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { OrganisationSelect } from '../../components/OrganisationSelect';
@@ -40,43 +42,38 @@ export default function UsersPage() {
   const { me, can } = useAuth();
   const { current, tree } = useJurisdiction();
   const { message } = App.useApp();
-  const [data, setData] = useState<{ items: User[]; total: number }>({ items: [], total: 0 });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [search, setSearch] = useState<string | undefined>();
   const [role, setRole] = useState<Role | undefined>();
-  const [isLoading, setLoading] = useState(false);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [linking, setLinking] = useState<User | null>(null);
-  const [isOidcOn, setOidcOn] = useState(false);
   const [isSaving, setSaving] = useState(false);
   const [form] = Form.useForm<UserValues>();
   const [resetForm] = Form.useForm<{ newPassword: string }>();
   const jurisdictionCode = Form.useWatch('jurisdictionCode', form);
 
-  const load = useCallback(async () => {
-    if (!current) return;
-    setLoading(true);
-    try {
-      setData(
-        await unwrap(
-          api.GET('/api/users', { params: { query: { ...page, search, role, jurisdiction: current.code } } }),
-        ),
-      );
-    } catch (e) {
-      showError(e, (m) => message.error(m));
-    } finally {
-      setLoading(false);
-    }
-  }, [current, page, search, role, message]);
+  const queryClient = useQueryClient();
+  const code = current?.code;
+  // The key holds the jurisdiction, the filters and the page: a late answer for an earlier one
+  // cannot fill the table.
+  const list = useListQuery({
+    queryKey: ['users', 'list', code, page, search, role],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/users', { params: { query: { ...page, search, role, jurisdiction: code } }, signal }),
+      ),
+  });
+  const data = list.data ?? { items: [], total: 0 };
+  const isLoading = list.isFetching;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  useEffect(() => {
-    api.GET('/api/auth/providers').then(({ data }) => setOidcOn(Boolean(data?.oidc)));
-  }, []);
+  const providers = useQuery({
+    queryKey: ['auth', 'providers'],
+    queryFn: ({ signal }) => api.GET('/api/auth/providers', { signal }).then(({ data }) => data ?? null),
+  });
+  const isOidcOn = Boolean(providers.data?.oidc);
 
   // As the server's canGrantRole: only a security administrator makes security and audit administrators (三员分立).
   const grantable = ROLES.filter((r) =>
