@@ -77,6 +77,8 @@ export function AppLayout() {
   }, [linkedJurisdiction, byCode, setCurrent]);
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
+  // On a phone the menu folds away (width 0): an open group would float over the page as a popup.
+  const [isMenuFolded, setMenuFolded] = useState(false);
 
   const route = matchRoute(location.pathname);
   const listRoute = route?.parent ? ROUTES.find((r) => r.path === route.parent) : route;
@@ -129,6 +131,7 @@ export function AppLayout() {
         collapsedWidth={0}
         theme="light"
         data-testid="sidebar"
+        onCollapse={(folded) => setMenuFolded(folded)}
         style={{
           borderRight: '1px solid #f0f0f0',
           position: 'sticky',
@@ -160,7 +163,7 @@ export function AppLayout() {
             mode="inline"
             style={{ flex: 1, overflowY: 'auto', overflowX: 'hidden', borderInlineEnd: 0 }}
             selectedKeys={[selectedKey]}
-            openKeys={openKeys}
+            openKeys={isMenuFolded ? [] : openKeys}
             onOpenChange={(keys) => setOpenKeys(keys.filter((k) => !openKeys.includes(k)).slice(-1))}
             items={items}
             onClick={({ key }) => navigate(key)}

@@ -24,8 +24,13 @@ export default function FormatsPage() {
             <>
               <Typography.Paragraph type="secondary">
                 {t('exchange.key')}：
-                {d.naturalKey.map((k) => d.columns.find((c) => c.key === k)?.zh ?? k).join(' + ')} ·{' '}
-                {d.submitters.map((s) => t(`dept.${s}`)).join('、')}
+                {d.naturalKey
+                  .map((k) => {
+                    const column = d.columns.find((c) => c.key === k);
+                    return (language === 'zh' ? column?.zh : column?.en) ?? k;
+                  })
+                  .join(' + ')}{' '}
+                · {d.submitters.map((s) => t(`dept.${s}`)).join('、')}
               </Typography.Paragraph>
               <Table
                 size="small"
@@ -33,8 +38,20 @@ export default function FormatsPage() {
                 pagination={false}
                 dataSource={d.columns}
                 columns={[
-                  { title: '列名', dataIndex: 'zh', width: 150 },
-                  { title: 'Column', dataIndex: 'en', width: 170, render: (v: string) => <code>{v}</code> },
+                  // A file may head its columns in either language: both headers are shown, the
+                  // Chinese one marked as such (lang) on the English page.
+                  {
+                    title: t('exchange.headerZh'),
+                    dataIndex: 'zh',
+                    width: 150,
+                    render: (v: string) => <span lang="zh-CN">{v}</span>,
+                  },
+                  {
+                    title: t('exchange.headerEn'),
+                    dataIndex: 'en',
+                    width: 170,
+                    render: (v: string) => <code lang="en">{v}</code>,
+                  },
                   { title: t('exchange.type'), dataIndex: 'type', width: 100 },
                   {
                     title: t('exchange.required'),

@@ -117,68 +117,75 @@ export default function OverviewPage() {
 
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}>
-      <div
-        data-testid="overview-screen"
-        data-version={data?.version ?? ''}
-        style={{
-          background: C.bg,
-          color: C.text,
-          width: '100vw',
-          height: '100vh',
-          minWidth: 1280,
-          minHeight: 720,
-          padding: 20,
-          boxSizing: 'border-box',
-          display: 'grid',
-          gridTemplateRows: '72px 1fr 300px',
-          gap: 16,
-          overflow: 'hidden',
-          fontSize: 20,
-        }}
-      >
-        <header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-          <h1 style={{ fontSize: 40, margin: 0, color: C.text, letterSpacing: 2 }}>
-            {t('ov.title')}
-            {data ? ` · ${data.jurisdiction.name} · ${t('ov.year', { year: data.year })}` : ''}
-          </h1>
-          {data?.partial && <span style={{ color: C.warn, fontSize: 22 }}>{t('ov.partial')}</span>}
-          <span style={{ flex: 1 }} />
-          {data && data.refreshing.batches > 0 && (
-            <span style={{ color: C.warn, fontSize: 20 }}>
-              {t('ov.refreshing', { count: data.refreshing.batches })}
+      {/* The screen is laid out for a wall display (at least 1280 px): a smaller window scrolls it inside this box, not the page. */}
+      <div style={{ width: '100vw', height: '100vh', overflow: 'auto' }}>
+        <div
+          data-testid="overview-screen"
+          data-version={data?.version ?? ''}
+          style={{
+            background: C.bg,
+            color: C.text,
+            width: '100vw',
+            height: '100vh',
+            minWidth: 1280,
+            minHeight: 720,
+            padding: 20,
+            boxSizing: 'border-box',
+            display: 'grid',
+            gridTemplateRows: '72px 1fr 300px',
+            gap: 16,
+            overflow: 'hidden',
+            fontSize: 20,
+          }}
+        >
+          <header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+            <h1 style={{ fontSize: 40, margin: 0, color: C.text, letterSpacing: 2 }}>
+              {t('ov.title')}
+              {data ? ` · ${data.jurisdiction.name} · ${t('ov.year', { year: data.year })}` : ''}
+            </h1>
+            {data?.partial && <span style={{ color: C.warn, fontSize: 22 }}>{t('ov.partial')}</span>}
+            <span style={{ flex: 1 }} />
+            {data && data.refreshing.batches > 0 && (
+              <span style={{ color: C.warn, fontSize: 20 }}>
+                {t('ov.refreshing', { count: data.refreshing.batches })}
+              </span>
+            )}
+            <Select
+              data-testid="overview-indicator"
+              value={indicator}
+              style={{ width: 260 }}
+              aria-label={t('ov.indicator')}
+              options={MAP_INDICATORS.map((code) => ({
+                value: code,
+                label: data?.headline.find((h) => h.code === code)?.name ?? code,
+              }))}
+              onChange={(value) => {
+                const next = new URLSearchParams(search);
+                next.set('indicator', value);
+                setSearch(next);
+              }}
+            />
+            <span style={{ color: C.dim, fontSize: 20 }} data-testid="overview-updated">
+              {updatedAt
+                ? t('ov.updated', {
+                    time: updatedAt.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB'),
+                  })
+                : ''}
             </span>
+            <Link to="/" style={{ color: C.dim, fontSize: 20 }}>
+              {t('ov.exit')}
+            </Link>
+          </header>
+          {!data ? (
+            <div
+              style={{ gridRow: '2 / 4', color: C.dim, fontSize: 28, textAlign: 'center', paddingTop: 200 }}
+            >
+              {result.isError || version.isError ? t('common.loadFailed') : '…'}
+            </div>
+          ) : (
+            <Screen data={data} />
           )}
-          <Select
-            data-testid="overview-indicator"
-            value={indicator}
-            style={{ width: 260 }}
-            aria-label={t('ov.indicator')}
-            options={MAP_INDICATORS.map((code) => ({
-              value: code,
-              label: data?.headline.find((h) => h.code === code)?.name ?? code,
-            }))}
-            onChange={(value) => {
-              const next = new URLSearchParams(search);
-              next.set('indicator', value);
-              setSearch(next);
-            }}
-          />
-          <span style={{ color: C.dim, fontSize: 20 }} data-testid="overview-updated">
-            {updatedAt
-              ? t('ov.updated', { time: updatedAt.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB') })
-              : ''}
-          </span>
-          <Link to="/" style={{ color: C.dim, fontSize: 20 }}>
-            {t('ov.exit')}
-          </Link>
-        </header>
-        {!data ? (
-          <div style={{ gridRow: '2 / 4', color: C.dim, fontSize: 28, textAlign: 'center', paddingTop: 200 }}>
-            {result.isError || version.isError ? t('common.loadFailed') : '…'}
-          </div>
-        ) : (
-          <Screen data={data} />
-        )}
+        </div>
       </div>
     </ConfigProvider>
   );

@@ -3,6 +3,10 @@ import { Card, Space, Table, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
 import { LoadFailed } from '../../components/ResultPages';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+
+const UNITS: Record<string, MessageKey> = { 分: 'portal.unitFen', 人: 'portal.unitPersons' };
+
 import { PortalLayout } from './PortalLayout';
 
 /** 开放数据: the catalogue, each data set's dictionary and stable URLs, and the licence. */
@@ -60,7 +64,12 @@ export default function OpenDataPage() {
                 columns={[
                   { title: t('portal.column'), dataIndex: 'name', render: (v: string) => <code>{v}</code> },
                   { title: t('portal.type'), dataIndex: 'type' },
-                  { title: t('portal.unit'), dataIndex: 'unit', render: (v: string | null) => v ?? '—' },
+                  {
+                    title: t('portal.unit'),
+                    dataIndex: 'unit',
+                    // The data set names its units in Chinese: the English page says them in English.
+                    render: (v: string | null) => (v ? (UNITS[v] ? t(UNITS[v]) : v) : '—'),
+                  },
                   { title: t('portal.meaning'), key: 'meaning', render: (_, c) => text(c) },
                   {
                     title: t('portal.suppressible'),

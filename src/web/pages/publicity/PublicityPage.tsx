@@ -1079,7 +1079,7 @@ export default function PublicityPage() {
       can('publicity:apply') && { key: 'own', label: t('pu.tab.ownBases'), children: <OwnBasesTab /> },
   ].filter(Boolean) as { key: string; label: string; children: React.ReactNode }[];
   return (
-    <Card>
+    <Card title={t('nav.publicityWork')}>
       <Tabs items={items} destroyOnHidden defaultActiveKey={searchParams.get('tab') ?? undefined} />
     </Card>
   );

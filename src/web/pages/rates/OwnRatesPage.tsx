@@ -1,4 +1,4 @@
-import { App, Button, Empty, Form, Input, Modal, Space, Upload } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Space, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap, uploadFile } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -41,7 +41,12 @@ export default function OwnRatesPage() {
     }
   };
   if (items === null) return null;
-  if (items.length === 0) return <Empty description={t('rates.own.none')} />;
+  if (items.length === 0)
+    return (
+      <Card title={t('nav.ownRates')}>
+        <Empty description={t('rates.own.none')} />
+      </Card>
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {items.map((n) => (
