@@ -17,6 +17,7 @@ import {
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/auth';
 import { useJurisdiction } from '../../auth/jurisdiction';
 import { useI18n } from '../../i18n/i18n';
 
@@ -33,6 +34,7 @@ export default function TokensPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { current } = useJurisdiction();
+  const { can } = useAuth();
   const [tokens, setTokens] = useState<Token[]>([]);
   const [units, setUnits] = useState<{ value: number; label: string }[]>([]);
   const [isIssuing, setIssuing] = useState(false);
@@ -45,8 +47,10 @@ export default function TokensPage() {
   useEffect(() => {
     load().catch((e) => showError(e, (m) => message.error(m)));
   }, [load, message]);
+  // A security administrator issues tokens but may not read organisations: no request the server refuses.
+  const mayReadUnits = can('organisations:read');
   useEffect(() => {
-    if (!current) return;
+    if (!current || !mayReadUnits) return;
     api
       .GET('/api/organisations', {
         params: { query: { jurisdiction: current.code, kind: 'member_department', pageSize: 200 } },
@@ -56,7 +60,7 @@ export default function TokensPage() {
           (data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.jurisdictionName}）` })),
         ),
       );
-  }, [current]);
+  }, [current, mayReadUnits]);
 
   const issue = async () => {
     const values = await form.validateFields();
