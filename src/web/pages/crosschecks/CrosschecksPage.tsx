@@ -232,7 +232,7 @@ export default function CrosschecksPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
-          style={{ minWidth: 320 }}
+          style={{ minWidth: 320, maxWidth: '100%' }}
           value={rule ?? ''}
           onChange={(v) => {
             setPage(1);

@@ -64,7 +64,13 @@ export default function FormatsPage() {
                     dataIndex: 'codeTable',
                     render: (v: string | null) => v ?? '',
                   },
-                  { title: t('exchange.example'), dataIndex: 'example', width: 170 },
+                  {
+                    title: t('exchange.example'),
+                    dataIndex: 'example',
+                    width: 170,
+                    // A cell as a file holds it: a Chinese code-table value stays Chinese, marked so.
+                    render: (v: string) => (/[\u4e00-\u9fff]/.test(v) ? <span lang="zh-CN">{v}</span> : v),
+                  },
                 ]}
               />
             </>
