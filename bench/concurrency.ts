@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
-import { waitForHealth } from './common.js';
+import { stopProcessGroup, waitForHealth } from './common.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -83,15 +83,6 @@ const spread = (values: number[], digits = 0) => {
   const f = (v: number) => v.toFixed(digits);
   return `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
 };
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 export async function benchConcurrency() {
   if (process.env.BENCH_EXTERNAL !== '1') checkStrays();
@@ -219,7 +210,7 @@ export async function benchConcurrency() {
       console.log('\n**Not valid**: some answers were not 2xx (a refusal is timed as if it were an answer).');
   } finally {
     process.removeListener('exit', onExit);
-    await stop(child);
+    await stopProcessGroup(child);
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { adminQuery, withDatabase } from '../test/db-template.js';
 import { makeIdNumber } from '../test/exchange-builders.js';
-import { percentile, waitForHealth } from './common.js';
+import { percentile, stopProcessGroup, waitForHealth } from './common.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -117,15 +117,6 @@ interface Learner extends Client {
   sessionId: number;
   courseId: number;
   segmentId: number;
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 export async function benchStudy() {
@@ -257,7 +248,7 @@ export async function benchStudy() {
     const ratios = heartbeats.map((h, i) => h.rps / (reads[i] as Measure).rps);
     console.log(`\nheartbeats ÷ baseline reads per second: ${spread(ratios, 2)}`);
   } finally {
-    await stop(child);
+    await stopProcessGroup(child);
     process.off('exit', onExit);
     fs.rmSync(work, { recursive: true, force: true });
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
