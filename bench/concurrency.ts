@@ -8,7 +8,7 @@
  *
  * BENCH_SECONDS (default 10) per measurement, BENCH_CONNECTIONS (default 20).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
