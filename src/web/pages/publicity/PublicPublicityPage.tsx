@@ -1,22 +1,9 @@
-import {
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Image,
-  Layout,
-  List,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, Descriptions, Empty, Image, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { currentYearInChina } from '../../time';
+import { PortalLayout } from '../portal/PortalLayout';
 import { MAPPED_PROVINCES } from './boundaries';
 import { CoverageMap, type MapArea } from './CoverageMap';
 import { ExampleFigures } from './ExampleFigures';
@@ -29,7 +16,7 @@ const image = (id: number) => `/api/public/publicity/images/${id}`;
 
 /** Public (no sign-in): the campaign calendar, warning-education bases on a map, advanced examples. */
 export default function PublicPublicityPage() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, language } = useI18n();
   const [province, setProvince] = useState(MAPPED_PROVINCES[0] ?? '350000');
   const [year, setYear] = useState(currentYearInChina());
   const [campaigns, setCampaigns] = useState<
@@ -87,10 +74,8 @@ export default function PublicPublicityPage() {
     }));
   }, [bases, t]);
   return (
-    <Layout style={{ minHeight: '100vh', padding: 24 }}>
+    <PortalLayout title={t('pu.public.title')}>
       <Card
-        style={{ maxWidth: 1100, margin: '0 auto', width: '100%' }}
-        title={t('pu.public.title')}
         extra={
           <Space>
             <Select
@@ -103,9 +88,6 @@ export default function PublicPublicityPage() {
               }))}
               data-testid="public-province"
             />
-            <Button onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}>
-              {t('header.language')}
-            </Button>
           </Space>
         }
       >
@@ -223,6 +205,6 @@ export default function PublicPublicityPage() {
           ]}
         />
       </Card>
-    </Layout>
+    </PortalLayout>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Card, Descriptions, Input, Layout, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { PortalLayout } from '../portal/PortalLayout';
 
 type Check = Schemas['CertificateCheck'];
 
@@ -30,8 +31,8 @@ export default function CertificateCheckPage() {
     }
   };
   return (
-    <Layout style={{ minHeight: '100vh', padding: 24 }}>
-      <Card style={{ maxWidth: 640, margin: '0 auto', width: '100%' }} title={t('training.checkTitle')}>
+    <PortalLayout title={t('training.checkTitle')}>
+      <Card style={{ maxWidth: 640 }}>
         <Input.Search
           defaultValue={params.get('number') ?? ''}
           placeholder={t('training.certificateNumber')}
@@ -67,6 +68,6 @@ export default function CertificateCheckPage() {
           {t('training.checkHint')}
         </Typography.Paragraph>
       </Card>
-    </Layout>
+    </PortalLayout>
   );
 }

@@ -1,7 +1,8 @@
-import { Card, Layout, Table, Tag } from 'antd';
+import { Card, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Schemas, showError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import { PortalLayout } from '../portal/PortalLayout';
 
 type List = Schemas['PublicTrainingProviderList'];
 
@@ -16,8 +17,8 @@ export default function PublicProvidersPage() {
     );
   }, []);
   return (
-    <Layout style={{ minHeight: '100vh', padding: 24 }}>
-      <Card style={{ maxWidth: 960, margin: '0 auto', width: '100%' }} title={t('providers.publicTitle')}>
+    <PortalLayout title={t('providers.publicTitle')}>
+      <Card>
         {error}
         <Table
           rowKey="id"
@@ -49,6 +50,6 @@ export default function PublicProvidersPage() {
           ]}
         />
       </Card>
-    </Layout>
+    </PortalLayout>
   );
 }
