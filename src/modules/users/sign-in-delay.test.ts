@@ -137,14 +137,15 @@ describe('the per-address count is served by an index (issue 13)', () => {
     );
     expect(counts).toMatchObject({ byAddress: 1, byAccount: 4 });
     // Without the index (migration 0045 added it) the address is looked for through the whole
-    // primary key, whose leading column is the username: a full index scan, priced far higher.
+    // primary key, whose leading column is the username: a full index scan, priced higher (over
+    // 10× on PGlite; about 3× on PostgreSQL, where the app role may not ANALYZE the owner's table).
     await t.asOwner((db) => db.execute(sql`drop index login_attempts_address_idx`));
     const [unindexed] = rowsOf<{ 'QUERY PLAN': unknown }>(
       await t.db.execute(sql`explain (format json) ${countsForDelay({ lockoutMinutes: 15 }, ticket)}`),
     );
     const costOf = (p: unknown) => (p as { Plan: { 'Total Cost': number } }[])[0]?.Plan['Total Cost'] ?? 0;
     expect(JSON.stringify(unindexed?.['QUERY PLAN'])).not.toContain('login_attempts_address_idx');
-    expect(costOf(unindexed?.['QUERY PLAN'])).toBeGreaterThan(10 * costOf(row?.['QUERY PLAN']));
+    expect(costOf(unindexed?.['QUERY PLAN'])).toBeGreaterThan(2 * costOf(row?.['QUERY PLAN']));
     await t.asOwner((db) =>
       db.execute(sql`create index login_attempts_address_idx on login_attempts using btree (address)`),
     );
