@@ -66,20 +66,23 @@ export async function checkRejectedCellsEncryption(db: Db, crypto: PiiCrypto): P
   }
 }
 
+type RejectedRow = { batch_id: number; line: number; raw: StoredCells | null; issues: StoredIssue[] };
+
 /**
- * Encrypts, in batches of rows (one transaction each), every rejected row whose cells or quoting
- * reasons are not under the current key (plaintext, or an older key), and failed batches' reason
- * parameters. Idempotent. Returns the rejected rows changed (batches' errors are few and uncounted).
+ * Rewrites, in batches of rows (one transaction each), every rejected row for which `rewrite`
+ * answers new cells and reasons (null: left as it is), then failed batches' reason parameters
+ * through `rewriteParams`. Returns the rejected rows changed (batches' errors are few and uncounted).
  */
-export async function encryptRejectedCells(
+async function rewriteRejectedCells(
   db: Db,
-  crypto: PiiCrypto,
   options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
+  rewrite: (row: RejectedRow) => { raw: unknown; issues: StoredIssue[] } | null,
+  rewriteParams: (params: Record<string, unknown>) => Record<string, unknown> | undefined,
 ): Promise<number> {
   let count = 0;
   let after = { batchId: 0, line: -1 };
   for (;;) {
-    const rows = rowsOf<{ batch_id: number; line: number; raw: StoredCells | null; issues: StoredIssue[] }>(
+    const rows = rowsOf<RejectedRow>(
       await db.execute(
         sql`select batch_id, line, raw, issues from exchange_rejected_rows
             where (batch_id, line) > (${after.batchId}::int, ${after.line}::int)
@@ -90,12 +93,10 @@ export async function encryptRejectedCells(
     if (!last) break;
     after = { batchId: Number(last.batch_id), line: Number(last.line) };
     const updates = rows.flatMap((r) => {
-      const isCurrentRaw = r.raw === null || (typeof r.raw === 'string' && crypto.isCurrent(r.raw));
-      const raw = isCurrentRaw ? r.raw : sealCells(openCells(r.raw, crypto) ?? [], crypto);
-      const issues = sealIssues(r.issues, crypto);
-      if (isCurrentRaw && JSON.stringify(issues) === JSON.stringify(r.issues)) return [];
+      const next = rewrite(r);
+      if (!next) return [];
       return [
-        sql`(${Number(r.batch_id)}::int, ${Number(r.line)}::int, ${JSON.stringify(raw)}::jsonb, ${JSON.stringify(issues)}::jsonb)`,
+        sql`(${Number(r.batch_id)}::int, ${Number(r.line)}::int, ${JSON.stringify(next.raw)}::jsonb, ${JSON.stringify(next.issues)}::jsonb)`,
       ];
     });
     if (updates.length === 0) continue;
@@ -114,7 +115,7 @@ export async function encryptRejectedCells(
     ),
   );
   for (const b of failed) {
-    const params = sealParams(b.params, crypto);
+    const params = rewriteParams(b.params);
     if (JSON.stringify(params) !== JSON.stringify(b.params))
       await db.execute(
         sql`update exchange_batches set error_params = ${JSON.stringify(params)}::jsonb where id = ${Number(b.id)}`,
@@ -124,60 +125,49 @@ export async function encryptRejectedCells(
 }
 
 /**
- * Switching encryption off (`pii decrypt`): opens, in batches of rows (one transaction each), every
- * rejected row whose cells are one ciphertext or whose reasons quote a cell as ciphertext, back to
- * the cells and reasons as the file had them, and failed batches' reason parameters. `keys` holds
- * the keys they were written with. Idempotent. Returns the rejected rows changed.
+ * Encrypts every rejected row whose cells or quoting reasons are not under the current key
+ * (plaintext, or an older key), and failed batches' reason parameters. Idempotent.
  */
-export async function decryptRejectedCells(
+export function encryptRejectedCells(
+  db: Db,
+  crypto: PiiCrypto,
+  options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
+): Promise<number> {
+  return rewriteRejectedCells(
+    db,
+    options,
+    (r) => {
+      const isCurrentRaw = r.raw === null || (typeof r.raw === 'string' && crypto.isCurrent(r.raw));
+      const raw = isCurrentRaw ? r.raw : sealCells(openCells(r.raw, crypto) ?? [], crypto);
+      const issues = sealIssues(r.issues, crypto);
+      if (isCurrentRaw && JSON.stringify(issues) === JSON.stringify(r.issues)) return null;
+      return { raw, issues };
+    },
+    (params) => sealParams(params, crypto),
+  );
+}
+
+/**
+ * Switching encryption off (`pii decrypt`): opens every rejected row whose cells are one ciphertext
+ * or whose reasons quote a cell as ciphertext, back to the cells and reasons as the file had them,
+ * and failed batches' reason parameters. `keys` holds the keys they were written with. Idempotent.
+ */
+export function decryptRejectedCells(
   db: Db,
   keys: PiiCrypto,
   options: { batchSize: number; onBatch?: (table: string, changed: number) => void },
 ): Promise<number> {
-  let count = 0;
-  let after = { batchId: 0, line: -1 };
-  for (;;) {
-    const rows = rowsOf<{ batch_id: number; line: number; raw: StoredCells | null; issues: StoredIssue[] }>(
-      await db.execute(
-        sql`select batch_id, line, raw, issues from exchange_rejected_rows
-            where (batch_id, line) > (${after.batchId}::int, ${after.line}::int)
-            order by batch_id, line limit ${options.batchSize}`,
-      ),
-    );
-    const last = rows.at(-1);
-    if (!last) break;
-    after = { batchId: Number(last.batch_id), line: Number(last.line) };
-    const updates = rows.flatMap((r) => {
+  return rewriteRejectedCells(
+    db,
+    options,
+    (r) => {
       const raw = openCells(r.raw, keys);
       const issues = openIssues(r.issues, keys);
-      if (typeof r.raw !== 'string' && JSON.stringify(issues) === JSON.stringify(r.issues)) return [];
-      return [
-        sql`(${Number(r.batch_id)}::int, ${Number(r.line)}::int, ${JSON.stringify(raw)}::jsonb, ${JSON.stringify(issues)}::jsonb)`,
-      ];
-    });
-    if (updates.length === 0) continue;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`
-        update exchange_rejected_rows r set raw = v.raw, issues = v.issues
-        from (values ${sql.join(updates, sql`, `)}) v(batch_id, line, raw, issues)
-        where r.batch_id = v.batch_id and r.line = v.line`);
-    });
-    count += updates.length;
-    options.onBatch?.('exchange_rejected_rows', updates.length);
-  }
-  const failed = rowsOf<{ id: number; params: Record<string, unknown> }>(
-    await db.execute(
-      sql`select id, error_params as params from exchange_batches where error_params is not null`,
-    ),
+      if (typeof r.raw !== 'string' && JSON.stringify(issues) === JSON.stringify(r.issues)) return null;
+      return { raw, issues };
+    },
+    (params) => openParams(params, keys),
   );
-  for (const b of failed) {
-    const params = openParams(b.params, keys);
-    if (JSON.stringify(params) !== JSON.stringify(b.params))
-      await db.execute(
-        sql`update exchange_batches set error_params = ${JSON.stringify(params)}::jsonb where id = ${Number(b.id)}`,
-      );
-  }
-  return count;
 }
 
 /** The rejected rows as `serve`, `pii encrypt` and `pii decrypt` take them (cli.ts). */
