@@ -191,6 +191,58 @@ export async function checkPersonDataEncryption(
   }
 }
 
+/** A row of a registry table as the batched rewrites read it: its id and the columns asked for. */
+type StoredRow = Record<string, string | null> & { id: number };
+
+/**
+ * Rewrites one table in batches by id (one transaction each), reading `read` and writing `written`:
+ * `rewrite` answers a row's new values of `written`, in order, or null to leave the row as it is.
+ * Returns the rows changed. Shared by `pii encrypt`, `pii decrypt` and `pii rotate-index`.
+ */
+async function rewriteTable(
+  db: Db,
+  table: string,
+  columns: { read: readonly string[]; written: readonly string[] },
+  batchSize: number,
+  rewrite: (row: StoredRow) => (string | null)[] | null,
+  onBatch?: (table: string, changed: number) => void,
+): Promise<number> {
+  const t = sql.raw(table);
+  const written = columns.written.join(', ');
+  let count = 0;
+  let lastId = 0;
+  for (;;) {
+    const rows = rowsOf<StoredRow>(
+      await db.execute(
+        sql`select id, ${sql.raw(columns.read.join(', '))} from ${t} where id > ${lastId} order by id limit ${batchSize}`,
+      ),
+    );
+    const last = rows.at(-1);
+    if (!last) break;
+    lastId = Number(last.id);
+    const updates = rows.flatMap((r) => {
+      const values = rewrite(r);
+      if (!values) return [];
+      return [
+        sql`(${Number(r.id)}::int, ${sql.join(
+          values.map((v) => sql`${v}::text`),
+          sql`, `,
+        )})`,
+      ];
+    });
+    if (updates.length === 0) continue;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update ${t} f set ${sql.raw(columns.written.map((c) => `${c} = v.${c}`).join(', '))}
+        from (values ${sql.join(updates, sql`, `)}) v(id, ${sql.raw(written)})
+        where f.id = v.id`);
+    });
+    count += updates.length;
+    onBatch?.(table, updates.length);
+  }
+  return count;
+}
+
 /**
  * Encrypts, in place and in batches (one transaction each), every row of the listed tables with a
  * value not yet under the current key: plaintext (switching encryption on) and ciphertext under an
@@ -213,37 +265,21 @@ export async function encryptPersonData(
   const batchSize = options.batchSize ?? 2_000;
   const changed: Record<string, number> = {};
   for (const entry of tables) {
-    const t = sql.raw(entry.table);
     const written = entry.index ? [...entry.columns, entry.index.column] : [...entry.columns];
-    let count = 0;
-    let lastId = 0;
-    for (;;) {
-      const rows = rowsOf<Record<string, string | null> & { id: number }>(
-        await db.execute(
-          sql`select id, ${sql.raw(entry.columns.join(', '))} from ${t} where id > ${lastId} order by id limit ${batchSize}`,
-        ),
-      );
-      if (rows.length === 0) break;
-      lastId = Number(rows[rows.length - 1]?.id);
-      const updates = rows
-        .filter((r) => entry.columns.some((c) => !crypto.isCurrent(r[c] ?? null)))
-        .map((r) => {
-          const plain = Object.fromEntries(entry.columns.map((c) => [c, crypto.decrypt(r[c] ?? null)]));
-          const values = entry.columns.map((c) => sql`${crypto.encrypt(plain[c] ?? null)}::text`);
-          if (entry.index) values.push(sql`${crypto.index(plain[entry.index.of] ?? null)}::text`);
-          return sql`(${Number(r.id)}::int, ${sql.join(values, sql`, `)})`;
-        });
-      if (updates.length === 0) continue;
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`
-          update ${t} f set ${sql.raw(written.map((c) => `${c} = v.${c}`).join(', '))}
-          from (values ${sql.join(updates, sql`, `)}) v(id, ${sql.raw(written.join(', '))})
-          where f.id = v.id`);
-      });
-      count += updates.length;
-      options.onBatch?.(entry.table, updates.length);
-    }
-    changed[entry.table] = count;
+    changed[entry.table] = await rewriteTable(
+      db,
+      entry.table,
+      { read: entry.columns, written },
+      batchSize,
+      (r) => {
+        if (entry.columns.every((c) => crypto.isCurrent(r[c] ?? null))) return null;
+        const plain = Object.fromEntries(entry.columns.map((c) => [c, crypto.decrypt(r[c] ?? null)]));
+        const values = entry.columns.map((c) => crypto.encrypt(plain[c] ?? null));
+        if (entry.index) values.push(crypto.index(plain[entry.index.of] ?? null));
+        return values;
+      },
+      options.onBatch,
+    );
   }
   for (const store of options.stores ?? [])
     changed[store.name] = await store.encrypt(db, crypto, { batchSize, onBatch: options.onBatch });
@@ -311,40 +347,24 @@ export async function decryptPersonData(
   const changed: Record<string, number> = {};
   const keyIds = new Set<string>();
   for (const entry of tables) {
-    const t = sql.raw(entry.table);
     const written = entry.index ? [...entry.columns, entry.index.column] : [...entry.columns];
-    let count = 0;
-    let lastId = 0;
-    for (;;) {
-      const rows = rowsOf<Record<string, string | null> & { id: number }>(
-        await db.execute(
-          sql`select id, ${sql.raw(written.join(', '))} from ${t} where id > ${lastId} order by id limit ${batchSize}`,
-        ),
-      );
-      const last = rows.at(-1);
-      if (!last) break;
-      lastId = Number(last.id);
-      const updates = rows.flatMap((r) => {
+    changed[entry.table] = await rewriteTable(
+      db,
+      entry.table,
+      { read: written, written },
+      batchSize,
+      (r) => {
         const index = entry.index;
         const isPlain = entry.columns.every((c) => !isCipher(r[c]));
-        if (isPlain && (!index || off.index(r[index.of] ?? null) === r[index.column])) return [];
+        if (isPlain && (!index || off.index(r[index.of] ?? null) === r[index.column])) return null;
         for (const c of entry.columns) if (isCipher(r[c])) keyIds.add(String(r[c]).split(':')[2] ?? '');
         const plain = Object.fromEntries(entry.columns.map((c) => [c, keys.decrypt(r[c] ?? null)]));
-        const values = entry.columns.map((c) => sql`${plain[c] ?? null}::text`);
-        if (index) values.push(sql`${off.index(plain[index.of] ?? null)}::text`);
-        return [sql`(${Number(r.id)}::int, ${sql.join(values, sql`, `)})`];
-      });
-      if (updates.length === 0) continue;
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`
-          update ${t} f set ${sql.raw(written.map((c) => `${c} = v.${c}`).join(', '))}
-          from (values ${sql.join(updates, sql`, `)}) v(id, ${sql.raw(written.join(', '))})
-          where f.id = v.id`);
-      });
-      count += updates.length;
-      options.onBatch?.(entry.table, updates.length);
-    }
-    changed[entry.table] = count;
+        const values = entry.columns.map((c) => plain[c] ?? null);
+        if (index) values.push(off.index(plain[index.of] ?? null));
+        return values;
+      },
+      options.onBatch,
+    );
   }
   for (const store of options.stores ?? [])
     changed[store.name] = await store.decrypt(db, keys, { batchSize, onBatch: options.onBatch });
@@ -380,36 +400,19 @@ export async function rotatePersonIndex(
   const batchSize = options.batchSize ?? 2_000;
   const changed: Record<string, number> = {};
   for (const entry of tables) {
-    if (!entry.index) continue;
-    const t = sql.raw(entry.table);
-    const of = sql.raw(entry.index.of);
-    const column = sql.raw(entry.index.column);
-    let count = 0;
-    let lastId = 0;
-    for (;;) {
-      const rows = rowsOf<{ id: number; value: string | null; idx: string | null }>(
-        await db.execute(
-          sql`select id, ${of} as value, ${column} as idx from ${t} where id > ${lastId} order by id limit ${batchSize}`,
-        ),
-      );
-      const last = rows.at(-1);
-      if (!last) break;
-      lastId = Number(last.id);
-      const updates = rows.flatMap((r) => {
-        const idx = crypto.index(crypto.decrypt(r.value));
-        return idx === r.idx ? [] : [sql`(${Number(r.id)}::int, ${idx}::text)`];
-      });
-      if (updates.length === 0) continue;
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`
-          update ${t} f set ${column} = v.idx
-          from (values ${sql.join(updates, sql`, `)}) v(id, idx)
-          where f.id = v.id`);
-      });
-      count += updates.length;
-      options.onBatch?.(entry.table, updates.length);
-    }
-    changed[entry.table] = count;
+    const index = entry.index;
+    if (!index) continue;
+    changed[entry.table] = await rewriteTable(
+      db,
+      entry.table,
+      { read: [index.of, index.column], written: [index.column] },
+      batchSize,
+      (r) => {
+        const idx = crypto.index(crypto.decrypt(r[index.of] ?? null));
+        return idx === r[index.column] ? null : [idx];
+      },
+      options.onBatch,
+    );
   }
   await recordAudit(
     db,
